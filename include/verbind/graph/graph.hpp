@@ -1,0 +1,180 @@
+// Graph: an immutable compressed-sparse-row snapshot. Nodes are dense 32-bit
+// indices 0..n-1; the graph keeps the map back to external keys. Safe to share
+// between threads. Boost.Graph adaptors live in verbind/graph/bgl.hpp.
+//
+// Layout. Undirected: every edge {u,v} is stored as two arcs, u->v in u's
+// list and v->u in v's list. Directed: out-arcs in CSR, in-arcs in CSC. Each
+// adjacency list is sorted by neighbour. Targets are 4 bytes per arc, so the
+// structure costs 8 bytes per edge plus 8 bytes per node (16 for directed).
+// Weights are stored per arc only when the graph is weighted, in single
+// precision when every weight is exactly a float (integers up to 2^24,
+// halves, co-attendance counts: +8 bytes per edge), else in double precision
+// (+16 bytes per edge); reads always return the exact double that was given.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace verbind {
+
+using NodeId = std::uint32_t;
+using ArcId = std::uint64_t;
+
+// What to do when the same edge appears twice in the input.
+enum class Merge : std::uint8_t {
+    error,  // refuse, naming both records
+    sum,    // add the weights
+    max,    // keep the largest weight
+    min,    // keep the smallest weight
+    first,  // keep the first record's weight
+};
+
+// What to do with an edge from a node to itself.
+enum class SelfLoops : std::uint8_t { error, drop };
+
+struct EdgeListOptions {
+    bool directed = false;
+    Merge duplicates = Merge::error;
+    SelfLoops self_loops = SelfLoops::error;
+};
+
+enum class WeightPrecision : std::uint8_t { unit, single, double_ };
+
+class Graph {
+public:
+    Graph() = default;
+
+    // Builds a graph with nodes 0..n-1 from edge arrays (weights may be
+    // empty: all 1). Throws input_error naming the edge index on an
+    // out-of-range node, a negative or non-finite weight, a self-loop or a
+    // duplicate (as the options say).
+    static Graph from_edges(std::size_t n, std::span<const NodeId> src, std::span<const NodeId> dst,
+                            std::span<const double> weights = {}, const EdgeListOptions& options = {});
+
+    // As from_edges, with an external key per node (keys.size() == n, unique).
+    static Graph from_keyed_edges(std::vector<std::string> keys, std::span<const NodeId> src,
+                                  std::span<const NodeId> dst, std::span<const double> weights = {},
+                                  const EdgeListOptions& options = {});
+
+    std::size_t num_nodes() const noexcept { return offsets_.empty() ? 0 : offsets_.size() - 1; }
+    // Undirected: number of edges; directed: number of arcs.
+    std::size_t num_edges() const noexcept { return directed_ ? targets_.size() : targets_.size() / 2; }
+    bool directed() const noexcept { return directed_; }
+    bool weighted() const noexcept { return precision_ != WeightPrecision::unit; }
+    WeightPrecision weight_precision() const noexcept { return precision_; }
+
+    // Out-neighbours (undirected: neighbours), sorted ascending.
+    std::span<const NodeId> neighbors(NodeId u) const noexcept {
+        return {targets_.data() + offsets_[u], targets_.data() + offsets_[u + 1]};
+    }
+    // In-neighbours (undirected: the neighbours), sorted ascending.
+    std::span<const NodeId> in_neighbors(NodeId u) const noexcept {
+        if (!directed_) return neighbors(u);
+        return {in_sources_.data() + in_offsets_[u], in_sources_.data() + in_offsets_[u + 1]};
+    }
+    std::size_t degree(NodeId u) const noexcept { return offsets_[u + 1] - offsets_[u]; }
+    std::size_t out_degree(NodeId u) const noexcept { return degree(u); }
+    std::size_t in_degree(NodeId u) const noexcept {
+        return directed_ ? in_offsets_[u + 1] - in_offsets_[u] : degree(u);
+    }
+
+    // Arc-level access: arcs of u are [arc_begin(u), arc_end(u)).
+    ArcId arc_begin(NodeId u) const noexcept { return offsets_[u]; }
+    ArcId arc_end(NodeId u) const noexcept { return offsets_[u + 1]; }
+    NodeId arc_target(ArcId a) const noexcept { return targets_[a]; }
+    double arc_weight(ArcId a) const noexcept {
+        switch (precision_) {
+            case WeightPrecision::single: return weights_f32_[a];
+            case WeightPrecision::double_: return weights_f64_[a];
+            default: return 1.0;
+        }
+    }
+    // In-arcs (directed graphs; undirected: the same as out-arcs).
+    ArcId in_arc_begin(NodeId u) const noexcept { return directed_ ? in_offsets_[u] : offsets_[u]; }
+    ArcId in_arc_end(NodeId u) const noexcept { return directed_ ? in_offsets_[u + 1] : offsets_[u + 1]; }
+    NodeId in_arc_source(ArcId a) const noexcept { return directed_ ? in_sources_[a] : targets_[a]; }
+    double in_arc_weight(ArcId a) const noexcept {
+        if (!directed_) return arc_weight(a);
+        switch (precision_) {
+            case WeightPrecision::single: return in_weights_f32_[a];
+            case WeightPrecision::double_: return in_weights_f64_[a];
+            default: return 1.0;
+        }
+    }
+
+    // Calls f(weights) with the out-arc weights as a typed pointer-like
+    // accessor, so hot loops are compiled once per storage type:
+    // f receives `const float*`, `const double*`, or `nullptr_t` (unit).
+    template <class F>
+    decltype(auto) visit_weights(F&& f) const {
+        switch (precision_) {
+            case WeightPrecision::single: return f(weights_f32_.data());
+            case WeightPrecision::double_: return f(weights_f64_.data());
+            default: return f(nullptr);
+        }
+    }
+
+    // Weight of edge u->v, or nullopt when there is none (binary search).
+    std::optional<double> edge_weight(NodeId u, NodeId v) const noexcept;
+    bool has_edge(NodeId u, NodeId v) const noexcept { return edge_weight(u, v).has_value(); }
+
+    // Edges as arrays: undirected graphs list each edge once with u < v;
+    // ordered by (u, v).
+    struct EdgeArrays {
+        std::vector<NodeId> src, dst;
+        std::vector<double> weight;
+    };
+    EdgeArrays edges() const;
+
+    // --- keys -------------------------------------------------------------
+    // Graphs built from a Network or a keyed edge list carry a key per node;
+    // graphs from plain arrays use the decimal index as key.
+    bool has_keys() const noexcept { return !keys_.empty() || num_nodes() == 0; }
+    std::string key(NodeId u) const;
+    const std::vector<std::string>& keys() const noexcept { return keys_; }  // empty if !has_keys()
+    std::optional<NodeId> find(std::string_view key) const noexcept;
+    NodeId index(std::string_view key) const;  // throws not_found_error
+
+    // Bytes used by structure and weights (keys excluded), and by keys.
+    std::size_t memory_bytes() const noexcept;
+    std::size_t key_memory_bytes() const noexcept;
+
+private:
+    friend class GraphBuilder;
+
+    bool directed_ = false;
+    WeightPrecision precision_ = WeightPrecision::unit;
+    std::vector<std::uint64_t> offsets_;
+    std::vector<NodeId> targets_;
+    std::vector<float> weights_f32_;
+    std::vector<double> weights_f64_;
+    std::vector<std::uint64_t> in_offsets_;
+    std::vector<NodeId> in_sources_;
+    std::vector<float> in_weights_f32_;
+    std::vector<double> in_weights_f64_;
+
+    std::vector<std::string> keys_;
+    struct string_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> key_index_;
+};
+
+// Reads an edge-list file: one edge per line, `a b` or `a b weight`,
+// whitespace separated, `#` starts a comment, blank lines skipped. Node keys
+// are the labels, indexed in order of first appearance. Every line must have
+// the same number of fields. Errors name the file, line and field.
+Graph read_edgelist(const std::string& path, const EdgeListOptions& options = {});
+
+// The same, from text (`source` names it in error messages).
+Graph parse_edgelist(std::string_view text, const EdgeListOptions& options = {},
+                     std::string_view source = "<text>");
+
+}  // namespace verbind

@@ -1,0 +1,30 @@
+// Ready-made networks: the embedded sample programme (a seeded, deterministic
+// generator of a realistic pilot year; see docs/sample-programme.md) and
+// Davis's Southern Women, a real event-attendance network.
+#pragma once
+
+#include "verbind/model/network.hpp"
+
+#include <cstdint>
+
+namespace verbind {
+
+struct SampleOptions {
+    std::uint64_t seed = 2022;
+    // Scale factor on the number of residents (1.0: about 2,000).
+    double scale = 1.0;
+};
+
+// The pilot "Veilige Wijken" as a generated year (2022): Lelystad, Almere,
+// Groningen and Amsterdam-West with 2-4 neighbourhoods each, about 2,000
+// residents, about 40 key figures, about 30 organisations and the year's
+// events with attendance and bring-along chains. Same seed, same Network, on
+// every platform.
+Network sample_programme(const SampleOptions& options = {});
+
+// Davis, Gardner & Gardner (1941), Deep South: 18 women and the 14 social
+// events they attended in Natchez, Mississippi in the 1930s. Women are
+// residents, events are events, attendance is the 89 recorded attendances.
+Network davis_southern_women();
+
+}  // namespace verbind

@@ -1,0 +1,8 @@
+#pragma once
+
+namespace verbind {
+
+// The library's version, "MAJOR.MINOR.PATCH".
+const char* version() noexcept;
+
+}  // namespace verbind

@@ -1,0 +1,278 @@
+#include "verbind/graph/graph.hpp"
+
+#include "builder.hpp"
+#include "verbind/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace verbind {
+
+namespace {
+
+struct ArcRecord {
+    NodeId target;
+    std::uint32_t edge;  // input record, for merging in input order and for messages
+};
+
+bool exactly_float(double w) noexcept {
+    return std::fabs(w) <= std::numeric_limits<float>::max() &&
+           static_cast<double>(static_cast<float>(w)) == w;
+}
+
+}  // namespace
+
+Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
+    const std::size_t n = in.n;
+    const std::size_t m = in.src.size();
+    auto describe = [&](std::size_t i) { return in.describe ? in.describe(i) : "edge " + std::to_string(i); };
+    auto node_name = [&](NodeId u) {
+        if (in.node_name) return in.node_name(u);
+        return keys.size() > u ? "'" + keys[u] + "'" : std::to_string(u);
+    };
+
+    if (in.dst.size() != m) throw input_error("edges: src has " + std::to_string(m) + " entries but dst has " +
+                                              std::to_string(in.dst.size()));
+    if (!in.weights.empty() && in.weights.size() != m)
+        throw input_error("edges: " + std::to_string(m) + " edges but " + std::to_string(in.weights.size()) +
+                          " weights");
+    if (n > std::numeric_limits<NodeId>::max())
+        throw input_error("graph: " + std::to_string(n) + " nodes is more than 32-bit indices can hold");
+    if (m >= std::numeric_limits<std::uint32_t>::max())
+        throw input_error("graph: " + std::to_string(m) + " edge records is more than this build supports");
+
+    // 1. Validate every record before building anything.
+    std::vector<char> dropped;
+    std::size_t kept = m;
+    for (std::size_t i = 0; i < m; ++i) {
+        if (in.src[i] >= n)
+            throw input_error(describe(i) + ": field 'src': node " + std::to_string(in.src[i]) +
+                              " is out of range (n = " + std::to_string(n) + ")");
+        if (in.dst[i] >= n)
+            throw input_error(describe(i) + ": field 'dst': node " + std::to_string(in.dst[i]) +
+                              " is out of range (n = " + std::to_string(n) + ")");
+        if (!in.weights.empty() && !(std::isfinite(in.weights[i]) && in.weights[i] >= 0))
+            throw input_error(describe(i) + ": field 'weight': must be a finite number >= 0, got " +
+                              std::to_string(in.weights[i]));
+        if (in.src[i] == in.dst[i]) {
+            if (in.self_loops == SelfLoops::error)
+                throw input_error(describe(i) + ": self-loop on node " + node_name(in.src[i]) +
+                                  " (pass self_loops=drop to skip such edges)");
+            if (dropped.empty()) dropped.assign(m, 0);
+            dropped[i] = 1;
+            --kept;
+        }
+    }
+    auto is_dropped = [&](std::size_t i) { return !dropped.empty() && dropped[i]; };
+    auto weight_of = [&](std::size_t i) { return in.weights.empty() ? 1.0 : in.weights[i]; };
+
+    // 2. Counting sort of arcs by source (undirected: both directions).
+    std::vector<std::uint64_t> offsets(n + 1, 0);
+    for (std::size_t i = 0; i < m; ++i) {
+        if (is_dropped(i)) continue;
+        ++offsets[in.src[i] + 1];
+        if (!in.directed) ++offsets[in.dst[i] + 1];
+    }
+    for (std::size_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
+    std::vector<ArcRecord> arcs(offsets[n]);
+    {
+        std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
+        for (std::size_t i = 0; i < m; ++i) {
+            if (is_dropped(i)) continue;
+            const auto e = static_cast<std::uint32_t>(i);
+            arcs[next[in.src[i]]++] = {in.dst[i], e};
+            if (!in.directed) arcs[next[in.dst[i]]++] = {in.src[i], e};
+        }
+    }
+
+    // 3. Sort each list by neighbour (ties by input order) and merge repeats.
+    Graph g;
+    g.directed_ = in.directed;
+    g.offsets_.assign(n + 1, 0);
+    g.targets_.reserve(arcs.size());
+    std::vector<double> weights;
+    weights.reserve(arcs.size());
+    for (std::size_t u = 0; u < n; ++u) {
+        auto first = arcs.begin() + static_cast<std::ptrdiff_t>(offsets[u]);
+        auto last = arcs.begin() + static_cast<std::ptrdiff_t>(offsets[u + 1]);
+        std::sort(first, last, [](const ArcRecord& x, const ArcRecord& y) {
+            return x.target != y.target ? x.target < y.target : x.edge < y.edge;
+        });
+        for (auto it = first; it != last;) {
+            double w = weight_of(it->edge);
+            auto run = it + 1;
+            for (; run != last && run->target == it->target; ++run) {
+                const double x = weight_of(run->edge);
+                switch (in.duplicates) {
+                    case Merge::error:
+                        throw input_error(describe(run->edge) + ": duplicate of " + describe(it->edge) +
+                                          " (both join " + node_name(static_cast<NodeId>(u)) + " and " +
+                                          node_name(it->target) +
+                                          "; choose duplicates = sum, max, min or first to merge them)");
+                    case Merge::sum: w += x; break;
+                    case Merge::max: w = std::max(w, x); break;
+                    case Merge::min: w = std::min(w, x); break;
+                    case Merge::first: break;
+                }
+            }
+            g.targets_.push_back(it->target);
+            weights.push_back(w);
+            it = run;
+        }
+        g.offsets_[u + 1] = g.targets_.size();
+    }
+    arcs = {};
+    g.targets_.shrink_to_fit();
+
+    // 4. Weights: none, float when every value is exactly a float, else double.
+    bool weighted = false;
+    switch (in.weighted) {
+        case Weights::none: weighted = false; break;
+        case Weights::given: weighted = !in.weights.empty(); break;
+        case Weights::when_not_all_one:
+            weighted = std::any_of(weights.begin(), weights.end(), [](double w) { return w != 1.0; });
+            break;
+    }
+    if (weighted) {
+        if (std::all_of(weights.begin(), weights.end(), exactly_float)) {
+            g.precision_ = WeightPrecision::single;
+            g.weights_f32_.assign(weights.begin(), weights.end());
+        } else {
+            g.precision_ = WeightPrecision::double_;
+            g.weights_f64_ = weights;
+        }
+    }
+
+    // 5. Directed graphs also keep in-arcs (CSC); iterating sources in order
+    // leaves each in-list sorted by source.
+    if (in.directed) {
+        g.in_offsets_.assign(n + 1, 0);
+        for (NodeId t : g.targets_) ++g.in_offsets_[t + 1];
+        for (std::size_t u = 0; u < n; ++u) g.in_offsets_[u + 1] += g.in_offsets_[u];
+        g.in_sources_.resize(g.targets_.size());
+        if (g.precision_ == WeightPrecision::single) g.in_weights_f32_.resize(g.targets_.size());
+        if (g.precision_ == WeightPrecision::double_) g.in_weights_f64_.resize(g.targets_.size());
+        std::vector<std::uint64_t> next(g.in_offsets_.begin(), g.in_offsets_.end() - 1);
+        for (std::size_t u = 0; u < n; ++u) {
+            for (std::uint64_t a = g.offsets_[u]; a < g.offsets_[u + 1]; ++a) {
+                const std::uint64_t slot = next[g.targets_[a]]++;
+                g.in_sources_[slot] = static_cast<NodeId>(u);
+                if (g.precision_ == WeightPrecision::single) g.in_weights_f32_[slot] = g.weights_f32_[a];
+                if (g.precision_ == WeightPrecision::double_) g.in_weights_f64_[slot] = g.weights_f64_[a];
+            }
+        }
+    }
+
+    // 6. Keys.
+    if (!keys.empty()) {
+        if (keys.size() != n)
+            throw input_error("graph: " + std::to_string(keys.size()) + " keys for " + std::to_string(n) + " nodes");
+        g.key_index_.reserve(n);
+        for (std::size_t u = 0; u < n; ++u)
+            if (!g.key_index_.emplace(keys[u], static_cast<NodeId>(u)).second)
+                throw input_error("graph: key '" + keys[u] + "' is given to two nodes");
+        g.keys_ = std::move(keys);
+    }
+    return g;
+}
+
+Graph Graph::from_edges(std::size_t n, std::span<const NodeId> src, std::span<const NodeId> dst,
+                        std::span<const double> weights, const EdgeListOptions& options) {
+    GraphBuilder::Input in;
+    in.n = n;
+    in.src = src;
+    in.dst = dst;
+    in.weights = weights;
+    in.directed = options.directed;
+    in.duplicates = options.duplicates;
+    in.self_loops = options.self_loops;
+    return GraphBuilder::build(in, {});
+}
+
+Graph Graph::from_keyed_edges(std::vector<std::string> keys, std::span<const NodeId> src,
+                              std::span<const NodeId> dst, std::span<const double> weights,
+                              const EdgeListOptions& options) {
+    GraphBuilder::Input in;
+    in.n = keys.size();
+    in.src = src;
+    in.dst = dst;
+    in.weights = weights;
+    in.directed = options.directed;
+    in.duplicates = options.duplicates;
+    in.self_loops = options.self_loops;
+    return GraphBuilder::build(in, std::move(keys));
+}
+
+std::optional<double> Graph::edge_weight(NodeId u, NodeId v) const noexcept {
+    if (u >= num_nodes() || v >= num_nodes()) return std::nullopt;
+    const auto list = neighbors(u);
+    const auto it = std::lower_bound(list.begin(), list.end(), v);
+    if (it == list.end() || *it != v) return std::nullopt;
+    return arc_weight(offsets_[u] + static_cast<ArcId>(it - list.begin()));
+}
+
+Graph::EdgeArrays Graph::edges() const {
+    EdgeArrays out;
+    const std::size_t m = num_edges();
+    out.src.reserve(m);
+    out.dst.reserve(m);
+    out.weight.reserve(m);
+    for (NodeId u = 0; u < num_nodes(); ++u) {
+        for (ArcId a = arc_begin(u); a < arc_end(u); ++a) {
+            const NodeId v = targets_[a];
+            if (!directed_ && v < u) continue;
+            out.src.push_back(u);
+            out.dst.push_back(v);
+            out.weight.push_back(arc_weight(a));
+        }
+    }
+    return out;
+}
+
+std::string Graph::key(NodeId u) const {
+    if (u >= num_nodes()) throw not_found_error("node " + std::to_string(u) + " is out of range (n = " +
+                                                std::to_string(num_nodes()) + ")");
+    return keys_.empty() ? std::to_string(u) : keys_[u];
+}
+
+std::optional<NodeId> Graph::find(std::string_view key) const noexcept {
+    if (!keys_.empty()) {
+        const auto it = key_index_.find(key);
+        if (it == key_index_.end()) return std::nullopt;
+        return it->second;
+    }
+    // Keyless graphs: the key is the decimal index, written canonically.
+    if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0')) return std::nullopt;
+    std::uint64_t value = 0;
+    for (char c : key) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    if (value >= num_nodes()) return std::nullopt;
+    return static_cast<NodeId>(value);
+}
+
+NodeId Graph::index(std::string_view key) const {
+    if (const auto u = find(key)) return *u;
+    throw not_found_error("graph has no node with key '" + std::string(key) + "'");
+}
+
+std::size_t Graph::memory_bytes() const noexcept {
+    return offsets_.capacity() * sizeof(std::uint64_t) + targets_.capacity() * sizeof(NodeId) +
+           weights_f32_.capacity() * sizeof(float) + weights_f64_.capacity() * sizeof(double) +
+           in_offsets_.capacity() * sizeof(std::uint64_t) + in_sources_.capacity() * sizeof(NodeId) +
+           in_weights_f32_.capacity() * sizeof(float) + in_weights_f64_.capacity() * sizeof(double);
+}
+
+std::size_t Graph::key_memory_bytes() const noexcept {
+    std::size_t bytes = keys_.capacity() * sizeof(std::string);
+    for (const auto& k : keys_)
+        if (k.capacity() > 15) bytes += k.capacity() + 1;  // beyond the small-string buffer
+    // Hash index: one node per key plus the bucket array (libstdc++ layout).
+    bytes += key_index_.size() * (sizeof(void*) + sizeof(std::pair<const std::string, NodeId>) + sizeof(std::size_t));
+    bytes += key_index_.bucket_count() * sizeof(void*);
+    return bytes;
+}
+
+}  // namespace verbind
