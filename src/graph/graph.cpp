@@ -67,38 +67,49 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
     auto is_dropped = [&](std::size_t i) { return !dropped.empty() && dropped[i]; };
     auto weight_of = [&](std::size_t i) { return in.weights.empty() ? 1.0 : in.weights[i]; };
 
-    // 2. Counting sort of arcs by source (undirected: both directions).
-    std::vector<std::uint64_t> offsets(n + 1, 0);
-    for (std::size_t i = 0; i < m; ++i) {
-        if (is_dropped(i)) continue;
-        ++offsets[in.src[i] + 1];
-        if (!in.directed) ++offsets[in.dst[i] + 1];
-    }
-    for (std::size_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
-    std::vector<ArcRecord> arcs(offsets[n]);
-    {
+    // 2. Two stable counting sorts (by neighbour, then by source) leave each
+    // adjacency list ordered by neighbour, repeats in input order: O(n + m),
+    // no comparison sort.
+    auto count_sort = [&](std::vector<std::uint64_t>& offsets, auto&& emit) {
+        offsets.assign(n + 1, 0);
+        emit([&](NodeId key, NodeId, std::uint32_t) { ++offsets[key + 1]; });
+        for (std::size_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
         std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
+        std::vector<ArcRecord> out(offsets[n]);
+        emit([&](NodeId key, NodeId other, std::uint32_t e) { out[next[key]++] = {other, e}; });
+        return out;
+    };
+    std::vector<std::uint64_t> by_target_offsets;
+    // by_target[k] for neighbour t holds {source, edge}.
+    std::vector<ArcRecord> by_target = count_sort(by_target_offsets, [&](auto&& put) {
         for (std::size_t i = 0; i < m; ++i) {
             if (is_dropped(i)) continue;
             const auto e = static_cast<std::uint32_t>(i);
-            arcs[next[in.src[i]]++] = {in.dst[i], e};
-            if (!in.directed) arcs[next[in.dst[i]]++] = {in.src[i], e};
+            put(in.dst[i], in.src[i], e);
+            if (!in.directed) put(in.src[i], in.dst[i], e);
         }
-    }
+    });
+    std::vector<std::uint64_t> offsets;
+    std::vector<ArcRecord> arcs = count_sort(offsets, [&](auto&& put) {
+        for (std::size_t t = 0; t < n; ++t)
+            for (std::uint64_t k = by_target_offsets[t]; k < by_target_offsets[t + 1]; ++k)
+                put(by_target[k].target, static_cast<NodeId>(t), by_target[k].edge);
+    });
+    by_target = {};
 
-    // 3. Sort each list by neighbour (ties by input order) and merge repeats.
+    // 3. Merge repeats (same source and neighbour) as the policy says.
+    const bool has_weights = !in.weights.empty();
+    // Unweighted input keeps no weights unless merging may create some.
+    const bool track_weights = has_weights || in.weighted == Weights::when_not_all_one;
     Graph g;
     g.directed_ = in.directed;
     g.offsets_.assign(n + 1, 0);
     g.targets_.reserve(arcs.size());
     std::vector<double> weights;
-    weights.reserve(arcs.size());
+    if (track_weights) weights.reserve(arcs.size());
     for (std::size_t u = 0; u < n; ++u) {
         auto first = arcs.begin() + static_cast<std::ptrdiff_t>(offsets[u]);
         auto last = arcs.begin() + static_cast<std::ptrdiff_t>(offsets[u + 1]);
-        std::sort(first, last, [](const ArcRecord& x, const ArcRecord& y) {
-            return x.target != y.target ? x.target < y.target : x.edge < y.edge;
-        });
         for (auto it = first; it != last;) {
             double w = weight_of(it->edge);
             auto run = it + 1;
@@ -117,19 +128,19 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
                 }
             }
             g.targets_.push_back(it->target);
-            weights.push_back(w);
+            if (track_weights) weights.push_back(w);
             it = run;
         }
         g.offsets_[u + 1] = g.targets_.size();
     }
     arcs = {};
-    g.targets_.shrink_to_fit();
+    if (g.targets_.size() != g.targets_.capacity()) g.targets_.shrink_to_fit();
 
     // 4. Weights: none, float when every value is exactly a float, else double.
     bool weighted = false;
     switch (in.weighted) {
         case Weights::none: weighted = false; break;
-        case Weights::given: weighted = !in.weights.empty(); break;
+        case Weights::given: weighted = has_weights; break;
         case Weights::when_not_all_one:
             weighted = std::any_of(weights.begin(), weights.end(), [](double w) { return w != 1.0; });
             break;

@@ -55,7 +55,7 @@ std::optional<Date> parse_optional_date(std::string_view text, std::string_view 
 std::string format_date(const Date& date) {
     if (date.is_special()) return {};
     const auto ymd = date.year_month_day();
-    char buffer[16];
+    char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(ymd.year),
                   static_cast<int>(ymd.month), static_cast<int>(ymd.day));
     return buffer;
