@@ -1,0 +1,62 @@
+// The `_verbind` extension module. The public face is the `verbind` package
+// (bindings/python/verbind), which defines the exception classes in Python
+// and re-exports what is defined here.
+#include "bindings.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/version.hpp"
+
+namespace verbind::python {
+namespace {
+
+// The exception classes from verbind._errors. Kept for the life of the
+// process: the translator may run until the interpreter is gone.
+struct ErrorTypes {
+    PyObject* error;
+    PyObject* input_error;
+    PyObject* parse_error;
+    PyObject* not_found_error;
+    PyObject* file_error;
+    PyObject* cancelled_error;
+};
+
+const ErrorTypes* error_types = nullptr;
+
+void translate(std::exception_ptr thrown) {
+    // Most specific class first: parse_error is an input_error.
+    try {
+        std::rethrow_exception(thrown);
+    } catch (const verbind::parse_error& e) {
+        PyErr_SetString(error_types->parse_error, e.what());
+    } catch (const verbind::input_error& e) {
+        PyErr_SetString(error_types->input_error, e.what());
+    } catch (const verbind::not_found_error& e) {
+        PyErr_SetString(error_types->not_found_error, e.what());
+    } catch (const verbind::io_error& e) {
+        PyErr_SetString(error_types->file_error, e.what());
+    } catch (const verbind::cancelled_error& e) {
+        PyErr_SetString(error_types->cancelled_error, e.what());
+    } catch (const verbind::error& e) {
+        PyErr_SetString(error_types->error, e.what());
+    }
+}
+
+}  // namespace
+}  // namespace verbind::python
+
+PYBIND11_MODULE(_verbind, m) {
+    namespace py = pybind11;
+    using namespace verbind::python;
+
+    m.doc() = "C++ core of the verbind package; import verbind instead.";
+
+    py::module_ errors = py::module_::import("verbind._errors");
+    auto keep = [&errors](const char* name) { return py::object(errors.attr(name)).release().ptr(); };
+    error_types = new ErrorTypes{keep("Error"),         keep("InputError"), keep("ParseError"),
+                                 keep("NotFoundError"), keep("FileError"),  keep("CancelledError")};
+    py::register_exception_translator(&translate);
+
+    m.attr("__version__") = verbind::version();
+    register_graph(m);
+    register_network(m);
+}

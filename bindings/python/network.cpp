@@ -1,0 +1,448 @@
+// verbind.Network and the functions that make or read whole Networks.
+#include "bindings.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/graph/view.hpp"
+#include "verbind/io/io.hpp"
+#include "verbind/model/sample.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace verbind::python {
+
+namespace {
+
+std::string field(const std::string& record, std::string_view name) {
+    return record + " field '" + std::string(name) + "'";
+}
+
+py::list text_list(const std::vector<std::string>& items) {
+    py::list out;
+    for (const auto& item : items) out.append(py::str(item));
+    return out;
+}
+
+py::dict actor_dict(const Network& network, const Actor& actor, bool include_sensitive) {
+    py::list groups;
+    for (const auto& group : actor.groups)
+        if (include_sensitive || !network.is_sensitive(group)) groups.append(py::str(group));
+    py::dict d;
+    d["key"] = actor.key;
+    d["type"] = std::string(to_string(actor.type));
+    d["kind"] = text_or_none(actor.kind);
+    d["neighbourhood"] = text_or_none(actor.neighbourhood);
+    d["municipality"] = text_or_none(actor.municipality);
+    d["talents"] = text_list(actor.talents);
+    d["groups"] = groups;
+    d["key_figure"] = actor.key_figure;
+    d["trained_on"] = to_python(actor.trained_on);
+    return d;
+}
+
+std::string count(std::size_t n, std::string_view noun) {
+    return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
+// Counts only: a repr ends up in logs and notebooks, so no keys, no groups.
+std::string repr(const Network& network) {
+    return "<verbind.Network: " + count(network.num_actors(), "actor") + " (" +
+           count(network.num_residents(), "resident") + ", " + count(network.num_organisations(), "organisation") +
+           "), " + count(network.num_ties(), "tie") + ", " + count(network.num_events(), "event") + ", " +
+           count(network.num_attendances(), "attendance") + ">";
+}
+
+std::shared_ptr<NetworkHandle> wrap(Network&& network) {
+    return std::make_shared<NetworkHandle>(std::move(network));
+}
+
+}  // namespace
+
+void register_network(py::module_& m) {
+    py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>> cls(m, "Network", R"doc(
+A neighbourhood connection programme: residents and organisations (actors),
+dated ties of named kinds between them, events and who attended them (and who
+brought whom). Actors and events are addressed by pseudonymous string keys.
+
+Every method that adds or removes checks all its input first and leaves the
+Network unchanged when it raises.)doc");
+    cls.attr("__module__") = "verbind";
+
+    cls.def(py::init<>());
+
+    // --- adding ----------------------------------------------------------------
+    cls.def(
+        "add_resident",
+        [](NetworkHandle& self, py::handle key, py::handle neighbourhood, py::handle municipality,
+           py::handle talents, py::handle groups, bool key_figure, py::handle trained_on) {
+            constexpr std::string_view fn = "add_resident";
+            const std::string k = text_arg(key, fn, "key", "resident key");
+            const std::string rec = "resident " + quoted(k);
+            ResidentInfo info;
+            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
+            info.groups = optional_text_list_arg(groups, fn, "groups", field(rec, "groups"));
+            info.key_figure = key_figure;
+            info.trained_on = optional_date_arg(trained_on, fn, "trained_on", field(rec, "trained_on"));
+            auto lock = lock_for_writing(self);
+            self.network.add_resident(k, info);
+        },
+        py::arg("key"), py::kw_only(), py::arg("neighbourhood") = py::none(), py::arg("municipality") = py::none(),
+        py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(), py::arg("key_figure") = false,
+        py::arg("trained_on") = py::none(),
+        R"doc(Adds a resident. talents and groups are iterables of str (groups are declared
+groups; see mark_sensitive); trained_on is a datetime.date or 'YYYY-MM-DD'.
+Raises InputError for a bad value or an existing key.)doc");
+
+    cls.def(
+        "add_organisation",
+        [](NetworkHandle& self, py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
+           py::handle talents) {
+            constexpr std::string_view fn = "add_organisation";
+            const std::string k = text_arg(key, fn, "key", "organisation key");
+            const std::string rec = "organisation " + quoted(k);
+            OrganisationInfo info;
+            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
+            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
+            auto lock = lock_for_writing(self);
+            self.network.add_organisation(k, info);
+        },
+        py::arg("key"), py::kw_only(), py::arg("kind"), py::arg("neighbourhood") = py::none(),
+        py::arg("municipality") = py::none(), py::arg("talents") = py::tuple(),
+        "Adds an organisation; kind (library, welfare, ...) is required.");
+
+    cls.def(
+        "add_tie",
+        [](NetworkHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
+           double weight) {
+            constexpr std::string_view fn = "add_tie";
+            const std::string ka = text_arg(a, fn, "a", "tie field 'a'");
+            const std::string kb = text_arg(b, fn, "b", "tie field 'b'");
+            const std::string rec = "tie " + quoted(ka) + " - " + quoted(kb);
+            const std::string k = text_arg(kind, fn, "kind", field(rec, "kind"));
+            TieInfo info;
+            info.since = optional_date_arg(since, fn, "since", field(rec, "since"));
+            info.until = optional_date_arg(until, fn, "until", field(rec, "until"));
+            info.weight = weight;
+            auto lock = lock_for_writing(self);
+            self.network.add_tie(ka, kb, k, info);
+        },
+        py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
+        py::arg("until") = py::none(), py::arg("weight") = 1.0,
+        R"doc(Adds a tie of the given kind between actors a and b, active on the days in
+[since, until) (None: open). Raises NotFoundError for an unknown actor and
+InputError for a bad value or a tie of the same kind and since that exists.)doc");
+
+    cls.def(
+        "add_event",
+        [](NetworkHandle& self, py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
+           py::handle organisers, py::handle municipality) {
+            constexpr std::string_view fn = "add_event";
+            const std::string k = text_arg(key, fn, "key", "event key");
+            const std::string rec = "event " + quoted(k);
+            EventInfo info;
+            info.date = date_arg(date, fn, "date", field(rec, "date"));
+            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
+            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+            info.organisers = optional_text_list_arg(organisers, fn, "organisers", field(rec, "organisers"));
+            auto lock = lock_for_writing(self);
+            self.network.add_event(k, info);
+        },
+        py::arg("key"), py::kw_only(), py::arg("date"), py::arg("kind"), py::arg("neighbourhood") = py::none(),
+        py::arg("organisers") = py::tuple(), py::arg("municipality") = py::none(),
+        "Adds an event on a date; organisers are actor keys.");
+
+    cls.def(
+        "add_organiser",
+        [](NetworkHandle& self, py::handle event, py::handle actor) {
+            constexpr std::string_view fn = "add_organiser";
+            const std::string e = text_arg(event, fn, "event", "organiser field 'event'");
+            const std::string a = text_arg(actor, fn, "actor", "organiser field 'actor'");
+            auto lock = lock_for_writing(self);
+            self.network.add_organiser(e, a);
+        },
+        py::arg("event"), py::arg("actor"), "Adds an organiser to an existing event.");
+
+    cls.def(
+        "attend",
+        [](NetworkHandle& self, py::handle event, py::handle actor, py::handle brought_by) {
+            constexpr std::string_view fn = "attend";
+            const std::string e = text_arg(event, fn, "event", "attendance field 'event'");
+            const std::string a = text_arg(actor, fn, "actor", "attendance field 'actor'");
+            const std::string by = optional_text_arg(brought_by, fn, "brought_by", "attendance field 'brought_by'");
+            auto lock = lock_for_writing(self);
+            self.network.attend(e, a, by);
+        },
+        py::arg("event"), py::arg("actor"), py::kw_only(), py::arg("brought_by") = py::none(),
+        "Records that actor came to event, brought by another actor (None: on their own).");
+
+    cls.def(
+        "mark_sensitive",
+        [](NetworkHandle& self, py::handle group) {
+            const std::string g = text_arg(group, "mark_sensitive", "group", "sensitive group");
+            auto lock = lock_for_writing(self);
+            self.network.mark_sensitive(g);
+        },
+        py::arg("group"),
+        R"doc(Marks a declared group as special-category data (GDPR art. 9), for example a
+declared LGBTI+ identity. Such groups are left out of actor(), actors() and
+the exports unless include_sensitive=True is passed.)doc");
+
+    cls.def_property_readonly(
+        "sensitive_groups",
+        [](const NetworkHandle& self) {
+            return text_list({self.network.sensitive_groups().begin(), self.network.sensitive_groups().end()});
+        },
+        "The groups marked sensitive, sorted.");
+
+    // --- removing --------------------------------------------------------------
+    cls.def(
+        "remove",
+        [](NetworkHandle& self, py::handle key) {
+            const std::string k = text_arg(key, "remove", "key", "actor key");
+            auto lock = lock_for_writing(self);
+            self.network.remove(k);
+        },
+        py::arg("key"),
+        R"doc(Removes an actor and every trace of them: their ties, organiser entries and
+attendance. People they brought keep their attendance, without brought_by.)doc");
+
+    cls.def(
+        "remove_event",
+        [](NetworkHandle& self, py::handle key) {
+            const std::string k = text_arg(key, "remove_event", "key", "event key");
+            auto lock = lock_for_writing(self);
+            self.network.remove_event(k);
+        },
+        py::arg("key"), "Removes an event and its attendance.");
+
+    // --- counts ----------------------------------------------------------------
+    cls.def_property_readonly("num_actors", [](const NetworkHandle& self) { return self.network.num_actors(); });
+    cls.def_property_readonly("num_residents",
+                              [](const NetworkHandle& self) { return self.network.num_residents(); });
+    cls.def_property_readonly("num_organisations",
+                              [](const NetworkHandle& self) { return self.network.num_organisations(); });
+    cls.def_property_readonly("num_ties", [](const NetworkHandle& self) { return self.network.num_ties(); });
+    cls.def_property_readonly("num_events", [](const NetworkHandle& self) { return self.network.num_events(); });
+    cls.def_property_readonly("num_attendances",
+                              [](const NetworkHandle& self) { return self.network.num_attendances(); });
+    cls.def("__len__", [](const NetworkHandle& self) { return self.network.num_actors(); });
+    cls.def("__contains__", [](const NetworkHandle& self, py::handle key) {
+        if (!PyUnicode_Check(key.ptr())) return false;
+        Py_ssize_t size = 0;
+        const char* data = PyUnicode_AsUTF8AndSize(key.ptr(), &size);
+        if (data == nullptr) {
+            PyErr_Clear();  // not UTF-8, so not a key
+            return false;
+        }
+        return self.network.find_actor(std::string_view(data, static_cast<std::size_t>(size))).has_value();
+    });
+
+    // --- reading ---------------------------------------------------------------
+    cls.def(
+        "actor",
+        [](const NetworkHandle& self, py::handle key, bool include_sensitive) {
+            const std::string k = text_arg(key, "actor", "key", "actor key");
+            return actor_dict(self.network, self.network.actor(k), include_sensitive);
+        },
+        py::arg("key"), py::kw_only(), py::arg("include_sensitive") = false,
+        R"doc(The actor as a dict: key, type ('resident' or 'organisation'), kind,
+neighbourhood, municipality, talents, groups, key_figure, trained_on (a
+datetime.date). Unknown values are None. Raises NotFoundError.)doc");
+
+    cls.def(
+        "actors",
+        [](const NetworkHandle& self, bool include_sensitive) {
+            py::list out;
+            for (const auto& actor : self.network.actors())
+                out.append(actor_dict(self.network, actor, include_sensitive));
+            return out;
+        },
+        py::kw_only(), py::arg("include_sensitive") = false, "Every actor as a dict (see actor()), in order.");
+
+    cls.def(
+        "ties",
+        [](const NetworkHandle& self) {
+            const Network& net = self.network;
+            py::list out;
+            for (const auto& tie : net.ties()) {
+                py::dict d;
+                d["a"] = net.actor(tie.a).key;
+                d["b"] = net.actor(tie.b).key;
+                d["kind"] = net.tie_kind(tie);
+                d["since"] = to_python(tie.since);
+                d["until"] = to_python(tie.until);
+                d["weight"] = tie.weight;
+                out.append(d);
+            }
+            return out;
+        },
+        "Every tie as a dict: a, b, kind, since, until (datetime.date or None), weight.");
+
+    cls.def(
+        "events",
+        [](const NetworkHandle& self) {
+            const Network& net = self.network;
+            py::list out;
+            for (const auto& event : net.events()) {
+                py::list organisers;
+                for (ActorId id : event.organisers) organisers.append(py::str(net.actor(id).key));
+                py::dict d;
+                d["key"] = event.key;
+                d["date"] = to_python(event.date);
+                d["kind"] = event.kind;
+                d["neighbourhood"] = text_or_none(event.neighbourhood);
+                d["municipality"] = text_or_none(event.municipality);
+                d["organisers"] = organisers;
+                out.append(d);
+            }
+            return out;
+        },
+        "Every event as a dict: key, date, kind, neighbourhood, municipality, organisers.");
+
+    cls.def(
+        "attendance",
+        [](const NetworkHandle& self) {
+            const Network& net = self.network;
+            py::list out;
+            for (const auto& record : net.attendance()) {
+                py::dict d;
+                d["event"] = net.event(record.event).key;
+                d["actor"] = net.actor(record.actor).key;
+                d["brought_by"] = record.brought_by == no_id ? py::object(py::none())
+                                                             : py::object(py::str(net.actor(record.brought_by).key));
+                out.append(d);
+            }
+            return out;
+        },
+        "Every attendance as a dict: event, actor, brought_by (None: came on their own).");
+
+    // --- views -----------------------------------------------------------------
+    cls.def(
+        "graph",
+        [](const NetworkHandle& self, py::handle kinds, py::handle start, py::handle end, py::handle neighbourhoods,
+           bool residents_only, bool co_attendance, bool directed, py::handle merge) {
+            constexpr std::string_view fn = "graph";
+            ViewOptions options;
+            options.kinds = optional_text_list_arg(kinds, fn, "kinds", "view field 'kinds'");
+            options.start = optional_date_arg(start, fn, "start", "view field 'start'");
+            options.end = optional_date_arg(end, fn, "end", "view field 'end'");
+            options.neighbourhoods =
+                optional_text_list_arg(neighbourhoods, fn, "neighbourhoods", "view field 'neighbourhoods'");
+            options.residents_only = residents_only;
+            options.co_attendance = co_attendance;
+            options.directed = directed;
+            options.merge = merge_arg(merge, fn, "merge");
+            py::gil_scoped_release no_gil;
+            std::shared_lock lock(self.mutex);
+            return std::make_shared<Graph>(build_graph(self.network, options));
+        },
+        py::kw_only(), py::arg("kinds") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
+        py::arg("neighbourhoods") = py::none(), py::arg("residents_only") = false, py::arg("co_attendance") = false,
+        py::arg("directed") = false, py::arg("merge") = "max",
+        R"doc(An immutable Graph snapshot of one view of the Network. Nodes are the actors
+that pass the filters, in order, keyed by actor key.
+
+kinds: tie kinds to include (None: all; with co_attendance, event kinds).
+start, end: the window [start, end); ties active on some day in it (with
+co_attendance, events dated in it). neighbourhoods: keep actors in these.
+residents_only: drop organisations. co_attendance: tie actors who attended
+the same events, weight = number of shared events. directed: tie a->b gives
+the arc a->b only. merge: 'max', 'min', 'sum', 'first' or 'error', how
+several ties between one pair combine.)doc");
+
+    // --- export ----------------------------------------------------------------
+    cls.def(
+        "write_csv",
+        [](const NetworkHandle& self, py::handle folder, bool include_sensitive) {
+            const std::string path = path_arg(folder, "write_csv", "folder");
+            ExportOptions options;
+            options.include_sensitive = include_sensitive;
+            py::gil_scoped_release no_gil;
+            std::shared_lock lock(self.mutex);
+            write_csv(self.network, path, options);
+        },
+        py::arg("folder"), py::kw_only(), py::arg("include_sensitive") = false,
+        "Writes actors.csv, ties.csv, events.csv, attendance.csv and sensitive_groups.csv into folder.");
+
+    cls.def(
+        "write_json",
+        [](const NetworkHandle& self, py::handle path, bool include_sensitive) {
+            const std::string p = path_arg(path, "write_json", "path");
+            ExportOptions options;
+            options.include_sensitive = include_sensitive;
+            py::gil_scoped_release no_gil;
+            std::shared_lock lock(self.mutex);
+            write_json(self.network, p, options);
+        },
+        py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false, "Writes the Network as one JSON document.");
+
+    // --- value semantics ---------------------------------------------------------
+    auto copy = [](const NetworkHandle& self) { return wrap(Network(self.network)); };
+    cls.def("copy", copy, "An independent copy.");
+    cls.def("__copy__", copy);
+    cls.def("__deepcopy__", [copy](const NetworkHandle& self, py::handle) { return copy(self); }, py::arg("memo"));
+    cls.def(
+        "__eq__", [](const NetworkHandle& self, const NetworkHandle& other) { return self.network == other.network; },
+        py::is_operator());
+    cls.attr("__hash__") = py::none();  // mutable
+    cls.def("__repr__", [](const NetworkHandle& self) { return repr(self.network); });
+
+    // --- whole Networks ----------------------------------------------------------
+    m.def(
+        "read_csv",
+        [](py::handle folder) {
+            const std::string path = path_arg(folder, "read_csv", "folder");
+            py::gil_scoped_release no_gil;
+            return wrap(verbind::read_csv(path));
+        },
+        py::arg("folder"), "Reads a Network from a folder written by Network.write_csv. Raises ParseError, FileError.");
+
+    m.def(
+        "read_json",
+        [](py::handle path) {
+            const std::string p = path_arg(path, "read_json", "path");
+            py::gil_scoped_release no_gil;
+            return wrap(verbind::read_json(p));
+        },
+        py::arg("path"), "Reads a Network from a JSON document written by Network.write_json.");
+
+    m.def(
+        "sample_programme",
+        [](py::handle seed, double scale) {
+            if (!PyIndex_Check(seed.ptr()) || PyBool_Check(seed.ptr()))
+                throw py::type_error("sample_programme(): seed must be int, not " +
+                                     std::string(py::str(py::type::handle_of(seed).attr("__name__"))));
+            const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(seed.ptr()));
+            if (!value) throw py::error_already_set();
+            if (value < py::int_(0) || value > py::int_(std::numeric_limits<std::uint64_t>::max()))
+                throw verbind::input_error("sample_programme: seed must be in 0..2**64-1, got " +
+                                           std::string(py::str(py::handle(value))));
+            if (!std::isfinite(scale) || scale <= 0)
+                throw verbind::input_error("sample_programme: scale must be a finite number > 0, got " +
+                                           std::string(py::str(py::float_(scale))));
+            SampleOptions options;
+            options.seed = value.cast<std::uint64_t>();
+            options.scale = scale;
+            py::gil_scoped_release no_gil;
+            return wrap(verbind::sample_programme(options));
+        },
+        py::arg("seed") = 2022, py::kw_only(), py::arg("scale") = 1.0,
+        R"doc(The pilot "Veilige Wijken" as a generated year (2022): Lelystad, Almere,
+Groningen and Amsterdam-West, about 2,000 residents (times scale). The same
+seed gives the same Network on every platform.)doc");
+
+    m.def(
+        "davis_southern_women",
+        [] {
+            py::gil_scoped_release no_gil;
+            return wrap(verbind::davis_southern_women());
+        },
+        "Davis, Gardner & Gardner (1941): 18 women, 14 events, 89 attendances.");
+}
+
+}  // namespace verbind::python
