@@ -1,0 +1,126 @@
+// The `verbind` command: summaries of the sample programme and of networks
+// on disk. Exit status: 0 success, 1 an error (message on stderr), 2 a usage
+// mistake (usage on stderr).
+#include "summary.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/io/io.hpp"
+#include "verbind/model/sample.hpp"
+#include "verbind/version.hpp"
+
+#include <charconv>
+#include <exception>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+constexpr int exit_error = 1;
+constexpr int exit_usage = 2;
+
+constexpr std::string_view usage_text =
+    "usage: verbind <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  demo [--seed N] [--scale X]  summarise the generated sample programme \"Veilige Wijken\"\n"
+    "                               (default seed 2022, scale 1: about 2,000 residents)\n"
+    "  stats PATH                   summarise a network read from PATH (a CSV folder or a JSON file)\n"
+    "  help, --help                 show this help\n"
+    "  --version                    show the version\n";
+
+// A mistake in how the command was called: reported with the usage.
+struct usage_error {
+    std::string message;
+};
+
+std::uint64_t parse_seed(std::string_view text) {
+    std::uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        throw usage_error{"--seed: expected a whole number from 0 to 18446744073709551615, got '" + std::string(text) + "'"};
+    return value;
+}
+
+double parse_scale(std::string_view text) {
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        throw usage_error{"--scale: expected a number, got '" + std::string(text) + "'"};
+    return value;
+}
+
+std::string format_scale(double scale) {
+    std::ostringstream text;
+    text << scale;
+    return text.str();
+}
+
+int demo(const std::vector<std::string_view>& args) {
+    verbind::SampleOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view option = args[i];
+        if (option != "--seed" && option != "--scale") throw usage_error{"demo: unknown option '" + std::string(option) + "'"};
+        if (i + 1 == args.size()) throw usage_error{"demo: " + std::string(option) + " needs a value"};
+        const std::string_view value = args[++i];
+        if (option == "--seed")
+            options.seed = parse_seed(value);
+        else
+            options.scale = parse_scale(value);
+    }
+    const verbind::Network network = verbind::sample_programme(options);
+    const std::string title = "sample programme \"Veilige Wijken\" 2022 (seed " + std::to_string(options.seed) +
+                              ", scale " + format_scale(options.scale) + ")";
+    verbind::cli::print_summary(std::cout, title, verbind::cli::summarise(network));
+    return 0;
+}
+
+int stats(const std::vector<std::string_view>& args) {
+    if (args.empty()) throw usage_error{"stats: missing PATH"};
+    if (args.size() > 1) throw usage_error{"stats: expected one PATH, got " + std::to_string(args.size()) + " arguments"};
+    const std::string path(args[0]);
+    const verbind::Network network = verbind::read_network(path);
+    verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(network));
+    return 0;
+}
+
+int run(const std::vector<std::string_view>& args) {
+    if (args.empty()) throw usage_error{"missing command"};
+    const std::string_view command = args[0];
+    const std::vector<std::string_view> rest(args.begin() + 1, args.end());
+    if (command == "help" || command == "--help" || command == "-h") {
+        std::cout << usage_text;
+        return 0;
+    }
+    if (command == "--version" || command == "version") {
+        if (!rest.empty()) throw usage_error{std::string(command) + ": takes no arguments"};
+        std::cout << "verbind " << verbind::version() << '\n';
+        return 0;
+    }
+    if (command == "demo") return demo(rest);
+    if (command == "stats") return stats(rest);
+    throw usage_error{"unknown command '" + std::string(command) + "'"};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string_view> args(argv + 1, argv + argc);
+    try {
+        const int status = run(args);
+        std::cout.flush();
+        if (!std::cout) {
+            std::cerr << "verbind: could not write the output\n";
+            return exit_error;
+        }
+        return status;
+    } catch (const usage_error& mistake) {
+        std::cerr << "verbind: " << mistake.message << "\n\n" << usage_text;
+        return exit_usage;
+    } catch (const std::exception& failure) {
+        std::cerr << "verbind: " << failure.what() << '\n';
+        return exit_error;
+    }
+}

@@ -1,0 +1,50 @@
+// The per-municipality summary that `verbind demo` and `verbind stats` print.
+#pragma once
+
+#include "verbind/model/network.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace verbind::cli {
+
+struct AreaCounts {
+    std::string name;
+    std::size_t neighbourhoods = 0;
+    std::size_t residents = 0;
+    std::size_t key_figures = 0;
+    std::size_t organisations = 0;
+    std::size_t events = 0;
+    std::size_t ties = 0;
+    std::size_t attendances = 0;
+    std::size_t brought_along = 0;  // attendances with a brought_by
+};
+
+struct GraphSize {
+    std::size_t nodes = 0;
+    std::size_t edges = 0;
+};
+
+struct Summary {
+    // Municipalities in order of first appearance (actors, then events);
+    // actors and events without one are grouped under "(none)".
+    std::vector<AreaCounts> municipalities;
+    std::size_t cross_municipality_ties = 0;  // the two actors live in different municipalities
+    AreaCounts total;
+    std::vector<std::pair<std::string, std::size_t>> ties_by_kind;
+    std::size_t sensitive_groups = 0;  // how many are marked; their names are never printed
+    std::optional<Date> first_event, last_event;
+    GraphSize ties_graph;          // verbind::build_graph(network)
+    GraphSize co_attendance_graph; // ViewOptions::co_attendance
+};
+
+// Counts everything, builds both graphs.
+Summary summarise(const Network& network);
+
+// Prints an aligned table under `title`.
+void print_summary(std::ostream& out, const std::string& title, const Summary& summary);
+
+}  // namespace verbind::cli
