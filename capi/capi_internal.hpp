@@ -1,0 +1,111 @@
+// Internal to libverbind.so: what the capi/*.cpp files share. The handles,
+// the error guard that keeps exceptions from crossing the C ABI, and the
+// options-struct reader.
+#pragma once
+
+#include "verbind.h"
+
+#include "verbind/graph/graph.hpp"
+#include "verbind/model/network.hpp"
+
+#include <cstddef>
+#include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// The handles behind the opaque C types.
+struct vb_network {
+    verbind::Network network;
+};
+
+struct vb_graph {
+    verbind::Graph graph;
+};
+
+namespace verbind::capi {
+
+// Records the thread's last error message ("<function>: <what>"). Never
+// throws: when even the message cannot be allocated, a fixed text stands in.
+void set_error(const char* function, std::string_view what) noexcept;
+
+// A C-side mistake (a NULL argument, a struct_size that is too small):
+// reported as VB_ERROR_INVALID_ARGUMENT with `message` naming the argument;
+// the function's name is put before it when it is recorded.
+class argument_error {
+public:
+    explicit argument_error(std::string message) : message_(std::move(message)) {}
+    const std::string& message() const noexcept { return message_; }
+
+private:
+    std::string message_;
+};
+
+// Maps the exception in flight to a status and records its message.
+vb_status_t status_from_current_exception(const char* function) noexcept;
+
+// Runs `body` (which returns nothing) and turns any exception into a status
+// and message: the single place where C++ errors become C errors.
+template <class F>
+vb_status_t guarded(const char* function, F&& body) noexcept {
+    try {
+        body();
+        return VB_OK;
+    } catch (...) {
+        return status_from_current_exception(function);
+    }
+}
+
+// Throws argument_error "argument '<name>' is NULL".
+inline void require(const void* pointer, const char* name) {
+    if (pointer == nullptr) throw argument_error(std::string("argument '") + name + "' is NULL");
+}
+
+// NULL and "" both mean "not given" for optional text.
+inline std::string_view optional_text(const char* text) { return text ? std::string_view(text) : std::string_view(); }
+
+// A C array of strings; NULL is allowed only with a count of 0.
+std::vector<std::string> string_list(const char* const* items, std::size_t count, const char* name);
+
+// Copies a caller's options struct into `out` (already holding defaults),
+// reading only the fields this library knows. `first_size` is the size of
+// the struct's first published version: anything smaller is refused.
+template <class T>
+void read_options(const T* given, std::size_t first_size, T& out, const char* type_name) {
+    if (given == nullptr) return;
+    if (given->struct_size < first_size)
+        throw argument_error(std::string("argument 'options' (") + type_name + ") has struct_size " +
+                             std::to_string(given->struct_size) + ", expected at least " +
+                             std::to_string(first_size) + "; fill it with " +
+                             std::string(type_name, std::strlen(type_name) - 2) + "_init first");
+    const std::size_t known = given->struct_size < sizeof(T) ? given->struct_size : sizeof(T);
+    std::memcpy(static_cast<void*>(&out), given, known);
+}
+
+// Fills a caller's struct of `struct_size` bytes from `defaults`: the fields
+// this library knows, zeros beyond them. A size below `first_size` cannot be
+// a vb struct at all; then only struct_size is cleared (if it fits), so that
+// a later call refuses the struct instead of reading garbage.
+template <class T>
+void init_options(T* options, std::size_t struct_size, std::size_t first_size, const T& defaults) noexcept {
+    if (options == nullptr) return;
+    if (struct_size < first_size) {
+        if (struct_size >= sizeof(std::size_t)) options->struct_size = 0;
+        return;
+    }
+    auto* bytes = reinterpret_cast<unsigned char*>(options);
+    const std::size_t known = struct_size < sizeof(T) ? struct_size : sizeof(T);
+    std::memcpy(bytes, &defaults, known);
+    if (struct_size > known) std::memset(bytes + known, 0, struct_size - known);
+    options->struct_size = struct_size;
+}
+
+// Creates a handle holding `value` for an out-parameter.
+template <class Handle, class Value>
+Handle* make_handle(Value&& value) {
+    return new Handle{std::forward<Value>(value)};
+}
+
+}  // namespace verbind::capi
