@@ -24,9 +24,6 @@ py::list text_list(const std::vector<std::string>& items) {
 }
 
 py::dict actor_dict(const Network& network, const Actor& actor, bool include_sensitive) {
-    py::list groups;
-    for (const auto& group : actor.groups)
-        if (include_sensitive || !network.is_sensitive(group)) groups.append(py::str(group));
     py::dict d;
     d["key"] = actor.key;
     d["type"] = std::string(to_string(actor.type));
@@ -34,7 +31,7 @@ py::dict actor_dict(const Network& network, const Actor& actor, bool include_sen
     d["neighbourhood"] = text_or_none(actor.neighbourhood);
     d["municipality"] = text_or_none(actor.municipality);
     d["talents"] = text_list(actor.talents);
-    d["groups"] = groups;
+    d["groups"] = text_list(network.declared_groups(actor, include_sensitive));
     d["key_figure"] = actor.key_figure;
     d["trained_on"] = to_python(actor.trained_on);
     return d;

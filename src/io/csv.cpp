@@ -363,7 +363,7 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     std::string actors = "key,type,kind,neighbourhood,municipality,talents,groups,key_figure,trained_on\n";
     for (const auto& actor : network.actors())
         append_row(actors, {actor.key, to_string(actor.type), actor.kind, actor.neighbourhood, actor.municipality,
-                            join_list(actor.talents), join_list(exported_groups(network, actor, options)),
+                            join_list(actor.talents), join_list(network.declared_groups(actor, options.include_sensitive)),
                             actor.key_figure ? "true" : "false", format_date(actor.trained_on)});
 
     std::string ties = "a,b,kind,since,until,weight\n";

@@ -356,7 +356,7 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         line.string_if("municipality", actor.municipality);
         line.list_if("talents", actor.talents);
         if (actor.is_resident()) {
-            line.list_if("groups", exported_groups(network, actor, options));
+            line.list_if("groups", network.declared_groups(actor, options.include_sensitive));
             line.boolean("key_figure", actor.key_figure);
             line.date_if("trained_on", actor.trained_on);
         }

@@ -18,18 +18,8 @@
 
 namespace verbind::io_detail {
 
-// One row of the actor table, whatever the actor's type.
-struct ActorRecord {
-    std::string key;
-    ActorType type = ActorType::resident;
-    std::string kind;
-    std::string neighbourhood;
-    std::string municipality;
-    std::vector<std::string> talents;
-    std::vector<std::string> groups;
-    bool key_figure = false;
-    std::optional<Date> trained_on;
-};
+// One row of the actor table, whatever the actor's type: an Actor as read.
+using ActorRecord = Actor;
 
 // "resident" / "organisation"; anything else is refused with `field`'s name.
 inline ActorType parse_actor_type(std::string_view text, const std::string& field) {
@@ -61,17 +51,6 @@ inline void add_actor(Network& network, const ActorRecord& record) {
     else
         network.add_resident(record.key, {record.neighbourhood, record.municipality, record.talents, record.groups,
                                           record.key_figure, record.trained_on});
-}
-
-// The actor's declared groups as exported: special-category groups stay in
-// the library unless the caller asked for them by name.
-inline std::vector<std::string> exported_groups(const Network& network, const Actor& actor,
-                                                const ExportOptions& options) {
-    if (options.include_sensitive) return actor.groups;
-    std::vector<std::string> groups;
-    for (const auto& group : actor.groups)
-        if (!network.is_sensitive(group)) groups.push_back(group);
-    return groups;
 }
 
 // Runs `step` (a check or a Network::add_*); a verbind::error it throws comes

@@ -256,6 +256,14 @@ void Network::mark_sensitive(std::string_view group) {
 
 bool Network::is_sensitive(std::string_view group) const { return sensitive_.count(group) > 0; }
 
+std::vector<std::string> Network::declared_groups(const Actor& actor, bool include_sensitive) const {
+    if (include_sensitive) return actor.groups;
+    std::vector<std::string> groups;
+    for (const auto& group : actor.groups)
+        if (!is_sensitive(group)) groups.push_back(group);
+    return groups;
+}
+
 // --- removing -----------------------------------------------------------------
 
 void Network::remove(std::string_view key) {

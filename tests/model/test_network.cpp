@@ -169,3 +169,10 @@ TEST_CASE("removing an event removes its attendance", "[model]") {
     net.attend("e2", "r1");  // indexes were rebuilt
     CHECK_THROWS_AS(net.attend("e2", "r3"), input_error);
 }
+
+TEST_CASE("declared groups leave the library without special-category ones unless asked", "[model]") {
+    const Network net = small_network();
+    const Actor& r1 = net.actor("r1");
+    CHECK(net.declared_groups(r1) == std::vector<std::string>{"youth"});
+    CHECK(net.declared_groups(r1, /*include_sensitive=*/true) == std::vector<std::string>{"lgbti+", "youth"});
+}

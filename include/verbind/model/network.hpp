@@ -131,6 +131,10 @@ public:
     void mark_sensitive(std::string_view group);
     bool is_sensitive(std::string_view group) const;
     const std::set<std::string, std::less<>>& sensitive_groups() const noexcept { return sensitive_; }
+    // An actor's declared groups as they may leave the library: without the
+    // special-category ones unless the caller asked for them by name. Every
+    // export and binding reads groups through this.
+    std::vector<std::string> declared_groups(const Actor& actor, bool include_sensitive = false) const;
 
     // --- removing ---------------------------------------------------------
     // Removes an actor and every tie, organiser entry and attendance of
