@@ -103,5 +103,10 @@ py::array_t<T> to_numpy(std::vector<T>&& values) {
 
 void register_network(py::module_& m);
 void register_graph(py::module_& m);
+// One file each: bindings/python/<capability>.cpp.
+void register_socialmap(py::module_& m);
+void register_reach(py::module_& m);
+void register_match(py::module_& m);
+void register_store(py::module_& m);
 
 }  // namespace verbind::python

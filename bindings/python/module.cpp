@@ -59,4 +59,8 @@ PYBIND11_MODULE(_verbind, m) {
     m.attr("__version__") = verbind::version();
     register_graph(m);
     register_network(m);
+    register_socialmap(m);
+    register_reach(m);
+    register_match(m);
+    register_store(m);
 }

@@ -423,6 +423,30 @@ VB_API vb_status_t vb_graph_key(const vb_graph_t *graph, uint32_t node, char *bu
                                 size_t *length);
 
 /* ------------------------------------------------------------------------
+ * Social map: centrality, brokerage, communities, mixing, fragility (capi/socialmap.cpp)
+ * ------------------------------------------------------------------------ */
+/* @section socialmap */
+/* @end socialmap */
+
+/* ------------------------------------------------------------------------
+ * Reach: hops, cascades, spread, influence maximisation, temporal reach (capi/reach.cpp)
+ * ------------------------------------------------------------------------ */
+/* @section reach */
+/* @end reach */
+
+/* ------------------------------------------------------------------------
+ * Matchmaking: introductions, assignment, stable matching, tables (capi/match.cpp)
+ * ------------------------------------------------------------------------ */
+/* @section match */
+/* @end match */
+
+/* ------------------------------------------------------------------------
+ * Store and privacy: SQLite persistence, pseudonymisation, suppression, GraphML (capi/store.cpp)
+ * ------------------------------------------------------------------------ */
+/* @section store */
+/* @end store */
+
+/* ------------------------------------------------------------------------
  * Options structs that outlive a library upgrade
  *
  * The vb_*_options_init functions above fill sizeof the struct as this

@@ -1,6 +1,7 @@
 // The `verbind` command: summaries of the sample programme and of networks
 // on disk. Exit status: 0 success, 1 an error (message on stderr), 2 a usage
 // mistake (usage on stderr).
+#include "commands.hpp"
 #include "summary.hpp"
 
 #include "verbind/error.hpp"
@@ -28,13 +29,13 @@ constexpr std::string_view usage_text =
     "  demo [--seed N] [--scale X]  summarise the generated sample programme \"Veilige Wijken\"\n"
     "                               (default seed 2022, scale 1: about 2,000 residents)\n"
     "  stats PATH                   summarise a network read from PATH (a CSV folder or a JSON file)\n"
+    "  map [--municipality X] [PATH]  the social map: key figures, brokers, organisations, fragile points\n"
+    "  reach [PATH]                 observed bring-along cascades, and whom to train next\n"
+    "  match [PATH]                 suggested introductions across groups, with their reasons\n"
     "  help, --help                 show this help\n"
     "  --version                    show the version\n";
 
-// A mistake in how the command was called: reported with the usage.
-struct usage_error {
-    std::string message;
-};
+using verbind::cli::usage_error;
 
 std::uint64_t parse_seed(std::string_view text) {
     std::uint64_t value = 0;
@@ -101,6 +102,9 @@ int run(const std::vector<std::string_view>& args) {
     }
     if (command == "demo") return demo(rest);
     if (command == "stats") return stats(rest);
+    if (command == "map") return verbind::cli::map_command(rest);
+    if (command == "reach") return verbind::cli::reach_command(rest);
+    if (command == "match") return verbind::cli::match_command(rest);
     throw usage_error{"unknown command '" + std::string(command) + "'"};
 }
 

@@ -33,3 +33,13 @@ __all__ = [
     "FileError",
     "CancelledError",
 ]
+
+# Each capability keeps its Python names in its own module, with its own
+# __all__: verbind/socialmap.py, reach.py, match.py, store.py.
+from . import match, reach, socialmap, store  # noqa: E402
+from .match import *  # noqa: E402,F401,F403
+from .reach import *  # noqa: E402,F401,F403
+from .socialmap import *  # noqa: E402,F401,F403
+from .store import *  # noqa: E402,F401,F403
+
+__all__ += socialmap.__all__ + reach.__all__ + match.__all__ + store.__all__

@@ -1,0 +1,3 @@
+"""verbind: the match capability."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""verbind: the reach capability."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""verbind: the socialmap capability."""
+
+__all__ = []

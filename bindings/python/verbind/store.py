@@ -1,0 +1,3 @@
+"""verbind: the store capability."""
+
+__all__ = []
