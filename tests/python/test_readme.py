@@ -1,6 +1,6 @@
-"""Runs the Python examples of the README and of docs/python.md: every fenced
-block that starts with ```python, in order, in one namespace, in a temporary
-working folder."""
+"""Runs the Python examples of the README and of every docs/*.md: every
+fenced block that starts with ```python, in order, in one namespace per file,
+in a temporary working folder."""
 
 import os
 import pathlib
@@ -46,5 +46,15 @@ def test_readme_python_examples_run(tmp_path, monkeypatch):
     run_blocks(path, tmp_path, monkeypatch)
 
 
-def test_python_guide_examples_run(tmp_path, monkeypatch):
-    run_blocks(REPO / "docs" / "python.md", tmp_path, monkeypatch)
+DOCS_WITH_PYTHON = sorted(
+    path for path in (REPO / "docs").glob("*.md") if "```python" in path.read_text(encoding="utf-8")
+)
+
+
+def test_python_guide_has_examples():
+    assert REPO / "docs" / "python.md" in DOCS_WITH_PYTHON
+
+
+@pytest.mark.parametrize("path", DOCS_WITH_PYTHON, ids=lambda p: p.name)
+def test_docs_python_examples_run(path, tmp_path, monkeypatch):
+    run_blocks(path, tmp_path, monkeypatch)
