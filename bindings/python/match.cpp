@@ -1,8 +1,319 @@
-// Python bindings of verbind's match capability.
+// Python bindings of verbind's match capability: assignment, stable
+// matching, introductions and tables.
 #include "bindings.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/match/assignment.hpp"
+#include "verbind/match/introductions.hpp"
+#include "verbind/match/stable.hpp"
+
+#include <cstdint>
 
 namespace verbind::python {
 
-void register_match(py::module_&) {}
+namespace {
+
+std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
+
+// Without pybind11/stl.h: including it in some translation units of a
+// module and not in others breaks the one-definition rule.
+py::list str_list(const std::vector<std::string>& items) {
+    py::list out;
+    for (const auto& s : items) out.append(py::str(s));
+    return out;
+}
+
+std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
+    if (obj.is_none()) return std::nullopt;
+    if (!py::isinstance<py::int_>(obj) || py::isinstance<py::bool_>(obj))
+        throw py::type_error(std::string(function) + "(): seed must be an int or None, not " + type_name(obj));
+    try {
+        return obj.cast<std::uint64_t>();
+    } catch (const py::cast_error&) {
+        throw input_error(std::string(function) + ": seed must be in [0, 2**64)");
+    }
+}
+
+// A 2-D float64 C-contiguous copy-or-view of `obj`, as scipy accepts it.
+py::array_t<double, py::array::c_style | py::array::forcecast> cost_arg(py::handle obj, std::string_view function) {
+    py::object np = py::module_::import("numpy");
+    py::array raw = np.attr("asarray")(obj);
+    if (raw.ndim() != 2)
+        throw input_error(std::string(function) + ": expected a matrix (2-D array), got a " +
+                          std::to_string(raw.ndim()) + "-D array");
+    const char kind = raw.dtype().kind();
+    if (kind != 'f' && kind != 'i' && kind != 'u' && kind != 'b')
+        throw input_error(std::string(function) + ": cost matrix must be numeric, got dtype " +
+                          std::string(py::str(raw.dtype())));
+    return py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(raw);
+}
+
+CostMatrix view_of(const py::array_t<double, py::array::c_style | py::array::forcecast>& a) {
+    const auto rows = static_cast<std::size_t>(a.shape(0)), cols = static_cast<std::size_t>(a.shape(1));
+    return {std::span<const double>(a.data(), rows * cols), rows, cols};
+}
+
+py::tuple result_arrays(AssignmentResult&& r) {
+    return py::make_tuple(to_numpy(std::move(r.rows)), to_numpy(std::move(r.cols)));
+}
+
+// An int (for all) or a 1-D sequence of ints.
+std::vector<std::int64_t> capacity_arg(py::handle obj, std::string_view param) {
+    if (py::isinstance<py::bool_>(obj))
+        throw py::type_error("assign(): " + std::string(param) + " must be an int or a sequence of ints, not bool");
+    if (py::isinstance<py::int_>(obj)) return {obj.cast<std::int64_t>()};
+    py::object np = py::module_::import("numpy");
+    py::array raw = np.attr("asarray")(obj);
+    if (raw.ndim() != 1 || (raw.dtype().kind() != 'i' && raw.dtype().kind() != 'u'))
+        throw py::type_error("assign(): " + std::string(param) + " must be an int or a 1-D sequence of ints, not " +
+                             type_name(obj));
+    auto typed = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(raw);
+    return std::vector<std::int64_t>(typed.data(), typed.data() + typed.size());
+}
+
+// A dict name -> ranked list of names (any iterable of str).
+PreferenceLists prefs_arg(py::handle obj, std::string_view function, std::string_view param) {
+    if (!py::isinstance<py::dict>(obj))
+        throw py::type_error(std::string(function) + "(): " + std::string(param) + " must be a dict, not " +
+                             type_name(obj));
+    PreferenceLists lists;
+    for (auto [key, value] : py::reinterpret_borrow<py::dict>(obj)) {
+        const std::string owner = text_arg(key, function, param, std::string(function) + ": " + std::string(param));
+        lists.emplace_back(owner, text_list_arg(value, function, param,
+                                                std::string(function) + ": " + std::string(param) + "['" + owner + "']"));
+    }
+    return lists;
+}
+
+ReviewerCapacities capacities_arg(py::handle obj, std::string_view function) {
+    ReviewerCapacities caps;
+    if (obj.is_none()) return caps;
+    if (py::isinstance<py::int_>(obj) && !py::isinstance<py::bool_>(obj)) {
+        caps.all = obj.cast<std::int64_t>();
+        return caps;
+    }
+    if (!py::isinstance<py::dict>(obj))
+        throw py::type_error(std::string(function) + "(): capacities must be None, an int or a dict, not " +
+                             type_name(obj));
+    for (auto [key, value] : py::reinterpret_borrow<py::dict>(obj)) {
+        const std::string name = text_arg(key, function, "capacities", std::string(function) + ": capacities");
+        if (!py::isinstance<py::int_>(value) || py::isinstance<py::bool_>(value))
+            throw py::type_error(std::string(function) + "(): capacities['" + name + "'] must be an int, not " +
+                                 type_name(value));
+        caps.by_reviewer.emplace_back(name, value.cast<std::int64_t>());
+    }
+    return caps;
+}
+
+ProgressCallback progress_arg(py::handle obj) {
+    if (obj.is_none()) return {};
+    if (!PyCallable_Check(obj.ptr())) throw py::type_error("progress must be callable or None, not " + type_name(obj));
+    py::object callback = py::reinterpret_borrow<py::object>(obj);
+    // Called only from the thread that started the work (which released
+    // the GIL), so taking the GIL here is safe.
+    return [callback](double fraction) {
+        py::gil_scoped_acquire gil;
+        py::object answer = callback(fraction);
+        return answer.is_none() || answer.cast<bool>();
+    };
+}
+
+}  // namespace
+
+void register_match(py::module_& m) {
+    m.def(
+        "linear_assignment",
+        [](py::handle cost, bool maximize) {
+            auto a = cost_arg(cost, "linear_assignment");
+            AssignmentResult r;
+            {
+                py::gil_scoped_release no_gil;
+                r = linear_assignment(view_of(a), maximize);
+            }
+            return result_arrays(std::move(r));
+        },
+        py::arg("cost"), py::kw_only(), py::arg("maximize") = false,
+        R"doc(Solve the linear sum assignment problem, as scipy.optimize.linear_sum_assignment.
+
+cost: a 2-D array (may be rectangular); +inf marks a forbidden pair (with
+maximize=True, -inf). Returns (rows, cols), int64 arrays ordered by row: row
+rows[k] is matched to column cols[k]; the smaller side is matched fully.
+Raises ValueError for NaN or the other infinity, and "cost matrix is
+infeasible" when the forbidden pairs leave no complete matching.)doc");
+
+    m.def(
+        "assign",
+        [](py::handle cost, py::handle row_capacity, py::handle col_capacity, bool maximize) {
+            auto a = cost_arg(cost, "assign");
+            AssignOptions options;
+            options.row_capacity = capacity_arg(row_capacity, "row_capacity");
+            options.col_capacity = capacity_arg(col_capacity, "col_capacity");
+            options.maximize = maximize;
+            AssignmentResult r;
+            {
+                py::gil_scoped_release no_gil;
+                r = assign(view_of(a), options);
+            }
+            return result_arrays(std::move(r));
+        },
+        py::arg("cost"), py::kw_only(), py::arg("row_capacity") = 1, py::arg("col_capacity") = 1,
+        py::arg("maximize") = false,
+        R"doc(Capacitated assignment as a minimum-cost flow (exact).
+
+Row i takes part in at most row_capacity[i] pairs, column j in at most
+col_capacity[j] (an int applies to all); each pair at most once. The side
+with the smaller total capacity is used fully, at minimum total cost
+(maximize=True: maximum). +inf marks a forbidden pair (maximize: -inf).
+Returns (rows, cols), int64 arrays of the chosen pairs ordered by (row, col);
+list(zip(rows, cols)) gives the pairs. Raises ValueError for NaN, negative
+capacities, or when the forbidden pairs make the assignment infeasible.)doc");
+
+    m.def(
+        "stable_match",
+        [](py::handle proposer_prefs, py::handle reviewer_prefs, py::handle capacities) {
+            const auto p = prefs_arg(proposer_prefs, "stable_match", "proposer_prefs");
+            const auto r = prefs_arg(reviewer_prefs, "stable_match", "reviewer_prefs");
+            const auto caps = capacities_arg(capacities, "stable_match");
+            StableMatching matching;
+            {
+                py::gil_scoped_release no_gil;
+                matching = stable_match(p, r, caps);
+            }
+            py::dict result;
+            for (const auto& [proposer, reviewer] : matching)
+                result[py::str(proposer)] = reviewer ? py::object(py::str(*reviewer)) : py::object(py::none());
+            return result;
+        },
+        py::arg("proposer_prefs"), py::arg("reviewer_prefs"), py::kw_only(), py::arg("capacities") = py::none(),
+        R"doc(Proposer-optimal stable matching (Gale-Shapley deferred acceptance).
+
+proposer_prefs, reviewer_prefs: dicts name -> list of names, best first. Lists
+may leave people out (unacceptable) but must be mutual: if p ranks r, r ranks
+p. capacities: None (1 each), an int for every reviewer, or a dict reviewer ->
+int (unlisted reviewers: 1); a reviewer holds up to its capacity of
+proposers. Returns a dict proposer -> reviewer, None when unmatched.)doc");
+
+    m.def(
+        "blocking_pairs",
+        [](py::handle proposer_prefs, py::handle reviewer_prefs, py::handle matching, py::handle capacities) {
+            const auto p = prefs_arg(proposer_prefs, "blocking_pairs", "proposer_prefs");
+            const auto r = prefs_arg(reviewer_prefs, "blocking_pairs", "reviewer_prefs");
+            const auto caps = capacities_arg(capacities, "blocking_pairs");
+            if (!py::isinstance<py::dict>(matching))
+                throw py::type_error("blocking_pairs(): matching must be a dict, not " + type_name(matching));
+            StableMatching m;
+            for (auto [key, value] : py::reinterpret_borrow<py::dict>(matching)) {
+                const std::string proposer = text_arg(key, "blocking_pairs", "matching", "blocking_pairs: matching");
+                if (value.is_none())
+                    m.emplace_back(proposer, std::nullopt);
+                else
+                    m.emplace_back(proposer, text_arg(value, "blocking_pairs", "matching",
+                                                      "blocking_pairs: matching['" + proposer + "']"));
+            }
+            std::vector<std::pair<std::string, std::string>> pairs;
+            {
+                py::gil_scoped_release no_gil;
+                pairs = blocking_pairs(p, r, m, caps);
+            }
+            py::list result;
+            for (const auto& [a, b] : pairs) result.append(py::make_tuple(a, b));
+            return result;
+        },
+        py::arg("proposer_prefs"), py::arg("reviewer_prefs"), py::arg("matching"), py::kw_only(),
+        py::arg("capacities") = py::none(),
+        R"doc(The (proposer, reviewer) pairs that block a matching (empty: it is stable).
+
+matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
+
+    py::class_<Introduction>(m, "Introduction", "A suggested introduction and why.")
+        .def_readonly("a", &Introduction::a, "Key of a resident.")
+        .def_readonly("b", &Introduction::b, "Key of a resident or an organisation.")
+        .def_readonly("score", &Introduction::score)
+        .def_property_readonly("shared_talents", [](const Introduction& x) { return str_list(x.shared_talents); })
+        .def_property_readonly("bridges", [](const Introduction& x) { return str_list(x.bridges); },
+                      "Non-sensitive declared groups one has and the other not, and 'community i' labels.")
+        .def_property_readonly("via", [](const Introduction& x) { return str_list(x.via); }, "Mutual contacts who could make the introduction.")
+        .def("__repr__", [](const Introduction& i) {
+            return "Introduction(a='" + i.a + "', b='" + i.b + "', score=" + std::to_string(i.score) + ")";
+        });
+
+    m.def(
+        "introductions",
+        [](std::shared_ptr<NetworkHandle> net, std::size_t per_person, py::handle limit, py::handle municipality,
+           py::handle start, py::handle end, std::size_t min_shared, py::handle seed, unsigned threads,
+           py::handle progress) {
+            constexpr std::string_view fn = "introductions";
+            IntroductionOptions options;
+            options.per_person = per_person;
+            if (!limit.is_none()) {
+                if (!py::isinstance<py::int_>(limit) || py::isinstance<py::bool_>(limit))
+                    throw py::type_error("introductions(): limit must be an int or None, not " + type_name(limit));
+                const auto value = limit.cast<long long>();
+                if (value < 0) throw input_error("introductions: limit must be >= 0, got " + std::to_string(value));
+                options.limit = static_cast<std::size_t>(value);
+            }
+            options.municipality = optional_text_arg(municipality, fn, "municipality", "introductions: municipality");
+            options.start = optional_date_arg(start, fn, "start", "introductions: start");
+            options.end = optional_date_arg(end, fn, "end", "introductions: end");
+            options.min_shared = min_shared;
+            options.seed = seed_arg(seed, fn);
+            options.threads = threads;
+            options.progress = progress_arg(progress);
+            std::vector<Introduction> result;
+            {
+                py::gil_scoped_release no_gil;
+                std::shared_lock lock(net->mutex);
+                result = introductions(net->network, options);
+            }
+            py::list out;
+            for (auto& intro : result) out.append(py::cast(std::move(intro)));
+            return out;
+        },
+        py::arg("net"), py::kw_only(), py::arg("per_person") = 2, py::arg("limit") = py::none(),
+        py::arg("municipality") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
+        py::arg("min_shared") = 1, py::arg("seed") = py::none(), py::arg("threads") = 0,
+        py::arg("progress") = py::none(),
+        R"doc(Suggested introductions across groups on shared talents (see docs/match.md).
+
+Pairs of residents (and resident-organisation pairs where the organisation
+offers a talent the resident has) in the same municipality, not tied in
+[start, end), sharing at least min_shared talents, in different declared
+groups or communities. Nobody gets more than per_person; with limit, at most
+that many, spread over declared groups. Best first; each an Introduction with
+a, b, score, shared_talents, bridges and via.)doc");
+
+    py::class_<Table>(m, "Table", "One table of an event's seating.")
+        .def_property_readonly("members", [](const Table& x) { return str_list(x.members); })
+        .def_property_readonly("shared_talents", [](const Table& x) { return str_list(x.shared_talents); }, "Talents held by two or more members, most shared first.")
+        .def_property_readonly("unconnected", [](const Table& x) { return str_list(x.unconnected); }, "Members who share no talent with anyone at the table.")
+        .def_readonly("groups", &Table::groups, "Distinct declared (non-sensitive) groups at the table.")
+        .def_readonly("group_mix", &Table::group_mix, "groups / distinct groups in the room.")
+        .def("__repr__", [](const Table& t) {
+            return "Table(members=" + std::to_string(t.members.size()) + ", groups=" + std::to_string(t.groups) +
+                   ", unconnected=" + std::to_string(t.unconnected.size()) + ")";
+        });
+
+    m.def(
+        "tables",
+        [](std::shared_ptr<NetworkHandle> net, py::handle event, std::size_t size, py::handle seed) {
+            const std::string key = text_arg(event, "tables", "event", "tables: event");
+            TableOptions options;
+            options.size = size;
+            options.seed = seed_arg(seed, "tables");
+            std::vector<Table> result;
+            {
+                py::gil_scoped_release no_gil;
+                std::shared_lock lock(net->mutex);
+                result = tables(net->network, key, options);
+            }
+            py::list out;
+            for (auto& table : result) out.append(py::cast(std::move(table)));
+            return out;
+        },
+        py::arg("net"), py::arg("event"), py::kw_only(), py::arg("size") = 8, py::arg("seed") = py::none(),
+        R"doc(Split an event's attendees into tables of about `size` that mix declared
+groups while everyone shares a talent with someone at their table. Returns a
+list of Table (members, shared_talents, unconnected, groups, group_mix).)doc");
+}
 
 }  // namespace verbind::python

@@ -1,8 +1,541 @@
-// Python bindings of verbind's reach capability.
+// Python bindings of verbind's reach capability: hop reach, cascades,
+// spread, influence maximisation, temporal reach.
 #include "bindings.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/reach/reach.hpp"
+#include "verbind/reach/fair.hpp"
+
+#include <cmath>
+#include <limits>
 
 namespace verbind::python {
 
-void register_reach(py::module_&) {}
+namespace {
+
+std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
+
+py::list str_list(const std::vector<std::string>& items) {
+    py::list out;
+    for (const auto& item : items) out.append(py::str(item));
+    return out;
+}
+
+bool is_int(py::handle obj) { return PyIndex_Check(obj.ptr()) && !PyBool_Check(obj.ptr()); }
+
+// One node given as an index or a key.
+template <class Lookup>
+NodeId node_arg(py::handle item, std::size_t n, Lookup&& find_key, std::string_view function,
+                std::string_view param) {
+    if (py::isinstance<py::str>(item)) {
+        const std::string key = item.cast<std::string>();
+        const std::optional<NodeId> found = find_key(key);
+        if (!found) throw verbind::not_found_error(std::string(function) + ": " + std::string(param) + ": unknown key '" + key + "'");
+        return *found;
+    }
+    if (!is_int(item))
+        throw py::type_error(std::string(function) + "(): " + std::string(param) +
+                             " must hold node indices (int) or keys (str), not " + type_name(item));
+    const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(item.ptr()));
+    if (!value) throw py::error_already_set();
+    const long long index = value.cast<long long>();
+    if (index < 0 || static_cast<unsigned long long>(index) >= n)
+        throw verbind::input_error(std::string(function) + ": " + std::string(param) + ": node " +
+                                   std::to_string(index) + " is out of range (n = " + std::to_string(n) + ")");
+    return static_cast<NodeId>(index);
+}
+
+// Nodes as one index or key, or an iterable of them (None: none).
+template <class Lookup>
+std::vector<NodeId> nodes_arg(py::handle obj, std::size_t n, Lookup&& find_key, std::string_view function,
+                              std::string_view param) {
+    std::vector<NodeId> out;
+    if (obj.is_none()) return out;
+    if (py::isinstance<py::str>(obj) || (is_int(obj) && !py::isinstance<py::array>(obj))) {
+        out.push_back(node_arg(obj, n, find_key, function, param));
+        return out;
+    }
+    if (!py::isinstance<py::iterable>(obj))
+        throw py::type_error(std::string(function) + "(): " + std::string(param) +
+                             " must be a node, or an iterable of node indices or keys, not " + type_name(obj));
+    for (py::handle item : py::reinterpret_borrow<py::iterable>(obj))
+        out.push_back(node_arg(item, n, find_key, function, param));
+    return out;
+}
+
+std::vector<NodeId> graph_nodes(const Graph& g, py::handle obj, std::string_view function, std::string_view param) {
+    return nodes_arg(obj, g.num_nodes(), [&](const std::string& key) { return g.find(key); }, function, param);
+}
+
+DiffusionOptions diffusion_arg(py::handle model, py::handle probability, std::string_view function) {
+    DiffusionOptions d;
+    const std::string m = text_arg(model, function, "model", "model");
+    if (m == "ic") d.model = DiffusionModel::independent_cascade;
+    else if (m == "lt") d.model = DiffusionModel::linear_threshold;
+    else throw verbind::input_error(std::string(function) + ": model must be 'ic' or 'lt', got " + quoted(m));
+    if (probability.is_none()) {
+        d.probability = ProbabilityKind::weighted_cascade;
+    } else if (py::isinstance<py::str>(probability)) {
+        const std::string p = probability.cast<std::string>();
+        if (p != "weights")
+            throw verbind::input_error(std::string(function) +
+                                       ": probability must be None, a number in [0, 1] or 'weights', got " + quoted(p));
+        d.probability = ProbabilityKind::weights;
+    } else if (py::isinstance<py::float_>(probability) || is_int(probability)) {
+        d.probability = ProbabilityKind::uniform;
+        d.uniform_probability = probability.cast<double>();
+    } else {
+        throw py::type_error(std::string(function) + "(): probability must be None, a float or 'weights', not " +
+                             type_name(probability));
+    }
+    return d;
+}
+
+// Wraps a Python callable: called with the GIL (only ever from the calling
+// thread, see util/progress.hpp); returning False cancels. An exception in
+// the callable cancels too, and is re-raised in place of CancelledError.
+struct PythonProgress {
+    py::object callable;
+    std::shared_ptr<py::error_already_set> raised;
+
+    ProgressCallback callback() {
+        if (callable.is_none()) return {};
+        return [this](double fraction) {
+            py::gil_scoped_acquire gil;
+            try {
+                py::object r = callable(fraction);
+                return !(r.is(py::bool_(false)));
+            } catch (py::error_already_set& e) {
+                raised = std::make_shared<py::error_already_set>(std::move(e));
+                return false;
+            }
+        };
+    }
+    void rethrow() {
+        if (raised) throw *raised;
+    }
+};
+
+std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
+    if (obj.is_none()) return std::nullopt;
+    if (!is_int(obj)) throw py::type_error(std::string(function) + "(): seed must be int or None, not " + type_name(obj));
+    const py::int_ value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
+    if (value < py::int_(0) || value > py::int_(std::numeric_limits<std::uint64_t>::max()))
+        throw verbind::input_error(std::string(function) + ": seed must be in [0, 2**64), got " +
+                                   std::string(py::str(obj)));
+    return value.cast<std::uint64_t>();
+}
+
+unsigned threads_arg(long long threads, std::string_view function) {
+    if (threads < 0) throw verbind::input_error(std::string(function) + ": threads must be >= 0, got " + std::to_string(threads));
+    return static_cast<unsigned>(threads);
+}
+
+py::object key_or_none(const Network& net, ActorId id) {
+    if (id == no_id) return py::none();
+    return py::str(net.actor(id).key);
+}
+
+py::list links_list(const Network& net, const std::vector<CascadeLink>& links) {
+    py::list out;
+    for (const CascadeLink& l : links) {
+        py::dict d;
+        d["actor"] = net.actor(l.actor).key;
+        d["brought_by"] = key_or_none(net, l.brought_by);
+        d["generation"] = l.generation;
+        d["newcomer"] = l.newcomer;
+        out.append(d);
+    }
+    return out;
+}
+
+py::dict cascades_dict(const Network& net, const CascadeResult& r) {
+    py::dict out;
+    out["attendances"] = r.attendances;
+    out["newcomers"] = r.newcomers;
+    out["newcomers_brought"] = r.newcomers_brought;
+    out["bring_along_rate"] = r.bring_along_rate;
+    out["newcomer_share"] = r.newcomer_share;
+    out["generations"] = r.generations;
+    py::list events;
+    for (const EventCascade& e : r.events) {
+        const Event& ev = net.event(e.event);
+        py::dict d;
+        d["event"] = ev.key;
+        d["date"] = to_python(ev.date);
+        d["kind"] = ev.kind;
+        d["municipality"] = text_or_none(ev.municipality);
+        d["attendees"] = e.attendees.size();
+        d["brought"] = e.brought;
+        d["newcomers"] = e.newcomers;
+        d["newcomers_brought"] = e.newcomers_brought;
+        d["newcomer_share"] = e.newcomer_share;
+        d["bring_along_rate"] = e.bring_along_rate;
+        d["generations"] = e.generations;
+        d["tree"] = links_list(net, e.attendees);
+        events.append(d);
+    }
+    out["events"] = events;
+    py::list series;
+    for (const SeriesCascade& s : r.series) {
+        py::dict d;
+        d["kind"] = s.kind;
+        d["municipality"] = text_or_none(s.municipality);
+        py::list keys;
+        for (EventId e : s.events) keys.append(py::str(net.event(e).key));
+        d["events"] = keys;
+        d["people"] = s.people.size();
+        d["attendances"] = s.attendances;
+        d["newcomers"] = s.newcomers;
+        d["newcomers_brought"] = s.newcomers_brought;
+        d["bring_along_rate"] = s.bring_along_rate;
+        d["generations"] = s.generations;
+        d["largest_tree"] = s.largest_tree;
+        d["tree"] = links_list(net, s.people);
+        series.append(d);
+    }
+    out["series"] = series;
+    py::list bringers;
+    for (const Bringer& b : r.bringers) {
+        py::dict d;
+        d["actor"] = net.actor(b.actor).key;
+        d["newcomers_brought"] = b.newcomers_brought;
+        d["brought"] = b.brought;
+        bringers.append(d);
+    }
+    out["bringers"] = bringers;
+    return out;
+}
+
+std::optional<std::int64_t> optional_int_arg(py::handle obj, std::string_view function, std::string_view param) {
+    if (obj.is_none()) return std::nullopt;
+    if (!is_int(obj))
+        throw py::type_error(std::string(function) + "(): " + std::string(param) + " must be int or None, not " +
+                             type_name(obj));
+    return obj.cast<std::int64_t>();
+}
+
+// Days from a number or a datetime.timedelta.
+std::optional<std::int64_t> days_arg(py::handle obj, std::string_view function, std::string_view param) {
+    if (obj.is_none()) return std::nullopt;
+    static py::handle timedelta = py::object(py::module_::import("datetime").attr("timedelta")).release();
+    if (py::isinstance(obj, timedelta)) {
+        const auto days = obj.attr("days").cast<std::int64_t>();
+        if (obj.attr("seconds").cast<long>() != 0 || obj.attr("microseconds").cast<long>() != 0)
+            throw verbind::input_error(std::string(function) + ": " + std::string(param) +
+                                       " must be a whole number of days");
+        return days;
+    }
+    return optional_int_arg(obj, function, param);
+}
+
+constexpr std::int64_t unix_epoch_day = 2440588;  // Date(1970, 1, 1).day_number()
+
+py::array days_to_datetime64(const std::vector<std::int64_t>& days, const std::vector<std::uint8_t>* reached) {
+    std::vector<std::int64_t> values(days.size());
+    for (std::size_t i = 0; i < days.size(); ++i)
+        values[i] = (reached && !(*reached)[i]) ? std::numeric_limits<std::int64_t>::min() : days[i] - unix_epoch_day;
+    return to_numpy(std::move(values)).attr("view")("datetime64[D]");
+}
+
+struct TemporalResult {
+    TemporalReach reach;
+    std::vector<std::string> keys;
+    bool dated = false;  // times are day numbers
+};
+
+}  // namespace
+
+void register_reach(py::module_& m) {
+    m.def(
+        "hop_reach",
+        [](const Graph& g, py::handle seeds, py::handle hops) {
+            HopOptions o;
+            if (auto h = optional_int_arg(hops, "hop_reach", "hops")) {
+                if (*h < 0) throw verbind::input_error("hop_reach: hops must be >= 0, got " + std::to_string(*h));
+                o.hops = static_cast<std::uint32_t>(std::min<std::int64_t>(*h, UINT32_MAX));
+            }
+            std::vector<NodeId> s = graph_nodes(g, seeds, "hop_reach", "seeds");
+            std::vector<std::int32_t> d;
+            {
+                py::gil_scoped_release no_gil;
+                d = hop_reach(g, s, o);
+            }
+            return to_numpy(std::move(d));
+        },
+        py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("hops") = py::none(), R"doc(
+Hop distance from the nearest seed for every node (-1: unreached).
+
+Multi-source breadth-first search along out-arcs (undirected graphs: edges),
+direction-optimising on large frontiers (Beamer et al., SC 2012). Seeds are
+node indices or keys; ``hops`` stops the search after that many steps.
+Returns a NumPy int32 array.
+)doc");
+
+    m.def(
+        "_cascades",
+        [](const NetworkHandle& net, py::handle start, py::handle end) {
+            CascadeOptions o;
+            o.start = optional_date_arg(start, "cascades", "start", "start");
+            o.end = optional_date_arg(end, "cascades", "end", "end");
+            CascadeResult r;
+            {
+                py::gil_scoped_release no_gil;
+                std::shared_lock lock(net.mutex);
+                r = cascades(net.network, o);
+            }
+            std::shared_lock lock(net.mutex);
+            return cascades_dict(net.network, r);
+        },
+        py::arg("net"), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none());
+
+    py::class_<SpreadResult>(m, "SpreadResult", "Expected spread: mean with a 95% interval.")
+        .def_readonly("mean", &SpreadResult::mean, "Expected number of people reached, seeds included.")
+        .def_readonly("stderr", &SpreadResult::standard_error, "Standard error of the mean.")
+        .def_readonly("low", &SpreadResult::low, "Lower end of the 95% interval.")
+        .def_readonly("high", &SpreadResult::high, "Upper end of the 95% interval.")
+        .def_readonly("runs", &SpreadResult::runs)
+        .def("__repr__", [](const SpreadResult& r) {
+            return "<verbind.SpreadResult: mean " + std::to_string(r.mean) + ", 95% [" + std::to_string(r.low) +
+                   ", " + std::to_string(r.high) + "], " + std::to_string(r.runs) + " runs>";
+        });
+
+    m.def(
+        "spread",
+        [](const Graph& g, py::handle seeds, py::handle model, py::handle probability, long long runs,
+           py::handle seed, long long threads, py::object progress) {
+            constexpr std::string_view fn = "spread";
+            SpreadOptions o;
+            o.diffusion = diffusion_arg(model, probability, fn);
+            if (runs < 1) throw verbind::input_error("spread: runs must be at least 1, got " + std::to_string(runs));
+            o.runs = static_cast<std::size_t>(runs);
+            o.seed = seed_arg(seed, fn);
+            o.threads = threads_arg(threads, fn);
+            PythonProgress p{std::move(progress), nullptr};
+            o.progress = p.callback();
+            const std::vector<NodeId> s = graph_nodes(g, seeds, fn, "seeds");
+            SpreadResult r;
+            try {
+                py::gil_scoped_release no_gil;
+                r = spread(g, s, o);
+            } catch (const verbind::cancelled_error&) {
+                p.rethrow();
+                throw;
+            }
+            return r;
+        },
+        py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
+        py::arg("runs") = 10000, py::arg("seed") = py::none(), py::arg("threads") = 0,
+        py::arg("progress") = py::none(), R"doc(
+Expected number of people the seeds reach, by parallel Monte Carlo.
+
+model: 'ic' (Independent Cascade) or 'lt' (Linear Threshold).
+probability: None for the weighted cascade (p(u,v) = 1/in-degree(v); each
+undirected edge counts as two arcs), a float for one probability on every
+arc, or 'weights' for the graph's edge weights (each in [0, 1]).
+Run r draws from its own random stream, so the same seed gives the same
+result for any thread count. progress(fraction) may return False to cancel
+(CancelledError). Returns a SpreadResult (mean, stderr, low, high).
+)doc");
+
+    py::class_<InfluenceResult>(m, "_InfluenceResult", "Seeds chosen by influence_max, with certified bounds.")
+        .def_property_readonly("seeds",
+                               [](const InfluenceResult& r) {
+                                   std::vector<std::int64_t> s(r.seeds.begin(), r.seeds.end());
+                                   return to_numpy(std::move(s));
+                               },
+                               "Node indices in selection order.")
+        .def_readonly("spread_lower_bound", &InfluenceResult::spread_lower_bound,
+                      "Certified lower bound on the expected reach of seeds and fixed together.")
+        .def_readonly("extra_spread_lower_bound", &InfluenceResult::extra_spread_lower_bound,
+                      "Certified lower bound on the reach beyond what the fixed seeds reach.")
+        .def_readonly("approximation", &InfluenceResult::approximation,
+                      "Certified ratio to the best choice of k seeds.")
+        .def_readonly("rr_sets", &InfluenceResult::rr_sets, "Reverse-reachable sets drawn.")
+        .def_property_readonly("group_reach", [](const InfluenceResult& r) { return to_numpy(std::vector<double>(r.group_reach)); })
+        .def("__repr__", [](const InfluenceResult& r) {
+            return "<verbind.InfluenceResult: " + std::to_string(r.seeds.size()) + " seeds, spread >= " +
+                   std::to_string(r.spread_lower_bound) + ", approximation " + std::to_string(r.approximation) + ">";
+        });
+
+    m.def(
+        "_influence_max",
+        [](const Graph& g, long long k, py::handle model, py::handle probability, double epsilon, py::handle delta,
+           py::handle seed, long long threads, py::handle candidates, py::handle fixed, py::handle groups,
+           py::object progress) {
+            constexpr std::string_view fn = "influence_max";
+            if (k < 1) throw verbind::input_error("influence_max: k must be at least 1, got " + std::to_string(k));
+            InfluenceOptions o;
+            o.diffusion = diffusion_arg(model, probability, fn);
+            o.epsilon = epsilon;
+            if (!delta.is_none()) o.delta = delta.cast<double>();
+            o.seed = seed_arg(seed, fn);
+            o.threads = threads_arg(threads, fn);
+            if (!candidates.is_none()) {
+                o.candidates = graph_nodes(g, candidates, fn, "candidates");
+                if (o.candidates.empty())
+                    throw verbind::input_error("influence_max: candidates is empty (use None for everyone)");
+            }
+            o.fixed = graph_nodes(g, fixed, fn, "fixed");
+            std::vector<std::uint32_t> labels;
+            if (!groups.is_none()) {
+                py::sequence seq = py::reinterpret_borrow<py::sequence>(groups);
+                if (!py::isinstance<py::sequence>(groups) || py::isinstance<py::str>(groups))
+                    throw py::type_error("influence_max(): groups must be a sequence with a label per node");
+                if (seq.size() != g.num_nodes())
+                    throw verbind::input_error("influence_max: groups has " + std::to_string(seq.size()) +
+                                               " labels for " + std::to_string(g.num_nodes()) + " nodes");
+                py::dict seen;
+                for (py::handle label : seq) {
+                    py::object key = py::reinterpret_borrow<py::object>(label);
+                    if (!seen.contains(key)) seen[key] = py::int_(seen.size());
+                    labels.push_back(seen[key].cast<std::uint32_t>());
+                }
+            }
+            PythonProgress p{std::move(progress), nullptr};
+            o.progress = p.callback();
+            InfluenceResult r;
+            try {
+                py::gil_scoped_release no_gil;
+                r = labels.empty() ? influence_max(g, static_cast<std::size_t>(k), o)
+                                   : fair_influence_max(g, static_cast<std::size_t>(k), labels, o);
+            } catch (const verbind::cancelled_error&) {
+                p.rethrow();
+                throw;
+            }
+            return r;
+        },
+        py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
+        py::arg("epsilon") = 0.1, py::arg("delta") = py::none(), py::arg("seed") = py::none(),
+        py::arg("threads") = 0, py::arg("candidates") = py::none(), py::arg("fixed") = py::tuple(),
+        py::arg("groups") = py::none(), py::arg("progress") = py::none());
+
+    // --- temporal reach --------------------------------------------------------
+    py::class_<ContactSequence, std::shared_ptr<ContactSequence>>(m, "Contacts", R"doc(
+Contact records (``t i j``: i and j met at time t), in time order, as read by
+read_contacts. People are indexed in order of first appearance.
+)doc")
+        .def_property_readonly("keys", [](const ContactSequence& c) { return str_list(c.keys); })
+        .def_property_readonly("times", [](const ContactSequence& c) { return to_numpy(std::vector<std::int64_t>(c.times)); })
+        .def_property_readonly("first", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.first)); })
+        .def_property_readonly("second", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.second)); })
+        .def_property_readonly("num_nodes", &ContactSequence::num_nodes)
+        .def("__len__", &ContactSequence::size)
+        .def("__repr__", [](const ContactSequence& c) {
+            return "<verbind.Contacts: " + std::to_string(c.size()) + " contacts among " +
+                   std::to_string(c.num_nodes()) + " people>";
+        });
+
+    m.def(
+        "read_contacts",
+        [](py::handle path) {
+            const std::string p = path_arg(path, "read_contacts", "path");
+            py::gil_scoped_release no_gil;
+            return std::make_shared<ContactSequence>(read_contacts(p));
+        },
+        py::arg("path"), R"doc(
+Reads contact records, one ``t i j`` per line (the SocioPatterns format:
+integer time, two person labels, whitespace separated; '#' lines skipped).
+The file must be sorted by time. Errors name the file and line.
+)doc");
+
+    py::class_<TemporalResult>(m, "TemporalReach", R"doc(
+Earliest arrival per person and the reach curve. For a Network, times are
+dates (numpy datetime64[D], NaT when unreached); for contacts, the contact
+times (float64, NaN when unreached).
+)doc")
+        .def_property_readonly("keys", [](const TemporalResult& r) { return str_list(r.keys); })
+        .def_property_readonly("reached", [](const TemporalResult& r) {
+            std::vector<bool> b(r.reach.reached.begin(), r.reach.reached.end());
+            py::array_t<bool> out(static_cast<py::ssize_t>(b.size()));
+            auto view = out.mutable_unchecked<1>();
+            for (std::size_t i = 0; i < b.size(); ++i) view(static_cast<py::ssize_t>(i)) = b[i];
+            return out;
+        })
+        .def_property_readonly("arrival", [](const TemporalResult& r) -> py::object {
+            if (r.dated) return days_to_datetime64(r.reach.arrival, &r.reach.reached);
+            std::vector<double> a(r.reach.arrival.size());
+            for (std::size_t i = 0; i < a.size(); ++i)
+                a[i] = r.reach.reached[i] ? static_cast<double>(r.reach.arrival[i]) : std::nan("");
+            return to_numpy(std::move(a));
+        })
+        .def_property_readonly("curve_times", [](const TemporalResult& r) -> py::object {
+            if (r.dated) return days_to_datetime64(r.reach.curve_times, nullptr);
+            return to_numpy(std::vector<std::int64_t>(r.reach.curve_times));
+        })
+        .def_property_readonly("curve_reached", [](const TemporalResult& r) {
+            std::vector<std::int64_t> c(r.reach.curve_reached.begin(), r.reach.curve_reached.end());
+            return to_numpy(std::move(c));
+        })
+        .def_property_readonly("count", [](const TemporalResult& r) { return r.reach.curve_reached.back(); },
+                               "People reached at the end of the window, seeds included.")
+        .def("__repr__", [](const TemporalResult& r) {
+            return "<verbind.TemporalReach: " + std::to_string(r.reach.curve_reached.back()) + " of " +
+                   std::to_string(r.keys.size()) + " reached>";
+        });
+
+    m.def(
+        "temporal_reach",
+        [](py::handle source, py::handle seeds, py::handle start, py::handle end, py::handle max_wait) {
+            constexpr std::string_view fn = "temporal_reach";
+            TemporalResult out;
+            if (py::isinstance<NetworkHandle>(source)) {
+                const auto& net = source.cast<const NetworkHandle&>();
+                NetworkTemporalOptions o;
+                o.start = date_arg(start, fn, "start", "start");
+                o.end = optional_date_arg(end, fn, "end", "end");
+                o.max_wait = days_arg(max_wait, fn, "max_wait");
+                std::vector<ActorId> s;
+                {
+                    std::shared_lock lock(net.mutex);
+                    s = nodes_arg(seeds, net.network.num_actors(),
+                                  [&](const std::string& key) { return net.network.find_actor(key); }, fn, "seeds");
+                }
+                {
+                    py::gil_scoped_release no_gil;
+                    std::shared_lock lock(net.mutex);
+                    out.reach = temporal_reach(net.network, s, o);
+                    for (const Actor& a : net.network.actors()) out.keys.push_back(a.key);
+                }
+                out.dated = true;
+                return out;
+            }
+            if (!py::isinstance<ContactSequence>(source))
+                throw py::type_error("temporal_reach(): source must be a Network or Contacts (from read_contacts), not " +
+                                     type_name(source));
+            const auto& contacts = source.cast<const ContactSequence&>();
+            TemporalOptions o;
+            if (!is_int(start)) throw py::type_error("temporal_reach(): start must be int for contacts, not " + type_name(start));
+            o.start = start.cast<std::int64_t>();
+            o.end = optional_int_arg(end, fn, "end");
+            o.max_wait = optional_int_arg(max_wait, fn, "max_wait");
+            const std::vector<NodeId> s = nodes_arg(
+                seeds, contacts.num_nodes(),
+                [&](const std::string& key) -> std::optional<NodeId> {
+                    for (NodeId i = 0; i < contacts.keys.size(); ++i)
+                        if (contacts.keys[i] == key) return i;
+                    return std::nullopt;
+                },
+                fn, "seeds");
+            {
+                py::gil_scoped_release no_gil;
+                out.reach = temporal_reach(contacts, s, o);
+            }
+            out.keys = contacts.keys;
+            return out;
+        },
+        py::arg("source"), py::arg("seeds"), py::kw_only(), py::arg("start"), py::arg("end") = py::none(),
+        py::arg("max_wait") = py::none(), R"doc(
+Earliest arrival of information over time-respecting paths.
+
+source: a Network (time in days: a tie passes it on every day it is active,
+an event among all its attendees and organisers on its date) or Contacts
+from read_contacts (time as in the file). Seeds hold it at ``start``; a
+contact at time t passes it on from someone who received it before t
+(seeds: from start), within ``max_wait`` of the last time they received it
+if given (days for a Network: int or datetime.timedelta). Only contacts
+with start <= t < end count. Returns a TemporalReach.
+)doc");
+}
 
 }  // namespace verbind::python

@@ -1,8 +1,419 @@
-// Python bindings of verbind's socialmap capability.
+// Python bindings of verbind's socialmap capability: centralities, structure,
+// communities, mixing and the social map report. Vectors come back as NumPy
+// arrays indexed like Graph.keys; the GIL is released while C++ works.
 #include "bindings.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/socialmap/brokerage.hpp"
+#include "verbind/socialmap/centrality.hpp"
+#include "verbind/socialmap/communities.hpp"
+#include "verbind/socialmap/mixing.hpp"
+#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/structure.hpp"
+#include "verbind/util/random.hpp"
+
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <limits>
 
 namespace verbind::python {
 
-void register_socialmap(py::module_&) {}
+namespace {
+
+std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
+
+// None, or an int in 0..2**64-1.
+std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
+    if (obj.is_none()) return std::nullopt;
+    if (!PyIndex_Check(obj.ptr()) || PyBool_Check(obj.ptr()))
+        throw py::type_error(std::string(function) + "(): seed must be int or None, not " + type_name(obj));
+    const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
+    if (value.attr("__lt__")(0).cast<bool>() || value.attr("bit_length")().cast<int>() > 64)
+        throw verbind::input_error(std::string(function) + ": seed must be in 0..2**64-1, got " +
+                                   std::string(py::str(static_cast<py::handle>(value))));
+    return value.cast<std::uint64_t>();
+}
+
+unsigned threads_arg(std::int64_t threads, std::string_view function) {
+    if (threads < 0 || threads > 4096)
+        throw verbind::input_error(std::string(function) + ": threads must be in 0..4096 (0: all cores), got " +
+                                   std::to_string(threads));
+    return static_cast<unsigned>(threads);
+}
+
+// A Python callable as a ProgressCallback. Reports come from the thread that
+// released the GIL, so the adapter takes it back for the call. An exception in
+// the callable cancels the work and is re-raised afterwards.
+struct PythonProgress {
+    py::object callable;
+    std::unique_ptr<py::error_already_set> raised;
+
+    ProgressCallback callback() {
+        if (callable.is_none()) return {};
+        return [this](double fraction) {
+            py::gil_scoped_acquire gil;
+            try {
+                py::object answer = callable(fraction);
+                return answer.is_none() || answer.cast<bool>();
+            } catch (py::error_already_set& e) {
+                raised = std::make_unique<py::error_already_set>(std::move(e));
+                return false;
+            }
+        };
+    }
+    void rethrow_if_failed() {
+        if (raised) throw std::move(*raised);
+    }
+};
+
+template <class Work>
+auto with_progress(py::object progress, Work&& work) {
+    if (!progress.is_none() && !PyCallable_Check(progress.ptr()))
+        throw py::type_error("progress must be callable or None, not " + type_name(progress));
+    PythonProgress adapter{std::move(progress)};
+    try {
+        py::gil_scoped_release no_gil;
+        return work(adapter.callback());
+    } catch (const verbind::cancelled_error&) {
+        adapter.rethrow_if_failed();
+        throw;
+    }
+}
+
+CommunityMethod method_arg(py::handle obj) {
+    const std::string value = text_arg(obj, "communities", "method", "method");
+    if (value == "leiden") return CommunityMethod::leiden;
+    if (value == "louvain") return CommunityMethod::louvain;
+    throw verbind::input_error("communities: method must be 'leiden' or 'louvain', got " + quoted(value));
+}
+
+// One value per node: a one-dimensional array-like of length n, converted
+// by NumPy in one call.
+template <class T>
+py::array_t<T, py::array::c_style | py::array::forcecast> node_array(py::handle obj, const Graph& g,
+                                                                     std::string_view function,
+                                                                     std::string_view param) {
+    py::array raw = py::module_::import("numpy").attr("asarray")(obj);
+    if (raw.ndim() != 1)
+        throw verbind::input_error(std::string(function) + ": " + std::string(param) +
+                                   " must be one-dimensional, got " + std::to_string(raw.ndim()) + " dimensions");
+    if (static_cast<std::size_t>(raw.size()) != g.num_nodes())
+        throw verbind::input_error(std::string(function) + ": " + std::string(param) + " has " +
+                                   std::to_string(raw.size()) + " entries, the graph has " +
+                                   std::to_string(g.num_nodes()) + " nodes");
+    return py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(raw);
+}
+
+// Community labels: non-negative integers, one per node.
+std::vector<std::uint32_t> labels_arg(py::handle obj, const Graph& g, std::string_view function) {
+    py::array raw = py::module_::import("numpy").attr("asarray")(obj);
+    const char kind = raw.dtype().kind();
+    if (raw.size() > 0 && kind != 'i' && kind != 'u')
+        throw py::type_error(std::string(function) + "(): labels must be integers, got an array of dtype " +
+                             std::string(py::str(raw.dtype())));
+    auto values = node_array<std::int64_t>(raw, g, function, "labels");
+    std::vector<std::uint32_t> labels(g.num_nodes());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::int64_t l = values.at(static_cast<py::ssize_t>(i));
+        if (l < 0 || l > std::numeric_limits<std::uint32_t>::max() - 1)
+            throw verbind::input_error(std::string(function) + ": labels[" + std::to_string(i) + "] is " +
+                                       std::to_string(l) + ", expected an integer in 0..2**32-2");
+        labels[i] = static_cast<std::uint32_t>(l);
+    }
+    return labels;
+}
+
+std::optional<std::size_t> samples_arg(py::handle obj) {
+    if (obj.is_none()) return std::nullopt;
+    if (!PyIndex_Check(obj.ptr()) || PyBool_Check(obj.ptr()))
+        throw py::type_error("betweenness(): samples must be int or None, not " + type_name(obj));
+    const auto value = obj.cast<std::int64_t>();
+    if (value < 1) throw verbind::input_error("betweenness: samples must be at least 1, got " + std::to_string(value));
+    return static_cast<std::size_t>(value);
+}
+
+std::vector<std::uint32_t> codes_arg(py::handle obj, const Graph& g, std::string_view function) {
+    auto values = node_array<std::int64_t>(obj, g, function, "groups");
+    std::vector<std::uint32_t> codes(g.num_nodes());
+    for (std::size_t i = 0; i < codes.size(); ++i) codes[i] = static_cast<std::uint32_t>(values.at(static_cast<py::ssize_t>(i)));
+    return codes;
+}
+
+template <class Compute>
+py::array_t<double> per_node(Compute&& compute) {
+    std::vector<double> values;
+    {
+        py::gil_scoped_release no_gil;
+        values = compute();
+    }
+    return to_numpy(std::move(values));
+}
+
+}  // namespace
+
+void register_socialmap(py::module_& m) {
+    m.def(
+        "degree_centrality", [](const Graph& g) { return per_node([&] { return verbind::degree_centrality(g); }); },
+        py::arg("g"), "As networkx.degree_centrality: degree / (n - 1) (directed: in + out), a float64 array.");
+
+    m.def(
+        "betweenness",
+        [](const Graph& g, bool normalized, bool weighted, py::handle samples, py::handle seed, std::int64_t threads,
+           py::object progress) {
+            BetweennessOptions options;
+            options.normalized = normalized;
+            options.weighted = weighted;
+            options.samples = samples_arg(samples);
+            options.seed = seed_arg(seed, "betweenness");
+            options.threads = threads_arg(threads, "betweenness");
+            auto values = with_progress(std::move(progress), [&](ProgressCallback cb) {
+                options.progress = std::move(cb);
+                return verbind::betweenness(g, options);
+            });
+            return to_numpy(std::move(values));
+        },
+        py::arg("g"), py::kw_only(), py::arg("normalized") = true, py::arg("weighted") = false,
+        py::arg("samples") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,
+        py::arg("progress") = py::none(),
+        R"doc(Betweenness (Brandes 2001), as networkx.betweenness_centrality: endpoints
+excluded; normalized by 1/((n-1)(n-2)), unnormalized undirected values halved.
+weighted: weights as distances. samples=k: the estimate from k sources drawn
+from `seed` (scaled by n/k, as networkx); betweenness_sources(n, k, seed) tells
+which. Parallel over sources; identical results for any `threads`.)doc");
+
+    m.def(
+        "betweenness_sources",
+        [](std::size_t n, std::size_t samples, py::handle seed) {
+            return to_numpy(verbind::betweenness_sources(n, samples, verbind::seed_or_default(seed_arg(seed, "betweenness_sources"))));
+        },
+        py::arg("n"), py::arg("samples"), py::arg("seed") = py::none(),
+        "The source nodes betweenness(samples=samples, seed=seed) uses on a graph of n nodes.");
+
+    auto distance_measure = [&m](const char* name, auto function, const char* doc) {
+        m.def(
+            name,
+            [function, name](const Graph& g, bool weighted, std::int64_t threads, py::object progress) {
+                DistanceOptions options;
+                options.weighted = weighted;
+                options.threads = threads_arg(threads, name);
+                auto values = with_progress(std::move(progress), [&](ProgressCallback cb) {
+                    options.progress = std::move(cb);
+                    return function(g, options);
+                });
+                return to_numpy(std::move(values));
+            },
+            py::arg("g"), py::kw_only(), py::arg("weighted") = false, py::arg("threads") = 0,
+            py::arg("progress") = py::none(), doc);
+    };
+    distance_measure("closeness", [](const Graph& g, const DistanceOptions& o) { return verbind::closeness(g, o); },
+                     R"doc(Closeness as networkx.closeness_centrality (wf_improved=True): for the r nodes
+that reach u, (r-1)/sum d(v,u) * (r-1)/(n-1); directed graphs use incoming
+distances. weighted: weights as distances.)doc");
+    distance_measure("harmonic", [](const Graph& g, const DistanceOptions& o) { return verbind::harmonic(g, o); },
+                     R"doc(Harmonic centrality as networkx.harmonic_centrality: sum of 1/d(v,u) over
+the other nodes v (incoming distances on directed graphs).)doc");
+
+    m.def(
+        "_pagerank",
+        [](const Graph& g, double damping, py::handle personalization, bool weighted, double tol,
+           std::size_t max_iter, std::int64_t threads) {
+            PageRankOptions options;
+            options.damping = damping;
+            if (!personalization.is_none()) {
+                auto values = node_array<double>(personalization, g, "pagerank", "personalization");
+                options.personalization.assign(values.data(), values.data() + values.size());
+            }
+            options.weighted = weighted;
+            options.tol = tol;
+            options.max_iter = max_iter;
+            options.threads = threads_arg(threads, "pagerank");
+            return per_node([&] { return verbind::pagerank(g, options); });
+        },
+        py::arg("g"), py::arg("damping"), py::arg("personalization"), py::arg("weighted"), py::arg("tol"),
+        py::arg("max_iter"), py::arg("threads"));
+
+    m.def(
+        "eigenvector",
+        [](const Graph& g, bool weighted, double tol, std::size_t max_iter) {
+            EigenvectorOptions options;
+            options.weighted = weighted;
+            options.tol = tol;
+            options.max_iter = max_iter;
+            return per_node([&] { return verbind::eigenvector(g, options); });
+        },
+        py::arg("g"), py::kw_only(), py::arg("weighted") = true, py::arg("tol") = 1e-10, py::arg("max_iter") = 1000,
+        R"doc(Eigenvector centrality as networkx.eigenvector_centrality: power iteration on
+(A + I) from the uniform vector, Euclidean norm 1, stopping when the L1 change
+is below n * tol; directed graphs score in-arcs. Raises InputError when it does
+not converge in max_iter iterations.)doc");
+
+    m.def(
+        "core_number",
+        [](const Graph& g) {
+            std::vector<std::uint32_t> values;
+            {
+                py::gil_scoped_release no_gil;
+                values = verbind::core_number(g);
+            }
+            return to_numpy(std::move(values));
+        },
+        py::arg("g"), "As networkx.core_number (directed graphs: in + out arcs), a uint32 array.");
+    m.def(
+        "components",
+        [](const Graph& g) {
+            std::vector<std::uint32_t> values;
+            {
+                py::gil_scoped_release no_gil;
+                values = verbind::components(g);
+            }
+            return to_numpy(std::move(values));
+        },
+        py::arg("g"),
+        "Connected (directed: weakly connected) components: a uint32 label per node, numbered by lowest node.");
+    m.def(
+        "articulation_points",
+        [](const Graph& g) {
+            std::vector<NodeId> values;
+            {
+                py::gil_scoped_release no_gil;
+                values = verbind::articulation_points(g);
+            }
+            return to_numpy(std::move(values));
+        },
+        py::arg("g"), "As networkx.articulation_points, as sorted node indices. Undirected graphs only.");
+    m.def(
+        "bridges",
+        [](const Graph& g) {
+            std::vector<std::pair<NodeId, NodeId>> pairs;
+            {
+                py::gil_scoped_release no_gil;
+                pairs = verbind::bridges(g);
+            }
+            py::array_t<NodeId> out({static_cast<py::ssize_t>(pairs.size()), py::ssize_t{2}});
+            auto view = out.mutable_unchecked<2>();
+            for (std::size_t i = 0; i < pairs.size(); ++i) {
+                view(static_cast<py::ssize_t>(i), 0) = pairs[i].first;
+                view(static_cast<py::ssize_t>(i), 1) = pairs[i].second;
+            }
+            return out;
+        },
+        py::arg("g"),
+        "As networkx.bridges: a (k, 2) uint32 array of index pairs, smaller index first, sorted. Undirected only.");
+
+    m.def(
+        "constraint",
+        [](const Graph& g, bool weighted, std::int64_t threads) {
+            BrokerageOptions options{weighted, threads_arg(threads, "constraint")};
+            return per_node([&] { return verbind::constraint(g, options); });
+        },
+        py::arg("g"), py::kw_only(), py::arg("weighted") = false, py::arg("threads") = 0,
+        "Burt's constraint, as networkx.constraint (NaN for nodes without neighbours).");
+    m.def(
+        "effective_size",
+        [](const Graph& g, bool weighted, std::int64_t threads) {
+            BrokerageOptions options{weighted, threads_arg(threads, "effective_size")};
+            return per_node([&] { return verbind::effective_size(g, options); });
+        },
+        py::arg("g"), py::kw_only(), py::arg("weighted") = false, py::arg("threads") = 0,
+        "Burt's effective size, as networkx.effective_size (NaN for nodes without neighbours).");
+
+    m.def("_ei_index", [](const Graph& g, py::handle codes) {
+        const auto groups = codes_arg(codes, g, "ei_index");
+        py::gil_scoped_release no_gil;
+        return verbind::ei_index(g, groups);
+    });
+    m.def("_ei_index_per_group", [](const Graph& g, py::handle codes) {
+        const auto groups = codes_arg(codes, g, "ei_index");
+        return per_node([&] { return verbind::ei_index_per_group(g, groups); });
+    });
+    m.def("_expected_ei_index", [](const Graph& g, py::handle codes, std::int64_t permutations, py::handle seed,
+                                   std::int64_t threads) {
+        const auto groups = codes_arg(codes, g, "expected_ei_index");
+        if (permutations < 1)
+            throw verbind::input_error("expected_ei_index: permutations must be at least 1, got " +
+                                       std::to_string(permutations));
+        ExpectedEIOptions options;
+        options.permutations = static_cast<std::size_t>(permutations);
+        options.seed = seed_arg(seed, "expected_ei_index");
+        options.threads = threads_arg(threads, "expected_ei_index");
+        ExpectedEI r;
+        {
+            py::gil_scoped_release no_gil;
+            r = verbind::expected_ei_index(g, groups, options);
+        }
+        py::dict out;
+        out["observed"] = r.observed;
+        out["expected"] = r.expected;
+        out["std"] = r.std_dev;
+        out["analytic"] = r.analytic;
+        out["p_value"] = r.p_value;
+        out["permutations"] = r.permutations;
+        return out;
+    });
+    m.def("_assortativity", [](const Graph& g, py::handle codes) {
+        const auto groups = codes_arg(codes, g, "assortativity");
+        py::gil_scoped_release no_gil;
+        return verbind::assortativity(g, groups);
+    });
+
+    m.def(
+        "communities",
+        [](const Graph& g, py::handle method, double resolution, py::handle seed, std::int64_t threads,
+           py::object progress) {
+            CommunityOptions options;
+            options.method = method_arg(method);
+            options.resolution = resolution;
+            options.seed = seed_arg(seed, "communities");
+            options.threads = threads_arg(threads, "communities");
+            auto labels = with_progress(std::move(progress), [&](ProgressCallback cb) {
+                options.progress = std::move(cb);
+                return verbind::communities(g, options);
+            });
+            return to_numpy(std::move(labels));
+        },
+        py::arg("g"), py::kw_only(), py::arg("method") = "leiden", py::arg("resolution") = 1.0,
+        py::arg("seed") = py::none(), py::arg("threads") = 0, py::arg("progress") = py::none(),
+        R"doc(Communities by modularity: a uint32 label per node (0..k-1, numbered in order
+of each community's lowest node index). method: 'leiden' (Traag, Waltman & van
+Eck 2019, with the refinement phase, repeated until a pass changes nothing) or
+'louvain' (Blondel et al. 2008). Undirected graphs; weights are used when the
+graph has them. The same seed gives the same labels whatever `threads` is
+(the algorithms run sequentially; threads is accepted for symmetry).)doc");
+
+    m.def(
+        "modularity",
+        [](const Graph& g, py::handle labels, double resolution) {
+            const auto values = labels_arg(labels, g, "modularity");
+            py::gil_scoped_release no_gil;
+            return verbind::modularity(g, values, resolution);
+        },
+        py::arg("g"), py::arg("labels"), py::kw_only(), py::arg("resolution") = 1.0,
+        R"doc(Modularity of a labelling (one non-negative int per node), as
+networkx.community.modularity: weighted when the graph is, the directed
+formula for directed graphs.)doc");
+
+    m.def(
+        "_social_map_json",
+        [](const std::shared_ptr<NetworkHandle>& net, py::handle municipality, py::handle neighbourhood,
+           py::handle start, py::handle end, std::int64_t top, py::handle seed, std::int64_t threads) {
+            constexpr std::string_view fn = "social_map";
+            if (!net) throw py::type_error("social_map(): net must be a Network, not None");
+            if (top < 1) throw verbind::input_error("social_map: top must be at least 1, got " + std::to_string(top));
+            SocialMapOptions options;
+            options.municipality = optional_text_arg(municipality, fn, "municipality", "municipality");
+            options.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", "neighbourhood");
+            options.start = optional_date_arg(start, fn, "start", "start");
+            options.end = optional_date_arg(end, fn, "end", "end");
+            options.top = static_cast<std::size_t>(top);
+            options.seed = seed_arg(seed, "social_map");
+            options.threads = threads_arg(threads, "social_map");
+            py::gil_scoped_release no_gil;
+            std::shared_lock lock(net->mutex);
+            return verbind::to_json(verbind::social_map(net->network, options));
+        },
+        py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"), py::arg("end"),
+        py::arg("top"), py::arg("seed"), py::arg("threads"));
+}
 
 }  // namespace verbind::python

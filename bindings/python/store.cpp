@@ -1,8 +1,453 @@
-// Python bindings of verbind's store capability.
+// Python bindings of verbind's store and privacy capability: Network.save,
+// verbind.load, verbind.Store, and the sensitive marks on events and tie
+// kinds (added to the Network class defined in network.cpp).
 #include "bindings.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/privacy/graphml.hpp"
+#include "verbind/privacy/pseudonymise.hpp"
+#include "verbind/privacy/suppress.hpp"
+#include "verbind/store/store.hpp"
+
+#include <mutex>
+#include <optional>
 
 namespace verbind::python {
 
-void register_store(py::module_&) {}
+namespace {
+
+std::string field(const std::string& record, std::string_view name) {
+    return record + " field '" + std::string(name) + "'";
+}
+
+py::list sorted_list(const std::set<std::string, std::less<>>& items) {
+    py::list out;
+    for (const auto& item : items) out.append(py::str(item));
+    return out;
+}
+
+// A Store as Python holds it: closed when `store` is empty. Every call
+// releases the GIL (a write waits for the disk) and takes `mutex`.
+struct StoreHandle {
+    std::optional<Store> store;
+    std::string path;
+    std::mutex mutex;
+};
+
+// Runs `body(store)` without the GIL, holding the handle's mutex.
+template <class F>
+auto with_store(StoreHandle& self, F&& body) {
+    py::gil_scoped_release no_gil;
+    std::lock_guard lock(self.mutex);
+    if (!self.store) throw io_error("store '" + self.path + "': is closed");
+    return body(*self.store);
+}
+
+void register_sensitive_marks(py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
+    cls.def(
+        "mark_sensitive_event",
+        [](NetworkHandle& self, py::handle event) {
+            const std::string e = text_arg(event, "mark_sensitive_event", "event", "sensitive event");
+            auto lock = lock_for_writing(self);
+            self.network.mark_sensitive_event(e);
+        },
+        py::arg("event"),
+        R"doc(Marks an event as special-category (for example a Pride breakfast: attending
+it can reveal what a declared group would). Exports leave the event, its
+organiser entries and its attendance out unless include_sensitive=True.
+Raises NotFoundError for an unknown event.)doc");
+    cls.def(
+        "mark_sensitive_tie_kind",
+        [](NetworkHandle& self, py::handle kind) {
+            const std::string k = text_arg(kind, "mark_sensitive_tie_kind", "kind", "sensitive tie kind");
+            auto lock = lock_for_writing(self);
+            self.network.mark_sensitive_tie_kind(k);
+        },
+        py::arg("kind"),
+        R"doc(Marks a tie kind as special-category (for example 'member_of' when the
+organisations include an LGBTI+ association). Exports leave ties of this
+kind out unless include_sensitive=True. The kind need not exist yet.)doc");
+    cls.def_property_readonly(
+        "sensitive_events", [](const NetworkHandle& self) { return sorted_list(self.network.sensitive_events()); },
+        "The event keys marked sensitive, sorted.");
+    cls.def_property_readonly(
+        "sensitive_tie_kinds",
+        [](const NetworkHandle& self) { return sorted_list(self.network.sensitive_tie_kinds()); },
+        "The tie kinds marked sensitive, sorted.");
+}
+
+void register_save_load(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
+    cls.def(
+        "save",
+        [](const NetworkHandle& self, py::handle path) {
+            const std::string p = path_arg(path, "save", "path");
+            py::gil_scoped_release no_gil;
+            std::shared_lock lock(self.mutex);
+            verbind::save(self.network, p);
+        },
+        py::arg("path"),
+        R"doc(Writes the whole Network to the SQLite store at path (created if missing; an
+existing verbind store is replaced) in one transaction. Sensitive data are
+stored too: the store is verbind's own memory, not an export. Raises
+FileError (an OSError) for a read-only place, a full disk, a file that is not
+a verbind store or is from a newer verbind; the file is then unchanged.)doc");
+
+    m.def(
+        "load",
+        [](py::handle path) {
+            const std::string p = path_arg(path, "load", "path");
+            py::gil_scoped_release no_gil;
+            return std::make_shared<NetworkHandle>(verbind::load(p));
+        },
+        py::arg("path"),
+        R"doc(Reads a Network from a SQLite store written by Network.save or a Store. The
+file is not changed. Raises FileError for a missing, corrupt, truncated or
+newer file, ParseError for rows that break the model's rules.)doc");
+    m.attr("store_schema_version") = store_schema_version;
+}
+
+void register_store_class(py::module_& m) {
+    py::class_<StoreHandle, std::shared_ptr<StoreHandle>> cls(m, "Store", R"doc(
+A Network kept in a SQLite file that a long-running app holds open. Every
+add_*, mark_* and remove writes through at once as one small transaction (a
+new tie is one row, not a rewrite). On any error, neither the Network nor the
+file changes. Use as a context manager, or call close().
+
+store.network is a copy (a snapshot) of the stored Network.)doc");
+    cls.attr("__module__") = "verbind";
+
+    cls.def(py::init([](py::handle path) {
+                const std::string p = path_arg(path, "Store", "path");
+                auto handle = std::make_shared<StoreHandle>();
+                handle->path = p;
+                py::gil_scoped_release no_gil;
+                handle->store.emplace(Store::open(p));
+                return handle;
+            }),
+            py::arg("path"),
+            "Opens (or creates) the store at path; an older schema is migrated forward.");
+
+    cls.def("close", [](StoreHandle& self) {
+        py::gil_scoped_release no_gil;
+        std::lock_guard lock(self.mutex);
+        self.store.reset();
+    }, "Closes the file. Further calls raise FileError.");
+    cls.def("__enter__", [](std::shared_ptr<StoreHandle> self) { return self; });
+    cls.def("__exit__", [](StoreHandle& self, py::handle, py::handle, py::handle) {
+        py::gil_scoped_release no_gil;
+        std::lock_guard lock(self.mutex);
+        self.store.reset();
+    });
+    cls.def_property_readonly("path", [](const StoreHandle& self) { return self.path; });
+    cls.def_property_readonly("closed", [](StoreHandle& self) {
+        std::lock_guard lock(self.mutex);
+        return !self.store.has_value();
+    });
+    cls.def_property_readonly(
+        "network",
+        [](StoreHandle& self) {
+            return with_store(self, [](Store& s) { return std::make_shared<NetworkHandle>(Network(s.network())); });
+        },
+        "A copy of the stored Network (changing it does not change the store).");
+    cls.def("__repr__", [](StoreHandle& self) {
+        std::lock_guard lock(self.mutex);
+        if (!self.store) return std::string("<verbind.Store (closed)>");
+        const Network& n = self.store->network();
+        return "<verbind.Store: " + std::to_string(n.num_actors()) + " actors, " + std::to_string(n.num_ties()) +
+               " ties, " + std::to_string(n.num_events()) + " events>";
+    });
+
+    cls.def(
+        "add_resident",
+        [](StoreHandle& self, py::handle key, py::handle neighbourhood, py::handle municipality, py::handle talents,
+           py::handle groups, bool key_figure, py::handle trained_on) {
+            constexpr std::string_view fn = "add_resident";
+            const std::string k = text_arg(key, fn, "key", "resident key");
+            const std::string rec = "resident " + quoted(k);
+            ResidentInfo info;
+            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
+            info.groups = optional_text_list_arg(groups, fn, "groups", field(rec, "groups"));
+            info.key_figure = key_figure;
+            info.trained_on = optional_date_arg(trained_on, fn, "trained_on", field(rec, "trained_on"));
+            with_store(self, [&](Store& s) { s.add_resident(k, info); });
+        },
+        py::arg("key"), py::kw_only(), py::arg("neighbourhood") = py::none(), py::arg("municipality") = py::none(),
+        py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(), py::arg("key_figure") = false,
+        py::arg("trained_on") = py::none(), "As Network.add_resident, written through.");
+
+    cls.def(
+        "add_organisation",
+        [](StoreHandle& self, py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
+           py::handle talents) {
+            constexpr std::string_view fn = "add_organisation";
+            const std::string k = text_arg(key, fn, "key", "organisation key");
+            const std::string rec = "organisation " + quoted(k);
+            OrganisationInfo info;
+            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
+            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
+            with_store(self, [&](Store& s) { s.add_organisation(k, info); });
+        },
+        py::arg("key"), py::kw_only(), py::arg("kind"), py::arg("neighbourhood") = py::none(),
+        py::arg("municipality") = py::none(), py::arg("talents") = py::tuple(),
+        "As Network.add_organisation, written through.");
+
+    cls.def(
+        "add_tie",
+        [](StoreHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
+           double weight) {
+            constexpr std::string_view fn = "add_tie";
+            const std::string ka = text_arg(a, fn, "a", "tie field 'a'");
+            const std::string kb = text_arg(b, fn, "b", "tie field 'b'");
+            const std::string rec = "tie " + quoted(ka) + " - " + quoted(kb);
+            const std::string k = text_arg(kind, fn, "kind", field(rec, "kind"));
+            TieInfo info;
+            info.since = optional_date_arg(since, fn, "since", field(rec, "since"));
+            info.until = optional_date_arg(until, fn, "until", field(rec, "until"));
+            info.weight = weight;
+            with_store(self, [&](Store& s) { s.add_tie(ka, kb, k, info); });
+        },
+        py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
+        py::arg("until") = py::none(), py::arg("weight") = 1.0,
+        "As Network.add_tie, written through as one row.");
+
+    cls.def(
+        "add_event",
+        [](StoreHandle& self, py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
+           py::handle organisers, py::handle municipality) {
+            constexpr std::string_view fn = "add_event";
+            const std::string k = text_arg(key, fn, "key", "event key");
+            const std::string rec = "event " + quoted(k);
+            EventInfo info;
+            info.date = date_arg(date, fn, "date", field(rec, "date"));
+            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
+            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+            info.organisers = optional_text_list_arg(organisers, fn, "organisers", field(rec, "organisers"));
+            with_store(self, [&](Store& s) { s.add_event(k, info); });
+        },
+        py::arg("key"), py::kw_only(), py::arg("date"), py::arg("kind"), py::arg("neighbourhood") = py::none(),
+        py::arg("organisers") = py::tuple(), py::arg("municipality") = py::none(),
+        "As Network.add_event, written through.");
+
+    cls.def(
+        "add_organiser",
+        [](StoreHandle& self, py::handle event, py::handle actor) {
+            constexpr std::string_view fn = "add_organiser";
+            const std::string e = text_arg(event, fn, "event", "organiser field 'event'");
+            const std::string a = text_arg(actor, fn, "actor", "organiser field 'actor'");
+            with_store(self, [&](Store& s) { s.add_organiser(e, a); });
+        },
+        py::arg("event"), py::arg("actor"), "As Network.add_organiser, written through.");
+
+    cls.def(
+        "attend",
+        [](StoreHandle& self, py::handle event, py::handle actor, py::handle brought_by) {
+            constexpr std::string_view fn = "attend";
+            const std::string e = text_arg(event, fn, "event", "attendance field 'event'");
+            const std::string a = text_arg(actor, fn, "actor", "attendance field 'actor'");
+            const std::string by = optional_text_arg(brought_by, fn, "brought_by", "attendance field 'brought_by'");
+            with_store(self, [&](Store& s) { s.attend(e, a, by); });
+        },
+        py::arg("event"), py::arg("actor"), py::kw_only(), py::arg("brought_by") = py::none(),
+        "As Network.attend, written through.");
+
+    cls.def(
+        "mark_sensitive",
+        [](StoreHandle& self, py::handle group) {
+            const std::string g = text_arg(group, "mark_sensitive", "group", "sensitive group");
+            with_store(self, [&](Store& s) { s.mark_sensitive(g); });
+        },
+        py::arg("group"), "As Network.mark_sensitive, written through.");
+    cls.def(
+        "mark_sensitive_event",
+        [](StoreHandle& self, py::handle event) {
+            const std::string e = text_arg(event, "mark_sensitive_event", "event", "sensitive event");
+            with_store(self, [&](Store& s) { s.mark_sensitive_event(e); });
+        },
+        py::arg("event"), "As Network.mark_sensitive_event, written through.");
+    cls.def(
+        "mark_sensitive_tie_kind",
+        [](StoreHandle& self, py::handle kind) {
+            const std::string k = text_arg(kind, "mark_sensitive_tie_kind", "kind", "sensitive tie kind");
+            with_store(self, [&](Store& s) { s.mark_sensitive_tie_kind(k); });
+        },
+        py::arg("kind"), "As Network.mark_sensitive_tie_kind, written through.");
+
+    cls.def(
+        "remove",
+        [](StoreHandle& self, py::handle key) {
+            const std::string k = text_arg(key, "remove", "key", "actor key");
+            with_store(self, [&](Store& s) { s.remove(k); });
+        },
+        py::arg("key"),
+        R"doc(Erasure (GDPR art. 17): removes the actor with their ties, organiser entries
+and attendance, then compacts the file so that no byte of them remains in it
+or its WAL. Raises FileError if another connection's open read keeps the WAL
+from being truncated (the removal is committed; call compact() later).)doc");
+    cls.def(
+        "remove_event",
+        [](StoreHandle& self, py::handle key) {
+            const std::string k = text_arg(key, "remove_event", "key", "event key");
+            with_store(self, [&](Store& s) { s.remove_event(k); });
+        },
+        py::arg("key"), "Removes an event with its attendance, then compacts the file.");
+    cls.def(
+        "replace",
+        [](StoreHandle& self, const NetworkHandle& network) {
+            py::gil_scoped_release no_gil;
+            std::shared_lock network_lock(network.mutex);
+            std::lock_guard lock(self.mutex);
+            if (!self.store) throw io_error("store '" + self.path + "': is closed");
+            self.store->replace(network.network);
+        },
+        py::arg("network"), "Replaces the stored Network with a copy of network, in one transaction.");
+    cls.def(
+        "compact", [](StoreHandle& self) { with_store(self, [](Store& s) { s.compact(); }); },
+        "Folds the WAL into the file, truncates it and returns free pages to the file system.");
+}
+
+// The secret as bytes; a str is refused (its encoding would be a guess).
+std::string secret_arg(py::handle obj, std::string_view function) {
+    if (PyBytes_Check(obj.ptr()) || PyByteArray_Check(obj.ptr()) || PyMemoryView_Check(obj.ptr()))
+        return std::string(py::bytes(py::module_::import("builtins").attr("bytes")(obj)));
+    throw py::type_error(std::string(function) + "(): secret must be bytes (for example secrets.token_bytes(32)), not " +
+                         std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
+}
+
+void register_privacy(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
+    auto graphml = [](const NetworkHandle& self, py::handle path, bool include_sensitive) {
+        const std::string p = path_arg(path, "write_graphml", "path");
+        ExportOptions options;
+        options.include_sensitive = include_sensitive;
+        py::gil_scoped_release no_gil;
+        std::shared_lock lock(self.mutex);
+        write_graphml(self.network, p, options);
+    };
+    cls.def("write_graphml", graphml, py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false,
+            R"doc(Writes the actors and ties as GraphML (Gephi, Cytoscape, networkx.read_graphml).
+Sensitive groups and ties of a sensitive kind are left out unless
+include_sensitive=True.)doc");
+    m.def("write_graphml", graphml, py::arg("network"), py::arg("path"), py::kw_only(),
+          py::arg("include_sensitive") = false, "verbind.write_graphml(net, path) is net.write_graphml(path).");
+
+    m.def(
+        "pseudonymise",
+        [](const NetworkHandle& network, py::handle secret) {
+            const std::string s = secret_arg(secret, "pseudonymise");
+            py::gil_scoped_release no_gil;
+            std::shared_lock lock(network.mutex);
+            return std::make_shared<NetworkHandle>(verbind::pseudonymise(network.network, s));
+        },
+        py::arg("network"), py::arg("secret"),
+        R"doc(A copy of network whose actor and event keys are replaced by keyed hashes:
+hex(HMAC-SHA-256(secret, "verbind:actor:" + key)) (events: "verbind:event:").
+The same secret gives the same pseudonyms, so exports can be joined by whoever
+holds the secret. secret: bytes, at least 32 (for example
+secrets.token_bytes(32)). Raises InputError for a shorter secret.)doc");
+
+    m.def(
+        "pseudonym",
+        [](py::handle key, py::handle secret, const std::string& kind) {
+            const std::string k = text_arg(key, "pseudonym", "key", "key");
+            const std::string s = secret_arg(secret, "pseudonym");
+            if (kind != "actor" && kind != "event")
+                throw input_error("pseudonym: kind must be 'actor' or 'event', got " + quoted(kind));
+            return verbind::pseudonym(s, k, kind == "actor" ? KeyDomain::actor : KeyDomain::event);
+        },
+        py::arg("key"), py::arg("secret"), py::kw_only(), py::arg("kind") = "actor",
+        "The pseudonym pseudonymise() gives one actor (kind='actor') or event (kind='event') key.");
+
+    py::class_<SuppressedTable> table(m, "SuppressedTable", R"doc(
+A table of counts with its margins after small-cell suppression. Arrays have
+shape (rows + 1, cols + 1): the last column holds row totals, the last row
+column totals, the corner the grand total.)doc");
+    table.attr("__module__") = "verbind";
+    table.def_property_readonly("counts", [](const SuppressedTable& t) {
+        py::array_t<std::uint64_t> a({t.rows, t.cols});
+        std::copy(t.counts.begin(), t.counts.end(), a.mutable_data());
+        return a;
+    }, "Every count with its totals (uint64), suppressed ones included: never publish this array as it is.");
+    table.def_property_readonly("suppressed", [](const SuppressedTable& t) {
+        py::array_t<bool> a({t.rows, t.cols});
+        std::transform(t.suppressed.begin(), t.suppressed.end(), a.mutable_data(), [](auto v) { return v != 0; });
+        return a;
+    }, "True where an entry must not be published.");
+    table.def_property_readonly("primary", [](const SuppressedTable& t) {
+        py::array_t<bool> a({t.rows, t.cols});
+        std::transform(t.primary.begin(), t.primary.end(), a.mutable_data(), [](auto v) { return v != 0; });
+        return a;
+    }, "True where the entry itself is below min_cell (suppressed minus primary is complementary).");
+    table.def("published", [](const SuppressedTable& t) {
+        py::list rows;
+        for (std::size_t r = 0; r < t.rows; ++r) {
+            py::list row;
+            for (std::size_t c = 0; c < t.cols; ++c)
+                row.append(t.is_suppressed(r, c) ? py::object(py::none()) : py::object(py::int_(t.count(r, c))));
+            rows.append(row);
+        }
+        return rows;
+    }, "The table as it may be published: a list of rows (totals last), None where suppressed.");
+    table.def("__repr__", [](const SuppressedTable& t) {
+        std::size_t hidden = 0;
+        for (auto v : t.suppressed) hidden += v;
+        return "<verbind.SuppressedTable: " + std::to_string(t.rows - 1) + " x " + std::to_string(t.cols - 1) +
+               " with totals, " + std::to_string(hidden) + " entries suppressed>";
+    });
+
+    m.def(
+        "suppress_small_cells",
+        [](py::handle counts, std::int64_t min_cell) {
+            if (min_cell < 1) throw input_error("suppress_small_cells: min_cell must be at least 1, got " + std::to_string(min_cell));
+            py::object numpy = py::module_::import("numpy");
+            py::array array;
+            try {
+                array = numpy.attr("asarray")(counts);
+            } catch (py::error_already_set&) {
+                throw py::type_error("suppress_small_cells(): counts must be a 2-D array of non-negative integers");
+            }
+            if (array.ndim() != 2)
+                throw input_error("suppress_small_cells: counts must be 2-D (rows x columns), got " +
+                                  std::to_string(array.ndim()) + " dimension(s)");
+            const py::object kind = array.dtype().attr("kind");
+            const std::string k = py::str(kind);
+            if (k != "i" && k != "u" && !(k == "b"))
+                throw py::type_error("suppress_small_cells(): counts must hold integers, not " +
+                                     std::string(py::str(array.dtype())));
+            auto values = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(array);
+            const auto rows = static_cast<std::size_t>(values.shape(0)), cols = static_cast<std::size_t>(values.shape(1));
+            std::vector<std::uint64_t> cells(rows * cols);
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                const auto v = values.data()[i];
+                if (v < 0)
+                    throw input_error("suppress_small_cells: counts[" + std::to_string(i / cols) + "][" +
+                                      std::to_string(i % cols) + "] is negative (" + std::to_string(v) + ")");
+                cells[i] = static_cast<std::uint64_t>(v);
+            }
+            SuppressionOptions options;
+            options.min_cell = static_cast<std::uint64_t>(min_cell);
+            py::gil_scoped_release no_gil;
+            return suppress_small_cells(cells, rows, cols, options);
+        },
+        py::arg("counts"), py::kw_only(), py::arg("min_cell") = 10,
+        R"doc(Small-cell suppression for a table counting people (rows x columns, without
+totals). Entries below min_cell (margins included) are suppressed, and enough
+others (complementary suppression) that none of them can be recovered from
+the row, column and grand totals. Returns a SuppressedTable. The rule and its
+limits: docs/privacy.md.)doc");
+}
+
+}  // namespace
+
+void register_store(py::module_& m) {
+    py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>> network_class(m.attr("Network"));
+    register_sensitive_marks(network_class);
+    register_save_load(m, network_class);
+    register_store_class(m);
+    register_privacy(m, network_class);
+}
 
 }  // namespace verbind::python

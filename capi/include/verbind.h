@@ -426,24 +426,471 @@ VB_API vb_status_t vb_graph_key(const vb_graph_t *graph, uint32_t node, char *bu
  * Social map: centrality, brokerage, communities, mixing, fragility (capi/socialmap.cpp)
  * ------------------------------------------------------------------------ */
 /* @section socialmap */
+
+/* Per-node measures, each as networkx's function of the same meaning (see
+ * docs/socialmap.md). Results are identical for any thread count. */
+typedef enum vb_centrality {
+    VB_CENTRALITY_DEGREE = 0,         /* degree_centrality */
+    VB_CENTRALITY_BETWEENNESS = 1,    /* betweenness_centrality (Brandes) */
+    VB_CENTRALITY_CLOSENESS = 2,      /* closeness_centrality, wf_improved */
+    VB_CENTRALITY_HARMONIC = 3,       /* harmonic_centrality */
+    VB_CENTRALITY_PAGERANK = 4,       /* pagerank */
+    VB_CENTRALITY_EIGENVECTOR = 5,    /* eigenvector_centrality */
+    VB_CENTRALITY_CONSTRAINT = 6,     /* Burt's constraint (NaN: no neighbours) */
+    VB_CENTRALITY_EFFECTIVE_SIZE = 7  /* Burt's effective size (NaN: no neighbours) */
+} vb_centrality_t;
+
+typedef struct vb_centrality_options {
+    size_t struct_size;
+    /* -1 (default): the measure's default, which is 1 for PageRank and
+     * eigenvector and 0 for the others; 0: every tie counts 1; 1: use the
+     * weights (as distances for betweenness, closeness and harmonic). */
+    int weighted;
+    int normalized;  /* betweenness; default 1 */
+    size_t samples;  /* betweenness: k sampled sources (1..n); 0 (default): all */
+    uint64_t seed;   /* betweenness samples; default: the library's fixed seed */
+    unsigned threads;                /* 0 (default): all cores */
+    double damping;                  /* PageRank; default 0.85 */
+    const double *personalization;   /* PageRank: NULL (uniform) or node_count values >= 0 */
+    double tol;                      /* PageRank and eigenvector; default 1e-10 */
+    size_t max_iter;                 /* PageRank and eigenvector; default 1000 */
+} vb_centrality_options_t;
+
+VB_API void vb_centrality_options_init_sized(vb_centrality_options_t *options, size_t struct_size);
+#define vb_centrality_options_init(options) vb_centrality_options_init_sized((options), sizeof *(options))
+
+/* Writes one value per node into `values` (vb_graph_node_count entries).
+ * `options` may be NULL (defaults). */
+VB_API vb_status_t vb_centrality(const vb_graph_t *graph, vb_centrality_t measure,
+                                 const vb_centrality_options_t *options, double *values);
+
+/* k-core number per node (networkx.core_number) into `cores`. */
+VB_API vb_status_t vb_core_number(const vb_graph_t *graph, uint32_t *cores);
+
+/* Connected (directed: weakly connected) components: a label per node,
+ * numbered by lowest node, into `labels`; `count` (may be NULL) receives
+ * the number of components. */
+VB_API vb_status_t vb_components(const vb_graph_t *graph, uint32_t *labels, size_t *count);
+
+/* Articulation points, sorted, into `points` (capacity entries; the node
+ * count always suffices). `*count` receives how many there are; when that
+ * exceeds capacity nothing is written and VB_ERROR_INVALID_ARGUMENT is
+ * returned. Undirected graphs only. */
+VB_API vb_status_t vb_articulation_points(const vb_graph_t *graph, size_t capacity, uint32_t *points,
+                                          size_t *count);
+
+/* Bridges as pairs (u[i], v[i]) with u < v, sorted; capacity as above (the
+ * edge count always suffices). Undirected graphs only. */
+VB_API vb_status_t vb_bridges(const vb_graph_t *graph, size_t capacity, uint32_t *u, uint32_t *v, size_t *count);
+
+typedef enum vb_community_method {
+    VB_COMMUNITY_LEIDEN = 0, /* Traag, Waltman & van Eck 2019 */
+    VB_COMMUNITY_LOUVAIN = 1 /* Blondel et al. 2008 */
+} vb_community_method_t;
+
+typedef struct vb_community_options {
+    size_t struct_size;
+    vb_community_method_t method; /* default VB_COMMUNITY_LEIDEN */
+    double resolution;            /* default 1 */
+    uint64_t seed;                /* default: the library's fixed seed */
+    unsigned threads;             /* accepted; labels never depend on it */
+} vb_community_options_t;
+
+VB_API void vb_community_options_init_sized(vb_community_options_t *options, size_t struct_size);
+#define vb_community_options_init(options) vb_community_options_init_sized((options), sizeof *(options))
+
+/* A community label per node (0..k-1, numbered by lowest node) into
+ * `labels`; `count` (may be NULL) receives k. Undirected graphs. */
+VB_API vb_status_t vb_communities(const vb_graph_t *graph, const vb_community_options_t *options,
+                                  uint32_t *labels, size_t *count);
+
+/* Modularity of `labels` (one per node), as networkx.community.modularity. */
+VB_API vb_status_t vb_modularity(const vb_graph_t *graph, const uint32_t *labels, double resolution,
+                                 double *out);
+
+/* Mixing over group labels 0..G-1, one per node. The E-I index (NaN
+ * without ties); per group into `values` (capacity >= largest label + 1;
+ * `count` receives that number); the baseline under random relabelling
+ * (any out-parameter may be NULL); networkx's attribute assortativity. */
+VB_API vb_status_t vb_ei_index(const vb_graph_t *graph, const uint32_t *groups, double *out);
+VB_API vb_status_t vb_ei_index_per_group(const vb_graph_t *graph, const uint32_t *groups, size_t capacity,
+                                         double *values, size_t *count);
+VB_API vb_status_t vb_expected_ei_index(const vb_graph_t *graph, const uint32_t *groups, size_t permutations,
+                                        uint64_t seed, unsigned threads, double *observed, double *expected,
+                                        double *std_dev, double *analytic, double *p_value);
+VB_API vb_status_t vb_assortativity(const vb_graph_t *graph, const uint32_t *groups, double *out);
+
+/* The social map of a network as a JSON document (the same fields as
+ * Python's SocialMap.to_dict(); see docs/socialmap.md). `municipality`,
+ * `neighbourhood`, `start`, `end` may be NULL (no filter); `top` > 0.
+ * `*json` receives a NUL-terminated string to free with vb_social_map_json_free. */
+VB_API vb_status_t vb_social_map_json(const vb_network_t *net, const char *municipality, const char *neighbourhood,
+                                      const char *start, const char *end, size_t top, char **json);
+
+/* Frees what vb_social_map_json returned. NULL-safe. */
+VB_API void vb_social_map_json_free(char *json);
+
 /* @end socialmap */
 
 /* ------------------------------------------------------------------------
  * Reach: hops, cascades, spread, influence maximisation, temporal reach (capi/reach.cpp)
  * ------------------------------------------------------------------------ */
 /* @section reach */
+
+/* A progress callback for long work: receives the fraction done in [0, 1]
+ * and returns non-zero to go on, 0 to cancel (the call then returns
+ * VB_ERROR_CANCELLED). Called only from the thread that made the call. */
+typedef int (*vb_progress_fn)(double fraction, void *user_data);
+
+/* Hop distance from the nearest seed for every node, along out-arcs
+ * (undirected: edges); -1 when unreached. `hops` < 0: no limit. `distances`
+ * must hold vb_graph_node_count(graph) entries. Direction-optimising BFS. */
+VB_API vb_status_t vb_hop_reach(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count, int64_t hops,
+                                int32_t *distances);
+
+typedef enum vb_diffusion_model {
+    VB_MODEL_INDEPENDENT_CASCADE = 0,
+    VB_MODEL_LINEAR_THRESHOLD = 1
+} vb_diffusion_model_t;
+
+/* Where arc probabilities come from (undirected graphs: two arcs per edge). */
+typedef enum vb_probability {
+    VB_PROBABILITY_WEIGHTED_CASCADE = 0, /* p(u,v) = 1 / in-degree(v) */
+    VB_PROBABILITY_UNIFORM = 1,          /* uniform_probability on every arc */
+    VB_PROBABILITY_WEIGHTS = 2           /* the edge weights, each in [0, 1] */
+} vb_probability_t;
+
+typedef struct vb_spread_options {
+    size_t struct_size;
+    vb_diffusion_model_t model;    /* default independent cascade */
+    vb_probability_t probability;  /* default weighted cascade */
+    double uniform_probability;    /* with VB_PROBABILITY_UNIFORM; default 0.1 */
+    size_t runs;                   /* default 10000 */
+    uint64_t seed;                 /* default: the library's fixed default seed */
+    unsigned threads;              /* 0: all cores; the result does not depend on it */
+    vb_progress_fn progress;       /* may be NULL */
+    void *progress_data;
+} vb_spread_options_t;
+
+VB_API void vb_spread_options_init(vb_spread_options_t *options);
+
+/* Expected number of people the seeds reach (seeds included), by Monte
+ * Carlo; a 95% interval is mean -/+ 1.96 standard errors (low, high). Any
+ * out-parameter may be NULL. `options` may be NULL (defaults). */
+VB_API vb_status_t vb_spread(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count,
+                             const vb_spread_options_t *options, double *mean, double *standard_error, double *low,
+                             double *high);
+
+typedef struct vb_influence_options {
+    size_t struct_size;
+    vb_diffusion_model_t model;
+    vb_probability_t probability;
+    double uniform_probability;
+    double epsilon;                /* in (0, 1); default 0.1 */
+    double delta;                  /* in (0, 1); 0 (default): 1 / node count */
+    uint64_t seed;
+    unsigned threads;
+    const uint32_t *candidates;    /* who may be chosen; NULL: everyone */
+    size_t candidate_count;
+    const uint32_t *fixed;         /* already active; their reach is given */
+    size_t fixed_count;
+    const uint32_t *groups;        /* NULL, or a group label 0..G-1 per node: the fair (maximin) variant */
+    vb_progress_fn progress;
+    void *progress_data;
+} vb_influence_options_t;
+
+VB_API void vb_influence_options_init(vb_influence_options_t *options);
+
+/* Seeds chosen by vb_influence_max. */
+typedef struct vb_influence vb_influence_t;
+
+/* Chooses k seeds with OPIM-C (Tang, Tang, Xiao & Yuan, SIGMOD 2018): a
+ * (1 - 1/e - epsilon)-approximation with probability 1 - delta. With
+ * groups, the group-fair maximin variant (Tsang et al., IJCAI 2019), which
+ * certifies no ratio (approximation is NaN); see docs/reach.md. */
+VB_API vb_status_t vb_influence_max(const vb_graph_t *graph, size_t k, const vb_influence_options_t *options,
+                                    vb_influence_t **out);
+VB_API void vb_influence_free(vb_influence_t *result);
+VB_API size_t vb_influence_seed_count(const vb_influence_t *result);
+/* Copies the seeds, in selection order, into `seeds` (capacity >= count). */
+VB_API vb_status_t vb_influence_seeds(const vb_influence_t *result, size_t capacity, uint32_t *seeds);
+/* Certified lower bounds (probability >= 1 - delta) on the expected reach
+ * of seeds and fixed together, and beyond what the fixed reach alone; the
+ * certified ratio. 0 for a NULL result. */
+VB_API double vb_influence_spread_lower_bound(const vb_influence_t *result);
+VB_API double vb_influence_extra_spread_lower_bound(const vb_influence_t *result);
+VB_API double vb_influence_approximation(const vb_influence_t *result);
+/* With groups: the estimated fraction of group `group` reached. */
+VB_API vb_status_t vb_influence_group_reach(const vb_influence_t *result, uint32_t group, double *out);
+
+/* Observed bring-along cascades (docs/reach.md has the definitions). */
+typedef struct vb_cascades vb_cascades_t;
+
+/* Events dated in [start, end) (ISO dates, NULL: open). */
+VB_API vb_status_t vb_cascades(const vb_network_t *net, const char *start, const char *end, vb_cascades_t **out);
+VB_API void vb_cascades_free(vb_cascades_t *cascades);
+
+typedef struct vb_cascade_totals {
+    size_t attendances;
+    size_t newcomers;          /* first attendance in the network's history */
+    size_t newcomers_brought;  /* newcomers someone brought along */
+    double bring_along_rate;   /* newcomers_brought / attendances */
+    double newcomer_share;     /* newcomers / attendances */
+    uint32_t generations;      /* deepest bring-along chain in an event series */
+} vb_cascade_totals_t;
+
+VB_API vb_status_t vb_cascades_totals(const vb_cascades_t *cascades, vb_cascade_totals_t *out);
+
+/* One event. Strings stay valid until vb_cascades_free. */
+typedef struct vb_event_cascade {
+    const char *event;
+    size_t attendees;
+    size_t brought;
+    size_t newcomers;
+    size_t newcomers_brought;
+    double newcomer_share;
+    double bring_along_rate;
+    uint32_t generations;
+} vb_event_cascade_t;
+
+VB_API size_t vb_cascades_event_count(const vb_cascades_t *cascades);
+VB_API vb_status_t vb_cascades_event(const vb_cascades_t *cascades, size_t index, vb_event_cascade_t *out);
+
+/* People who brought others, most newcomers first. */
+VB_API size_t vb_cascades_bringer_count(const vb_cascades_t *cascades);
+VB_API vb_status_t vb_cascades_bringer(const vb_cascades_t *cascades, size_t index, const char **actor,
+                                       size_t *newcomers_brought, size_t *brought);
+
+/* Contact records (`t i j` per line, SocioPatterns format), time-sorted. */
+typedef struct vb_contacts vb_contacts_t;
+
+VB_API vb_status_t vb_contacts_read(const char *path, vb_contacts_t **out);
+VB_API void vb_contacts_free(vb_contacts_t *contacts);
+VB_API size_t vb_contacts_count(const vb_contacts_t *contacts);
+VB_API size_t vb_contacts_node_count(const vb_contacts_t *contacts);
+/* The index of the person labelled `key`; VB_ERROR_NOT_FOUND if none. */
+VB_API vb_status_t vb_contacts_index(const vb_contacts_t *contacts, const char *key, uint32_t *out);
+
+/* Earliest arrival over time-respecting paths. */
+typedef struct vb_temporal vb_temporal_t;
+
+/* Over contacts: seeds hold it at `start`; only contacts with start <= t
+ * < *end count (end NULL: no end); max_wait NULL: no limit. */
+VB_API vb_status_t vb_temporal_reach_contacts(const vb_contacts_t *contacts, const uint32_t *seeds,
+                                              size_t seed_count, int64_t start, const int64_t *end,
+                                              const int64_t *max_wait, vb_temporal_t **out);
+/* Over a network's dated ties and events (ISO dates; end NULL: after the
+ * last dated record; max_wait in days, < 0: no limit). Times in the result
+ * are days since 1970-01-01; nodes are the network's actors in order. */
+VB_API vb_status_t vb_temporal_reach_network(const vb_network_t *net, const char *const *seeds, size_t seed_count,
+                                             const char *start, const char *end, int64_t max_wait,
+                                             vb_temporal_t **out);
+VB_API void vb_temporal_free(vb_temporal_t *result);
+VB_API size_t vb_temporal_node_count(const vb_temporal_t *result);
+/* Arrival time of `node`; VB_ERROR_NOT_FOUND when it was never reached. */
+VB_API vb_status_t vb_temporal_arrival(const vb_temporal_t *result, uint32_t node, int64_t *time);
+/* The reach curve: point i is (time, people reached by then). */
+VB_API size_t vb_temporal_curve_length(const vb_temporal_t *result);
+VB_API vb_status_t vb_temporal_curve_point(const vb_temporal_t *result, size_t index, int64_t *time,
+                                           size_t *reached);
+
+VB_API void vb_spread_options_init_sized(vb_spread_options_t *options, size_t struct_size);
+VB_API void vb_influence_options_init_sized(vb_influence_options_t *options, size_t struct_size);
+#define vb_spread_options_init(options) vb_spread_options_init_sized((options), sizeof *(options))
+#define vb_influence_options_init(options) vb_influence_options_init_sized((options), sizeof *(options))
+
 /* @end reach */
 
 /* ------------------------------------------------------------------------
  * Matchmaking: introductions, assignment, stable matching, tables (capi/match.cpp)
  * ------------------------------------------------------------------------ */
 /* @section match */
+
+/* --- Assignment (docs/match.md) ------------------------------------------ */
+
+/* Chosen (row, column) pairs, ordered by row then column. */
+typedef struct vb_assignment vb_assignment_t;
+
+/* The linear sum assignment problem with the semantics of scipy's
+ * linear_sum_assignment. `cost` is rows x cols, row-major; +INFINITY marks a
+ * forbidden pair (maximize non-zero: -INFINITY). The smaller side is matched
+ * fully. VB_ERROR_INVALID_ARGUMENT for NaN, the other infinity, or "cost
+ * matrix is infeasible". `cost` may be NULL when rows * cols == 0. */
+VB_API vb_status_t vb_linear_assignment(const double *cost, size_t rows, size_t cols, int maximize,
+                                        vb_assignment_t **out);
+
+typedef struct vb_assign_options {
+    size_t struct_size;
+    /* Capacities: count 0 (NULL): 1 each; count 1: the same for all; else
+     * one per row (column). Each must be >= 0. */
+    const int64_t *row_capacity;
+    size_t row_capacity_count;
+    const int64_t *col_capacity;
+    size_t col_capacity_count;
+    int maximize; /* non-zero: maximum total instead of minimum */
+} vb_assign_options_t;
+
+/* Capacitated assignment as a minimum-cost flow: row i in at most
+ * row_capacity[i] pairs, column j in at most col_capacity[j], each pair at
+ * most once; the side with the smaller total capacity is used fully at
+ * minimum (maximum) total cost. `options` may be NULL (unit capacities).
+ * VB_ERROR_INVALID_ARGUMENT for NaN, negative capacities, or when forbidden
+ * pairs make it infeasible. */
+VB_API vb_status_t vb_assign(const double *cost, size_t rows, size_t cols, const vb_assign_options_t *options,
+                             vb_assignment_t **out);
+
+VB_API size_t vb_assignment_count(const vb_assignment_t *assignment);
+/* Arrays of vb_assignment_count entries, valid until the handle is freed. */
+VB_API const int64_t *vb_assignment_rows(const vb_assignment_t *assignment);
+VB_API const int64_t *vb_assignment_cols(const vb_assignment_t *assignment);
+VB_API double vb_assignment_total(const vb_assignment_t *assignment);
+VB_API void vb_assignment_free(vb_assignment_t *assignment);
+
+/* --- Introductions (docs/match.md) ---------------------------------------- */
+
+typedef struct vb_introduction_options {
+    size_t struct_size;
+    size_t per_person;   /* default 2 */
+    int64_t limit;       /* < 0: no limit (default -1) */
+    const char *municipality; /* NULL: all */
+    const char *start;   /* window [start, end) as ISO dates, NULL: open */
+    const char *end;
+    size_t min_shared;   /* default 1 */
+    uint64_t seed;       /* default: verbind's fixed default seed */
+    unsigned threads;    /* 0: all cores; the result does not depend on it */
+} vb_introduction_options_t;
+
+/* Suggested introductions, best first. */
+typedef struct vb_introduction_list vb_introductions_t;
+
+VB_API vb_status_t vb_introductions(const vb_network_t *net, const vb_introduction_options_t *options,
+                                    vb_introductions_t **out);
+VB_API size_t vb_introductions_count(const vb_introductions_t *intros);
+/* Fields of suggestion i; strings are valid until the handle is freed. NULL
+ * (or 0) for a NULL handle or i out of range. `what` for the lists:
+ * 0 shared talents, 1 bridges, 2 via. */
+VB_API const char *vb_introduction_a(const vb_introductions_t *intros, size_t i);
+VB_API const char *vb_introduction_b(const vb_introductions_t *intros, size_t i);
+VB_API double vb_introduction_score(const vb_introductions_t *intros, size_t i);
+VB_API size_t vb_introduction_list_count(const vb_introductions_t *intros, size_t i, int what);
+VB_API const char *vb_introduction_list_item(const vb_introductions_t *intros, size_t i, int what, size_t k);
+VB_API void vb_introductions_free(vb_introductions_t *intros);
+
+#define VB_INTRODUCTION_SHARED_TALENTS 0
+#define VB_INTRODUCTION_BRIDGES 1
+#define VB_INTRODUCTION_VIA 2
+
+VB_API void vb_assign_options_init_sized(vb_assign_options_t *options, size_t struct_size);
+VB_API void vb_introduction_options_init_sized(vb_introduction_options_t *options, size_t struct_size);
+#define vb_assign_options_init(options) vb_assign_options_init_sized((options), sizeof *(options))
+#define vb_introduction_options_init(options) vb_introduction_options_init_sized((options), sizeof *(options))
+
 /* @end match */
 
 /* ------------------------------------------------------------------------
  * Store and privacy: SQLite persistence, pseudonymisation, suppression, GraphML (capi/store.cpp)
  * ------------------------------------------------------------------------ */
 /* @section store */
+
+/* --- Whole networks in a SQLite file (docs/store.md) --------------------- */
+
+/* Writes `net` to the SQLite store at `path` (created if missing; an
+ * existing verbind store is replaced) in one transaction. Everything is
+ * stored, sensitive data included. VB_ERROR_IO for a read-only place, a full
+ * disk, a file that is not a verbind store or is from a newer verbind; the
+ * file is then unchanged. */
+VB_API vb_status_t vb_network_save(const vb_network_t *net, const char *path);
+
+/* Reads a network from a store written by vb_network_save or a vb_store_t;
+ * the file is not changed. VB_ERROR_IO for a missing, corrupt, truncated or
+ * newer file, VB_ERROR_PARSE for rows that break the model's rules. */
+VB_API vb_status_t vb_network_load(const char *path, vb_network_t **out);
+
+/* The schema version this library writes (PRAGMA user_version). */
+VB_API int vb_store_schema_version(void);
+
+/* --- Sensitive events and tie kinds (docs/privacy.md) -------------------- */
+
+/* Marks an event as special-category: exports leave it, its organiser
+ * entries and its attendance out unless include_sensitive is non-zero.
+ * VB_ERROR_NOT_FOUND for an unknown event. */
+VB_API vb_status_t vb_network_mark_sensitive_event(vb_network_t *net, const char *event);
+
+/* Marks a tie kind as special-category: exports leave ties of this kind
+ * out unless include_sensitive is non-zero. The kind need not exist yet. */
+VB_API vb_status_t vb_network_mark_sensitive_tie_kind(vb_network_t *net, const char *kind);
+
+/* --- A store kept open ----------------------------------------------------- */
+
+/* A network held in memory and in a SQLite file; every change is written
+ * through as one small transaction. On any failure neither changes. One
+ * thread at a time per handle. */
+typedef struct vb_store vb_store_t;
+
+/* Opens (or creates) the store at `path`, migrating an older schema. */
+VB_API vb_status_t vb_store_open(const char *path, vb_store_t **out);
+
+/* Closes the file and frees the handle. NULL-safe. */
+VB_API void vb_store_free(vb_store_t *store);
+
+/* A copy of the stored network (free it with vb_network_free). */
+VB_API vb_status_t vb_store_network(const vb_store_t *store, vb_network_t **out);
+
+/* As the vb_network_add_*_ex functions (options may be NULL), written through. */
+VB_API vb_status_t vb_store_add_resident(vb_store_t *store, const char *key, const vb_resident_options_t *options);
+VB_API vb_status_t vb_store_add_organisation(vb_store_t *store, const char *key, const char *kind,
+                                             const vb_organisation_options_t *options);
+VB_API vb_status_t vb_store_add_tie(vb_store_t *store, const char *a, const char *b, const char *kind,
+                                    const vb_tie_options_t *options);
+VB_API vb_status_t vb_store_add_event(vb_store_t *store, const char *key, const char *date, const char *kind,
+                                      const vb_event_options_t *options);
+VB_API vb_status_t vb_store_add_organiser(vb_store_t *store, const char *event, const char *actor);
+VB_API vb_status_t vb_store_attend(vb_store_t *store, const char *event, const char *actor, const char *brought_by);
+VB_API vb_status_t vb_store_mark_sensitive(vb_store_t *store, const char *group);
+VB_API vb_status_t vb_store_mark_sensitive_event(vb_store_t *store, const char *event);
+VB_API vb_status_t vb_store_mark_sensitive_tie_kind(vb_store_t *store, const char *kind);
+
+/* Erasure (GDPR art. 17): removes the actor with their ties, organiser
+ * entries and attendance, then compacts so that no byte of them is left in
+ * the file or its WAL. VB_ERROR_IO when another connection's open read kept
+ * the WAL from being truncated (the removal is committed; call
+ * vb_store_compact later). */
+VB_API vb_status_t vb_store_remove(vb_store_t *store, const char *actor);
+VB_API vb_status_t vb_store_remove_event(vb_store_t *store, const char *event);
+
+/* Replaces the stored network with a copy of `net`, in one transaction. */
+VB_API vb_status_t vb_store_replace(vb_store_t *store, const vb_network_t *net);
+
+/* Folds the WAL into the file, truncates it, returns free pages. */
+VB_API vb_status_t vb_store_compact(vb_store_t *store);
+
+/* --- Privacy (docs/privacy.md) -------------------------------------------- */
+
+/* GraphML of the actors and ties (Gephi, Cytoscape); sensitive groups and
+ * ties of a sensitive kind are left out unless include_sensitive is non-zero. */
+VB_API vb_status_t vb_network_write_graphml(const vb_network_t *net, const char *path, int include_sensitive);
+
+/* A copy of `net` whose actor and event keys are replaced by
+ * hex(HMAC-SHA-256(secret, "verbind:actor:" + key)) (events:
+ * "verbind:event:"). `secret` must hold at least 32 bytes
+ * (VB_ERROR_INVALID_ARGUMENT otherwise). */
+VB_API vb_status_t vb_network_pseudonymise(const vb_network_t *net, const uint8_t *secret, size_t secret_size,
+                                           vb_network_t **out);
+
+/* The pseudonym of one key (is_event: 0 actor, 1 event) into `buffer`,
+ * which must hold at least 65 bytes (64 hex digits and a NUL). */
+VB_API vb_status_t vb_pseudonym(const uint8_t *secret, size_t secret_size, const char *key, int is_event,
+                                char *buffer, size_t buffer_size);
+
+/* Small-cell suppression of a rows x cols table of counts (row-major,
+ * without totals). `marks` receives (rows + 1) x (cols + 1) bytes for the
+ * table extended with a totals column (last) and a totals row (last, ending
+ * in the grand total): 0 publish, 1 suppressed (below min_cell), 2
+ * suppressed to protect another entry. `table` (may be NULL) receives the
+ * extended table's counts. min_cell 0 is refused. */
+VB_API vb_status_t vb_suppress_small_cells(const uint64_t *counts, size_t rows, size_t cols, uint64_t min_cell,
+                                           uint8_t *marks, uint64_t *table);
+
 /* @end store */
 
 /* ------------------------------------------------------------------------

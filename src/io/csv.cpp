@@ -367,12 +367,15 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
                             actor.key_figure ? "true" : "false", format_date(actor.trained_on)});
 
     std::string ties = "a,b,kind,since,until,weight\n";
-    for (const auto& tie : network.ties())
+    for (const auto& tie : network.ties()) {
+        if (!options.include_sensitive && network.is_sensitive(tie)) continue;
         append_row(ties, {network.actor(tie.a).key, network.actor(tie.b).key, network.tie_kind(tie),
                           format_date(tie.since), format_date(tie.until), format_number(tie.weight)});
+    }
 
     std::string events = "key,date,kind,neighbourhood,municipality,organisers\n";
     for (const auto& event : network.events()) {
+        if (!options.include_sensitive && network.is_sensitive_event(network.event_id(event.key))) continue;
         std::vector<std::string> organisers;
         for (ActorId id : event.organisers) organisers.push_back(network.actor(id).key);
         append_row(events, {event.key, format_date(event.date), event.kind, event.neighbourhood, event.municipality,
@@ -380,9 +383,11 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     }
 
     std::string attendance = "event,actor,brought_by\n";
-    for (const auto& record : network.attendance())
+    for (const auto& record : network.attendance()) {
+        if (!options.include_sensitive && network.is_sensitive_event(record.event)) continue;
         append_row(attendance, {network.event(record.event).key, network.actor(record.actor).key,
                                 record.brought_by == no_id ? std::string_view() : network.actor(record.brought_by).key});
+    }
 
     make_folder(folder);
     write_file_atomically(path_in(folder, "sensitive_groups.csv"), sensitive);

@@ -316,13 +316,16 @@ private:
 };
 
 // "  "name": [\n    record,\n    record\n  ]" with each record written by `write`.
-template <class Items, class Write>
-void append_records(std::string& out, std::string_view name, const Items& items, Write&& write) {
+// As append_records, leaving out the items for which keep(item) is false
+// (sensitive events, their attendance, ties of a sensitive kind).
+template <class Items, class Keep, class Write>
+void append_records_if(std::string& out, std::string_view name, const Items& items, Keep&& keep, Write&& write) {
     out += ",\n  ";
     append_string(out, name);
     out += ": [";
     bool first = true;
     for (const auto& item : items) {
+        if (!keep(item)) continue;
         out += first ? "\n    " : ",\n    ";
         first = false;
         ObjectLine line(out);
@@ -330,6 +333,11 @@ void append_records(std::string& out, std::string_view name, const Items& items,
         line.close();
     }
     out += first ? "]" : "\n  ]";
+}
+
+template <class Items, class Write>
+void append_records(std::string& out, std::string_view name, const Items& items, Write&& write) {
+    append_records_if(out, name, items, [](const auto&) { return true; }, std::forward<Write>(write));
 }
 
 }  // namespace
@@ -361,7 +369,9 @@ std::string to_json(const Network& network, const ExportOptions& options) {
             line.date_if("trained_on", actor.trained_on);
         }
     });
-    append_records(out, "ties", network.ties(), [&](ObjectLine& line, const Tie& tie) {
+    const bool all = options.include_sensitive;
+    append_records_if(out, "ties", network.ties(), [&](const Tie& tie) { return all || !network.is_sensitive(tie); },
+                      [&](ObjectLine& line, const Tie& tie) {
         line.string("a", network.actor(tie.a).key);
         line.string("b", network.actor(tie.b).key);
         line.string("kind", network.tie_kind(tie));
@@ -369,7 +379,9 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         line.date_if("until", tie.until);
         line.number("weight", tie.weight);
     });
-    append_records(out, "events", network.events(), [&](ObjectLine& line, const Event& event) {
+    append_records_if(out, "events", network.events(),
+                      [&](const Event& event) { return all || !network.is_sensitive_event(network.event_id(event.key)); },
+                      [&](ObjectLine& line, const Event& event) {
         line.string("key", event.key);
         line.string("date", format_date(event.date));
         line.string("kind", event.kind);
@@ -379,7 +391,9 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         for (ActorId id : event.organisers) organisers.push_back(network.actor(id).key);
         line.list_if("organisers", organisers);
     });
-    append_records(out, "attendance", network.attendance(), [&](ObjectLine& line, const Attendance& record) {
+    append_records_if(out, "attendance", network.attendance(),
+                      [&](const Attendance& record) { return all || !network.is_sensitive_event(record.event); },
+                      [&](ObjectLine& line, const Attendance& record) {
         line.string("event", network.event(record.event).key);
         line.string("actor", network.actor(record.actor).key);
         if (record.brought_by != no_id) line.string("brought_by", network.actor(record.brought_by).key);

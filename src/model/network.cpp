@@ -264,6 +264,20 @@ std::vector<std::string> Network::declared_groups(const Actor& actor, bool inclu
     return groups;
 }
 
+void Network::mark_sensitive_event(std::string_view event) {
+    const EventId id = event_id(event);
+    sensitive_events_.emplace(events_[id].key);
+}
+
+bool Network::is_sensitive_event(EventId event) const {
+    return !sensitive_events_.empty() && sensitive_events_.count(events_.at(event).key) > 0;
+}
+
+void Network::mark_sensitive_tie_kind(std::string_view kind) {
+    check_label(kind, "sensitive tie kind");
+    sensitive_tie_kinds_.emplace(kind);
+}
+
 // --- removing -----------------------------------------------------------------
 
 void Network::remove(std::string_view key) {
@@ -302,6 +316,8 @@ void Network::remove(std::string_view key) {
     next.attendance_ = std::move(attendance);
     next.tie_kinds_ = tie_kinds_;
     next.sensitive_ = sensitive_;
+    next.sensitive_events_ = sensitive_events_;
+    next.sensitive_tie_kinds_ = sensitive_tie_kinds_;
     next.rebuild_indexes();
     *this = std::move(next);
 }
@@ -313,6 +329,7 @@ void Network::remove_event(std::string_view key) {
     std::erase_if(next.attendance_, [gone](const Attendance& a) { return a.event == gone; });
     for (auto& record : next.attendance_)
         if (record.event > gone) --record.event;
+    next.sensitive_events_.erase(std::string(key));
     next.rebuild_indexes();
     *this = std::move(next);
 }
@@ -381,7 +398,8 @@ bool Network::operator==(const Network& other) const {
     if (!std::equal(attendance_.begin(), attendance_.end(), other.attendance_.begin(), other.attendance_.end(),
                     same_attendance))
         return false;
-    return sensitive_ == other.sensitive_;
+    return sensitive_ == other.sensitive_ && sensitive_events_ == other.sensitive_events_ &&
+           sensitive_tie_kinds_ == other.sensitive_tie_kinds_;
 }
 
 }  // namespace verbind

@@ -1,3 +1,235 @@
-"""verbind: the reach capability."""
+"""verbind: the reach capability.
 
-__all__ = []
+How far a programme's reach goes: hops from the people already involved
+(:func:`hop_reach`), the bring-along cascades that were observed
+(:func:`cascades`), the reach to expect from a set of seeds (:func:`spread`),
+whom to train next (:func:`influence_max`) and how information travels over
+time (:func:`temporal_reach`, :func:`read_contacts`). See docs/reach.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+
+from ._verbind import (
+    Contacts,
+    SpreadResult,
+    TemporalReach,
+    _cascades,
+    _influence_max,
+    hop_reach,
+    read_contacts,
+    spread,
+    temporal_reach,
+)
+
+__all__ = [
+    "hop_reach",
+    "cascades",
+    "Cascades",
+    "EventCascade",
+    "SeriesCascade",
+    "Bringer",
+    "spread",
+    "SpreadResult",
+    "influence_max",
+    "InfluenceResult",
+    "temporal_reach",
+    "TemporalReach",
+    "read_contacts",
+    "Contacts",
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class EventCascade:
+    """The bring-along tree of one event.
+
+    ``tree`` lists every attendee as a dict ``actor``, ``brought_by`` (key or
+    None), ``generation`` (0: a root; g + 1: brought by someone of generation
+    g who was there) and ``newcomer`` (first attendance in the network's
+    history)."""
+
+    event: str
+    date: datetime.date
+    kind: str
+    municipality: Optional[str]
+    attendees: int
+    brought: int
+    newcomers: int
+    newcomers_brought: int
+    newcomer_share: float
+    bring_along_rate: float
+    generations: int
+    tree: List[Dict[str, Any]]
+
+
+@dataclasses.dataclass(frozen=True)
+class SeriesCascade:
+    """The bring-along tree of an event series: the events of one kind in
+    one municipality. Each person appears once, at their first attendance in
+    the series, below whoever brought them then (if that person had come to
+    the series by then)."""
+
+    kind: str
+    municipality: Optional[str]
+    events: List[str]
+    people: int
+    attendances: int
+    newcomers: int
+    newcomers_brought: int
+    bring_along_rate: float
+    generations: int
+    largest_tree: int
+    tree: List[Dict[str, Any]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Bringer:
+    """A person who brought others along: recognition for volunteers."""
+
+    actor: str
+    newcomers_brought: int
+    brought: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Cascades:
+    """Observed bring-along cascades (see :func:`cascades`)."""
+
+    attendances: int
+    newcomers: int
+    newcomers_brought: int
+    bring_along_rate: float
+    newcomer_share: float
+    generations: int
+    events: List[EventCascade]
+    series: List[SeriesCascade]
+    bringers: List[Bringer]
+
+    def top_bringers(self, n: int = 10) -> List[Bringer]:
+        """The n people who brought the most newcomers."""
+        return self.bringers[:n]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Plain dicts and lists (dates as ISO strings), ready for JSON."""
+        out = dataclasses.asdict(self)
+        for event in out["events"]:
+            event["date"] = event["date"].isoformat()
+        return out
+
+
+def cascades(net, *, start=None, end=None) -> Cascades:
+    """Bring-along cascades observed in ``net``'s attendance records.
+
+    Per event: the bring-along tree, its generations, newcomers (people at
+    their first event in the network's history) and their share, and the
+    bring-along rate (newcomers brought along per attendee). Per event series
+    (same kind, same municipality) the tree across the series, so that "A
+    came, next time brought B, who later brought C" shows as three
+    generations. ``bringers`` ranks who brought the most newcomers.
+    ``start``/``end`` (dates, end exclusive) choose the events reported;
+    who is a newcomer is always judged on the whole history.
+    """
+    raw = _cascades(net, start=start, end=end)
+    return Cascades(
+        attendances=raw["attendances"],
+        newcomers=raw["newcomers"],
+        newcomers_brought=raw["newcomers_brought"],
+        bring_along_rate=raw["bring_along_rate"],
+        newcomer_share=raw["newcomer_share"],
+        generations=raw["generations"],
+        events=[EventCascade(**e) for e in raw["events"]],
+        series=[SeriesCascade(**s) for s in raw["series"]],
+        bringers=[Bringer(**b) for b in raw["bringers"]],
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class InfluenceResult:
+    """Seeds chosen by :func:`influence_max`.
+
+    seeds: node indices in selection order (NumPy int64).
+    spread_lower_bound: expected number of people reached by seeds and fixed
+        together is at least this, with probability at least 1 - delta.
+    extra_spread_lower_bound: the same for the people reached beyond what
+        the fixed seeds reach on their own.
+    approximation: certified ratio of the extra reach to the best possible
+        choice of k (at least 1 - 1/e - epsilon); NaN for the group-fair
+        variant, which certifies no ratio (see docs/reach.md).
+    rr_sets: reverse-reachable sets drawn.
+    group_reach: with groups, the estimated fraction of each group reached
+        (dict label -> fraction); else None.
+    """
+
+    seeds: np.ndarray
+    spread_lower_bound: float
+    extra_spread_lower_bound: float
+    approximation: float
+    rr_sets: int
+    group_reach: Optional[Dict[Any, float]] = None
+
+
+def influence_max(
+    g,
+    k,
+    *,
+    model="ic",
+    probability=None,
+    epsilon=0.1,
+    delta=None,
+    seed=None,
+    threads=0,
+    candidates=None,
+    fixed=(),
+    groups=None,
+    progress=None,
+) -> InfluenceResult:
+    """Chooses k seeds that reach the most people in expectation.
+
+    OPIM-C (Tang, Tang, Xiao & Yuan, SIGMOD 2018) on reverse-reachable sets:
+    a (1 - 1/e - epsilon)-approximation with probability at least 1 - delta
+    (delta defaults to 1/n). ``model`` and ``probability`` as in
+    :func:`spread`. ``candidates`` (indices or keys) restricts who may be
+    chosen; ``fixed`` are people already active, whose reach is counted as
+    given. ``groups`` (a label per node) switches to the group-fair maximin
+    variant (Tsang et al., IJCAI 2019), which maximises the smallest fraction
+    reached over groups. RR sets are drawn in parallel from per-set random
+    streams: the same seed gives the same seeds for any thread count.
+    ``progress(fraction)`` may return False to cancel (CancelledError).
+    """
+    labels = None
+    if groups is not None:
+        if isinstance(groups, (str, bytes)):
+            raise TypeError("influence_max(): groups must be a sequence with a label per node, not str")
+        groups = list(groups)
+        labels = list(dict.fromkeys(groups))
+    result = _influence_max(
+        g,
+        k,
+        model=model,
+        probability=probability,
+        epsilon=epsilon,
+        delta=delta,
+        seed=seed,
+        threads=threads,
+        candidates=candidates,
+        fixed=fixed,
+        groups=groups,
+        progress=progress,
+    )
+    group_reach = None
+    if labels is not None:
+        group_reach = dict(zip(labels, result.group_reach))
+    return InfluenceResult(
+        seeds=result.seeds,
+        spread_lower_bound=result.spread_lower_bound,
+        extra_spread_lower_bound=result.extra_spread_lower_bound,
+        approximation=result.approximation,
+        rr_sets=result.rr_sets,
+        group_reach=group_reach,
+    )

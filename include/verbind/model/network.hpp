@@ -136,6 +136,22 @@ public:
     // export and binding reads groups through this.
     std::vector<std::string> declared_groups(const Actor& actor, bool include_sensitive = false) const;
 
+    // Events and tie kinds can be special-category too: attending a Pride
+    // breakfast, or a member_of tie to an LGBTI+ organisation, can reveal
+    // what a declared group would. A sensitive event is left out of exports
+    // with its organiser entries and attendance; a sensitive tie kind with
+    // every tie of that kind; unless the caller sets include_sensitive.
+    // mark_sensitive_event throws not_found_error for an unknown event; a
+    // tie kind may be marked before any tie of it exists. Removing an event
+    // drops its mark.
+    void mark_sensitive_event(std::string_view event);
+    bool is_sensitive_event(EventId event) const;
+    const std::set<std::string, std::less<>>& sensitive_events() const noexcept { return sensitive_events_; }
+    void mark_sensitive_tie_kind(std::string_view kind);
+    bool is_sensitive_tie_kind(std::string_view kind) const { return sensitive_tie_kinds_.count(kind) > 0; }
+    bool is_sensitive(const Tie& tie) const { return is_sensitive_tie_kind(tie_kind(tie)); }
+    const std::set<std::string, std::less<>>& sensitive_tie_kinds() const noexcept { return sensitive_tie_kinds_; }
+
     // --- removing ---------------------------------------------------------
     // Removes an actor and every tie, organiser entry and attendance of
     // theirs (attendances they brought others to keep the other person's
@@ -183,6 +199,8 @@ private:
     std::vector<Attendance> attendance_;
     std::vector<std::string> tie_kinds_;
     std::set<std::string, std::less<>> sensitive_;
+    std::set<std::string, std::less<>> sensitive_events_;     // event keys
+    std::set<std::string, std::less<>> sensitive_tie_kinds_;  // tie kind names
 
     struct string_hash {
         using is_transparent = void;

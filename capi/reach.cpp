@@ -1,0 +1,353 @@
+// The C ABI of the reach capability: hop reach, spread, influence
+// maximisation, cascades, temporal reach.
+#include "capi_internal.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/reach/fair.hpp"
+#include "verbind/reach/reach.hpp"
+#include "verbind/util/random.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <memory>
+
+#undef vb_spread_options_init
+#undef vb_influence_options_init
+
+using namespace verbind;
+using namespace verbind::capi;
+
+struct vb_influence {
+    InfluenceResult result;
+};
+
+struct vb_cascades {
+    CascadeResult result;
+    std::vector<std::string> event_keys;  // per entry of result.events
+    std::vector<std::string> bringer_keys;
+};
+
+struct vb_contacts {
+    ContactSequence contacts;
+};
+
+struct vb_temporal {
+    TemporalReach reach;
+};
+
+namespace {
+
+#define VB_REACH_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
+constexpr std::size_t spread_options_first_size = VB_REACH_FIRST_SIZE(vb_spread_options_t, progress_data);
+constexpr std::size_t influence_options_first_size = VB_REACH_FIRST_SIZE(vb_influence_options_t, progress_data);
+
+// Day numbers (Boost's Julian day) <-> days since 1970-01-01.
+constexpr std::int64_t unix_epoch_day = 2440588;
+
+vb_spread_options_t spread_defaults() {
+    vb_spread_options_t o{};
+    o.struct_size = sizeof o;
+    o.model = VB_MODEL_INDEPENDENT_CASCADE;
+    o.probability = VB_PROBABILITY_WEIGHTED_CASCADE;
+    o.uniform_probability = 0.1;
+    o.runs = 10000;
+    o.seed = default_seed;
+    return o;
+}
+
+vb_influence_options_t influence_defaults() {
+    vb_influence_options_t o{};
+    o.struct_size = sizeof o;
+    o.model = VB_MODEL_INDEPENDENT_CASCADE;
+    o.probability = VB_PROBABILITY_WEIGHTED_CASCADE;
+    o.uniform_probability = 0.1;
+    o.epsilon = 0.1;
+    o.delta = 0;
+    o.seed = default_seed;
+    return o;
+}
+
+DiffusionOptions diffusion(vb_diffusion_model_t model, vb_probability_t probability, double uniform) {
+    DiffusionOptions d;
+    switch (model) {
+        case VB_MODEL_INDEPENDENT_CASCADE: d.model = DiffusionModel::independent_cascade; break;
+        case VB_MODEL_LINEAR_THRESHOLD: d.model = DiffusionModel::linear_threshold; break;
+        default: throw argument_error("field 'model' is not a vb_diffusion_model_t: " + std::to_string(int(model)));
+    }
+    switch (probability) {
+        case VB_PROBABILITY_WEIGHTED_CASCADE: d.probability = ProbabilityKind::weighted_cascade; break;
+        case VB_PROBABILITY_UNIFORM: d.probability = ProbabilityKind::uniform; break;
+        case VB_PROBABILITY_WEIGHTS: d.probability = ProbabilityKind::weights; break;
+        default: throw argument_error("field 'probability' is not a vb_probability_t: " + std::to_string(int(probability)));
+    }
+    d.uniform_probability = uniform;
+    return d;
+}
+
+ProgressCallback progress_of(vb_progress_fn fn, void* data) {
+    if (fn == nullptr) return {};
+    return [fn, data](double fraction) { return fn(fraction, data) != 0; };
+}
+
+std::span<const NodeId> node_array(const uint32_t* nodes, std::size_t count, const char* name) {
+    if (count > 0) require(nodes, name);
+    return {nodes, count};
+}
+
+}  // namespace
+
+extern "C" {
+
+vb_status_t vb_hop_reach(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count, int64_t hops,
+                         int32_t* distances) {
+    return guarded("vb_hop_reach", [&] {
+        require(graph, "graph");
+        require(distances, "distances");
+        HopOptions o;
+        if (hops >= 0) o.hops = static_cast<std::uint32_t>(std::min<int64_t>(hops, UINT32_MAX));
+        const std::vector<std::int32_t> d = hop_reach(graph->graph, node_array(seeds, seed_count, "seeds"), o);
+        std::copy(d.begin(), d.end(), distances);
+    });
+}
+
+void vb_spread_options_init_sized(vb_spread_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, spread_options_first_size, spread_defaults());
+}
+void vb_spread_options_init(vb_spread_options_t* options) { vb_spread_options_init_sized(options, sizeof *options); }
+
+vb_status_t vb_spread(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count,
+                      const vb_spread_options_t* options, double* mean, double* standard_error, double* low,
+                      double* high) {
+    return guarded("vb_spread", [&] {
+        require(graph, "graph");
+        vb_spread_options_t given = spread_defaults();
+        read_options(options, spread_options_first_size, given, "vb_spread_options_t");
+        SpreadOptions o;
+        o.diffusion = diffusion(given.model, given.probability, given.uniform_probability);
+        o.runs = given.runs;
+        o.seed = given.seed;
+        o.threads = given.threads;
+        o.progress = progress_of(given.progress, given.progress_data);
+        const SpreadResult r = spread(graph->graph, node_array(seeds, seed_count, "seeds"), o);
+        if (mean) *mean = r.mean;
+        if (standard_error) *standard_error = r.standard_error;
+        if (low) *low = r.low;
+        if (high) *high = r.high;
+    });
+}
+
+void vb_influence_options_init_sized(vb_influence_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, influence_options_first_size, influence_defaults());
+}
+void vb_influence_options_init(vb_influence_options_t* options) {
+    vb_influence_options_init_sized(options, sizeof *options);
+}
+
+vb_status_t vb_influence_max(const vb_graph_t* graph, size_t k, const vb_influence_options_t* options,
+                             vb_influence_t** out) {
+    if (out) *out = nullptr;
+    return guarded("vb_influence_max", [&] {
+        require(graph, "graph");
+        require(out, "out");
+        vb_influence_options_t given = influence_defaults();
+        read_options(options, influence_options_first_size, given, "vb_influence_options_t");
+        InfluenceOptions o;
+        o.diffusion = diffusion(given.model, given.probability, given.uniform_probability);
+        o.epsilon = given.epsilon;
+        if (given.delta != 0) o.delta = given.delta;
+        o.seed = given.seed;
+        o.threads = given.threads;
+        const auto candidates = node_array(given.candidates, given.candidate_count, "options->candidates");
+        const auto fixed = node_array(given.fixed, given.fixed_count, "options->fixed");
+        o.candidates.assign(candidates.begin(), candidates.end());
+        o.fixed.assign(fixed.begin(), fixed.end());
+        o.progress = progress_of(given.progress, given.progress_data);
+        InfluenceResult r;
+        if (given.groups) {
+            r = fair_influence_max(graph->graph, k, {given.groups, graph->graph.num_nodes()}, o);
+        } else {
+            r = influence_max(graph->graph, k, o);
+        }
+        *out = make_handle<vb_influence>(std::move(r));
+    });
+}
+
+void vb_influence_free(vb_influence_t* result) { delete result; }
+size_t vb_influence_seed_count(const vb_influence_t* result) { return result ? result->result.seeds.size() : 0; }
+
+vb_status_t vb_influence_seeds(const vb_influence_t* result, size_t capacity, uint32_t* seeds) {
+    return guarded("vb_influence_seeds", [&] {
+        require(result, "result");
+        const auto& s = result->result.seeds;
+        if (capacity < s.size())
+            throw argument_error("capacity " + std::to_string(capacity) + " is less than the " +
+                                 std::to_string(s.size()) + " seeds");
+        if (!s.empty()) require(seeds, "seeds");
+        std::copy(s.begin(), s.end(), seeds);
+    });
+}
+
+double vb_influence_spread_lower_bound(const vb_influence_t* r) { return r ? r->result.spread_lower_bound : 0.0; }
+double vb_influence_extra_spread_lower_bound(const vb_influence_t* r) {
+    return r ? r->result.extra_spread_lower_bound : 0.0;
+}
+double vb_influence_approximation(const vb_influence_t* r) { return r ? r->result.approximation : 0.0; }
+
+vb_status_t vb_influence_group_reach(const vb_influence_t* result, uint32_t group, double* out) {
+    return guarded("vb_influence_group_reach", [&] {
+        require(result, "result");
+        require(out, "out");
+        const auto& g = result->result.group_reach;
+        if (group >= g.size())
+            throw argument_error("group " + std::to_string(group) + " is not a group label (" +
+                                 std::to_string(g.size()) + " groups)");
+        *out = g[group];
+    });
+}
+
+vb_status_t vb_cascades(const vb_network_t* net, const char* start, const char* end, vb_cascades_t** out) {
+    if (out) *out = nullptr;
+    return guarded("vb_cascades", [&] {
+        require(net, "net");
+        require(out, "out");
+        CascadeOptions o;
+        o.start = parse_optional_date(optional_text(start), "start");
+        o.end = parse_optional_date(optional_text(end), "end");
+        auto handle = std::make_unique<struct vb_cascades>();
+        handle->result = cascades(net->network, o);
+        for (const EventCascade& e : handle->result.events) handle->event_keys.push_back(net->network.event(e.event).key);
+        for (const Bringer& b : handle->result.bringers) handle->bringer_keys.push_back(net->network.actor(b.actor).key);
+        *out = handle.release();
+    });
+}
+
+void vb_cascades_free(vb_cascades_t* cascades) { delete cascades; }
+
+vb_status_t vb_cascades_totals(const vb_cascades_t* c, vb_cascade_totals_t* out) {
+    return guarded("vb_cascades_totals", [&] {
+        require(c, "cascades");
+        require(out, "out");
+        const CascadeResult& r = c->result;
+        *out = vb_cascade_totals_t{r.attendances,      r.newcomers,      r.newcomers_brought,
+                                   r.bring_along_rate, r.newcomer_share, r.generations};
+    });
+}
+
+size_t vb_cascades_event_count(const vb_cascades_t* c) { return c ? c->result.events.size() : 0; }
+
+vb_status_t vb_cascades_event(const vb_cascades_t* c, size_t index, vb_event_cascade_t* out) {
+    return guarded("vb_cascades_event", [&] {
+        require(c, "cascades");
+        require(out, "out");
+        if (index >= c->result.events.size())
+            throw argument_error("index " + std::to_string(index) + " is out of range (" +
+                                 std::to_string(c->result.events.size()) + " events)");
+        const EventCascade& e = c->result.events[index];
+        *out = vb_event_cascade_t{c->event_keys[index].c_str(), e.attendees.size(), e.brought,
+                                  e.newcomers,                  e.newcomers_brought, e.newcomer_share,
+                                  e.bring_along_rate,           e.generations};
+    });
+}
+
+size_t vb_cascades_bringer_count(const vb_cascades_t* c) { return c ? c->result.bringers.size() : 0; }
+
+vb_status_t vb_cascades_bringer(const vb_cascades_t* c, size_t index, const char** actor, size_t* newcomers_brought,
+                                size_t* brought) {
+    return guarded("vb_cascades_bringer", [&] {
+        require(c, "cascades");
+        if (index >= c->result.bringers.size())
+            throw argument_error("index " + std::to_string(index) + " is out of range (" +
+                                 std::to_string(c->result.bringers.size()) + " bringers)");
+        if (actor) *actor = c->bringer_keys[index].c_str();
+        if (newcomers_brought) *newcomers_brought = c->result.bringers[index].newcomers_brought;
+        if (brought) *brought = c->result.bringers[index].brought;
+    });
+}
+
+vb_status_t vb_contacts_read(const char* path, vb_contacts_t** out) {
+    if (out) *out = nullptr;
+    return guarded("vb_contacts_read", [&] {
+        require(path, "path");
+        require(out, "out");
+        *out = make_handle<vb_contacts>(read_contacts(path));
+    });
+}
+
+void vb_contacts_free(vb_contacts_t* contacts) { delete contacts; }
+size_t vb_contacts_count(const vb_contacts_t* c) { return c ? c->contacts.size() : 0; }
+size_t vb_contacts_node_count(const vb_contacts_t* c) { return c ? c->contacts.num_nodes() : 0; }
+
+vb_status_t vb_contacts_index(const vb_contacts_t* c, const char* key, uint32_t* out) {
+    return guarded("vb_contacts_index", [&] {
+        require(c, "contacts");
+        require(key, "key");
+        require(out, "out");
+        *out = c->contacts.index(key);
+    });
+}
+
+vb_status_t vb_temporal_reach_contacts(const vb_contacts_t* contacts, const uint32_t* seeds, size_t seed_count,
+                                       int64_t start, const int64_t* end, const int64_t* max_wait,
+                                       vb_temporal_t** out) {
+    if (out) *out = nullptr;
+    return guarded("vb_temporal_reach_contacts", [&] {
+        require(contacts, "contacts");
+        require(out, "out");
+        TemporalOptions o;
+        o.start = start;
+        if (end) o.end = *end;
+        if (max_wait) o.max_wait = *max_wait;
+        *out = make_handle<vb_temporal>(temporal_reach(contacts->contacts, node_array(seeds, seed_count, "seeds"), o));
+    });
+}
+
+vb_status_t vb_temporal_reach_network(const vb_network_t* net, const char* const* seeds, size_t seed_count,
+                                      const char* start, const char* end, int64_t max_wait, vb_temporal_t** out) {
+    if (out) *out = nullptr;
+    return guarded("vb_temporal_reach_network", [&] {
+        require(net, "net");
+        require(start, "start");
+        require(out, "out");
+        std::vector<ActorId> ids;
+        for (const std::string& key : string_list(seeds, seed_count, "seeds")) ids.push_back(net->network.actor_id(key));
+        NetworkTemporalOptions o;
+        o.start = parse_date(start, "start");
+        o.end = parse_optional_date(optional_text(end), "end");
+        if (max_wait >= 0) o.max_wait = max_wait;
+        TemporalReach r = temporal_reach(net->network, ids, o);
+        for (auto& t : r.arrival) t -= unix_epoch_day;
+        for (auto& t : r.curve_times) t -= unix_epoch_day;
+        *out = make_handle<vb_temporal>(std::move(r));
+    });
+}
+
+void vb_temporal_free(vb_temporal_t* result) { delete result; }
+size_t vb_temporal_node_count(const vb_temporal_t* r) { return r ? r->reach.arrival.size() : 0; }
+
+vb_status_t vb_temporal_arrival(const vb_temporal_t* r, uint32_t node, int64_t* time) {
+    return guarded("vb_temporal_arrival", [&] {
+        require(r, "result");
+        require(time, "time");
+        if (node >= r->reach.arrival.size())
+            throw argument_error("node " + std::to_string(node) + " is out of range (n = " +
+                                 std::to_string(r->reach.arrival.size()) + ")");
+        if (!r->reach.reached[node]) throw not_found_error("node " + std::to_string(node) + " was not reached");
+        *time = r->reach.arrival[node];
+    });
+}
+
+size_t vb_temporal_curve_length(const vb_temporal_t* r) { return r ? r->reach.curve_times.size() : 0; }
+
+vb_status_t vb_temporal_curve_point(const vb_temporal_t* r, size_t index, int64_t* time, size_t* reached) {
+    return guarded("vb_temporal_curve_point", [&] {
+        require(r, "result");
+        if (index >= r->reach.curve_times.size())
+            throw argument_error("index " + std::to_string(index) + " is out of range (" +
+                                 std::to_string(r->reach.curve_times.size()) + " points)");
+        if (time) *time = r->reach.curve_times[index];
+        if (reached) *reached = r->reach.curve_reached[index];
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,288 @@
+// The C ABI of the social map capability: per-node measures into caller
+// arrays, structure, communities, mixing, and the social map as JSON.
+#include "capi_internal.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/model/date.hpp"
+#include "verbind/socialmap/brokerage.hpp"
+#include "verbind/socialmap/centrality.hpp"
+#include "verbind/socialmap/communities.hpp"
+#include "verbind/socialmap/mixing.hpp"
+#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/structure.hpp"
+#include "verbind/util/random.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <span>
+
+#undef vb_centrality_options_init
+#undef vb_community_options_init
+
+using namespace verbind::capi;
+
+namespace {
+
+#define VB_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
+constexpr std::size_t centrality_options_first_size = VB_FIRST_SIZE(vb_centrality_options_t, max_iter);
+constexpr std::size_t community_options_first_size = VB_FIRST_SIZE(vb_community_options_t, threads);
+
+vb_centrality_options_t centrality_defaults() {
+    vb_centrality_options_t o;
+    std::memset(&o, 0, sizeof o);
+    o.struct_size = sizeof o;
+    o.weighted = -1;
+    o.normalized = 1;
+    o.seed = verbind::default_seed;
+    o.damping = 0.85;
+    o.tol = 1e-10;
+    o.max_iter = 1000;
+    return o;
+}
+
+vb_community_options_t community_defaults() {
+    vb_community_options_t o;
+    std::memset(&o, 0, sizeof o);
+    o.struct_size = sizeof o;
+    o.method = VB_COMMUNITY_LEIDEN;
+    o.resolution = 1.0;
+    o.seed = verbind::default_seed;
+    return o;
+}
+
+const verbind::Graph& graph_of(const vb_graph_t* graph) {
+    require(graph, "graph");
+    return graph->graph;
+}
+
+std::span<const std::uint32_t> node_span(const verbind::Graph& g, const std::uint32_t* values, const char* name) {
+    if (g.num_nodes() > 0) require(values, name);
+    return {values, g.num_nodes()};
+}
+
+}  // namespace
+
+extern "C" {
+
+void vb_centrality_options_init_sized(vb_centrality_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, centrality_options_first_size, centrality_defaults());
+}
+
+vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure, const vb_centrality_options_t* options,
+                          double* values) {
+    static const char fn[] = "vb_centrality";
+    return guarded(fn, [&] {
+        const verbind::Graph& g = graph_of(graph);
+        if (g.num_nodes() > 0) require(values, "values");
+        vb_centrality_options_t o = centrality_defaults();
+        read_options(options, centrality_options_first_size, o, "vb_centrality_options_t");
+        const bool default_weighted = measure == VB_CENTRALITY_PAGERANK || measure == VB_CENTRALITY_EIGENVECTOR;
+        const bool weighted = o.weighted < 0 ? default_weighted : o.weighted != 0;
+        std::vector<double> result;
+        switch (measure) {
+            case VB_CENTRALITY_DEGREE: result = verbind::degree_centrality(g); break;
+            case VB_CENTRALITY_BETWEENNESS: {
+                verbind::BetweennessOptions b;
+                b.normalized = o.normalized != 0;
+                b.weighted = weighted;
+                if (o.samples > 0) b.samples = o.samples;
+                b.seed = o.seed;
+                b.threads = o.threads;
+                result = verbind::betweenness(g, b);
+                break;
+            }
+            case VB_CENTRALITY_CLOSENESS:
+            case VB_CENTRALITY_HARMONIC: {
+                verbind::DistanceOptions d;
+                d.weighted = weighted;
+                d.threads = o.threads;
+                result = measure == VB_CENTRALITY_CLOSENESS ? verbind::closeness(g, d) : verbind::harmonic(g, d);
+                break;
+            }
+            case VB_CENTRALITY_PAGERANK: {
+                verbind::PageRankOptions p;
+                p.damping = o.damping;
+                if (o.personalization) p.personalization.assign(o.personalization, o.personalization + g.num_nodes());
+                p.weighted = weighted;
+                p.tol = o.tol;
+                p.max_iter = o.max_iter;
+                p.threads = o.threads;
+                result = verbind::pagerank(g, p);
+                break;
+            }
+            case VB_CENTRALITY_EIGENVECTOR: {
+                verbind::EigenvectorOptions e;
+                e.weighted = weighted;
+                e.tol = o.tol;
+                e.max_iter = o.max_iter;
+                result = verbind::eigenvector(g, e);
+                break;
+            }
+            case VB_CENTRALITY_CONSTRAINT:
+            case VB_CENTRALITY_EFFECTIVE_SIZE: {
+                verbind::BrokerageOptions k{weighted, o.threads};
+                result = measure == VB_CENTRALITY_CONSTRAINT ? verbind::constraint(g, k) : verbind::effective_size(g, k);
+                break;
+            }
+            default: throw argument_error("argument 'measure' is " + std::to_string(static_cast<int>(measure)) +
+                                          ", not a vb_centrality_t");
+        }
+        std::copy(result.begin(), result.end(), values);
+    });
+}
+
+vb_status_t vb_core_number(const vb_graph_t* graph, uint32_t* cores) {
+    return guarded("vb_core_number", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        if (g.num_nodes() > 0) require(cores, "cores");
+        const auto result = verbind::core_number(g);
+        std::copy(result.begin(), result.end(), cores);
+    });
+}
+
+vb_status_t vb_components(const vb_graph_t* graph, uint32_t* labels, size_t* count) {
+    return guarded("vb_components", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        if (g.num_nodes() > 0) require(labels, "labels");
+        const auto result = verbind::components(g);
+        std::copy(result.begin(), result.end(), labels);
+        if (count) *count = result.empty() ? 0 : *std::max_element(result.begin(), result.end()) + 1;
+    });
+}
+
+vb_status_t vb_articulation_points(const vb_graph_t* graph, size_t capacity, uint32_t* points, size_t* count) {
+    return guarded("vb_articulation_points", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        require(count, "count");
+        const auto result = verbind::articulation_points(g);
+        *count = result.size();
+        if (result.size() > capacity)
+            throw argument_error("capacity " + std::to_string(capacity) + " is below the " +
+                                 std::to_string(result.size()) + " articulation points");
+        if (!result.empty()) require(points, "points");
+        std::copy(result.begin(), result.end(), points);
+    });
+}
+
+vb_status_t vb_bridges(const vb_graph_t* graph, size_t capacity, uint32_t* u, uint32_t* v, size_t* count) {
+    return guarded("vb_bridges", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        require(count, "count");
+        const auto result = verbind::bridges(g);
+        *count = result.size();
+        if (result.size() > capacity)
+            throw argument_error("capacity " + std::to_string(capacity) + " is below the " +
+                                 std::to_string(result.size()) + " bridges");
+        if (!result.empty()) require(u, "u"), require(v, "v");
+        for (std::size_t i = 0; i < result.size(); ++i) u[i] = result[i].first, v[i] = result[i].second;
+    });
+}
+
+void vb_community_options_init_sized(vb_community_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, community_options_first_size, community_defaults());
+}
+
+vb_status_t vb_communities(const vb_graph_t* graph, const vb_community_options_t* options, uint32_t* labels,
+                           size_t* count) {
+    return guarded("vb_communities", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        if (g.num_nodes() > 0) require(labels, "labels");
+        vb_community_options_t o = community_defaults();
+        read_options(options, community_options_first_size, o, "vb_community_options_t");
+        verbind::CommunityOptions c;
+        if (o.method == VB_COMMUNITY_LEIDEN)
+            c.method = verbind::CommunityMethod::leiden;
+        else if (o.method == VB_COMMUNITY_LOUVAIN)
+            c.method = verbind::CommunityMethod::louvain;
+        else
+            throw argument_error("options->method is " + std::to_string(static_cast<int>(o.method)) +
+                                 ", not a vb_community_method_t");
+        c.resolution = o.resolution;
+        c.seed = o.seed;
+        c.threads = o.threads;
+        const auto result = verbind::communities(g, c);
+        std::copy(result.begin(), result.end(), labels);
+        if (count) *count = result.empty() ? 0 : *std::max_element(result.begin(), result.end()) + 1;
+    });
+}
+
+vb_status_t vb_modularity(const vb_graph_t* graph, const uint32_t* labels, double resolution, double* out) {
+    return guarded("vb_modularity", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        require(out, "out");
+        *out = verbind::modularity(g, node_span(g, labels, "labels"), resolution);
+    });
+}
+
+vb_status_t vb_ei_index(const vb_graph_t* graph, const uint32_t* groups, double* out) {
+    return guarded("vb_ei_index", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        require(out, "out");
+        *out = verbind::ei_index(g, node_span(g, groups, "groups"));
+    });
+}
+
+vb_status_t vb_ei_index_per_group(const vb_graph_t* graph, const uint32_t* groups, size_t capacity, double* values,
+                                  size_t* count) {
+    return guarded("vb_ei_index_per_group", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        require(count, "count");
+        const auto result = verbind::ei_index_per_group(g, node_span(g, groups, "groups"));
+        *count = result.size();
+        if (result.size() > capacity)
+            throw argument_error("capacity " + std::to_string(capacity) + " is below the " +
+                                 std::to_string(result.size()) + " groups");
+        if (!result.empty()) require(values, "values");
+        std::copy(result.begin(), result.end(), values);
+    });
+}
+
+vb_status_t vb_expected_ei_index(const vb_graph_t* graph, const uint32_t* groups, size_t permutations, uint64_t seed,
+                                 unsigned threads, double* observed, double* expected, double* std_dev,
+                                 double* analytic, double* p_value) {
+    return guarded("vb_expected_ei_index", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        verbind::ExpectedEIOptions o;
+        o.permutations = permutations;
+        o.seed = seed;
+        o.threads = threads;
+        const auto r = verbind::expected_ei_index(g, node_span(g, groups, "groups"), o);
+        if (observed) *observed = r.observed;
+        if (expected) *expected = r.expected;
+        if (std_dev) *std_dev = r.std_dev;
+        if (analytic) *analytic = r.analytic;
+        if (p_value) *p_value = r.p_value;
+    });
+}
+
+vb_status_t vb_assortativity(const vb_graph_t* graph, const uint32_t* groups, double* out) {
+    return guarded("vb_assortativity", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        require(out, "out");
+        *out = verbind::assortativity(g, node_span(g, groups, "groups"));
+    });
+}
+
+vb_status_t vb_social_map_json(const vb_network_t* net, const char* municipality, const char* neighbourhood,
+                               const char* start, const char* end, size_t top, char** json) {
+    return guarded("vb_social_map_json", [&] {
+        require(json, "json");
+        *json = nullptr;
+        require(net, "net");
+        verbind::SocialMapOptions o;
+        o.municipality = std::string(optional_text(municipality));
+        o.neighbourhood = std::string(optional_text(neighbourhood));
+        if (start && *start) o.start = verbind::parse_date(start);
+        if (end && *end) o.end = verbind::parse_date(end);
+        o.top = top;
+        const std::string text = verbind::to_json(verbind::social_map(net->network, o));
+        char* copy = new char[text.size() + 1];
+        std::memcpy(copy, text.c_str(), text.size() + 1);
+        *json = copy;
+    });
+}
+
+void vb_social_map_json_free(char* json) { delete[] json; }
+
+}  // extern "C"

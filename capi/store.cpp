@@ -1,0 +1,303 @@
+// The C ABI of the store and privacy capability (capi/include/verbind.h,
+// section "store").
+#include "capi_internal.hpp"
+
+#include "verbind/privacy/graphml.hpp"
+#include "verbind/privacy/pseudonymise.hpp"
+#include "verbind/privacy/suppress.hpp"
+#include "verbind/store/store.hpp"
+
+#include <cstddef>
+#include <optional>
+
+struct vb_store {
+    verbind::Store store;
+};
+
+using namespace verbind::capi;
+
+namespace {
+
+// The first published sizes of the options structs this file reads; they
+// match capi/verbind.cpp's (the structs are shared with vb_network_add_*_ex).
+#define VB_STORE_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
+constexpr std::size_t resident_first = VB_STORE_FIRST_SIZE(vb_resident_options_t, trained_on);
+constexpr std::size_t organisation_first = VB_STORE_FIRST_SIZE(vb_organisation_options_t, talent_count);
+constexpr std::size_t tie_first = VB_STORE_FIRST_SIZE(vb_tie_options_t, weight);
+constexpr std::size_t event_first = VB_STORE_FIRST_SIZE(vb_event_options_t, organiser_count);
+
+template <class T>
+T zeroed() {
+    T o;
+    std::memset(&o, 0, sizeof o);
+    o.struct_size = sizeof o;
+    return o;
+}
+
+std::string field_of(const char* type, const char* key, const char* field) {
+    return std::string(type) + " '" + key + "' field '" + field + "'";
+}
+
+std::optional<verbind::Date> optional_date(const char* text, const std::string& what) {
+    return verbind::parse_optional_date(optional_text(text), what);
+}
+
+}  // namespace
+
+extern "C" {
+
+vb_status_t vb_network_save(const vb_network_t* net, const char* path) {
+    return guarded("vb_network_save", [&] {
+        require(net, "net");
+        require(path, "path");
+        verbind::save(net->network, path);
+    });
+}
+
+vb_status_t vb_network_load(const char* path, vb_network_t** out) {
+    return guarded("vb_network_load", [&] {
+        require(out, "out");
+        *out = nullptr;
+        require(path, "path");
+        *out = make_handle<vb_network>(verbind::load(path));
+    });
+}
+
+int vb_store_schema_version(void) { return verbind::store_schema_version; }
+
+vb_status_t vb_network_mark_sensitive_event(vb_network_t* net, const char* event) {
+    return guarded("vb_network_mark_sensitive_event", [&] {
+        require(net, "net");
+        require(event, "event");
+        net->network.mark_sensitive_event(event);
+    });
+}
+
+vb_status_t vb_network_mark_sensitive_tie_kind(vb_network_t* net, const char* kind) {
+    return guarded("vb_network_mark_sensitive_tie_kind", [&] {
+        require(net, "net");
+        require(kind, "kind");
+        net->network.mark_sensitive_tie_kind(kind);
+    });
+}
+
+vb_status_t vb_store_open(const char* path, vb_store_t** out) {
+    return guarded("vb_store_open", [&] {
+        require(out, "out");
+        *out = nullptr;
+        require(path, "path");
+        *out = new vb_store{verbind::Store::open(path)};
+    });
+}
+
+void vb_store_free(vb_store_t* store) { delete store; }
+
+vb_status_t vb_store_network(const vb_store_t* store, vb_network_t** out) {
+    return guarded("vb_store_network", [&] {
+        require(out, "out");
+        *out = nullptr;
+        require(store, "store");
+        *out = make_handle<vb_network>(verbind::Network(store->store.network()));
+    });
+}
+
+vb_status_t vb_store_add_resident(vb_store_t* store, const char* key, const vb_resident_options_t* options) {
+    return guarded("vb_store_add_resident", [&] {
+        require(store, "store");
+        require(key, "key");
+        auto o = zeroed<vb_resident_options_t>();
+        read_options(options, resident_first, o, "vb_resident_options_t");
+        verbind::ResidentInfo info;
+        info.neighbourhood = optional_text(o.neighbourhood);
+        info.municipality = optional_text(o.municipality);
+        info.talents = string_list(o.talents, o.talent_count, "options->talents");
+        info.groups = string_list(o.groups, o.group_count, "options->groups");
+        info.key_figure = o.key_figure != 0;
+        info.trained_on = optional_date(o.trained_on, field_of("resident", key, "trained_on"));
+        store->store.add_resident(key, info);
+    });
+}
+
+vb_status_t vb_store_add_organisation(vb_store_t* store, const char* key, const char* kind,
+                                      const vb_organisation_options_t* options) {
+    return guarded("vb_store_add_organisation", [&] {
+        require(store, "store");
+        require(key, "key");
+        require(kind, "kind");
+        auto o = zeroed<vb_organisation_options_t>();
+        read_options(options, organisation_first, o, "vb_organisation_options_t");
+        verbind::OrganisationInfo info;
+        info.kind = kind;
+        info.neighbourhood = optional_text(o.neighbourhood);
+        info.municipality = optional_text(o.municipality);
+        info.talents = string_list(o.talents, o.talent_count, "options->talents");
+        store->store.add_organisation(key, info);
+    });
+}
+
+vb_status_t vb_store_add_tie(vb_store_t* store, const char* a, const char* b, const char* kind,
+                             const vb_tie_options_t* options) {
+    return guarded("vb_store_add_tie", [&] {
+        require(store, "store");
+        require(a, "a");
+        require(b, "b");
+        require(kind, "kind");
+        auto o = zeroed<vb_tie_options_t>();
+        o.weight = 1.0;
+        read_options(options, tie_first, o, "vb_tie_options_t");
+        const std::string record = std::string("tie '") + a + "' - '" + b + "'";
+        verbind::TieInfo info;
+        info.since = optional_date(o.since, record + " field 'since'");
+        info.until = optional_date(o.until, record + " field 'until'");
+        info.weight = o.weight;
+        store->store.add_tie(a, b, kind, info);
+    });
+}
+
+vb_status_t vb_store_add_event(vb_store_t* store, const char* key, const char* date, const char* kind,
+                               const vb_event_options_t* options) {
+    return guarded("vb_store_add_event", [&] {
+        require(store, "store");
+        require(key, "key");
+        require(date, "date");
+        require(kind, "kind");
+        auto o = zeroed<vb_event_options_t>();
+        read_options(options, event_first, o, "vb_event_options_t");
+        verbind::EventInfo info;
+        info.date = verbind::parse_date(date, field_of("event", key, "date"));
+        info.kind = kind;
+        info.neighbourhood = optional_text(o.neighbourhood);
+        info.municipality = optional_text(o.municipality);
+        info.organisers = string_list(o.organisers, o.organiser_count, "options->organisers");
+        store->store.add_event(key, info);
+    });
+}
+
+vb_status_t vb_store_add_organiser(vb_store_t* store, const char* event, const char* actor) {
+    return guarded("vb_store_add_organiser", [&] {
+        require(store, "store");
+        require(event, "event");
+        require(actor, "actor");
+        store->store.add_organiser(event, actor);
+    });
+}
+
+vb_status_t vb_store_attend(vb_store_t* store, const char* event, const char* actor, const char* brought_by) {
+    return guarded("vb_store_attend", [&] {
+        require(store, "store");
+        require(event, "event");
+        require(actor, "actor");
+        store->store.attend(event, actor, optional_text(brought_by));
+    });
+}
+
+vb_status_t vb_store_mark_sensitive(vb_store_t* store, const char* group) {
+    return guarded("vb_store_mark_sensitive", [&] {
+        require(store, "store");
+        require(group, "group");
+        store->store.mark_sensitive(group);
+    });
+}
+
+vb_status_t vb_store_mark_sensitive_event(vb_store_t* store, const char* event) {
+    return guarded("vb_store_mark_sensitive_event", [&] {
+        require(store, "store");
+        require(event, "event");
+        store->store.mark_sensitive_event(event);
+    });
+}
+
+vb_status_t vb_store_mark_sensitive_tie_kind(vb_store_t* store, const char* kind) {
+    return guarded("vb_store_mark_sensitive_tie_kind", [&] {
+        require(store, "store");
+        require(kind, "kind");
+        store->store.mark_sensitive_tie_kind(kind);
+    });
+}
+
+vb_status_t vb_store_remove(vb_store_t* store, const char* actor) {
+    return guarded("vb_store_remove", [&] {
+        require(store, "store");
+        require(actor, "actor");
+        store->store.remove(actor);
+    });
+}
+
+vb_status_t vb_store_remove_event(vb_store_t* store, const char* event) {
+    return guarded("vb_store_remove_event", [&] {
+        require(store, "store");
+        require(event, "event");
+        store->store.remove_event(event);
+    });
+}
+
+vb_status_t vb_store_replace(vb_store_t* store, const vb_network_t* net) {
+    return guarded("vb_store_replace", [&] {
+        require(store, "store");
+        require(net, "net");
+        store->store.replace(net->network);
+    });
+}
+
+vb_status_t vb_store_compact(vb_store_t* store) {
+    return guarded("vb_store_compact", [&] {
+        require(store, "store");
+        store->store.compact();
+    });
+}
+
+vb_status_t vb_network_write_graphml(const vb_network_t* net, const char* path, int include_sensitive) {
+    return guarded("vb_network_write_graphml", [&] {
+        require(net, "net");
+        require(path, "path");
+        verbind::ExportOptions options;
+        options.include_sensitive = include_sensitive != 0;
+        verbind::write_graphml(net->network, path, options);
+    });
+}
+
+vb_status_t vb_network_pseudonymise(const vb_network_t* net, const uint8_t* secret, size_t secret_size,
+                                    vb_network_t** out) {
+    return guarded("vb_network_pseudonymise", [&] {
+        require(out, "out");
+        *out = nullptr;
+        require(net, "net");
+        require(secret, "secret");
+        const std::string_view s(reinterpret_cast<const char*>(secret), secret_size);
+        *out = make_handle<vb_network>(verbind::pseudonymise(net->network, s));
+    });
+}
+
+vb_status_t vb_pseudonym(const uint8_t* secret, size_t secret_size, const char* key, int is_event, char* buffer,
+                         size_t buffer_size) {
+    return guarded("vb_pseudonym", [&] {
+        require(secret, "secret");
+        require(key, "key");
+        require(buffer, "buffer");
+        if (buffer_size < 65)
+            throw argument_error("argument 'buffer_size' is " + std::to_string(buffer_size) + ", needs at least 65");
+        const std::string_view s(reinterpret_cast<const char*>(secret), secret_size);
+        const std::string hex =
+            verbind::pseudonym(s, key, is_event ? verbind::KeyDomain::event : verbind::KeyDomain::actor);
+        std::memcpy(buffer, hex.c_str(), hex.size() + 1);
+    });
+}
+
+vb_status_t vb_suppress_small_cells(const uint64_t* counts, size_t rows, size_t cols, uint64_t min_cell,
+                                    uint8_t* marks, uint64_t* table) {
+    return guarded("vb_suppress_small_cells", [&] {
+        require(counts, "counts");
+        require(marks, "marks");
+        if (rows != 0 && cols > static_cast<size_t>(-1) / rows) throw argument_error("rows * cols overflows");
+        const std::vector<std::uint64_t> cells(counts, counts + rows * cols);
+        verbind::SuppressionOptions options;
+        options.min_cell = min_cell;
+        const auto t = verbind::suppress_small_cells(cells, rows, cols, options);
+        for (std::size_t i = 0; i < t.counts.size(); ++i) {
+            marks[i] = static_cast<uint8_t>(t.primary[i] ? 1 : t.suppressed[i] ? 2 : 0);
+            if (table) table[i] = t.counts[i];
+        }
+    });
+}
+
+}  // extern "C"

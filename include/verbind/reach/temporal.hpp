@@ -1,0 +1,87 @@
+// Temporal reach: earliest arrival of information over time-respecting
+// paths, from contact records (SocioPatterns `t i j`) or a Network's dated
+// ties and events.
+//
+// Semantics (the same for both sources; docs/reach.md):
+// - The seeds hold the information when the window opens, at `start`.
+// - A contact at time t (two people meeting, or everyone at one event)
+//   passes it on when one of them held it before t: people who received it
+//   at time r can pass it on from r + 1 (one time unit later), seeds from
+//   `start`. So one contact never carries it two steps, and the order of
+//   contacts that share a time stamp does not matter.
+// - With max_wait, a person passes it on only within max_wait time units of
+//   the last time they received it (hearing it again renews it).
+// - Only contacts with start <= t < end count.
+// Network: time is counted in days. A tie active on [since, until) is a
+// contact between its two people on every day it is active; attending an
+// event is a contact among all its attendees (organisers included) on the
+// event's date.
+#pragma once
+
+#include "verbind/graph/graph.hpp"
+#include "verbind/model/network.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verbind {
+
+// Contact records in time order; nodes are indexed in order of first
+// appearance, keys are their labels in the file.
+struct ContactSequence {
+    std::vector<std::string> keys;
+    std::vector<std::int64_t> times;
+    std::vector<NodeId> first, second;
+
+    std::size_t num_nodes() const noexcept { return keys.size(); }
+    std::size_t size() const noexcept { return times.size(); }
+    // Throws not_found_error.
+    NodeId index(std::string_view key) const;
+};
+
+// Reads `t i j` per line (whitespace separated; blank lines and lines
+// starting with '#' skipped). Throws parse_error naming file and line for a
+// malformed line, a time before the previous line's (the file must be
+// sorted by time), or a contact of someone with themselves; io_error when
+// the file cannot be read.
+ContactSequence read_contacts(const std::string& path);
+ContactSequence parse_contacts(std::string_view text, std::string_view source = "<text>");
+
+struct TemporalReach {
+    // Per node: first time the information arrived (seeds: start); only
+    // meaningful where reached[i].
+    std::vector<std::int64_t> arrival;
+    std::vector<std::uint8_t> reached;
+    // The reach curve: at curve_times[i], curve_reached[i] people held the
+    // information (seeds included); one point per time the count grew,
+    // starting with (start, number of seeds).
+    std::vector<std::int64_t> curve_times;
+    std::vector<std::size_t> curve_reached;
+};
+
+struct TemporalOptions {
+    std::int64_t start = 0;
+    std::optional<std::int64_t> end;       // exclusive; none: no end
+    std::optional<std::int64_t> max_wait;  // >= 0; none: no limit
+};
+
+// Throws input_error for an unknown seed, end <= start or max_wait < 0.
+TemporalReach temporal_reach(const ContactSequence& contacts, std::span<const NodeId> seeds,
+                             const TemporalOptions& options);
+
+struct NetworkTemporalOptions {
+    Date start;
+    std::optional<Date> end;           // exclusive; none: the day after the last event or tie date
+    std::optional<std::int64_t> max_wait;  // in days
+};
+
+// Times in the result are day numbers (Date::day_number()); nodes are the
+// Network's actors.
+TemporalReach temporal_reach(const Network& network, std::span<const ActorId> seeds,
+                             const NetworkTemporalOptions& options);
+
+}  // namespace verbind

@@ -1,0 +1,74 @@
+// Centralities, each as networkx's function of the same meaning (same
+// normalisation, directed graphs, disconnected graphs and isolated nodes).
+// Results are one value per node, indexed like the graph, and identical for
+// any thread count.
+#pragma once
+
+#include "verbind/graph/graph.hpp"
+#include "verbind/util/progress.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace verbind {
+
+// networkx.degree_centrality: degree / (n - 1); directed graphs count in- and
+// out-arcs; a graph of one node gives 1.
+std::vector<double> degree_centrality(const Graph& graph);
+
+struct BetweennessOptions {
+    bool normalized = true;
+    bool weighted = false;               // weights as distances (Dijkstra)
+    std::optional<std::size_t> samples;  // k sampled sources (1..n); none: all
+    std::optional<std::uint64_t> seed;   // for samples; none: default_seed
+    unsigned threads = 0;
+    ProgressCallback progress;
+};
+
+// networkx.betweenness_centrality (Brandes 2001; endpoints excluded). With
+// samples = k the sum over k sources is scaled by n/k, as networkx does.
+std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& options = {});
+
+// The sources betweenness samples for these n, k and seed, in the order drawn.
+std::vector<NodeId> betweenness_sources(std::size_t n, std::size_t samples, std::uint64_t seed);
+
+struct DistanceOptions {
+    bool weighted = false;  // weights as distances (Dijkstra)
+    unsigned threads = 0;
+    ProgressCallback progress;
+};
+
+// networkx.closeness_centrality with wf_improved=True: (r-1)/sum(d) * (r-1)/(n-1)
+// over the r nodes that reach the node; directed graphs use incoming distances.
+std::vector<double> closeness(const Graph& graph, const DistanceOptions& options = {});
+
+// networkx.harmonic_centrality: sum over other nodes v of 1/d(v, u).
+std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options = {});
+
+struct PageRankOptions {
+    double damping = 0.85;
+    std::vector<double> personalization;  // empty: uniform; else one value >= 0 per node, sum > 0
+    bool weighted = true;
+    double tol = 1e-10;  // stop when the L1 change is below n * tol (networkx's test)
+    std::size_t max_iter = 1000;
+    unsigned threads = 0;
+    ProgressCallback progress;
+};
+
+// networkx.pagerank: power iteration from the uniform vector; dangling nodes
+// (no out-weight) jump by the personalization vector. Throws input_error when
+// it does not converge within max_iter.
+std::vector<double> pagerank(const Graph& graph, const PageRankOptions& options = {});
+
+struct EigenvectorOptions {
+    bool weighted = true;
+    double tol = 1e-10;  // networkx's test: L1 change below n * tol
+    std::size_t max_iter = 1000;
+};
+
+// networkx.eigenvector_centrality: power iteration on (A + I) from the
+// uniform vector, Euclidean norm 1; directed graphs score in-arcs.
+std::vector<double> eigenvector(const Graph& graph, const EigenvectorOptions& options = {});
+
+}  // namespace verbind

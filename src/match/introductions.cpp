@@ -1,0 +1,443 @@
+// Introductions: candidates that share talents and bridge groups or
+// communities, scored (docs/match.md), then a greedy b-matching and a fair
+// spread over declared groups.
+#include "verbind/match/introductions.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/graph/view.hpp"
+#include "verbind/socialmap/communities.hpp"
+#include "verbind/util/parallel.hpp"
+#include "verbind/util/random.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+namespace verbind {
+
+namespace {
+
+using TagId = std::uint32_t;
+
+struct Candidate {
+    ActorId a = no_id, b = no_id;  // a < b
+    double score = 0.0;
+};
+
+// Interns strings to dense ids in first-seen order.
+class Interner {
+public:
+    std::uint32_t id(const std::string& s) {
+        const auto [it, added] = index_.emplace(s, static_cast<std::uint32_t>(names_.size()));
+        if (added) names_.push_back(s);
+        return it->second;
+    }
+    const std::string& name(std::uint32_t id) const { return names_[id]; }
+    std::size_t size() const noexcept { return names_.size(); }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> index_;
+    std::vector<std::string> names_;
+};
+
+std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+}
+
+std::size_t count_common(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y) {
+    std::size_t n = 0;
+    auto i = x.begin(), j = y.begin();
+    while (i != x.end() && j != y.end()) {
+        if (*i < *j)
+            ++i;
+        else if (*j < *i)
+            ++j;
+        else {
+            ++n;
+            ++i;
+            ++j;
+        }
+    }
+    return n;
+}
+
+// Everything the scoring needs, computed once.
+struct Context {
+    const Network& network;
+    const IntroductionOptions& options;
+    Graph ties;                                  // the window's ties, node = ActorId
+    std::vector<std::uint32_t> community;        // per actor
+    std::vector<char> in_scope;                  // per actor
+    std::vector<std::vector<TagId>> tags;        // per actor, sorted
+    std::vector<std::vector<std::uint32_t>> groups;  // per actor, non-sensitive, sorted
+    std::vector<std::uint32_t> municipality;     // per actor
+    std::vector<double> idf;                     // per tag
+    std::unordered_map<std::uint64_t, std::vector<ActorId>> buckets;  // (municipality, tag) -> actors
+    Interner tag_names, group_names, municipality_names;
+
+    Context(const Network& net, const IntroductionOptions& opts) : network(net), options(opts) {}
+
+    // What the hot loop reads about each actor, packed so that one pair
+    // costs few cache misses: the id of the actor's set of declared groups
+    // (equal ids: equal sets), its community, and flags.
+    struct Compact {
+        std::uint32_t group_set = 0;
+        std::uint32_t community = 0;
+        std::uint32_t tag_begin = 0, tag_end = 0;  // into flat_tags
+        bool in_scope = false;
+        bool resident = false;
+    };
+    std::vector<Compact> compact;
+    std::vector<TagId> flat_tags;
+    std::vector<const std::vector<ActorId>*> flat_buckets;  // parallel to flat_tags
+
+    bool resident(ActorId u) const { return compact[u].resident; }
+    static std::uint64_t bucket_key(std::uint32_t muni, TagId t) { return std::uint64_t{muni} << 32 | t; }
+};
+
+void validate(const Network& network, const IntroductionOptions& options) {
+    if (options.min_shared < 1) throw input_error("introductions: min_shared must be >= 1");
+    if (options.candidates_per_person < 1) throw input_error("introductions: candidates_per_person must be >= 1");
+    if (!(options.bridge_bonus >= 0.0) || !std::isfinite(options.bridge_bonus))
+        throw input_error("introductions: bridge_bonus must be finite and >= 0");
+    if (!options.communities.empty() && options.communities.size() != network.num_actors())
+        throw input_error("introductions: communities has " + std::to_string(options.communities.size()) +
+                          " labels, the network has " + std::to_string(network.num_actors()) + " actors");
+    if (!options.municipality.empty()) {
+        const bool known = std::any_of(network.actors().begin(), network.actors().end(),
+                                       [&](const Actor& a) { return a.municipality == options.municipality; });
+        if (!known)
+            throw not_found_error("introductions: no actor lives in municipality '" + options.municipality + "'");
+    }
+}
+
+void prepare(Context& c) {
+    const Network& net = c.network;
+    const std::size_t n = net.num_actors();
+    ViewOptions view;
+    view.start = c.options.start;
+    view.end = c.options.end;
+    c.ties = build_graph(net, view);
+    if (!c.options.communities.empty()) {
+        c.community = c.options.communities;
+    } else {
+        CommunityOptions co;
+        co.seed = c.options.seed;
+        co.threads = c.options.threads;
+        c.community = communities(c.ties, co);
+    }
+    c.in_scope.assign(n, 0);
+    c.tags.resize(n);
+    c.groups.resize(n);
+    c.municipality.resize(n);
+    std::vector<std::size_t> holders;
+    std::size_t in_scope = 0;
+    for (ActorId u = 0; u < n; ++u) {
+        const Actor& actor = net.actor(u);
+        c.municipality[u] = c.municipality_names.id(actor.municipality);
+        if (!c.options.municipality.empty() && actor.municipality != c.options.municipality) continue;
+        c.in_scope[u] = 1;
+        ++in_scope;
+        std::vector<std::uint32_t> t;
+        for (const auto& talent : actor.talents) t.push_back(c.tag_names.id(talent));
+        c.tags[u] = sorted_unique(std::move(t));
+        std::vector<std::uint32_t> g;
+        // Special-category groups are left out of the bridging decision too:
+        // a suggestion whose only bridge was a sensitive group would reveal
+        // it by its empty `bridges`.
+        for (const auto& group : net.declared_groups(actor, false)) g.push_back(c.group_names.id(group));
+        c.groups[u] = sorted_unique(std::move(g));
+        holders.resize(c.tag_names.size(), 0);
+        for (TagId tag : c.tags[u]) {
+            ++holders[tag];
+            c.buckets[Context::bucket_key(c.municipality[u], tag)].push_back(u);
+        }
+    }
+    // An organisation declares no groups (the empty set): it bridges to a
+    // resident's groups.
+    std::map<std::vector<std::uint32_t>, std::uint32_t> group_sets;
+    c.compact.resize(n);
+    for (ActorId u = 0; u < n; ++u) {
+        auto& k = c.compact[u];
+        k.in_scope = c.in_scope[u] != 0;
+        k.resident = net.actor(u).is_resident();
+        k.community = c.community[u];
+        k.group_set = group_sets.emplace(c.groups[u], static_cast<std::uint32_t>(group_sets.size())).first->second;
+        k.tag_begin = static_cast<std::uint32_t>(c.flat_tags.size());
+        c.flat_tags.insert(c.flat_tags.end(), c.tags[u].begin(), c.tags[u].end());
+        for (TagId t : c.tags[u]) c.flat_buckets.push_back(&c.buckets.at(Context::bucket_key(c.municipality[u], t)));
+        k.tag_end = static_cast<std::uint32_t>(c.flat_tags.size());
+    }
+    c.idf.resize(c.tag_names.size());
+    for (TagId t = 0; t < c.idf.size(); ++t)
+        c.idf[t] = std::log(1.0 + static_cast<double>(in_scope) / static_cast<double>(std::max<std::size_t>(holders[t], 1)));
+}
+
+bool better(const Candidate& x, const Candidate& y) {
+    if (x.score != y.score) return x.score > y.score;
+    if (x.a != y.a) return x.a < y.a;
+    return x.b < y.b;
+}
+
+// Scores the pair, or returns a negative value when it is not a candidate.
+// Cheap tests first: scope and kind, bridging, shared tags, then the graph.
+double score_pair(const Context& c, ActorId u, ActorId v) {
+    if (u == v) return -1.0;
+    const auto& ku = c.compact[u];
+    const auto& kv = c.compact[v];
+    if (!kv.in_scope || (!ku.resident && !kv.resident)) return -1.0;
+    const int bridged = (ku.group_set != kv.group_set ? 1 : 0) + (ku.community != kv.community ? 1 : 0);
+    if (bridged == 0) return -1.0;
+    std::size_t shared = 0;
+    double rarity = 0.0;
+    {
+        const TagId* i = c.flat_tags.data() + ku.tag_begin;
+        const TagId* i_end = c.flat_tags.data() + ku.tag_end;
+        const TagId* j = c.flat_tags.data() + kv.tag_begin;
+        const TagId* j_end = c.flat_tags.data() + kv.tag_end;
+        while (i != i_end && j != j_end) {
+            if (*i < *j)
+                ++i;
+            else if (*j < *i)
+                ++j;
+            else {
+                ++shared;
+                rarity += c.idf[*i];
+                ++i;
+                ++j;
+            }
+        }
+    }
+    if (shared < c.options.min_shared) return -1.0;
+    if (c.ties.has_edge(u, v)) return -1.0;
+    const std::size_t common = count_common(c.ties.neighbors(u), c.ties.neighbors(v));
+    return rarity * (1.0 + c.options.bridge_bonus * bridged) / std::sqrt(1.0 + static_cast<double>(common));
+}
+
+// Candidates of one actor: everyone sharing a talent when that is at most
+// candidates_per_person people, else draws from each talent's holders with
+// rarer talents drawing more (from the actor's own random stream, so the
+// result does not depend on the thread count).
+void candidates_of(const Context& c, ActorId u, std::uint64_t seed, std::vector<ActorId>& scratch,
+                   std::vector<Candidate>& mine, std::vector<Candidate>& out) {
+    const auto& k = c.compact[u];
+    if (k.tag_begin == k.tag_end) return;
+    const std::size_t cap = c.options.candidates_per_person;
+    const std::size_t num_tags = k.tag_end - k.tag_begin;
+    std::size_t total = 0;
+    double idf_sum = 0.0;
+    for (std::uint32_t x = k.tag_begin; x < k.tag_end; ++x) {
+        total += c.flat_buckets[x]->size();
+        idf_sum += c.idf[c.flat_tags[x]];
+    }
+    scratch.clear();
+    if (total <= cap + num_tags) {
+        for (std::uint32_t x = k.tag_begin; x < k.tag_end; ++x)
+            scratch.insert(scratch.end(), c.flat_buckets[x]->begin(), c.flat_buckets[x]->end());
+    } else {
+        Rng rng(seed, u);
+        for (std::uint32_t x = k.tag_begin; x < k.tag_end; ++x) {
+            const auto& bucket = *c.flat_buckets[x];
+            const auto quota = static_cast<std::size_t>(
+                std::ceil(static_cast<double>(cap) * c.idf[c.flat_tags[x]] / idf_sum));
+            if (bucket.size() <= quota) {
+                scratch.insert(scratch.end(), bucket.begin(), bucket.end());
+            } else {
+                for (std::size_t q = 0; q < quota; ++q) scratch.push_back(bucket[rng.below(bucket.size())]);
+            }
+        }
+    }
+    std::sort(scratch.begin(), scratch.end());
+    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+    mine.clear();
+    for (ActorId v : scratch) {
+        const double s = score_pair(c, u, v);
+        if (s > 0.0) mine.push_back({std::min(u, v), std::max(u, v), s});
+    }
+    out.insert(out.end(), mine.begin(), mine.end());
+}
+
+
+// With a limit: each declared group (and "no declared group") gets
+// suggestions in proportion to its number of members in scope: repeatedly
+// the group with the lowest served/members ratio takes its best remaining
+// suggestion. `chosen` is ordered best first.
+std::vector<Candidate> spread_over_groups(const Context& c, const std::vector<Candidate>& chosen, std::size_t limit) {
+    if (chosen.size() <= limit) return chosen;
+    const std::uint32_t none = static_cast<std::uint32_t>(c.group_names.size());
+    const std::size_t num_groups = c.group_names.size() + 1;
+    std::vector<double> members(num_groups, 0.0);
+    for (ActorId u = 0; u < c.in_scope.size(); ++u) {
+        if (!c.in_scope[u]) continue;
+        if (c.groups[u].empty())
+            members[none] += 1.0;
+        else
+            for (auto g : c.groups[u]) members[g] += 1.0;
+    }
+    std::vector<std::vector<std::size_t>> queue(num_groups);  // suggestion indices, best first
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+        std::vector<std::uint32_t> touched;
+        for (ActorId u : {chosen[k].a, chosen[k].b}) {
+            if (c.groups[u].empty())
+                touched.push_back(none);
+            else
+                touched.insert(touched.end(), c.groups[u].begin(), c.groups[u].end());
+        }
+        for (auto g : sorted_unique(std::move(touched))) queue[g].push_back(k);
+    }
+    std::vector<std::size_t> head(num_groups, 0);
+    std::vector<double> served(num_groups, 0.0);
+    std::vector<char> taken(chosen.size(), 0);
+    std::vector<std::size_t> picked;
+    while (picked.size() < limit) {
+        std::size_t best = num_groups;
+        for (std::size_t g = 0; g < num_groups; ++g) {
+            while (head[g] < queue[g].size() && taken[queue[g][head[g]]]) ++head[g];
+            if (head[g] == queue[g].size()) continue;
+            if (best == num_groups || served[g] * members[best] < served[best] * members[g] ||
+                (served[g] * members[best] == served[best] * members[g] && members[g] > members[best]))
+                best = g;
+        }
+        if (best == num_groups) break;
+        const std::size_t k = queue[best][head[best]];
+        taken[k] = 1;
+        picked.push_back(k);
+        for (ActorId u : {chosen[k].a, chosen[k].b}) {
+            if (c.groups[u].empty())
+                served[none] += 1.0;
+            else
+                for (auto g : c.groups[u]) served[g] += 1.0;
+        }
+    }
+    std::sort(picked.begin(), picked.end());
+    std::vector<Candidate> result;
+    for (auto k : picked) result.push_back(chosen[k]);
+    return result;
+}
+
+Introduction explain(const Context& c, const Candidate& pick) {
+    const Network& net = c.network;
+    // a is a resident; with two residents, the one added first.
+    ActorId a = pick.a, b = pick.b;
+    if (!c.resident(a)) std::swap(a, b);
+    Introduction intro;
+    intro.a = net.actor(a).key;
+    intro.b = net.actor(b).key;
+    intro.score = pick.score;
+    std::vector<TagId> shared;
+    std::set_intersection(c.tags[a].begin(), c.tags[a].end(), c.tags[b].begin(), c.tags[b].end(),
+                          std::back_inserter(shared));
+    for (TagId t : shared) intro.shared_talents.push_back(c.tag_names.name(t));
+    std::sort(intro.shared_talents.begin(), intro.shared_talents.end());
+    std::vector<std::uint32_t> differ;
+    std::set_symmetric_difference(c.groups[a].begin(), c.groups[a].end(), c.groups[b].begin(), c.groups[b].end(),
+                                  std::back_inserter(differ));
+    for (auto g : differ) intro.bridges.push_back(c.group_names.name(g));
+    std::sort(intro.bridges.begin(), intro.bridges.end());
+    if (c.community[a] != c.community[b]) {
+        intro.bridges.push_back("community " + std::to_string(c.community[a]));
+        intro.bridges.push_back("community " + std::to_string(c.community[b]));
+    }
+    std::vector<ActorId> common;
+    std::set_intersection(c.ties.neighbors(a).begin(), c.ties.neighbors(a).end(), c.ties.neighbors(b).begin(),
+                          c.ties.neighbors(b).end(), std::back_inserter(common));
+    auto rank = [&](ActorId u) {
+        const Actor& actor = net.actor(u);
+        return !actor.is_resident() ? 0 : actor.key_figure ? 1 : 2;
+    };
+    std::sort(common.begin(), common.end(), [&](ActorId x, ActorId y) {
+        if (rank(x) != rank(y)) return rank(x) < rank(y);
+        return net.actor(x).key < net.actor(y).key;
+    });
+    for (std::size_t k = 0; k < common.size() && k < 3; ++k) intro.via.push_back(net.actor(common[k]).key);
+    return intro;
+}
+
+}  // namespace
+
+std::vector<Introduction> introductions(const Network& network, const IntroductionOptions& options) {
+    validate(network, options);
+    std::vector<Introduction> result;
+    if (options.per_person == 0 || (options.limit && *options.limit == 0)) return result;
+    Progress progress(options.progress);
+    Context c(network, options);
+    prepare(c);
+    progress.report(0.1);
+
+    std::vector<ActorId> scope;
+    for (ActorId u = 0; u < c.in_scope.size(); ++u)
+        if (c.in_scope[u] && !c.tags[u].empty()) scope.push_back(u);
+    const std::uint64_t seed = seed_or_default(options.seed);
+    const unsigned threads = resolve_threads(options.threads);
+    // Chunks are sorted separately and merged; the merged order is total,
+    // so the chunk size may follow the thread count without changing the
+    // result. Fewer, larger chunks mean fewer merge rounds.
+    const std::size_t chunk = std::max<std::size_t>(256, (scope.size() + threads * 16 - 1) / (threads * 16));
+    const std::size_t num_chunks = (scope.size() + chunk - 1) / chunk;
+    std::vector<std::vector<Candidate>> found(num_chunks);
+    std::vector<std::vector<ActorId>> scratch(threads);
+    std::vector<std::vector<Candidate>> mine(threads);
+    // Blocks of chunks, so that progress is reported from this thread.
+    const std::size_t block = std::max<std::size_t>(threads * 4, 1);
+    for (std::size_t first = 0; first < num_chunks; first += block) {
+        const std::size_t last = std::min(num_chunks, first + block);
+        parallel_for(last - first, threads, 1, [&](std::size_t begin, std::size_t end, unsigned worker) {
+            for (std::size_t k = first + begin; k < first + end; ++k) {
+                const std::size_t lo = k * chunk, hi = std::min(scope.size(), lo + chunk);
+                for (std::size_t s = lo; s < hi; ++s) candidates_of(c, scope[s], seed, scratch[worker], mine[worker], found[k]);
+                std::sort(found[k].begin(), found[k].end(), better);
+            }
+        });
+        progress.report(0.1 + 0.7 * static_cast<double>(last) / static_cast<double>(num_chunks));
+    }
+    // Merge the sorted chunks pairwise, in parallel; the order is total
+    // (score, then ids), so the result does not depend on the threads.
+    while (found.size() > 1) {
+        std::vector<std::vector<Candidate>> merged((found.size() + 1) / 2);
+        parallel_for(merged.size(), threads, 1, [&](std::size_t begin, std::size_t end, unsigned) {
+            for (std::size_t k = begin; k < end; ++k) {
+                if (2 * k + 1 == found.size()) {
+                    merged[k] = std::move(found[2 * k]);
+                    continue;
+                }
+                auto& x = found[2 * k];
+                auto& y = found[2 * k + 1];
+                merged[k].resize(x.size() + y.size());
+                std::merge(x.begin(), x.end(), y.begin(), y.end(), merged[k].begin(), better);
+                std::vector<Candidate>().swap(x);
+                std::vector<Candidate>().swap(y);
+            }
+        });
+        found = std::move(merged);
+    }
+    std::vector<Candidate> all = found.empty() ? std::vector<Candidate>{} : std::move(found[0]);
+    // Both ends may have drawn the same pair: it has the same score, so the
+    // copies end up side by side.
+    all.erase(std::unique(all.begin(), all.end(),
+                          [](const Candidate& x, const Candidate& y) { return x.a == y.a && x.b == y.b; }),
+              all.end());
+    progress.report(0.9);
+
+    // Greedy b-matching: heaviest first, while both still have room. Its
+    // weight is at least half the maximum (Avis, Networks 13, 1983, for
+    // matchings; the same exchange argument holds for b-matchings).
+    std::vector<std::size_t> load(network.num_actors(), 0);
+    std::vector<Candidate> chosen;
+    for (const Candidate& cand : all) {
+        if (load[cand.a] >= options.per_person || load[cand.b] >= options.per_person) continue;
+        ++load[cand.a];
+        ++load[cand.b];
+        chosen.push_back(cand);
+    }
+    if (options.limit) chosen = spread_over_groups(c, chosen, *options.limit);
+    result.reserve(chosen.size());
+    for (const Candidate& cand : chosen) result.push_back(explain(c, cand));
+    progress.report(1.0);
+    return result;
+}
+
+}  // namespace verbind

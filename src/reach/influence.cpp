@@ -1,0 +1,558 @@
+// Influence maximisation with OPIM-C: Tang, Tang, Xiao & Yuan, "Online
+// Processing Algorithms for Influence Maximization", SIGMOD 2018, Alg. 2
+// (stopping rule) with the greedy upper bound on the optimum (Sec. 4.2).
+#include "verbind/reach/spread.hpp"
+#include "verbind/reach/fair.hpp"
+
+#include "diffusion.hpp"
+#include "verbind/error.hpp"
+#include "verbind/util/parallel.hpp"
+#include "verbind/util/random.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <queue>
+#include <string>
+#include <tuple>
+
+namespace verbind {
+namespace {
+
+using reach_detail::ArcProbabilities;
+
+// Random reverse-reachable sets, stored flat. A set that reaches a fixed
+// (already active) node is "given": it is covered whatever we choose, so
+// its members are not kept.
+struct RRSets {
+    std::vector<NodeId> nodes;
+    std::vector<std::uint64_t> offsets{0};
+    std::vector<std::uint8_t> given;
+    std::size_t given_count = 0;
+
+    std::size_t size() const noexcept { return given.size(); }
+};
+
+// Per-worker scratch. Membership is a bitset (n bits: 128 KB per million
+// nodes, so it stays in cache) cleared through the member list.
+struct Sampler {
+    std::vector<std::uint64_t> bits;
+    std::vector<NodeId> members;
+
+    void start(std::size_t n) {
+        if (bits.size() != n / 64 + 1) bits.assign(n / 64 + 1, 0);
+        for (NodeId v : members) bits[v >> 6] &= ~(1ull << (v & 63));
+        members.clear();
+    }
+    bool seen(NodeId v) const noexcept { return (bits[v >> 6] >> (v & 63)) & 1; }
+    void add(NodeId v) {
+        bits[v >> 6] |= 1ull << (v & 63);
+        members.push_back(v);
+    }
+};
+
+// Draws one RR set into s.members; returns true when it reaches a fixed node.
+// `roots` (may be null: everyone) is where the set's root is drawn from.
+bool draw_rr_set(const Graph& g, const ArcProbabilities& p, bool threshold_model, const std::uint8_t* fixed,
+                 const std::vector<NodeId>* roots, Rng& rng, Sampler& s) {
+    const NodeId root = roots ? (*roots)[rng.below(roots->size())] : static_cast<NodeId>(rng.below(g.num_nodes()));
+    s.start(g.num_nodes());
+    s.add(root);
+    if (fixed && fixed[root]) return true;
+    if (threshold_model) {
+        // Live-edge view of LT: each node keeps at most one in-arc, chosen
+        // with probability equal to its weight; the RR set is a reverse walk.
+        NodeId v = root;
+        for (;;) {
+            const double x = rng.uniform();
+            double cumulative = 0;
+            NodeId chosen = std::numeric_limits<NodeId>::max();
+            for (ArcId a = g.in_arc_begin(v); a < g.in_arc_end(v); ++a) {
+                cumulative += p.in(a, v);
+                if (x < cumulative) {
+                    chosen = g.in_arc_source(a);
+                    break;
+                }
+            }
+            if (chosen == std::numeric_limits<NodeId>::max() || s.seen(chosen)) return false;
+            s.add(chosen);
+            if (fixed && fixed[chosen]) return true;
+            v = chosen;
+        }
+    }
+    const bool same = p.same_in_probability();
+    for (std::size_t head = 0; head < s.members.size(); ++head) {
+        const NodeId v = s.members[head];
+        if (same) {
+            // All in-arcs of v fire with one probability q: jump straight to
+            // the next firing arc, a geometric number of arcs ahead, instead
+            // of drawing for each arc (one draw per firing arc, not per arc).
+            const double q = p.in_node(v);
+            if (q <= 0) continue;
+            const ArcId begin = g.in_arc_begin(v), end = g.in_arc_end(v);
+            const double log_miss = q < 1 ? std::log1p(-q) : 0.0;
+            ArcId a = begin;
+            for (;;) {
+                if (q < 1) {
+                    const double skip = std::floor(std::log(1.0 - rng.uniform()) / log_miss);
+                    if (skip >= static_cast<double>(end - a)) break;
+                    a += static_cast<ArcId>(skip);
+                }
+                if (a >= end) break;
+                const NodeId w = g.in_arc_source(a);
+                ++a;
+                if (s.seen(w)) continue;
+                s.add(w);
+                if (fixed && fixed[w]) return true;
+            }
+            continue;
+        }
+        for (ArcId a = g.in_arc_begin(v); a < g.in_arc_end(v); ++a) {
+            const NodeId w = g.in_arc_source(a);
+            if (s.seen(w)) continue;
+            if (rng.uniform() < p.in(a, v)) {
+                s.add(w);
+                if (fixed && fixed[w]) return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Appends RR sets [sets.size(), target) of one collection; set j draws from
+// Rng(seed, halves * j + half), so each set is the same for any thread count.
+void grow(RRSets& sets, std::size_t target, const Graph& g, const ArcProbabilities& p, bool threshold_model,
+          const std::uint8_t* fixed, std::uint64_t seed, std::uint64_t half, unsigned threads,
+          std::vector<Sampler>& samplers, const std::vector<NodeId>* roots = nullptr, std::uint64_t halves = 2) {
+    constexpr std::size_t block = 512;
+    const std::size_t first = sets.size();
+    if (target <= first) return;
+    const std::size_t count = target - first;
+    const std::size_t blocks = (count + block - 1) / block;
+    struct Block {
+        std::vector<NodeId> nodes;
+        std::vector<std::uint32_t> sizes;
+        std::vector<std::uint8_t> given;
+    };
+    std::vector<Block> out(blocks);
+    parallel_for(blocks, threads, 1, [&](std::size_t begin, std::size_t end, unsigned worker) {
+        Sampler& s = samplers[worker];
+        for (std::size_t b = begin; b < end; ++b) {
+            Block& o = out[b];
+            const std::size_t lo = first + b * block, hi = std::min(target, lo + block);
+            for (std::size_t j = lo; j < hi; ++j) {
+                Rng rng(seed, halves * static_cast<std::uint64_t>(j) + half);
+                const bool given = draw_rr_set(g, p, threshold_model, fixed, roots, rng, s);
+                o.given.push_back(given);
+                if (given) {
+                    o.sizes.push_back(0);
+                } else {
+                    o.sizes.push_back(static_cast<std::uint32_t>(s.members.size()));
+                    o.nodes.insert(o.nodes.end(), s.members.begin(), s.members.end());
+                }
+            }
+        }
+    });
+    std::size_t total = sets.nodes.size();
+    for (const Block& o : out) total += o.nodes.size();
+    sets.nodes.reserve(total);
+    for (Block& o : out) {
+        sets.nodes.insert(sets.nodes.end(), o.nodes.begin(), o.nodes.end());
+        for (std::size_t i = 0; i < o.sizes.size(); ++i) {
+            sets.offsets.push_back(sets.offsets.back() + o.sizes[i]);
+            sets.given.push_back(o.given[i]);
+            sets.given_count += o.given[i];
+        }
+        o = Block{};
+    }
+}
+
+struct GreedyChoice {
+    std::vector<NodeId> seeds;
+    std::uint64_t coverage = 0;  // RR sets (not given) hit by the seeds
+    double coverage_upper = 0;   // bound on the best k-set's coverage
+};
+
+double top_k_sum(std::vector<std::uint32_t> values, std::size_t k) {
+    k = std::min(k, values.size());
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end(),
+                     std::greater<>());
+    double total = 0;
+    for (std::size_t i = 0; i < k; ++i) total += values[i];
+    return total;
+}
+
+// Scratch kept across rounds so that a round costs O(size of the RR sets),
+// not O(n): `local` maps the nodes that occur in some RR set to 0..T-1.
+struct GreedyScratch {
+    std::vector<std::uint32_t> local;  // n entries, UINT32_MAX when unused
+    std::vector<std::uint8_t> chosen;  // n entries
+};
+
+// Greedy maximum coverage (ties: lowest node index), with the upper bound
+// min over rounds i of Cov(S_i) + sum of the k largest marginal coverages
+// (Tang et al. 2018, Sec. 4.2), taken at the first and last round.
+GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std::vector<std::uint8_t>& allowed,
+                    GreedyScratch& scratch) {
+    constexpr std::uint32_t unused = UINT32_MAX;
+    if (scratch.local.size() != n) scratch.local.assign(n, unused);
+    std::vector<NodeId> touched;  // local id -> node
+    for (NodeId v : sets.nodes)
+        if (allowed[v] && scratch.local[v] == unused) {
+            scratch.local[v] = static_cast<std::uint32_t>(touched.size());
+            touched.push_back(v);
+        }
+    const std::size_t t = touched.size();
+    std::vector<std::uint32_t> count(t, 0);
+    for (NodeId v : sets.nodes)
+        if (allowed[v]) ++count[scratch.local[v]];
+    std::vector<std::uint64_t> start(t + 1, 0);
+    for (std::size_t i = 0; i < t; ++i) start[i + 1] = start[i] + count[i];
+    std::vector<std::uint32_t> containing(start[t]);
+    {
+        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t s = 0; s < sets.size(); ++s)
+            for (std::uint64_t i = sets.offsets[s]; i < sets.offsets[s + 1]; ++i)
+                if (allowed[sets.nodes[i]])
+                    containing[fill[scratch.local[sets.nodes[i]]]++] = static_cast<std::uint32_t>(s);
+    }
+    GreedyChoice choice;
+    double upper = top_k_sum(count, k);
+    using Entry = std::pair<std::uint32_t, std::uint32_t>;  // (coverage, ~node): ties go to the lowest node
+    std::vector<Entry> entries(t);
+    for (std::size_t i = 0; i < t; ++i) entries[i] = {count[i], ~touched[i]};
+    std::priority_queue<Entry> heap(std::less<Entry>(), std::move(entries));
+    std::vector<std::uint8_t> covered(sets.size(), 0);
+    while (choice.seeds.size() < k && !heap.empty()) {
+        const auto [stale, inverted] = heap.top();
+        heap.pop();
+        const NodeId v = ~inverted;
+        const std::uint32_t i = scratch.local[v];
+        if (stale != count[i]) {
+            heap.emplace(count[i], inverted);
+            continue;
+        }
+        choice.seeds.push_back(v);
+        choice.coverage += count[i];
+        for (std::uint64_t j = start[i]; j < start[i + 1]; ++j) {
+            const std::uint32_t s = containing[j];
+            if (covered[s]) continue;
+            covered[s] = 1;
+            for (std::uint64_t x = sets.offsets[s]; x < sets.offsets[s + 1]; ++x)
+                if (allowed[sets.nodes[x]]) --count[scratch.local[sets.nodes[x]]];
+        }
+    }
+    // The chosen nodes now have no marginal coverage left; the rest do.
+    upper = std::min(upper, static_cast<double>(choice.coverage) + top_k_sum(count, k));
+    choice.coverage_upper = upper;
+    // Fewer than k nodes cover anything: the rest add nothing, lowest first.
+    for (NodeId v = 0; v < n && choice.seeds.size() < k; ++v)
+        if (allowed[v] && scratch.local[v] == unused) choice.seeds.push_back(v);
+    for (NodeId v : touched) scratch.local[v] = unused;
+    return choice;
+}
+
+std::uint64_t coverage(const RRSets& sets, const std::vector<std::uint8_t>& chosen) {
+    std::uint64_t hit = 0;
+    for (std::size_t s = 0; s < sets.size(); ++s)
+        for (std::uint64_t i = sets.offsets[s]; i < sets.offsets[s + 1]; ++i)
+            if (chosen[sets.nodes[i]]) {
+                ++hit;
+                break;
+            }
+    return hit;
+}
+
+std::string number(double x) {
+    std::string text = std::to_string(x);
+    while (text.size() > 1 && text.back() == '0') text.pop_back();
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+std::size_t draw_rr_sets(const Graph& graph, std::size_t count, const DiffusionOptions& diffusion,
+                         std::uint64_t seed, unsigned threads) {
+    if (graph.num_nodes() == 0) return 0;
+    const ArcProbabilities probabilities(graph, diffusion);
+    threads = resolve_threads(threads);
+    std::vector<Sampler> samplers(threads);
+    RRSets sets;
+    grow(sets, count, graph, probabilities, diffusion.model == DiffusionModel::linear_threshold, nullptr, seed, 0,
+         threads, samplers);
+    return sets.nodes.size();
+}
+
+namespace {
+
+struct Setup {
+    double delta = 0;
+    std::vector<std::uint8_t> fixed, allowed;
+    std::size_t candidate_count = 0;
+};
+
+Setup check_influence_options(const Graph& graph, std::size_t k, const InfluenceOptions& options) {
+    const std::size_t n = graph.num_nodes();
+    Setup setup;
+    reach_detail::check_nodes(graph, options.candidates, "candidate");
+    reach_detail::check_nodes(graph, options.fixed, "fixed seed");
+    if (!(options.epsilon > 0.0 && options.epsilon < 1.0))
+        throw input_error("epsilon must be in (0, 1), got " + number(options.epsilon));
+    double delta = options.delta ? *options.delta : (n > 1 ? 1.0 / static_cast<double>(n) : 0.5);
+    if (!(delta > 0.0 && delta < 1.0)) throw input_error("delta must be in (0, 1), got " + number(delta));
+    std::vector<std::uint8_t> fixed(n, 0), allowed(n, options.candidates.empty() ? 1 : 0);
+    for (NodeId v : options.fixed) fixed[v] = 1;
+    for (NodeId v : options.candidates) allowed[v] = 1;
+    // A fixed seed is active already: choosing it again would add nothing.
+    std::size_t candidate_count = 0;
+    for (NodeId v = 0; v < n; ++v) {
+        if (fixed[v]) allowed[v] = 0;
+        candidate_count += allowed[v];
+    }
+    if (k == 0) throw input_error("k must be at least 1");
+    if (k > candidate_count)
+        throw input_error("k = " + std::to_string(k) + " is more than the " + std::to_string(candidate_count) +
+                          " candidates" + (options.fixed.empty() ? "" : " that are not fixed seeds"));
+    setup.delta = delta;
+    setup.fixed = std::move(fixed);
+    setup.allowed = std::move(allowed);
+    setup.candidate_count = candidate_count;
+    return setup;
+}
+
+}  // namespace
+
+InfluenceResult influence_max(const Graph& graph, std::size_t k, const InfluenceOptions& options) {
+    const std::size_t n = graph.num_nodes();
+    Setup setup = check_influence_options(graph, k, options);
+    const double delta = setup.delta;
+    const std::vector<std::uint8_t>& fixed = setup.fixed;
+    const std::vector<std::uint8_t>& allowed = setup.allowed;
+    const std::size_t candidate_count = setup.candidate_count;
+    const ArcProbabilities probabilities(graph, options.diffusion);
+    const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
+    const std::uint64_t seed = seed_or_default(options.seed);
+    const unsigned threads = resolve_threads(options.threads);
+    Progress progress(options.progress);
+    progress.report(0.0);
+
+    const double nd = static_cast<double>(n), kd = static_cast<double>(k), eps = options.epsilon;
+    const double greedy_ratio = 1.0 - std::exp(-1.0);
+    const double log_binomial = std::lgamma(static_cast<double>(candidate_count) + 1) - std::lgamma(kd + 1) -
+                                std::lgamma(static_cast<double>(candidate_count - k) + 1);
+    // OPIM-C, Alg. 2 lines 1-3.
+    const double root = greedy_ratio * std::sqrt(std::log(6.0 / delta)) +
+                        std::sqrt(greedy_ratio * (log_binomial + std::log(6.0 / delta)));
+    const double theta_max = 2.0 * nd * root * root / (eps * eps * kd);
+    const double theta_zero = std::max(1.0, theta_max * eps * eps * kd / nd);
+    const std::size_t rounds_max =
+        static_cast<std::size_t>(std::max(1.0, std::ceil(std::log2(theta_max / theta_zero)))) + 1;
+    // One union bound over both bounds in every round.
+    const double a = std::log(3.0 * static_cast<double>(rounds_max) / delta);
+
+    std::vector<Sampler> samplers(threads);
+    GreedyScratch scratch;
+    scratch.chosen.assign(n, 0);
+    RRSets first_half, second_half;
+    std::size_t theta = static_cast<std::size_t>(std::ceil(theta_zero));
+    InfluenceResult result;
+    for (std::size_t round = 1;; ++round) {
+        grow(first_half, theta, graph, probabilities, threshold_model, fixed.data(), seed, 0, threads, samplers);
+        grow(second_half, theta, graph, probabilities, threshold_model, fixed.data(), seed, 1, threads, samplers);
+        const GreedyChoice choice = greedy(first_half, n, k, allowed, scratch);
+        for (NodeId v : choice.seeds) scratch.chosen[v] = 1;
+        const double t = static_cast<double>(theta);
+        const double hit = static_cast<double>(coverage(second_half, scratch.chosen));
+        for (NodeId v : choice.seeds) scratch.chosen[v] = 0;
+        auto lower = [&](double covered) {  // OPIM-C Eq. for sigma^l
+            const double r = std::sqrt(covered + 2.0 * a / 9.0) - std::sqrt(a / 2.0);
+            return std::max(0.0, (r * r - a / 18.0) * nd / t);
+        };
+        const double upper_root = std::sqrt(choice.coverage_upper + a / 2.0) + std::sqrt(a / 2.0);
+        const double upper = upper_root * upper_root * nd / t;  // sigma^u of the optimum
+        const double extra_lower = lower(hit);
+        const double ratio = upper > 0 ? extra_lower / upper : 0.0;
+        const bool certified = ratio >= greedy_ratio - eps;
+        const bool enough = t >= theta_max;
+        if (certified || enough || round >= rounds_max) {
+            result.seeds = choice.seeds;
+            result.extra_spread_lower_bound = extra_lower;
+            result.spread_lower_bound = lower(hit + static_cast<double>(second_half.given_count));
+            // With theta_max sets, Theorem 1 of the IMM/OPIM analysis gives
+            // the ratio 1 - 1/e - epsilon at probability 1 - delta.
+            result.approximation = enough ? std::max(ratio, greedy_ratio - eps) : ratio;
+            result.rr_sets = first_half.size() + second_half.size();
+            break;
+        }
+        progress.report(std::log2(t / theta_zero + 1.0) / std::log2(theta_max / theta_zero + 1.0));
+        theta = std::min(2 * theta, static_cast<std::size_t>(std::ceil(theta_max)));
+    }
+    progress.report(1.0);
+    return result;
+}
+
+namespace {
+
+// Greedy for weighted coverage: each RR set s counts weight[s] once covered.
+// Ties go to the lowest node index.
+std::vector<NodeId> weighted_greedy(const RRSets& sets, const std::vector<std::uint64_t>& start,
+                                    const std::vector<std::uint32_t>& containing, const std::vector<double>& weight,
+                                    std::size_t n, std::size_t k, const std::vector<std::uint8_t>& allowed) {
+    std::vector<double> gain(n, 0.0);
+    for (std::size_t s = 0; s < sets.size(); ++s)
+        for (std::uint64_t i = sets.offsets[s]; i < sets.offsets[s + 1]; ++i) gain[sets.nodes[i]] += weight[s];
+    using Entry = std::pair<double, std::uint32_t>;  // (gain, ~node)
+    std::priority_queue<Entry> heap;
+    for (NodeId v = 0; v < n; ++v)
+        if (allowed[v]) heap.emplace(gain[v], ~v);
+    std::vector<std::uint8_t> covered(sets.size(), 0);
+    std::vector<NodeId> seeds;
+    while (seeds.size() < k && !heap.empty()) {
+        const auto [stale, inverted] = heap.top();
+        heap.pop();
+        const NodeId v = ~inverted;
+        if (stale != gain[v]) {
+            heap.emplace(gain[v], inverted);
+            continue;
+        }
+        seeds.push_back(v);
+        for (std::uint64_t i = start[v]; i < start[v + 1]; ++i) {
+            const std::uint32_t s = containing[i];
+            if (covered[s]) continue;
+            covered[s] = 1;
+            for (std::uint64_t j = sets.offsets[s]; j < sets.offsets[s + 1]; ++j) gain[sets.nodes[j]] -= weight[s];
+        }
+    }
+    return seeds;
+}
+
+// Per group: RR sets covered by `chosen` or given, as a fraction of the group's sets.
+std::vector<double> group_fractions(const RRSets& sets, const std::vector<std::uint32_t>& set_group,
+                                    std::size_t groups, const std::vector<std::uint8_t>& chosen) {
+    std::vector<double> hit(groups, 0.0), total(groups, 0.0);
+    for (std::size_t s = 0; s < sets.size(); ++s) {
+        total[set_group[s]] += 1;
+        bool covered = sets.given[s] != 0;
+        for (std::uint64_t i = sets.offsets[s]; i < sets.offsets[s + 1] && !covered; ++i)
+            covered = chosen[sets.nodes[i]] != 0;
+        hit[set_group[s]] += covered;
+    }
+    for (std::size_t g = 0; g < groups; ++g) hit[g] /= total[g];
+    return hit;
+}
+
+}  // namespace
+
+InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<const std::uint32_t> group,
+                                   const InfluenceOptions& options) {
+    const std::size_t n = graph.num_nodes();
+    if (group.size() != n)
+        throw input_error("groups has " + std::to_string(group.size()) + " labels for " + std::to_string(n) +
+                          " nodes");
+    Setup setup = check_influence_options(graph, k, options);
+    std::size_t groups = 0;
+    for (std::uint32_t g : group) groups = std::max<std::size_t>(groups, std::size_t{g} + 1);
+    std::vector<std::vector<NodeId>> members(groups);
+    for (NodeId v = 0; v < n; ++v) members[group[v]].push_back(v);
+    for (std::size_t g = 0; g < groups; ++g)
+        if (members[g].empty()) throw input_error("group label " + std::to_string(g) + " has no members");
+    const ArcProbabilities probabilities(graph, options.diffusion);
+    const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
+    const std::uint64_t seed = seed_or_default(options.seed);
+    const unsigned threads = resolve_threads(options.threads);
+    Progress progress(options.progress);
+    progress.report(0.0);
+
+    // Sets per group and half: enough that every k-set's group fraction is
+    // within epsilon/2 on all groups at once (Hoeffding and a union bound
+    // over the k-sets of candidates), capped to keep memory bounded.
+    const double eps = options.epsilon, kd = static_cast<double>(k), cd = static_cast<double>(setup.candidate_count);
+    const double log_binomial = std::lgamma(cd + 1) - std::lgamma(kd + 1) - std::lgamma(cd - kd + 1);
+    const double per_group = 2.0 * (log_binomial + std::log(2.0 * static_cast<double>(groups) / setup.delta)) / (eps * eps);
+    const std::size_t theta = static_cast<std::size_t>(std::min(std::ceil(per_group), double(1u << 20)));
+    const std::uint64_t halves = 2 * groups;
+    std::vector<Sampler> samplers(threads);
+    RRSets first, second;
+    std::vector<std::uint32_t> first_group, second_group;
+    for (std::size_t g = 0; g < groups; ++g) {
+        // grow() numbers sets from the collection's size; draw each group's
+        // sets into its own collection, then append.
+        RRSets a, b;
+        grow(a, theta, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g, threads, samplers,
+             &members[g], halves);
+        grow(b, theta, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g + 1, threads, samplers,
+             &members[g], halves);
+        for (auto [to, from, labels] : {std::tuple{&first, &a, &first_group}, std::tuple{&second, &b, &second_group}}) {
+            const std::uint64_t base = to->nodes.size();
+            to->nodes.insert(to->nodes.end(), from->nodes.begin(), from->nodes.end());
+            for (std::size_t s = 0; s < from->size(); ++s) {
+                to->offsets.push_back(base + from->offsets[s + 1]);
+                to->given.push_back(from->given[s]);
+                labels->push_back(static_cast<std::uint32_t>(g));
+            }
+            to->given_count += from->given_count;
+        }
+        progress.report(0.5 * static_cast<double>(g + 1) / static_cast<double>(groups));
+    }
+    // Node -> sets index over the first collection (candidates only).
+    std::vector<std::uint64_t> start(n + 1, 0);
+    for (std::size_t s = 0; s < first.size(); ++s)
+        for (std::uint64_t i = first.offsets[s]; i < first.offsets[s + 1]; ++i)
+            if (setup.allowed[first.nodes[i]]) ++start[first.nodes[i] + 1];
+    for (NodeId v = 0; v < n; ++v) start[v + 1] += start[v];
+    std::vector<std::uint32_t> containing(start[n]);
+    {
+        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t s = 0; s < first.size(); ++s)
+            for (std::uint64_t i = first.offsets[s]; i < first.offsets[s + 1]; ++i)
+                if (setup.allowed[first.nodes[i]]) containing[fill[first.nodes[i]]++] = static_cast<std::uint32_t>(s);
+    }
+    // Multiplicative weights over groups (Tsang et al. 2019, Sec. 5).
+    const std::size_t rounds = std::clamp<std::size_t>(
+        static_cast<std::size_t>(std::ceil(std::log(std::max<double>(2.0, double(groups))) / (eps * eps))), 5, 50);
+    const double eta = std::sqrt(std::log(std::max<double>(2.0, double(groups))) / static_cast<double>(rounds));
+    std::vector<double> group_weight(groups, 1.0 / static_cast<double>(groups)), set_weight(first.size());
+    std::vector<NodeId> best;
+    double best_minimum = -1;
+    std::vector<std::uint8_t> chosen(n, 0);
+    for (std::size_t t = 0; t < rounds; ++t) {
+        for (std::size_t s = 0; s < first.size(); ++s)
+            set_weight[s] = first.given[s] ? 0.0 : group_weight[first_group[s]] / static_cast<double>(theta);
+        std::vector<NodeId> seeds = weighted_greedy(first, start, containing, set_weight, n, k, setup.allowed);
+        std::fill(chosen.begin(), chosen.end(), 0);
+        for (NodeId v : seeds) chosen[v] = 1;
+        const std::vector<double> fraction = group_fractions(first, first_group, groups, chosen);
+        const double minimum = *std::min_element(fraction.begin(), fraction.end());
+        if (minimum > best_minimum) {
+            best_minimum = minimum;
+            best = seeds;
+        }
+        double total = 0;
+        for (std::size_t g = 0; g < groups; ++g) total += group_weight[g] *= std::exp(-eta * fraction[g]);
+        for (double& w : group_weight) w /= total;
+        progress.report(0.5 + 0.5 * static_cast<double>(t + 1) / static_cast<double>(rounds));
+    }
+    InfluenceResult result;
+    result.seeds = best;
+    std::fill(chosen.begin(), chosen.end(), 0);
+    for (NodeId v : best) chosen[v] = 1;
+    result.group_reach = group_fractions(second, second_group, groups, chosen);
+    // Hoeffding per group, union bound over the groups (and the same for
+    // the extra reach): P(fraction below estimate - margin) <= delta / (2G).
+    const double margin = std::sqrt(std::log(4.0 * static_cast<double>(groups) / setup.delta) / (2.0 * static_cast<double>(theta)));
+    std::vector<std::uint8_t> none(n, 0);
+    const std::vector<double> given_fraction = group_fractions(second, second_group, groups, none);
+    for (std::size_t g = 0; g < groups; ++g) {
+        const double size = static_cast<double>(members[g].size());
+        result.spread_lower_bound += size * std::max(0.0, result.group_reach[g] - margin);
+        result.extra_spread_lower_bound +=
+            size * std::max(0.0, result.group_reach[g] - given_fraction[g] - margin);
+    }
+    result.approximation = std::numeric_limits<double>::quiet_NaN();
+    result.rr_sets = first.size() + second.size();
+    progress.report(1.0);
+    return result;
+}
+
+}  // namespace verbind

@@ -1,0 +1,639 @@
+// The social map: the algorithms of this folder applied to a Network and
+// turned into entries that explain themselves. The composite for key figures
+// is documented in docs/socialmap.md.
+#include "verbind/socialmap/report.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/graph/view.hpp"
+#include "verbind/socialmap/brokerage.hpp"
+#include "verbind/socialmap/centrality.hpp"
+#include "verbind/socialmap/communities.hpp"
+#include "verbind/socialmap/mixing.hpp"
+#include "verbind/socialmap/structure.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace verbind {
+
+namespace {
+
+std::string fixed(double x, int digits = 2) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
+    return buffer;
+}
+
+std::string count_of(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The graph of the map: ties in the window, restricted to the area.
+Graph map_graph(const Network& network, const SocialMapOptions& options) {
+    ViewOptions view;
+    view.start = options.start;
+    view.end = options.end;
+    if (!options.neighbourhood.empty()) view.neighbourhoods = {options.neighbourhood};
+    Graph full = build_graph(network, view);
+    if (options.municipality.empty()) return full;
+    std::vector<NodeId> new_id(full.num_nodes(), no_id);
+    std::vector<std::string> keys;
+    for (NodeId u = 0; u < full.num_nodes(); ++u) {
+        if (network.actor(full.key(u)).municipality == options.municipality) {
+            new_id[u] = static_cast<NodeId>(keys.size());
+            keys.push_back(full.key(u));
+        }
+    }
+    if (keys.empty())
+        throw not_found_error("social_map: no actor in municipality '" + options.municipality + "'");
+    const auto edges = full.edges();
+    std::vector<NodeId> src, dst;
+    std::vector<double> weight;
+    for (std::size_t i = 0; i < edges.src.size(); ++i) {
+        if (new_id[edges.src[i]] == no_id || new_id[edges.dst[i]] == no_id) continue;
+        src.push_back(new_id[edges.src[i]]);
+        dst.push_back(new_id[edges.dst[i]]);
+        weight.push_back(edges.weight[i]);
+    }
+    return Graph::from_keyed_edges(std::move(keys), src, dst, weight);
+}
+
+// Sizes of the pieces of u's component once `removed` (a node) or the edge
+// (removed, other) is taken out; the first element is the component's size
+// before, the rest are the pieces.
+std::vector<std::size_t> pieces_without(const Graph& g, NodeId removed, NodeId other, bool edge_only,
+                                        std::vector<std::uint32_t>& mark, std::uint32_t& stamp) {
+    std::vector<std::size_t> sizes;
+    std::vector<NodeId> stack;
+    auto cut = [&](NodeId a, NodeId b) {
+        return edge_only && ((a == removed && b == other) || (a == other && b == removed));
+    };
+    auto flood = [&](NodeId s) {
+        std::size_t size = 0;
+        mark[s] = stamp;
+        stack.push_back(s);
+        while (!stack.empty()) {
+            const NodeId v = stack.back();
+            stack.pop_back();
+            ++size;
+            for (NodeId w : g.neighbors(v)) {
+                if (mark[w] == stamp || cut(v, w) || (!edge_only && w == removed)) continue;
+                mark[w] = stamp;
+                stack.push_back(w);
+            }
+        }
+        return size;
+    };
+    if (edge_only) {
+        ++stamp;
+        sizes.push_back(0);
+        sizes.push_back(flood(removed));
+        if (mark[other] != stamp) sizes.push_back(flood(other));
+        sizes[0] = sizes[1] + (sizes.size() > 2 ? sizes[2] : 0);
+        return sizes;
+    }
+    ++stamp;
+    mark[removed] = stamp;
+    sizes.push_back(1);
+    for (NodeId w : g.neighbors(removed))
+        if (mark[w] != stamp) sizes.push_back(flood(w));
+    for (std::size_t i = 1; i < sizes.size(); ++i) sizes[0] += sizes[i];
+    return sizes;
+}
+
+std::size_t cut_off(const std::vector<std::size_t>& sizes, bool edge_only) {
+    // People outside the largest remaining piece lose their only connection.
+    std::size_t largest = 0, rest = 0;
+    for (std::size_t i = 1; i < sizes.size(); ++i) {
+        rest += sizes[i];
+        largest = std::max(largest, sizes[i]);
+    }
+    (void)edge_only;
+    return rest - largest;
+}
+
+}  // namespace
+
+SocialMap social_map(const Network& network, const SocialMapOptions& options) {
+    if (options.top == 0) throw input_error("social_map: top must be at least 1");
+    const Graph g = map_graph(network, options);
+    const std::size_t n = g.num_nodes();
+    SocialMap map;
+    map.people = n;
+    map.ties = g.num_edges();
+    if (n == 0) return map;
+
+    std::vector<const Actor*> actor(n);
+    std::vector<std::vector<std::string>> groups(n);
+    for (NodeId u = 0; u < n; ++u) {
+        actor[u] = &network.actor(g.key(u));
+        groups[u] = network.declared_groups(*actor[u]);  // special-category groups left out
+        std::sort(groups[u].begin(), groups[u].end());
+    }
+
+    BetweennessOptions bo;
+    bo.threads = options.threads;
+    const auto btw = betweenness(g, bo);
+    BrokerageOptions ko;
+    ko.threads = options.threads;
+    const auto cons = constraint(g, ko);
+    CommunityOptions co;
+    co.seed = options.seed;
+    co.threads = options.threads;
+    const auto community = communities(g, co);
+    map.modularity = g.num_edges() > 0 ? modularity(g, community) : 0.0;
+
+    // --- key figures -----------------------------------------------------------
+    auto shares_group = [&](NodeId a, NodeId b) {
+        for (const auto& x : groups[a])
+            if (std::binary_search(groups[b].begin(), groups[b].end(), x)) return true;
+        return false;
+    };
+    std::vector<std::size_t> reach2(n, 0), cross(n, 0);
+    {
+        std::vector<NodeId> mark(n, no_id);
+        for (NodeId u = 0; u < n; ++u) {
+            mark[u] = u;
+            std::size_t count = 0;
+            for (NodeId v : g.neighbors(u)) {
+                if (mark[v] != u) mark[v] = u, ++count;
+                for (NodeId w : g.neighbors(v))
+                    if (mark[w] != u) mark[w] = u, ++count;
+                if ((!groups[u].empty() || !groups[v].empty()) && !shares_group(u, v)) ++cross[u];
+            }
+            reach2[u] = count;
+        }
+    }
+    const double max_reach = static_cast<double>(*std::max_element(reach2.begin(), reach2.end()));
+    const double max_btw = *std::max_element(btw.begin(), btw.end());
+    const double max_cross = static_cast<double>(*std::max_element(cross.begin(), cross.end()));
+    auto part = [](double x, double max) { return max > 0 ? x / max : 0.0; };
+    std::vector<NodeId> residents;
+    for (NodeId u = 0; u < n; ++u)
+        if (actor[u]->is_resident()) residents.push_back(u);
+    std::vector<double> score(n, 0.0);
+    for (NodeId u : residents)
+        score[u] = (part(static_cast<double>(reach2[u]), max_reach) + part(btw[u], max_btw) +
+                    part(static_cast<double>(cross[u]), max_cross)) /
+                   3.0;
+    auto by_score = residents;
+    std::stable_sort(by_score.begin(), by_score.end(), [&](NodeId a, NodeId b) { return score[a] > score[b]; });
+    for (std::size_t i = 0; i < std::min(options.top, by_score.size()); ++i) {
+        const NodeId u = by_score[i];
+        KeyFigure k;
+        k.actor = g.key(u);
+        k.score = score[u];
+        k.two_hop_reach = reach2[u];
+        k.betweenness = btw[u];
+        k.cross_group_ties = cross[u];
+        k.recognised = actor[u]->key_figure;
+        k.trained = actor[u]->trained_on.has_value();
+        k.why = "reaches " + count_of(reach2[u], "person", "people") + " within two steps (most: " +
+                fixed(max_reach, 0) + "), lies on " + fixed(100 * btw[u], 1) + "% of shortest paths (most: " +
+                fixed(100 * max_btw, 1) + "%), has " + count_of(cross[u], "tie", "ties") +
+                " across declared groups; score " + fixed(k.score) + " = mean of the three, each divided by its maximum";
+        if (!k.recognised)
+            k.why += "; acts as a key figure but is not yet recognised as one";
+        else if (!k.trained)
+            k.why += "; recognised as key figure but not yet trained";
+        map.key_figures.push_back(std::move(k));
+    }
+
+    // --- brokers -------------------------------------------------------------------
+    std::vector<double> finite;
+    for (NodeId u = 0; u < n; ++u)
+        if (!std::isnan(cons[u]) && g.degree(u) >= 2) finite.push_back(cons[u]);
+    if (!finite.empty()) {
+        std::sort(finite.begin(), finite.end());
+        const double median = finite[finite.size() / 2];
+        std::vector<NodeId> candidates;
+        for (NodeId u = 0; u < n; ++u)
+            if (!std::isnan(cons[u]) && g.degree(u) >= 2 && cons[u] <= median && btw[u] > 0) candidates.push_back(u);
+        // Brokers span communities: those whose ties reach several come first.
+        auto spans = [&](NodeId u) {
+            for (NodeId v : g.neighbors(u))
+                if (community[v] != community[u]) return true;
+            return false;
+        };
+        std::stable_sort(candidates.begin(), candidates.end(), [&](NodeId a, NodeId b) {
+            const bool sa = spans(a), sb = spans(b);
+            return sa != sb ? sa : btw[a] > btw[b];
+        });
+        for (std::size_t i = 0; i < std::min(options.top, candidates.size()); ++i) {
+            const NodeId u = candidates[i];
+            Broker b;
+            b.actor = g.key(u);
+            b.constraint = cons[u];
+            b.betweenness = btw[u];
+            std::set<std::uint32_t> seen;
+            for (NodeId v : g.neighbors(u)) seen.insert(community[v]);
+            seen.insert(community[u]);
+            b.communities.assign(seen.begin(), seen.end());
+            b.why = "constraint " + fixed(cons[u]) + " (median " + fixed(median) + ": lower means more open ties), on " +
+                    fixed(100 * btw[u], 1) + "% of shortest paths, ties into " +
+                    count_of(b.communities.size(), "community", "communities");
+            map.brokers.push_back(std::move(b));
+        }
+    }
+
+    // --- organisations ---------------------------------------------------------------
+    std::vector<std::uint32_t> mark(n, 0);
+    std::uint32_t stamp = 0;
+    {
+        std::vector<NodeId> near(n, no_id);
+        for (NodeId o = 0; o < n; ++o) {
+            if (actor[o]->is_resident()) continue;
+            OrganisationRole r;
+            r.actor = g.key(o);
+            r.kind = actor[o]->kind;
+            std::vector<NodeId> tied;
+            for (NodeId v : g.neighbors(o))
+                if (actor[v]->is_resident()) tied.push_back(v);
+            r.residents_tied = tied.size();
+            if (g.degree(o) > 0) {
+                const auto sizes = pieces_without(g, o, o, false, mark, stamp);
+                // Residents outside the largest remaining piece.
+                std::size_t largest_piece = 1;
+                for (std::size_t i = 2; i < sizes.size(); ++i)
+                    if (sizes[i] > sizes[largest_piece]) largest_piece = i;
+                ++stamp;
+                mark[o] = stamp;
+                // Re-flood to count residents (not organisations) in the smaller pieces.
+                std::vector<NodeId> stack;
+                std::size_t piece = 0;
+                for (NodeId w : g.neighbors(o)) {
+                    if (mark[w] == stamp) continue;
+                    ++piece;
+                    std::size_t residents_here = 0;
+                    mark[w] = stamp;
+                    stack.push_back(w);
+                    while (!stack.empty()) {
+                        const NodeId v = stack.back();
+                        stack.pop_back();
+                        if (actor[v]->is_resident()) ++residents_here;
+                        for (NodeId x : g.neighbors(v))
+                            if (mark[x] != stamp && x != o) mark[x] = stamp, stack.push_back(x);
+                    }
+                    if (piece != largest_piece) r.disconnected_without += residents_here;
+                }
+            }
+            // Pairs of its residents within two steps only through it.
+            for (std::size_t i = 0; i < tied.size(); ++i) {
+                const NodeId u = tied[i];
+                near[u] = u;
+                for (NodeId w : g.neighbors(u)) near[w] = u;
+                for (std::size_t j = i + 1; j < tied.size(); ++j) {
+                    const NodeId v = tied[j];
+                    if (near[v] == u) continue;  // tied directly
+                    bool other_route = false;
+                    for (NodeId w : g.neighbors(v))
+                        if (w != o && near[w] == u) {
+                            other_route = true;
+                            break;
+                        }
+                    if (!other_route) ++r.pairs_far_apart_without;
+                }
+                near[u] = no_id;
+                for (NodeId w : g.neighbors(u)) near[w] = no_id;
+            }
+            r.why = "tied to " + count_of(r.residents_tied, "resident", "residents") + "; if it withdrew, " +
+                    count_of(r.disconnected_without, "resident", "residents") +
+                    " would be cut off from the rest and " +
+                    count_of(r.pairs_far_apart_without, "pair", "pairs") +
+                    " of its residents would no longer be within two steps of each other";
+            map.organisations.push_back(std::move(r));
+        }
+        std::stable_sort(map.organisations.begin(), map.organisations.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.disconnected_without, a.pairs_far_apart_without, a.residents_tied) >
+                   std::tie(b.disconnected_without, b.pairs_far_apart_without, b.residents_tied);
+        });
+    }
+
+    // --- fragile points ----------------------------------------------------------------
+    for (NodeId a : articulation_points(g)) {
+        const auto sizes = pieces_without(g, a, a, false, mark, stamp);
+        FragilePoint p;
+        p.actor = g.key(a);
+        p.cut_off = cut_off(sizes, false);
+        p.why = "holds together " + count_of(sizes.size() - 1, "part", "parts") + " of a group of " +
+                std::to_string(sizes[0]) + "; without them " + count_of(p.cut_off, "person", "people") +
+                " lose their only connection to the rest";
+        map.fragile_points.push_back(std::move(p));
+    }
+    std::stable_sort(map.fragile_points.begin(), map.fragile_points.end(),
+                     [](const auto& x, const auto& y) { return x.cut_off > y.cut_off; });
+    if (map.fragile_points.size() > options.top) map.fragile_points.resize(options.top);
+    for (auto [u, v] : bridges(g)) {
+        const auto sizes = pieces_without(g, u, v, true, mark, stamp);
+        FragileTie t;
+        t.a = g.key(u);
+        t.b = g.key(v);
+        t.cut_off = cut_off(sizes, true);
+        t.why = "the only tie between a part of " + std::to_string(sizes[1]) + " and a part of " +
+                std::to_string(sizes.size() > 2 ? sizes[2] : 0) + "; if it ended, " +
+                count_of(t.cut_off, "person", "people") + " would lose their only connection to the rest";
+        map.fragile_ties.push_back(std::move(t));
+    }
+    std::stable_sort(map.fragile_ties.begin(), map.fragile_ties.end(),
+                     [](const auto& x, const auto& y) { return x.cut_off > y.cut_off; });
+    if (map.fragile_ties.size() > options.top) map.fragile_ties.resize(options.top);
+
+    // --- communities ---------------------------------------------------------------------
+    {
+        const std::uint32_t k = n == 0 ? 0 : *std::max_element(community.begin(), community.end()) + 1;
+        std::vector<std::size_t> size(k, 0), internal(k, 0), external(k, 0);
+        for (NodeId u = 0; u < n; ++u) ++size[community[u]];
+        for (NodeId u = 0; u < n; ++u)
+            for (NodeId v : g.neighbors(u)) {
+                if (u > v) continue;
+                if (community[u] == community[v])
+                    ++internal[community[u]];
+                else
+                    ++external[community[u]], ++external[community[v]];
+            }
+        std::vector<std::map<std::string, std::size_t>> mix(k);
+        for (NodeId u = 0; u < n; ++u)
+            for (const auto& x : groups[u]) ++mix[community[u]][x];
+        const double m = static_cast<double>(g.num_edges());
+        const double nn = static_cast<double>(n);
+        for (std::uint32_t c = 0; c < k; ++c) {
+            if (size[c] < 2) continue;
+            CommunitySummary s;
+            s.id = c;
+            s.size = size[c];
+            const double sz = static_cast<double>(size[c]);
+            s.density = static_cast<double>(internal[c]) / (sz * (sz - 1) / 2);
+            const double e = static_cast<double>(external[c]), i = static_cast<double>(internal[c]);
+            s.ei_index = e + i > 0 ? (e - i) / (e + i) : std::nan("");
+            // Ratio of expected counts when |c| people are placed at random.
+            const double exp_i = m * sz * (sz - 1) / (nn * (nn - 1));
+            const double exp_e = m * 2 * sz * (nn - sz) / (nn * (nn - 1));
+            s.expected_ei_index = exp_e + exp_i > 0 ? (exp_e - exp_i) / (exp_e + exp_i) : std::nan("");
+            std::size_t suppressed = 0;
+            for (const auto& [group, count] : mix[c]) {
+                if (count >= suppression_threshold)
+                    s.groups.push_back({group, count});
+                else {
+                    s.groups.push_back({group, std::nullopt});
+                    ++suppressed;
+                }
+            }
+            s.why = std::to_string(s.size) + " people, " + fixed(100 * s.density, 1) +
+                    "% of possible ties inside; E-I " + fixed(s.ei_index) + " against " + fixed(s.expected_ei_index) +
+                    " under random mixing (lower: more inward-looking)";
+            if (suppressed > 0)
+                s.why += "; " + count_of(suppressed, "group count", "group counts") + " below " +
+                         std::to_string(suppression_threshold) + " people suppressed";
+            map.communities.push_back(std::move(s));
+        }
+        std::stable_sort(map.communities.begin(), map.communities.end(),
+                         [](const auto& a, const auto& b) { return a.size > b.size; });
+        if (map.communities.size() > options.top) map.communities.resize(options.top);
+    }
+
+    // --- gaps ------------------------------------------------------------------------------
+    {
+        auto gap_of = [&](const std::string& kind, const std::string& name, const std::vector<char>& member,
+                          bool suppress_small) {
+            Gap gap;
+            gap.kind = kind;
+            gap.name = name;
+            const std::size_t people = static_cast<std::size_t>(std::count(member.begin(), member.end(), 1));
+            double e = 0, i = 0;
+            for (NodeId u = 0; u < n; ++u)
+                for (NodeId v : g.neighbors(u)) {
+                    if (u > v || (!member[u] && !member[v])) continue;
+                    (member[u] && member[v] ? i : e) += 1.0;
+                }
+            if (suppress_small && people < suppression_threshold) {
+                gap.why = "fewer than " + std::to_string(suppression_threshold) + " people: counts suppressed";
+                return gap;
+            }
+            gap.people = people;
+            if (e + i > 0) {
+                gap.share_of_ties_outside = e / (e + i);
+                gap.ei_index = (e - i) / (e + i);
+            }
+            gap.why = std::to_string(people) + " people with " + fixed(e + i, 0) + " ties, of which " +
+                      fixed(e, 0) + " (" + fixed(e + i > 0 ? 100 * e / (e + i) : 0, 0) + "%) reach outside";
+            return gap;
+        };
+        std::vector<Gap> gaps;
+        std::set<std::string> places, declared;
+        for (NodeId u = 0; u < n; ++u) {
+            if (!actor[u]->neighbourhood.empty()) places.insert(actor[u]->neighbourhood);
+            declared.insert(groups[u].begin(), groups[u].end());
+        }
+        std::vector<char> member(n);
+        if (places.size() > 1)
+            for (const auto& place : places) {
+                for (NodeId u = 0; u < n; ++u) member[u] = actor[u]->neighbourhood == place;
+                gaps.push_back(gap_of("neighbourhood", place, member, false));
+            }
+        for (const auto& group : declared) {
+            for (NodeId u = 0; u < n; ++u)
+                member[u] = std::binary_search(groups[u].begin(), groups[u].end(), group);
+            gaps.push_back(gap_of("group", group, member, true));
+        }
+        // Fewest ties outside first; suppressed entries last.
+        std::stable_sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
+            const double x = a.share_of_ties_outside.value_or(2.0), y = b.share_of_ties_outside.value_or(2.0);
+            return x < y;
+        });
+        if (gaps.size() > options.top) gaps.resize(options.top);
+        map.gaps = std::move(gaps);
+    }
+    return map;
+}
+
+// --- JSON ------------------------------------------------------------------------------------
+
+namespace {
+
+class Json {
+public:
+    std::string out;
+    void string(std::string_view s) {
+        out += '"';
+        for (unsigned char c : s) {
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\n': out += "\\n"; break;
+                case '\t': out += "\\t"; break;
+                case '\r': out += "\\r"; break;
+                default:
+                    if (c < 0x20) {
+                        char buffer[8];
+                        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                        out += buffer;
+                    } else {
+                        out += static_cast<char>(c);
+                    }
+            }
+        }
+        out += '"';
+    }
+    void number(double x) {
+        if (!std::isfinite(x)) {
+            out += "null";
+            return;
+        }
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.17g", x);
+        out += buffer;
+    }
+    void key(std::string_view k) {
+        comma();
+        string(k);
+        out += ':';
+        fresh_ = true;
+    }
+    void open(char c) {
+        comma();
+        out += c;
+        fresh_ = true;
+    }
+    void close(char c) {
+        out += c;
+        fresh_ = false;
+    }
+    void value(std::string_view s) { comma(), string(s); }
+    void value(double x) { comma(), number(x); }
+    void value(std::size_t x) { comma(), out += std::to_string(x); }
+    void value(bool b) { comma(), out += b ? "true" : "false"; }
+    void null() { comma(), out += "null"; }
+
+private:
+    bool fresh_ = true;
+    void comma() {
+        if (!fresh_) out += ',';
+        fresh_ = false;
+    }
+};
+
+}  // namespace
+
+std::string to_json(const SocialMap& map) {
+    Json j;
+    j.open('{');
+    j.key("people"), j.value(map.people);
+    j.key("ties"), j.value(map.ties);
+    j.key("modularity"), j.value(map.modularity);
+    j.key("key_figures"), j.open('[');
+    for (const auto& k : map.key_figures) {
+        j.open('{');
+        j.key("actor"), j.value(k.actor);
+        j.key("score"), j.value(k.score);
+        j.key("two_hop_reach"), j.value(k.two_hop_reach);
+        j.key("betweenness"), j.value(k.betweenness);
+        j.key("cross_group_ties"), j.value(k.cross_group_ties);
+        j.key("recognised"), j.value(k.recognised);
+        j.key("trained"), j.value(k.trained);
+        j.key("why"), j.value(k.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.key("brokers"), j.open('[');
+    for (const auto& b : map.brokers) {
+        j.open('{');
+        j.key("actor"), j.value(b.actor);
+        j.key("constraint"), j.value(b.constraint);
+        j.key("betweenness"), j.value(b.betweenness);
+        j.key("communities"), j.open('[');
+        for (auto c : b.communities) j.value(static_cast<std::size_t>(c));
+        j.close(']');
+        j.key("why"), j.value(b.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.key("organisations"), j.open('[');
+    for (const auto& o : map.organisations) {
+        j.open('{');
+        j.key("actor"), j.value(o.actor);
+        j.key("kind"), j.value(o.kind);
+        j.key("residents_tied"), j.value(o.residents_tied);
+        j.key("disconnected_without"), j.value(o.disconnected_without);
+        j.key("pairs_far_apart_without"), j.value(o.pairs_far_apart_without);
+        j.key("why"), j.value(o.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.key("fragile_points"), j.open('[');
+    for (const auto& p : map.fragile_points) {
+        j.open('{');
+        j.key("actor"), j.value(p.actor);
+        j.key("cut_off"), j.value(p.cut_off);
+        j.key("why"), j.value(p.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.key("fragile_ties"), j.open('[');
+    for (const auto& t : map.fragile_ties) {
+        j.open('{');
+        j.key("a"), j.value(t.a);
+        j.key("b"), j.value(t.b);
+        j.key("cut_off"), j.value(t.cut_off);
+        j.key("why"), j.value(t.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.key("communities"), j.open('[');
+    for (const auto& c : map.communities) {
+        j.open('{');
+        j.key("id"), j.value(static_cast<std::size_t>(c.id));
+        j.key("size"), j.value(c.size);
+        j.key("density"), j.value(c.density);
+        j.key("ei_index"), j.value(c.ei_index);
+        j.key("expected_ei_index"), j.value(c.expected_ei_index);
+        j.key("groups"), j.open('[');
+        for (const auto& gc : c.groups) {
+            j.open('{');
+            j.key("group"), j.value(gc.group);
+            j.key("people");
+            if (gc.people)
+                j.value(*gc.people);
+            else
+                j.null();
+            j.key("suppressed"), j.value(!gc.people.has_value());
+            j.close('}');
+        }
+        j.close(']');
+        j.key("why"), j.value(c.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.key("gaps"), j.open('[');
+    for (const auto& gap : map.gaps) {
+        j.open('{');
+        j.key("kind"), j.value(gap.kind);
+        j.key("name"), j.value(gap.name);
+        j.key("people");
+        if (gap.people)
+            j.value(*gap.people);
+        else
+            j.null();
+        j.key("suppressed"), j.value(!gap.people.has_value());
+        j.key("share_of_ties_outside");
+        if (gap.share_of_ties_outside)
+            j.value(*gap.share_of_ties_outside);
+        else
+            j.null();
+        j.key("ei_index");
+        if (gap.ei_index)
+            j.value(*gap.ei_index);
+        else
+            j.null();
+        j.key("why"), j.value(gap.why);
+        j.close('}');
+    }
+    j.close(']');
+    j.close('}');
+    return j.out;
+}
+
+}  // namespace verbind

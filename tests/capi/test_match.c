@@ -1,0 +1,96 @@
+/* The match capability through the C API: hand-computed assignments, bad
+ * input, and introductions on a hand-made network. */
+#include "check.h"
+
+#include <math.h>
+
+int main(void) {
+    /* 4 1 3 / 2 0 5 / 3 2 2: the optimum is (0,1) (1,0) (2,2), total 5. */
+    const double cost[9] = {4, 1, 3, 2, 0, 5, 3, 2, 2};
+    vb_assignment_t *a = NULL;
+    CHECK_OK(vb_linear_assignment(cost, 3, 3, 0, &a));
+    CHECK(vb_assignment_count(a) == 3);
+    CHECK(vb_assignment_rows(a)[0] == 0 && vb_assignment_cols(a)[0] == 1);
+    CHECK(vb_assignment_rows(a)[1] == 1 && vb_assignment_cols(a)[1] == 0);
+    CHECK(vb_assignment_total(a) == 5.0);
+    vb_assignment_free(a);
+    CHECK_OK(vb_linear_assignment(cost, 3, 3, 1, &a));
+    CHECK(vb_assignment_total(a) == 11.0);
+    vb_assignment_free(a);
+
+    /* Two key figures, three events; each figure up to two events. */
+    {
+        const double c[6] = {1, 5, 2, 4, 1, 3};
+        const int64_t two = 2, negative[2] = {1, -1};
+        vb_assign_options_t options;
+        vb_assign_options_init(&options);
+        options.row_capacity = &two;
+        options.row_capacity_count = 1;
+        CHECK_OK(vb_assign(c, 2, 3, &options, &a));
+        CHECK(vb_assignment_count(a) == 3);
+        CHECK(vb_assignment_total(a) == 4.0);
+        vb_assignment_free(a);
+        options.row_capacity = negative;
+        options.row_capacity_count = 2;
+        a = (vb_assignment_t *)&options; /* must be reset to NULL on failure */
+        CHECK_FAILS(vb_assign(c, 2, 3, &options, &a), VB_ERROR_INVALID_ARGUMENT, "row_capacity[1] is -1");
+        CHECK(a == NULL);
+        options.struct_size = 1;
+        CHECK_FAILS(vb_assign(c, 2, 3, &options, &a), VB_ERROR_INVALID_ARGUMENT, "struct_size");
+    }
+    {
+        const double forbidden[4] = {INFINITY, 1, INFINITY, 2};
+        const double nan_cost[4] = {1, NAN, 2, 3};
+        CHECK_FAILS(vb_linear_assignment(forbidden, 2, 2, 0, &a), VB_ERROR_INVALID_ARGUMENT, "infeasible");
+        CHECK_FAILS(vb_linear_assignment(nan_cost, 2, 2, 0, &a), VB_ERROR_INVALID_ARGUMENT, "is nan");
+        CHECK_FAILS(vb_linear_assignment(NULL, 2, 2, 0, &a), VB_ERROR_INVALID_ARGUMENT, "cost");
+        CHECK_FAILS(vb_linear_assignment(cost, 3, 3, 0, NULL), VB_ERROR_INVALID_ARGUMENT, "out");
+    }
+    CHECK(vb_assignment_count(NULL) == 0);
+    CHECK(vb_assignment_rows(NULL) == NULL);
+    vb_assignment_free(NULL);
+
+    /* Introductions: r1 and r2 cook and declared different groups; r1 and
+     * r3 are in the same group; r4 knows r2 and r3. */
+    {
+        vb_network_t *net = NULL;
+        vb_introductions_t *intros = NULL;
+        vb_introduction_options_t options;
+        vb_resident_options_t r;
+        const char *cooking[1] = {"cooking"};
+        const char *group_a[1] = {"A"}, *group_b[1] = {"B"};
+        CHECK_OK(vb_network_new(&net));
+        vb_resident_options_init(&r);
+        r.municipality = "Lelystad";
+        r.talents = cooking;
+        r.talent_count = 1;
+        r.groups = group_a;
+        r.group_count = 1;
+        CHECK_OK(vb_network_add_resident_ex(net, "r1", &r));
+        CHECK_OK(vb_network_add_resident_ex(net, "r3", &r));
+        r.groups = group_b;
+        CHECK_OK(vb_network_add_resident_ex(net, "r2", &r));
+        vb_introduction_options_init(&options);
+        options.per_person = 1;
+        CHECK_OK(vb_introductions(net, &options, &intros));
+        CHECK(vb_introductions_count(intros) == 1);
+        CHECK(strcmp(vb_introduction_a(intros, 0), "r1") == 0);
+        CHECK(strcmp(vb_introduction_b(intros, 0), "r2") == 0);
+        CHECK(vb_introduction_score(intros, 0) > 0.0);
+        CHECK(vb_introduction_list_count(intros, 0, VB_INTRODUCTION_SHARED_TALENTS) == 1);
+        CHECK(strcmp(vb_introduction_list_item(intros, 0, VB_INTRODUCTION_SHARED_TALENTS, 0), "cooking") == 0);
+        CHECK(vb_introduction_list_item(intros, 0, VB_INTRODUCTION_SHARED_TALENTS, 1) == NULL);
+        CHECK(vb_introduction_list_count(intros, 0, 99) == 0);
+        CHECK(vb_introduction_a(intros, 5) == NULL);
+        vb_introductions_free(intros);
+        options.municipality = "Utrecht";
+        CHECK_FAILS(vb_introductions(net, &options, &intros), VB_ERROR_NOT_FOUND, "Utrecht");
+        options.municipality = NULL;
+        options.start = "2022-13-01";
+        CHECK_FAILS(vb_introductions(net, &options, &intros), VB_ERROR_INVALID_ARGUMENT, "2022-13-01");
+        CHECK_FAILS(vb_introductions(NULL, &options, &intros), VB_ERROR_INVALID_ARGUMENT, "net");
+        vb_introductions_free(NULL);
+        vb_network_free(net);
+    }
+    return check_summary("test_match");
+}
