@@ -29,9 +29,12 @@ constexpr std::string_view usage_text =
     "  demo [--seed N] [--scale X]  summarise the generated sample programme \"Veilige Wijken\"\n"
     "                               (default seed 2022, scale 1: about 2,000 residents)\n"
     "  stats PATH                   summarise a network read from PATH (a CSV folder or a JSON file)\n"
-    "  map [--municipality X] [PATH]  the social map: key figures, brokers, organisations, fragile points\n"
-    "  reach [PATH]                 observed bring-along cascades, and whom to train next\n"
-    "  match [PATH]                 suggested introductions across groups, with their reasons\n"
+    "  map [--municipality X] [--neighbourhood Y] [--top N] [--json] [PATH]\n"
+    "                               the social map: key figures, brokers, organisations, fragile points,\n"
+    "                               communities and gaps (the sample programme without PATH)\n"
+    "  reach [--train K] [PATH]     observed bring-along cascades, and which K residents to train next\n"
+    "  match [--top N] [--per-person N] [--municipality X] [--seed N] [PATH]\n"
+    "                               suggested introductions across groups, with their reasons\n"
     "  help, --help                 show this help\n"
     "  --version                    show the version\n";
 

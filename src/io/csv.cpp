@@ -136,6 +136,8 @@ constexpr ColumnSpec event_columns[] = {{"key", true},           {"date", true},
                                         {"neighbourhood", false}, {"municipality", false}, {"organisers", false}};
 constexpr ColumnSpec attendance_columns[] = {{"event", true}, {"actor", true}, {"brought_by", false}};
 constexpr ColumnSpec sensitive_columns[] = {{"group", true}};
+constexpr ColumnSpec sensitive_tie_kind_columns[] = {{"kind", true}};
+constexpr ColumnSpec sensitive_event_columns[] = {{"event", true}};
 
 std::string column_list(std::span<const ColumnSpec> columns) {
     std::string list;
@@ -241,10 +243,11 @@ std::optional<std::string> read_optional(const std::string& path) {
     return read_file(path);
 }
 
-void read_sensitive_groups(Network& network, std::string_view text, const std::string& source) {
-    CsvTable table(text, source, sensitive_columns);
-    while (table.next())
-        located(source, table.line(), "", [&] { network.mark_sensitive(table["group"]); });
+// A one-column table of special-category marks, each applied by `mark`.
+template <std::size_t N, class Mark>
+void read_marks(std::string_view text, const std::string& source, const ColumnSpec (&columns)[N], Mark&& mark) {
+    CsvTable table(text, source, columns);
+    while (table.next()) located(source, table.line(), "", [&] { mark(table[columns[0].name]); });
 }
 
 void read_actors(Network& network, std::string_view text, const std::string& source) {
@@ -307,13 +310,22 @@ void read_folder(Network& network, const std::string& folder) {
     // Dependencies first: actors before the ties, events and attendance
     // that name them.
     const std::string sensitive_path = path_in(folder, "sensitive_groups.csv");
-    if (const auto text = read_optional(sensitive_path)) read_sensitive_groups(network, *text, sensitive_path);
+    if (const auto text = read_optional(sensitive_path))
+        read_marks(*text, sensitive_path, sensitive_columns, [&](std::string_view g) { network.mark_sensitive(g); });
+    const std::string kinds_path = path_in(folder, "sensitive_tie_kinds.csv");
+    if (const auto text = read_optional(kinds_path))
+        read_marks(*text, kinds_path, sensitive_tie_kind_columns,
+                   [&](std::string_view kind) { network.mark_sensitive_tie_kind(kind); });
     const std::string actors_path = path_in(folder, "actors.csv");
     read_actors(network, read_file(actors_path), actors_path);
     const std::string ties_path = path_in(folder, "ties.csv");
     if (const auto text = read_optional(ties_path)) read_ties(network, *text, ties_path);
     const std::string events_path = path_in(folder, "events.csv");
     if (const auto text = read_optional(events_path)) read_events(network, *text, events_path);
+    const std::string sensitive_events_path = path_in(folder, "sensitive_events.csv");
+    if (const auto text = read_optional(sensitive_events_path))
+        read_marks(*text, sensitive_events_path, sensitive_event_columns,
+                   [&](std::string_view event) { network.mark_sensitive_event(event); });
     const std::string attendance_path = path_in(folder, "attendance.csv");
     if (const auto text = read_optional(attendance_path)) read_attendance(network, *text, attendance_path);
 }
@@ -389,7 +401,32 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
                                 record.brought_by == no_id ? std::string_view() : network.actor(record.brought_by).key});
     }
 
+    // Sensitive tie kinds and events are named only when sensitive data are
+    // written at all, and only when there are any, so the usual folder keeps
+    // its five files.
+    std::string sensitive_kinds = "kind\n";
+    if (options.include_sensitive)
+        for (const auto& kind : network.sensitive_tie_kinds()) append_row(sensitive_kinds, {kind});
+    std::string sensitive_events = "event\n";
+    if (options.include_sensitive)
+        for (const auto& event : network.sensitive_events()) append_row(sensitive_events, {event});
+
     make_folder(folder);
+    // An optional file left from an earlier export would re-apply stale marks.
+    auto write_or_remove = [&](const char* name, bool wanted, const std::string& text) {
+        const std::string path = path_in(folder, name);
+        if (wanted) {
+            write_file_atomically(path, text);
+            return;
+        }
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+        if (ec) throw io_error("cannot remove '" + path + "': " + ec.message());
+    };
+    write_or_remove("sensitive_tie_kinds.csv", options.include_sensitive && !network.sensitive_tie_kinds().empty(),
+                    sensitive_kinds);
+    write_or_remove("sensitive_events.csv", options.include_sensitive && !network.sensitive_events().empty(),
+                    sensitive_events);
     write_file_atomically(path_in(folder, "sensitive_groups.csv"), sensitive);
     write_file_atomically(path_in(folder, "actors.csv"), actors);
     write_file_atomically(path_in(folder, "ties.csv"), ties);

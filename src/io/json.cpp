@@ -169,18 +169,24 @@ void read_document(Network& network, std::string_view text, std::string_view sou
                         std::string(format_version) + ")");
     }
     const Record document(root, "document", source,
-                          {"format", "version", "sensitive_groups", "actors", "ties", "events", "attendance"});
+                          {"format", "version", "sensitive_groups", "sensitive_tie_kinds", "actors", "ties", "events",
+                           "attendance", "sensitive_events"});
     document.required("format");
     document.required("version");
 
-    if (const JsonValue* groups = document.find("sensitive_groups")) {
-        document.expect_type(*groups, Type::array, "sensitive_groups");
-        for (std::size_t i = 0; i < groups->items.size(); ++i) {
-            const std::string path = "sensitive_groups[" + std::to_string(i) + "]";
-            document.expect_type(groups->items[i], Type::string, path);
-            located(source, groups->items[i].line, path, [&] { network.mark_sensitive(groups->items[i].text); });
+    // The special-category marks: lists of names, each applied by `mark`.
+    auto read_marks = [&](std::string_view name, auto&& mark) {
+        const JsonValue* names = document.find(name);
+        if (!names) return;
+        document.expect_type(*names, Type::array, std::string(name));
+        for (std::size_t i = 0; i < names->items.size(); ++i) {
+            const std::string path = std::string(name) + "[" + std::to_string(i) + "]";
+            document.expect_type(names->items[i], Type::string, path);
+            located(source, names->items[i].line, path, [&] { mark(names->items[i].text); });
         }
-    }
+    };
+    read_marks("sensitive_groups", [&](const std::string& group) { network.mark_sensitive(group); });
+    read_marks("sensitive_tie_kinds", [&](const std::string& kind) { network.mark_sensitive_tie_kind(kind); });
 
     for_each_record(document, "actors", source, [&](const JsonValue& value, std::string path, std::string_view src) {
         const Record actor(value, std::move(path), src,
@@ -229,6 +235,8 @@ void read_document(Network& network, std::string_view text, std::string_view sou
         info.organisers = event.string_list("organisers");
         located(src, event.line(), event.path(), [&] { network.add_event(key, info); });
     });
+    // Events exist now, so their marks can be applied.
+    read_marks("sensitive_events", [&](const std::string& event) { network.mark_sensitive_event(event); });
 
     for_each_record(document, "attendance", source,
                     [&](const JsonValue& value, std::string path, std::string_view src) {
@@ -355,6 +363,24 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         append_string(out, group);
     }
     out += ']';
+    // Mark lists beyond the groups are written only when they hold something,
+    // so documents without them keep their exact form.
+    auto append_marks = [&out](std::string_view name, const auto& names) {
+        if (names.empty()) return;
+        out += ",\n  ";
+        append_string(out, name);
+        out += ": [";
+        bool first_name = true;
+        for (const auto& mark : names) {
+            if (!first_name) out += ", ";
+            first_name = false;
+            append_string(out, mark);
+        }
+        out += ']';
+    };
+    // Sensitive tie kinds and events are named only when they are written at
+    // all: without sensitive data no trace of them leaves the library.
+    if (options.include_sensitive) append_marks("sensitive_tie_kinds", network.sensitive_tie_kinds());
 
     append_records(out, "actors", network.actors(), [&](ObjectLine& line, const Actor& actor) {
         line.string("key", actor.key);
@@ -398,6 +424,7 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         line.string("actor", network.actor(record.actor).key);
         if (record.brought_by != no_id) line.string("brought_by", network.actor(record.brought_by).key);
     });
+    if (options.include_sensitive) append_marks("sensitive_events", network.sensitive_events());
     out += "\n}\n";
     return out;
 }

@@ -67,9 +67,49 @@ std::size_t Network::TieKeyHash::operator()(const TieKey& k) const noexcept {
     return static_cast<std::size_t>(h * 0xBF58476D1CE4E5B9ull);
 }
 
+std::size_t Network::TieIndex::count(const TieKey& key) const noexcept {
+    if (slots_.empty()) return 0;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = TieKeyHash{}(key) & mask;; i = (i + 1) & mask) {
+        if (slots_[i].kind == empty_kind) return 0;
+        if (slots_[i] == key) return 1;
+    }
+}
+
+void Network::TieIndex::reserve(std::size_t n) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * n) capacity *= 2;
+    if (capacity <= slots_.size()) return;
+    std::vector<TieKey> old(capacity, TieKey{0, 0, empty_kind, 0});
+    old.swap(slots_);
+    size_ = 0;
+    for (const TieKey& key : old)
+        if (key.kind != empty_kind) insert(key);
+}
+
+void Network::TieIndex::insert(const TieKey& key) {
+    if (2 * (size_ + 1) > slots_.size()) reserve(size_ + 1 > 8 ? 2 * (size_ + 1) : 16);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = TieKeyHash{}(key) & mask;
+    while (slots_[i].kind != empty_kind) i = (i + 1) & mask;
+    slots_[i] = key;
+    ++size_;
+}
+
 std::size_t Network::num_residents() const noexcept {
     return static_cast<std::size_t>(
         std::count_if(actors_.begin(), actors_.end(), [](const Actor& a) { return a.is_resident(); }));
+}
+
+void Network::reserve(std::size_t actors, std::size_t ties, std::size_t events, std::size_t attendances) {
+    actors_.reserve(actors);
+    actor_index_.reserve(actors);
+    ties_.reserve(ties);
+    tie_index_.reserve(ties);
+    events_.reserve(events);
+    event_index_.reserve(events);
+    attendance_.reserve(attendances);
+    attendance_index_.reserve(attendances);
 }
 
 // --- adding -------------------------------------------------------------------
@@ -141,20 +181,32 @@ std::uint32_t Network::intern_kind(std::string_view kind) {
 void Network::add_tie(std::string_view a, std::string_view b, std::string_view kind, const TieInfo& info) {
     check_label(a, "tie field 'a'");
     check_label(b, "tie field 'b'");
-    const std::string rec = "tie " + quoted(a) + " - " + quoted(b);
-    check_label(kind, field(rec, "kind"));
+    auto rec = [&] { return "tie " + quoted(a) + " - " + quoted(b); };
+    if (!is_valid_label(kind)) check_label(kind, field(rec(), "kind"));
     const auto ia = find_actor(a);
-    if (!ia) throw not_found_error(field(rec, "a") + ": unknown actor " + quoted(a));
+    if (!ia) throw not_found_error(field(rec(), "a") + ": unknown actor " + quoted(a));
     const auto ib = find_actor(b);
-    if (!ib) throw not_found_error(field(rec, "b") + ": unknown actor " + quoted(b));
-    if (*ia == *ib) throw input_error(rec + ": a tie to oneself is not allowed");
+    if (!ib) throw not_found_error(field(rec(), "b") + ": unknown actor " + quoted(b));
+    add_tie(*ia, *ib, kind, info);
+}
+
+void Network::add_tie(ActorId ia_, ActorId ib_, std::string_view kind, const TieInfo& info) {
+    // Messages are built only on failure: bulk loads add millions of ties.
+    if (ia_ >= actors_.size() || ib_ >= actors_.size())
+        throw not_found_error("tie: actor id " + std::to_string(std::max(ia_, ib_)) + " is out of range (" +
+                              std::to_string(actors_.size()) + " actors)");
+    const std::optional<ActorId> ia = ia_, ib = ib_;
+    const std::string_view a = actors_[ia_].key, b = actors_[ib_].key;
+    auto rec = [&] { return "tie " + quoted(a) + " - " + quoted(b); };
+    if (!is_valid_label(kind)) check_label(kind, field(rec(), "kind"));
+    if (*ia == *ib) throw input_error(rec() + ": a tie to oneself is not allowed");
     if (!std::isfinite(info.weight) || info.weight < 0)
-        throw input_error(field(rec, "weight") + ": must be a finite number >= 0, got " +
+        throw input_error(field(rec(), "weight") + ": must be a finite number >= 0, got " +
                           std::to_string(info.weight));
     if ((info.since && info.since->is_special()) || (info.until && info.until->is_special()))
-        throw input_error(rec + ": since/until must be calendar dates");
+        throw input_error(rec() + ": since/until must be calendar dates");
     if (info.since && info.until && *info.until <= *info.since)
-        throw input_error(field(rec, "until") + ": " + format_date(info.until) + " is not after since " +
+        throw input_error(field(rec(), "until") + ": " + format_date(info.until) + " is not after since " +
                           format_date(info.since));
 
     const auto existing_kinds = tie_kinds_.size();
@@ -168,7 +220,7 @@ void Network::add_tie(std::string_view a, std::string_view b, std::string_view k
     const TieKey signature = tie_key(tie);
     if (tie_index_.count(signature)) {
         tie_kinds_.resize(existing_kinds);
-        throw input_error(rec + ": a '" + std::string(kind) + "' tie between them since " +
+        throw input_error(rec() + ": a '" + std::string(kind) + "' tie between them since " +
                           (info.since ? format_date(info.since) : std::string("(open)")) + " already exists");
     }
     ties_.push_back(tie);
@@ -226,20 +278,20 @@ void Network::add_organiser(std::string_view event, std::string_view actor) {
 }
 
 void Network::attend(std::string_view event, std::string_view actor, std::string_view brought_by) {
-    const std::string rec = "attendance of " + quoted(actor) + " at event " + quoted(event);
+    auto rec = [&] { return "attendance of " + quoted(actor) + " at event " + quoted(event); };
     const auto e = find_event(event);
-    if (!e) throw not_found_error(field(rec, "event") + ": unknown event " + quoted(event));
+    if (!e) throw not_found_error(field(rec(), "event") + ": unknown event " + quoted(event));
     const auto a = find_actor(actor);
-    if (!a) throw not_found_error(field(rec, "actor") + ": unknown actor " + quoted(actor));
+    if (!a) throw not_found_error(field(rec(), "actor") + ": unknown actor " + quoted(actor));
     ActorId by = no_id;
     if (!brought_by.empty()) {
         const auto b = find_actor(brought_by);
-        if (!b) throw not_found_error(field(rec, "brought_by") + ": unknown actor " + quoted(brought_by));
-        if (*b == *a) throw input_error(field(rec, "brought_by") + ": a person cannot bring themselves");
+        if (!b) throw not_found_error(field(rec(), "brought_by") + ": unknown actor " + quoted(brought_by));
+        if (*b == *a) throw input_error(field(rec(), "brought_by") + ": a person cannot bring themselves");
         by = *b;
     }
     const std::uint64_t signature = std::uint64_t{*e} << 32 | *a;
-    if (attendance_index_.count(signature)) throw input_error(rec + ": already recorded");
+    if (attendance_index_.count(signature)) throw input_error(rec() + ": already recorded");
     attendance_.push_back({*e, *a, by});
     try {
         attendance_index_.insert(signature);

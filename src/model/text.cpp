@@ -40,6 +40,13 @@ bool is_valid_utf8(std::string_view text) noexcept {
     return true;
 }
 
+bool is_valid_label(std::string_view text, bool list_item) noexcept {
+    if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+    for (unsigned char c : text)
+        if (c < 0x20 || c == 0x7F || (list_item && c == ';')) return false;
+    return is_valid_utf8(text);
+}
+
 void check_label(std::string_view text, std::string_view what, bool list_item) {
     auto fail = [&](std::string_view reason) {
         std::string message(what);

@@ -283,16 +283,26 @@ private:
 Network read_network(Database& db, int version) {
     Network net;
     SeqIndex actor_of, event_of;
-    auto actor_key = [&](std::int64_t seq, std::string_view field) -> const std::string& {
+    auto actor_at = [&](std::int64_t seq, std::string_view field) -> ActorId {
         const ActorId id = actor_of.find(seq);
         if (id == no_id) throw input_error("field '" + std::string(field) + "': no actor with seq " + std::to_string(seq));
-        return net.actor(id).key;
+        return id;
+    };
+    auto actor_key = [&](std::int64_t seq, std::string_view field) -> const std::string& {
+        return net.actor(actor_at(seq, field)).key;
     };
     auto event_key = [&](std::int64_t seq) -> const std::string& {
         const EventId id = event_of.find(seq);
         if (id == no_id) throw input_error("field 'event': no event with seq " + std::to_string(seq));
         return net.event(id).key;
     };
+    {
+        auto rows = [&](const char* table) -> std::size_t {
+            Statement count(db, (std::string("SELECT COUNT(*) FROM ") + table).c_str());
+            return count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
+        };
+        net.reserve(rows("actors"), rows("ties"), rows("events"), rows("attendance"));
+    }
     {
         Statement select(db, "SELECT seq, key, type, kind, neighbourhood, municipality, talents, groups, key_figure, "
                              "trained_on FROM actors ORDER BY seq");
@@ -341,7 +351,7 @@ Network read_network(Database& db, int version) {
                 info.since = parse_optional_date(select.text(4), "field 'since'");
                 info.until = parse_optional_date(select.text(5), "field 'until'");
                 info.weight = select.real(6);
-                net.add_tie(actor_key(select.integer(1), "a"), actor_key(select.integer(2), "b"), kind->second, info);
+                net.add_tie(actor_at(select.integer(1), "a"), actor_at(select.integer(2), "b"), kind->second, info);
             });
         }
     }

@@ -113,6 +113,10 @@ class Network {
 public:
     Network() = default;
 
+    // Makes room for this many records in all, so a bulk load (a file, a
+    // store) does not grow its tables step by step. Changes nothing visible.
+    void reserve(std::size_t actors, std::size_t ties, std::size_t events = 0, std::size_t attendances = 0);
+
     // --- adding -----------------------------------------------------------
     // Every add validates all its input first and changes nothing when it
     // throws (input_error for bad values and duplicates, not_found_error for
@@ -121,6 +125,8 @@ public:
     ActorId add_organisation(std::string_view key, const OrganisationInfo& info);
     void add_tie(std::string_view a, std::string_view b, std::string_view kind = "knows",
                  const TieInfo& info = {});
+    // The same by actor ids (bulk loads that already know them).
+    void add_tie(ActorId a, ActorId b, std::string_view kind = "knows", const TieInfo& info = {});
     EventId add_event(std::string_view key, const EventInfo& info);
     void add_organiser(std::string_view event, std::string_view actor);
     // `brought_by` empty: came on their own.
@@ -221,7 +227,25 @@ private:
         std::size_t operator()(const TieKey& k) const noexcept;
     };
     static TieKey tie_key(const Tie& tie) noexcept;
-    std::unordered_set<TieKey, TieKeyHash> tie_index_;
+    // An open-addressing set of TieKeys (linear probing, at most half full):
+    // one cache line per lookup, no allocation per tie, which is what bulk
+    // loads of millions of ties spend their time on otherwise.
+    class TieIndex {
+    public:
+        std::size_t count(const TieKey& key) const noexcept;
+        void insert(const TieKey& key);  // key must not be present
+        void reserve(std::size_t n);
+        void clear() noexcept {
+            slots_.clear();
+            size_ = 0;
+        }
+
+    private:
+        static constexpr std::uint32_t empty_kind = std::numeric_limits<std::uint32_t>::max();
+        std::vector<TieKey> slots_;  // kind == empty_kind: free
+        std::size_t size_ = 0;
+    };
+    TieIndex tie_index_;
 };
 
 }  // namespace verbind

@@ -9,6 +9,9 @@ namespace verbind {
 // nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text) noexcept;
 
+// True when check_label would accept `text` (no allocation, no throw).
+bool is_valid_label(std::string_view text, bool list_item = false) noexcept;
+
 // Validates a key or a label (tag, group, kind, neighbourhood): non-empty,
 // well-formed UTF-8, no control characters, no leading or trailing blanks.
 // When `list_item` is set, ';' is refused too (it separates list items in the
