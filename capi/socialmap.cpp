@@ -69,9 +69,14 @@ void vb_centrality_options_init_sized(vb_centrality_options_t* options, size_t s
     init_options(options, struct_size, centrality_options_first_size, centrality_defaults());
 }
 
-vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure, const vb_centrality_options_t* options,
-                          double* values) {
+vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure_given,
+                          const vb_centrality_options_t* options, double* values) {
     static const char fn[] = "vb_centrality";
+    // A C caller may pass any int; reading an out-of-range value as the C++
+    // enum type would be undefined behaviour, so its bytes are read as int.
+    static_assert(sizeof(vb_centrality_t) == sizeof(int));
+    int measure;
+    std::memcpy(&measure, &measure_given, sizeof measure);
     return guarded(fn, [&] {
         const verbind::Graph& g = graph_of(graph);
         if (g.num_nodes() > 0) require(values, "values");
@@ -125,7 +130,7 @@ vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure, cons
                 result = measure == VB_CENTRALITY_CONSTRAINT ? verbind::constraint(g, k) : verbind::effective_size(g, k);
                 break;
             }
-            default: throw argument_error("argument 'measure' is " + std::to_string(static_cast<int>(measure)) +
+            default: throw argument_error("argument 'measure' is " + std::to_string(measure) +
                                           ", not a vb_centrality_t");
         }
         std::copy(result.begin(), result.end(), values);

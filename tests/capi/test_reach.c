@@ -181,6 +181,7 @@ static void test_contacts(void) {
     CHECK(vb_temporal_curve_length(t) >= 2);
     vb_temporal_free(t);
     CHECK_FAILS(vb_contacts_index(c, "nobody", &seed), VB_ERROR_NOT_FOUND, "nobody");
+    vb_contacts_free(c);
     CHECK_FAILS(vb_contacts_read("/nonexistent/x.tij", &c), VB_ERROR_IO, "x.tij");
     CHECK(c == NULL);
 }

@@ -78,6 +78,8 @@ int main(void) {
     CHECK(vb_network_has_actor(back, "new-resident") == 1);
     vb_network_free(back);
     back = NULL;
+    vb_network_free(copy);
+    copy = NULL;
 
     /* erasure through the store */
     CHECK_OK(vb_store_open(path, &store));
