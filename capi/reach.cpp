@@ -26,6 +26,7 @@ struct vb_cascades {
     CascadeResult result;
     std::vector<std::string> event_keys;  // per entry of result.events
     std::vector<std::string> bringer_keys;
+    std::vector<std::string> actor_keys;  // every actor's key, by ActorId, for the links
 };
 
 struct vb_contacts {
@@ -218,6 +219,7 @@ vb_status_t vb_cascades(const vb_network_t* net, const char* start, const char* 
         handle->result = cascades(net->network, o);
         for (const EventCascade& e : handle->result.events) handle->event_keys.push_back(net->network.event(e.event).key);
         for (const Bringer& b : handle->result.bringers) handle->bringer_keys.push_back(net->network.actor(b.actor).key);
+        for (const auto& actor : net->network.actors()) handle->actor_keys.push_back(actor.key);
         *out = handle.release();
     });
 }
@@ -247,6 +249,26 @@ vb_status_t vb_cascades_event(const vb_cascades_t* c, size_t index, vb_event_cas
         *out = vb_event_cascade_t{c->event_keys[index].c_str(), e.attendees.size(), e.brought,
                                   e.newcomers,                  e.newcomers_brought, e.newcomer_share,
                                   e.bring_along_rate,           e.generations};
+    });
+}
+
+vb_status_t vb_cascades_event_link(const vb_cascades_t* c, size_t event_index, size_t link_index,
+                                   vb_cascade_link_t* out) {
+    return guarded("vb_cascades_event_link", [&] {
+        require(c, "cascades");
+        require(out, "out");
+        if (event_index >= c->result.events.size())
+            throw argument_error("index " + std::to_string(event_index) + " is out of range (" +
+                                 std::to_string(c->result.events.size()) + " events)");
+        const auto& links = c->result.events[event_index].attendees;
+        if (link_index >= links.size())
+            throw argument_error("link " + std::to_string(link_index) + " is out of range (" +
+                                 std::to_string(links.size()) + " attendees)");
+        const CascadeLink& link = links[link_index];
+        out->actor = c->actor_keys[link.actor].c_str();
+        out->brought_by = link.brought_by == verbind::no_id ? nullptr : c->actor_keys[link.brought_by].c_str();
+        out->generation = link.generation;
+        out->newcomer = link.newcomer ? 1 : 0;
     });
 }
 

@@ -656,6 +656,19 @@ typedef struct vb_event_cascade {
 VB_API size_t vb_cascades_event_count(const vb_cascades_t *cascades);
 VB_API vb_status_t vb_cascades_event(const vb_cascades_t *cascades, size_t index, vb_event_cascade_t *out);
 
+/* One attendance in an event's bring-along tree (vb_event_cascade_t's
+ * attendees, in attendance order). Strings stay valid until
+ * vb_cascades_free; brought_by is NULL for a root of the tree. */
+typedef struct vb_cascade_link {
+    const char *actor;
+    const char *brought_by;
+    uint32_t generation; /* 0 for a root */
+    int newcomer;        /* 1: their first attendance in the network's history */
+} vb_cascade_link_t;
+
+VB_API vb_status_t vb_cascades_event_link(const vb_cascades_t *cascades, size_t event_index, size_t link_index,
+                                          vb_cascade_link_t *out);
+
 /* People who brought others, most newcomers first. */
 VB_API size_t vb_cascades_bringer_count(const vb_cascades_t *cascades);
 VB_API vb_status_t vb_cascades_bringer(const vb_cascades_t *cascades, size_t index, const char **actor,

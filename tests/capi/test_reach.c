@@ -102,6 +102,7 @@ static void test_cascades(void) {
     vb_cascades_t *c = NULL;
     vb_cascade_totals_t totals;
     vb_event_cascade_t e;
+    vb_cascade_link_t link;
     const char *actor = NULL;
     size_t newcomers = 0, brought = 0;
     CHECK_OK(vb_network_new(&net));
@@ -125,6 +126,15 @@ static void test_cascades(void) {
     CHECK_OK(vb_cascades_bringer(c, 0, &actor, &newcomers, &brought));
     CHECK(strcmp(actor, "ann") == 0 && newcomers == 1 && brought == 1);
     CHECK_FAILS(vb_cascades_event(c, 5, &e), VB_ERROR_INVALID_ARGUMENT, "index 5 is out of range");
+    /* e2's tree by hand: bob came on his own (not a newcomer: he was at e1),
+     * cem was brought by bob (a newcomer, generation 1). */
+    CHECK_OK(vb_cascades_event_link(c, 1, 0, &link));
+    CHECK(strcmp(link.actor, "bob") == 0 && link.brought_by == NULL && link.generation == 0 && link.newcomer == 0);
+    CHECK_OK(vb_cascades_event_link(c, 1, 1, &link));
+    CHECK(strcmp(link.actor, "cem") == 0 && strcmp(link.brought_by, "bob") == 0 && link.generation == 1 &&
+          link.newcomer == 1);
+    CHECK_FAILS(vb_cascades_event_link(c, 1, 2, &link), VB_ERROR_INVALID_ARGUMENT, "link 2 is out of range");
+    CHECK_FAILS(vb_cascades_event_link(c, 1, 0, NULL), VB_ERROR_INVALID_ARGUMENT, "out");
     vb_cascades_free(c);
     CHECK_FAILS(vb_cascades(net, "2022-13-01", NULL, &c), VB_ERROR_INVALID_ARGUMENT, "2022-13-01");
     CHECK(c == NULL);
