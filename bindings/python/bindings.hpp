@@ -108,5 +108,7 @@ void register_socialmap(py::module_& m);
 void register_reach(py::module_& m);
 void register_match(py::module_& m);
 void register_store(py::module_& m);
+void register_evaluate(py::module_& m);
+void register_report(py::module_& m);
 
 }  // namespace verbind::python

@@ -63,4 +63,6 @@ PYBIND11_MODULE(_verbind, m) {
     register_reach(m);
     register_match(m);
     register_store(m);
+    register_evaluate(m);
+    register_report(m);
 }

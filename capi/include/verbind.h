@@ -422,6 +422,11 @@ VB_API vb_status_t vb_graph_index(const vb_graph_t *graph, const char *key, uint
 VB_API vb_status_t vb_graph_key(const vb_graph_t *graph, uint32_t node, char *buffer, size_t buffer_size,
                                 size_t *length);
 
+/* A progress callback for long work: receives the fraction done in [0, 1]
+ * and returns non-zero to go on, 0 to cancel (the call then returns
+ * VB_ERROR_CANCELLED). Called only from the thread that made the call. */
+typedef int (*vb_progress_fn)(double fraction, void *user_data);
+
 /* ------------------------------------------------------------------------
  * Social map: centrality, brokerage, communities, mixing, fragility (capi/socialmap.cpp)
  * ------------------------------------------------------------------------ */
@@ -536,11 +541,6 @@ VB_API void vb_social_map_json_free(char *json);
  * Reach: hops, cascades, spread, influence maximisation, temporal reach (capi/reach.cpp)
  * ------------------------------------------------------------------------ */
 /* @section reach */
-
-/* A progress callback for long work: receives the fraction done in [0, 1]
- * and returns non-zero to go on, 0 to cancel (the call then returns
- * VB_ERROR_CANCELLED). Called only from the thread that made the call. */
-typedef int (*vb_progress_fn)(double fraction, void *user_data);
 
 /* Hop distance from the nearest seed for every node, along out-arcs
  * (undirected: edges); -1 when unreached. `hops` < 0: no limit. `distances`
@@ -905,6 +905,20 @@ VB_API vb_status_t vb_suppress_small_cells(const uint64_t *counts, size_t rows, 
                                            uint8_t *marks, uint64_t *table);
 
 /* @end store */
+
+/* ------------------------------------------------------------------------
+ * Evaluation over time: metrics per period and area (capi/evaluate.cpp)
+ * ------------------------------------------------------------------------ */
+/* @section evaluate */
+
+/* @end evaluate */
+
+/* ------------------------------------------------------------------------
+ * The coordinator's report: one self-contained HTML file (capi/report.cpp)
+ * ------------------------------------------------------------------------ */
+/* @section report */
+
+/* @end report */
 
 /* ------------------------------------------------------------------------
  * Options structs that outlive a library upgrade

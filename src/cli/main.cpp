@@ -108,6 +108,7 @@ int run(const std::vector<std::string_view>& args) {
     if (command == "map") return verbind::cli::map_command(rest);
     if (command == "reach") return verbind::cli::reach_command(rest);
     if (command == "match") return verbind::cli::match_command(rest);
+    if (command == "report") return verbind::cli::report_command(rest);
     throw usage_error{"unknown command '" + std::string(command) + "'"};
 }
 

@@ -1,0 +1,86 @@
+// Evaluation over time: what changed, where, and for whom. Metrics per
+// period (week, month, quarter, year) and area (municipality, neighbourhood
+// or the whole programme) as tidy records: one per period x area x metric.
+//
+// Every count of people goes through verbind::suppress_small_cells (cells
+// below min_cell, with complementary suppression across the areas of a
+// period); a share or index computed from fewer than min_cell people is
+// withheld too. A withheld value is labelled: status "suppressed" (too few
+// people) or "no data" (nothing happened, or the metric is undefined, e.g.
+// no dates to place a tie in a period).
+//
+// Privacy: group-based metrics read groups through
+// Network::declared_groups(actor) (special-category groups never count as a
+// group of their own), and sensitive events and tie kinds are left out
+// unless include_sensitive.
+#pragma once
+
+#include "verbind/model/date.hpp"
+#include "verbind/model/network.hpp"
+#include "verbind/util/progress.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verbind {
+
+enum class Period : std::uint8_t { week, month, quarter, year };
+enum class AreaLevel : std::uint8_t { municipality, neighbourhood, programme };
+
+// "week" | "month" | "quarter" | "year"; parse throws input_error naming the field.
+std::string_view to_string(Period period) noexcept;
+Period parse_period(std::string_view text);
+// "municipality" | "neighbourhood" | "programme" (the whole network as one area).
+std::string_view to_string(AreaLevel level) noexcept;
+AreaLevel parse_area_level(std::string_view text);
+
+struct TimelineOptions {
+    Period period = Period::month;
+    AreaLevel by = AreaLevel::municipality;
+    std::optional<Date> start;  // first period: the one holding start (default: the earliest dated record)
+    std::optional<Date> end;    // exclusive (default: the day after the latest dated record)
+    std::uint64_t min_cell = 10;
+    bool include_sensitive = false;
+    std::size_t permutations = 200;  // for the E-I baseline under random mixing
+    std::optional<std::uint64_t> seed;
+    unsigned threads = 0;
+    ProgressCallback progress;
+};
+
+enum class ValueStatus : std::uint8_t { ok, suppressed, no_data };
+std::string_view to_string(ValueStatus status) noexcept;  // "ok" | "suppressed" | "no data"
+
+struct TimelineRecord {
+    std::string period;  // "2024-05" (month), "2024-W19" (ISO week), "2024-Q2", "2024"
+    Date period_start;   // first day
+    Date period_end;     // exclusive
+    std::string area;    // municipality or neighbourhood name; "programme" for the whole
+    std::string metric;  // one of timeline_metrics()
+    std::optional<double> value;  // none unless status == ok
+    ValueStatus status = ValueStatus::ok;
+};
+
+struct MetricInfo {
+    std::string name;
+    std::string unit;         // "people", "ties", "share", "index", "events", ...
+    std::string description;  // one sentence, for reports and docs
+};
+
+// The metrics timeline() computes, in the order records use.
+const std::vector<MetricInfo>& timeline_metrics();
+
+struct Timeline {
+    std::vector<std::string> periods;  // in order
+    std::vector<std::string> areas;    // sorted
+    // Ordered by period, then area, then metric (timeline_metrics() order).
+    std::vector<TimelineRecord> records;
+};
+
+// Throws input_error for min_cell 0, start >= end, or permutations 0;
+// cancelled_error when the progress callback cancels.
+Timeline timeline(const Network& network, const TimelineOptions& options = {});
+
+}  // namespace verbind
