@@ -5,8 +5,10 @@
 
 #include "verbind.h"
 
+#include "verbind/evaluate/timeline.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/model/network.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <cstddef>
 #include <cstring>
@@ -101,6 +103,42 @@ void init_options(T* options, std::size_t struct_size, std::size_t first_size, c
     if (struct_size > known) std::memset(bytes + known, 0, struct_size - known);
     options->struct_size = struct_size;
 }
+
+// Size of an options struct's first published version: up to and including
+// the field that was last when it was published. When a field is appended,
+// leave the uses as they are, so that callers built before it keep working.
+#define VB_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
+
+// An options struct with every field zero and struct_size set: the start of
+// every *_defaults(), which then sets the fields whose default is not zero.
+template <class T>
+T zeroed_options() noexcept {
+    T o;
+    std::memset(static_cast<void*>(&o), 0, sizeof o);
+    o.struct_size = sizeof o;
+    return o;
+}
+
+// A C progress callback as the core's ProgressCallback; NULL: none. A
+// non-zero return from `fn` means go on.
+inline verbind::ProgressCallback progress_of(vb_progress_fn fn, void* user_data) {
+    if (fn == nullptr) return {};
+    return [fn, user_data](double fraction) { return fn(fraction, user_data) != 0; };
+}
+
+// The model records of vb_network_add_*_ex and vb_store_add_*: each reads
+// the caller's options struct (NULL: the defaults of its *_init) and
+// converts it, naming the record in errors (for example "resident 'r1'
+// field 'trained_on': malformed date ...").
+verbind::ResidentInfo resident_info(const char* key, const vb_resident_options_t* options);
+verbind::OrganisationInfo organisation_info(const char* kind, const vb_organisation_options_t* options);
+verbind::TieInfo tie_info(const char* a, const char* b, const vb_tie_options_t* options);
+verbind::EventInfo event_info(const char* key, const char* date, const char* kind,
+                              const vb_event_options_t* options);
+
+// A vb_period_t as the core's Period; argument_error for a value outside the
+// enum (defined in capi/evaluate.cpp).
+verbind::Period period_of(vb_period_t period);
 
 // Creates a handle holding `value` for an out-parameter.
 template <class Handle, class Value>

@@ -1,8 +1,10 @@
-// The C ABI of the match capability: assignment and introductions.
+// The C ABI of the match capability: assignment, introductions, stable
+// matching and tables.
 #include "capi_internal.hpp"
 
 #include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
+#include "verbind/match/stable.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/util/random.hpp"
 
@@ -17,30 +19,105 @@ struct vb_introduction_list {
     std::vector<verbind::Introduction> items;
 };
 
+// `items` points into `pairs`, which never changes after construction.
+struct vb_match_pair_list {
+    verbind::StableMatching pairs;
+    std::vector<vb_match_pair_t> items;
+
+    explicit vb_match_pair_list(verbind::StableMatching p) : pairs(std::move(p)) {
+        items.reserve(pairs.size());
+        for (const auto& [proposer, reviewer] : pairs)
+            items.push_back({proposer.c_str(), reviewer ? reviewer->c_str() : nullptr});
+    }
+};
+
+struct vb_table_list {
+    std::vector<verbind::Table> tables;
+};
+
 using namespace verbind::capi;
 
 namespace {
 
-#define VB_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
 constexpr std::size_t assign_options_first_size = VB_FIRST_SIZE(vb_assign_options_t, maximize);
 constexpr std::size_t introduction_options_first_size = VB_FIRST_SIZE(vb_introduction_options_t, threads);
-
-vb_assign_options_t assign_defaults() {
-    vb_assign_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
-    return o;
-}
+constexpr std::size_t stable_options_first_size = VB_FIRST_SIZE(vb_stable_options_t, capacity_count);
+constexpr std::size_t table_options_first_size = VB_FIRST_SIZE(vb_table_options_t, seed);
 
 vb_introduction_options_t introduction_defaults() {
-    vb_introduction_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_introduction_options_t>();
     o.per_person = 2;
     o.limit = -1;
     o.min_shared = 1;
     o.seed = verbind::default_seed;
     return o;
+}
+
+vb_stable_options_t stable_defaults() {
+    auto o = zeroed_options<vb_stable_options_t>();
+    o.capacity = 1;
+    return o;
+}
+
+vb_table_options_t table_defaults() {
+    auto o = zeroed_options<vb_table_options_t>();
+    o.size = 8;
+    o.seed = verbind::default_seed;
+    return o;
+}
+
+verbind::PreferenceLists preference_lists(const vb_preference_list_t* lists, std::size_t count, const char* name) {
+    if (count > 0) require(lists, name);
+    verbind::PreferenceLists out;
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string where = std::string(name) + "[" + std::to_string(i) + "]";
+        if (lists[i].owner == nullptr) throw argument_error("argument '" + where + ".owner' is NULL");
+        out.emplace_back(lists[i].owner, string_list(lists[i].ranked, lists[i].ranked_count, (where + ".ranked").c_str()));
+    }
+    return out;
+}
+
+verbind::ReviewerCapacities reviewer_capacities(const vb_stable_options_t* options) {
+    vb_stable_options_t o = stable_defaults();
+    read_options(options, stable_options_first_size, o, "vb_stable_options_t");
+    if (o.capacity < 0)
+        throw argument_error("field 'options->capacity' is " + std::to_string(o.capacity) + ", must be >= 0");
+    verbind::ReviewerCapacities caps;
+    caps.all = o.capacity;
+    const auto reviewers = string_list(o.capacity_reviewers, o.capacity_count, "options->capacity_reviewers");
+    if (o.capacity_count > 0) require(o.capacities, "options->capacities");
+    for (std::size_t k = 0; k < reviewers.size(); ++k) caps.by_reviewer.emplace_back(reviewers[k], o.capacities[k]);
+    return caps;
+}
+
+verbind::StableMatching matching_of(const vb_match_pair_t* pairs, std::size_t count) {
+    if (count > 0) require(pairs, "matching");
+    verbind::StableMatching out;
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (pairs[i].proposer == nullptr)
+            throw argument_error("argument 'matching[" + std::to_string(i) + "].proposer' is NULL");
+        out.emplace_back(pairs[i].proposer, pairs[i].reviewer ? std::optional<std::string>(pairs[i].reviewer)
+                                                              : std::nullopt);
+    }
+    return out;
+}
+
+const verbind::Table* table_at(const vb_tables_t* tables, std::size_t i) {
+    if (tables == nullptr || i >= tables->tables.size()) return nullptr;
+    return &tables->tables[i];
+}
+
+const std::vector<std::string>* table_list(const vb_tables_t* tables, std::size_t i, int what) {
+    const auto* table = table_at(tables, i);
+    if (table == nullptr) return nullptr;
+    switch (what) {
+        case VB_TABLE_MEMBERS: return &table->members;
+        case VB_TABLE_SHARED_TALENTS: return &table->shared_talents;
+        case VB_TABLE_UNCONNECTED: return &table->unconnected;
+        default: return nullptr;
+    }
 }
 
 verbind::CostMatrix cost_matrix(const double* cost, std::size_t rows, std::size_t cols) {
@@ -87,7 +164,7 @@ vb_status_t vb_linear_assignment(const double* cost, size_t rows, size_t cols, i
 }
 
 void vb_assign_options_init_sized(vb_assign_options_t* options, size_t struct_size) {
-    init_options(options, struct_size, assign_options_first_size, assign_defaults());
+    init_options(options, struct_size, assign_options_first_size, zeroed_options<vb_assign_options_t>());
 }
 
 vb_status_t vb_assign(const double* cost, size_t rows, size_t cols, const vb_assign_options_t* options,
@@ -96,7 +173,7 @@ vb_status_t vb_assign(const double* cost, size_t rows, size_t cols, const vb_ass
     return guarded(fn, [&] {
         require(out, "out");
         *out = nullptr;
-        vb_assign_options_t o = assign_defaults();
+        vb_assign_options_t o = zeroed_options<vb_assign_options_t>();
         read_options(options, assign_options_first_size, o, "vb_assign_options_t");
         verbind::AssignOptions cxx;
         cxx.row_capacity = capacity_list(o.row_capacity, o.row_capacity_count, "options->row_capacity");
@@ -168,5 +245,85 @@ const char* vb_introduction_list_item(const vb_introductions_t* intros, size_t i
     return list && k < list->size() ? (*list)[k].c_str() : nullptr;
 }
 void vb_introductions_free(vb_introductions_t* intros) { delete intros; }
+
+void vb_stable_options_init_sized(vb_stable_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, stable_options_first_size, stable_defaults());
+}
+
+vb_status_t vb_stable_match(const vb_preference_list_t* proposer_prefs, size_t proposer_count,
+                            const vb_preference_list_t* reviewer_prefs, size_t reviewer_count,
+                            const vb_stable_options_t* options, vb_match_pairs_t** out) {
+    return guarded("vb_stable_match", [&] {
+        require(out, "out");
+        *out = nullptr;
+        const auto proposers = preference_lists(proposer_prefs, proposer_count, "proposer_prefs");
+        const auto reviewers = preference_lists(reviewer_prefs, reviewer_count, "reviewer_prefs");
+        auto matching = verbind::stable_match(proposers, reviewers, reviewer_capacities(options));
+        *out = new vb_match_pair_list(std::move(matching));
+    });
+}
+
+vb_status_t vb_blocking_pairs(const vb_preference_list_t* proposer_prefs, size_t proposer_count,
+                              const vb_preference_list_t* reviewer_prefs, size_t reviewer_count,
+                              const vb_match_pair_t* matching, size_t matching_count,
+                              const vb_stable_options_t* options, vb_match_pairs_t** out) {
+    return guarded("vb_blocking_pairs", [&] {
+        require(out, "out");
+        *out = nullptr;
+        const auto proposers = preference_lists(proposer_prefs, proposer_count, "proposer_prefs");
+        const auto reviewers = preference_lists(reviewer_prefs, reviewer_count, "reviewer_prefs");
+        const auto pairs = verbind::blocking_pairs(proposers, reviewers, matching_of(matching, matching_count),
+                                                   reviewer_capacities(options));
+        verbind::StableMatching blocking;
+        blocking.reserve(pairs.size());
+        for (const auto& [proposer, reviewer] : pairs) blocking.emplace_back(proposer, reviewer);
+        *out = new vb_match_pair_list(std::move(blocking));
+    });
+}
+
+size_t vb_match_pairs_count(const vb_match_pairs_t* pairs) { return pairs ? pairs->items.size() : 0; }
+const vb_match_pair_t* vb_match_pairs_items(const vb_match_pairs_t* pairs) {
+    return pairs ? pairs->items.data() : nullptr;
+}
+void vb_match_pairs_free(vb_match_pairs_t* pairs) { delete pairs; }
+
+void vb_table_options_init_sized(vb_table_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, table_options_first_size, table_defaults());
+}
+
+vb_status_t vb_tables(const vb_network_t* net, const char* event, const vb_table_options_t* options,
+                      vb_tables_t** out) {
+    return guarded("vb_tables", [&] {
+        require(out, "out");
+        *out = nullptr;
+        require(net, "net");
+        require(event, "event");
+        vb_table_options_t o = table_defaults();
+        read_options(options, table_options_first_size, o, "vb_table_options_t");
+        verbind::TableOptions cxx;
+        cxx.size = o.size;
+        cxx.seed = o.seed;
+        *out = new vb_table_list{verbind::tables(net->network, event, cxx)};
+    });
+}
+
+size_t vb_tables_count(const vb_tables_t* tables) { return tables ? tables->tables.size() : 0; }
+size_t vb_table_list_count(const vb_tables_t* tables, size_t i, int what) {
+    const auto* list = table_list(tables, i, what);
+    return list ? list->size() : 0;
+}
+const char* vb_table_list_item(const vb_tables_t* tables, size_t i, int what, size_t k) {
+    const auto* list = table_list(tables, i, what);
+    return list && k < list->size() ? (*list)[k].c_str() : nullptr;
+}
+size_t vb_table_groups(const vb_tables_t* tables, size_t i) {
+    const auto* table = table_at(tables, i);
+    return table ? table->groups : 0;
+}
+double vb_table_group_mix(const vb_tables_t* tables, size_t i) {
+    const auto* table = table_at(tables, i);
+    return table ? table->group_mix : 0.0;
+}
+void vb_tables_free(vb_tables_t* tables) { delete tables; }
 
 }  // extern "C"

@@ -39,16 +39,14 @@ struct vb_temporal {
 
 namespace {
 
-#define VB_REACH_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
-constexpr std::size_t spread_options_first_size = VB_REACH_FIRST_SIZE(vb_spread_options_t, progress_data);
-constexpr std::size_t influence_options_first_size = VB_REACH_FIRST_SIZE(vb_influence_options_t, progress_data);
+constexpr std::size_t spread_options_first_size = VB_FIRST_SIZE(vb_spread_options_t, progress_data);
+constexpr std::size_t influence_options_first_size = VB_FIRST_SIZE(vb_influence_options_t, progress_data);
 
 // Day numbers (Boost's Julian day) <-> days since 1970-01-01.
 constexpr std::int64_t unix_epoch_day = 2440588;
 
 vb_spread_options_t spread_defaults() {
-    vb_spread_options_t o{};
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_spread_options_t>();
     o.model = VB_MODEL_INDEPENDENT_CASCADE;
     o.probability = VB_PROBABILITY_WEIGHTED_CASCADE;
     o.uniform_probability = 0.1;
@@ -58,8 +56,7 @@ vb_spread_options_t spread_defaults() {
 }
 
 vb_influence_options_t influence_defaults() {
-    vb_influence_options_t o{};
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_influence_options_t>();
     o.model = VB_MODEL_INDEPENDENT_CASCADE;
     o.probability = VB_PROBABILITY_WEIGHTED_CASCADE;
     o.uniform_probability = 0.1;
@@ -84,11 +81,6 @@ DiffusionOptions diffusion(vb_diffusion_model_t model, vb_probability_t probabil
     }
     d.uniform_probability = uniform;
     return d;
-}
-
-ProgressCallback progress_of(vb_progress_fn fn, void* data) {
-    if (fn == nullptr) return {};
-    return [fn, data](double fraction) { return fn(fraction, data) != 0; };
 }
 
 std::span<const NodeId> node_array(const uint32_t* nodes, std::size_t count, const char* name) {

@@ -19,19 +19,18 @@
 
 #undef vb_centrality_options_init
 #undef vb_community_options_init
+#undef vb_social_map_options_init
 
 using namespace verbind::capi;
 
 namespace {
 
-#define VB_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
 constexpr std::size_t centrality_options_first_size = VB_FIRST_SIZE(vb_centrality_options_t, max_iter);
 constexpr std::size_t community_options_first_size = VB_FIRST_SIZE(vb_community_options_t, threads);
+constexpr std::size_t social_map_options_first_size = VB_FIRST_SIZE(vb_social_map_options_t, progress_data);
 
 vb_centrality_options_t centrality_defaults() {
-    vb_centrality_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_centrality_options_t>();
     o.weighted = -1;
     o.normalized = 1;
     o.seed = verbind::default_seed;
@@ -42,13 +41,40 @@ vb_centrality_options_t centrality_defaults() {
 }
 
 vb_community_options_t community_defaults() {
-    vb_community_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_community_options_t>();
     o.method = VB_COMMUNITY_LEIDEN;
     o.resolution = 1.0;
     o.seed = verbind::default_seed;
     return o;
+}
+
+vb_social_map_options_t social_map_defaults() {
+    auto o = zeroed_options<vb_social_map_options_t>();
+    o.top = 10;
+    o.seed = verbind::default_seed;
+    o.min_cell = verbind::suppression_threshold;
+    return o;
+}
+
+// The social map as a JSON string the caller frees with vb_social_map_json_free.
+void social_map_json(const vb_network_t* net, const vb_social_map_options_t& given, char** json) {
+    require(json, "json");
+    *json = nullptr;
+    require(net, "net");
+    verbind::SocialMapOptions o;
+    o.municipality = std::string(optional_text(given.municipality));
+    o.neighbourhood = std::string(optional_text(given.neighbourhood));
+    if (given.start && *given.start) o.start = verbind::parse_date(given.start);
+    if (given.end && *given.end) o.end = verbind::parse_date(given.end);
+    o.top = given.top;
+    o.seed = given.seed;
+    o.threads = given.threads;
+    o.min_cell = given.min_cell;
+    o.progress = progress_of(given.progress, given.progress_data);
+    const std::string text = verbind::to_json(verbind::social_map(net->network, o));
+    char* copy = new char[text.size() + 1];
+    std::memcpy(copy, text.c_str(), text.size() + 1);
+    *json = copy;
 }
 
 const verbind::Graph& graph_of(const vb_graph_t* graph) {
@@ -94,6 +120,7 @@ vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure_given
                 if (o.samples > 0) b.samples = o.samples;
                 b.seed = o.seed;
                 b.threads = o.threads;
+                b.progress = progress_of(o.progress, o.progress_data);
                 result = verbind::betweenness(g, b);
                 break;
             }
@@ -102,6 +129,7 @@ vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure_given
                 verbind::DistanceOptions d;
                 d.weighted = weighted;
                 d.threads = o.threads;
+                d.progress = progress_of(o.progress, o.progress_data);
                 result = measure == VB_CENTRALITY_CLOSENESS ? verbind::closeness(g, d) : verbind::harmonic(g, d);
                 break;
             }
@@ -113,6 +141,7 @@ vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure_given
                 p.tol = o.tol;
                 p.max_iter = o.max_iter;
                 p.threads = o.threads;
+                p.progress = progress_of(o.progress, o.progress_data);
                 result = verbind::pagerank(g, p);
                 break;
             }
@@ -206,6 +235,7 @@ vb_status_t vb_communities(const vb_graph_t* graph, const vb_community_options_t
         c.resolution = o.resolution;
         c.seed = o.seed;
         c.threads = o.threads;
+        c.progress = progress_of(o.progress, o.progress_data);
         const auto result = verbind::communities(g, c);
         std::copy(result.begin(), result.end(), labels);
         if (count) *count = result.empty() ? 0 : *std::max_element(result.begin(), result.end()) + 1;
@@ -272,19 +302,25 @@ vb_status_t vb_assortativity(const vb_graph_t* graph, const uint32_t* groups, do
 vb_status_t vb_social_map_json(const vb_network_t* net, const char* municipality, const char* neighbourhood,
                                const char* start, const char* end, size_t top, char** json) {
     return guarded("vb_social_map_json", [&] {
-        require(json, "json");
-        *json = nullptr;
-        require(net, "net");
-        verbind::SocialMapOptions o;
-        o.municipality = std::string(optional_text(municipality));
-        o.neighbourhood = std::string(optional_text(neighbourhood));
-        if (start && *start) o.start = verbind::parse_date(start);
-        if (end && *end) o.end = verbind::parse_date(end);
+        vb_social_map_options_t o = social_map_defaults();
+        o.municipality = municipality;
+        o.neighbourhood = neighbourhood;
+        o.start = start;
+        o.end = end;
         o.top = top;
-        const std::string text = verbind::to_json(verbind::social_map(net->network, o));
-        char* copy = new char[text.size() + 1];
-        std::memcpy(copy, text.c_str(), text.size() + 1);
-        *json = copy;
+        social_map_json(net, o, json);
+    });
+}
+
+void vb_social_map_options_init_sized(vb_social_map_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, social_map_options_first_size, social_map_defaults());
+}
+
+vb_status_t vb_social_map_json_v2(const vb_network_t* net, const vb_social_map_options_t* options, char** json) {
+    return guarded("vb_social_map_json_v2", [&] {
+        vb_social_map_options_t o = social_map_defaults();
+        read_options(options, social_map_options_first_size, o, "vb_social_map_options_t");
+        social_map_json(net, o, json);
     });
 }
 

@@ -7,42 +7,11 @@
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/store/store.hpp"
 
-#include <cstddef>
-#include <optional>
-
 struct vb_store {
     verbind::Store store;
 };
 
 using namespace verbind::capi;
-
-namespace {
-
-// The first published sizes of the options structs this file reads; they
-// match capi/verbind.cpp's (the structs are shared with vb_network_add_*_ex).
-#define VB_STORE_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
-constexpr std::size_t resident_first = VB_STORE_FIRST_SIZE(vb_resident_options_t, trained_on);
-constexpr std::size_t organisation_first = VB_STORE_FIRST_SIZE(vb_organisation_options_t, talent_count);
-constexpr std::size_t tie_first = VB_STORE_FIRST_SIZE(vb_tie_options_t, weight);
-constexpr std::size_t event_first = VB_STORE_FIRST_SIZE(vb_event_options_t, organiser_count);
-
-template <class T>
-T zeroed() {
-    T o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
-    return o;
-}
-
-std::string field_of(const char* type, const char* key, const char* field) {
-    return std::string(type) + " '" + key + "' field '" + field + "'";
-}
-
-std::optional<verbind::Date> optional_date(const char* text, const std::string& what) {
-    return verbind::parse_optional_date(optional_text(text), what);
-}
-
-}  // namespace
 
 extern "C" {
 
@@ -105,16 +74,7 @@ vb_status_t vb_store_add_resident(vb_store_t* store, const char* key, const vb_r
     return guarded("vb_store_add_resident", [&] {
         require(store, "store");
         require(key, "key");
-        auto o = zeroed<vb_resident_options_t>();
-        read_options(options, resident_first, o, "vb_resident_options_t");
-        verbind::ResidentInfo info;
-        info.neighbourhood = optional_text(o.neighbourhood);
-        info.municipality = optional_text(o.municipality);
-        info.talents = string_list(o.talents, o.talent_count, "options->talents");
-        info.groups = string_list(o.groups, o.group_count, "options->groups");
-        info.key_figure = o.key_figure != 0;
-        info.trained_on = optional_date(o.trained_on, field_of("resident", key, "trained_on"));
-        store->store.add_resident(key, info);
+        store->store.add_resident(key, resident_info(key, options));
     });
 }
 
@@ -124,14 +84,7 @@ vb_status_t vb_store_add_organisation(vb_store_t* store, const char* key, const 
         require(store, "store");
         require(key, "key");
         require(kind, "kind");
-        auto o = zeroed<vb_organisation_options_t>();
-        read_options(options, organisation_first, o, "vb_organisation_options_t");
-        verbind::OrganisationInfo info;
-        info.kind = kind;
-        info.neighbourhood = optional_text(o.neighbourhood);
-        info.municipality = optional_text(o.municipality);
-        info.talents = string_list(o.talents, o.talent_count, "options->talents");
-        store->store.add_organisation(key, info);
+        store->store.add_organisation(key, organisation_info(kind, options));
     });
 }
 
@@ -142,15 +95,7 @@ vb_status_t vb_store_add_tie(vb_store_t* store, const char* a, const char* b, co
         require(a, "a");
         require(b, "b");
         require(kind, "kind");
-        auto o = zeroed<vb_tie_options_t>();
-        o.weight = 1.0;
-        read_options(options, tie_first, o, "vb_tie_options_t");
-        const std::string record = std::string("tie '") + a + "' - '" + b + "'";
-        verbind::TieInfo info;
-        info.since = optional_date(o.since, record + " field 'since'");
-        info.until = optional_date(o.until, record + " field 'until'");
-        info.weight = o.weight;
-        store->store.add_tie(a, b, kind, info);
+        store->store.add_tie(a, b, kind, tie_info(a, b, options));
     });
 }
 
@@ -161,15 +106,7 @@ vb_status_t vb_store_add_event(vb_store_t* store, const char* key, const char* d
         require(key, "key");
         require(date, "date");
         require(kind, "kind");
-        auto o = zeroed<vb_event_options_t>();
-        read_options(options, event_first, o, "vb_event_options_t");
-        verbind::EventInfo info;
-        info.date = verbind::parse_date(date, field_of("event", key, "date"));
-        info.kind = kind;
-        info.neighbourhood = optional_text(o.neighbourhood);
-        info.municipality = optional_text(o.municipality);
-        info.organisers = string_list(o.organisers, o.organiser_count, "options->organisers");
-        store->store.add_event(key, info);
+        store->store.add_event(key, event_info(key, date, kind, options));
     });
 }
 

@@ -109,11 +109,6 @@ using namespace verbind::capi;
 
 namespace {
 
-// Size of an options struct's first published version: up to and including
-// the field that was last when it was published. When a field is appended,
-// leave these as they are, so that callers built before it keep working.
-#define VB_FIRST_SIZE(type, last_field) (offsetof(type, last_field) + sizeof(type::last_field))
-
 constexpr std::size_t resident_options_first_size = VB_FIRST_SIZE(vb_resident_options_t, trained_on);
 constexpr std::size_t organisation_options_first_size = VB_FIRST_SIZE(vb_organisation_options_t, talent_count);
 constexpr std::size_t tie_options_first_size = VB_FIRST_SIZE(vb_tie_options_t, weight);
@@ -121,47 +116,20 @@ constexpr std::size_t event_options_first_size = VB_FIRST_SIZE(vb_event_options_
 constexpr std::size_t view_options_first_size = VB_FIRST_SIZE(vb_view_options_t, merge);
 constexpr std::size_t edge_list_options_first_size = VB_FIRST_SIZE(vb_edge_list_options_t, self_loops);
 
-vb_resident_options_t resident_defaults() {
-    vb_resident_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
-    return o;
-}
-
-vb_organisation_options_t organisation_defaults() {
-    vb_organisation_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
-    return o;
-}
-
 vb_tie_options_t tie_defaults() {
-    vb_tie_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_tie_options_t>();
     o.weight = 1.0;
     return o;
 }
 
-vb_event_options_t event_defaults() {
-    vb_event_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
-    return o;
-}
-
 vb_view_options_t view_defaults() {
-    vb_view_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_view_options_t>();
     o.merge = VB_MERGE_MAX;
     return o;
 }
 
 vb_edge_list_options_t edge_list_defaults() {
-    vb_edge_list_options_t o;
-    std::memset(&o, 0, sizeof o);
-    o.struct_size = sizeof o;
+    auto o = zeroed_options<vb_edge_list_options_t>();
     o.duplicates = VB_MERGE_ERROR;
     o.self_loops = VB_SELF_LOOPS_ERROR;
     return o;
@@ -216,6 +184,58 @@ verbind::EdgeListOptions to_edge_list_options(const vb_edge_list_options_t* give
 
 }  // namespace
 
+namespace verbind::capi {
+
+verbind::ResidentInfo resident_info(const char* key, const vb_resident_options_t* options) {
+    auto o = zeroed_options<vb_resident_options_t>();
+    read_options(options, resident_options_first_size, o, "vb_resident_options_t");
+    verbind::ResidentInfo info;
+    info.neighbourhood = optional_text(o.neighbourhood);
+    info.municipality = optional_text(o.municipality);
+    info.talents = string_list(o.talents, o.talent_count, "options->talents");
+    info.groups = string_list(o.groups, o.group_count, "options->groups");
+    info.key_figure = o.key_figure != 0;
+    info.trained_on = optional_date(o.trained_on, field_of("resident", key, "trained_on"));
+    return info;
+}
+
+verbind::OrganisationInfo organisation_info(const char* kind, const vb_organisation_options_t* options) {
+    auto o = zeroed_options<vb_organisation_options_t>();
+    read_options(options, organisation_options_first_size, o, "vb_organisation_options_t");
+    verbind::OrganisationInfo info;
+    info.kind = kind;
+    info.neighbourhood = optional_text(o.neighbourhood);
+    info.municipality = optional_text(o.municipality);
+    info.talents = string_list(o.talents, o.talent_count, "options->talents");
+    return info;
+}
+
+verbind::TieInfo tie_info(const char* a, const char* b, const vb_tie_options_t* options) {
+    vb_tie_options_t o = tie_defaults();
+    read_options(options, tie_options_first_size, o, "vb_tie_options_t");
+    const std::string record = std::string("tie '") + a + "' - '" + b + "'";
+    verbind::TieInfo info;
+    info.since = optional_date(o.since, record + " field 'since'");
+    info.until = optional_date(o.until, record + " field 'until'");
+    info.weight = o.weight;
+    return info;
+}
+
+verbind::EventInfo event_info(const char* key, const char* date, const char* kind,
+                              const vb_event_options_t* options) {
+    auto o = zeroed_options<vb_event_options_t>();
+    read_options(options, event_options_first_size, o, "vb_event_options_t");
+    verbind::EventInfo info;
+    info.date = verbind::parse_date(date, field_of("event", key, "date"));
+    info.kind = kind;
+    info.neighbourhood = optional_text(o.neighbourhood);
+    info.municipality = optional_text(o.municipality);
+    info.organisers = string_list(o.organisers, o.organiser_count, "options->organisers");
+    return info;
+}
+
+}  // namespace verbind::capi
+
 extern "C" {
 
 // --- version and errors -------------------------------------------------------
@@ -255,14 +275,15 @@ void vb_clear_last_error(void) {
 // --- options ------------------------------------------------------------------
 
 void vb_resident_options_init_sized(vb_resident_options_t* options, size_t struct_size) {
-    init_options(options, struct_size, resident_options_first_size, resident_defaults());
+    init_options(options, struct_size, resident_options_first_size, zeroed_options<vb_resident_options_t>());
 }
 void vb_resident_options_init(vb_resident_options_t* options) {
     vb_resident_options_init_sized(options, sizeof *options);
 }
 
 void vb_organisation_options_init_sized(vb_organisation_options_t* options, size_t struct_size) {
-    init_options(options, struct_size, organisation_options_first_size, organisation_defaults());
+    init_options(options, struct_size, organisation_options_first_size,
+                 zeroed_options<vb_organisation_options_t>());
 }
 void vb_organisation_options_init(vb_organisation_options_t* options) {
     vb_organisation_options_init_sized(options, sizeof *options);
@@ -274,7 +295,7 @@ void vb_tie_options_init_sized(vb_tie_options_t* options, size_t struct_size) {
 void vb_tie_options_init(vb_tie_options_t* options) { vb_tie_options_init_sized(options, sizeof *options); }
 
 void vb_event_options_init_sized(vb_event_options_t* options, size_t struct_size) {
-    init_options(options, struct_size, event_options_first_size, event_defaults());
+    init_options(options, struct_size, event_options_first_size, zeroed_options<vb_event_options_t>());
 }
 void vb_event_options_init(vb_event_options_t* options) { vb_event_options_init_sized(options, sizeof *options); }
 
@@ -331,16 +352,7 @@ vb_status_t vb_network_add_resident_ex(vb_network_t* net, const char* key, const
     return guarded(fn, [&] {
         require(net, "net");
         require(key, "key");
-        vb_resident_options_t o = resident_defaults();
-        read_options(options, resident_options_first_size, o, "vb_resident_options_t");
-        verbind::ResidentInfo info;
-        info.neighbourhood = optional_text(o.neighbourhood);
-        info.municipality = optional_text(o.municipality);
-        info.talents = string_list(o.talents, o.talent_count, "options->talents");
-        info.groups = string_list(o.groups, o.group_count, "options->groups");
-        info.key_figure = o.key_figure != 0;
-        info.trained_on = optional_date(o.trained_on, field_of("resident", key, "trained_on"));
-        net->network.add_resident(key, info);
+        net->network.add_resident(key, resident_info(key, options));
     });
 }
 
@@ -365,14 +377,7 @@ vb_status_t vb_network_add_organisation_ex(vb_network_t* net, const char* key, c
         require(net, "net");
         require(key, "key");
         require(kind, "kind");
-        vb_organisation_options_t o = organisation_defaults();
-        read_options(options, organisation_options_first_size, o, "vb_organisation_options_t");
-        verbind::OrganisationInfo info;
-        info.kind = kind;
-        info.neighbourhood = optional_text(o.neighbourhood);
-        info.municipality = optional_text(o.municipality);
-        info.talents = string_list(o.talents, o.talent_count, "options->talents");
-        net->network.add_organisation(key, info);
+        net->network.add_organisation(key, organisation_info(kind, options));
     });
 }
 
@@ -398,14 +403,7 @@ vb_status_t vb_network_add_tie_ex(vb_network_t* net, const char* a, const char* 
         require(a, "a");
         require(b, "b");
         require(kind, "kind");
-        vb_tie_options_t o = tie_defaults();
-        read_options(options, tie_options_first_size, o, "vb_tie_options_t");
-        const std::string record = std::string("tie '") + a + "' - '" + b + "'";
-        verbind::TieInfo info;
-        info.since = optional_date(o.since, record + " field 'since'");
-        info.until = optional_date(o.until, record + " field 'until'");
-        info.weight = o.weight;
-        net->network.add_tie(a, b, kind, info);
+        net->network.add_tie(a, b, kind, tie_info(a, b, options));
     });
 }
 
@@ -433,15 +431,7 @@ vb_status_t vb_network_add_event_ex(vb_network_t* net, const char* key, const ch
         require(key, "key");
         require(date, "date");
         require(kind, "kind");
-        vb_event_options_t o = event_defaults();
-        read_options(options, event_options_first_size, o, "vb_event_options_t");
-        verbind::EventInfo info;
-        info.date = verbind::parse_date(date, field_of("event", key, "date"));
-        info.kind = kind;
-        info.neighbourhood = optional_text(o.neighbourhood);
-        info.municipality = optional_text(o.municipality);
-        info.organisers = string_list(o.organisers, o.organiser_count, "options->organisers");
-        net->network.add_event(key, info);
+        net->network.add_event(key, event_info(key, date, kind, options));
     });
 }
 

@@ -4,7 +4,9 @@
 #pragma once
 
 #include "verbind/graph/graph.hpp"
+#include "verbind/error.hpp"
 #include "verbind/model/network.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -77,6 +79,88 @@ std::string path_arg(py::handle obj, std::string_view function, std::string_view
 
 // "'<text>'" with the text as given.
 std::string quoted(std::string_view text);
+
+// The name of an object's type, for TypeError messages ("not str").
+std::string type_name(py::handle obj);
+
+// --- progress ------------------------------------------------------------------
+
+// A Python callable (or None) as a ProgressCallback, for work that runs with
+// the GIL released. Reports come only from the calling thread (see
+// util/progress.hpp), so each call takes the GIL back. A falsy answer other
+// than None (False, 0) cancels: the work ends with verbind.CancelledError. An
+// exception in the callable cancels too, and rethrow() raises it in place of
+// CancelledError.
+struct PythonProgress {
+    py::object callable;
+    std::shared_ptr<py::error_already_set> raised;
+
+    ProgressCallback callback() {
+        if (callable.is_none()) return {};
+        return [this](double fraction) {
+            py::gil_scoped_acquire gil;
+            try {
+                py::object answer = callable(fraction);
+                return answer.is_none() || PyObject_IsTrue(answer.ptr()) == 1;
+            } catch (py::error_already_set& e) {
+                raised = std::make_shared<py::error_already_set>(std::move(e));
+                return false;
+            }
+        };
+    }
+    void rethrow() {
+        if (raised) throw *raised;
+    }
+};
+
+// Runs work(ProgressCallback) without the GIL, with `progress` (a callable or
+// None; TypeError otherwise) as its progress callback.
+template <class Work>
+auto with_progress(py::object progress, Work&& work) {
+    if (!progress.is_none() && !PyCallable_Check(progress.ptr()))
+        throw py::type_error("progress must be callable or None, not " + type_name(progress));
+    PythonProgress adapter{std::move(progress), nullptr};
+    try {
+        py::gil_scoped_release no_gil;
+        return work(adapter.callback());
+    } catch (const verbind::cancelled_error&) {
+        adapter.rethrow();
+        throw;
+    }
+}
+
+// --- records -------------------------------------------------------------------
+
+// The arguments of add_resident, add_organisation, add_tie and add_event, as
+// Network and Store take them, checked and converted. Errors name the
+// parameter (TypeError) or the record and field (InputError, e.g. "resident
+// 'r1' field 'trained_on': ...").
+struct ResidentArgs {
+    std::string key;
+    verbind::ResidentInfo info;
+};
+ResidentArgs resident_args(py::handle key, py::handle neighbourhood, py::handle municipality, py::handle talents,
+                           py::handle groups, bool key_figure, py::handle trained_on);
+
+struct OrganisationArgs {
+    std::string key;
+    verbind::OrganisationInfo info;
+};
+OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle neighbourhood,
+                                   py::handle municipality, py::handle talents);
+
+struct TieArgs {
+    std::string a, b, kind;
+    verbind::TieInfo info;
+};
+TieArgs tie_args(py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until, double weight);
+
+struct EventArgs {
+    std::string key;
+    verbind::EventInfo info;
+};
+EventArgs event_args(py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
+                     py::handle organisers, py::handle municipality);
 
 // --- results -----------------------------------------------------------------
 

@@ -5,9 +5,9 @@
 
 namespace verbind::python {
 
-namespace {
-
 std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
+
+namespace {
 
 [[noreturn]] void wrong_type(py::handle obj, std::string_view function, std::string_view param,
                              std::string_view expected) {
@@ -127,6 +127,69 @@ py::object to_python(const std::optional<verbind::Date>& date) {
 py::object text_or_none(const std::string& text) {
     if (text.empty()) return py::none();
     return py::str(text);
+}
+
+namespace {
+
+std::string field(const std::string& record, std::string_view name) {
+    return record + " field '" + std::string(name) + "'";
+}
+
+}  // namespace
+
+ResidentArgs resident_args(py::handle key, py::handle neighbourhood, py::handle municipality, py::handle talents,
+                           py::handle groups, bool key_figure, py::handle trained_on) {
+    constexpr std::string_view fn = "add_resident";
+    ResidentArgs r;
+    r.key = text_arg(key, fn, "key", "resident key");
+    const std::string rec = "resident " + quoted(r.key);
+    r.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+    r.info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+    r.info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
+    r.info.groups = optional_text_list_arg(groups, fn, "groups", field(rec, "groups"));
+    r.info.key_figure = key_figure;
+    r.info.trained_on = optional_date_arg(trained_on, fn, "trained_on", field(rec, "trained_on"));
+    return r;
+}
+
+OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle neighbourhood,
+                                   py::handle municipality, py::handle talents) {
+    constexpr std::string_view fn = "add_organisation";
+    OrganisationArgs o;
+    o.key = text_arg(key, fn, "key", "organisation key");
+    const std::string rec = "organisation " + quoted(o.key);
+    o.info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
+    o.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+    o.info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+    o.info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
+    return o;
+}
+
+TieArgs tie_args(py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until, double weight) {
+    constexpr std::string_view fn = "add_tie";
+    TieArgs t;
+    t.a = text_arg(a, fn, "a", "tie field 'a'");
+    t.b = text_arg(b, fn, "b", "tie field 'b'");
+    const std::string rec = "tie " + quoted(t.a) + " - " + quoted(t.b);
+    t.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
+    t.info.since = optional_date_arg(since, fn, "since", field(rec, "since"));
+    t.info.until = optional_date_arg(until, fn, "until", field(rec, "until"));
+    t.info.weight = weight;
+    return t;
+}
+
+EventArgs event_args(py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
+                     py::handle organisers, py::handle municipality) {
+    constexpr std::string_view fn = "add_event";
+    EventArgs e;
+    e.key = text_arg(key, fn, "key", "event key");
+    const std::string rec = "event " + quoted(e.key);
+    e.info.date = date_arg(date, fn, "date", field(rec, "date"));
+    e.info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
+    e.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
+    e.info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
+    e.info.organisers = optional_text_list_arg(organisers, fn, "organisers", field(rec, "organisers"));
+    return e;
 }
 
 }  // namespace verbind::python

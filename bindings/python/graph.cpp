@@ -11,8 +11,6 @@ namespace verbind::python {
 
 namespace {
 
-std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
-
 py::array as_numpy(py::handle obj) {
     static py::handle asarray = py::object(py::module_::import("numpy").attr("asarray")).release();
     return asarray(obj);

@@ -13,8 +13,6 @@ namespace verbind::python {
 
 namespace {
 
-std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
-
 // Without pybind11/stl.h: including it in some translation units of a
 // module and not in others breaks the one-definition rule.
 py::list str_list(const std::vector<std::string>& items) {

@@ -13,10 +13,6 @@ namespace verbind::python {
 
 namespace {
 
-std::string field(const std::string& record, std::string_view name) {
-    return record + " field '" + std::string(name) + "'";
-}
-
 py::list text_list(const std::vector<std::string>& items) {
     py::list out;
     for (const auto& item : items) out.append(py::str(item));
@@ -72,18 +68,9 @@ Network unchanged when it raises.)doc");
         "add_resident",
         [](NetworkHandle& self, py::handle key, py::handle neighbourhood, py::handle municipality,
            py::handle talents, py::handle groups, bool key_figure, py::handle trained_on) {
-            constexpr std::string_view fn = "add_resident";
-            const std::string k = text_arg(key, fn, "key", "resident key");
-            const std::string rec = "resident " + quoted(k);
-            ResidentInfo info;
-            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
-            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
-            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
-            info.groups = optional_text_list_arg(groups, fn, "groups", field(rec, "groups"));
-            info.key_figure = key_figure;
-            info.trained_on = optional_date_arg(trained_on, fn, "trained_on", field(rec, "trained_on"));
+            const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
             auto lock = lock_for_writing(self);
-            self.network.add_resident(k, info);
+            self.network.add_resident(r.key, r.info);
         },
         py::arg("key"), py::kw_only(), py::arg("neighbourhood") = py::none(), py::arg("municipality") = py::none(),
         py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(), py::arg("key_figure") = false,
@@ -96,16 +83,9 @@ Raises InputError for a bad value or an existing key.)doc");
         "add_organisation",
         [](NetworkHandle& self, py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
            py::handle talents) {
-            constexpr std::string_view fn = "add_organisation";
-            const std::string k = text_arg(key, fn, "key", "organisation key");
-            const std::string rec = "organisation " + quoted(k);
-            OrganisationInfo info;
-            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
-            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
-            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
-            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
+            const auto o = organisation_args(key, kind, neighbourhood, municipality, talents);
             auto lock = lock_for_writing(self);
-            self.network.add_organisation(k, info);
+            self.network.add_organisation(o.key, o.info);
         },
         py::arg("key"), py::kw_only(), py::arg("kind"), py::arg("neighbourhood") = py::none(),
         py::arg("municipality") = py::none(), py::arg("talents") = py::tuple(),
@@ -115,17 +95,9 @@ Raises InputError for a bad value or an existing key.)doc");
         "add_tie",
         [](NetworkHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
            double weight) {
-            constexpr std::string_view fn = "add_tie";
-            const std::string ka = text_arg(a, fn, "a", "tie field 'a'");
-            const std::string kb = text_arg(b, fn, "b", "tie field 'b'");
-            const std::string rec = "tie " + quoted(ka) + " - " + quoted(kb);
-            const std::string k = text_arg(kind, fn, "kind", field(rec, "kind"));
-            TieInfo info;
-            info.since = optional_date_arg(since, fn, "since", field(rec, "since"));
-            info.until = optional_date_arg(until, fn, "until", field(rec, "until"));
-            info.weight = weight;
+            const auto t = tie_args(a, b, kind, since, until, weight);
             auto lock = lock_for_writing(self);
-            self.network.add_tie(ka, kb, k, info);
+            self.network.add_tie(t.a, t.b, t.kind, t.info);
         },
         py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
         py::arg("until") = py::none(), py::arg("weight") = 1.0,
@@ -137,17 +109,9 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
         "add_event",
         [](NetworkHandle& self, py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
            py::handle organisers, py::handle municipality) {
-            constexpr std::string_view fn = "add_event";
-            const std::string k = text_arg(key, fn, "key", "event key");
-            const std::string rec = "event " + quoted(k);
-            EventInfo info;
-            info.date = date_arg(date, fn, "date", field(rec, "date"));
-            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
-            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
-            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
-            info.organisers = optional_text_list_arg(organisers, fn, "organisers", field(rec, "organisers"));
+            const auto e = event_args(key, date, kind, neighbourhood, organisers, municipality);
             auto lock = lock_for_writing(self);
-            self.network.add_event(k, info);
+            self.network.add_event(e.key, e.info);
         },
         py::arg("key"), py::kw_only(), py::arg("date"), py::arg("kind"), py::arg("neighbourhood") = py::none(),
         py::arg("organisers") = py::tuple(), py::arg("municipality") = py::none(),

@@ -13,8 +13,6 @@ namespace verbind::python {
 
 namespace {
 
-std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
-
 py::list str_list(const std::vector<std::string>& items) {
     py::list out;
     for (const auto& item : items) out.append(py::str(item));
@@ -90,31 +88,6 @@ DiffusionOptions diffusion_arg(py::handle model, py::handle probability, std::st
     }
     return d;
 }
-
-// Wraps a Python callable: called with the GIL (only ever from the calling
-// thread, see util/progress.hpp); returning False cancels. An exception in
-// the callable cancels too, and is re-raised in place of CancelledError.
-struct PythonProgress {
-    py::object callable;
-    std::shared_ptr<py::error_already_set> raised;
-
-    ProgressCallback callback() {
-        if (callable.is_none()) return {};
-        return [this](double fraction) {
-            py::gil_scoped_acquire gil;
-            try {
-                py::object r = callable(fraction);
-                return !(r.is(py::bool_(false)));
-            } catch (py::error_already_set& e) {
-                raised = std::make_shared<py::error_already_set>(std::move(e));
-                return false;
-            }
-        };
-    }
-    void rethrow() {
-        if (raised) throw *raised;
-    }
-};
 
 std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
     if (obj.is_none()) return std::nullopt;

@@ -21,8 +21,6 @@ namespace verbind::python {
 
 namespace {
 
-std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
-
 // None, or an int in 0..2**64-1.
 std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
     if (obj.is_none()) return std::nullopt;
@@ -40,45 +38,6 @@ unsigned threads_arg(std::int64_t threads, std::string_view function) {
         throw verbind::input_error(std::string(function) + ": threads must be in 0..4096 (0: all cores), got " +
                                    std::to_string(threads));
     return static_cast<unsigned>(threads);
-}
-
-// A Python callable as a ProgressCallback. Reports come from the thread that
-// released the GIL, so the adapter takes it back for the call. An exception in
-// the callable cancels the work and is re-raised afterwards.
-struct PythonProgress {
-    py::object callable;
-    std::unique_ptr<py::error_already_set> raised;
-
-    ProgressCallback callback() {
-        if (callable.is_none()) return {};
-        return [this](double fraction) {
-            py::gil_scoped_acquire gil;
-            try {
-                py::object answer = callable(fraction);
-                return answer.is_none() || answer.cast<bool>();
-            } catch (py::error_already_set& e) {
-                raised = std::make_unique<py::error_already_set>(std::move(e));
-                return false;
-            }
-        };
-    }
-    void rethrow_if_failed() {
-        if (raised) throw std::move(*raised);
-    }
-};
-
-template <class Work>
-auto with_progress(py::object progress, Work&& work) {
-    if (!progress.is_none() && !PyCallable_Check(progress.ptr()))
-        throw py::type_error("progress must be callable or None, not " + type_name(progress));
-    PythonProgress adapter{std::move(progress)};
-    try {
-        py::gil_scoped_release no_gil;
-        return work(adapter.callback());
-    } catch (const verbind::cancelled_error&) {
-        adapter.rethrow_if_failed();
-        throw;
-    }
 }
 
 CommunityMethod method_arg(py::handle obj) {
@@ -396,10 +355,13 @@ formula for directed graphs.)doc");
     m.def(
         "_social_map_json",
         [](const std::shared_ptr<NetworkHandle>& net, py::handle municipality, py::handle neighbourhood,
-           py::handle start, py::handle end, std::int64_t top, py::handle seed, std::int64_t threads) {
+           py::handle start, py::handle end, std::int64_t top, py::handle seed, std::int64_t threads,
+           std::int64_t min_cell, py::object progress) {
             constexpr std::string_view fn = "social_map";
             if (!net) throw py::type_error("social_map(): net must be a Network, not None");
             if (top < 1) throw verbind::input_error("social_map: top must be at least 1, got " + std::to_string(top));
+            if (min_cell < 1)
+                throw verbind::input_error("social_map: min_cell must be at least 1, got " + std::to_string(min_cell));
             SocialMapOptions options;
             options.municipality = optional_text_arg(municipality, fn, "municipality", "municipality");
             options.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", "neighbourhood");
@@ -408,12 +370,15 @@ formula for directed graphs.)doc");
             options.top = static_cast<std::size_t>(top);
             options.seed = seed_arg(seed, "social_map");
             options.threads = threads_arg(threads, "social_map");
-            py::gil_scoped_release no_gil;
-            std::shared_lock lock(net->mutex);
-            return verbind::to_json(verbind::social_map(net->network, options));
+            options.min_cell = static_cast<std::size_t>(min_cell);
+            return with_progress(std::move(progress), [&](ProgressCallback cb) {
+                options.progress = std::move(cb);
+                std::shared_lock lock(net->mutex);
+                return verbind::to_json(verbind::social_map(net->network, options));
+            });
         },
         py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"), py::arg("end"),
-        py::arg("top"), py::arg("seed"), py::arg("threads"));
+        py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("min_cell"), py::arg("progress"));
 }
 
 }  // namespace verbind::python

@@ -16,10 +16,6 @@ namespace verbind::python {
 
 namespace {
 
-std::string field(const std::string& record, std::string_view name) {
-    return record + " field '" + std::string(name) + "'";
-}
-
 py::list sorted_list(const std::set<std::string, std::less<>>& items) {
     py::list out;
     for (const auto& item : items) out.append(py::str(item));
@@ -161,17 +157,8 @@ store.network is a copy (a snapshot) of the stored Network.)doc");
         "add_resident",
         [](StoreHandle& self, py::handle key, py::handle neighbourhood, py::handle municipality, py::handle talents,
            py::handle groups, bool key_figure, py::handle trained_on) {
-            constexpr std::string_view fn = "add_resident";
-            const std::string k = text_arg(key, fn, "key", "resident key");
-            const std::string rec = "resident " + quoted(k);
-            ResidentInfo info;
-            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
-            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
-            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
-            info.groups = optional_text_list_arg(groups, fn, "groups", field(rec, "groups"));
-            info.key_figure = key_figure;
-            info.trained_on = optional_date_arg(trained_on, fn, "trained_on", field(rec, "trained_on"));
-            with_store(self, [&](Store& s) { s.add_resident(k, info); });
+            const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
+            with_store(self, [&](Store& s) { s.add_resident(r.key, r.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("neighbourhood") = py::none(), py::arg("municipality") = py::none(),
         py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(), py::arg("key_figure") = false,
@@ -181,15 +168,8 @@ store.network is a copy (a snapshot) of the stored Network.)doc");
         "add_organisation",
         [](StoreHandle& self, py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
            py::handle talents) {
-            constexpr std::string_view fn = "add_organisation";
-            const std::string k = text_arg(key, fn, "key", "organisation key");
-            const std::string rec = "organisation " + quoted(k);
-            OrganisationInfo info;
-            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
-            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
-            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
-            info.talents = optional_text_list_arg(talents, fn, "talents", field(rec, "talents"));
-            with_store(self, [&](Store& s) { s.add_organisation(k, info); });
+            const auto o = organisation_args(key, kind, neighbourhood, municipality, talents);
+            with_store(self, [&](Store& s) { s.add_organisation(o.key, o.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("kind"), py::arg("neighbourhood") = py::none(),
         py::arg("municipality") = py::none(), py::arg("talents") = py::tuple(),
@@ -199,16 +179,8 @@ store.network is a copy (a snapshot) of the stored Network.)doc");
         "add_tie",
         [](StoreHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
            double weight) {
-            constexpr std::string_view fn = "add_tie";
-            const std::string ka = text_arg(a, fn, "a", "tie field 'a'");
-            const std::string kb = text_arg(b, fn, "b", "tie field 'b'");
-            const std::string rec = "tie " + quoted(ka) + " - " + quoted(kb);
-            const std::string k = text_arg(kind, fn, "kind", field(rec, "kind"));
-            TieInfo info;
-            info.since = optional_date_arg(since, fn, "since", field(rec, "since"));
-            info.until = optional_date_arg(until, fn, "until", field(rec, "until"));
-            info.weight = weight;
-            with_store(self, [&](Store& s) { s.add_tie(ka, kb, k, info); });
+            const auto t = tie_args(a, b, kind, since, until, weight);
+            with_store(self, [&](Store& s) { s.add_tie(t.a, t.b, t.kind, t.info); });
         },
         py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
         py::arg("until") = py::none(), py::arg("weight") = 1.0,
@@ -218,16 +190,8 @@ store.network is a copy (a snapshot) of the stored Network.)doc");
         "add_event",
         [](StoreHandle& self, py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
            py::handle organisers, py::handle municipality) {
-            constexpr std::string_view fn = "add_event";
-            const std::string k = text_arg(key, fn, "key", "event key");
-            const std::string rec = "event " + quoted(k);
-            EventInfo info;
-            info.date = date_arg(date, fn, "date", field(rec, "date"));
-            info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
-            info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
-            info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
-            info.organisers = optional_text_list_arg(organisers, fn, "organisers", field(rec, "organisers"));
-            with_store(self, [&](Store& s) { s.add_event(k, info); });
+            const auto e = event_args(key, date, kind, neighbourhood, organisers, municipality);
+            with_store(self, [&](Store& s) { s.add_event(e.key, e.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("date"), py::arg("kind"), py::arg("neighbourhood") = py::none(),
         py::arg("organisers") = py::tuple(), py::arg("municipality") = py::none(),

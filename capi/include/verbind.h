@@ -459,6 +459,11 @@ typedef struct vb_centrality_options {
     const double *personalization;   /* PageRank: NULL (uniform) or node_count values >= 0 */
     double tol;                      /* PageRank and eigenvector; default 1e-10 */
     size_t max_iter;                 /* PageRank and eigenvector; default 1000 */
+    /* Appended after 0.1's first draft: betweenness, closeness, harmonic and
+     * PageRank report progress here (NULL: none); returning 0 cancels the
+     * call, which then returns VB_ERROR_CANCELLED. */
+    vb_progress_fn progress;
+    void *progress_data;             /* passed to progress */
 } vb_centrality_options_t;
 
 VB_API void vb_centrality_options_init_sized(vb_centrality_options_t *options, size_t struct_size);
@@ -499,6 +504,8 @@ typedef struct vb_community_options {
     double resolution;            /* default 1 */
     uint64_t seed;                /* default: the library's fixed seed */
     unsigned threads;             /* accepted; labels never depend on it */
+    vb_progress_fn progress;      /* appended: may be NULL; return 0 to cancel */
+    void *progress_data;          /* passed to progress */
 } vb_community_options_t;
 
 VB_API void vb_community_options_init_sized(vb_community_options_t *options, size_t struct_size);
@@ -532,8 +539,32 @@ VB_API vb_status_t vb_assortativity(const vb_graph_t *graph, const uint32_t *gro
 VB_API vb_status_t vb_social_map_json(const vb_network_t *net, const char *municipality, const char *neighbourhood,
                                       const char *start, const char *end, size_t top, char **json);
 
-/* Frees what vb_social_map_json returned. NULL-safe. */
+/* Frees what vb_social_map_json and vb_social_map_json_v2 returned. NULL-safe. */
 VB_API void vb_social_map_json_free(char *json);
+
+typedef struct vb_social_map_options {
+    size_t struct_size;
+    const char *municipality;  /* NULL or "" (default): all */
+    const char *neighbourhood; /* NULL or "" (default): all */
+    const char *start;         /* ties active from this date (YYYY-MM-DD); NULL: no bound */
+    const char *end;           /* ... until before this date; NULL: no bound */
+    size_t top;                /* entries per ranked section; default 10 */
+    uint64_t seed;             /* communities; default: the library's fixed seed */
+    unsigned threads;          /* 0 (default): all cores */
+    /* Counts of people by group or neighbourhood below min_cell (default 10,
+     * at least 1), and those needed to keep them from being worked out, are
+     * published as null with "suppressed": true (see docs/privacy.md). */
+    size_t min_cell;
+    vb_progress_fn progress;   /* may be NULL; return 0 to cancel */
+    void *progress_data;       /* passed to progress */
+} vb_social_map_options_t;
+
+VB_API void vb_social_map_options_init_sized(vb_social_map_options_t *options, size_t struct_size);
+#define vb_social_map_options_init(options) vb_social_map_options_init_sized((options), sizeof *(options))
+
+/* As vb_social_map_json, with every option (NULL: the defaults). */
+VB_API vb_status_t vb_social_map_json_v2(const vb_network_t *net, const vb_social_map_options_t *options,
+                                         char **json);
 
 /* @end socialmap */
 
@@ -793,10 +824,109 @@ VB_API void vb_introductions_free(vb_introductions_t *intros);
 #define VB_INTRODUCTION_BRIDGES 1
 #define VB_INTRODUCTION_VIA 2
 
+/* --- Buddy pairs: stable matching (docs/match.md) ------------------------- */
+
+/* One person's ranked list: keys of the other side, best first. Someone left
+ * out is unacceptable to `owner`. Lists must be mutual: when a proposer ranks
+ * a reviewer, the reviewer ranks the proposer, and the other way round. */
+typedef struct vb_preference_list {
+    const char *owner;
+    const char *const *ranked;
+    size_t ranked_count;
+} vb_preference_list_t;
+
+typedef struct vb_stable_options {
+    size_t struct_size;
+    int64_t capacity; /* places of every reviewer not listed below; default 1 */
+    /* Reviewers with a capacity of their own: capacity_count keys in
+     * capacity_reviewers, their places in capacities (same order). */
+    const char *const *capacity_reviewers;
+    const int64_t *capacities;
+    size_t capacity_count;
+} vb_stable_options_t;
+
+/* A proposer and the reviewer they are matched to (NULL: unmatched), or a
+ * blocking (proposer, reviewer) pair. */
+typedef struct vb_match_pair {
+    const char *proposer;
+    const char *reviewer;
+} vb_match_pair_t;
+
+/* A list of pairs owned by the library. */
+typedef struct vb_match_pair_list vb_match_pairs_t;
+
+/* Proposer-optimal stable matching (Gale-Shapley deferred acceptance with
+ * reviewer capacities): one pair per proposer, in proposer order.
+ * `options` may be NULL (capacity 1 each). VB_ERROR_INVALID_ARGUMENT, naming
+ * the person, for lists that are not mutual, unknown or repeated names, a
+ * list owner given twice, unknown reviewers in the capacities, or negative
+ * capacities. */
+VB_API vb_status_t vb_stable_match(const vb_preference_list_t *proposer_prefs, size_t proposer_count,
+                                   const vb_preference_list_t *reviewer_prefs, size_t reviewer_count,
+                                   const vb_stable_options_t *options, vb_match_pairs_t **out);
+
+/* The (proposer, reviewer) pairs that block `matching` (matching_count
+ * pairs; the items of a vb_stable_match result will do): mutually
+ * acceptable, the proposer prefers the reviewer to their partner (or has
+ * none), and the reviewer has a free place or prefers the proposer to one it
+ * holds. None: the matching is stable. Ordered by proposer, then by the
+ * proposer's ranking. Proposers missing from `matching` count as unmatched.
+ * VB_ERROR_INVALID_ARGUMENT as vb_stable_match, and for a matching that names
+ * unknown people, pairs people who did not rank each other, or overfills a
+ * reviewer. */
+VB_API vb_status_t vb_blocking_pairs(const vb_preference_list_t *proposer_prefs, size_t proposer_count,
+                                     const vb_preference_list_t *reviewer_prefs, size_t reviewer_count,
+                                     const vb_match_pair_t *matching, size_t matching_count,
+                                     const vb_stable_options_t *options, vb_match_pairs_t **out);
+
+VB_API size_t vb_match_pairs_count(const vb_match_pairs_t *pairs);
+/* vb_match_pairs_count pairs; the array and its strings are valid until the
+ * handle is freed. NULL for a NULL handle. */
+VB_API const vb_match_pair_t *vb_match_pairs_items(const vb_match_pairs_t *pairs);
+VB_API void vb_match_pairs_free(vb_match_pairs_t *pairs);
+
+/* --- Tables at an event (docs/match.md) ----------------------------------- */
+
+typedef struct vb_table_options {
+    size_t struct_size;
+    size_t size;   /* wanted table size, >= 2; default 8 */
+    uint64_t seed; /* default: verbind's fixed default seed */
+} vb_table_options_t;
+
+/* The tables of one seating. */
+typedef struct vb_table_list vb_tables_t;
+
+/* Splits the attendees of `event` into tables of about options->size that
+ * mix declared groups while everyone shares a talent with someone at their
+ * table. `options` may be NULL. VB_ERROR_NOT_FOUND for an unknown event,
+ * VB_ERROR_INVALID_ARGUMENT for a size below 2. An event without attendees
+ * gives no tables. */
+VB_API vb_status_t vb_tables(const vb_network_t *net, const char *event, const vb_table_options_t *options,
+                             vb_tables_t **out);
+VB_API size_t vb_tables_count(const vb_tables_t *tables);
+/* The lists of table i (`what`: VB_TABLE_MEMBERS, VB_TABLE_SHARED_TALENTS,
+ * VB_TABLE_UNCONNECTED); strings are valid until the handle is freed. 0 or
+ * NULL for a NULL handle, i, `what` or k out of range. */
+VB_API size_t vb_table_list_count(const vb_tables_t *tables, size_t i, int what);
+VB_API const char *vb_table_list_item(const vb_tables_t *tables, size_t i, int what, size_t k);
+/* Distinct non-sensitive declared groups at table i, and that number over
+ * the distinct groups in the room (1 when the room has none). */
+VB_API size_t vb_table_groups(const vb_tables_t *tables, size_t i);
+VB_API double vb_table_group_mix(const vb_tables_t *tables, size_t i);
+VB_API void vb_tables_free(vb_tables_t *tables);
+
+#define VB_TABLE_MEMBERS 0
+#define VB_TABLE_SHARED_TALENTS 1
+#define VB_TABLE_UNCONNECTED 2
+
 VB_API void vb_assign_options_init_sized(vb_assign_options_t *options, size_t struct_size);
 VB_API void vb_introduction_options_init_sized(vb_introduction_options_t *options, size_t struct_size);
+VB_API void vb_stable_options_init_sized(vb_stable_options_t *options, size_t struct_size);
+VB_API void vb_table_options_init_sized(vb_table_options_t *options, size_t struct_size);
 #define vb_assign_options_init(options) vb_assign_options_init_sized((options), sizeof *(options))
 #define vb_introduction_options_init(options) vb_introduction_options_init_sized((options), sizeof *(options))
+#define vb_stable_options_init(options) vb_stable_options_init_sized((options), sizeof *(options))
+#define vb_table_options_init(options) vb_table_options_init_sized((options), sizeof *(options))
 
 /* @end match */
 
@@ -911,12 +1041,122 @@ VB_API vb_status_t vb_suppress_small_cells(const uint64_t *counts, size_t rows, 
  * ------------------------------------------------------------------------ */
 /* @section evaluate */
 
+/* Metrics per period and area as tidy records, one per period x area x
+ * metric (docs/evaluate.md defines each metric). Counts of people below
+ * min_cell are suppressed, with complementary suppression across a period's
+ * areas; shares and indices from fewer than min_cell people too. */
+typedef enum vb_period {
+    VB_PERIOD_WEEK = 0, /* ISO weeks, "2022-W05" */
+    VB_PERIOD_MONTH = 1, /* "2022-05" */
+    VB_PERIOD_QUARTER = 2, /* "2022-Q2" */
+    VB_PERIOD_YEAR = 3 /* "2022" */
+} vb_period_t;
+
+typedef enum vb_area_level {
+    VB_AREA_MUNICIPALITY = 0,
+    VB_AREA_NEIGHBOURHOOD = 1,
+    VB_AREA_PROGRAMME = 2 /* the whole network as one area */
+} vb_area_level_t;
+
+typedef enum vb_value_status {
+    VB_VALUE_OK = 0,
+    VB_VALUE_SUPPRESSED = 1, /* too few people to publish */
+    VB_VALUE_NO_DATA = 2     /* nothing to measure: no record in the period, or undefined */
+} vb_value_status_t;
+
+typedef struct vb_timeline_options {
+    size_t struct_size;
+    vb_period_t period;         /* default month */
+    vb_area_level_t by;         /* default municipality */
+    const char *start;          /* "YYYY-MM-DD"; NULL or "": the earliest dated record */
+    const char *end;            /* exclusive; NULL or "": the day after the latest dated record */
+    uint64_t min_cell;          /* default 10; 0 is refused */
+    int include_sensitive;      /* default 0: sensitive events, tie kinds and groups left out */
+    size_t permutations;        /* E-I baseline; default 200 */
+    uint64_t seed;              /* default: the library's fixed default seed */
+    unsigned threads;           /* 0: all cores; the result does not depend on it */
+    vb_progress_fn progress;    /* may be NULL; return 0 to cancel */
+    void *progress_data;
+    const char *const *groups;  /* declared groups that define "group"; NULL: all */
+    size_t group_count;
+    unsigned friending_days;    /* window after a first co-attendance; default 30 */
+} vb_timeline_options_t;
+
+typedef struct vb_timeline vb_timeline_t;
+
+/* `options` may be NULL (defaults). A network with nothing dated and no
+ * start/end gives an empty timeline (count 0) whose vb_timeline_note says
+ * why. */
+VB_API vb_status_t vb_timeline(const vb_network_t *net, const vb_timeline_options_t *options, vb_timeline_t **out);
+VB_API void vb_timeline_free(vb_timeline_t *timeline);
+/* Records, ordered by period, then area, then metric. 0 for NULL. */
+VB_API size_t vb_timeline_count(const vb_timeline_t *timeline);
+/* One record; any out-parameter may be NULL. The strings live as long as
+ * the timeline. `value` is NaN unless `status` is VB_VALUE_OK. */
+VB_API vb_status_t vb_timeline_record(const vb_timeline_t *timeline, size_t index, const char **period,
+                                      const char **area, const char **metric, double *value,
+                                      vb_value_status_t *status);
+/* Periods in order and areas (sorted, then "programme"); NULL when out of range. */
+VB_API size_t vb_timeline_period_count(const vb_timeline_t *timeline);
+VB_API const char *vb_timeline_period(const vb_timeline_t *timeline, size_t index);
+/* First day ("YYYY-MM-DD") of period `index`; NULL when out of range. */
+VB_API const char *vb_timeline_period_start(const vb_timeline_t *timeline, size_t index);
+VB_API size_t vb_timeline_area_count(const vb_timeline_t *timeline);
+VB_API const char *vb_timeline_area(const vb_timeline_t *timeline, size_t index);
+/* Why the timeline is empty; "" when it is not (and for NULL). */
+VB_API const char *vb_timeline_note(const vb_timeline_t *timeline);
+/* The metrics, in record order: name, unit and a one-sentence description. */
+VB_API size_t vb_timeline_metric_count(void);
+VB_API vb_status_t vb_timeline_metric(size_t index, const char **name, const char **unit, const char **description);
+/* "ok", "suppressed", "no data". */
+VB_API const char *vb_value_status_string(vb_value_status_t status);
+
+VB_API void vb_timeline_options_init_sized(vb_timeline_options_t *options, size_t struct_size);
+#define vb_timeline_options_init(options) vb_timeline_options_init_sized((options), sizeof *(options))
+
 /* @end evaluate */
 
 /* ------------------------------------------------------------------------
  * The coordinator's report: one self-contained HTML file (capi/report.cpp)
  * ------------------------------------------------------------------------ */
 /* @section report */
+
+/* The coordinator's report (docs/report.md): the network drawn by
+ * community with key figures marked, metrics over time per municipality,
+ * the social map's key figures, brokers and gaps, the top introductions and
+ * whom to train next, as one HTML file that needs no network connection.
+ * Sensitive groups, events and tie kinds never appear unless
+ * include_sensitive. */
+typedef struct vb_report_options {
+    size_t struct_size;
+    const char *municipality;   /* NULL or "": the whole programme */
+    vb_period_t period;         /* of the charts; default month */
+    size_t top;                 /* rows per table; default 10; 0 is refused */
+    size_t train;               /* residents in the reach plan; default 5; 0 is refused */
+    uint64_t seed;              /* default: the library's fixed default seed */
+    size_t max_drawn_nodes;     /* the drawing's cap; default 2500; 0 is refused */
+    uint64_t min_cell;          /* small-cell suppression; default 10; 0 is refused */
+    int include_sensitive;      /* default 0 */
+    const char *title;          /* NULL or "": "Programme report" */
+    unsigned threads;           /* 0: all cores; the report does not depend on it */
+    vb_progress_fn progress;    /* may be NULL; return 0 to cancel */
+    void *progress_data;
+} vb_report_options_t;
+
+/* Writes the report to `path`, atomically: on any failure the file is left
+ * as it was. `options` may be NULL (defaults). VB_ERROR_NOT_FOUND for a
+ * municipality no actor lives in. */
+VB_API vb_status_t vb_report_write(const vb_network_t *net, const vb_report_options_t *options, const char *path);
+
+/* The report as a NUL-terminated string in `*html`, to free with
+ * vb_report_html_free; `length` (may be NULL) receives its length. */
+VB_API vb_status_t vb_report_html(const vb_network_t *net, const vb_report_options_t *options, char **html,
+                                  size_t *length);
+/* Frees what vb_report_html returned. NULL-safe. */
+VB_API void vb_report_html_free(char *html);
+
+VB_API void vb_report_options_init_sized(vb_report_options_t *options, size_t struct_size);
+#define vb_report_options_init(options) vb_report_options_init_sized((options), sizeof *(options))
 
 /* @end report */
 

@@ -35,6 +35,8 @@ constexpr std::string_view usage_text =
     "  reach [--train K] [PATH]     observed bring-along cascades, and which K residents to train next\n"
     "  match [--top N] [--per-person N] [--municipality X] [--seed N] [PATH]\n"
     "                               suggested introductions across groups, with their reasons\n"
+    "  report [PATH] -o FILE [--municipality X] [--period week|month|quarter|year] [--top N] [--train K] [--seed N]\n"
+    "                               the coordinator's report as one self-contained HTML file\n"
     "  help, --help                 show this help\n"
     "  --version                    show the version\n";
 

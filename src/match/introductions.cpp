@@ -10,6 +10,7 @@
 #include "verbind/util/random.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -177,11 +178,16 @@ void prepare(Context& c) {
         c.idf[t] = std::log(1.0 + static_cast<double>(in_scope) / static_cast<double>(std::max<std::size_t>(holders[t], 1)));
 }
 
-bool better(const Candidate& x, const Candidate& y) {
-    if (x.score != y.score) return x.score > y.score;
-    if (x.a != y.a) return x.a < y.a;
-    return x.b < y.b;
+// The order of suggestions: higher score first, then lower ids. Scores are
+// finite and > 0, and the bits of such doubles order as the doubles do, so
+// the whole order is one comparison of 128-bit keys: no branches for the
+// sort to mispredict.
+unsigned __int128 order_key(const Candidate& x) {
+    const auto score_bits = std::bit_cast<std::uint64_t>(x.score);
+    return static_cast<unsigned __int128>(~score_bits) << 64 | (std::uint64_t{x.a} << 32 | x.b);
 }
+
+bool better(const Candidate& x, const Candidate& y) { return order_key(x) < order_key(y); }
 
 // Scores the pair, or returns a negative value when it is not a candidate.
 // Cheap tests first: scope and kind, bridging, shared tags, then the graph.
@@ -253,6 +259,14 @@ void candidates_of(const Context& c, ActorId u, std::uint64_t seed, std::vector<
     }
     std::sort(scratch.begin(), scratch.end());
     scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+    // The people drawn are scattered over memory: ask for what scoring reads
+    // about each of them first, so that the cache misses overlap instead of
+    // coming one after the other.
+    for (ActorId v : scratch) __builtin_prefetch(&c.compact[v]);
+    for (ActorId v : scratch) {
+        __builtin_prefetch(c.flat_tags.data() + c.compact[v].tag_begin);
+        __builtin_prefetch(c.ties.neighbors(v).data());
+    }
     mine.clear();
     for (ActorId v : scratch) {
         const double s = score_pair(c, u, v);
@@ -394,48 +408,52 @@ std::vector<Introduction> introductions(const Network& network, const Introducti
         });
         progress.report(0.1 + 0.7 * static_cast<double>(last) / static_cast<double>(num_chunks));
     }
-    // Merge the sorted chunks pairwise, in parallel; the order is total
-    // (score, then ids), so the result does not depend on the threads.
-    while (found.size() > 1) {
-        std::vector<std::vector<Candidate>> merged((found.size() + 1) / 2);
-        parallel_for(merged.size(), threads, 1, [&](std::size_t begin, std::size_t end, unsigned) {
-            for (std::size_t k = begin; k < end; ++k) {
-                if (2 * k + 1 == found.size()) {
-                    merged[k] = std::move(found[2 * k]);
-                    continue;
-                }
-                auto& x = found[2 * k];
-                auto& y = found[2 * k + 1];
-                merged[k].resize(x.size() + y.size());
-                std::merge(x.begin(), x.end(), y.begin(), y.end(), merged[k].begin(), better);
-                std::vector<Candidate>().swap(x);
-                std::vector<Candidate>().swap(y);
-            }
-        });
-        found = std::move(merged);
-    }
-    std::vector<Candidate> all = found.empty() ? std::vector<Candidate>{} : std::move(found[0]);
-    // Both ends may have drawn the same pair: it has the same score, so the
-    // copies end up side by side.
-    all.erase(std::unique(all.begin(), all.end(),
-                          [](const Candidate& x, const Candidate& y) { return x.a == y.a && x.b == y.b; }),
-              all.end());
     progress.report(0.9);
 
     // Greedy b-matching: heaviest first, while both still have room. Its
     // weight is at least half the maximum (Avis, Networks 13, 1983, for
-    // matchings; the same exchange argument holds for b-matchings).
+    // matchings; the same exchange argument holds for b-matchings). The
+    // sorted chunks are merged on the fly by a heap of their heads: the
+    // order is total (score, then ids), so this is the order of one sorted
+    // list, whatever the chunks, without building that list.
     std::vector<std::size_t> load(network.num_actors(), 0);
     std::vector<Candidate> chosen;
-    for (const Candidate& cand : all) {
-        if (load[cand.a] >= options.per_person || load[cand.b] >= options.per_person) continue;
-        ++load[cand.a];
-        ++load[cand.b];
-        chosen.push_back(cand);
+    {
+        struct Head {
+            const Candidate* next;
+            const Candidate* end;
+        };
+        const auto worse = [](const Head& x, const Head& y) { return better(*y.next, *x.next); };
+        std::vector<Head> heads;
+        for (const auto& chunk_found : found)
+            if (!chunk_found.empty()) heads.push_back({chunk_found.data(), chunk_found.data() + chunk_found.size()});
+        std::make_heap(heads.begin(), heads.end(), worse);
+        // Both ends may have drawn the same pair: it has the same score, so
+        // the copies come out one after the other.
+        const Candidate* previous = nullptr;
+        while (!heads.empty()) {
+            std::pop_heap(heads.begin(), heads.end(), worse);
+            Head& head = heads.back();
+            const Candidate& cand = *head.next;
+            if (previous == nullptr || previous->a != cand.a || previous->b != cand.b) {
+                if (load[cand.a] < options.per_person && load[cand.b] < options.per_person) {
+                    ++load[cand.a];
+                    ++load[cand.b];
+                    chosen.push_back(cand);
+                }
+            }
+            previous = &cand;
+            if (++head.next == head.end)
+                heads.pop_back();
+            else
+                std::push_heap(heads.begin(), heads.end(), worse);
+        }
     }
     if (options.limit) chosen = spread_over_groups(c, chosen, *options.limit);
-    result.reserve(chosen.size());
-    for (const Candidate& cand : chosen) result.push_back(explain(c, cand));
+    result.resize(chosen.size());
+    parallel_for(chosen.size(), threads, 1024, [&](std::size_t begin, std::size_t end, unsigned) {
+        for (std::size_t k = begin; k < end; ++k) result[k] = explain(c, chosen[k]);
+    });
     progress.report(1.0);
     return result;
 }

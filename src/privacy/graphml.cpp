@@ -1,6 +1,7 @@
 #include "verbind/privacy/graphml.hpp"
 
 #include "verbind/error.hpp"
+#include "../util/markup.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -12,25 +13,12 @@ namespace verbind {
 
 namespace {
 
-void append_escaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-}
-
 void data(std::string& out, std::string_view key, std::string_view value) {
     if (value.empty()) return;
     out += "      <data key=\"";
     out += key;
     out += "\">";
-    append_escaped(out, value);
+    append_markup_escaped(out, value);
     out += "</data>\n";
 }
 
@@ -73,7 +61,7 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
         "  <graph id=\"verbind\" edgedefault=\"undirected\">\n";
     for (const auto& actor : network.actors()) {
         out += "    <node id=\"";
-        append_escaped(out, actor.key);
+        append_markup_escaped(out, actor.key);
         out += "\">\n";
         data(out, "n_type", to_string(actor.type));
         data(out, "n_kind", actor.kind);
@@ -91,9 +79,9 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
     for (const auto& tie : network.ties()) {
         if (!options.include_sensitive && network.is_sensitive(tie)) continue;
         out += "    <edge id=\"t" + std::to_string(edge++) + "\" source=\"";
-        append_escaped(out, network.actor(tie.a).key);
+        append_markup_escaped(out, network.actor(tie.a).key);
         out += "\" target=\"";
-        append_escaped(out, network.actor(tie.b).key);
+        append_markup_escaped(out, network.actor(tie.b).key);
         out += "\">\n";
         data(out, "e_kind", network.tie_kind(tie));
         data(out, "e_since", format_date(tie.since));

@@ -1,7 +1,9 @@
 // Centralities as networkx computes them. Shortest-path measures run one
-// search per source, parallel over sources; every output value is either
-// written by exactly one task or summed in an order that does not depend on
-// the thread count, so results are identical for any `threads`.
+// search per source (or, unweighted closeness/harmonic, one bit-parallel
+// search per 64 sources), parallel over sources. Sources are dealt to a fixed
+// number of blocks that depends on the graph only; each block sums into its
+// own vector in source order and blocks are added in block order, so the
+// floating-point sums, and hence the results, are identical for any `threads`.
 #include "verbind/socialmap/centrality.hpp"
 
 #include "verbind/error.hpp"
@@ -9,54 +11,186 @@
 #include "verbind/util/random.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
-#include <queue>
 #include <string>
-#include <type_traits>
 
 namespace verbind {
 
 namespace {
 
-template <class W>
-inline double weight_of(W weights, ArcId a) {
-    if constexpr (std::is_same_v<W, std::nullptr_t>)
-        return 1.0;
-    else
-        return weights[a];
-}
+constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
 
-// In-arc weights for directed graphs (undirected: the out-arc weights).
-inline double in_weight(const Graph& g, ArcId a) { return g.in_arc_weight(a); }
+// The fixed partition of `items` work items (sources, or batches of sources)
+// into blocks: item i belongs to block i % count. At most 64 blocks (enough
+// to balance the load of up to about 16 threads), and at most what
+// `bytes_per_block` allows in 256 MiB of block accumulators.
+struct Blocks {
+    std::size_t count = 1;
+    Blocks(std::size_t items, std::size_t bytes_per_block)
+        : count(std::max<std::size_t>(
+              1, std::min<std::size_t>({64, items, (std::size_t{1} << 28) / std::max<std::size_t>(1, bytes_per_block)}))) {}
+};
 
-// Runs body(begin, end, worker) over [0, n) in rounds, reporting progress
-// between rounds from the calling thread.
-template <class Body>
-void rounds(std::size_t n, unsigned threads, Progress& progress, Body&& body) {
-    const std::size_t round = std::max<std::size_t>(256, n / 64);
-    for (std::size_t begin = 0; begin < n; begin += round) {
-        const std::size_t end = std::min(n, begin + round);
-        parallel_for(end - begin, threads, 8,
-                     [&](std::size_t b, std::size_t e, unsigned worker) { body(begin + b, begin + e, worker); });
-        progress.report(static_cast<double>(end) / static_cast<double>(n));
+// Runs work(block, item) for every item in [0, items), block by block, each
+// block's items in increasing order. With a progress callback this runs in
+// rounds, between which the calling thread reports; without one, in a single
+// round, so that workers only wait for each other at the end. Neither the
+// rounds nor which worker runs a block change what a block computes.
+template <class Work>
+void run_blocks(std::size_t items, const Blocks& blocks, unsigned threads, Progress& progress, Work&& work) {
+    const std::size_t per_round = progress.active() ? std::max<std::size_t>(blocks.count * 4, items / 32) : items;
+    for (std::size_t begin = 0; begin < items; begin += per_round) {
+        const std::size_t end = std::min(items, begin + per_round);
+        parallel_for(blocks.count, threads, 1, [&](std::size_t b0, std::size_t b1, unsigned worker) {
+            for (std::size_t b = b0; b < b1; ++b) {
+                // First item >= begin that belongs to block b.
+                std::size_t i = begin + (b + blocks.count - begin % blocks.count) % blocks.count;
+                for (; i < end; i += blocks.count) work(b, i, worker);
+            }
+        });
+        progress.report(static_cast<double>(end) / static_cast<double>(items));
     }
-    if (n == 0) progress.report(1.0);
+    progress.report(1.0);
 }
 
-// --- single-source searches ----------------------------------------------------
+// Adds the block vectors in block order.
+template <class T>
+std::vector<T> sum_blocks(std::vector<std::vector<T>>& partial) {
+    std::vector<T> total = std::move(partial[0]);
+    for (std::size_t b = 1; b < partial.size(); ++b)
+        for (std::size_t v = 0; v < total.size(); ++v) total[v] += partial[b][v];
+    return total;
+}
 
-// Scratch for one search; reset touches only the nodes visited.
-struct SearchScratch {
+// --- unweighted Brandes ----------------------------------------------------------
+
+// Scratch for one breadth-first Brandes search, reused for every source a
+// worker runs: only the visited nodes' entries are reset between sources.
+struct BfsWorkspace {
+    std::vector<std::uint32_t> dist;  // unreached, or hops from the source
+    std::vector<double> sigma;        // number of shortest paths from the source
+    std::vector<double> coeff;        // (1 + dependency) / sigma of one level, else 0
+    std::vector<double> staged;       // coeff by position in order, until its level is done
+    std::vector<NodeId> order;        // visited nodes in BFS order
+    explicit BfsWorkspace(std::size_t n) : dist(n, unreached), sigma(n), coeff(n, 0.0), staged(n), order(n) {}
+};
+
+// Brandes (2001) for one source on an unweighted graph, adding each node's
+// dependency into `into`. The backward pass pulls from successors (arcs to
+// nodes one hop further) instead of keeping predecessor lists:
+// delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w).
+//
+// The arc loops keep four partial sums, because one running floating-point
+// sum would make every arc wait for the previous addition (measured: a
+// third faster on facebook_combined). The partial sums are combined in a
+// fixed order, so results stay reproducible.
+void brandes_bfs(const Graph& g, const NodeId* target, NodeId s, BfsWorkspace& ws, double* into) {
+    std::uint32_t* dist = ws.dist.data();
+    double* sigma = ws.sigma.data();
+    double* coeff = ws.coeff.data();
+    NodeId* order = ws.order.data();
+    std::size_t tail = 0;
+    order[tail++] = s;
+    dist[s] = 0;
+    sigma[s] = 1.0;
+    if (!g.directed()) {
+        // Undirected: a node's predecessors are among its own neighbours and
+        // were all dequeued before it, so its sigma is pulled in the same
+        // scan that discovers the next level. The source has no level above.
+        for (ArcId a = g.arc_begin(s), e = g.arc_end(s); a < e; ++a) {
+            dist[target[a]] = 1;
+            order[tail++] = target[a];
+        }
+        for (std::size_t head = 1; head < tail; ++head) {
+            const NodeId v = order[head];
+            const std::uint32_t prev = dist[v] - 1, next = dist[v] + 1;
+            double p[4] = {0.0, 0.0, 0.0, 0.0};
+            auto visit = [&](ArcId a, double& paths) {
+                const NodeId w = target[a];
+                const std::uint32_t dw = dist[w];
+                if (dw == prev) {
+                    paths += sigma[w];
+                } else if (dw == unreached) {
+                    dist[w] = next;
+                    order[tail++] = w;
+                }
+            };
+            ArcId a = g.arc_begin(v);
+            const ArcId e = g.arc_end(v);
+            for (; a + 4 <= e; a += 4) visit(a, p[0]), visit(a + 1, p[1]), visit(a + 2, p[2]), visit(a + 3, p[3]);
+            for (; a < e; ++a) visit(a, p[0]);
+            sigma[v] = (p[0] + p[1]) + (p[2] + p[3]);
+        }
+    } else {
+        for (std::size_t head = 0; head < tail; ++head) {
+            const NodeId v = order[head];
+            const std::uint32_t next = dist[v] + 1;
+            const double sv = sigma[v];
+            for (ArcId a = g.arc_begin(v), e = g.arc_end(v); a < e; ++a) {
+                const NodeId w = target[a];
+                if (dist[w] == unreached) {
+                    dist[w] = next;
+                    sigma[w] = sv;
+                    order[tail++] = w;
+                } else if (dist[w] == next) {
+                    sigma[w] += sv;
+                }
+            }
+        }
+    }
+    // Backwards, one level at a time. Only the level below the one being
+    // settled has a non-zero coeff (the rest is 0), so a node sums coeff
+    // over all its arcs without looking at distances; new values are staged
+    // by position and committed once the whole level is done.
+    double* staged = ws.staged.data();
+    std::size_t end = tail, below_end = tail;
+    while (end > 1) {
+        const std::uint32_t level = dist[order[end - 1]];
+        std::size_t begin = end;
+        while (begin > 1 && dist[order[begin - 1]] == level) --begin;
+        for (std::size_t i = begin; i < end; ++i) {
+            const NodeId v = order[i];
+            double q[4] = {0.0, 0.0, 0.0, 0.0};
+            ArcId a = g.arc_begin(v);
+            const ArcId e = g.arc_end(v);
+            if (end < tail) {  // the deepest level has no successors
+                for (; a + 4 <= e; a += 4) {
+                    q[0] += coeff[target[a]];
+                    q[1] += coeff[target[a + 1]];
+                    q[2] += coeff[target[a + 2]];
+                    q[3] += coeff[target[a + 3]];
+                }
+                for (; a < e; ++a) q[0] += coeff[target[a]];
+            }
+            const double delta = sigma[v] * ((q[0] + q[1]) + (q[2] + q[3]));
+            into[v] += delta;
+            staged[i] = (1.0 + delta) / sigma[v];
+        }
+        for (std::size_t i = end; i < below_end; ++i) coeff[order[i]] = 0.0;
+        for (std::size_t i = begin; i < end; ++i) coeff[order[i]] = staged[i];
+        below_end = end;
+        end = begin;
+    }
+    for (std::size_t i = end; i < below_end; ++i) coeff[order[i]] = 0.0;
+    for (std::size_t k = 0; k < tail; ++k) dist[order[k]] = unreached;
+}
+
+// --- weighted searches (Dijkstra) -------------------------------------------------
+
+// Scratch for one Dijkstra search; reset touches only the nodes settled.
+struct DijkstraWorkspace {
     std::vector<double> dist;   // +inf: not reached
     std::vector<double> sigma;  // number of shortest paths
     std::vector<double> delta;  // dependency (Brandes)
+    std::vector<std::uint8_t> settled;
     std::vector<NodeId> order;  // nodes in order of settling
-    std::vector<std::uint32_t> hops;
-    explicit SearchScratch(std::size_t n)
-        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), delta(n, 0.0),
-          hops(n, std::numeric_limits<std::uint32_t>::max()) {
+    std::vector<std::pair<double, NodeId>> heap;
+    explicit DijkstraWorkspace(std::size_t n)
+        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), delta(n, 0.0), settled(n, 0) {
         order.reserve(n);
     }
     void reset() {
@@ -64,63 +198,41 @@ struct SearchScratch {
             dist[v] = std::numeric_limits<double>::infinity();
             sigma[v] = 0.0;
             delta[v] = 0.0;
-            hops[v] = std::numeric_limits<std::uint32_t>::max();
+            settled[v] = 0;
         }
         order.clear();
+        heap.clear();
     }
 };
 
-constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
-
-// Breadth-first search from s along out-arcs (reverse: along in-arcs),
-// filling hops, order and (with count_paths) sigma.
-template <bool count_paths>
-void bfs(const Graph& g, NodeId s, bool reverse, SearchScratch& sc) {
-    sc.hops[s] = 0;
-    if constexpr (count_paths) sc.sigma[s] = 1.0;
-    sc.order.push_back(s);
-    for (std::size_t head = 0; head < sc.order.size(); ++head) {
-        const NodeId v = sc.order[head];
-        const std::uint32_t next = sc.hops[v] + 1;
-        const auto targets = reverse ? g.in_neighbors(v) : g.neighbors(v);
-        for (NodeId w : targets) {
-            if (sc.hops[w] == unreached) {
-                sc.hops[w] = next;
-                sc.order.push_back(w);
-            }
-            if constexpr (count_paths)
-                if (sc.hops[w] == next) sc.sigma[w] += sc.sigma[v];
-        }
-    }
-}
-
 // Dijkstra from s with arc weights as lengths (reverse: along in-arcs).
 template <bool count_paths>
-void dijkstra(const Graph& g, NodeId s, bool reverse, SearchScratch& sc) {
-    using Entry = std::pair<double, NodeId>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
-    sc.dist[s] = 0.0;
-    if constexpr (count_paths) sc.sigma[s] = 1.0;
-    heap.emplace(0.0, s);
-    // hops marks settled nodes here (0: settled); order lists them as settled.
+void dijkstra(const Graph& g, NodeId s, bool reverse, DijkstraWorkspace& ws) {
+    auto& heap = ws.heap;
+    const auto later = std::greater<std::pair<double, NodeId>>();
+    ws.dist[s] = 0.0;
+    if constexpr (count_paths) ws.sigma[s] = 1.0;
+    heap.emplace_back(0.0, s);
     while (!heap.empty()) {
-        const auto [d, v] = heap.top();
-        heap.pop();
-        if (sc.hops[v] == 0 || d > sc.dist[v]) continue;
-        sc.hops[v] = 0;
-        sc.order.push_back(v);
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const auto [d, v] = heap.back();
+        heap.pop_back();
+        if (ws.settled[v] || d > ws.dist[v]) continue;
+        ws.settled[v] = 1;
+        ws.order.push_back(v);
         const ArcId begin = reverse ? g.in_arc_begin(v) : g.arc_begin(v);
         const ArcId end = reverse ? g.in_arc_end(v) : g.arc_end(v);
         for (ArcId a = begin; a < end; ++a) {
             const NodeId w = reverse ? g.in_arc_source(a) : g.arc_target(a);
-            if (sc.hops[w] == 0) continue;
-            const double nd = d + (reverse ? in_weight(g, a) : g.arc_weight(a));
-            if (nd < sc.dist[w]) {
-                sc.dist[w] = nd;
-                if constexpr (count_paths) sc.sigma[w] = sc.sigma[v];
-                heap.emplace(nd, w);
-            } else if (count_paths && nd == sc.dist[w]) {
-                sc.sigma[w] += sc.sigma[v];
+            if (ws.settled[w]) continue;
+            const double nd = d + (reverse ? g.in_arc_weight(a) : g.arc_weight(a));
+            if (nd < ws.dist[w]) {
+                ws.dist[w] = nd;
+                if constexpr (count_paths) ws.sigma[w] = ws.sigma[v];
+                heap.emplace_back(nd, w);
+                std::push_heap(heap.begin(), heap.end(), later);
+            } else if (count_paths && nd == ws.dist[w]) {
+                ws.sigma[w] += ws.sigma[v];
             }
         }
     }
@@ -128,19 +240,16 @@ void dijkstra(const Graph& g, NodeId s, bool reverse, SearchScratch& sc) {
     // all nodes that reset must clear.
 }
 
-// Brandes' dependency accumulation for one source, added into `into`.
-void accumulate(const Graph& g, NodeId s, bool weighted, SearchScratch& sc, std::vector<double>& into) {
-    for (std::size_t i = sc.order.size(); i-- > 0;) {
-        const NodeId w = sc.order[i];
-        const double coeff = (1.0 + sc.delta[w]) / sc.sigma[w];
-        // Predecessors of w: in-neighbours on a shortest path to w.
+// Brandes' dependency accumulation after a weighted search from s.
+void accumulate_weighted(const Graph& g, NodeId s, DijkstraWorkspace& ws, double* into) {
+    for (std::size_t i = ws.order.size(); i-- > 0;) {
+        const NodeId w = ws.order[i];
+        const double coeff = (1.0 + ws.delta[w]) / ws.sigma[w];
         for (ArcId a = g.in_arc_begin(w); a < g.in_arc_end(w); ++a) {
             const NodeId v = g.in_arc_source(a);
-            const bool on_path = weighted ? (sc.hops[v] == 0 && sc.dist[v] + in_weight(g, a) == sc.dist[w])
-                                          : (sc.hops[v] != unreached && sc.hops[v] + 1 == sc.hops[w]);
-            if (on_path) sc.delta[v] += sc.sigma[v] * coeff;
+            if (ws.settled[v] && ws.dist[v] + g.in_arc_weight(a) == ws.dist[w]) ws.delta[v] += ws.sigma[v] * coeff;
         }
-        if (w != s) into[w] += sc.delta[w];
+        if (w != s) into[w] += ws.delta[w];
     }
 }
 
@@ -180,43 +289,33 @@ std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& op
         sources.resize(n);
         std::iota(sources.begin(), sources.end(), NodeId{0});
     }
-    const bool weighted = options.weighted && graph.weighted();
     Progress progress(options.progress);
-
-    // Sources are dealt round-robin to a fixed number of blocks, each summing
-    // into its own vector in source order; blocks are then added in block
-    // order. The block count depends on n only, never on the thread count.
-    const std::size_t blocks =
-        std::max<std::size_t>(1, std::min<std::size_t>({16, sources.size(), (std::size_t{1} << 27) / (n + 1)}));
-    std::vector<std::vector<double>> partial(blocks, std::vector<double>(n, 0.0));
-    const unsigned threads = resolve_threads(options.threads);
-    std::vector<SearchScratch> scratch;
-    scratch.reserve(std::min<std::size_t>(threads, blocks));
-    for (std::size_t t = 0; t < std::min<std::size_t>(threads, blocks); ++t) scratch.emplace_back(n);
-
-    const std::size_t per_round = std::max<std::size_t>(blocks * 16, sources.size() / 50);
-    for (std::size_t begin = 0; begin < sources.size(); begin += per_round) {
-        const std::size_t end = std::min(sources.size(), begin + per_round);
-        parallel_for(blocks, threads, 1, [&](std::size_t b0, std::size_t b1, unsigned worker) {
-            SearchScratch& sc = scratch[worker];
-            for (std::size_t b = b0; b < b1; ++b) {
-                std::size_t i = begin + (b + blocks - begin % blocks) % blocks;
-                for (; i < end; i += blocks) {
-                    const NodeId s = sources[i];
-                    if (weighted)
-                        dijkstra<true>(graph, s, false, sc);
-                    else
-                        bfs<true>(graph, s, false, sc);
-                    accumulate(graph, s, weighted, sc, partial[b]);
-                    sc.reset();
-                }
-            }
-        });
-        progress.report(static_cast<double>(end) / static_cast<double>(std::max<std::size_t>(1, sources.size())));
+    if (n == 0) {
+        progress.report(1.0);
+        return {};
     }
-    std::vector<double> result = std::move(partial[0]);
-    for (std::size_t b = 1; b < blocks; ++b)
-        for (std::size_t v = 0; v < n; ++v) result[v] += partial[b][v];
+    const bool weighted = options.weighted && graph.weighted();
+    const Blocks blocks(sources.size(), n * sizeof(double));
+    std::vector<std::vector<double>> partial(blocks.count, std::vector<double>(n, 0.0));
+    const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(resolve_threads(options.threads), blocks.count));
+    const NodeId* target = graph.neighbors(0).data() - graph.arc_begin(0);
+    if (weighted) {
+        std::vector<DijkstraWorkspace> scratch;
+        for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n);
+        run_blocks(sources.size(), blocks, workers, progress, [&](std::size_t b, std::size_t i, unsigned worker) {
+            DijkstraWorkspace& ws = scratch[worker];
+            dijkstra<true>(graph, sources[i], false, ws);
+            accumulate_weighted(graph, sources[i], ws, partial[b].data());
+            ws.reset();
+        });
+    } else {
+        std::vector<BfsWorkspace> scratch;
+        for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n);
+        run_blocks(sources.size(), blocks, workers, progress, [&](std::size_t b, std::size_t i, unsigned worker) {
+            brandes_bfs(graph, target, sources[i], scratch[worker], partial[b].data());
+        });
+    }
+    std::vector<double> result = sum_blocks(partial);
 
     // networkx's _rescale.
     double scale = 0.0;
@@ -234,62 +333,140 @@ std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& op
         if (options.samples) scale = scale * static_cast<double>(n) / static_cast<double>(*options.samples);
         for (double& b : result) b *= scale;
     }
-    progress.report(1.0);
     return result;
 }
 
 namespace {
 
-// Closeness and harmonic share one search per target node over incoming
-// distances; `finish` turns the search into the node's value.
-template <class Finish>
-std::vector<double> per_node_search(const Graph& graph, const DistanceOptions& options, Finish&& finish) {
-    const std::size_t n = graph.num_nodes();
-    std::vector<double> out(n, 0.0);
-    const bool weighted = options.weighted && graph.weighted();
-    const unsigned threads = resolve_threads(options.threads);
-    std::vector<SearchScratch> scratch;
-    for (unsigned t = 0; t < std::min<std::size_t>(threads, std::max<std::size_t>(1, n)); ++t) scratch.emplace_back(n);
-    Progress progress(options.progress);
-    rounds(n, threads, progress, [&](std::size_t begin, std::size_t end, unsigned worker) {
-        SearchScratch& sc = scratch[worker];
-        for (std::size_t u = begin; u < end; ++u) {
-            // Incoming distances d(v, u): search from u along in-arcs.
-            if (weighted)
-                dijkstra<false>(graph, static_cast<NodeId>(u), graph.directed(), sc);
-            else
-                bfs<false>(graph, static_cast<NodeId>(u), graph.directed(), sc);
-            out[u] = finish(sc, weighted);
-            sc.reset();
+// What closeness and harmonic need of the distances d(v, u) into each node u:
+// how many nodes reach u, the sum of their distances, the sum of 1 / d.
+struct IncomingDistances {
+    std::vector<std::uint64_t> reached;   // excluding u itself
+    std::vector<double> distance_sum;     // exact: integer sums below 2^53 (unweighted)
+    std::vector<double> inverse_sum;
+    explicit IncomingDistances(std::size_t n) : reached(n, 0), distance_sum(n, 0.0), inverse_sum(n, 0.0) {}
+    IncomingDistances& operator+=(const IncomingDistances& other) {
+        for (std::size_t v = 0; v < reached.size(); ++v) {
+            reached[v] += other.reached[v];
+            distance_sum[v] += other.distance_sum[v];
+            inverse_sum[v] += other.inverse_sum[v];
         }
+        return *this;
+    }
+};
+
+// Bit-parallel breadth-first search from up to 64 sources at once ("MS-BFS",
+// Then et al., "The More the Merrier: Efficient Multi-Source Graph
+// Traversal", VLDB 2014, Alg. 2): bit i of a node's masks stands for source
+// first + i. A node is scanned once per level in which any of the sources
+// reaches it, instead of once per source.
+struct MultiSourceWorkspace {
+    std::vector<std::uint64_t> seen, frontier, next;
+    explicit MultiSourceWorkspace(std::size_t n) : seen(n), frontier(n), next(n) {}
+};
+
+void multi_source_bfs(const Graph& g, const NodeId* target, NodeId first, NodeId count, MultiSourceWorkspace& ws,
+                      IncomingDistances& into) {
+    const std::size_t n = g.num_nodes();
+    std::uint64_t* seen = ws.seen.data();
+    std::uint64_t* frontier = ws.frontier.data();
+    std::uint64_t* next = ws.next.data();
+    std::fill(ws.seen.begin(), ws.seen.end(), 0);
+    std::fill(ws.frontier.begin(), ws.frontier.end(), 0);
+    std::fill(ws.next.begin(), ws.next.end(), 0);
+    for (NodeId i = 0; i < count; ++i) seen[first + i] = frontier[first + i] = std::uint64_t{1} << i;
+    for (std::uint32_t level = 1;; ++level) {
+        for (std::size_t v = 0; v < n; ++v) {
+            const std::uint64_t bits = frontier[v];
+            if (bits == 0) continue;
+            for (ArcId a = g.arc_begin(static_cast<NodeId>(v)), e = g.arc_end(static_cast<NodeId>(v)); a < e; ++a)
+                next[target[a]] |= bits;
+        }
+        const double d = static_cast<double>(level), inverse = 1.0 / d;
+        bool any = false;
+        for (std::size_t w = 0; w < n; ++w) {
+            const std::uint64_t fresh = next[w] & ~seen[w];
+            next[w] = 0;
+            frontier[w] = fresh;
+            if (fresh == 0) continue;
+            any = true;
+            seen[w] |= fresh;
+            const int k = std::popcount(fresh);
+            into.reached[w] += static_cast<std::uint64_t>(k);
+            into.distance_sum[w] += d * k;
+            into.inverse_sum[w] += inverse * k;
+        }
+        if (!any) break;
+    }
+}
+
+// Dijkstra from every node along in-arcs (its incoming distances).
+void weighted_incoming(const Graph& g, NodeId u, DijkstraWorkspace& ws, IncomingDistances& into) {
+    dijkstra<false>(g, u, g.directed(), ws);
+    for (NodeId v : ws.order) {
+        const double d = ws.dist[v];
+        if (v == u) continue;
+        into.reached[u] += 1;
+        into.distance_sum[u] += d;
+        if (d != 0.0) into.inverse_sum[u] += 1.0 / d;
+    }
+    ws.reset();
+}
+
+IncomingDistances incoming_distances(const Graph& graph, const DistanceOptions& options) {
+    const std::size_t n = graph.num_nodes();
+    Progress progress(options.progress);
+    if (n == 0) {
+        progress.report(1.0);
+        return IncomingDistances(0);
+    }
+    const unsigned threads = resolve_threads(options.threads);
+    if (options.weighted && graph.weighted()) {
+        // One node per item: each item writes only its own node's entries.
+        IncomingDistances result(n);
+        const Blocks blocks(n, 0);
+        const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(threads, blocks.count));
+        std::vector<DijkstraWorkspace> scratch;
+        for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n);
+        run_blocks(n, blocks, workers, progress, [&](std::size_t, std::size_t u, unsigned worker) {
+            weighted_incoming(graph, static_cast<NodeId>(u), scratch[worker], result);
+        });
+        return result;
+    }
+    const NodeId* target = graph.neighbors(0).data() - graph.arc_begin(0);
+    const std::size_t batches = (n + 63) / 64;
+    const Blocks blocks(batches, n * (sizeof(std::uint64_t) + 2 * sizeof(double)));
+    const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(threads, blocks.count));
+    std::vector<IncomingDistances> partial(blocks.count, IncomingDistances(n));
+    std::vector<MultiSourceWorkspace> scratch;
+    for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n);
+    run_blocks(batches, blocks, workers, progress, [&](std::size_t b, std::size_t batch, unsigned worker) {
+        const NodeId first = static_cast<NodeId>(batch * 64);
+        const NodeId count = static_cast<NodeId>(std::min<std::size_t>(64, n - first));
+        multi_source_bfs(graph, target, first, count, scratch[worker], partial[b]);
     });
-    return out;
+    for (std::size_t b = 1; b < blocks.count; ++b) partial[0] += partial[b];
+    return std::move(partial[0]);
 }
 
 }  // namespace
 
 std::vector<double> closeness(const Graph& graph, const DistanceOptions& options) {
-    const double n = static_cast<double>(graph.num_nodes());
-    return per_node_search(graph, options, [n](const SearchScratch& sc, bool weighted) {
-        double total = 0.0;
-        for (NodeId v : sc.order) total += weighted ? sc.dist[v] : static_cast<double>(sc.hops[v]);
-        const double reached = static_cast<double>(sc.order.size());
-        if (!(total > 0.0) || n <= 1) return 0.0;
-        return (reached - 1.0) / total * ((reached - 1.0) / (n - 1.0));
-    });
+    const IncomingDistances in = incoming_distances(graph, options);
+    const std::size_t n = graph.num_nodes();
+    std::vector<double> out(n, 0.0);
+    if (n <= 1) return out;
+    for (std::size_t u = 0; u < n; ++u) {
+        const double others = static_cast<double>(in.reached[u]);
+        if (!(in.distance_sum[u] > 0.0)) continue;
+        out[u] = others / in.distance_sum[u] * (others / static_cast<double>(n - 1));
+    }
+    return out;
 }
 
 std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options) {
-    return per_node_search(graph, options, [](const SearchScratch& sc, bool weighted) {
-        double total = 0.0;
-        for (NodeId v : sc.order) {
-            const double d = weighted ? sc.dist[v] : static_cast<double>(sc.hops[v]);
-            if (d != 0.0) total += 1.0 / d;
-        }
-        return total;
-    });
+    return incoming_distances(graph, options).inverse_sum;
 }
-
 std::vector<double> pagerank(const Graph& graph, const PageRankOptions& options) {
     const std::size_t n = graph.num_nodes();
     if (!(options.damping >= 0.0 && options.damping <= 1.0))

@@ -5,6 +5,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/privacy/suppress.hpp"
 #include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"
@@ -16,7 +17,9 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
+#include <type_traits>
 
 namespace verbind {
 
@@ -105,6 +108,13 @@ std::vector<std::size_t> pieces_without(const Graph& g, NodeId removed, NodeId o
     return sizes;
 }
 
+// Entry (row, col) of a suppressed table as a GroupCount: no number when
+// suppressed.
+GroupCount published(const SuppressedTable& table, std::size_t row, std::size_t col, const std::string& group) {
+    if (table.is_suppressed(row, col)) return {group, std::nullopt};
+    return {group, static_cast<std::size_t>(table.count(row, col))};
+}
+
 std::size_t cut_off(const std::vector<std::size_t>& sizes, bool edge_only) {
     // People outside the largest remaining piece lose their only connection.
     std::size_t largest = 0, rest = 0;
@@ -120,6 +130,9 @@ std::size_t cut_off(const std::vector<std::size_t>& sizes, bool edge_only) {
 
 SocialMap social_map(const Network& network, const SocialMapOptions& options) {
     if (options.top == 0) throw input_error("social_map: top must be at least 1");
+    if (options.min_cell == 0) throw input_error("social_map: min_cell must be at least 1");
+    SuppressionOptions suppression;
+    suppression.min_cell = options.min_cell;
     const Graph g = map_graph(network, options);
     const std::size_t n = g.num_nodes();
     SocialMap map;
@@ -135,15 +148,27 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
         std::sort(groups[u].begin(), groups[u].end());
     }
 
+    // Betweenness is most of the work; each stage reports its share of [0, 1].
+    Progress progress(options.progress);
+    auto stage = [&progress](double from, double to) -> ProgressCallback {
+        if (!progress.active()) return {};
+        return [&progress, from, to](double fraction) {
+            progress.report(from + (to - from) * fraction);
+            return true;  // a cancel throws from report
+        };
+    };
     BetweennessOptions bo;
     bo.threads = options.threads;
+    bo.progress = stage(0.0, 0.7);
     const auto btw = betweenness(g, bo);
     BrokerageOptions ko;
     ko.threads = options.threads;
     const auto cons = constraint(g, ko);
+    progress.report(0.75);
     CommunityOptions co;
     co.seed = options.seed;
     co.threads = options.threads;
+    co.progress = stage(0.75, 0.85);
     const auto community = communities(g, co);
     map.modularity = g.num_edges() > 0 ? modularity(g, community) : 0.0;
 
@@ -313,6 +338,8 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
         });
     }
 
+    progress.report(0.95);
+
     // --- fragile points ----------------------------------------------------------------
     for (NodeId a : articulation_points(g)) {
         const auto sizes = pieces_without(g, a, a, false, mark, stamp);
@@ -342,9 +369,30 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
                      [](const auto& x, const auto& y) { return x.cut_off > y.cut_off; });
     if (map.fragile_ties.size() > options.top) map.fragile_ties.resize(options.top);
 
+    // --- declared groups by community: one table, suppressed once ----------------------
+    // Its column totals are the group sizes the gaps publish, so the
+    // communities' group mixes and the gaps are protected together: no
+    // suppressed cell can be worked out from a total minus published cells.
+    std::vector<std::string> declared;
+    {
+        std::set<std::string> names;
+        for (NodeId u = 0; u < n; ++u) names.insert(groups[u].begin(), groups[u].end());
+        declared.assign(names.begin(), names.end());
+    }
+    const std::uint32_t k = *std::max_element(community.begin(), community.end()) + 1;
+    std::optional<SuppressedTable> mix;
+    if (!declared.empty()) {
+        std::vector<std::uint64_t> counts(k * declared.size(), 0);
+        for (NodeId u = 0; u < n; ++u)
+            for (const auto& x : groups[u]) {
+                const auto column = std::lower_bound(declared.begin(), declared.end(), x) - declared.begin();
+                ++counts[community[u] * declared.size() + static_cast<std::size_t>(column)];
+            }
+        mix = suppress_small_cells(counts, k, declared.size(), suppression);
+    }
+
     // --- communities ---------------------------------------------------------------------
     {
-        const std::uint32_t k = n == 0 ? 0 : *std::max_element(community.begin(), community.end()) + 1;
         std::vector<std::size_t> size(k, 0), internal(k, 0), external(k, 0);
         for (NodeId u = 0; u < n; ++u) ++size[community[u]];
         for (NodeId u = 0; u < n; ++u)
@@ -355,9 +403,6 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
                 else
                     ++external[community[u]], ++external[community[v]];
             }
-        std::vector<std::map<std::string, std::size_t>> mix(k);
-        for (NodeId u = 0; u < n; ++u)
-            for (const auto& x : groups[u]) ++mix[community[u]][x];
         const double m = static_cast<double>(g.num_edges());
         const double nn = static_cast<double>(n);
         for (std::uint32_t c = 0; c < k; ++c) {
@@ -374,20 +419,22 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
             const double exp_e = m * 2 * sz * (nn - sz) / (nn * (nn - 1));
             s.expected_ei_index = exp_e + exp_i > 0 ? (exp_e - exp_i) / (exp_e + exp_i) : std::nan("");
             std::size_t suppressed = 0;
-            for (const auto& [group, count] : mix[c]) {
-                if (count >= suppression_threshold)
-                    s.groups.push_back({group, count});
-                else {
-                    s.groups.push_back({group, std::nullopt});
-                    ++suppressed;
+            if (mix) {
+                for (std::size_t x = 0; x < declared.size(); ++x) {
+                    // An absent group is left out only when its zero is published:
+                    // leaving out a suppressed zero would publish it.
+                    if (mix->count(c, x) == 0 && !mix->is_suppressed(c, x)) continue;
+                    s.groups.push_back(published(*mix, c, x, declared[x]));
+                    if (!s.groups.back().people) ++suppressed;
                 }
             }
             s.why = std::to_string(s.size) + " people, " + fixed(100 * s.density, 1) +
                     "% of possible ties inside; E-I " + fixed(s.ei_index) + " against " + fixed(s.expected_ei_index) +
                     " under random mixing (lower: more inward-looking)";
             if (suppressed > 0)
-                s.why += "; " + count_of(suppressed, "group count", "group counts") + " below " +
-                         std::to_string(suppression_threshold) + " people suppressed";
+                s.why += "; " + count_of(suppressed, "group count", "group counts") +
+                         " suppressed (below " + std::to_string(options.min_cell) +
+                         " people, or needed to keep such a count from being worked out)";
             map.communities.push_back(std::move(s));
         }
         std::stable_sort(map.communities.begin(), map.communities.end(),
@@ -397,49 +444,63 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
 
     // --- gaps ------------------------------------------------------------------------------
     {
-        auto gap_of = [&](const std::string& kind, const std::string& name, const std::vector<char>& member,
-                          bool suppress_small) {
+        // A gap's people count is the entry (row, col) of a suppressed table:
+        // small ones say nothing; those suppressed to protect another keep
+        // their tie figures (ties, not people) and lose only the count.
+        auto gap_of = [&](const char* kind, const std::string& name, const std::vector<char>& member,
+                          const SuppressedTable& table, std::size_t row, std::size_t col) {
             Gap gap;
             gap.kind = kind;
             gap.name = name;
-            const std::size_t people = static_cast<std::size_t>(std::count(member.begin(), member.end(), 1));
+            const std::size_t cell = row * table.cols + col;
+            if (table.primary[cell]) {
+                gap.why = "fewer than " + std::to_string(options.min_cell) + " people: counts suppressed";
+                return gap;
+            }
             double e = 0, i = 0;
             for (NodeId u = 0; u < n; ++u)
                 for (NodeId v : g.neighbors(u)) {
                     if (u > v || (!member[u] && !member[v])) continue;
                     (member[u] && member[v] ? i : e) += 1.0;
                 }
-            if (suppress_small && people < suppression_threshold) {
-                gap.why = "fewer than " + std::to_string(suppression_threshold) + " people: counts suppressed";
-                return gap;
-            }
-            gap.people = people;
             if (e + i > 0) {
                 gap.share_of_ties_outside = e / (e + i);
                 gap.ei_index = (e - i) / (e + i);
             }
-            gap.why = std::to_string(people) + " people with " + fixed(e + i, 0) + " ties, of which " +
-                      fixed(e, 0) + " (" + fixed(e + i > 0 ? 100 * e / (e + i) : 0, 0) + "%) reach outside";
+            const std::string ties = fixed(e + i, 0) + " ties, of which " + fixed(e, 0) + " (" +
+                                     fixed(e + i > 0 ? 100 * e / (e + i) : 0, 0) + "%) reach outside";
+            if (table.suppressed[cell]) {
+                gap.why = ties + "; the number of people is suppressed so that a smaller count cannot be worked out";
+                return gap;
+            }
+            gap.people = static_cast<std::size_t>(table.counts[cell]);
+            gap.why = std::to_string(*gap.people) + " people with " + ties;
             return gap;
         };
         std::vector<Gap> gaps;
-        std::set<std::string> places, declared;
-        for (NodeId u = 0; u < n; ++u) {
-            if (!actor[u]->neighbourhood.empty()) places.insert(actor[u]->neighbourhood);
-            declared.insert(groups[u].begin(), groups[u].end());
-        }
+        std::set<std::string> place_names;
+        for (NodeId u = 0; u < n; ++u)
+            if (!actor[u]->neighbourhood.empty()) place_names.insert(actor[u]->neighbourhood);
+        const std::vector<std::string> places(place_names.begin(), place_names.end());
         std::vector<char> member(n);
-        if (places.size() > 1)
-            for (const auto& place : places) {
-                for (NodeId u = 0; u < n; ++u) member[u] = actor[u]->neighbourhood == place;
-                gaps.push_back(gap_of("neighbourhood", place, member, false));
-            }
-        for (const auto& group : declared) {
+        if (places.size() > 1) {
+            std::vector<std::uint64_t> residents_of(places.size(), 0);
             for (NodeId u = 0; u < n; ++u)
-                member[u] = std::binary_search(groups[u].begin(), groups[u].end(), group);
-            gaps.push_back(gap_of("group", group, member, true));
+                if (!actor[u]->neighbourhood.empty())
+                    ++residents_of[static_cast<std::size_t>(
+                        std::lower_bound(places.begin(), places.end(), actor[u]->neighbourhood) - places.begin())];
+            const SuppressedTable by_place = suppress_small_cells(residents_of, 1, places.size(), suppression);
+            for (std::size_t x = 0; x < places.size(); ++x) {
+                for (NodeId u = 0; u < n; ++u) member[u] = actor[u]->neighbourhood == places[x];
+                gaps.push_back(gap_of("neighbourhood", places[x], member, by_place, 0, x));
+            }
         }
-        // Fewest ties outside first; suppressed entries last.
+        for (std::size_t x = 0; x < declared.size(); ++x) {
+            for (NodeId u = 0; u < n; ++u)
+                member[u] = std::binary_search(groups[u].begin(), groups[u].end(), declared[x]);
+            gaps.push_back(gap_of("group", declared[x], member, *mix, k, x));  // row k: the column totals
+        }
+        // Fewest ties outside first; entries without tie figures last.
         std::stable_sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
             const double x = a.share_of_ties_outside.value_or(2.0), y = b.share_of_ties_outside.value_or(2.0);
             return x < y;
@@ -447,6 +508,7 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
         if (gaps.size() > options.top) gaps.resize(options.top);
         map.gaps = std::move(gaps);
     }
+    progress.report(1.0);
     return map;
 }
 
@@ -508,6 +570,39 @@ public:
     void value(bool b) { comma(), out += b ? "true" : "false"; }
     void null() { comma(), out += "null"; }
 
+    template <class T>
+    void field(std::string_view name, const T& x) {
+        key(name);
+        if constexpr (std::is_same_v<T, std::string>)
+            value(std::string_view(x));
+        else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, double>)
+            value(x);
+        else
+            value(static_cast<std::size_t>(x));
+    }
+    void field(std::string_view name, const std::optional<double>& x) {
+        key(name);
+        x ? value(*x) : null();
+    }
+    // A count of people that may be suppressed: null with "suppressed": true.
+    void people(const std::optional<std::size_t>& count) {
+        key("people");
+        count ? value(*count) : null();
+        field("suppressed", !count.has_value());
+    }
+    // "name": [{...}, ...], one object per item, filled by fields(item).
+    template <class Items, class Fields>
+    void objects(std::string_view name, const Items& items, Fields&& fields) {
+        key(name);
+        open('[');
+        for (const auto& item : items) {
+            open('{');
+            fields(item);
+            close('}');
+        }
+        close(']');
+    }
+
 private:
     bool fresh_ = true;
     void comma() {
@@ -521,117 +616,67 @@ private:
 std::string to_json(const SocialMap& map) {
     Json j;
     j.open('{');
-    j.key("people"), j.value(map.people);
-    j.key("ties"), j.value(map.ties);
-    j.key("modularity"), j.value(map.modularity);
-    j.key("key_figures"), j.open('[');
-    for (const auto& k : map.key_figures) {
-        j.open('{');
-        j.key("actor"), j.value(k.actor);
-        j.key("score"), j.value(k.score);
-        j.key("two_hop_reach"), j.value(k.two_hop_reach);
-        j.key("betweenness"), j.value(k.betweenness);
-        j.key("cross_group_ties"), j.value(k.cross_group_ties);
-        j.key("recognised"), j.value(k.recognised);
-        j.key("trained"), j.value(k.trained);
-        j.key("why"), j.value(k.why);
-        j.close('}');
-    }
-    j.close(']');
-    j.key("brokers"), j.open('[');
-    for (const auto& b : map.brokers) {
-        j.open('{');
-        j.key("actor"), j.value(b.actor);
-        j.key("constraint"), j.value(b.constraint);
-        j.key("betweenness"), j.value(b.betweenness);
+    j.field("people", map.people);
+    j.field("ties", map.ties);
+    j.field("modularity", map.modularity);
+    j.objects("key_figures", map.key_figures, [&](const KeyFigure& k) {
+        j.field("actor", k.actor);
+        j.field("score", k.score);
+        j.field("two_hop_reach", k.two_hop_reach);
+        j.field("betweenness", k.betweenness);
+        j.field("cross_group_ties", k.cross_group_ties);
+        j.field("recognised", k.recognised);
+        j.field("trained", k.trained);
+        j.field("why", k.why);
+    });
+    j.objects("brokers", map.brokers, [&](const Broker& b) {
+        j.field("actor", b.actor);
+        j.field("constraint", b.constraint);
+        j.field("betweenness", b.betweenness);
         j.key("communities"), j.open('[');
         for (auto c : b.communities) j.value(static_cast<std::size_t>(c));
         j.close(']');
-        j.key("why"), j.value(b.why);
-        j.close('}');
-    }
-    j.close(']');
-    j.key("organisations"), j.open('[');
-    for (const auto& o : map.organisations) {
-        j.open('{');
-        j.key("actor"), j.value(o.actor);
-        j.key("kind"), j.value(o.kind);
-        j.key("residents_tied"), j.value(o.residents_tied);
-        j.key("disconnected_without"), j.value(o.disconnected_without);
-        j.key("pairs_far_apart_without"), j.value(o.pairs_far_apart_without);
-        j.key("why"), j.value(o.why);
-        j.close('}');
-    }
-    j.close(']');
-    j.key("fragile_points"), j.open('[');
-    for (const auto& p : map.fragile_points) {
-        j.open('{');
-        j.key("actor"), j.value(p.actor);
-        j.key("cut_off"), j.value(p.cut_off);
-        j.key("why"), j.value(p.why);
-        j.close('}');
-    }
-    j.close(']');
-    j.key("fragile_ties"), j.open('[');
-    for (const auto& t : map.fragile_ties) {
-        j.open('{');
-        j.key("a"), j.value(t.a);
-        j.key("b"), j.value(t.b);
-        j.key("cut_off"), j.value(t.cut_off);
-        j.key("why"), j.value(t.why);
-        j.close('}');
-    }
-    j.close(']');
-    j.key("communities"), j.open('[');
-    for (const auto& c : map.communities) {
-        j.open('{');
-        j.key("id"), j.value(static_cast<std::size_t>(c.id));
-        j.key("size"), j.value(c.size);
-        j.key("density"), j.value(c.density);
-        j.key("ei_index"), j.value(c.ei_index);
-        j.key("expected_ei_index"), j.value(c.expected_ei_index);
-        j.key("groups"), j.open('[');
-        for (const auto& gc : c.groups) {
-            j.open('{');
-            j.key("group"), j.value(gc.group);
-            j.key("people");
-            if (gc.people)
-                j.value(*gc.people);
-            else
-                j.null();
-            j.key("suppressed"), j.value(!gc.people.has_value());
-            j.close('}');
-        }
-        j.close(']');
-        j.key("why"), j.value(c.why);
-        j.close('}');
-    }
-    j.close(']');
-    j.key("gaps"), j.open('[');
-    for (const auto& gap : map.gaps) {
-        j.open('{');
-        j.key("kind"), j.value(gap.kind);
-        j.key("name"), j.value(gap.name);
-        j.key("people");
-        if (gap.people)
-            j.value(*gap.people);
-        else
-            j.null();
-        j.key("suppressed"), j.value(!gap.people.has_value());
-        j.key("share_of_ties_outside");
-        if (gap.share_of_ties_outside)
-            j.value(*gap.share_of_ties_outside);
-        else
-            j.null();
-        j.key("ei_index");
-        if (gap.ei_index)
-            j.value(*gap.ei_index);
-        else
-            j.null();
-        j.key("why"), j.value(gap.why);
-        j.close('}');
-    }
-    j.close(']');
+        j.field("why", b.why);
+    });
+    j.objects("organisations", map.organisations, [&](const OrganisationRole& o) {
+        j.field("actor", o.actor);
+        j.field("kind", o.kind);
+        j.field("residents_tied", o.residents_tied);
+        j.field("disconnected_without", o.disconnected_without);
+        j.field("pairs_far_apart_without", o.pairs_far_apart_without);
+        j.field("why", o.why);
+    });
+    j.objects("fragile_points", map.fragile_points, [&](const FragilePoint& p) {
+        j.field("actor", p.actor);
+        j.field("cut_off", p.cut_off);
+        j.field("why", p.why);
+    });
+    j.objects("fragile_ties", map.fragile_ties, [&](const FragileTie& t) {
+        j.field("a", t.a);
+        j.field("b", t.b);
+        j.field("cut_off", t.cut_off);
+        j.field("why", t.why);
+    });
+    j.objects("communities", map.communities, [&](const CommunitySummary& c) {
+        j.field("id", c.id);
+        j.field("size", c.size);
+        j.field("density", c.density);
+        j.field("ei_index", c.ei_index);
+        j.field("expected_ei_index", c.expected_ei_index);
+        j.objects("groups", c.groups, [&](const GroupCount& gc) {
+            j.field("group", gc.group);
+            j.people(gc.people);
+        });
+        j.field("why", c.why);
+    });
+    j.objects("gaps", map.gaps, [&](const Gap& gap) {
+        j.field("kind", gap.kind);
+        j.field("name", gap.name);
+        j.people(gap.people);
+        j.field("share_of_ties_outside", gap.share_of_ties_outside);
+        j.field("ei_index", gap.ei_index);
+        j.field("why", gap.why);
+    });
     j.close('}');
     return j.out;
 }

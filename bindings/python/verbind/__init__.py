@@ -36,13 +36,17 @@ __all__ = [
 
 # Each capability keeps its Python names in its own module, with its own
 # __all__: verbind/socialmap.py, reach.py, match.py, store.py, evaluate.py,
-# report.py.
+# report.py. The lists are read before the star imports: afterwards
+# `report` names the function, not its module.
 from . import evaluate, match, reach, report, socialmap, store  # noqa: E402
+
+for _module in (socialmap, reach, match, store, evaluate, report):
+    __all__ += _module.__all__
+del _module
+
 from .match import *  # noqa: E402,F401,F403
 from .reach import *  # noqa: E402,F401,F403
 from .socialmap import *  # noqa: E402,F401,F403
 from .store import *  # noqa: E402,F401,F403
 from .evaluate import *  # noqa: E402,F401,F403
 from .report import *  # noqa: E402,F401,F403
-
-__all__ += socialmap.__all__ + reach.__all__ + match.__all__ + store.__all__ + evaluate.__all__ + report.__all__

@@ -1,3 +1,128 @@
-"""verbind: evaluation over time (metrics per period and area). See docs/evaluate.md."""
+"""verbind: evaluation over time (metrics per period and area). See docs/evaluate.md.
 
-__all__: list = []
+:func:`timeline` answers "what changed, where, and for whom" as tidy records,
+one per period x area x metric, with small counts suppressed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+from typing import Any, Callable, Dict, Iterable, List, Optional
+
+from ._args import whole_number
+from ._errors import InputError
+from ._verbind import _timeline, _timeline_metrics
+
+__all__ = ["timeline", "timeline_metrics", "Timeline", "TimelineWarning"]
+
+
+class TimelineWarning(UserWarning):
+    """Issued when a timeline comes back empty (nothing dated to place)."""
+
+
+class Timeline(list):
+    """The records of :func:`timeline`: a list of dicts with keys ``period``,
+    ``area``, ``metric``, ``value`` (None unless ``status`` is "ok") and
+    ``status`` ("ok", "suppressed" or "no data").
+
+    ``periods`` lists the period labels in order, ``period_starts`` their
+    first days (datetime.date), ``areas`` the areas (sorted, then
+    "programme", the whole), ``note`` why the timeline is empty ("" when it
+    is not)."""
+
+    def __init__(self, records: Iterable[Dict[str, Any]] = (), *, periods=(), areas=(), note="", period_starts=()):
+        super().__init__(records)
+        self.periods: List[str] = list(periods)
+        self.areas: List[str] = list(areas)
+        self.note: str = note
+        self.period_starts: List[datetime.date] = list(period_starts)
+
+    def to_pandas(self):
+        """The records as a pandas DataFrame (columns period, area, metric,
+        value, status; value is NaN where withheld). Needs pandas."""
+        try:
+            import pandas as pd
+        except ImportError as e:  # pragma: no cover - pandas is installed in the test environment
+            raise ImportError("Timeline.to_pandas() needs pandas; install it (Debian: apt install python3-pandas)") from e
+        frame = pd.DataFrame.from_records(list(self), columns=["period", "area", "metric", "value", "status"])
+        frame["value"] = frame["value"].astype(float)
+        return frame
+
+    def value(self, period: str, area: str, metric: str) -> Optional[float]:
+        """The value of one cell (None when withheld); KeyError if there is no such cell."""
+        for r in self:
+            if r["period"] == period and r["area"] == area and r["metric"] == metric:
+                return r["value"]
+        raise KeyError(f"timeline has no cell ({period!r}, {area!r}, {metric!r})")
+
+    def __repr__(self) -> str:
+        if not self:
+            return f"<Timeline: empty; {self.note}>" if self.note else "<Timeline: empty>"
+        return f"<Timeline: {len(self)} records, {len(self.periods)} periods, {len(self.areas)} areas>"
+
+
+def timeline(
+    net,
+    *,
+    period: str = "month",
+    by: str = "municipality",
+    start=None,
+    end=None,
+    min_cell: int = 10,
+    include_sensitive: bool = False,
+    permutations: int = 200,
+    seed: Optional[int] = None,
+    threads: int = 0,
+    progress: Optional[Callable[[float], Any]] = None,
+    groups: Optional[Iterable[str]] = None,
+    friending_days: int = 30,
+) -> Timeline:
+    """Metrics per period and area as tidy records (see docs/evaluate.md).
+
+    period: "week" (ISO weeks, "2022-W05"), "month" ("2022-05"), "quarter"
+    ("2022-Q2") or "year". by: "municipality", "neighbourhood" or
+    "programme". start/end (date or "YYYY-MM-DD", end exclusive) default to
+    the span of the dated records. Counts of people below min_cell are
+    suppressed (with complementary suppression across the period's areas);
+    shares and indices from fewer than min_cell people are too. groups
+    restricts which declared groups define "group"; friending_days is the
+    window after a first co-attendance. permutations and seed drive the E-I
+    baseline; the result is the same for any threads. progress(fraction) is
+    called from this thread; returning False cancels (CancelledError).
+
+    A network with nothing dated gives an empty Timeline whose ``note`` says
+    why, and a TimelineWarning."""
+    if not isinstance(include_sensitive, bool):
+        raise TypeError(f"timeline(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"timeline(): progress must be callable or None, not {type(progress).__name__}")
+    if seed is not None:
+        whole_number(seed, "timeline", "seed", 0)
+        if seed >= 2**64:
+            raise InputError(f"timeline: field 'seed': must be below 2**64, got {seed}")
+    records, periods, areas, note, starts = _timeline(
+        net,
+        period,
+        by,
+        start,
+        end,
+        whole_number(min_cell, "timeline", "min_cell", 1),
+        include_sensitive,
+        whole_number(permutations, "timeline", "permutations", 1),
+        seed,
+        whole_number(threads, "timeline", "threads", 0),
+        progress,
+        groups,
+        whole_number(friending_days, "timeline", "friending_days", 1),
+    )
+    result = Timeline(records, periods=periods, areas=areas, note=note, period_starts=starts)
+    if note:
+        warnings.warn(f"timeline is empty: {note}", TimelineWarning, stacklevel=2)
+    return result
+
+
+def timeline_metrics() -> List[Dict[str, str]]:
+    """The metrics :func:`timeline` computes, in record order: dicts with
+    ``name``, ``unit`` and ``description``."""
+    return _timeline_metrics()

@@ -1,3 +1,105 @@
-"""verbind: the coordinator's HTML report. See docs/report.md."""
+"""verbind: the coordinator's HTML report. See docs/report.md.
 
-__all__: list = []
+:func:`report` writes one self-contained HTML file (inline CSS and SVG, no
+script, nothing fetched from anywhere): the network drawn by community with
+key figures marked, metrics over time per municipality, the social map's
+key figures, brokers and gaps, the top introductions and whom to train next.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Optional, Union
+
+from ._args import whole_number
+from ._errors import CancelledError, InputError
+from ._verbind import _report
+
+__all__ = ["report"]
+
+_PERIODS = ("week", "month", "quarter", "year")
+
+
+def report(
+    net,
+    path: Union[str, bytes, "os.PathLike[str]", None] = None,
+    *,
+    municipality: Optional[str] = None,
+    period: str = "month",
+    top: int = 10,
+    train: int = 5,
+    seed: Optional[int] = None,
+    max_drawn_nodes: int = 2500,
+    min_cell: int = 10,
+    include_sensitive: bool = False,
+    title: Optional[str] = None,
+    threads: int = 0,
+    progress: Optional[Callable[[float], Any]] = None,
+) -> Optional[str]:
+    """Write the coordinator's report of ``net`` to ``path`` (atomically), or
+    return it as a str when ``path`` is None.
+
+    municipality: report on one municipality only (NotFoundError when no
+    actor lives there). period: "week", "month", "quarter" or "year", for
+    the charts over time. top: rows per table. train: residents in the reach
+    plan. seed: drives the communities, the layout, the E-I baselines, the
+    introductions and the reach plan (None: verbind's fixed default seed);
+    the same seed gives the same file, whatever ``threads``.
+    max_drawn_nodes: the drawing shows the largest connected part, capped at
+    this many nodes. min_cell: counts of fewer people are suppressed.
+    include_sensitive: show special-category groups, sensitive events and tie
+    kinds (default False: they appear nowhere in the file). progress(fraction)
+    is called from this thread; returning False cancels (CancelledError), and
+    an exception it raises ends the report and is raised here."""
+    if municipality is not None and not isinstance(municipality, str):
+        raise TypeError(f"report(): municipality must be str or None, not {type(municipality).__name__}")
+    if not isinstance(period, str):
+        raise TypeError(f"report(): period must be str, not {type(period).__name__}")
+    if period not in _PERIODS:
+        raise InputError(f"report: field 'period': must be one of {', '.join(_PERIODS)}, got {period!r}")
+    if not isinstance(include_sensitive, bool):
+        raise TypeError(f"report(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"report(): title must be str or None, not {type(title).__name__}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"report(): progress must be callable or None, not {type(progress).__name__}")
+    if seed is not None:
+        whole_number(seed, "report", "seed", 0)
+        if seed >= 2**64:
+            raise InputError(f"report: field 'seed': must be below 2**64, got {seed}")
+    if path is not None and not isinstance(path, (str, bytes, os.PathLike)):
+        raise TypeError(f"report(): path must be a str, bytes, os.PathLike or None, not {type(path).__name__}")
+
+    raised = []
+    relay = None
+    if progress is not None:
+        # An exception in the callback must not cross the C++ code: it
+        # cancels there and is raised again here.
+        def relay(fraction: float) -> bool:
+            try:
+                return progress(fraction) is not False
+            except BaseException as e:  # noqa: BLE001 - re-raised below
+                raised.append(e)
+                return False
+
+    try:
+        return _report(
+            net,
+            path,
+            municipality,
+            period,
+            whole_number(top, "report", "top", 1),
+            whole_number(train, "report", "train", 1),
+            seed,
+            whole_number(max_drawn_nodes, "report", "max_drawn_nodes", 1),
+            whole_number(min_cell, "report", "min_cell", 1),
+            include_sensitive,
+            title,
+            whole_number(threads, "report", "threads", 0),
+            relay,
+        )
+    except CancelledError:
+        if raised:
+            raise raised[0] from None
+        raise
+

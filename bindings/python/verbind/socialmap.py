@@ -158,16 +158,22 @@ class SocialMap:
                 f"{len(self.communities)} communities shown, modularity {self.modularity:.3f}>")
 
 
-def social_map(net, *, municipality=None, neighbourhood=None, start=None, end=None, top=10, seed=None, threads=0):
+def social_map(net, *, municipality=None, neighbourhood=None, start=None, end=None, top=10, seed=None, threads=0,
+               min_cell=10, progress=None):
     """The social map ("sociale kaart") of a Network: key figures (a composite
     of two-hop reach, betweenness and ties across declared groups, flagging
     residents who act as key figures but are not recognised or trained),
     brokers, what each organisation holds together, fragile points and ties,
     communities and gaps. Filters: municipality, neighbourhood, and ties
     active in [start, end). top: entries per ranked section. Special-category
-    groups never appear; counts per group below 10 people are suppressed.
+    groups never appear. Counts of people by group or neighbourhood go
+    through verbind.suppress_small_cells: those below min_cell, and those
+    that would let such a count be worked out from totals, are None with
+    "suppressed": True. progress: a callable taking the fraction done,
+    returning False to cancel (verbind.CancelledError).
     See docs/socialmap.md for every field."""
     import json
 
-    text = _verbind._social_map_json(net, municipality, neighbourhood, start, end, top, seed, threads)
+    text = _verbind._social_map_json(net, municipality, neighbourhood, start, end, top, seed, threads, min_cell,
+                                     progress)
     return SocialMap(json.loads(text))

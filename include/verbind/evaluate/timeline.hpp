@@ -48,6 +48,16 @@ struct TimelineOptions {
     std::optional<std::uint64_t> seed;
     unsigned threads = 0;
     ProgressCallback progress;
+    // Added by the evaluate capability (docs/evaluate.md):
+    // The declared groups that define "group" for bridging_share, the E-I
+    // indices, exposure and friending. A resident's group is the set of their
+    // declared groups (restricted to these when given); residents with none
+    // are left out of those metrics. Empty: all declared groups.
+    std::vector<std::string> groups;
+    // Friending: days after a pair's first co-attendance in which a tie
+    // counts as formed because of it; pairs whose window ends after `end`
+    // are left out (not yet observable).
+    unsigned friending_days = 30;
 };
 
 enum class ValueStatus : std::uint8_t { ok, suppressed, no_data };
@@ -77,6 +87,10 @@ struct Timeline {
     std::vector<std::string> areas;    // sorted
     // Ordered by period, then area, then metric (timeline_metrics() order).
     std::vector<TimelineRecord> records;
+    // Added: why the timeline is empty (no dated record and no start/end
+    // given), else "". (areas above: the areas sorted, then "programme",
+    // the whole; with by == programme only "programme".)
+    std::string note;
 };
 
 // Throws input_error for min_cell 0, start >= end, or permutations 0;

@@ -4,12 +4,17 @@
 // numbers behind it and a sentence (`why`) saying what they mean.
 //
 // Privacy: group mixes use Network::declared_groups(actor) (special-category
-// groups never appear), and counts per group below 10 people are suppressed
-// (reported as suppressed, never as a number).
+// groups never appear). Counts of people by group or neighbourhood go through
+// verbind::suppress_small_cells (verbind/privacy/suppress.hpp): counts below
+// min_cell, and the counts needed to keep those from being worked out from
+// totals, are reported as suppressed, never as a number. The communities'
+// group mixes and the groups' sizes in the gaps are one table (community x
+// declared group with its totals), suppressed together.
 #pragma once
 
 #include "verbind/model/date.hpp"
 #include "verbind/model/network.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -19,6 +24,9 @@
 
 namespace verbind {
 
+// The default min_cell.
+inline constexpr std::size_t suppression_threshold = 10;
+
 struct SocialMapOptions {
     std::string municipality;   // empty: all
     std::string neighbourhood;  // empty: all
@@ -27,12 +35,12 @@ struct SocialMapOptions {
     std::size_t top = 10;       // entries per ranked section
     unsigned threads = 0;
     std::optional<std::uint64_t> seed;  // communities
+    std::size_t min_cell = suppression_threshold;  // counts of people in [1, min_cell) are suppressed (>= 1)
+    ProgressCallback progress;          // may cancel (cancelled_error)
 };
 
-// Groups with fewer people than this are reported without counts.
-inline constexpr std::size_t suppression_threshold = 10;
-
-// A count that may be suppressed (fewer than suppression_threshold people).
+// A count of people that may be suppressed (below min_cell, or withheld so
+// that such a count cannot be worked out from the others).
 struct GroupCount {
     std::string group;
     std::optional<std::size_t> people;  // none: suppressed

@@ -1,0 +1,51 @@
+// Formatting shared by the report's sections.
+#include "parts.hpp"
+
+#include "verbind/privacy/suppress.hpp"
+#include "../util/markup.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace verbind::report_detail {
+
+std::string escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    append_markup_escaped(out, text);
+    return out;
+}
+
+std::string number(double value, int digits) {
+    if (!std::isfinite(value)) throw std::logic_error("report: a value to print is not finite");
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
+    std::string text = buffer;
+    if (text.front() == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
+    return text;
+}
+
+std::string people(std::size_t n, std::uint64_t min_cell) {
+    SuppressionOptions options;
+    options.min_cell = min_cell;
+    const SuppressedTable table = suppress_small_cells({static_cast<std::uint64_t>(n)}, 1, 1, options);
+    if (table.is_suppressed(0, 0)) return "fewer than " + std::to_string(min_cell);
+    return std::to_string(n);
+}
+
+const std::vector<std::string>& palette() {
+    static const std::vector<std::string> colours = {
+        "#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77",
+        "#cc6677", "#882255", "#aa4499", "#ee8866", "#77aadd", "#bbcc33",
+    };
+    return colours;
+}
+
+const std::vector<std::string>& area_palette() {
+    static const std::vector<std::string> colours = {"#0077bb", "#ee7733", "#009988", "#cc3311",
+                                                     "#33bbee", "#ee3377", "#555555"};
+    return colours;
+}
+
+}  // namespace verbind::report_detail
