@@ -218,6 +218,7 @@ vb_status_t vb_introductions(const vb_network_t* net, const vb_introduction_opti
         cxx.min_shared = o.min_shared;
         cxx.seed = o.seed;
         cxx.threads = o.threads;
+        cxx.include_sensitive = o.include_sensitive != 0;
         auto items = verbind::introductions(net->network, cxx);
         *out = new vb_introduction_list{std::move(items)};
     });

@@ -200,6 +200,11 @@ vb_status_t vb_influence_group_reach(const vb_influence_t* result, uint32_t grou
 }
 
 vb_status_t vb_cascades(const vb_network_t* net, const char* start, const char* end, vb_cascades_t** out) {
+    return vb_cascades_ex(net, start, end, 0, out);
+}
+
+vb_status_t vb_cascades_ex(const vb_network_t* net, const char* start, const char* end, int include_sensitive,
+                           vb_cascades_t** out) {
     if (out) *out = nullptr;
     return guarded("vb_cascades", [&] {
         require(net, "net");
@@ -207,6 +212,7 @@ vb_status_t vb_cascades(const vb_network_t* net, const char* start, const char* 
         CascadeOptions o;
         o.start = parse_optional_date(optional_text(start), "start");
         o.end = parse_optional_date(optional_text(end), "end");
+        o.include_sensitive = include_sensitive != 0;
         auto handle = std::make_unique<struct vb_cascades>();
         handle->result = cascades(net->network, o);
         for (const EventCascade& e : handle->result.events) handle->event_keys.push_back(net->network.event(e.event).key);

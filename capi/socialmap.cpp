@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::size_t centrality_options_first_size = VB_FIRST_SIZE(vb_centrality_options_t, max_iter);
 constexpr std::size_t community_options_first_size = VB_FIRST_SIZE(vb_community_options_t, threads);
-constexpr std::size_t social_map_options_first_size = VB_FIRST_SIZE(vb_social_map_options_t, progress_data);
+constexpr std::size_t social_map_options_first_size = VB_FIRST_SIZE(vb_social_map_options_t, include_sensitive);
 
 vb_centrality_options_t centrality_defaults() {
     auto o = zeroed_options<vb_centrality_options_t>();
@@ -70,6 +70,7 @@ void social_map_json(const vb_network_t* net, const vb_social_map_options_t& giv
     o.seed = given.seed;
     o.threads = given.threads;
     o.min_cell = given.min_cell;
+    o.include_sensitive = given.include_sensitive != 0;
     o.progress = progress_of(given.progress, given.progress_data);
     const std::string text = verbind::to_json(verbind::social_map(net->network, o));
     char* copy = new char[text.size() + 1];

@@ -103,19 +103,6 @@ ReviewerCapacities capacities_arg(py::handle obj, std::string_view function) {
     return caps;
 }
 
-ProgressCallback progress_arg(py::handle obj) {
-    if (obj.is_none()) return {};
-    if (!PyCallable_Check(obj.ptr())) throw py::type_error("progress must be callable or None, not " + type_name(obj));
-    py::object callback = py::reinterpret_borrow<py::object>(obj);
-    // Called only from the thread that started the work (which released
-    // the GIL), so taking the GIL here is safe.
-    return [callback](double fraction) {
-        py::gil_scoped_acquire gil;
-        py::object answer = callback(fraction);
-        return answer.is_none() || answer.cast<bool>();
-    };
-}
-
 }  // namespace
 
 void register_match(py::module_& m) {
@@ -239,7 +226,7 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
         "introductions",
         [](std::shared_ptr<NetworkHandle> net, std::size_t per_person, py::handle limit, py::handle municipality,
            py::handle start, py::handle end, std::size_t min_shared, py::handle seed, unsigned threads,
-           py::handle progress) {
+           bool include_sensitive, py::object progress) {
             constexpr std::string_view fn = "introductions";
             IntroductionOptions options;
             options.per_person = per_person;
@@ -256,13 +243,12 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
             options.min_shared = min_shared;
             options.seed = seed_arg(seed, fn);
             options.threads = threads;
-            options.progress = progress_arg(progress);
-            std::vector<Introduction> result;
-            {
-                py::gil_scoped_release no_gil;
+            options.include_sensitive = include_sensitive;
+            std::vector<Introduction> result = with_progress(std::move(progress), [&](ProgressCallback callback) {
+                options.progress = std::move(callback);
                 std::shared_lock lock(net->mutex);
-                result = introductions(net->network, options);
-            }
+                return introductions(net->network, options);
+            });
             py::list out;
             for (auto& intro : result) out.append(py::cast(std::move(intro)));
             return out;
@@ -270,14 +256,16 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
         py::arg("net"), py::kw_only(), py::arg("per_person") = 2, py::arg("limit") = py::none(),
         py::arg("municipality") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
         py::arg("min_shared") = 1, py::arg("seed") = py::none(), py::arg("threads") = 0,
-        py::arg("progress") = py::none(),
+        py::arg("include_sensitive") = false, py::arg("progress") = py::none(),
         R"doc(Suggested introductions across groups on shared talents (see docs/match.md).
 
 Pairs of residents (and resident-organisation pairs where the organisation
 offers a talent the resident has) in the same municipality, not tied in
 [start, end), sharing at least min_shared talents, in different declared
 groups or communities. Nobody gets more than per_person; with limit, at most
-that many, spread over declared groups. Best first; each an Introduction with
+that many, spread over declared groups. Ties of sensitive kinds
+(Network.mark_sensitive_tie_kind) count as "already tied" and as `via` only
+with include_sensitive=True. Best first; each an Introduction with
 a, b, score, shared_talents, bridges and via.)doc");
 
     py::class_<Table>(m, "Table", "One table of an event's seating.")

@@ -286,7 +286,7 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
     cls.def(
         "graph",
         [](const NetworkHandle& self, py::handle kinds, py::handle start, py::handle end, py::handle neighbourhoods,
-           bool residents_only, bool co_attendance, bool directed, py::handle merge) {
+           bool residents_only, bool co_attendance, bool directed, py::handle merge, bool include_sensitive) {
             constexpr std::string_view fn = "graph";
             ViewOptions options;
             options.kinds = optional_text_list_arg(kinds, fn, "kinds", "view field 'kinds'");
@@ -298,13 +298,14 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
             options.co_attendance = co_attendance;
             options.directed = directed;
             options.merge = merge_arg(merge, fn, "merge");
+            options.include_sensitive = include_sensitive;
             py::gil_scoped_release no_gil;
             std::shared_lock lock(self.mutex);
             return std::make_shared<Graph>(build_graph(self.network, options));
         },
         py::kw_only(), py::arg("kinds") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
         py::arg("neighbourhoods") = py::none(), py::arg("residents_only") = false, py::arg("co_attendance") = false,
-        py::arg("directed") = false, py::arg("merge") = "max",
+        py::arg("directed") = false, py::arg("merge") = "max", py::arg("include_sensitive") = true,
         R"doc(An immutable Graph snapshot of one view of the Network. Nodes are the actors
 that pass the filters, in order, keyed by actor key.
 
@@ -314,7 +315,9 @@ co_attendance, events dated in it). neighbourhoods: keep actors in these.
 residents_only: drop organisations. co_attendance: tie actors who attended
 the same events, weight = number of shared events. directed: tie a->b gives
 the arc a->b only. merge: 'max', 'min', 'sum', 'first' or 'error', how
-several ties between one pair combine.)doc");
+several ties between one pair combine. include_sensitive=False: leave out
+ties of sensitive kinds (and, with co_attendance, sensitive events); the
+default keeps them, as this snapshot stays in the caller's hands.)doc");
 
     // --- export ----------------------------------------------------------------
     cls.def(

@@ -247,8 +247,9 @@ Returns a NumPy int32 array.
 
     m.def(
         "_cascades",
-        [](const NetworkHandle& net, py::handle start, py::handle end) {
+        [](const NetworkHandle& net, py::handle start, py::handle end, bool include_sensitive) {
             CascadeOptions o;
+            o.include_sensitive = include_sensitive;
             o.start = optional_date_arg(start, "cascades", "start", "start");
             o.end = optional_date_arg(end, "cascades", "end", "end");
             CascadeResult r;
@@ -260,7 +261,8 @@ Returns a NumPy int32 array.
             std::shared_lock lock(net.mutex);
             return cascades_dict(net.network, r);
         },
-        py::arg("net"), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none());
+        py::arg("net"), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(),
+        py::arg("include_sensitive") = false);
 
     py::class_<SpreadResult>(m, "SpreadResult", "Expected spread: mean with a 95% interval.")
         .def_readonly("mean", &SpreadResult::mean, "Expected number of people reached, seeds included.")
@@ -449,7 +451,8 @@ times (float64, NaN when unreached).
 
     m.def(
         "temporal_reach",
-        [](py::handle source, py::handle seeds, py::handle start, py::handle end, py::handle max_wait) {
+        [](py::handle source, py::handle seeds, py::handle start, py::handle end, py::handle max_wait,
+           bool include_sensitive) {
             constexpr std::string_view fn = "temporal_reach";
             TemporalResult out;
             if (py::isinstance<NetworkHandle>(source)) {
@@ -458,6 +461,7 @@ times (float64, NaN when unreached).
                 o.start = date_arg(start, fn, "start", "start");
                 o.end = optional_date_arg(end, fn, "end", "end");
                 o.max_wait = days_arg(max_wait, fn, "max_wait");
+                o.include_sensitive = include_sensitive;
                 std::vector<ActorId> s;
                 {
                     std::shared_lock lock(net.mutex);
@@ -498,7 +502,7 @@ times (float64, NaN when unreached).
             return out;
         },
         py::arg("source"), py::arg("seeds"), py::kw_only(), py::arg("start"), py::arg("end") = py::none(),
-        py::arg("max_wait") = py::none(), R"doc(
+        py::arg("max_wait") = py::none(), py::arg("include_sensitive") = false, R"doc(
 Earliest arrival of information over time-respecting paths.
 
 source: a Network (time in days: a tie passes it on every day it is active,
@@ -507,7 +511,9 @@ from read_contacts (time as in the file). Seeds hold it at ``start``; a
 contact at time t passes it on from someone who received it before t
 (seeds: from start), within ``max_wait`` of the last time they received it
 if given (days for a Network: int or datetime.timedelta). Only contacts
-with start <= t < end count. Returns a TemporalReach.
+with start <= t < end count. For a Network, sensitive events and ties of
+sensitive kinds pass nothing on unless include_sensitive=True. Returns a
+TemporalReach.
 )doc");
 }
 

@@ -356,7 +356,7 @@ formula for directed graphs.)doc");
         "_social_map_json",
         [](const std::shared_ptr<NetworkHandle>& net, py::handle municipality, py::handle neighbourhood,
            py::handle start, py::handle end, std::int64_t top, py::handle seed, std::int64_t threads,
-           std::int64_t min_cell, py::object progress) {
+           std::int64_t min_cell, bool include_sensitive, py::object progress) {
             constexpr std::string_view fn = "social_map";
             if (!net) throw py::type_error("social_map(): net must be a Network, not None");
             if (top < 1) throw verbind::input_error("social_map: top must be at least 1, got " + std::to_string(top));
@@ -371,6 +371,7 @@ formula for directed graphs.)doc");
             options.seed = seed_arg(seed, "social_map");
             options.threads = threads_arg(threads, "social_map");
             options.min_cell = static_cast<std::size_t>(min_cell);
+            options.include_sensitive = include_sensitive;
             return with_progress(std::move(progress), [&](ProgressCallback cb) {
                 options.progress = std::move(cb);
                 std::shared_lock lock(net->mutex);
@@ -378,7 +379,8 @@ formula for directed graphs.)doc");
             });
         },
         py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"), py::arg("end"),
-        py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("min_cell"), py::arg("progress"));
+        py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("min_cell"), py::arg("include_sensitive"),
+        py::arg("progress"));
 }
 
 }  // namespace verbind::python

@@ -557,6 +557,9 @@ typedef struct vb_social_map_options {
     size_t min_cell;
     vb_progress_fn progress;   /* may be NULL; return 0 to cancel */
     void *progress_data;       /* passed to progress */
+    /* Non-zero: ties of sensitive kinds count too (default 0: a member_of tie
+     * to an LGBTI+ organisation can reveal what a declared group would). */
+    int include_sensitive;
 } vb_social_map_options_t;
 
 VB_API void vb_social_map_options_init_sized(vb_social_map_options_t *options, size_t struct_size);
@@ -657,8 +660,12 @@ VB_API vb_status_t vb_influence_group_reach(const vb_influence_t *result, uint32
 /* Observed bring-along cascades (docs/reach.md has the definitions). */
 typedef struct vb_cascades vb_cascades_t;
 
-/* Events dated in [start, end) (ISO dates, NULL: open). */
+/* Events dated in [start, end) (ISO dates, NULL: open). Sensitive events
+ * are left out, as if they had not happened; vb_cascades_ex with
+ * include_sensitive non-zero keeps them. */
 VB_API vb_status_t vb_cascades(const vb_network_t *net, const char *start, const char *end, vb_cascades_t **out);
+VB_API vb_status_t vb_cascades_ex(const vb_network_t *net, const char *start, const char *end, int include_sensitive,
+                                  vb_cascades_t **out);
 VB_API void vb_cascades_free(vb_cascades_t *cascades);
 
 typedef struct vb_cascade_totals {
@@ -802,6 +809,9 @@ typedef struct vb_introduction_options {
     size_t min_shared;   /* default 1 */
     uint64_t seed;       /* default: verbind's fixed default seed */
     unsigned threads;    /* 0: all cores; the result does not depend on it */
+    /* Non-zero lets ties of sensitive kinds count as "already
+     * tied" and as `via` (default 0). */
+    int include_sensitive;
 } vb_introduction_options_t;
 
 /* Suggested introductions, best first. */

@@ -49,7 +49,8 @@ Graph build_graph(const Network& network, const ViewOptions& options) {
         for (std::size_t e = 0; e < events.size(); ++e) {
             const Event& event = events[e];
             event_wanted[e] = wanted_kind(event.kind) && (!options.start || event.date >= *options.start) &&
-                              (!options.end || event.date < *options.end);
+                              (!options.end || event.date < *options.end) &&
+                              (options.include_sensitive || !network.is_sensitive_event(static_cast<EventId>(e)));
         }
         std::vector<std::vector<NodeId>> attendees(events.size());
         for (const Attendance& a : network.attendance())
@@ -67,7 +68,10 @@ Graph build_graph(const Network& network, const ViewOptions& options) {
         in.directed = false;
     } else {
         std::vector<char> kind_wanted(network.tie_kinds().size());
-        for (std::size_t k = 0; k < kind_wanted.size(); ++k) kind_wanted[k] = wanted_kind(network.tie_kinds()[k]);
+        for (std::size_t k = 0; k < kind_wanted.size(); ++k) {
+            const std::string& kind = network.tie_kinds()[k];
+            kind_wanted[k] = wanted_kind(kind) && (options.include_sensitive || !network.is_sensitive_tie_kind(kind));
+        }
         const auto& ties = network.ties();
         for (std::size_t t = 0; t < ties.size(); ++t) {
             const Tie& tie = ties[t];

@@ -122,6 +122,7 @@ void prepare(Context& c) {
     ViewOptions view;
     view.start = c.options.start;
     view.end = c.options.end;
+    view.include_sensitive = c.options.include_sensitive;
     c.ties = build_graph(net, view);
     if (!c.options.communities.empty()) {
         c.community = c.options.communities;

@@ -54,6 +54,8 @@ CascadeResult cascades(const Network& network, const CascadeOptions& options) {
     const auto& events = network.events();
     std::vector<EventId> order(events.size());
     std::iota(order.begin(), order.end(), EventId{0});
+    if (!options.include_sensitive)
+        std::erase_if(order, [&](EventId e) { return network.is_sensitive_event(e); });
     std::stable_sort(order.begin(), order.end(),
                      [&](EventId a, EventId b) { return events[a].date < events[b].date; });
     std::vector<std::vector<const Attendance*>> by_event(events.size());

@@ -61,12 +61,7 @@ footer { font-size: 12px; color: #666; padding-bottom: 30px; }
 // include_sensitive), restricted to the municipality when one is given.
 Graph report_graph(const Network& network, const ReportOptions& options) {
     ViewOptions view;
-    bool kept_none = false;
-    if (!options.include_sensitive && !network.sensitive_tie_kinds().empty()) {
-        for (const auto& kind : network.tie_kinds())
-            if (!network.is_sensitive_tie_kind(kind)) view.kinds.push_back(kind);
-        kept_none = view.kinds.empty();
-    }
+    view.include_sensitive = options.include_sensitive;
     Graph full = build_graph(network, view);
     std::vector<NodeId> new_id(full.num_nodes(), std::numeric_limits<NodeId>::max());
     std::vector<std::string> keys;
@@ -77,16 +72,14 @@ Graph report_graph(const Network& network, const ReportOptions& options) {
         }
     std::vector<NodeId> src, dst;
     std::vector<double> weight;
-    if (!kept_none) {
-        const auto edges = full.edges();
-        for (std::size_t i = 0; i < edges.src.size(); ++i) {
-            if (new_id[edges.src[i]] == std::numeric_limits<NodeId>::max() ||
-                new_id[edges.dst[i]] == std::numeric_limits<NodeId>::max())
-                continue;
-            src.push_back(new_id[edges.src[i]]);
-            dst.push_back(new_id[edges.dst[i]]);
-            weight.push_back(edges.weight[i]);
-        }
+    const auto edges = full.edges();
+    for (std::size_t i = 0; i < edges.src.size(); ++i) {
+        if (new_id[edges.src[i]] == std::numeric_limits<NodeId>::max() ||
+            new_id[edges.dst[i]] == std::numeric_limits<NodeId>::max())
+            continue;
+        src.push_back(new_id[edges.src[i]]);
+        dst.push_back(new_id[edges.dst[i]]);
+        weight.push_back(edges.weight[i]);
     }
     return Graph::from_keyed_edges(std::move(keys), src, dst, weight);
 }
@@ -288,6 +281,8 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
     mo.top = options.top;
     mo.seed = options.seed;
     mo.threads = options.threads;
+    mo.min_cell = options.min_cell;
+    mo.include_sensitive = options.include_sensitive;
     const SocialMap map = social_map(network, mo);
     stages.reach(0.15);
 
@@ -309,6 +304,7 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
     io.municipality = options.municipality;
     io.seed = options.seed;
     io.threads = options.threads;
+    io.include_sensitive = options.include_sensitive;
     io.progress = stages.stage(0.45, 0.6);
     const std::vector<Introduction> intros = introductions(network, io);
 

@@ -40,6 +40,7 @@ Graph map_graph(const Network& network, const SocialMapOptions& options) {
     ViewOptions view;
     view.start = options.start;
     view.end = options.end;
+    view.include_sensitive = options.include_sensitive;
     if (!options.neighbourhood.empty()) view.neighbourhoods = {options.neighbourhood};
     Graph full = build_graph(network, view);
     if (options.municipality.empty()) return full;

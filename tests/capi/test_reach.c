@@ -142,6 +142,19 @@ static void test_cascades(void) {
     CHECK(vb_cascades_event_count(c) == 1);
     vb_cascades_free(c);
     vb_cascades_free(NULL);
+    /* A sensitive e1 is left out as if it had not happened: bob is then a
+     * newcomer at e2 (2 attendances, 2 newcomers, 1 brought); asked for by
+     * name, e1 counts again. */
+    CHECK_OK(vb_network_mark_sensitive_event(net, "e1"));
+    CHECK_OK(vb_cascades(net, NULL, NULL, &c));
+    CHECK_OK(vb_cascades_totals(c, &totals));
+    CHECK(vb_cascades_event_count(c) == 1);
+    CHECK(totals.attendances == 2 && totals.newcomers == 2 && totals.newcomers_brought == 1);
+    vb_cascades_free(c);
+    CHECK_OK(vb_cascades_ex(net, NULL, NULL, 1, &c));
+    CHECK_OK(vb_cascades_totals(c, &totals));
+    CHECK(vb_cascades_event_count(c) == 2 && totals.attendances == 4 && totals.newcomers == 3);
+    vb_cascades_free(c);
     vb_network_free(net);
 }
 

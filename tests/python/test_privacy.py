@@ -160,3 +160,36 @@ def test_sensitive_event_and_tie_kind_marks(small):
         small.mark_sensitive_tie_kind("")
     small.remove_event("e3")
     assert small.sensitive_events == []
+
+
+def membership_network():
+    """r1 and r2 share a talent, differ in group, and are both members of the
+    LGBTI+ organisation o1 (a sensitive tie kind); r1 knows r3."""
+    net = verbind.Network()
+    net.add_resident("r1", municipality="Lelystad", talents=["cooking"], groups=["A"])
+    net.add_resident("r2", municipality="Lelystad", talents=["cooking"], groups=["B"])
+    net.add_resident("r3", municipality="Lelystad", groups=["A"])
+    net.add_organisation("o1", kind="lgbti+ association", municipality="Lelystad")
+    net.add_tie("r1", "o1", "member_of")
+    net.add_tie("r2", "o1", "member_of")
+    net.add_tie("r1", "r3", "knows")
+    net.mark_sensitive_tie_kind("member_of")
+    return net
+
+
+def test_derived_results_leave_sensitive_ties_out_unless_asked():
+    net = membership_network()
+    assert net.graph().num_edges == 3
+    assert net.graph(include_sensitive=False).num_edges == 1
+
+    assert verbind.social_map(net, seed=1).to_dict()["ties"] == 1
+    assert verbind.social_map(net, seed=1, include_sensitive=True).to_dict()["ties"] == 3
+
+    def r1_r2(**kw):
+        (match,) = [i for i in verbind.introductions(net, **kw) if {i.a, i.b} == {"r1", "r2"}]
+        return match
+
+    assert list(r1_r2().via) == []  # o1 would reveal both memberships
+    assert list(r1_r2(include_sensitive=True).via) == ["o1"]
+    html = verbind.report(net)
+    assert "member_of" not in html and "lgbti+ association" not in html

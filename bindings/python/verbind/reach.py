@@ -123,7 +123,7 @@ class Cascades:
         return out
 
 
-def cascades(net, *, start=None, end=None) -> Cascades:
+def cascades(net, *, start=None, end=None, include_sensitive=False) -> Cascades:
     """Bring-along cascades observed in ``net``'s attendance records.
 
     Per event: the bring-along tree, its generations, newcomers (people at
@@ -133,9 +133,11 @@ def cascades(net, *, start=None, end=None) -> Cascades:
     came, next time brought B, who later brought C" shows as three
     generations. ``bringers`` ranks who brought the most newcomers.
     ``start``/``end`` (dates, end exclusive) choose the events reported;
-    who is a newcomer is always judged on the whole history.
+    who is a newcomer is always judged on the whole history. Sensitive
+    events (``Network.mark_sensitive_event``) are left out, as if they had
+    not happened, unless ``include_sensitive=True``.
     """
-    raw = _cascades(net, start=start, end=end)
+    raw = _cascades(net, start=start, end=end, include_sensitive=bool(include_sensitive))
     return Cascades(
         attendances=raw["attendances"],
         newcomers=raw["newcomers"],

@@ -159,7 +159,7 @@ class SocialMap:
 
 
 def social_map(net, *, municipality=None, neighbourhood=None, start=None, end=None, top=10, seed=None, threads=0,
-               min_cell=10, progress=None):
+               min_cell=10, include_sensitive=False, progress=None):
     """The social map ("sociale kaart") of a Network: key figures (a composite
     of two-hop reach, betweenness and ties across declared groups, flagging
     residents who act as key figures but are not recognised or trained),
@@ -169,11 +169,12 @@ def social_map(net, *, municipality=None, neighbourhood=None, start=None, end=No
     groups never appear. Counts of people by group or neighbourhood go
     through verbind.suppress_small_cells: those below min_cell, and those
     that would let such a count be worked out from totals, are None with
-    "suppressed": True. progress: a callable taking the fraction done,
+    "suppressed": True. Ties of sensitive kinds (Network.mark_sensitive_tie_kind)
+    count only with include_sensitive=True. progress: a callable taking the fraction done,
     returning False to cancel (verbind.CancelledError).
     See docs/socialmap.md for every field."""
     import json
 
     text = _verbind._social_map_json(net, municipality, neighbourhood, start, end, top, seed, threads, min_cell,
-                                     progress)
+                                     bool(include_sensitive), progress)
     return SocialMap(json.loads(text))

@@ -30,6 +30,12 @@ struct ViewOptions {
     // Several ties between the same pair (different kinds or periods): how
     // to combine their weights. Merge::error refuses such pairs.
     Merge merge = Merge::max;
+    // false: leave out ties of sensitive kinds (Network::mark_sensitive_tie_kind)
+    // and, with co_attendance, sensitive events. A Graph is an analysis
+    // snapshot in the caller's hands, so the default keeps everything; every
+    // report and export built on a view sets this from its own
+    // include_sensitive (default false).
+    bool include_sensitive = true;
 };
 
 // Builds the snapshot. Nodes are the actors that pass the filters, in the

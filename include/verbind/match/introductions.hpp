@@ -30,6 +30,9 @@ struct IntroductionOptions {
     // end})). Empty: computed here that way with default options.
     std::vector<std::uint32_t> communities;
     ProgressCallback progress;
+    // Ties of sensitive kinds (a member_of tie to an LGBTI+ organisation) are
+    // neither "already tied" nor a `via` unless asked for by name.
+    bool include_sensitive = false;
 };
 
 struct Introduction {

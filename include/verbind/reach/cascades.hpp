@@ -35,6 +35,10 @@ namespace verbind {
 struct CascadeOptions {
     std::optional<Date> start;
     std::optional<Date> end;
+    // Sensitive events (a Pride breakfast) are left out, as if they had not
+    // happened, unless asked for by name: attending one can reveal what a
+    // declared group would.
+    bool include_sensitive = false;
 };
 
 // One attendance in a bring-along tree.

@@ -77,6 +77,9 @@ struct NetworkTemporalOptions {
     Date start;
     std::optional<Date> end;           // exclusive; none: the day after the last event or tie date
     std::optional<std::int64_t> max_wait;  // in days
+    // Sensitive events and ties of sensitive kinds carry nobody along unless
+    // asked for by name.
+    bool include_sensitive = false;
 };
 
 // Times in the result are day numbers (Date::day_number()); nodes are the

@@ -37,6 +37,9 @@ struct SocialMapOptions {
     std::optional<std::uint64_t> seed;  // communities
     std::size_t min_cell = suppression_threshold;  // counts of people in [1, min_cell) are suppressed (>= 1)
     ProgressCallback progress;          // may cancel (cancelled_error)
+    // Ties of sensitive kinds (a member_of tie to an LGBTI+ organisation can
+    // reveal what a declared group would) count only when asked for by name.
+    bool include_sensitive = false;
 };
 
 // A count of people that may be suppressed (below min_cell, or withheld so
