@@ -125,6 +125,7 @@ vb_tie_options_t tie_defaults() {
 vb_view_options_t view_defaults() {
     auto o = zeroed_options<vb_view_options_t>();
     o.merge = VB_MERGE_MAX;
+    o.include_sensitive = 1;
     return o;
 }
 
@@ -522,6 +523,7 @@ vb_status_t vb_graph_from_network(const vb_network_t* net, const vb_view_options
         view.co_attendance = o.co_attendance != 0;
         view.directed = o.directed != 0;
         view.merge = to_merge(o.merge, "options->merge");
+        view.include_sensitive = o.include_sensitive != 0;
         *out = make_handle<vb_graph>(verbind::build_graph(net->network, view));
     });
 }

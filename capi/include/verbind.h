@@ -339,6 +339,10 @@ typedef struct vb_view_options {
     /* Several ties between one pair: how to combine weights (default
      * VB_MERGE_MAX; VB_MERGE_ERROR refuses such pairs). */
     vb_merge_t merge;
+    /* 0: leave out ties of sensitive kinds and, with co_attendance,
+     * sensitive events. Default 1: a graph is an analysis snapshot in the
+     * caller's hands (reports and exports leave them out by default). */
+    int include_sensitive;
 } vb_view_options_t;
 
 /* Defaults: all kinds, all time, all neighbourhoods, organisations
