@@ -7,11 +7,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -19,6 +19,27 @@
 using namespace verbind;
 
 namespace {
+
+// &amp; &lt; &gt; &quot; or a decimal character reference.
+bool known_entity(const std::string& entity) {
+    if (entity == "&amp;" || entity == "&lt;" || entity == "&gt;" || entity == "&quot;") return true;
+    if (entity.size() < 4 || entity.compare(0, 2, "&#") != 0 || entity.back() != ';') return false;
+    return std::all_of(entity.begin() + 2, entity.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The first of nan, NaN, inf, Infinity standing as a word of its own
+// (not inside "information" or "infinite"), or "".
+std::string not_a_number_word(const std::string& text) {
+    auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    for (const std::string word : {"nan", "NaN", "inf", "Infinity"}) {
+        for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+            const bool starts = at == 0 || !letter(text[at - 1]);
+            const bool ends = at + word.size() == text.size() || !letter(text[at + word.size()]);
+            if (starts && ends) return word + " at " + std::to_string(at);
+        }
+    }
+    return {};
+}
 
 // A strict well-formedness check of the XML-compatible HTML the report
 // writes: every element closed in order, void elements self-closed, no bare
@@ -32,7 +53,7 @@ std::string xml_problem(const std::string& doc) {
             const std::size_t semi = doc.find(';', i);
             if (semi == std::string::npos || semi - i > 8) return "bare '&' at " + std::to_string(i);
             const std::string entity = doc.substr(i, semi - i + 1);
-            if (!std::regex_match(entity, std::regex("&(amp|lt|gt|quot|#[0-9]+);"))) return "entity " + entity;
+            if (!known_entity(entity)) return "entity " + entity;
             i = semi + 1;
             continue;
         }
@@ -196,7 +217,7 @@ TEST_CASE("the report has every section, parses strictly, and links nothing outs
     CHECK(count_of(html, "<img") == 0);
     CHECK(count_of(html, "url(") == 0);
     // No number that is not a number.
-    CHECK_FALSE(std::regex_search(html, std::regex("(^|[^A-Za-z])(nan|NaN|inf|Infinity)([^A-Za-z]|$)")));
+    CHECK(not_a_number_word(html).empty());
     // Tables hold the top rows asked for.
     CHECK(count_of(html.substr(html.find("<table class=\"key-figures\">")), "<tr>") >= 2);
     CHECK(count_of(html.substr(html.find("<table class=\"reach-plan\">")), "<tr>") >= 4);
