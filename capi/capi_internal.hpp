@@ -15,6 +15,7 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -136,9 +137,19 @@ verbind::TieInfo tie_info(const char* a, const char* b, const vb_tie_options_t* 
 verbind::EventInfo event_info(const char* key, const char* date, const char* kind,
                               const vb_event_options_t* options);
 
+// The integer a caller stored in an enum field. C allows any int there, but
+// in C++ loading a value outside the enumeration is undefined, so the bytes
+// are read as the underlying integer instead.
+template <class Enum>
+long long enum_value(const Enum& field) {
+    std::underlying_type_t<Enum> value;
+    std::memcpy(&value, &field, sizeof value);
+    return static_cast<long long>(value);
+}
+
 // A vb_period_t as the core's Period; argument_error for a value outside the
 // enum (defined in capi/evaluate.cpp).
-verbind::Period period_of(vb_period_t period);
+verbind::Period period_of(const vb_period_t& period);
 
 // Creates a handle holding `value` for an out-parameter.
 template <class Handle, class Value>

@@ -14,14 +14,14 @@ using namespace verbind::capi;
 
 namespace verbind::capi {
 
-verbind::Period period_of(vb_period_t period) {
-    switch (period) {
+verbind::Period period_of(const vb_period_t& period) {
+    switch (enum_value(period)) {
         case VB_PERIOD_WEEK: return verbind::Period::week;
         case VB_PERIOD_MONTH: return verbind::Period::month;
         case VB_PERIOD_QUARTER: return verbind::Period::quarter;
         case VB_PERIOD_YEAR: return verbind::Period::year;
     }
-    throw argument_error("field 'period' is not a vb_period_t: " + std::to_string(static_cast<int>(period)));
+    throw argument_error("field 'period' is not a vb_period_t: " + std::to_string(enum_value(period)));
 }
 
 }  // namespace verbind::capi
@@ -46,13 +46,13 @@ vb_timeline_options_t timeline_defaults() {
     return o;
 }
 
-AreaLevel area_level_of(vb_area_level_t level) {
-    switch (level) {
+AreaLevel area_level_of(const vb_area_level_t& level) {
+    switch (enum_value(level)) {
         case VB_AREA_MUNICIPALITY: return AreaLevel::municipality;
         case VB_AREA_NEIGHBOURHOOD: return AreaLevel::neighbourhood;
         case VB_AREA_PROGRAMME: return AreaLevel::programme;
     }
-    throw argument_error("field 'by' is not a vb_area_level_t: " + std::to_string(static_cast<int>(level)));
+    throw argument_error("field 'by' is not a vb_area_level_t: " + std::to_string(enum_value(level)));
 }
 
 vb_value_status_t status_of(ValueStatus status) {
@@ -157,7 +157,7 @@ vb_status_t vb_timeline_metric(size_t index, const char** name, const char** uni
 }
 
 const char* vb_value_status_string(vb_value_status_t status) {
-    switch (status) {
+    switch (enum_value(status)) {
         case VB_VALUE_OK: return "ok";
         case VB_VALUE_SUPPRESSED: return "suppressed";
         case VB_VALUE_NO_DATA: return "no data";

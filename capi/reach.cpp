@@ -66,18 +66,18 @@ vb_influence_options_t influence_defaults() {
     return o;
 }
 
-DiffusionOptions diffusion(vb_diffusion_model_t model, vb_probability_t probability, double uniform) {
+DiffusionOptions diffusion(const vb_diffusion_model_t& model, const vb_probability_t& probability, double uniform) {
     DiffusionOptions d;
-    switch (model) {
+    switch (enum_value(model)) {
         case VB_MODEL_INDEPENDENT_CASCADE: d.model = DiffusionModel::independent_cascade; break;
         case VB_MODEL_LINEAR_THRESHOLD: d.model = DiffusionModel::linear_threshold; break;
-        default: throw argument_error("field 'model' is not a vb_diffusion_model_t: " + std::to_string(int(model)));
+        default: throw argument_error("field 'model' is not a vb_diffusion_model_t: " + std::to_string(enum_value(model)));
     }
-    switch (probability) {
+    switch (enum_value(probability)) {
         case VB_PROBABILITY_WEIGHTED_CASCADE: d.probability = ProbabilityKind::weighted_cascade; break;
         case VB_PROBABILITY_UNIFORM: d.probability = ProbabilityKind::uniform; break;
         case VB_PROBABILITY_WEIGHTS: d.probability = ProbabilityKind::weights; break;
-        default: throw argument_error("field 'probability' is not a vb_probability_t: " + std::to_string(int(probability)));
+        default: throw argument_error("field 'probability' is not a vb_probability_t: " + std::to_string(enum_value(probability)));
     }
     d.uniform_probability = uniform;
     return d;

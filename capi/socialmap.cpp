@@ -226,12 +226,13 @@ vb_status_t vb_communities(const vb_graph_t* graph, const vb_community_options_t
         vb_community_options_t o = community_defaults();
         read_options(options, community_options_first_size, o, "vb_community_options_t");
         verbind::CommunityOptions c;
-        if (o.method == VB_COMMUNITY_LEIDEN)
+        const long long method = enum_value(o.method);
+        if (method == VB_COMMUNITY_LEIDEN)
             c.method = verbind::CommunityMethod::leiden;
-        else if (o.method == VB_COMMUNITY_LOUVAIN)
+        else if (method == VB_COMMUNITY_LOUVAIN)
             c.method = verbind::CommunityMethod::louvain;
         else
-            throw argument_error("options->method is " + std::to_string(static_cast<int>(o.method)) +
+            throw argument_error("options->method is " + std::to_string(method) +
                                  ", not a vb_community_method_t");
         c.resolution = o.resolution;
         c.seed = o.seed;

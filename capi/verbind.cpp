@@ -145,16 +145,6 @@ std::string field_of(const char* type, const char* key, const char* field) {
     return std::string(type) + " '" + key + "' field '" + field + "'";
 }
 
-// The integer a caller stored in an enum field. C allows any int there, but
-// in C++ loading a value outside the enumeration is undefined, so the bytes
-// are read as the underlying integer instead.
-template <class Enum>
-long long enum_value(const Enum& field) {
-    std::underlying_type_t<Enum> value;
-    std::memcpy(&value, &field, sizeof value);
-    return static_cast<long long>(value);
-}
-
 verbind::Merge to_merge(const vb_merge_t& field, const char* name) {
     switch (enum_value(field)) {
         case VB_MERGE_ERROR: return verbind::Merge::error;
