@@ -12,7 +12,7 @@ import os
 from typing import Any, Callable, Optional, Union
 
 from ._args import whole_number
-from ._errors import CancelledError, InputError
+from ._errors import InputError
 from ._verbind import _report
 
 __all__ = ["report"]
@@ -70,36 +70,19 @@ def report(
     if path is not None and not isinstance(path, (str, bytes, os.PathLike)):
         raise TypeError(f"report(): path must be a str, bytes, os.PathLike or None, not {type(path).__name__}")
 
-    raised = []
-    relay = None
-    if progress is not None:
-        # An exception in the callback must not cross the C++ code: it
-        # cancels there and is raised again here.
-        def relay(fraction: float) -> bool:
-            try:
-                return progress(fraction) is not False
-            except BaseException as e:  # noqa: BLE001 - re-raised below
-                raised.append(e)
-                return False
-
-    try:
-        return _report(
-            net,
-            path,
-            municipality,
-            period,
-            whole_number(top, "report", "top", 1),
-            whole_number(train, "report", "train", 1),
-            seed,
-            whole_number(max_drawn_nodes, "report", "max_drawn_nodes", 1),
-            whole_number(min_cell, "report", "min_cell", 1),
-            include_sensitive,
-            title,
-            whole_number(threads, "report", "threads", 0),
-            relay,
-        )
-    except CancelledError:
-        if raised:
-            raise raised[0] from None
-        raise
+    return _report(
+        net,
+        path,
+        municipality,
+        period,
+        whole_number(top, "report", "top", 1),
+        whole_number(train, "report", "train", 1),
+        seed,
+        whole_number(max_drawn_nodes, "report", "max_drawn_nodes", 1),
+        whole_number(min_cell, "report", "min_cell", 1),
+        include_sensitive,
+        title,
+        whole_number(threads, "report", "threads", 0),
+        progress,
+    )
 
