@@ -6,10 +6,9 @@
 // per-period, per-area programme metrics with an E-I baseline), so this
 // prints absolute medians and the share spent in the E-I permutations
 // (permutations=1 vs the default 200), not ratios against a peer.
+#include "../timing.hpp"
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/model/sample.hpp"
-
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,28 +18,8 @@
 #include <vector>
 
 using namespace verbind;
-
-namespace {
-
-template <class F>
-double median_seconds(int repeats, F&& f) {
-    std::vector<double> times;
-    for (int r = 0; r < repeats; ++r) {
-        const auto t0 = std::chrono::steady_clock::now();
-        f();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
-double peak_rss_mb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-}  // namespace
+using verbind::bench::median_seconds;
+using verbind::bench::peak_rss_mb;
 
 int main(int argc, char** argv) {
     const double large = argc > 1 ? std::atof(argv[1]) : 10.0;

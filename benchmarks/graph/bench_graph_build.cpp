@@ -4,6 +4,7 @@
 // integer-weighted (single precision) and real-weighted (double) graphs,
 // undirected and directed. Peers (igraph, scipy, networkx) are timed on the
 // same graph by benchmarks/graph/bench_build.py.
+#include "../timing.hpp"
 #include "verbind/graph/graph.hpp"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <vector>
 
 using namespace verbind;
+using verbind::bench::median_seconds;
 
 namespace {
 
@@ -27,18 +29,6 @@ struct SplitMix {
         return z ^ (z >> 31);
     }
 };
-
-template <class F>
-double median_seconds(int repeats, F&& f) {
-    std::vector<double> times;
-    for (int r = 0; r < repeats; ++r) {
-        const auto t0 = std::chrono::steady_clock::now();
-        f();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
 
 }  // namespace
 

@@ -6,11 +6,10 @@
 // graph < 0.1 s with threads=0 (a single-threaded OPIM-C reference takes
 // about 0.02 s and 0.1 s on this machine class), memory < 2 GB. The hop-reach
 // peer (python-igraph BFS) is timed by benchmarks/reach/bench_reach.py.
+#include "../timing.hpp"
 #include "verbind/reach/reach.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
-
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,26 +20,10 @@
 #include <vector>
 
 using namespace verbind;
+using verbind::bench::median_seconds;
+using verbind::bench::peak_rss_mb;
 
 namespace {
-
-template <class F>
-double median_seconds(int repeats, F&& f) {
-    std::vector<double> times;
-    for (int r = 0; r < repeats; ++r) {
-        const auto t0 = std::chrono::steady_clock::now();
-        f();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
-double peak_rss_mb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
 
 // Sources drawn with probability proportional to rank^-0.8 (rank 1 is node
 // 0), targets uniformly; duplicates and self-loops redrawn until `arcs`.

@@ -13,3 +13,20 @@ def whole_number(value: Any, function: str, name: str, minimum: int) -> int:
     if value < minimum:
         raise InputError(f"{function}: field '{name}': must be at least {minimum}, got {value}")
     return value
+
+
+def seed_value(value: Any, function: str) -> Any:
+    """``value`` unchanged when None or a seed in [0, 2**64): TypeError for a
+    non-int, InputError naming the field otherwise."""
+    if value is not None:
+        whole_number(value, function, "seed", 0)
+        if value >= 2**64:
+            raise InputError(f"{function}: field 'seed': must be below 2**64, got {value}")
+    return value
+
+
+def callable_or_none(value: Any, function: str, name: str) -> Any:
+    """``value`` unchanged when None or callable; TypeError otherwise."""
+    if value is not None and not callable(value):
+        raise TypeError(f"{function}(): {name} must be callable or None, not {type(value).__name__}")
+    return value

@@ -10,8 +10,7 @@ import datetime
 import warnings
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
-from ._args import whole_number
-from ._errors import InputError
+from ._args import callable_or_none, seed_value, whole_number
 from ._verbind import _timeline, _timeline_metrics
 
 __all__ = ["timeline", "timeline_metrics", "Timeline", "TimelineWarning"]
@@ -95,12 +94,8 @@ def timeline(
     why, and a TimelineWarning."""
     if not isinstance(include_sensitive, bool):
         raise TypeError(f"timeline(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
-    if progress is not None and not callable(progress):
-        raise TypeError(f"timeline(): progress must be callable or None, not {type(progress).__name__}")
-    if seed is not None:
-        whole_number(seed, "timeline", "seed", 0)
-        if seed >= 2**64:
-            raise InputError(f"timeline: field 'seed': must be below 2**64, got {seed}")
+    callable_or_none(progress, "timeline", "progress")
+    seed_value(seed, "timeline")
     records, periods, areas, note, starts = _timeline(
         net,
         period,

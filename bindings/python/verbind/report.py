@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Optional, Union
 
-from ._args import whole_number
+from ._args import callable_or_none, seed_value, whole_number
 from ._errors import InputError
 from ._verbind import _report
 
@@ -61,12 +61,8 @@ def report(
         raise TypeError(f"report(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
     if title is not None and not isinstance(title, str):
         raise TypeError(f"report(): title must be str or None, not {type(title).__name__}")
-    if progress is not None and not callable(progress):
-        raise TypeError(f"report(): progress must be callable or None, not {type(progress).__name__}")
-    if seed is not None:
-        whole_number(seed, "report", "seed", 0)
-        if seed >= 2**64:
-            raise InputError(f"report: field 'seed': must be below 2**64, got {seed}")
+    callable_or_none(progress, "report", "progress")
+    seed_value(seed, "report")
     if path is not None and not isinstance(path, (str, bytes, os.PathLike)):
         raise TypeError(f"report(): path must be a str, bytes, os.PathLike or None, not {type(path).__name__}")
 
