@@ -3,14 +3,11 @@
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/util/files.hpp"
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 namespace verbind {
@@ -42,6 +39,8 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
     auto node = [&](std::string_view label, std::size_t line, const char* field) -> NodeId {
         if (const auto it = index.find(label); it != index.end()) return it->second;
         if (!is_valid_utf8(label)) fail(line, std::string("field '") + field + "': node label is not valid UTF-8");
+        if (label.find('\0') != std::string_view::npos)
+            fail(line, std::string("field '") + field + "': node label holds a NUL character");
         if (keys.size() >= std::numeric_limits<NodeId>::max()) fail(line, "too many nodes for 32-bit indices");
         const auto id = static_cast<NodeId>(keys.size());
         keys.emplace_back(label);
@@ -49,6 +48,8 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
         return id;
     };
 
+    // A UTF-8 byte order mark at the start is not part of the first label.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::size_t line = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -116,12 +117,7 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
 }
 
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw io_error("cannot open '" + path + "': " + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    if (file.bad()) throw io_error("cannot read '" + path + "'");
-    return parse_edgelist(buffer.str(), options, path);
+    return parse_edgelist(files::read_file(path), options, path);
 }
 
 }  // namespace verbind

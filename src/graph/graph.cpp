@@ -65,7 +65,8 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
         }
     }
     auto is_dropped = [&](std::size_t i) { return !dropped.empty() && dropped[i]; };
-    auto weight_of = [&](std::size_t i) { return in.weights.empty() ? 1.0 : in.weights[i]; };
+    // A weight of zero has no sign: -0.0 is kept as 0.0 (adding +0.0 does it).
+    auto weight_of = [&](std::size_t i) { return in.weights.empty() ? 1.0 : in.weights[i] + 0.0; };
 
     // 2. Two stable counting sorts (by neighbour, then by source) leave each
     // adjacency list ordered by neighbour, repeats in input order: O(n + m),
@@ -121,7 +122,14 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
                                           " (both join " + node_name(static_cast<NodeId>(u)) + " and " +
                                           node_name(it->target) +
                                           "; choose duplicates = sum, max, min or first to merge them)");
-                    case Merge::sum: w += x; break;
+                    case Merge::sum:
+                        w += x;
+                        if (!std::isfinite(w))
+                            throw input_error(describe(run->edge) + ": field 'weight': the sum of the weights of " +
+                                              describe(it->edge) + " and its duplicates (joining " +
+                                              node_name(static_cast<NodeId>(u)) + " and " + node_name(it->target) +
+                                              ") is too large for a double");
+                        break;
                     case Merge::max: w = std::max(w, x); break;
                     case Merge::min: w = std::min(w, x); break;
                     case Merge::first: break;

@@ -232,16 +232,19 @@ bool parse_bool(std::string_view text, std::string_view column) {
     throw input_error(field_label(column) + ": expected 'true' or 'false', got '" + std::string(text) + "'");
 }
 
+// Every file a CSV export can hold: an existing folder with anything else in
+// it is not replaced.
+constexpr std::string_view csv_files[] = {"actors.csv",           "ties.csv",
+                                          "events.csv",           "attendance.csv",
+                                          "sensitive_groups.csv", "sensitive_tie_kinds.csv",
+                                          "sensitive_events.csv"};
+
 std::string path_in(const std::string& folder, std::string_view file) {
     return (std::filesystem::path(folder) / file).string();
 }
 
 // The file's text, or nothing when an optional file is not there.
-std::optional<std::string> read_optional(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec) && !ec) return std::nullopt;
-    return read_file(path);
-}
+std::optional<std::string> read_optional(const std::string& path) { return files::read_file_if_exists(path); }
 
 // A one-column table of special-category marks, each applied by `mark`.
 template <std::size_t N, class Mark>
@@ -307,6 +310,7 @@ void read_attendance(Network& network, std::string_view text, const std::string&
 
 // Reads the folder into `network`, which the caller throws away on error.
 void read_folder(Network& network, const std::string& folder) {
+    files::check_path(folder, "folder");
     // Dependencies first: actors before the ties, events and attendance
     // that name them.
     const std::string sensitive_path = path_in(folder, "sensitive_groups.csv");
@@ -401,37 +405,29 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
                                 record.brought_by == no_id ? std::string_view() : network.actor(record.brought_by).key});
     }
 
-    // Sensitive tie kinds and events are named only when sensitive data are
-    // written at all, and only when there are any, so the usual folder keeps
-    // its five files.
     std::string sensitive_kinds = "kind\n";
-    if (options.include_sensitive)
-        for (const auto& kind : network.sensitive_tie_kinds()) append_row(sensitive_kinds, {kind});
+    for (const auto& kind : network.sensitive_tie_kinds()) append_row(sensitive_kinds, {kind});
     std::string sensitive_events = "event\n";
-    if (options.include_sensitive)
-        for (const auto& event : network.sensitive_events()) append_row(sensitive_events, {event});
+    for (const auto& event : network.sensitive_events()) append_row(sensitive_events, {event});
 
-    make_folder(folder);
-    // An optional file left from an earlier export would re-apply stale marks.
-    auto write_or_remove = [&](const char* name, bool wanted, const std::string& text) {
-        const std::string path = path_in(folder, name);
-        if (wanted) {
-            write_file_atomically(path, text);
-            return;
-        }
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-        if (ec) throw io_error("cannot remove '" + path + "': " + ec.message());
-    };
-    write_or_remove("sensitive_tie_kinds.csv", options.include_sensitive && !network.sensitive_tie_kinds().empty(),
-                    sensitive_kinds);
-    write_or_remove("sensitive_events.csv", options.include_sensitive && !network.sensitive_events().empty(),
-                    sensitive_events);
-    write_file_atomically(path_in(folder, "sensitive_groups.csv"), sensitive);
-    write_file_atomically(path_in(folder, "actors.csv"), actors);
-    write_file_atomically(path_in(folder, "ties.csv"), ties);
-    write_file_atomically(path_in(folder, "events.csv"), events);
-    write_file_atomically(path_in(folder, "attendance.csv"), attendance);
+    // The marks name special-category data, so they are written only when
+    // sensitive data are, and only when there are any: a default export
+    // holds no trace of what is marked (docs/privacy.md).
+    std::vector<files::FolderFile> out;
+    out.reserve(7);
+    const bool marks = options.include_sensitive;
+    if (marks && !network.sensitive_groups().empty()) out.push_back({"sensitive_groups.csv", std::move(sensitive)});
+    out.push_back({"actors.csv", std::move(actors)});
+    out.push_back({"ties.csv", std::move(ties)});
+    out.push_back({"events.csv", std::move(events)});
+    out.push_back({"attendance.csv", std::move(attendance)});
+    if (marks && !network.sensitive_tie_kinds().empty())
+        out.push_back({"sensitive_tie_kinds.csv", std::move(sensitive_kinds)});
+    if (marks && !network.sensitive_events().empty())
+        out.push_back({"sensitive_events.csv", std::move(sensitive_events)});
+    // The folder is replaced as a whole: a reader sees the old export or the
+    // new one, never some files of each (and never stale marks).
+    files::atomic_write_folder(folder, out, csv_files, "folder");
 }
 
 Network read_csv(const std::string& folder) {

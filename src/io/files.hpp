@@ -1,22 +1,15 @@
 // Helpers shared by the CSV and JSON readers and writers: whole-file reads,
-// atomic writes, numbers that round-trip exactly, and text made safe to show
+// atomic writes (both through verbind/util/files.hpp), numbers that round-trip exactly, and text made safe to show
 // in an error message.
 #pragma once
 
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/util/files.hpp"
 
-#include <atomic>
-#include <cerrno>
 #include <charconv>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <string>
 #include <string_view>
-#include <system_error>
-
-#include <unistd.h>
 
 namespace verbind::io_detail {
 
@@ -62,56 +55,12 @@ inline std::string shown(std::string_view text) {
     throw parse_error(text);
 }
 
-[[noreturn]] inline void fail_io(std::string_view what, const std::string& path, int error_number) {
-    throw io_error(std::string(what) + " '" + path + "': " + std::strerror(error_number));
-}
+// Reads and writes go through the one file helper (verbind/util/files.hpp):
+// paths are checked, writes are atomic.
+inline std::string read_file(const std::string& path) { return files::read_file(path); }
 
-inline std::string read_file(const std::string& path) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file) fail_io("cannot open", path, errno);
-    std::string content;
-    char buffer[1 << 16];
-    std::size_t got;
-    while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) content.append(buffer, got);
-    const bool failed = std::ferror(file) != 0;
-    const int error_number = errno;
-    std::fclose(file);
-    // fopen succeeds on a directory on Linux; fread then fails with EISDIR.
-    if (failed) fail_io("cannot read", path, error_number ? error_number : EIO);
-    return content;
-}
-
-inline void make_folder(const std::string& folder) {
-    std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    if (ec) throw io_error("cannot create folder '" + folder + "': " + ec.message());
-    if (!std::filesystem::is_directory(folder, ec))
-        throw io_error("cannot write into '" + folder + "': not a folder");
-}
-
-// Writes `content` to a temporary beside `path` and renames it into place, so
-// a reader never sees half a file and a failed write leaves the old one.
 inline void write_file_atomically(const std::string& path, std::string_view content) {
-    static std::atomic<unsigned> counter{0};
-    const std::string temporary =
-        path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file) fail_io("cannot write", path, errno);
-    const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
-    int error_number = errno;
-    const bool flushed = std::fflush(file) == 0;
-    if (written && !flushed) error_number = errno;
-    const bool closed = std::fclose(file) == 0;
-    if (written && flushed && !closed) error_number = errno;
-    if (!written || !flushed || !closed) {
-        std::remove(temporary.c_str());
-        fail_io("cannot write", path, error_number ? error_number : EIO);
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        error_number = errno;
-        std::remove(temporary.c_str());
-        fail_io("cannot write", path, error_number);
-    }
+    files::atomic_write_file(path, content);
 }
 
 // Shortest text that reads back as exactly `value`.

@@ -355,16 +355,7 @@ std::string to_json(const Network& network, const ExportOptions& options) {
     append_string(out, format_name);
     out += ",\n  \"version\": ";
     out += format_version;
-    out += ",\n  \"sensitive_groups\": [";
-    bool first = true;
-    for (const auto& group : network.sensitive_groups()) {
-        if (!first) out += ", ";
-        first = false;
-        append_string(out, group);
-    }
-    out += ']';
-    // Mark lists beyond the groups are written only when they hold something,
-    // so documents without them keep their exact form.
+    // Mark lists are written only when they hold something.
     auto append_marks = [&out](std::string_view name, const auto& names) {
         if (names.empty()) return;
         out += ",\n  ";
@@ -378,8 +369,10 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         }
         out += ']';
     };
-    // Sensitive tie kinds and events are named only when they are written at
-    // all: without sensitive data no trace of them leaves the library.
+    // Sensitive groups, tie kinds and events are named only when sensitive
+    // data are written at all: without them no trace of what is marked
+    // leaves the library (docs/privacy.md).
+    if (options.include_sensitive) append_marks("sensitive_groups", network.sensitive_groups());
     if (options.include_sensitive) append_marks("sensitive_tie_kinds", network.sensitive_tie_kinds());
 
     append_records(out, "actors", network.actors(), [&](ObjectLine& line, const Actor& actor) {
@@ -430,7 +423,8 @@ std::string to_json(const Network& network, const ExportOptions& options) {
 }
 
 void write_json(const Network& network, const std::string& path, const ExportOptions& options) {
-    write_file_atomically(path, to_json(network, options));
+    files::check_path(path);
+    files::atomic_write_file(path, to_json(network, options));
 }
 
 Network parse_json(std::string_view text, std::string_view source) {
@@ -449,6 +443,7 @@ void import_json(Network& network, const std::string& path) {
 }
 
 Network read_network(const std::string& path) {
+    files::check_path(path);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) return read_csv(path);
     return read_json(path);

@@ -1,6 +1,8 @@
 #include "verbind/reach/temporal.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/model/text.hpp"
+#include "verbind/util/files.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -28,6 +30,8 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
     std::size_t line_number = 0;
     std::size_t pos = 0;
     const std::string where_prefix(source);
+    // A UTF-8 byte order mark at the start is not part of the first field.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
     while (pos < text.size()) {
         std::size_t eol = text.find('\n', pos);
         if (eol == std::string_view::npos) eol = text.size();
@@ -36,6 +40,10 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         const std::string where = where_prefix + ":" + std::to_string(line_number) + ": ";
+        // Labels are text: bytes that are not UTF-8, and NUL (which a C
+        // caller would read as the end of a label), are refused.
+        if (!is_valid_utf8(line)) throw parse_error(where + "not valid UTF-8");
+        if (line.find('\0') != std::string_view::npos) throw parse_error(where + "holds a NUL character");
         std::vector<std::string_view> fields;
         std::size_t i = 0;
         while (i < line.size()) {
@@ -66,12 +74,7 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
 }
 
 ContactSequence read_contacts(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw io_error("cannot open contact file '" + path + "'");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw io_error("cannot read contact file '" + path + "'");
-    return parse_contacts(buffer.str(), path);
+    return parse_contacts(files::read_file(path), path);
 }
 
 namespace {

@@ -72,7 +72,6 @@ TEST_CASE("JSON layout, written by hand", "[io][json]") {
             "{\n"
             "  \"format\": \"verbind\",\n"
             "  \"version\": 1,\n"
-            "  \"sensitive_groups\": [\"s\"],\n"
             "  \"actors\": [\n"
             "    {\"key\": \"r1\", \"type\": \"resident\", \"groups\": [\"g\"], \"key_figure\": true, "
             "\"trained_on\": \"2022-01-02\"},\n"
@@ -89,26 +88,30 @@ TEST_CASE("JSON layout, written by hand", "[io][json]") {
             "  ]\n"
             "}\n");
     REQUIRE(verbind::to_json(Network{}) ==
-            "{\n  \"format\": \"verbind\",\n  \"version\": 1,\n  \"sensitive_groups\": [],\n  \"actors\": [],\n"
+            "{\n  \"format\": \"verbind\",\n  \"version\": 1,\n  \"actors\": [],\n"
             "  \"ties\": [],\n  \"events\": [],\n  \"attendance\": []\n}\n");
 }
 
 TEST_CASE("JSON export leaves sensitive groups out unless asked", "[io][json]") {
     const Network original = awkward_network();
     const std::string text = verbind::to_json(original);
-    // Once, in the list of sensitive groups, and nowhere else.
-    REQUIRE(count(text, sensitive_group) == 1);
-    REQUIRE_THAT(text, Catch::Contains("\"sensitive_groups\": [\"" + sensitive_group + "\", \"never used\"]"));
+    // Nowhere, not even the names of the marked groups.
+    REQUIRE(count(text, sensitive_group) == 0);
+    REQUIRE(count(text, "never used") == 0);
+    REQUIRE(count(text, "sensitive_groups") == 0);
     REQUIRE_THAT(text, Catch::Contains("\"groups\": [\"Turks-Nederlands\"], \"key_figure\": true"));
+    // Asked for: in the list of marks and in r1's groups.
+    REQUIRE_THAT(verbind::to_json(original, {true}),
+                 Catch::Contains("\"sensitive_groups\": [\"" + sensitive_group + "\", \"never used\"]"));
     REQUIRE(count(verbind::to_json(original, {true}), sensitive_group) == 2);
 
     const Network back = verbind::parse_json(text);
     REQUIRE(back.actor("r1").groups == std::vector<std::string>{"Turks-Nederlands"});
-    REQUIRE(back.is_sensitive(sensitive_group));
+    REQUIRE(!back.is_sensitive(sensitive_group));
 
     TempFolder folder;
     verbind::write_json(original, folder.file("net.json"));
-    REQUIRE(count(folder.read("net.json"), sensitive_group) == 1);
+    REQUIRE(count(folder.read("net.json"), sensitive_group) == 0);
 }
 
 TEST_CASE("JSON reader accepts what RFC 8259 allows", "[io][json]") {
@@ -317,10 +320,10 @@ TEST_CASE("The sample programme and Davis's Southern Women survive CSV and JSON"
         REQUIRE(verbind::read_csv(folder.str()) == *network);
     }
 
-    // By default no resident's sensitive declaration leaves: each sensitive
-    // group name occurs in the sensitive_groups list only.
+    // By default no resident's sensitive declaration leaves, nor the names
+    // of the sensitive groups.
     const std::string text = verbind::to_json(sample);
-    for (const auto& group : sample.sensitive_groups()) REQUIRE(count(text, "\"" + group + "\"") == 1);
+    for (const auto& group : sample.sensitive_groups()) REQUIRE(count(text, "\"" + group + "\"") == 0);
     std::size_t declared = 0;
     for (const auto& actor : sample.actors())
         for (const auto& group : actor.groups) declared += sample.is_sensitive(group);
