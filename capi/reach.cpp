@@ -63,6 +63,7 @@ vb_influence_options_t influence_defaults() {
     o.epsilon = 0.1;
     o.delta = 0;
     o.seed = default_seed;
+    o.max_memory_bytes = InfluenceOptions{}.max_memory_bytes;
     return o;
 }
 
@@ -156,6 +157,7 @@ vb_status_t vb_influence_max(const vb_graph_t* graph, size_t k, const vb_influen
         o.candidates.assign(candidates.begin(), candidates.end());
         o.fixed.assign(fixed.begin(), fixed.end());
         o.progress = progress_of(given.progress, given.progress_data);
+        o.max_memory_bytes = given.max_memory_bytes;
         InfluenceResult r;
         if (given.groups) {
             r = fair_influence_max(graph->graph, k, {given.groups, graph->graph.num_nodes()}, o);

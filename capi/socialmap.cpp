@@ -48,6 +48,17 @@ vb_community_options_t community_defaults() {
     return o;
 }
 
+constexpr std::size_t expected_ei_options_first_size = VB_FIRST_SIZE(vb_expected_ei_options_t, progress_data);
+
+vb_expected_ei_options_t expected_ei_defaults() {
+    auto o = zeroed_options<vb_expected_ei_options_t>();
+    const verbind::ExpectedEIOptions core;
+    o.permutations = core.permutations;
+    o.seed = verbind::default_seed;
+    o.threads = core.threads;
+    return o;
+}
+
 vb_social_map_options_t social_map_defaults() {
     auto o = zeroed_options<vb_social_map_options_t>();
     o.top = 10;
@@ -290,6 +301,27 @@ vb_status_t vb_expected_ei_index(const vb_graph_t* graph, const uint32_t* groups
         if (std_dev) *std_dev = r.std_dev;
         if (analytic) *analytic = r.analytic;
         if (p_value) *p_value = r.p_value;
+    });
+}
+
+void vb_expected_ei_options_init_sized(vb_expected_ei_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, expected_ei_options_first_size, expected_ei_defaults());
+}
+
+vb_status_t vb_expected_ei_index_v2(const vb_graph_t* graph, const uint32_t* groups,
+                                    const vb_expected_ei_options_t* options, vb_expected_ei_t* out) {
+    return guarded("vb_expected_ei_index_v2", [&] {
+        const verbind::Graph& g = graph_of(graph);
+        require(out, "out");
+        vb_expected_ei_options_t given = expected_ei_defaults();
+        read_options(options, expected_ei_options_first_size, given, "vb_expected_ei_options_t");
+        verbind::ExpectedEIOptions o;
+        o.permutations = given.permutations;
+        o.seed = given.seed;
+        o.threads = given.threads;
+        o.progress = progress_of(given.progress, given.progress_data);
+        const auto r = verbind::expected_ei_index(g, node_span(g, groups, "groups"), o);
+        *out = vb_expected_ei_t{r.observed, r.expected, r.std_dev, r.analytic, r.p_value, r.permutations};
     });
 }
 

@@ -536,6 +536,41 @@ VB_API vb_status_t vb_expected_ei_index(const vb_graph_t *graph, const uint32_t 
                                         double *std_dev, double *analytic, double *p_value);
 VB_API vb_status_t vb_assortativity(const vb_graph_t *graph, const uint32_t *groups, double *out);
 
+/* Labels in these functions are names, not sizes: any uint32_t values
+ * (0xFFFFFFFF included) are accepted and compacted in O(n) memory, except
+ * in vb_ei_index_per_group, whose output is indexed by label (every label
+ * must then be below the node count). */
+
+/* vb_expected_ei_index with progress and cancelling. */
+typedef struct vb_expected_ei_options {
+    size_t struct_size;
+    size_t permutations;      /* default 1000, at least 1 */
+    uint64_t seed;            /* default: the library's fixed seed */
+    unsigned threads;         /* 0 (default): all cores; the result does not depend on it */
+    vb_progress_fn progress;  /* may be NULL; called at least every ~0.1 s; return 0 to cancel */
+    void *progress_data;
+} vb_expected_ei_options_t;
+
+VB_API void vb_expected_ei_options_init_sized(vb_expected_ei_options_t *options, size_t struct_size);
+#define vb_expected_ei_options_init(options) vb_expected_ei_options_init_sized((options), sizeof *(options))
+
+/* What vb_expected_ei_index_v2 writes. Without ties (no edges, or only
+ * undirected self-loops) E-I is undefined: every value is NaN and
+ * permutations is 0 (the same in C++ and Python). */
+typedef struct vb_expected_ei {
+    double observed;
+    double expected;
+    double std_dev;
+    double analytic;
+    double p_value;
+    size_t permutations;
+} vb_expected_ei_t;
+
+/* `options` may be NULL (defaults). VB_ERROR_CANCELLED when the progress
+ * callback returns 0 (then `out` is left as it was). */
+VB_API vb_status_t vb_expected_ei_index_v2(const vb_graph_t *graph, const uint32_t *groups,
+                                           const vb_expected_ei_options_t *options, vb_expected_ei_t *out);
+
 /* The social map of a network as a JSON document (the same fields as
  * Python's SocialMap.to_dict(); see docs/socialmap.md). `municipality`,
  * `neighbourhood`, `start`, `end` may be NULL (no filter); `top` > 0.
@@ -635,6 +670,10 @@ typedef struct vb_influence_options {
     const uint32_t *groups;        /* NULL, or a group label 0..G-1 per node: the fair (maximin) variant */
     vb_progress_fn progress;
     void *progress_data;
+    /* appended: refuse (VB_ERROR_INVALID_ARGUMENT, with the estimate) rather
+     * than hold more than this many bytes of reverse-reachable sets;
+     * default 4 GiB (4294967296), at least 1 */
+    size_t max_memory_bytes;
 } vb_influence_options_t;
 
 VB_API void vb_influence_options_init(vb_influence_options_t *options);

@@ -6,11 +6,14 @@
 
 #include "diffusion.hpp"
 #include "verbind/error.hpp"
+#include "verbind/graph/labels.hpp"
+#include "verbind/util/batches.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <queue>
 #include <string>
@@ -121,9 +124,11 @@ bool draw_rr_set(const Graph& g, const ArcProbabilities& p, bool threshold_model
 
 // Appends RR sets [sets.size(), target) of one collection; set j draws from
 // Rng(seed, halves * j + half), so each set is the same for any thread count.
+// With `progress`, reports from..to between batches of about 50 ms.
 void grow(RRSets& sets, std::size_t target, const Graph& g, const ArcProbabilities& p, bool threshold_model,
           const std::uint8_t* fixed, std::uint64_t seed, std::uint64_t half, unsigned threads,
-          std::vector<Sampler>& samplers, const std::vector<NodeId>* roots = nullptr, std::uint64_t halves = 2) {
+          std::vector<Sampler>& samplers, const std::vector<NodeId>* roots = nullptr, std::uint64_t halves = 2,
+          Progress* progress = nullptr, double from = 0.0, double to = 0.0) {
     constexpr std::size_t block = 512;
     const std::size_t first = sets.size();
     if (target <= first) return;
@@ -135,24 +140,30 @@ void grow(RRSets& sets, std::size_t target, const Graph& g, const ArcProbabiliti
         std::vector<std::uint8_t> given;
     };
     std::vector<Block> out(blocks);
-    parallel_for(blocks, threads, 1, [&](std::size_t begin, std::size_t end, unsigned worker) {
-        Sampler& s = samplers[worker];
-        for (std::size_t b = begin; b < end; ++b) {
-            Block& o = out[b];
-            const std::size_t lo = first + b * block, hi = std::min(target, lo + block);
-            for (std::size_t j = lo; j < hi; ++j) {
-                Rng rng(seed, halves * static_cast<std::uint64_t>(j) + half);
-                const bool given = draw_rr_set(g, p, threshold_model, fixed, roots, rng, s);
-                o.given.push_back(given);
-                if (given) {
-                    o.sizes.push_back(0);
-                } else {
-                    o.sizes.push_back(static_cast<std::uint32_t>(s.members.size()));
-                    o.nodes.insert(o.nodes.end(), s.members.begin(), s.members.end());
+    auto draw = [&](std::size_t begin_block, std::size_t end_block) {
+        parallel_for(end_block - begin_block, threads, 1, [&](std::size_t begin, std::size_t end, unsigned worker) {
+            Sampler& s = samplers[worker];
+            for (std::size_t b = begin_block + begin; b < begin_block + end; ++b) {
+                Block& o = out[b];
+                const std::size_t lo = first + b * block, hi = std::min(target, lo + block);
+                for (std::size_t j = lo; j < hi; ++j) {
+                    Rng rng(seed, halves * static_cast<std::uint64_t>(j) + half);
+                    const bool given = draw_rr_set(g, p, threshold_model, fixed, roots, rng, s);
+                    o.given.push_back(given);
+                    if (given) {
+                        o.sizes.push_back(0);
+                    } else {
+                        o.sizes.push_back(static_cast<std::uint32_t>(s.members.size()));
+                        o.nodes.insert(o.nodes.end(), s.members.begin(), s.members.end());
+                    }
                 }
             }
-        }
-    });
+        });
+    };
+    if (progress == nullptr || !progress->active())
+        draw(0, blocks);
+    else
+        timed_batches(blocks, *progress, threads, draw, from, to);
     std::size_t total = sets.nodes.size();
     for (const Block& o : out) total += o.nodes.size();
     sets.nodes.reserve(total);
@@ -264,12 +275,42 @@ std::uint64_t coverage(const RRSets& sets, const std::vector<std::uint8_t>& chos
 }
 
 std::string number(double x) {
-    std::string text = std::to_string(x);
-    while (text.size() > 1 && text.back() == '0') text.pop_back();
-    if (!text.empty() && text.back() == '.') text.pop_back();
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", x);
     return text;
 }
 
+std::string gigabytes(double bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g GB", bytes / 1e9);
+    return text;
+}
+
+// Set ids are 32-bit in the node -> sets index of the greedy steps.
+constexpr double max_sets_per_collection = static_cast<double>(UINT32_MAX);
+
+// Estimated peak bytes of a run holding `sets` RR sets in each of
+// `collections` collections with `average` members each (stored flat:
+// node ids, a 64-bit offset and a flag per set; the node -> sets index of
+// the first collection; the blocks a collection grows through), plus the
+// per-node scratch.
+double estimated_bytes(double sets, double collections, double average, std::size_t n, unsigned threads) {
+    const double per_set = 4.0 * average + 9.0;
+    return sets * (collections * per_set + 4.0 * average + per_set) +
+           static_cast<double>(n) * (7.0 + static_cast<double>(threads) / 8.0);
+}
+
+}  // namespace
+
+void InfluenceOptions::validate() const {
+    if (!(epsilon > 0.0 && epsilon < 1.0))
+        throw input_error("epsilon must be in (0, 1), got " + number(epsilon));
+    if (delta && !(*delta > 0.0 && *delta < 1.0))
+        throw input_error("delta must be in (0, 1), got " + number(*delta));
+    if (max_memory_bytes == 0) throw input_error("max_memory_bytes must be at least 1");
+}
+
+namespace {
 }  // namespace
 
 std::size_t draw_rr_sets(const Graph& graph, std::size_t count, const DiffusionOptions& diffusion,
@@ -297,10 +338,8 @@ Setup check_influence_options(const Graph& graph, std::size_t k, const Influence
     Setup setup;
     reach_detail::check_nodes(graph, options.candidates, "candidate");
     reach_detail::check_nodes(graph, options.fixed, "fixed seed");
-    if (!(options.epsilon > 0.0 && options.epsilon < 1.0))
-        throw input_error("epsilon must be in (0, 1), got " + number(options.epsilon));
-    double delta = options.delta ? *options.delta : (n > 1 ? 1.0 / static_cast<double>(n) : 0.5);
-    if (!(delta > 0.0 && delta < 1.0)) throw input_error("delta must be in (0, 1), got " + number(delta));
+    options.validate();
+    const double delta = options.delta ? *options.delta : (n > 1 ? 1.0 / static_cast<double>(n) : 0.5);
     std::vector<std::uint8_t> fixed(n, 0), allowed(n, options.candidates.empty() ? 1 : 0);
     for (NodeId v : options.fixed) fixed[v] = 1;
     for (NodeId v : options.candidates) allowed[v] = 1;
@@ -341,28 +380,77 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
     const double greedy_ratio = 1.0 - std::exp(-1.0);
     const double log_binomial = std::lgamma(static_cast<double>(candidate_count) + 1) - std::lgamma(kd + 1) -
                                 std::lgamma(static_cast<double>(candidate_count - k) + 1);
-    // OPIM-C, Alg. 2 lines 1-3.
-    const double root = greedy_ratio * std::sqrt(std::log(6.0 / delta)) +
-                        std::sqrt(greedy_ratio * (log_binomial + std::log(6.0 / delta)));
+    // OPIM-C, Alg. 2 lines 1-3. log(c / delta) is taken as log c - log delta:
+    // c / delta overflows to infinity for the smallest deltas (5e-324), and
+    // everything computed from it would be infinite or NaN.
+    const double log_6_delta = std::log(6.0) - std::log(delta);
+    const double root = greedy_ratio * std::sqrt(log_6_delta) + std::sqrt(greedy_ratio * (log_binomial + log_6_delta));
+    // theta_max is only a double (it is 1e21 for epsilon = 1e-10 and may be
+    // infinite when epsilon^2 underflows); it is never cast to an integer.
     const double theta_max = 2.0 * nd * root * root / (eps * eps * kd);
-    const double theta_zero = std::max(1.0, theta_max * eps * eps * kd / nd);
-    const std::size_t rounds_max =
-        static_cast<std::size_t>(std::max(1.0, std::ceil(std::log2(theta_max / theta_zero)))) + 1;
+    const double theta_zero = std::isfinite(theta_max) ? std::max(1.0, theta_max * eps * eps * kd / nd)
+                                                        : std::max(1.0, 2.0 * root * root);
+    const double rounds_max = std::isfinite(theta_max)
+                                  ? std::max(1.0, std::ceil(std::log2(std::max(1.0, theta_max / theta_zero)))) + 1.0
+                                  : 1100.0;  // log2(DBL_MAX) + 1 doublings at most
     // One union bound over both bounds in every round.
-    const double a = std::log(3.0 * static_cast<double>(rounds_max) / delta);
+    const double a = std::log(3.0 * rounds_max) - std::log(delta);
 
     std::vector<Sampler> samplers(threads);
     GreedyScratch scratch;
     scratch.chosen.assign(n, 0);
     RRSets first_half, second_half;
-    std::size_t theta = static_cast<std::size_t>(std::ceil(theta_zero));
+    // Refuses, before drawing, a round that would not fit: the average set
+    // size is measured on the sets drawn so far (1 before the first round).
+    auto check_room = [&](double sets) {
+        const double drawn = static_cast<double>(first_half.size());
+        const double average =
+            drawn > 0 ? static_cast<double>(first_half.nodes.size()) / drawn : 1.0;
+        const double bytes = estimated_bytes(sets, 2.0, average, n, threads);
+        if (sets <= max_sets_per_collection && bytes <= static_cast<double>(options.max_memory_bytes)) return;
+        // epsilon enters theta_max as 1 / epsilon^2: the suggested one keeps
+        // even the worst case (theta_max sets) within the limits.
+        const double fixed_bytes = estimated_bytes(0.0, 2.0, average, n, threads);
+        const double set_bytes = estimated_bytes(1.0, 2.0, average, n, threads) - fixed_bytes;
+        const double fits_sets =
+            std::min(max_sets_per_collection,
+                     std::max(0.0, static_cast<double>(options.max_memory_bytes) - fixed_bytes) / set_bytes);
+        const double suggested = 1.05 * eps * std::sqrt(theta_max / std::max(1.0, fits_sets));
+        std::string message = "influence_max: epsilon = " + number(eps) + " with delta = " + number(delta) +
+                              " is outside the supported range for this graph and k = " + std::to_string(k) + ": ";
+        if (drawn > 0)
+            message += "the ratio 1 - 1/e - epsilon is not certified after " + number(drawn) +
+                       " reverse-reachable sets per half, and the next round needs ";
+        else
+            message += "the first round needs ";
+        message += number(sets) + " sets per half";
+        if (sets > max_sets_per_collection)
+            message += ", above the limit of " + number(max_sets_per_collection);
+        else
+            message += ", about " + gigabytes(bytes) + ", above max_memory_bytes = " +
+                       std::to_string(options.max_memory_bytes);
+        message += " (a certified result may need up to " + number(theta_max) + " sets per half). ";
+        if (suggested < 1.0)
+            message += "Use epsilon >= " + number(suggested) +
+                       (sets > max_sets_per_collection ? std::string() : std::string(" or raise max_memory_bytes"));
+        else
+            message += "No epsilon below 1 is sure to fit: raise max_memory_bytes or take a larger delta";
+        throw input_error(message);
+    };
+    double theta = std::min(std::ceil(theta_zero), std::ceil(theta_max));
     InfluenceResult result;
     for (std::size_t round = 1;; ++round) {
-        grow(first_half, theta, graph, probabilities, threshold_model, fixed.data(), seed, 0, threads, samplers);
-        grow(second_half, theta, graph, probabilities, threshold_model, fixed.data(), seed, 1, threads, samplers);
+        check_room(theta);
+        const double done = std::log2(theta / theta_zero + 1.0) / std::log2(rounds_max + 1.0);
+        const double step = 1.0 / std::log2(rounds_max + 1.0);
+        const auto target = static_cast<std::size_t>(theta);
+        grow(first_half, target, graph, probabilities, threshold_model, fixed.data(), seed, 0, threads, samplers,
+             nullptr, 2, &progress, done, done + step / 2);
+        grow(second_half, target, graph, probabilities, threshold_model, fixed.data(), seed, 1, threads, samplers,
+             nullptr, 2, &progress, done + step / 2, done + step);
         const GreedyChoice choice = greedy(first_half, n, k, allowed, scratch);
         for (NodeId v : choice.seeds) scratch.chosen[v] = 1;
-        const double t = static_cast<double>(theta);
+        const double t = theta;
         const double hit = static_cast<double>(coverage(second_half, scratch.chosen));
         for (NodeId v : choice.seeds) scratch.chosen[v] = 0;
         auto lower = [&](double covered) {  // OPIM-C Eq. for sigma^l
@@ -374,8 +462,10 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
         const double extra_lower = lower(hit);
         const double ratio = upper > 0 ? extra_lower / upper : 0.0;
         const bool certified = ratio >= greedy_ratio - eps;
+        // theta only grows up to ceil(theta_max), so this ends the loop
+        // (after at most rounds_max rounds) unless check_room refuses first.
         const bool enough = t >= theta_max;
-        if (certified || enough || round >= rounds_max) {
+        if (certified || enough) {
             result.seeds = choice.seeds;
             result.extra_spread_lower_bound = extra_lower;
             result.spread_lower_bound = lower(hit + static_cast<double>(second_half.given_count));
@@ -385,8 +475,8 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
             result.rr_sets = first_half.size() + second_half.size();
             break;
         }
-        progress.report(std::log2(t / theta_zero + 1.0) / std::log2(theta_max / theta_zero + 1.0));
-        theta = std::min(2 * theta, static_cast<std::size_t>(std::ceil(theta_max)));
+        progress.report(done + step);
+        theta = std::min(2.0 * theta, std::ceil(theta_max));
     }
     progress.report(1.0);
     return result;
@@ -451,26 +541,49 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
         throw input_error("groups has " + std::to_string(group.size()) + " labels for " + std::to_string(n) +
                           " nodes");
     Setup setup = check_influence_options(graph, k, options);
+    // Labels are checked before anything is sized by them: a label of
+    // 0xFFFFFFFF or 1e8 among 0, 1 is refused as "label 2 has no members"
+    // in O(n) memory, not allocated for.
+    require_all_labels_used(compact_labels(group), "fair_influence_max", "groups");
     std::size_t groups = 0;
     for (std::uint32_t g : group) groups = std::max<std::size_t>(groups, std::size_t{g} + 1);
-    std::vector<std::vector<NodeId>> members(groups);
-    for (NodeId v = 0; v < n; ++v) members[group[v]].push_back(v);
-    for (std::size_t g = 0; g < groups; ++g)
-        if (members[g].empty()) throw input_error("group label " + std::to_string(g) + " has no members");
     const ArcProbabilities probabilities(graph, options.diffusion);
     const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
     const std::uint64_t seed = seed_or_default(options.seed);
     const unsigned threads = resolve_threads(options.threads);
-    Progress progress(options.progress);
-    progress.report(0.0);
 
     // Sets per group and half: enough that every k-set's group fraction is
     // within epsilon/2 on all groups at once (Hoeffding and a union bound
-    // over the k-sets of candidates), capped to keep memory bounded.
+    // over the k-sets of candidates), capped at 2^20 per group and half.
+    // log(c / delta) as log c - log delta, which never overflows.
     const double eps = options.epsilon, kd = static_cast<double>(k), cd = static_cast<double>(setup.candidate_count);
+    const double gd = static_cast<double>(groups);
     const double log_binomial = std::lgamma(cd + 1) - std::lgamma(kd + 1) - std::lgamma(cd - kd + 1);
-    const double per_group = 2.0 * (log_binomial + std::log(2.0 * static_cast<double>(groups) / setup.delta)) / (eps * eps);
+    const double per_group = 2.0 * (log_binomial + std::log(2.0 * gd) - std::log(setup.delta)) / (eps * eps);
     const std::size_t theta = static_cast<std::size_t>(std::min(std::ceil(per_group), double(1u << 20)));
+    // Memory grows with the number of groups (groups * theta sets in each
+    // half): refuse before drawing when even sets of one node would not fit,
+    // and while drawing as soon as the measured sizes say the rest will not.
+    const double total_sets = gd * static_cast<double>(theta);
+    auto refuse = [&](double average, const char* when) {
+        const double bytes = estimated_bytes(total_sets, 2.0, average, n, threads) + total_sets * 16.0;
+        if (total_sets <= max_sets_per_collection && bytes <= static_cast<double>(options.max_memory_bytes)) return;
+        throw input_error("fair_influence_max: " + std::to_string(groups) + " groups need " + number(total_sets) +
+                          " reverse-reachable sets per half (" + std::to_string(theta) +
+                          " per group, from epsilon = " + number(eps) + " and delta = " + number(setup.delta) + "), " +
+                          when + " " +
+                          (total_sets > max_sets_per_collection
+                               ? "more than the limit of " + number(max_sets_per_collection)
+                               : "about " + gigabytes(bytes) + ", above max_memory_bytes = " +
+                                     std::to_string(options.max_memory_bytes)) +
+                          "; use fewer groups, a larger epsilon or delta, or raise max_memory_bytes");
+    };
+    refuse(1.0, "at least");
+    std::vector<std::vector<NodeId>> members(groups);
+    for (NodeId v = 0; v < n; ++v) members[group[v]].push_back(v);
+    Progress progress(options.progress);
+    progress.report(0.0);
+
     const std::uint64_t halves = 2 * groups;
     std::vector<Sampler> samplers(threads);
     RRSets first, second;
@@ -478,22 +591,26 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
     for (std::size_t g = 0; g < groups; ++g) {
         // grow() numbers sets from the collection's size; draw each group's
         // sets into its own collection, then append.
+        const double from = 0.5 * static_cast<double>(g) / gd, span = 0.5 / gd;
         RRSets a, b;
         grow(a, theta, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g, threads, samplers,
-             &members[g], halves);
+             &members[g], halves, &progress, from, from + span / 2);
         grow(b, theta, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g + 1, threads, samplers,
-             &members[g], halves);
-        for (auto [to, from, labels] : {std::tuple{&first, &a, &first_group}, std::tuple{&second, &b, &second_group}}) {
+             &members[g], halves, &progress, from + span / 2, from + span);
+        for (auto [to, src, labels] : {std::tuple{&first, &a, &first_group}, std::tuple{&second, &b, &second_group}}) {
             const std::uint64_t base = to->nodes.size();
-            to->nodes.insert(to->nodes.end(), from->nodes.begin(), from->nodes.end());
-            for (std::size_t s = 0; s < from->size(); ++s) {
-                to->offsets.push_back(base + from->offsets[s + 1]);
-                to->given.push_back(from->given[s]);
+            to->nodes.insert(to->nodes.end(), src->nodes.begin(), src->nodes.end());
+            for (std::size_t s = 0; s < src->size(); ++s) {
+                to->offsets.push_back(base + src->offsets[s + 1]);
+                to->given.push_back(src->given[s]);
                 labels->push_back(static_cast<std::uint32_t>(g));
             }
-            to->given_count += from->given_count;
+            to->given_count += src->given_count;
         }
-        progress.report(0.5 * static_cast<double>(g + 1) / static_cast<double>(groups));
+        // The groups drawn so far show the sets' size: project the rest.
+        const double drawn = static_cast<double>(first.size() + second.size());
+        refuse(static_cast<double>(first.nodes.size() + second.nodes.size()) / drawn, "projected from the sets drawn so far,");
+        progress.report(0.5 * static_cast<double>(g + 1) / gd);
     }
     // Node -> sets index over the first collection (candidates only).
     std::vector<std::uint64_t> start(n + 1, 0);
@@ -540,7 +657,8 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
     result.group_reach = group_fractions(second, second_group, groups, chosen);
     // Hoeffding per group, union bound over the groups (and the same for
     // the extra reach): P(fraction below estimate - margin) <= delta / (2G).
-    const double margin = std::sqrt(std::log(4.0 * static_cast<double>(groups) / setup.delta) / (2.0 * static_cast<double>(theta)));
+    const double margin =
+        std::sqrt((std::log(4.0 * gd) - std::log(setup.delta)) / (2.0 * static_cast<double>(theta)));
     std::vector<std::uint8_t> none(n, 0);
     const std::vector<double> given_fraction = group_fractions(second, second_group, groups, none);
     for (std::size_t g = 0; g < groups; ++g) {

@@ -2,6 +2,7 @@
 
 #include "diffusion.hpp"
 #include "verbind/error.hpp"
+#include "verbind/util/batches.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
 
@@ -164,14 +165,16 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
     std::vector<std::uint64_t> sum(threads, 0);
     std::vector<unsigned __int128> sum_squares(threads, 0);
     const std::size_t n = graph.num_nodes();
-    const std::size_t batch = std::max<std::size_t>(1024, options.runs / 64);
     progress.report(0.0);
-    for (std::size_t first = 0; first < options.runs; first += batch) {
-        const std::size_t count = std::min(batch, options.runs - first);
-        parallel_for(count, threads, 64, [&](std::size_t begin, std::size_t end, unsigned worker) {
+    // Batches of about 50 ms (not a fixed share of the runs), so that even
+    // runs = 10**12 reports, and can be cancelled, every ~0.1 s. Run r always
+    // draws from Rng(seed, r) and the sums are integers, so the batch
+    // boundaries do not change the result.
+    timed_batches(options.runs, progress, 64 * std::size_t{threads}, [&](std::size_t first, std::size_t last) {
+        parallel_for(last - first, threads, 64, [&](std::size_t begin, std::size_t end, unsigned worker) {
             Simulation& s = scratch[worker];
-            for (std::size_t i = begin; i < end; ++i) {
-                Rng rng(seed, first + i);
+            for (std::size_t i = first + begin; i < first + end; ++i) {
+                Rng rng(seed, i);
                 s.start(n, threshold_model);
                 const std::size_t reached = threshold_model ? threshold_run(graph, probabilities, seeds, rng, s)
                                                             : cascade_run(graph, probabilities, seeds, rng, s);
@@ -179,8 +182,7 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
                 sum_squares[worker] += static_cast<unsigned __int128>(reached) * reached;
             }
         });
-        progress.report(static_cast<double>(first + count) / static_cast<double>(options.runs));
-    }
+    });
     std::uint64_t total = 0;
     unsigned __int128 total_squares = 0;
     for (unsigned w = 0; w < threads; ++w) {

@@ -9,6 +9,7 @@
 #include "verbind/socialmap/communities.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/graph/labels.hpp"
 #include "verbind/util/random.hpp"
 
 #include <algorithm>
@@ -391,22 +392,10 @@ double modularity(const Graph& graph, std::span<const std::uint32_t> labels, dou
         throw input_error("modularity: labels has " + std::to_string(labels.size()) + " entries, the graph has " +
                           std::to_string(n) + " nodes");
     if (!std::isfinite(resolution)) throw input_error("modularity: resolution must be finite");
-    std::uint32_t k = 0;
-    for (std::uint32_t l : labels) k = std::max(k, l + 1);
-    // Sparse label values (say, external ids) are made dense first.
-    std::vector<std::uint32_t> dense;
-    if (k > n) {
-        std::vector<std::uint32_t> values(labels.begin(), labels.end());
-        std::sort(values.begin(), values.end());
-        values.erase(std::unique(values.begin(), values.end()), values.end());
-        dense.resize(n);
-        for (std::size_t v = 0; v < n; ++v)
-            dense[v] = static_cast<std::uint32_t>(std::lower_bound(values.begin(), values.end(), labels[v]) -
-                                                  values.begin());
-        labels = dense;
-        k = 0;
-        for (std::uint32_t l : labels) k = std::max(k, l + 1);
-    }
+    // Labels are names: any values, made dense before anything is sized by them.
+    const CompactLabels compact = compact_labels(labels);
+    labels = compact.code;
+    const std::size_t k = compact.count();
     // Same sums as networkx: L_c (weight of edges inside c, each once),
     // out/in strength per community, m = total edge weight.
     std::vector<double> inside(k, 0.0), out_strength(k, 0.0), in_strength(k, 0.0);
@@ -433,11 +422,11 @@ double modularity(const Graph& graph, std::span<const std::uint32_t> labels, dou
     double q = 0.0;
     if (graph.directed()) {
         const double norm = 1.0 / (m * m);
-        for (std::uint32_t c = 0; c < k; ++c)
+        for (std::size_t c = 0; c < k; ++c)
             q += inside[c] / m - resolution * out_strength[c] * in_strength[c] * norm;
     } else {
         const double norm = 1.0 / (4.0 * m * m);
-        for (std::uint32_t c = 0; c < k; ++c)
+        for (std::size_t c = 0; c < k; ++c)
             q += inside[c] / m - resolution * out_strength[c] * out_strength[c] * norm;
     }
     return q;

@@ -509,5 +509,5 @@ TEST_CASE("fair influence_max reaches the small group too", "[reach]") {
     REQUIRE_THROWS_WITH(fair_influence_max(g, 2, short_labels, o), "groups has 3 labels for 34 nodes");
     std::vector<std::uint32_t> gap(34, 0);
     gap[5] = 2;
-    REQUIRE_THROWS_WITH(fair_influence_max(g, 2, gap, o), "group label 1 has no members");
+    REQUIRE_THROWS_WITH(fair_influence_max(g, 2, gap, o), Catch::Contains("label 1 has no members"));
 }

@@ -64,7 +64,20 @@ struct InfluenceOptions {
     unsigned threads = 0;                // 0: all cores; the result does not depend on it
     std::vector<NodeId> candidates;      // who may be chosen (empty: everyone)
     std::vector<NodeId> fixed;           // already active; their reach is given
-    ProgressCallback progress;
+    ProgressCallback progress;           // reported at least every ~0.1 s of work; false cancels
+    // Refuse, with an estimate, rather than use more memory than this for
+    // the reverse-reachable sets (checked before each round is drawn, and
+    // for fair_influence_max before any set is drawn). Default 4 GiB.
+    std::size_t max_memory_bytes = std::size_t{4} << 30;
+
+    // Throws input_error for epsilon outside (0, 1), a given delta outside
+    // (0, 1) or max_memory_bytes == 0. Every value in these ranges is
+    // supported: the bounds are computed so that none overflows (even
+    // delta = 5e-324 or epsilon = 1e-300); a run whose certificate would
+    // need more reverse-reachable sets than max_memory_bytes (or 2^32 - 1
+    // per half) allows is refused with that estimate and the smallest
+    // epsilon that fits, never returned uncertified.
+    void validate() const;
 };
 
 struct InfluenceResult {
@@ -87,8 +100,10 @@ struct InfluenceResult {
 // variant bounding the optimum by the greedy upper bound of Sec. 4.2.
 // RR set j of each half is drawn from its own stream, so the seeds do not
 // depend on the thread count. Throws input_error for k == 0, k above the
-// number of candidates, epsilon or delta outside (0, 1), bad probabilities
-// or unknown nodes.
+// number of candidates, options that fail validate(), a run that would
+// exceed max_memory_bytes, bad probabilities or unknown nodes. The result
+// is always certified: approximation >= 1 - 1/e - epsilon with probability
+// at least 1 - delta, and finite lower bounds.
 InfluenceResult influence_max(const Graph& graph, std::size_t k, const InfluenceOptions& options = {});
 
 // Random reverse-reachable sets per second on this graph (for benchmarks):

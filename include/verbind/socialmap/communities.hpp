@@ -28,6 +28,7 @@ std::vector<std::uint32_t> communities(const Graph& graph, const CommunityOption
 
 // Newman-Girvan modularity of a labelling, as networkx.community.modularity
 // (weighted when the graph is; directed graphs use the directed formula).
+// Labels are names: any uint32 values, compacted before use.
 // Throws input_error when labels.size() != graph.num_nodes().
 double modularity(const Graph& graph, std::span<const std::uint32_t> labels, double resolution = 1.0);
 
