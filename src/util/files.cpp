@@ -265,7 +265,9 @@ void atomic_write_folder(const std::string& folder, std::span<const FolderFile> 
     std::error_code ec;
     if (!target.folder.empty()) {
         fs::create_directories(target.folder, ec);
-        if (ec) fail("cannot create folder", target.folder.string(), ec.value());
+        if (ec)
+            throw io_error("cannot write '" + shown(folder) + "': cannot create folder '" +
+                           shown(target.folder.string()) + "': " + ec.message());
     }
     // Only a folder holding nothing but this export's own files is replaced.
     auto check_replaceable = [&] {
