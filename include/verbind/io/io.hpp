@@ -4,8 +4,11 @@
 //
 // Imports are atomic: a bad record fails the whole import with a parse_error
 // naming file, line, field and value, and the target Network is exactly as
-// before. Exports leave special-category groups (Network::mark_sensitive)
-// out unless include_sensitive is set.
+// before. Exports leave special-category data (marked groups, events and
+// tie kinds, and the lists of marks themselves) out unless include_sensitive
+// is set. Exports are atomic too: the target is replaced as a whole or left
+// exactly as it was (verbind/util/files.hpp). Every path holding a NUL is an
+// input_error.
 #pragma once
 
 #include "verbind/model/network.hpp"
@@ -21,9 +24,11 @@ struct ExportOptions {
     bool include_sensitive = false;
 };
 
-// CSV: folder/actors.csv, ties.csv, events.csv, attendance.csv,
-// sensitive_groups.csv. The folder is created if missing; files are written
-// to temporaries and renamed into place.
+// CSV: folder/actors.csv, ties.csv, events.csv, attendance.csv, and with
+// include_sensitive sensitive_groups.csv, sensitive_tie_kinds.csv and
+// sensitive_events.csv when something is marked. The folder is created if
+// missing and replaced as a whole (a sibling folder swapped in); an existing
+// folder holding any other file is refused with io_error.
 void write_csv(const Network& network, const std::string& folder, const ExportOptions& options = {});
 Network read_csv(const std::string& folder);
 // Adds the folder's records to `network`; all or nothing.

@@ -9,6 +9,11 @@
 //
 // Privacy: declared groups marked sensitive and ties of a sensitive kind are
 // left out unless options.include_sensitive is set.
+//
+// Text is escaped for XML 1.0 (markup characters as entities, tab and line
+// breaks as character references); a character XML 1.0 cannot hold at all
+// (C0 controls, U+FFFE, U+FFFF) is refused with an input_error naming the
+// record and field, so the output is always a well-formed document.
 #pragma once
 
 #include "verbind/io/io.hpp"
@@ -20,8 +25,8 @@ namespace verbind {
 
 std::string to_graphml(const Network& network, const ExportOptions& options = {});
 
-// Written to a temporary file beside `path` and renamed into place; throws
-// io_error naming the path.
+// Written atomically (verbind/util/files.hpp): a temporary file beside
+// `path`, fsync'ed and renamed into place; throws io_error naming the path.
 void write_graphml(const Network& network, const std::string& path, const ExportOptions& options = {});
 
 }  // namespace verbind
