@@ -280,7 +280,8 @@ void read_ties(Network& network, std::string_view text, const std::string& sourc
             TieInfo info;
             info.since = parse_optional_date(table["since"], field_label("since"));
             info.until = parse_optional_date(table["until"], field_label("until"));
-            if (!table["weight"].empty()) info.weight = parse_number(table["weight"], field_label("weight"));
+            // + 0.0: a zero weight has no sign (-0 reads as 0).
+            if (!table["weight"].empty()) info.weight = parse_number(table["weight"], field_label("weight")) + 0.0;
             const std::string_view kind = table["kind"].empty() ? std::string_view("knows") : table["kind"];
             network.add_tie(table["a"], table["b"], kind, info);
         });
@@ -386,7 +387,7 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     for (const auto& tie : network.ties()) {
         if (!options.include_sensitive && network.is_sensitive(tie)) continue;
         append_row(ties, {network.actor(tie.a).key, network.actor(tie.b).key, network.tie_kind(tie),
-                          format_date(tie.since), format_date(tie.until), format_number(tie.weight)});
+                          format_date(tie.since), format_date(tie.until), format_number(tie.weight + 0.0)});
     }
 
     std::string events = "key,date,kind,neighbourhood,municipality,organisers\n";

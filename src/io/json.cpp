@@ -219,7 +219,7 @@ void read_document(Network& network, std::string_view text, std::string_view sou
         TieInfo info;
         info.since = tie.optional_date("since");
         info.until = tie.optional_date("until");
-        if (const auto weight = tie.optional_number("weight")) info.weight = *weight;
+        if (const auto weight = tie.optional_number("weight")) info.weight = *weight + 0.0;  // -0 is 0
         located(src, tie.line(), tie.path(), [&] { network.add_tie(a, b, kind, info); });
     });
 
@@ -396,7 +396,7 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         line.string("kind", network.tie_kind(tie));
         line.date_if("since", tie.since);
         line.date_if("until", tie.until);
-        line.number("weight", tie.weight);
+        line.number("weight", tie.weight + 0.0);  // never "-0"
     });
     append_records_if(out, "events", network.events(),
                       [&](const Event& event) { return all || !network.is_sensitive_event(network.event_id(event.key)); },

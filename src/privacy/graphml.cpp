@@ -141,7 +141,7 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
         data(out, "e_kind", network.tie_kind(tie), field("kind"));
         data(out, "e_since", format_date(tie.since), field("since"));
         data(out, "e_until", format_date(tie.until), field("until"));
-        data(out, "e_weight", number(tie.weight), field("weight"));
+        data(out, "e_weight", number(tie.weight + 0.0), field("weight"));
         out += "    </edge>\n";
     }
     out += "  </graph>\n</graphml>\n";
