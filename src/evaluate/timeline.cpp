@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace verbind {
@@ -615,92 +616,176 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
         }
     }
 
-    // --- suppression and records ------------------------------------------------------------
+    // --- suppression ---------------------------------------------------------------------------
+    // Every count a published value rests on is a cell of one linked system
+    // (docs/privacy.md, "Counts that are linked"): per family of counts, one
+    // cell per period and area, the programme last. The relations: in each
+    // period the programme is the sum of its areas (for things between two
+    // people up to the pairs across areas, which the system treats as
+    // known), and the cumulative reach chains the periods:
+    // reached_before(p + 1) = reached_before(p) + newly_reached(p). A count is
+    // published when its cell is; a share, rate or growth only when every
+    // cell it is computed from is, so it tells nothing those cells would not.
+    enum Family : std::size_t {
+        f_active,
+        f_newcomers,
+        f_reached,
+        f_new_ties,
+        f_lost_ties,
+        f_exposure,
+        f_key_figures,
+        f_reached_before,
+        f_bridging,
+        f_bridging_of,
+        f_friending,
+        f_friending_of,
+        f_retention,
+        f_retention_of,
+        f_brought,
+        f_brought_of,
+        f_organised_by_key,
+        f_brought_by_key,
+        family_count
+    };
+    const Tally* family_tally[family_count] = {
+        &count[active_residents],     &count[newcomers],          &count[newly_reached],
+        &count[new_ties],             &count[lost_ties],          &count[exposure],
+        &count[active_key_figures],   &denominator[reach_growth], &count[bridging_share],
+        &denominator[bridging_share], &count[friending],          &denominator[friending],
+        &count[retention],            &denominator[retention],    &count[bring_along_rate],
+        &denominator[bring_along_rate], &count[events_per_key_figure], &count[brought_per_key_figure]};
+    auto at = [&](std::size_t f, std::size_t p, std::size_t a) { return (f * P + p) * (A + 1) + a; };
+    LinkedCells system;
+    system.counts.resize(family_count * P * (A + 1));
+    system.withheld.assign(system.counts.size(), 0);
+    for (std::size_t f = 0; f < family_count; ++f)
+        for (std::size_t p = 0; p < P; ++p)
+            for (std::size_t a = 0; a <= A; ++a)
+                system.counts[at(f, p, a)] = a < A ? family_tally[f]->at(p, a) : family_tally[f]->programme[p];
+    if (!programme_only)
+        for (std::size_t f = 0; f < family_count; ++f)
+            for (std::size_t p = 0; p < P; ++p) {
+                std::vector<std::pair<std::size_t, std::int64_t>> sum{{at(f, p, A), 1}};
+                for (std::size_t a = 0; a < A; ++a) sum.emplace_back(at(f, p, a), -1);
+                system.relations.push_back(std::move(sum));
+            }
+    for (std::size_t p = 0; p + 1 < P; ++p)
+        for (std::size_t a = 0; a <= A; ++a)
+            system.relations.push_back(
+                {{at(f_reached_before, p + 1, a), 1}, {at(f_reached_before, p, a), -1}, {at(f_reached, p, a), -1}});
+    // A share resting on fewer than min_cell distinct people is withheld,
+    // and so are the counts it is computed from.
+    for (std::size_t p = 0; p < P; ++p)
+        for (std::size_t a = 0; a <= A; ++a)
+            for (auto [m, num, den] : {std::tuple{bridging_share, f_bridging, f_bridging_of},
+                                       std::tuple{friending, f_friending, f_friending_of},
+                                       std::tuple{bring_along_rate, f_brought, f_brought_of}}) {
+                if (system.counts[at(den, p, a)] > 0 && denominator_people[m].count(p, a) < options.min_cell)
+                    system.withheld[at(num, p, a)] = system.withheld[at(den, p, a)] = 1;
+            }
+    // What a status gives away is public: a count labelled "no data" is 0
+    // (nothing of the kind happened then), and so is a denominator whose
+    // share is "no data".
+    auto defined = [&](std::size_t p, std::size_t m) {
+        bool d = period_has_data[p] != 0;
+        if (m == new_ties || m == bridging_share) d = d && any_since;
+        if (m == lost_ties) d = d && any_until;
+        if (m == newcomers || m == retention || m == bring_along_rate || m == exposure || m == friending ||
+            m == brought_per_key_figure)
+            d = d && !attendance.empty();
+        if (m == retention && p + 1 == P) d = false;  // no later period to come back in
+        return d;
+    };
+    system.published_anyway.assign(system.counts.size(), 0);
+    for (std::size_t p = 0; p < P; ++p)
+        for (std::size_t a = 0; a <= A; ++a) {
+            for (auto [m, f] : {std::pair{active_residents, f_active}, std::pair{newcomers, f_newcomers},
+                                std::pair{newly_reached, f_reached}, std::pair{new_ties, f_new_ties},
+                                std::pair{lost_ties, f_lost_ties}, std::pair{exposure, f_exposure},
+                                std::pair{active_key_figures, f_key_figures}})
+                if (!defined(p, m)) system.published_anyway[at(f, p, a)] = 1;
+            for (std::size_t f : {f_reached_before, f_bridging_of, f_friending_of, f_retention_of, f_brought_of,
+                                  f_key_figures})
+                if (system.counts[at(f, p, a)] == 0) system.published_anyway[at(f, p, a)] = 1;
+        }
+    // Complementary cells come from what only a ratio shows (the cumulative
+    // reach, the parts of shares) before the counts published themselves.
+    system.priority.assign(system.counts.size(), 0);
+    for (std::size_t f = 0; f <= f_key_figures; ++f)
+        for (std::size_t p = 0; p < P; ++p)
+            for (std::size_t a = 0; a <= A; ++a) system.priority[at(f, p, a)] = 1;
+    SuppressionOptions so;
+    so.min_cell = options.min_cell;
+    // A share withheld while its numerator is shown as 0 would still be
+    // known (0 of a few is 0; a non-zero numerator over an undetermined
+    // denominator is not): such a numerator is hidden too, and the system
+    // protected again until no share is left like that.
+    const std::pair<std::size_t, std::size_t> shares[] = {
+        {f_reached, f_reached_before}, {f_bridging, f_bridging_of},       {f_friending, f_friending_of},
+        {f_retention, f_retention_of}, {f_brought, f_brought_of},         {f_organised_by_key, f_key_figures},
+        {f_brought_by_key, f_key_figures}};
+    LinkedSuppression hidden = suppress_linked_cells(system, so);
+    for (bool again = true; again;) {
+        again = false;
+        for (const auto& [num, den] : shares)
+            for (std::size_t p = 0; p < P; ++p)
+                for (std::size_t a = 0; a <= A; ++a)
+                    if (hidden.suppressed[at(den, p, a)] && !hidden.suppressed[at(num, p, a)] &&
+                        system.counts[at(num, p, a)] == 0 && !system.published_anyway[at(num, p, a)]) {
+                        system.withheld[at(num, p, a)] = 1;
+                        again = true;
+                    }
+        if (again) hidden = suppress_linked_cells(system, so);
+    }
+    auto shown = [&](std::size_t f, std::size_t p, std::size_t a) { return !hidden.suppressed[at(f, p, a)]; };
+
+    // --- values --------------------------------------------------------------------------------
     std::vector<Cell> cells(P * (A + 1) * metric_count);
     auto cell = [&](std::size_t p, std::size_t a, std::size_t m) -> Cell& {
         return cells[(p * (A + 1) + a) * metric_count + m];
     };
-    SuppressionOptions so;
-    so.min_cell = options.min_cell;
-    // A count per area; the programme's value too, withheld when the table's
-    // total would be (or when it is small itself: pairs across areas make it
-    // differ from the sum).
-    auto publish_counts = [&](std::size_t p, const Tally& t, std::vector<ValueStatus>& status) {
-        std::vector<std::uint64_t> row(t.cell.begin() + static_cast<std::ptrdiff_t>(p * A),
-                                       t.cell.begin() + static_cast<std::ptrdiff_t>((p + 1) * A));
-        const SuppressedTable table = suppress_small_cells(row, A, 1, so);
-        status.assign(A + 1, ValueStatus::ok);
-        for (std::size_t a = 0; a < A; ++a)
-            if (table.is_suppressed(a, 0)) status[a] = ValueStatus::suppressed;
-        const std::uint64_t total = t.programme[p];
-        if (table.is_suppressed(A, 0) || (total > 0 && total < options.min_cell)) status[A] = ValueStatus::suppressed;
-    };
-    const bool any_attendance = !attendance.empty();
-    std::vector<ValueStatus> status;
     for (std::size_t p = 0; p < P; ++p) {
         for (std::size_t m = 0; m < metric_count; ++m) {
-            bool defined = period_has_data[p] != 0;
-            if (m == new_ties || m == bridging_share) defined = defined && any_since;
-            if (m == lost_ties) defined = defined && any_until;
-            if (m == newcomers || m == retention || m == bring_along_rate || m == exposure || m == friending ||
-                m == brought_per_key_figure)
-                defined = defined && any_attendance;
-            if (m == retention && p + 1 == P) defined = false;  // no later period to come back in
-            if (!defined) continue;  // cells stay "no data"
+            if (!defined(p, m)) continue;  // cells stay "no data"
+            if (m == ei_index_metric || m == expected_ei_index_metric) {
+                for (std::size_t a = 0; a <= A; ++a)
+                    cell(p, a, m) = (m == ei_index_metric ? ei : expected)[p * (A + 1) + a];
+                continue;
+            }
+            // The count itself, or numerator / denominator.
+            std::size_t num = family_count, den = family_count;
             switch (m) {
-                case active_residents:
-                case newcomers:
-                case newly_reached:
-                case new_ties:
-                case lost_ties:
-                case exposure:
-                case active_key_figures: {
-                    publish_counts(p, count[m], status);
-                    for (std::size_t a = 0; a <= A; ++a) {
-                        const std::uint64_t v = a < A ? count[m].at(p, a) : count[m].programme[p];
-                        cell(p, a, m) = status[a] == ValueStatus::ok ? Cell{static_cast<double>(v), ValueStatus::ok}
-                                                                     : Cell{std::nullopt, ValueStatus::suppressed};
-                    }
-                    break;
+                case active_residents: num = f_active; break;
+                case newcomers: num = f_newcomers; break;
+                case newly_reached: num = f_reached; break;
+                case new_ties: num = f_new_ties; break;
+                case lost_ties: num = f_lost_ties; break;
+                case exposure: num = f_exposure; break;
+                case active_key_figures: num = f_key_figures; break;
+                case reach_growth: num = f_reached, den = f_reached_before; break;
+                case bridging_share: num = f_bridging, den = f_bridging_of; break;
+                case friending: num = f_friending, den = f_friending_of; break;
+                case retention: num = f_retention, den = f_retention_of; break;
+                case bring_along_rate: num = f_brought, den = f_brought_of; break;
+                case events_per_key_figure: num = f_organised_by_key, den = f_key_figures; break;
+                case brought_per_key_figure: num = f_brought_by_key, den = f_key_figures; break;
+                default: break;
+            }
+            for (std::size_t a = 0; a <= A; ++a) {
+                Cell& c = cell(p, a, m);
+                const std::uint64_t n = system.counts[at(num, p, a)];
+                if (den == family_count) {
+                    c = shown(num, p, a) ? Cell{static_cast<double>(n), ValueStatus::ok}
+                                         : Cell{std::nullopt, ValueStatus::suppressed};
+                    continue;
                 }
-                case ei_index_metric:
-                case expected_ei_index_metric:
-                    for (std::size_t a = 0; a <= A; ++a)
-                        cell(p, a, m) = (m == ei_index_metric ? ei : expected)[p * (A + 1) + a];
-                    break;
-                default: {
-                    // Shares and per-person rates: numerator / denominator.
-                    const bool per_key_figure = m == events_per_key_figure || m == brought_per_key_figure;
-                    for (std::size_t a = 0; a <= A; ++a) {
-                        const Tally& numerator = m == reach_growth ? count[newly_reached] : count[m];
-                        const std::uint64_t num = a < A ? numerator.at(p, a) : numerator.programme[p];
-                        std::uint64_t den, people;
-                        if (per_key_figure) {
-                            den = a < A ? count[active_key_figures].at(p, a) : count[active_key_figures].programme[p];
-                            people = den;
-                        } else if (m == reach_growth || m == retention) {  // denominators that count people
-                            den = a < A ? denominator[m].at(p, a) : denominator[m].programme[p];
-                            people = den;
-                        } else {
-                            den = a < A ? denominator[m].at(p, a) : denominator[m].programme[p];
-                            people = denominator_people[m].count(p, a);
-                        }
-                        Cell& c = cell(p, a, m);
-                        if (den == 0) continue;
-                        if (den < options.min_cell || people < options.min_cell) {
-                            c.status = ValueStatus::suppressed;
-                            continue;
-                        }
-                        c = {static_cast<double>(num) / static_cast<double>(den), ValueStatus::ok};
-                    }
-                }
+                const std::uint64_t d = system.counts[at(den, p, a)];
+                if (d == 0) continue;  // nothing to divide by: no data
+                c = shown(num, p, a) && shown(den, p, a)
+                        ? Cell{static_cast<double>(n) / static_cast<double>(d), ValueStatus::ok}
+                        : Cell{std::nullopt, ValueStatus::suppressed};
             }
         }
-        // Growth reveals the newly reached count given the baseline: withheld with it.
-        for (std::size_t a = 0; a <= A; ++a)
-            if (cell(p, a, newly_reached).status == ValueStatus::suppressed &&
-                cell(p, a, reach_growth).status == ValueStatus::ok)
-                cell(p, a, reach_growth) = {std::nullopt, ValueStatus::suppressed};
     }
 
     // --- records ------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 #include "verbind/error.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <numeric>
 #include <limits>
 #include <optional>
 #include <string>
@@ -175,6 +178,348 @@ SuppressedTable suppress_small_cells(const std::vector<std::uint64_t>& counts, s
         }
     }
     return t;
+}
+
+// --- linked cells ---------------------------------------------------------------
+
+namespace {
+
+// Exact rational arithmetic in 64 bits; a result that does not fit throws
+// Overflow, and the caller then takes the safe side (every unknown of that
+// system counts as determined, so more is suppressed, never less).
+struct Overflow {};
+
+struct Rational {
+    std::int64_t num = 0, den = 1;  // den > 0, gcd(num, den) = 1
+};
+
+std::int64_t fit(__int128 x) {
+    if (x > std::numeric_limits<std::int64_t>::max() || x < -std::numeric_limits<std::int64_t>::max()) throw Overflow{};
+    return static_cast<std::int64_t>(x);
+}
+
+__int128 gcd128(__int128 a, __int128 b) {
+    if (a < 0) a = -a;
+    if (b < 0) b = -b;
+    while (b != 0) {
+        const __int128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+Rational make(__int128 num, __int128 den) {
+    if (den < 0) num = -num, den = -den;
+    const __int128 g = gcd128(num, den);
+    if (g > 1) num /= g, den /= g;
+    return {fit(num), fit(den)};
+}
+
+Rational operator*(Rational a, Rational b) {
+    return make(static_cast<__int128>(a.num) * b.num, static_cast<__int128>(a.den) * b.den);
+}
+Rational operator-(Rational a, Rational b) {
+    return make(static_cast<__int128>(a.num) * b.den - static_cast<__int128>(b.num) * a.den,
+                static_cast<__int128>(a.den) * b.den);
+}
+Rational inverse(Rational a) { return make(a.den, a.num); }
+
+using SparseRow = std::vector<std::pair<std::size_t, Rational>>;  // sorted by column, no zeros
+
+// a - f * b
+SparseRow minus_times(const SparseRow& a, Rational f, const SparseRow& b) {
+    SparseRow out;
+    out.reserve(a.size() + b.size());
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+            out.push_back(a[i++]);
+        } else if (i == a.size() || b[j].first < a[i].first) {
+            const Rational v = Rational{0, 1} - f * b[j].second;
+            out.emplace_back(b[j++].first, v);
+        } else {
+            const Rational v = a[i].second - f * b[j].second;
+            if (v.num != 0) out.emplace_back(a[i].first, v);
+            ++i, ++j;
+        }
+    }
+    return out;
+}
+
+// Reduced row echelon form of `rows` over the columns 0..cols-1; returns,
+// per column, whether the row space holds its unit vector.
+std::vector<std::uint8_t> unit_vectors_in_row_space(std::vector<SparseRow> rows, std::size_t cols) {
+    std::vector<SparseRow> pivots;
+    std::vector<std::size_t> pivot_col;
+    std::vector<long> pivot_of(cols, -1);
+    for (SparseRow& row : rows) {
+        // Reduce by the pivot rows (kept fully reduced, so one pass clears them).
+        std::vector<std::pair<std::size_t, Rational>> hits;
+        for (const auto& [c, v] : row)
+            if (pivot_of[c] >= 0) hits.emplace_back(c, v);
+        for (const auto& [c, v] : hits) {
+            // The coefficient may have changed by an earlier subtraction.
+            const auto at = std::lower_bound(row.begin(), row.end(), c,
+                                             [](const auto& e, std::size_t col) { return e.first < col; });
+            if (at == row.end() || at->first != c) continue;
+            row = minus_times(row, at->second, pivots[static_cast<std::size_t>(pivot_of[c])]);
+        }
+        if (row.empty()) continue;
+        // Any non-zero entry is an exact pivot: take the first.
+        const std::size_t c = row.front().first;
+        const Rational scale = inverse(row.front().second);
+        for (auto& e : row) e.second = e.second * scale;
+        for (std::size_t k = 0; k < pivots.size(); ++k) {
+            const auto at = std::lower_bound(pivots[k].begin(), pivots[k].end(), c,
+                                             [](const auto& e, std::size_t col) { return e.first < col; });
+            if (at != pivots[k].end() && at->first == c) pivots[k] = minus_times(pivots[k], at->second, row);
+        }
+        pivot_of[c] = static_cast<long>(pivots.size());
+        pivots.push_back(std::move(row));
+        pivot_col.push_back(c);
+    }
+    std::vector<std::uint8_t> determined(cols, 0);
+    for (std::size_t k = 0; k < pivots.size(); ++k)
+        if (pivots[k].size() == 1) determined[pivot_col[k]] = 1;
+    return determined;
+}
+
+using Relations = std::vector<std::vector<std::pair<std::size_t, std::int64_t>>>;
+
+struct UnionFind {
+    std::vector<std::size_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), std::size_t{0}); }
+    std::size_t find(std::size_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    }
+    void unite(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
+};
+
+// Groups of unknown cells tied together by relations (through unknown
+// cells; published cells are constants), each with its relations.
+struct Systems {
+    std::vector<std::vector<std::size_t>> cells;      // per system, ascending
+    std::vector<std::vector<std::size_t>> relations;  // per system
+};
+
+Systems systems_of(std::size_t n, const Relations& relations, const std::vector<std::uint8_t>& unknown) {
+    UnionFind uf(n);
+    for (const auto& rel : relations) {
+        std::size_t first = n;
+        for (const auto& [cell, coefficient] : rel) {
+            (void)coefficient;
+            if (!unknown[cell]) continue;
+            if (first == n)
+                first = cell;
+            else
+                uf.unite(cell, first);
+        }
+    }
+    Systems s;
+    std::map<std::size_t, std::size_t> index;
+    for (std::size_t c = 0; c < n; ++c) {
+        if (!unknown[c]) continue;
+        const auto [it, fresh] = index.emplace(uf.find(c), s.cells.size());
+        if (fresh) s.cells.emplace_back(), s.relations.emplace_back();
+        s.cells[it->second].push_back(c);
+    }
+    for (std::size_t r = 0; r < relations.size(); ++r)
+        for (const auto& [cell, coefficient] : relations[r]) {
+            (void)coefficient;
+            if (unknown[cell]) {
+                s.relations[index.at(uf.find(cell))].push_back(r);
+                break;
+            }
+        }
+    return s;
+}
+
+// Determined cells of one system (1 per entry of `cells`).
+std::vector<std::uint8_t> determined_in(const std::vector<std::size_t>& cells, const std::vector<std::size_t>& which,
+                                        const Relations& relations, const std::vector<std::uint8_t>& unknown) {
+    std::vector<SparseRow> rows;
+    for (std::size_t r : which) {
+        std::map<std::size_t, std::int64_t> terms;
+        for (const auto& [cell, coefficient] : relations[r])
+            if (unknown[cell]) {
+                const std::size_t col =
+                    static_cast<std::size_t>(std::lower_bound(cells.begin(), cells.end(), cell) - cells.begin());
+                terms[col] += coefficient;
+            }
+        SparseRow row;
+        for (const auto& [col, v] : terms)
+            if (v != 0) row.emplace_back(col, Rational{v, 1});
+        if (!row.empty()) rows.push_back(std::move(row));
+    }
+    try {
+        return unit_vectors_in_row_space(std::move(rows), cells.size());
+    } catch (const Overflow&) {
+        return std::vector<std::uint8_t>(cells.size(), 1);  // the safe side
+    }
+}
+
+void check_relations(std::size_t n, const Relations& relations) {
+    for (std::size_t r = 0; r < relations.size(); ++r)
+        for (const auto& [cell, coefficient] : relations[r]) {
+            if (cell >= n)
+                throw input_error("suppress_linked_cells: relation " + std::to_string(r) + " names cell " +
+                                  std::to_string(cell) + " of " + std::to_string(n));
+            if (coefficient == 0 || coefficient == std::numeric_limits<std::int64_t>::min())
+                throw input_error("suppress_linked_cells: relation " + std::to_string(r) +
+                                  " has a coefficient out of range for cell " + std::to_string(cell));
+        }
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> determined_cells(std::size_t cells, const Relations& relations,
+                                           const std::vector<std::uint8_t>& unknown) {
+    if (unknown.size() != cells)
+        throw input_error("determined_cells: 'unknown' has " + std::to_string(unknown.size()) + " entries for " +
+                          std::to_string(cells) + " cells");
+    check_relations(cells, relations);
+    std::vector<std::uint8_t> out(cells, 0);
+    const Systems s = systems_of(cells, relations, unknown);
+    for (std::size_t k = 0; k < s.cells.size(); ++k) {
+        const auto d = determined_in(s.cells[k], s.relations[k], relations, unknown);
+        for (std::size_t i = 0; i < d.size(); ++i) out[s.cells[k][i]] = d[i];
+    }
+    return out;
+}
+
+LinkedSuppression suppress_linked_cells(const LinkedCells& in, const SuppressionOptions& options) {
+    const std::size_t n = in.counts.size();
+    if (options.min_cell == 0) throw input_error("suppress_linked_cells: min_cell must be at least 1");
+    if (!in.published_anyway.empty() && in.published_anyway.size() != n)
+        throw input_error("suppress_linked_cells: 'published_anyway' has " + std::to_string(in.published_anyway.size()) +
+                          " entries for " + std::to_string(n) + " cells");
+    if (!in.withheld.empty() && in.withheld.size() != n)
+        throw input_error("suppress_linked_cells: 'withheld' has " + std::to_string(in.withheld.size()) +
+                          " entries for " + std::to_string(n) + " cells");
+    if (!in.priority.empty() && in.priority.size() != n)
+        throw input_error("suppress_linked_cells: 'priority' has " + std::to_string(in.priority.size()) +
+                          " entries for " + std::to_string(n) + " cells");
+    check_relations(n, in.relations);
+
+    // What the always-published cells give away on their own is public.
+    std::vector<std::uint8_t> is_public(n, 0);
+    if (!in.published_anyway.empty()) {
+        std::vector<std::uint8_t> unknown(n, 0);
+        for (std::size_t c = 0; c < n; ++c) unknown[c] = !in.published_anyway[c];
+        const auto given = determined_cells(n, in.relations, unknown);
+        for (std::size_t c = 0; c < n; ++c) is_public[c] = in.published_anyway[c] || given[c];
+    }
+
+    LinkedSuppression out;
+    out.primary.assign(n, 0);
+    for (std::size_t c = 0; c < n; ++c)
+        out.primary[c] = !is_public[c] && ((in.counts[c] > 0 && in.counts[c] < options.min_cell) ||
+                                           (!in.withheld.empty() && in.withheld[c]));
+    out.suppressed = out.primary;
+
+    // Cells in a relation with each cell, for choosing complementary ones.
+    std::vector<std::vector<std::size_t>> relations_of(n);
+    for (std::size_t r = 0; r < in.relations.size(); ++r)
+        for (const auto& [cell, coefficient] : in.relations[r]) {
+            (void)coefficient;
+            relations_of[cell].push_back(r);
+        }
+    auto cost = [&](std::size_t c) {
+        return std::make_tuple(in.priority.empty() ? 0 : in.priority[c], in.counts[c] == 0, in.counts[c], c);
+    };
+    // Published cells in a relation with `target`, cheapest first.
+    auto candidates_near = [&](std::size_t target) {
+        std::vector<std::size_t> out_cells;
+        for (std::size_t r : relations_of[target])
+            for (const auto& [cell, coefficient] : in.relations[r]) {
+                (void)coefficient;
+                if (!out.suppressed[cell] && !is_public[cell]) out_cells.push_back(cell);
+            }
+        std::sort(out_cells.begin(), out_cells.end(), [&](std::size_t x, std::size_t y) { return cost(x) < cost(y); });
+        out_cells.erase(std::unique(out_cells.begin(), out_cells.end()), out_cells.end());
+        return out_cells;
+    };
+    // The system of unknown cells that holds `seed`, with its relations.
+    auto system_around = [&](std::size_t seed, const std::vector<std::uint8_t>& unknown) {
+        std::vector<std::size_t> cells{seed}, which;
+        std::vector<std::uint8_t> seen_cell(n, 0);
+        std::vector<std::uint8_t> seen_relation(in.relations.size(), 0);
+        seen_cell[seed] = 1;
+        for (std::size_t k = 0; k < cells.size(); ++k)
+            for (std::size_t r : relations_of[cells[k]]) {
+                if (seen_relation[r]) continue;
+                seen_relation[r] = 1;
+                which.push_back(r);
+                for (const auto& [cell, coefficient] : in.relations[r]) {
+                    (void)coefficient;
+                    if (unknown[cell] && !seen_cell[cell]) seen_cell[cell] = 1, cells.push_back(cell);
+                }
+            }
+        std::sort(cells.begin(), cells.end());
+        return std::pair{cells, which};
+    };
+    constexpr std::size_t max_trials = 16;
+
+    // A system found safe stays safe until a cell joins it: only systems
+    // with a newly suppressed ("dirty") cell are checked again.
+    std::vector<std::uint8_t> dirty = out.suppressed;
+    for (;;) {
+        std::vector<std::uint8_t> unknown = out.suppressed;
+        const Systems s = systems_of(n, in.relations, unknown);
+        bool added = false, stuck = false;
+        for (std::size_t k = 0; k < s.cells.size(); ++k) {
+            const auto& cells = s.cells[k];
+            if (std::none_of(cells.begin(), cells.end(), [&](std::size_t c) { return dirty[c] != 0; })) continue;
+            const auto d = determined_in(cells, s.relations[k], in.relations, unknown);
+            std::optional<std::size_t> pick;
+            std::vector<std::size_t> near;
+            for (std::size_t i = 0; i < cells.size(); ++i)
+                if (d[i])
+                    for (std::size_t c : candidates_near(cells[i])) near.push_back(c);
+            std::sort(near.begin(), near.end(), [&](std::size_t x, std::size_t y) { return cost(x) < cost(y); });
+            near.erase(std::unique(near.begin(), near.end()), near.end());
+            if (near.size() > max_trials) near.resize(max_trials);
+            // Of the cheapest related cells, the one that leaves the fewest
+            // cells determined (ties: the cheapest).
+            std::size_t best_left = std::numeric_limits<std::size_t>::max();
+            for (std::size_t c : near) {
+                unknown[c] = 1;
+                const auto [around, which] = system_around(c, unknown);
+                const auto after = determined_in(around, which, in.relations, unknown);
+                unknown[c] = 0;
+                const auto left = static_cast<std::size_t>(std::count(after.begin(), after.end(), 1));
+                if (left < best_left) best_left = left, pick = c;
+            }
+            if (!pick && std::find(d.begin(), d.end(), 1) != d.end()) {
+                // Every cell related to a determined one is hidden already:
+                // widen to the cheapest published cell related to the system.
+                for (std::size_t c : cells) {
+                    const auto other = candidates_near(c);
+                    if (!other.empty() && (!pick || cost(other.front()) < cost(*pick))) pick = other.front();
+                }
+                if (!pick) stuck = true;
+            }
+            if (pick) {
+                out.suppressed[*pick] = 1;  // `unknown` stays as `s` was made from until the next round
+                dirty[*pick] = 1;
+                added = true;
+            } else if (!stuck) {
+                for (std::size_t c : cells) dirty[c] = 0;
+            }
+        }
+        if (!added) {
+            if (stuck) {
+                // Only reachable when the exact check overflowed: hide every
+                // cell that is not public, which no relation can undo.
+                for (std::size_t c = 0; c < n; ++c)
+                    if (!is_public[c]) out.suppressed[c] = 1;
+            }
+            break;
+        }
+    }
+    return out;
 }
 
 }  // namespace verbind

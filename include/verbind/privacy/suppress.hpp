@@ -28,12 +28,14 @@
 // suppressed entry is *exactly* recoverable from this table; it does not
 // guarantee a protection interval of a given width (an attacker who also
 // uses that counts are >= 0 may narrow a suppressed entry to a range), it
-// does not protect across several tables that share margins, and it is a
+// does not protect across several tables that share margins (use
+// suppress_linked_cells below for those), and it is a
 // heuristic, not the minimum-loss suppression (that problem is NP-hard).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace verbind {
@@ -62,5 +64,60 @@ struct SuppressedTable {
 // min_cell is 0, or a total overflows.
 SuppressedTable suppress_small_cells(const std::vector<std::uint64_t>& counts, std::size_t rows, std::size_t cols,
                                      const SuppressionOptions& options = {});
+
+// --- Counts tied together by linear relations ---------------------------------
+//
+// One table is not enough when published values are derived from counts
+// that also appear elsewhere: a timeline's newly reached people, its
+// cumulative reach (the denominator of reach growth) and the programme's
+// totals form one system across periods and areas; a social map's group
+// counts and its community sizes another. suppress_linked_cells protects
+// such a system as a whole (docs/privacy.md, "Counts that are linked"):
+//
+// 1. Primary: every cell with 0 < count < min_cell, and every cell the
+//    caller withholds for another reason (`withheld`).
+// 2. Complementary, until no suppressed cell is determined: a suppressed
+//    cell is determined when its unit vector lies in the row space of the
+//    relations restricted to the unpublished cells (computed exactly, in
+//    rational arithmetic); then one more published cell in a relation with
+//    a determined one is suppressed (of the cheapest few by priority, zero
+//    last, smallest count and position, the one that leaves the fewest
+//    cells determined), and the check is repeated. This always ends: at worst every cell is
+//    suppressed, and with every relation homogeneous in the unpublished
+//    cells a non-zero count is then never determined.
+// Cells the caller publishes whatever happens (`published_anyway`, e.g. a
+// community's size) are never suppressed; a cell they determine on their
+// own is public through them and is not protected (nor primary).
+//
+// Relations are sums with integer coefficients: sum(coefficient x cell) =
+// a constant. The constants never matter (only which cells are tied), so
+// they are not given. A published ratio of two cells is safe when both are
+// published cells of the system (it then tells nothing they do not).
+struct LinkedCells {
+    std::vector<std::uint64_t> counts;
+    std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> relations;
+    std::vector<std::uint8_t> published_anyway;  // empty, or one per cell
+    std::vector<std::uint8_t> withheld;          // empty, or one per cell
+    // Empty, or one per cell: complementary cells are taken lowest priority
+    // first (then zero last, smallest count, position), e.g. a denominator
+    // that only a ratio shows before a count that is published itself.
+    std::vector<std::uint8_t> priority;
+};
+
+struct LinkedSuppression {
+    std::vector<std::uint8_t> suppressed;  // 1: do not publish
+    std::vector<std::uint8_t> primary;     // 1: small, or withheld by the caller
+};
+
+// Throws input_error for min_cell 0, a relation naming a cell out of range,
+// a zero coefficient, or masks of the wrong size.
+LinkedSuppression suppress_linked_cells(const LinkedCells& cells, const SuppressionOptions& options = {});
+
+// For each cell in `unknown` (1 = not published): 1 when the published
+// cells and the relations determine it exactly. The check behind
+// suppress_linked_cells, for tests and for callers that publish by hand.
+std::vector<std::uint8_t> determined_cells(std::size_t cells,
+                                           const std::vector<std::vector<std::pair<std::size_t, std::int64_t>>>& relations,
+                                           const std::vector<std::uint8_t>& unknown);
 
 }  // namespace verbind
