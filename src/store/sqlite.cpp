@@ -22,14 +22,77 @@ std::string what_went_wrong(int rc) {
     }
 }
 
+// The length of the well-formed UTF-8 sequence at the start of `s`, 0 when
+// it is not one (overlong forms, surrogates and code points above U+10FFFF
+// are not).
+std::size_t utf8_sequence(std::string_view s) {
+    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned char lead = b(0);
+    if (lead < 0x80) return 1;
+    std::size_t n;
+    std::uint32_t cp;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        n = 2;
+        cp = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        n = 3;
+        cp = lead & 0x0F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        n = 4;
+        cp = lead & 0x07;
+    } else {
+        return 0;
+    }
+    if (s.size() < n) return 0;
+    for (std::size_t i = 1; i < n; ++i) {
+        if ((b(i) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i) & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
 }  // namespace
 
-Database::Database(const std::string& path, int flags) : path_(path) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+std::string printable(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    auto escape = [&](unsigned char c) {
+        out += "\\x";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0xF]);
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t n = utf8_sequence(text.substr(i));
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (n == 0) {
+            escape(c);
+            ++i;
+        } else if (n == 1 && (c < 0x20 || c == 0x7F)) {
+            escape(c);
+            ++i;
+        } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {  // C1 controls
+            escape(c);
+            escape(static_cast<unsigned char>(text[i + 1]));
+            i += 2;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+Database::Database(const std::string& path, int flags, const std::string& uri) : path_(path) {
+    const std::string& name = uri.empty() ? path : uri;
+    const int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX | (uri.empty() ? 0 : SQLITE_OPEN_URI),
+                                   nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close_v2(db_);
         db_ = nullptr;
-        throw io_error("store '" + path + "': cannot open: " + what_went_wrong(rc));
+        throw io_error("store '" + printable(path) + "': cannot open: " + what_went_wrong(rc));
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
@@ -38,9 +101,10 @@ Database::Database(const std::string& path, int flags) : path_(path) {
 Database::~Database() { sqlite3_close_v2(db_); }
 
 void Database::fail(int rc, std::string_view doing) const {
-    std::string message = "store '" + path_ + "': " + std::string(doing) + ": " + what_went_wrong(rc);
+    std::string message = "store '" + printable(path_) + "': " + std::string(doing) + ": " + what_went_wrong(rc);
     const char* detail = db_ ? sqlite3_errmsg(db_) : nullptr;
-    if (detail && what_went_wrong(rc) != detail && (rc & 0xff) != SQLITE_FULL) message += " (" + std::string(detail) + ")";
+    if (detail && what_went_wrong(rc) != detail && (rc & 0xff) != SQLITE_FULL)
+        message += " (" + printable(detail) + ")";
     throw io_error(message);
 }
 
@@ -110,6 +174,7 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
+int Statement::type(int column) const { return sqlite3_column_type(stmt_, column); }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }

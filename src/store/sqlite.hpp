@@ -3,6 +3,11 @@
 // wrong in the user's terms (full disk, read-only place, corrupt file).
 #pragma once
 
+// The store keeps its checksum up to date through SQLite's preupdate hook
+// (checksum.hpp); Debian's libsqlite3 is built with it.
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -11,6 +16,11 @@
 #include <string_view>
 
 namespace verbind::store_detail {
+
+// `text` as it may appear in a message: valid UTF-8 as it is, every byte
+// that is not (and every control character) as \xNN, so no message carries
+// raw invalid bytes into a log, a C caller or a Python str.
+std::string printable(std::string_view text);
 
 class Database;
 
@@ -33,10 +43,12 @@ public:
     void run();
     void reset();
 
+    int type(int column) const;  // SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB or _NULL
     bool is_null(int column) const;
     std::int64_t integer(int column) const;
     double real(int column) const;
     std::string_view text(int column) const;  // NULL reads as ""
+    sqlite3_stmt* handle() const noexcept { return stmt_; }
 
 private:
     Database& db_;
@@ -45,8 +57,9 @@ private:
 
 class Database {
 public:
-    // flags: SQLITE_OPEN_* values.
-    Database(const std::string& path, int flags);
+    // flags: SQLITE_OPEN_* values. `uri`, when given, is what is opened
+    // (a file: URI, with SQLITE_OPEN_URI); `path` is what messages name.
+    Database(const std::string& path, int flags, const std::string& uri = {});
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
     ~Database();
@@ -55,6 +68,8 @@ public:
     std::int64_t integer_pragma(const char* sql);
     sqlite3* handle() const noexcept { return db_; }
     const std::string& path() const noexcept { return path_; }
+    // True when SQLite opened the file read-only (asked to, or no permission).
+    bool read_only() const noexcept { return sqlite3_db_readonly(db_, "main") == 1; }
 
     // Throws io_error for result code `rc` during `doing` ("saving", ...).
     [[noreturn]] void fail(int rc, std::string_view doing) const;

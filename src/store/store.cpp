@@ -1,21 +1,32 @@
 // The SQLite store. Schema and its versions: docs/store.md.
 #include "verbind/store/store.hpp"
 
+#include "checksum.hpp"
 #include "sqlite.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/model/text.hpp"
 
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <atomic>
 #include <filesystem>
+#include <mutex>
+#include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
 
 namespace verbind {
 
+using store_detail::ChangeTracker;
+using store_detail::ContentSum;
 using store_detail::Database;
+using store_detail::printable;
 using store_detail::Statement;
 using store_detail::Transaction;
 
@@ -64,9 +75,17 @@ CREATE TABLE sensitive_events(event INTEGER PRIMARY KEY);
 CREATE TABLE sensitive_tie_kinds(name TEXT PRIMARY KEY);
 )sql";
 
+// Version 3: the checksum of the content, the row ('checksum', <hex>) in
+// verbind_meta (checksum.hpp). No table changes; the migration adds the row
+// (see migrate below), after the content has been read and checked.
+constexpr const char* migrate_v2_to_v3 = "";
+
 // migrations[v] takes a file from version v to v + 1.
-constexpr const char* migrations[] = {schema_v1, migrate_v1_to_v2};
+constexpr const char* migrations[] = {schema_v1, migrate_v1_to_v2, migrate_v2_to_v3};
 static_assert(sizeof(migrations) / sizeof(migrations[0]) == store_schema_version);
+
+// The first version whose files carry a checksum.
+constexpr int checksum_version = 3;
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -90,7 +109,14 @@ std::vector<std::string> split(std::string_view text) {
     return out;
 }
 
-std::string where(const Database& db) { return "store '" + db.path() + "'"; }
+std::string where(const std::string& path) { return "store '" + printable(path) + "'"; }
+std::string where(const Database& db) { return where(db.path()); }
+
+// Damage found by the checksum (or by the checks around it).
+[[noreturn]] void corrupt(const Database& db, std::string_view why) {
+    throw io_error(where(db) + ": the file is corrupt: " + std::string(why) +
+                   " (damaged on disk, cut short, or changed by another program); the file was left as it is");
+}
 
 // Reads user_version and refuses what this library cannot read. Returns
 // the version (0: an empty file).
@@ -109,7 +135,7 @@ int checked_version(Database& db) {
     bool is_verbind = false;
     try {
         Statement format(db, "SELECT value FROM verbind_meta WHERE name = 'format'");
-        is_verbind = format.step() && format.text(0) == "verbind";
+        is_verbind = format.step() && format.type(0) == SQLITE_TEXT && format.text(0) == "verbind";
     } catch (const io_error&) {
         is_verbind = false;
     }
@@ -117,41 +143,181 @@ int checked_version(Database& db) {
     return static_cast<int>(version);
 }
 
+// Checks the content against its checksum, inside the caller's (read)
+// transaction. Files of version 3 on must carry one; a file of an earlier
+// version has none (it was written before checksums) and is read unverified.
+void verify_checksum(Database& db, int version) {
+    const auto stored = store_detail::stored_checksum(db);
+    if (!stored) {
+        if (version >= checksum_version) corrupt(db, "its checksum is missing");
+        return;
+    }
+    if (version < checksum_version)
+        corrupt(db, "it holds a checksum but says it is schema version " + std::to_string(version) +
+                        " (checksums came with version " + std::to_string(checksum_version) + ")");
+    const auto expected = ContentSum::parse(*stored);
+    if (!expected) corrupt(db, "its checksum is unreadable");
+    if (store_detail::content_sum(db, version) != *expected) corrupt(db, "its checksum does not match its content");
+}
+
+// Runs the migrations from `version` to the current one inside the caller's
+// transaction. The checksum (version 3) is written by the caller once the
+// content is final.
+void migrate(Database& db, int version) {
+    for (int v = version; v < store_schema_version; ++v) db.exec(migrations[v]);
+    db.exec(("PRAGMA user_version = " + std::to_string(store_schema_version)).c_str());
+}
+
+void seal(Database& db) { store_detail::store_checksum(db, store_detail::content_sum(db, store_schema_version)); }
+
 void configure_for_writing(Database& db) {
     db.exec("PRAGMA secure_delete = ON");
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA cache_size = -65536");
 }
 
-// Opens `path` for writing with the current schema: creates it, or
-// migrates it forward in one transaction. A file that is not a verbind
-// store, or is newer, is refused before anything is written to it.
+std::string folder_of(const std::string& path) {
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    return folder.empty() ? "." : folder;
+}
+
+// --- files a save builds beside the store -------------------------------------
+//
+// save() builds a new store as "<path>.new-<pid>-<n>" and links it into
+// place (save_new_file). A process killed meanwhile leaves that file behind,
+// with a whole Network in it. Opening the store for writing, and every
+// erasure, removes the ones that are stale: their process is gone (or the
+// file has not been written to for an hour, in case the pid was reused).
+// Files this process is building right now are registered here and kept.
+
+std::mutex building_mutex;
+std::set<std::string>& building_now() {
+    static std::set<std::string> names;
+    return names;
+}
+
+std::string normal(const std::string& path) {
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(path, ec);
+    return (ec ? std::filesystem::path(path) : absolute).lexically_normal().string();
+}
+
+// Parses "<digits>[-<digits>][-wal|-shm|-journal]"; returns the pid and the
+// length of the building file's own name part, or pid 0.
+std::pair<long, std::size_t> parse_building_suffix(std::string_view rest) {
+    std::size_t i = 0;
+    long pid = 0;
+    while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9' && i < 10) pid = pid * 10 + (rest[i++] - '0');
+    if (i == 0 || pid <= 0) return {0, 0};
+    if (i + 1 < rest.size() && rest[i] == '-' && rest[i + 1] >= '0' && rest[i + 1] <= '9') {
+        ++i;
+        while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') ++i;
+    }
+    const std::string_view suffix = rest.substr(i);
+    if (suffix.empty() || suffix == "-wal" || suffix == "-shm" || suffix == "-journal") return {pid, i};
+    return {0, 0};
+}
+
+bool process_alive(long pid) {
+    if (pid == static_cast<long>(::getpid())) return true;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+void remove_stale_building_files(const std::string& path) {
+    namespace fs = std::filesystem;
+    const std::string name = fs::path(path).filename().string();
+    if (name.empty()) return;
+    const std::string prefix = name + ".new-";
+    const std::string folder = folder_of(path);
+    std::error_code ec;
+    fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+    if (ec) return;
+    std::vector<fs::path> stale;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const std::string file = it->path().filename().string();
+        if (file.compare(0, prefix.size(), prefix) != 0) continue;
+        const auto [pid, length] = parse_building_suffix(std::string_view(file).substr(prefix.size()));
+        if (pid == 0) continue;
+        const std::string building = normal((fs::path(folder) / (prefix + file.substr(prefix.size(), length))).string());
+        {
+            std::lock_guard lock(building_mutex);
+            if (building_now().count(building)) continue;
+        }
+        bool is_stale = pid == static_cast<long>(::getpid()) || !process_alive(pid);
+        if (!is_stale) {
+            std::error_code time_ec;
+            const auto written = fs::last_write_time(it->path(), time_ec);
+            is_stale = !time_ec && fs::file_time_type::clock::now() - written > std::chrono::hours(1);
+        }
+        if (is_stale) stale.push_back(it->path());
+    }
+    for (const auto& file : stale) fs::remove(file, ec);
+}
+
+// Opens `path` for writing (created if missing). A file that is not a
+// verbind store, is newer, or cannot be written (a read-only file or
+// folder) is refused before anything is written to it. Migration is the
+// caller's, in its own transaction.
 std::unique_ptr<Database> open_for_writing(const std::string& path) {
     auto db = std::make_unique<Database>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (db->read_only())
+        throw io_error(where(path) +
+                       ": the file is read-only (no write permission), so it can neither be saved to nor opened as a Store (load() reads it)");
     const int version = checked_version(*db);
+    if (::access(folder_of(path).c_str(), W_OK) != 0)
+        throw io_error(where(path) + ": its folder is read-only: a store in WAL mode needs to create '" +
+                       printable(std::filesystem::path(path).filename().string()) +
+                       "-wal' and '-shm' beside the file (load() can read it)");
     configure_for_writing(*db);
     if (version == 0) db->exec("PRAGMA auto_vacuum = INCREMENTAL");  // only takes effect before the first table
     {
         Statement mode(*db, "PRAGMA journal_mode = WAL");
         if (!mode.step() || mode.text(0) != "wal") db->fail(SQLITE_CANTOPEN, "cannot switch to WAL mode");
     }
-    if (version < store_schema_version) {
-        Transaction migrate(*db);
-        // Re-read inside the write lock: another process may have migrated.
-        const int now = checked_version(*db);
-        for (int v = now; v < store_schema_version; ++v) db->exec(migrations[v]);
-        db->exec(("PRAGMA user_version = " + std::to_string(store_schema_version)).c_str());
-        migrate.commit();
-    }
+    remove_stale_building_files(path);
     return db;
 }
 
+// "file:" URI of `path` (every byte outside the unreserved set as %XX).
+std::string file_uri(const std::string& path, const char* query) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (const unsigned char c : path) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
+            c == '-' || c == '_' || c == '~') {
+            uri.push_back(static_cast<char>(c));
+        } else {
+            uri.push_back('%');
+            uri.push_back(hex[c >> 4]);
+            uri.push_back(hex[c & 0xF]);
+        }
+    }
+    return uri + "?" + query;
+}
+
+// Opens `path` read-only. A store in WAL mode is read through its "-shm"
+// file, which SQLite creates beside it; in a folder this process cannot
+// write, that fails, and the file is opened as immutable instead (nothing
+// can be writing it there) -- unless a "-wal" with changes not yet in the
+// file sits beside it, which only SQLite's shared memory could read safely.
 std::unique_ptr<Database> open_for_reading(const std::string& path) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw io_error("store '" + path + "': no such file");
-    if (std::filesystem::is_directory(path, ec)) throw io_error("store '" + path + "': is a folder, not a store file");
+    if (!std::filesystem::exists(path, ec)) throw io_error(where(path) + ": no such file");
+    if (std::filesystem::is_directory(path, ec)) throw io_error(where(path) + ": is a folder, not a store file");
     auto db = std::make_unique<Database>(path, SQLITE_OPEN_READONLY);
-    return db;
+    const int rc = sqlite3_exec(db->handle(), "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return db;
+    const int primary = rc & 0xff;
+    const bool place_read_only = ::access(folder_of(path).c_str(), W_OK) != 0 || rc == SQLITE_READONLY_DIRECTORY;
+    if (!(place_read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN))) db->fail(rc, "cannot read");
+    const auto wal = std::filesystem::file_size(path + "-wal", ec);
+    if (!ec && wal > 0)
+        throw io_error(where(path) +
+                       ": cannot read: its folder is read-only and its '-wal' file holds changes that are not yet in "
+                       "the file; open it once where its folder is writable (or copy the file with its -wal)");
+    db.reset();
+    return std::make_unique<Database>(path, SQLITE_OPEN_READONLY, file_uri(path, "immutable=1"));
 }
 
 void write_network(Database& db, const Network& net) {
@@ -175,9 +341,13 @@ void write_network(Database& db, const Network& net) {
         }
     }
     {
+        // Only the kinds some tie has: a kind whose last tie went (an erased
+        // person's own kind of tie, say) is not written.
+        std::vector<char> used(net.tie_kinds().size(), 0);
+        for (const auto& tie : net.ties()) used[tie.kind] = 1;
         Statement insert(db, "INSERT INTO tie_kinds(id, name) VALUES (?1, ?2)");
-        std::int64_t id = 0;
-        for (const auto& kind : net.tie_kinds()) insert.bind(1, ++id).bind_text(2, kind).run();
+        for (std::size_t k = 0; k < used.size(); ++k)
+            if (used[k]) insert.bind(1, static_cast<std::int64_t>(k) + 1).bind_text(2, net.tie_kinds()[k]).run();
     }
     {
         Statement insert(db, "INSERT INTO ties(seq, a, b, kind, since, until, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -241,7 +411,8 @@ void clear_tables(Database& db) {
             "DELETE FROM sensitive_events; DELETE FROM sensitive_tie_kinds;");
 }
 
-// Rows that break the model's rules become a parse_error naming the row.
+// Rows that break the model's rules become a parse_error naming the table
+// and row; no message carries a stored text's invalid bytes (printable).
 template <class F>
 void row(const Database& db, std::string_view table, std::int64_t seq, F&& body) {
     try {
@@ -252,9 +423,68 @@ void row(const Database& db, std::string_view table, std::int64_t seq, F&& body)
         throw;
     } catch (const error& e) {
         throw parse_error(where(db) + ": table '" + std::string(table) + "' row " + std::to_string(seq) + ": " +
-                          e.what());
+                          printable(e.what()));
     }
 }
+
+// The cells of the current row of `select`, each checked for the type its
+// column holds: SQLite keeps whatever a program wrote (text in a REAL
+// column, a blob in a TEXT one), and reading it as the wrong type would
+// quietly turn 'abc' into 0.
+class Cells {
+public:
+    explicit Cells(const Statement& select) : s_(select) {}
+
+    std::int64_t integer(int column, std::string_view field) const {
+        if (s_.type(column) != SQLITE_INTEGER) wrong(column, field, "an integer");
+        return s_.integer(column);
+    }
+    std::optional<std::int64_t> optional_integer(int column, std::string_view field) const {
+        if (s_.type(column) == SQLITE_NULL) return std::nullopt;
+        return integer(column, field);
+    }
+    double number(int column, std::string_view field) const {
+        const int type = s_.type(column);
+        if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) wrong(column, field, "a number");
+        return s_.real(column);
+    }
+    // Non-empty UTF-8 text.
+    std::string_view text(int column, std::string_view field) const {
+        if (s_.type(column) != SQLITE_TEXT) wrong(column, field, "text");
+        return checked(column, field);
+    }
+    // NULL (or '') reads as "".
+    std::string_view optional_text(int column, std::string_view field) const {
+        const int type = s_.type(column);
+        if (type == SQLITE_NULL) return {};
+        if (type != SQLITE_TEXT) wrong(column, field, "text or NULL");
+        return checked(column, field);
+    }
+
+private:
+    std::string_view checked(int column, std::string_view field) const {
+        const std::string_view value = s_.text(column);
+        if (!is_valid_utf8(value))
+            throw input_error("field '" + std::string(field) + "': is not valid UTF-8 ('" + printable(value) + "')");
+        return value;
+    }
+    [[noreturn]] void wrong(int column, std::string_view field, std::string_view expected) const {
+        std::string got;
+        switch (s_.type(column)) {
+            case SQLITE_NULL: got = "NULL"; break;
+            case SQLITE_INTEGER: got = "the integer " + std::to_string(s_.integer(column)); break;
+            case SQLITE_FLOAT: got = "the number " + std::to_string(s_.real(column)); break;
+            case SQLITE_TEXT: {
+                const std::string_view value = s_.text(column);
+                got = "the text '" + printable(value.substr(0, 40)) + (value.size() > 40 ? "...'" : "'");
+                break;
+            }
+            default: got = "a blob of " + std::to_string(s_.text(column).size()) + " bytes"; break;
+        }
+        throw input_error("field '" + std::string(field) + "': expected " + std::string(expected) + ", got " + got);
+    }
+    const Statement& s_;
+};
 
 // Row seq -> dense id. Files written by save() number rows 1..n, so a
 // vector serves; a Store's deletions leave gaps, and a hand-edited file may
@@ -309,27 +539,45 @@ Network read_network(Database& db, int version) {
         while (select.step()) {
             const auto seq = select.integer(0);
             row(db, "actors", seq, [&] {
-                const auto type = select.text(2);
+                const Cells cell(select);
+                const auto key = cell.text(1, "key");
+                const auto type = cell.text(2, "type");
+                const auto key_figure = cell.integer(8, "key_figure");
+                if (key_figure != 0 && key_figure != 1)
+                    throw input_error("field 'key_figure': expected 0 or 1, got " + std::to_string(key_figure));
                 ActorId id;
                 if (type == "resident") {
+                    if (!cell.optional_text(3, "kind").empty())
+                        throw input_error("resident '" + std::string(key) + "' field 'kind': a resident has no kind");
                     ResidentInfo info;
-                    info.neighbourhood = select.text(4);
-                    info.municipality = select.text(5);
-                    info.talents = split(select.text(6));
-                    info.groups = split(select.text(7));
-                    info.key_figure = select.integer(8) != 0;
-                    info.trained_on = parse_optional_date(select.text(9), "field 'trained_on'");
-                    id = net.add_resident(select.text(1), info);
+                    info.neighbourhood = cell.optional_text(4, "neighbourhood");
+                    info.municipality = cell.optional_text(5, "municipality");
+                    info.talents = split(cell.optional_text(6, "talents"));
+                    info.groups = split(cell.optional_text(7, "groups"));
+                    info.key_figure = key_figure == 1;
+                    info.trained_on = parse_optional_date(cell.optional_text(9, "trained_on"), "field 'trained_on'");
+                    id = net.add_resident(key, info);
                 } else if (type == "organisation") {
+                    // What only a resident has is refused, as Network::add_organisation
+                    // would (it has no such fields), rather than dropped.
+                    auto resident_only = [&](std::string_view field, std::string_view what) {
+                        throw input_error("organisation '" + std::string(key) + "' field '" + std::string(field) +
+                                          "': " + std::string(what));
+                    };
+                    if (key_figure != 0) resident_only("key_figure", "an organisation cannot be a key figure (got 1)");
+                    if (!cell.optional_text(7, "groups").empty())
+                        resident_only("groups", "an organisation has no declared groups");
+                    if (!cell.optional_text(9, "trained_on").empty())
+                        resident_only("trained_on", "an organisation has no training date");
                     OrganisationInfo info;
-                    info.kind = select.text(3);
-                    info.neighbourhood = select.text(4);
-                    info.municipality = select.text(5);
-                    info.talents = split(select.text(6));
-                    id = net.add_organisation(select.text(1), info);
+                    info.kind = cell.optional_text(3, "kind");
+                    info.neighbourhood = cell.optional_text(4, "neighbourhood");
+                    info.municipality = cell.optional_text(5, "municipality");
+                    info.talents = split(cell.optional_text(6, "talents"));
+                    id = net.add_organisation(key, info);
                 } else {
-                    throw input_error("field 'type': expected 'resident' or 'organisation', got '" +
-                                      std::string(type) + "'");
+                    throw input_error("field 'type': expected 'resident' or 'organisation', got '" + printable(type) +
+                                      "'");
                 }
                 actor_of.add(seq, id);
             });
@@ -338,20 +586,25 @@ Network read_network(Database& db, int version) {
     std::unordered_map<std::int64_t, std::string> kinds;
     {
         Statement select(db, "SELECT id, name FROM tie_kinds");
-        while (select.step()) kinds.emplace(select.integer(0), std::string(select.text(1)));
+        while (select.step()) {
+            const auto id = select.integer(0);
+            row(db, "tie_kinds", id, [&] { kinds.emplace(id, std::string(Cells(select).text(1, "name"))); });
+        }
     }
     {
         Statement select(db, "SELECT seq, a, b, kind, since, until, weight FROM ties ORDER BY seq");
         while (select.step()) {
             const auto seq = select.integer(0);
             row(db, "ties", seq, [&] {
-                const auto kind = kinds.find(select.integer(3));
-                if (kind == kinds.end()) throw input_error("field 'kind': no tie kind " + std::to_string(select.integer(3)));
+                const Cells cell(select);
+                const auto kind_id = cell.integer(3, "kind");
+                const auto kind = kinds.find(kind_id);
+                if (kind == kinds.end()) throw input_error("field 'kind': no tie kind " + std::to_string(kind_id));
                 TieInfo info;
-                info.since = parse_optional_date(select.text(4), "field 'since'");
-                info.until = parse_optional_date(select.text(5), "field 'until'");
-                info.weight = select.real(6);
-                net.add_tie(actor_at(select.integer(1), "a"), actor_at(select.integer(2), "b"), kind->second, info);
+                info.since = parse_optional_date(cell.optional_text(4, "since"), "field 'since'");
+                info.until = parse_optional_date(cell.optional_text(5, "until"), "field 'until'");
+                info.weight = cell.number(6, "weight");
+                net.add_tie(actor_at(cell.integer(1, "a"), "a"), actor_at(cell.integer(2, "b"), "b"), kind->second, info);
             });
         }
     }
@@ -360,12 +613,13 @@ Network read_network(Database& db, int version) {
         while (select.step()) {
             const auto seq = select.integer(0);
             row(db, "events", seq, [&] {
+                const Cells cell(select);
                 EventInfo info;
-                info.date = parse_date(select.text(2), "field 'date'");
-                info.kind = select.text(3);
-                info.neighbourhood = select.text(4);
-                info.municipality = select.text(5);
-                event_of.add(seq, net.add_event(select.text(1), info));
+                info.date = parse_date(cell.text(2, "date"), "field 'date'");
+                info.kind = cell.text(3, "kind");
+                info.neighbourhood = cell.optional_text(4, "neighbourhood");
+                info.municipality = cell.optional_text(5, "municipality");
+                event_of.add(seq, net.add_event(cell.text(1, "key"), info));
             });
         }
     }
@@ -373,8 +627,10 @@ Network read_network(Database& db, int version) {
         Statement select(db, "SELECT seq, event, actor FROM organisers ORDER BY seq");
         while (select.step()) {
             const auto seq = select.integer(0);
-            row(db, "organisers", seq,
-                [&] { net.add_organiser(event_key(select.integer(1)), actor_key(select.integer(2), "actor")); });
+            row(db, "organisers", seq, [&] {
+                const Cells cell(select);
+                net.add_organiser(event_key(cell.integer(1, "event")), actor_key(cell.integer(2, "actor"), "actor"));
+            });
         }
     }
     {
@@ -382,23 +638,26 @@ Network read_network(Database& db, int version) {
         while (select.step()) {
             const auto seq = select.integer(0);
             row(db, "attendance", seq, [&] {
-                const std::string_view by =
-                    select.is_null(3) ? std::string_view() : std::string_view(actor_key(select.integer(3), "brought_by"));
-                net.attend(event_key(select.integer(1)), actor_key(select.integer(2), "actor"), by);
+                const Cells cell(select);
+                const auto by_seq = cell.optional_integer(3, "brought_by");
+                const std::string_view by = by_seq ? std::string_view(actor_key(*by_seq, "brought_by")) : std::string_view();
+                net.attend(event_key(cell.integer(1, "event")), actor_key(cell.integer(2, "actor"), "actor"), by);
             });
         }
     }
     {
-        Statement select(db, "SELECT name FROM sensitive_groups");
-        while (select.step()) row(db, "sensitive_groups", 0, [&] { net.mark_sensitive(select.text(0)); });
+        Statement select(db, "SELECT rowid, name FROM sensitive_groups ORDER BY rowid");
+        while (select.step())
+            row(db, "sensitive_groups", select.integer(0), [&] { net.mark_sensitive(Cells(select).text(1, "name")); });
     }
     if (version >= 2) {
-        Statement events(db, "SELECT event FROM sensitive_events");
+        Statement events(db, "SELECT event FROM sensitive_events ORDER BY event");
         while (events.step())
             row(db, "sensitive_events", events.integer(0), [&] { net.mark_sensitive_event(event_key(events.integer(0))); });
-        Statement kinds_marked(db, "SELECT name FROM sensitive_tie_kinds");
+        Statement kinds_marked(db, "SELECT rowid, name FROM sensitive_tie_kinds ORDER BY rowid");
         while (kinds_marked.step())
-            row(db, "sensitive_tie_kinds", 0, [&] { net.mark_sensitive_tie_kind(kinds_marked.text(0)); });
+            row(db, "sensitive_tie_kinds", kinds_marked.integer(0),
+                [&] { net.mark_sensitive_tie_kind(Cells(kinds_marked).text(1, "name")); });
     }
     return net;
 }
@@ -417,7 +676,7 @@ bool checkpoint_and_shrink(Database& db) {
     return true;
 }
 
-std::string quote_key(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quote_key(std::string_view text) { return "'" + printable(text) + "'"; }
 
 }  // namespace
 
@@ -427,13 +686,25 @@ namespace {
 // beside its place without a journal (half the writes) and linked into
 // place when complete: link() does not replace, so a file that appeared in
 // the meantime is left alone (returns false; the caller then takes the
-// transactional path). A crash leaves at most the "<path>.new-<pid>" file.
+// transactional path). A crash leaves at most the "<path>.new-<pid>-<n>"
+// file, which the next open for writing or erasure removes.
 bool save_new_file(const Network& network, const std::string& path) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec) || std::filesystem::exists(path + "-wal", ec)) return false;
-    const std::string building = path + ".new-" + std::to_string(::getpid());
+    static std::atomic<unsigned long> counter{0};
+    const std::string building = path + ".new-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
+    const std::string registered = normal(building);
+    {
+        std::lock_guard lock(building_mutex);
+        building_now().insert(registered);
+    }
     auto cleanup = [&] {
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((building + suffix).c_str());
+    };
+    auto done = [&] {
+        cleanup();
+        std::lock_guard lock(building_mutex);
+        building_now().erase(registered);
     };
     cleanup();
     try {
@@ -442,9 +713,9 @@ bool save_new_file(const Network& network, const std::string& path) {
             db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA auto_vacuum = INCREMENTAL; "
                     "PRAGMA cache_size = -65536");
             db.exec("BEGIN");
-            for (int v = 0; v < store_schema_version; ++v) db.exec(migrations[v]);
-            db.exec(("PRAGMA user_version = " + std::to_string(store_schema_version)).c_str());
+            migrate(db, 0);
             write_network(db, network);
+            seal(db);
             db.exec("COMMIT");
             Statement mode(db, "PRAGMA journal_mode = WAL");
             if (!mode.step() || mode.text(0) != "wal") db.fail(SQLITE_CANTOPEN, "cannot switch to WAL mode");
@@ -452,20 +723,19 @@ bool save_new_file(const Network& network, const std::string& path) {
         const int fd = ::open(building.c_str(), O_RDONLY);
         const bool synced = fd >= 0 && ::fsync(fd) == 0;
         if (fd >= 0) ::close(fd);
-        if (!synced) throw io_error("store '" + path + "': cannot write: " + std::strerror(errno));
+        if (!synced) throw io_error(where(path) + ": cannot write: " + std::strerror(errno));
     } catch (...) {
-        cleanup();
+        done();
         throw;
     }
     if (::link(building.c_str(), path.c_str()) != 0) {
         const int why = errno;
-        cleanup();
+        done();
         if (why == EEXIST) return false;
-        throw io_error("store '" + path + "': cannot create: " + std::strerror(why));
+        throw io_error(where(path) + ": cannot create: " + std::strerror(why));
     }
-    cleanup();
-    const std::string folder = std::filesystem::path(path).parent_path().string();
-    const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
+    done();
+    const int dir = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY);
     if (dir >= 0) {
         ::fsync(dir);  // the new name survives a power cut
         ::close(dir);
@@ -479,8 +749,11 @@ void save(const Network& network, const std::string& path) {
     if (save_new_file(network, path)) return;
     auto db = open_for_writing(path);
     Transaction transaction(*db);
+    const int version = checked_version(*db);  // again, inside the write lock
+    if (version < store_schema_version) migrate(*db, version);
     clear_tables(*db);
     write_network(*db, network);
+    seal(*db);
     transaction.commit();
     checkpoint_and_shrink(*db);  // best effort: a reader elsewhere may hold the WAL
 }
@@ -492,6 +765,7 @@ Network load(const std::string& path) {
     db->exec("BEGIN");
     const int version = checked_version(*db);
     if (version == 0) throw io_error(where(*db) + ": empty file, not a verbind store");
+    verify_checksum(*db, version);  // before any row is interpreted: damage is reported as damage
     Network net = read_network(*db, version);
     db->exec("COMMIT");
     return net;
@@ -503,30 +777,90 @@ struct Store::Impl {
     std::unique_ptr<Database> db;
     Network network;
     bool broken = false;
+    // PRAGMA data_version when `network` was last read or written: another
+    // connection's commit (a second Store, a save, another process) changes
+    // it, this connection's own do not.
+    std::int64_t seen_version = 0;
 
     void check_usable() const {
         if (broken)
-            throw io_error(where(*db) + ": the store could not be re-read after a failed write; open it again");
+            throw io_error(where(*db) + ": the store could not be re-read after a failed write or another "
+                                        "writer's change; open it again");
     }
 
-    // Runs `write` (SQL) in one transaction after `apply` (memory) has
-    // validated and applied the change. When the SQL fails, the file is
-    // unchanged (rolled back) and the Network is re-read from it.
+    std::int64_t data_version() { return db->integer_pragma("PRAGMA data_version"); }
+
+    // Inside a transaction: the file's Network, its checksum verified.
+    Network read_verified() {
+        const int version = checked_version(*db);
+        verify_checksum(*db, version);
+        return read_network(*db, version);
+    }
+
+    // Picks up what another connection committed since this Store last
+    // looked, inside the caller's transaction.
+    void catch_up() {
+        const auto now = data_version();
+        if (now == seen_version) return;
+        try {
+            network = read_verified();
+        } catch (...) {
+            broken = true;
+            throw;
+        }
+        seen_version = now;
+    }
+
+    // The same, outside a transaction (for reads).
+    void refresh() {
+        check_usable();
+        if (data_version() == seen_version) return;
+        db->exec("BEGIN");
+        try {
+            catch_up();
+        } catch (...) {
+            sqlite3_exec(db->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+        db->exec("COMMIT");
+    }
+
+    // In one write transaction: catches up with other writers, then `apply`
+    // (memory) validates and applies the change, `write` (SQL) writes it, and
+    // the checksum moves by exactly the rows `write` changed. When the SQL
+    // fails, the file is unchanged (rolled back) and the Network is re-read
+    // from it.
     template <class Apply, class Write>
     void change(Apply&& apply, Write&& write) {
         check_usable();
-        apply();
+        bool applied = false;
         try {
             Transaction transaction(*db);
-            write();
+            catch_up();
+            apply();
+            applied = true;
+            ContentSum delta;
+            {
+                ChangeTracker tracker(*db);
+                write();
+                delta = tracker.finish();
+            }
+            const auto stored = store_detail::stored_checksum(*db);
+            auto sum = stored ? ContentSum::parse(*stored) : std::nullopt;
+            if (!sum) corrupt(*db, "its checksum is missing or unreadable");
+            sum->add(delta);
+            store_detail::store_checksum(*db, *sum);
             transaction.commit();
         } catch (...) {
-            try {
-                db->exec("BEGIN");
-                network = read_network(*db, store_schema_version);
-                db->exec("COMMIT");
-            } catch (...) {
-                broken = true;
+            if (applied) {
+                try {
+                    db->exec("BEGIN");
+                    network = read_network(*db, store_schema_version);
+                    seen_version = data_version();
+                    db->exec("COMMIT");
+                } catch (...) {
+                    broken = true;
+                }
             }
             throw;
         }
@@ -541,15 +875,36 @@ Store::~Store() = default;
 Store Store::open(const std::string& path) {
     auto impl = std::make_unique<Impl>();
     impl->db = open_for_writing(path);
-    impl->db->exec("BEGIN");
-    impl->network = read_network(*impl->db, store_schema_version);
-    impl->db->exec("COMMIT");
+    Database& db = *impl->db;
+    if (checked_version(db) < store_schema_version) {
+        // Migrate, read and check the content, and seal it, in one
+        // transaction: a file whose rows break the rules is left as it was.
+        Transaction transaction(db);
+        const int version = checked_version(db);
+        if (version > 0) verify_checksum(db, version);
+        if (version < store_schema_version) {
+            migrate(db, version);
+            impl->network = read_network(db, store_schema_version);
+            seal(db);
+        } else {
+            impl->network = impl->read_verified();
+        }
+        impl->seen_version = impl->data_version();
+        transaction.commit();
+    } else {
+        db.exec("BEGIN");
+        impl->network = impl->read_verified();
+        impl->seen_version = impl->data_version();
+        db.exec("COMMIT");
+    }
     return Store(std::move(impl));
 }
 
-const Network& Store::network() const { return impl_->network; }
+const Network& Store::network() const {
+    impl_->refresh();
+    return impl_->network;
+}
 const std::string& Store::path() const { return impl_->db->path(); }
-
 ActorId Store::add_resident(std::string_view key, const ResidentInfo& info) {
     ActorId id = no_id;
     impl_->change([&] { id = impl_->network.add_resident(key, info); },
@@ -699,6 +1054,9 @@ void Store::remove(std::string_view key) {
                                               "UPDATE attendance SET brought_by = NULL WHERE brought_by = ?1",
                                               "DELETE FROM actors WHERE seq = ?1"})
                           Statement(db, sql).bind(1, seq).run();
+                      // A tie kind only this person had goes with them (it may say
+                      // something about them); the kinds are a lookup table.
+                      db.exec("DELETE FROM tie_kinds WHERE id NOT IN (SELECT DISTINCT kind FROM ties)");
                   });
     compact();
 }
@@ -725,18 +1083,23 @@ void Store::remove_event(std::string_view key) {
 void Store::replace(const Network& network) {
     impl_->check_usable();
     Network next = network;
+    std::int64_t version = 0;
     {
         Transaction transaction(*impl_->db);
         clear_tables(*impl_->db);
         write_network(*impl_->db, next);
+        seal(*impl_->db);
+        version = impl_->data_version();
         transaction.commit();
     }
     impl_->network = std::move(next);
+    impl_->seen_version = version;
     checkpoint_and_shrink(*impl_->db);
 }
 
 void Store::compact() {
     impl_->check_usable();
+    remove_stale_building_files(impl_->db->path());  // a crashed save's copy holds the erased too
     if (!checkpoint_and_shrink(*impl_->db))
         throw io_error(where(*impl_->db) +
                        ": another connection is reading, so the WAL could not be truncated; the change is committed, "

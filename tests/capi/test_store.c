@@ -30,7 +30,7 @@ int main(void) {
     const char *groups[] = {"lgbti"};
 
     scratch_path(path, sizeof path, "a.db");
-    CHECK(vb_store_schema_version() == 2);
+    CHECK(vb_store_schema_version() == 3);
 
     CHECK_OK(vb_network_davis_southern_women(&net));
     CHECK_OK(vb_network_mark_sensitive_tie_kind(net, "member_of"));

@@ -79,6 +79,14 @@ int user_version(const std::string& path) {
     return version;
 }
 
+void sql(const std::string& path, const char* statements);
+
+// Makes a current file look like one written before checksums (version 2),
+// so that its rows can be edited by hand for a test of the row checks.
+void unseal(const std::string& path) {
+    sql(path, "DELETE FROM verbind_meta WHERE name = 'checksum'; PRAGMA user_version = 2;");
+}
+
 void sql(const std::string& path, const char* statements) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
@@ -254,8 +262,24 @@ PRAGMA user_version = 1;
         store.mark_sensitive_event("e1");
         expected.mark_sensitive_event("e1");
     }
-    CHECK(user_version(path) == 2);
+    CHECK(user_version(path) == store_schema_version);
     CHECK(load(path) == expected);
+    // The migrated file carries a checksum of its content from now on: a row
+    // changed behind verbind's back is found.
+    sql(path, "UPDATE ties SET weight = 3.0;");
+    CHECK_THROWS_WITH(load(path), Catch::Contains("corrupt") && Catch::Contains("checksum does not match"));
+}
+
+TEST_CASE("a file of an earlier version whose rows break the rules is not migrated", "[store]") {
+    Scratch scratch("migrate-bad");
+    const std::string path = scratch.file("v2.db");
+    save(small_network(), path);
+    unseal(path);  // as verbind before version 3 wrote it
+    sql(path, "UPDATE ties SET weight = 'heavy' WHERE seq = 1;");
+    const auto before = bytes_of(path);
+    CHECK_THROWS_WITH(Store::open(path), Catch::Contains("table 'ties' row 1") && Catch::Contains("field 'weight'"));
+    CHECK(bytes_of(path) == before);
+    CHECK(user_version(path) == 2);
 }
 
 TEST_CASE("bad files give clear errors and change nothing", "[store]") {
@@ -301,9 +325,28 @@ TEST_CASE("bad files give clear errors and change nothing", "[store]") {
         CHECK_THROWS_AS(load(path), io_error);
         CHECK_THROWS_WITH(load(path), Catch::Contains("corrupt"));
     }
-    SECTION("rows that break the model's rules") {
+    SECTION("rows changed by another program") {
+        const std::string path = scratch.file("edited.db");
+        save(net, path);
+        sql(path, "UPDATE ties SET weight = 2.0 WHERE seq = 2;");
+        const auto before = bytes_of(path);
+        CHECK_THROWS_AS(load(path), io_error);
+        CHECK_THROWS_WITH(load(path), Catch::Contains("edited.db") && Catch::Contains("the file is corrupt: its checksum "
+                                                                                      "does not match its content"));
+        CHECK_THROWS_WITH(Store::open(path), Catch::Contains("checksum does not match"));
+        CHECK(bytes_of(path) == before);
+        sql(path, "DELETE FROM verbind_meta WHERE name = 'checksum';");
+        CHECK_THROWS_WITH(load(path), Catch::Contains("its checksum is missing"));
+        sql(path, "PRAGMA user_version = 2; INSERT INTO verbind_meta VALUES ('checksum', 'x');");
+        CHECK_THROWS_WITH(load(path), Catch::Contains("corrupt") && Catch::Contains("schema version 2"));
+        // Saving replaces the whole content, a damaged one too.
+        save(net, path);
+        CHECK(load(path) == net);
+    }
+    SECTION("rows that break the model's rules (a file from before checksums)") {
         const std::string path = scratch.file("rows.db");
         save(net, path);
+        unseal(path);
         sql(path, "UPDATE ties SET weight = -1 WHERE seq = 2;");
         CHECK_THROWS_AS(load(path), parse_error);
         CHECK_THROWS_WITH(load(path), Catch::Contains("table 'ties' row 2") && Catch::Contains("weight"));

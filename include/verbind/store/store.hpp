@@ -32,7 +32,7 @@
 namespace verbind {
 
 // The schema version this library writes (PRAGMA user_version).
-inline constexpr int store_schema_version = 2;
+inline constexpr int store_schema_version = 3;
 
 // Writes `network` to the SQLite file at `path` (created if missing; an
 // existing verbind store is replaced) in one transaction. Everything is
