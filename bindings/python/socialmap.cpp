@@ -287,7 +287,8 @@ not converge in max_iter iterations.)doc");
         return per_node([&] { return verbind::ei_index_per_group(g, groups); });
     });
     m.def("_expected_ei_index", [](const Graph& g, py::handle codes, std::int64_t permutations, py::handle seed,
-                                   std::int64_t threads) {
+                                   std::int64_t threads,
+                                   py::object progress) {
         const auto groups = codes_arg(codes, g, "expected_ei_index");
         if (permutations < 1)
             throw verbind::input_error("expected_ei_index: permutations must be at least 1, got " +
@@ -296,11 +297,11 @@ not converge in max_iter iterations.)doc");
         options.permutations = static_cast<std::size_t>(permutations);
         options.seed = seed_arg(seed, "expected_ei_index");
         options.threads = threads_arg(threads, "expected_ei_index");
-        ExpectedEI r;
-        {
-            py::gil_scoped_release no_gil;
-            r = verbind::expected_ei_index(g, groups, options);
-        }
+        // progress: a callable or None, reported at least every ~0.1 s.
+        const ExpectedEI r = with_progress(std::move(progress), [&](ProgressCallback cb) {
+            options.progress = std::move(cb);
+            return verbind::expected_ei_index(g, groups, options);
+        });
         py::dict out;
         out["observed"] = r.observed;
         out["expected"] = r.expected;

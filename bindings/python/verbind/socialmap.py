@@ -111,15 +111,18 @@ def ei_index(g, groups, *, per_group=False):
     return {label: float(values[i]) for i, label in enumerate(labels)}
 
 
-def expected_ei_index(g, groups, *, permutations=1000, seed=None, threads=0):
+def expected_ei_index(g, groups, *, permutations=1000, seed=None, threads=0, progress=None):
     """The E-I index under random mixing: the groups' labels are shuffled over
     the nodes (sizes kept) `permutations` times. Returns a dict with
     'observed', 'expected' (mean over shuffles), 'std', 'analytic' (the exact
     mean, 1 - 2 P(a random pair shares a group)), 'p_value' (two-sided,
     (1 + hits) / (1 + permutations)) and 'permutations'. Reproducible from
-    seed for any thread count."""
+    seed for any thread count. Without ties (a graph with no edges) E-I is
+    undefined: every value is NaN and 'permutations' is 0. progress: a
+    callable taking the fraction done, called at least every ~0.1 s; a falsy
+    answer (not None) cancels with verbind.CancelledError."""
     codes, _ = _group_codes(g, groups, "expected_ei_index")
-    return _verbind._expected_ei_index(g, codes, permutations, seed, threads)
+    return _verbind._expected_ei_index(g, codes, permutations, seed, threads, progress)
 
 
 def assortativity(g, groups):
