@@ -299,7 +299,7 @@ TEST_CASE("writers running at once on one target leave one whole result", "[io][
     std::vector<Network> networks;
     for (int i = 0; i < 4; ++i) {
         Network net;
-        for (int k = 0; k <= i; ++k) net.add_resident("t" + std::to_string(i) + "-" + std::to_string(k));
+        for (int k = 0; k <= i; ++k) net.add_resident("t" + std::to_string(i * 10 + k));
         networks.push_back(std::move(net));
     }
     std::vector<std::thread> threads;
