@@ -11,6 +11,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -23,22 +25,86 @@ namespace verbind::python {
 
 namespace py = pybind11;
 
-// A Network as Python holds it. Long reads (graph building, exports) run
-// without the GIL, so a second Python thread could otherwise mutate the
-// Network under them. Readers that drop the GIL take the lock shared;
-// mutators take it exclusively and mutate only while holding the GIL, so
-// short reads under the GIL need no lock. A thread never blocks on the lock
-// while holding the GIL (see lock_for_writing), which rules out deadlock.
-struct NetworkHandle {
-    verbind::Network network;
-    mutable std::shared_mutex mutex;
-
+// A Network as Python holds it, with the one locking rule every binding
+// follows (docs/python.md, "Threads"):
+//
+//   Nothing waits for a Network's lock while holding the GIL.
+//
+// Readers take the lock shared, writers exclusively, both through
+// read_network / write_network below (the Network and its lock are private,
+// so no binding can reach them another way). The lock is tried first; if it
+// is taken, the GIL is released before waiting for it. A thread that holds
+// the lock may then wait for the GIL (to build Python results, or to call a
+// progress callback): the thread holding the GIL never waits for the lock,
+// so it goes on and releases the GIL. A thread that already holds the lock
+// (a progress callback reading the Network it is called for) reads on
+// without locking again; changing a Network from inside its own read raises
+// verbind.Error instead of waiting for ever.
+class NetworkHandle {
+public:
     NetworkHandle() = default;
-    explicit NetworkHandle(verbind::Network&& n) : network(std::move(n)) {}
+    explicit NetworkHandle(verbind::Network&& n) : network_(std::move(n)) {}
+
+private:
+    verbind::Network network_;
+    mutable std::shared_mutex mutex_;
+    friend struct NetworkAccess;
 };
 
-// Exclusive lock for a mutation; call with the GIL held.
-std::unique_lock<std::shared_mutex> lock_for_writing(const NetworkHandle& handle);
+// Holds a NetworkHandle's lock (see above) for its lifetime. `function`
+// names the Python call in the error for a write inside a read.
+class NetworkLock {
+public:
+    enum class Mode { read, write };
+    NetworkLock(const NetworkHandle& handle, Mode mode, std::string_view function);
+    ~NetworkLock();
+    NetworkLock(const NetworkLock&) = delete;
+    NetworkLock& operator=(const NetworkLock&) = delete;
+
+private:
+    const NetworkHandle* handle_ = nullptr;  // null: this thread held the lock already
+    Mode mode_;
+};
+
+// Only for read_network and write_network.
+struct NetworkAccess {
+    static verbind::Network& network(NetworkHandle& h) { return h.network_; }
+    static const verbind::Network& network(const NetworkHandle& h) { return h.network_; }
+    static std::shared_mutex& mutex(const NetworkHandle& h) { return h.mutex_; }
+};
+
+// fn(const Network&) with the lock held shared. Call with the GIL held; fn
+// runs with the GIL and may release it (without_gil, with_progress) for
+// long work, and build Python results from the Network afterwards.
+template <class F>
+auto read_network(const NetworkHandle& handle, std::string_view function, F&& fn) {
+    NetworkLock lock(handle, NetworkLock::Mode::read, function);
+    return fn(NetworkAccess::network(handle));
+}
+
+// fn(Network&) with the lock held exclusively. Call with the GIL held, after
+// every argument is converted: fn should only change the Network.
+template <class F>
+auto write_network(NetworkHandle& handle, std::string_view function, F&& fn) {
+    NetworkLock lock(handle, NetworkLock::Mode::write, function);
+    return fn(NetworkAccess::network(handle));
+}
+
+// fn() with the GIL released.
+template <class F>
+auto without_gil(F&& fn) {
+    py::gil_scoped_release no_gil;
+    return fn();
+}
+
+// Locks any other mutex (std::mutex, a Store's) by the same rule: tries it,
+// and waits for it only after releasing the GIL. Call with the GIL held.
+template <class Lockable>
+void lock_without_holding_gil(Lockable& lock) {
+    if (lock.try_lock()) return;
+    py::gil_scoped_release no_gil;
+    lock.lock();
+}
 
 // --- arguments ---------------------------------------------------------------
 
@@ -74,8 +140,43 @@ verbind::Merge merge_arg(py::handle obj, std::string_view function, std::string_
 // 'error' or 'drop'; anything else: input_error.
 verbind::SelfLoops self_loops_arg(py::handle obj, std::string_view function, std::string_view param);
 
-// A filesystem path (str, bytes or os.PathLike) as the bytes the OS sees.
+// A filesystem path as the bytes the OS sees: str, bytes or os.PathLike
+// (through os.fspath, as open() takes it). Anything else: TypeError naming
+// the parameter. A path with an embedded NUL byte, which the OS would cut
+// short: InputError (a ValueError, as open() raises) "<function>: <param>:
+// embedded null byte in path". Every path argument goes through here.
 std::string path_arg(py::handle obj, std::string_view function, std::string_view param);
+
+// An integer argument in [min, max]: an int or anything with __index__
+// (bool refused). Otherwise TypeError "<function>(): <param> must be int, not
+// <type>"; out of range (however large): InputError "<function>: <param>
+// must be in <min>..<max>, got <value>". Every integer argument goes
+// through one of these, never through a C++ integer parameter (whose
+// failure is pybind11's "incompatible function arguments" with every
+// argument printed).
+std::int64_t int_arg(py::handle obj, std::string_view function, std::string_view param, std::int64_t min,
+                     std::int64_t max);
+std::uint64_t uint_arg(py::handle obj, std::string_view function, std::string_view param, std::uint64_t min,
+                       std::uint64_t max);
+// As uint_arg into a size_t / unsigned range.
+inline std::size_t size_arg(py::handle obj, std::string_view function, std::string_view param,
+                            std::size_t min = 0) {
+    return static_cast<std::size_t>(uint_arg(obj, function, param, min, std::numeric_limits<std::int64_t>::max()));
+}
+// None, or an int in 0..2**64-1.
+std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function);
+// 0 (every core the process may use) .. max_threads_arg.
+inline constexpr unsigned max_threads_arg = 4096;
+unsigned threads_arg(py::handle obj, std::string_view function);
+
+// A real number (float, or int that a float holds); NaN and infinities are
+// passed on for the Options to judge. Otherwise TypeError naming the
+// parameter; an int too large for a float: InputError.
+double float_arg(py::handle obj, std::string_view function, std::string_view param);
+
+// True or False (or a NumPy bool); anything else: TypeError naming the
+// parameter.
+bool bool_arg(py::handle obj, std::string_view function, std::string_view param);
 
 // "'<text>'" with the text as given.
 std::string quoted(std::string_view text);

@@ -27,15 +27,64 @@ py::handle datetime_type() {
 
 }  // namespace
 
-std::unique_lock<std::shared_mutex> lock_for_writing(const NetworkHandle& handle) {
-    std::unique_lock lock(handle.mutex, std::try_to_lock);
-    if (!lock) {
-        // A reader is at work without the GIL; wait for it without holding
-        // the GIL, or it could never finish.
-        py::gil_scoped_release no_gil;
-        lock.lock();
+// --- the Network lock -----------------------------------------------------------
+
+namespace {
+
+struct HeldLock {
+    const NetworkHandle* handle;
+    NetworkLock::Mode mode;
+};
+
+// The Network locks this thread holds, innermost last.
+std::vector<HeldLock>& held_by_this_thread() {
+    thread_local std::vector<HeldLock> held;
+    return held;
+}
+
+}  // namespace
+
+NetworkLock::NetworkLock(const NetworkHandle& handle, Mode mode, std::string_view function) : mode_(mode) {
+    auto& held = held_by_this_thread();
+    for (const HeldLock& h : held) {
+        if (h.handle != &handle) continue;
+        // This thread holds the lock already: a progress callback, or a
+        // finaliser, using the Network that the outer call is working on.
+        // Waiting would be for ever; a read may go on under the outer lock.
+        if (mode == Mode::write && h.mode == Mode::read)
+            throw verbind::error(std::string(function) +
+                                 ": this Network is being read by a call on this thread (a progress callback "
+                                 "runs inside it); change the Network after that call has returned");
+        return;
     }
-    return lock;
+    std::shared_mutex& mutex = NetworkAccess::mutex(handle);
+    if (mode == Mode::read) {
+        if (!mutex.try_lock_shared()) {
+            py::gil_scoped_release no_gil;
+            mutex.lock_shared();
+        }
+    } else {
+        lock_without_holding_gil(mutex);
+    }
+    held.push_back({&handle, mode});
+    handle_ = &handle;
+}
+
+NetworkLock::~NetworkLock() {
+    if (handle_ == nullptr) return;
+    auto& held = held_by_this_thread();
+    for (auto it = held.end(); it != held.begin();) {
+        --it;
+        if (it->handle == handle_) {
+            held.erase(it);
+            break;
+        }
+    }
+    std::shared_mutex& mutex = NetworkAccess::mutex(*handle_);
+    if (mode_ == Mode::read)
+        mutex.unlock_shared();
+    else
+        mutex.unlock();
 }
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
@@ -104,13 +153,148 @@ std::optional<verbind::Date> optional_date_arg(py::handle obj, std::string_view 
 }
 
 std::string path_arg(py::handle obj, std::string_view function, std::string_view param) {
-    if (!PyUnicode_Check(obj.ptr()) && !PyBytes_Check(obj.ptr()) && !py::hasattr(obj, "__fspath__"))
-        wrong_type(obj, function, param, "str, bytes or os.PathLike");
-    // os.fsencode gives the bytes the OS sees, also for names that are not
-    // UTF-8 (surrogate-escaped in the str).
-    static py::handle fsencode = py::object(py::module_::import("os").attr("fsencode")).release();
-    py::bytes encoded = fsencode(obj);
-    return std::string(encoded);
+    // os.fspath takes str, bytes and os.PathLike, as open() does; its result
+    // is checked again (a __fspath__ may return anything).
+    static py::handle fspath = py::object(py::module_::import("os").attr("fspath")).release();
+    py::object path;
+    if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr())) {
+        path = py::reinterpret_borrow<py::object>(obj);
+    } else {
+        if (!py::hasattr(obj, "__fspath__")) wrong_type(obj, function, param, "str, bytes or os.PathLike");
+        path = fspath(obj);
+        if (!PyUnicode_Check(path.ptr()) && !PyBytes_Check(path.ptr()))
+            throw py::type_error(std::string(function) + "(): " + std::string(param) +
+                                 ": os.fspath() gave " + type_name(path) + ", not str or bytes");
+    }
+    std::string bytes;
+    if (PyBytes_Check(path.ptr())) {
+        bytes = std::string(py::bytes(path));
+    } else {
+        // os.fsencode gives the bytes the OS sees, also for names that are
+        // not UTF-8 (surrogate-escaped in the str).
+        static py::handle fsencode = py::object(py::module_::import("os").attr("fsencode")).release();
+        bytes = std::string(py::bytes(fsencode(path)));
+    }
+    if (bytes.find('\0') != std::string::npos)
+        throw verbind::input_error(std::string(function) + ": " + std::string(param) +
+                                   ": embedded null byte in path (the file system would cut the name there)");
+    return bytes;
+}
+
+// --- numbers ---------------------------------------------------------------------
+
+namespace {
+
+std::string bound_text(std::uint64_t value) {
+    if (value == static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return "2**63-1";
+    if (value == std::numeric_limits<std::uint64_t>::max()) return "2**64-1";
+    if (value == std::numeric_limits<std::uint32_t>::max()) return "2**32-1";
+    return std::to_string(value);
+}
+
+std::string bound_text(std::int64_t value) {
+    if (value == std::numeric_limits<std::int64_t>::min()) return "-2**63";
+    if (value < 0) return std::to_string(value);
+    return bound_text(static_cast<std::uint64_t>(value));
+}
+
+// An int as a message shows it: in full up to 40 digits, else by its size
+// (str() of a huge int is slow, and refused past 4300 digits).
+std::string int_text(const py::int_& value) {
+    const auto bits = value.attr("bit_length")().cast<std::size_t>();
+    if (bits <= 128) return py::str(static_cast<py::handle>(value));
+    const bool negative = value < py::int_(0);
+    return std::string(negative ? "-" : "") + "an int of " + std::to_string(bits) + " bits";
+}
+
+// `obj` as a Python int (through __index__); bool and non-integers refused.
+py::int_ index_of(py::handle obj, std::string_view function, std::string_view param) {
+    if (PyBool_Check(obj.ptr()) || !PyIndex_Check(obj.ptr())) wrong_type(obj, function, param, "int");
+    auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
+    if (!value) throw py::error_already_set();
+    return value;
+}
+
+// "must be at least <min>" when the value is too small and the upper bound is
+// only the type's end; else "must be in <min>..<max>".
+[[noreturn]] void out_of_range(std::string_view function, std::string_view param, const std::string& lo,
+                               const std::string& hi, bool too_small, bool open_above, const py::int_& value) {
+    const std::string rule = !(too_small && open_above) ? " must be in " + lo + ".." + hi
+                             : lo == "0"                ? std::string(" must be >= 0")
+                                                        : " must be at least " + lo;
+    throw verbind::input_error(std::string(function) + ": " + std::string(param) + rule + ", got " + int_text(value));
+}
+
+}  // namespace
+
+std::int64_t int_arg(py::handle obj, std::string_view function, std::string_view param, std::int64_t min,
+                     std::int64_t max) {
+    const py::int_ value = index_of(obj, function, param);
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+    if (overflow != 0 || v < min || v > max) {
+        const bool too_small = overflow < 0 || (overflow == 0 && v < min);
+        out_of_range(function, param, bound_text(min), bound_text(max), too_small,
+                     max == std::numeric_limits<std::int64_t>::max(), value);
+    }
+    return static_cast<std::int64_t>(v);
+}
+
+std::uint64_t uint_arg(py::handle obj, std::string_view function, std::string_view param, std::uint64_t min,
+                       std::uint64_t max) {
+    const py::int_ value = index_of(obj, function, param);
+    const bool open_above = max >= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (value < py::int_(0))
+        out_of_range(function, param, bound_text(min), bound_text(max), true, open_above, value);
+    if (value.attr("bit_length")().cast<std::size_t>() > 64)
+        out_of_range(function, param, bound_text(min), bound_text(max), false, open_above, value);
+    const unsigned long long v = PyLong_AsUnsignedLongLong(value.ptr());
+    if (v == static_cast<unsigned long long>(-1) && PyErr_Occurred()) throw py::error_already_set();
+    if (v < min || v > max) out_of_range(function, param, bound_text(min), bound_text(max), v < min, open_above, value);
+    return static_cast<std::uint64_t>(v);
+}
+
+std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
+    if (obj.is_none()) return std::nullopt;
+    if (PyBool_Check(obj.ptr()) || !PyIndex_Check(obj.ptr())) wrong_type(obj, function, "seed", "int or None");
+    return uint_arg(obj, function, "seed", 0, std::numeric_limits<std::uint64_t>::max());
+}
+
+unsigned threads_arg(py::handle obj, std::string_view function) {
+    return static_cast<unsigned>(uint_arg(obj, function, "threads", 0, max_threads_arg));
+}
+
+double float_arg(py::handle obj, std::string_view function, std::string_view param) {
+    PyObject* o = obj.ptr();
+    if (PyFloat_Check(o)) return PyFloat_AsDouble(o);
+    if (PyBool_Check(o) || PyUnicode_Check(o) || PyBytes_Check(o)) wrong_type(obj, function, param, "a real number");
+    if (PyIndex_Check(o)) {
+        const py::int_ value = index_of(obj, function, param);
+        const double v = PyLong_AsDouble(value.ptr());
+        if (v == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
+            throw verbind::input_error(std::string(function) + ": " + std::string(param) +
+                                       " is too large for a float, got " + int_text(value));
+        }
+        return v;
+    }
+    if (py::hasattr(obj, "__float__")) {  // NumPy floating scalars, Fraction, Decimal
+        const double v = PyFloat_AsDouble(o);
+        if (v == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
+            wrong_type(obj, function, param, "a real number");
+        }
+        return v;
+    }
+    wrong_type(obj, function, param, "a real number");
+}
+
+bool bool_arg(py::handle obj, std::string_view function, std::string_view param) {
+    if (obj.ptr() == Py_True) return true;
+    if (obj.ptr() == Py_False) return false;
+    const std::string type = std::string(py::str(py::type::handle_of(obj).attr("__module__"))) + "." + type_name(obj);
+    if (type == "numpy.bool_" || type == "numpy.bool") return PyObject_IsTrue(obj.ptr()) == 1;
+    wrong_type(obj, function, param, "bool");
 }
 
 py::object to_python(const verbind::Date& date) {

@@ -22,32 +22,27 @@ void register_evaluate(py::module_& m) {
     m.def(
         "_timeline",
         [](const NetworkHandle& net, py::handle period, py::handle by, py::handle start, py::handle end,
-           std::uint64_t min_cell, bool include_sensitive, std::uint64_t permutations, py::handle seed,
-           unsigned threads, py::object progress, py::handle groups, unsigned friending_days) {
+           py::handle min_cell, bool include_sensitive, py::handle permutations, py::handle seed,
+           py::handle threads, py::object progress, py::handle groups, py::handle friending_days) {
             constexpr std::string_view fn = "timeline";
             TimelineOptions o;
             o.period = parse_period(text_arg(period, fn, "period", "timeline: field 'period'"));
             o.by = parse_area_level(text_arg(by, fn, "by", "timeline: field 'by'"));
             o.start = optional_date_arg(start, fn, "start", "timeline: field 'start'");
             o.end = optional_date_arg(end, fn, "end", "timeline: field 'end'");
-            o.min_cell = min_cell;
+            o.min_cell = uint_arg(min_cell, fn, "min_cell", 1, std::numeric_limits<std::int64_t>::max());
             o.include_sensitive = include_sensitive;
-            o.permutations = permutations;
-            if (!seed.is_none()) o.seed = seed.cast<std::uint64_t>();
-            o.threads = threads;
+            o.permutations = uint_arg(permutations, fn, "permutations", 1, std::numeric_limits<std::int64_t>::max());
+            o.seed = seed_arg(seed, fn);
+            o.threads = threads_arg(threads, fn);
             o.groups = optional_text_list_arg(groups, fn, "groups", "timeline: field 'groups'");
-            o.friending_days = friending_days;
-            PythonProgress relay{std::move(progress), nullptr};
-            o.progress = relay.callback();
-            Timeline t;
-            try {
-                py::gil_scoped_release no_gil;
-                std::shared_lock lock(net.mutex);
-                t = timeline(net.network, o);
-            } catch (const cancelled_error&) {
-                relay.rethrow();
-                throw;
-            }
+            o.friending_days = static_cast<unsigned>(uint_arg(friending_days, fn, "friending_days", 1, std::numeric_limits<unsigned>::max()));
+            const Timeline t = read_network(net, fn, [&](const Network& network) {
+                return with_progress(std::move(progress), [&](ProgressCallback callback) {
+                    o.progress = std::move(callback);
+                    return timeline(network, o);
+                });
+            });
             // Tidy records as dicts, built here: one Python call per record would be slower.
             py::list records;
             const py::str k_period("period"), k_area("area"), k_metric("metric"), k_value("value"), k_status("status");

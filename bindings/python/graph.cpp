@@ -158,10 +158,18 @@ std::string repr(const Graph& g) {
            (g.weighted() ? "weighted>" : "unweighted>");
 }
 
-NodeId node_arg(const Graph& g, std::int64_t i) {
-    if (i < 0 || static_cast<std::uint64_t>(i) >= g.num_nodes())
-        throw py::index_error("node " + std::to_string(i) + " is out of range (n = " + std::to_string(g.num_nodes()) +
-                              ")");
+// A node index: an int (or __index__), IndexError when out of range,
+// however large.
+NodeId node_arg(const Graph& g, py::handle obj, std::string_view function) {
+    if (PyBool_Check(obj.ptr()) || !PyIndex_Check(obj.ptr()))
+        throw py::type_error(std::string(function) + "(): i must be int, not " + type_name(obj));
+    const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
+    if (!value) throw py::error_already_set();
+    int overflow = 0;
+    const long long i = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+    if (overflow != 0 || i < 0 || static_cast<std::uint64_t>(i) >= g.num_nodes())
+        throw py::index_error("node " + (overflow != 0 ? std::string("(an int beyond 64 bits)") : std::to_string(i)) +
+                              " is out of range (n = " + std::to_string(g.num_nodes()) + ")");
     return static_cast<NodeId>(i);
 }
 
@@ -238,7 +246,11 @@ duplicate.)doc");
         py::arg("key"), "The index of the node with this key. Raises NotFoundError.");
 
     cls.def(
-        "key", [](const Graph& g, std::int64_t i) { return g.key(node_arg(g, i)); }, py::arg("i"),
+        "key",
+        [](const Graph& g, py::handle i) {
+            return g.key(node_arg(g, i, "key"));
+        },
+        py::arg("i"),
         "The key of node i. Raises IndexError.");
 
     cls.def(
@@ -270,9 +282,9 @@ each edge once with src < dst; ordered by (src, dst).)doc");
 
     cls.def(
         "neighbors",
-        [](py::object self, std::int64_t i) {
+        [](py::object self, py::handle i) {
             const Graph& g = self.cast<const Graph&>();
-            const auto targets = g.neighbors(node_arg(g, i));
+            const auto targets = g.neighbors(node_arg(g, i, "neighbors"));
             // A read-only view into the graph, which it keeps alive.
             py::array_t<NodeId> view(static_cast<py::ssize_t>(targets.size()), targets.data(), self);
             view.attr("flags").attr("writeable") = false;

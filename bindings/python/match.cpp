@@ -21,17 +21,6 @@ py::list str_list(const std::vector<std::string>& items) {
     return out;
 }
 
-std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
-    if (obj.is_none()) return std::nullopt;
-    if (!py::isinstance<py::int_>(obj) || py::isinstance<py::bool_>(obj))
-        throw py::type_error(std::string(function) + "(): seed must be an int or None, not " + type_name(obj));
-    try {
-        return obj.cast<std::uint64_t>();
-    } catch (const py::cast_error&) {
-        throw input_error(std::string(function) + ": seed must be in [0, 2**64)");
-    }
-}
-
 // A 2-D float64 C-contiguous copy-or-view of `obj`, as scipy accepts it.
 py::array_t<double, py::array::c_style | py::array::forcecast> cost_arg(py::handle obj, std::string_view function) {
     py::object np = py::module_::import("numpy");
@@ -59,7 +48,9 @@ py::tuple result_arrays(AssignmentResult&& r) {
 std::vector<std::int64_t> capacity_arg(py::handle obj, std::string_view param) {
     if (py::isinstance<py::bool_>(obj))
         throw py::type_error("assign(): " + std::string(param) + " must be an int or a sequence of ints, not bool");
-    if (py::isinstance<py::int_>(obj)) return {obj.cast<std::int64_t>()};
+    if (py::isinstance<py::int_>(obj))
+        return {int_arg(obj, "assign", param, std::numeric_limits<std::int64_t>::min(),
+                        std::numeric_limits<std::int64_t>::max())};
     py::object np = py::module_::import("numpy");
     py::array raw = np.attr("asarray")(obj);
     if (raw.ndim() != 1 || (raw.dtype().kind() != 'i' && raw.dtype().kind() != 'u'))
@@ -87,7 +78,8 @@ ReviewerCapacities capacities_arg(py::handle obj, std::string_view function) {
     ReviewerCapacities caps;
     if (obj.is_none()) return caps;
     if (py::isinstance<py::int_>(obj) && !py::isinstance<py::bool_>(obj)) {
-        caps.all = obj.cast<std::int64_t>();
+        caps.all = int_arg(obj, function, "capacities", std::numeric_limits<std::int64_t>::min(),
+                           std::numeric_limits<std::int64_t>::max());
         return caps;
     }
     if (!py::isinstance<py::dict>(obj))
@@ -98,7 +90,9 @@ ReviewerCapacities capacities_arg(py::handle obj, std::string_view function) {
         if (!py::isinstance<py::int_>(value) || py::isinstance<py::bool_>(value))
             throw py::type_error(std::string(function) + "(): capacities['" + name + "'] must be an int, not " +
                                  type_name(value));
-        caps.by_reviewer.emplace_back(name, value.cast<std::int64_t>());
+        caps.by_reviewer.emplace_back(name, int_arg(value, function, "capacities['" + name + "']",
+                                                    std::numeric_limits<std::int64_t>::min(),
+                                                    std::numeric_limits<std::int64_t>::max()));
     }
     return caps;
 }
@@ -224,30 +218,30 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
 
     m.def(
         "introductions",
-        [](std::shared_ptr<NetworkHandle> net, std::size_t per_person, py::handle limit, py::handle municipality,
-           py::handle start, py::handle end, std::size_t min_shared, py::handle seed, unsigned threads,
+        [](std::shared_ptr<NetworkHandle> net, py::handle per_person, py::handle limit, py::handle municipality,
+           py::handle start, py::handle end, py::handle min_shared, py::handle seed, py::handle threads,
            bool include_sensitive, py::object progress) {
             constexpr std::string_view fn = "introductions";
+            if (!net) throw py::type_error("introductions(): net must be a Network, not None");
             IntroductionOptions options;
-            options.per_person = per_person;
+            options.per_person = size_arg(per_person, fn, "per_person");
             if (!limit.is_none()) {
                 if (!py::isinstance<py::int_>(limit) || py::isinstance<py::bool_>(limit))
                     throw py::type_error("introductions(): limit must be an int or None, not " + type_name(limit));
-                const auto value = limit.cast<long long>();
-                if (value < 0) throw input_error("introductions: limit must be >= 0, got " + std::to_string(value));
-                options.limit = static_cast<std::size_t>(value);
+                options.limit = size_arg(limit, fn, "limit");
             }
             options.municipality = optional_text_arg(municipality, fn, "municipality", "introductions: municipality");
             options.start = optional_date_arg(start, fn, "start", "introductions: start");
             options.end = optional_date_arg(end, fn, "end", "introductions: end");
-            options.min_shared = min_shared;
+            options.min_shared = size_arg(min_shared, fn, "min_shared");
             options.seed = seed_arg(seed, fn);
-            options.threads = threads;
+            options.threads = threads_arg(threads, fn);
             options.include_sensitive = include_sensitive;
-            std::vector<Introduction> result = with_progress(std::move(progress), [&](ProgressCallback callback) {
-                options.progress = std::move(callback);
-                std::shared_lock lock(net->mutex);
-                return introductions(net->network, options);
+            std::vector<Introduction> result = read_network(*net, fn, [&](const Network& network) {
+                return with_progress(std::move(progress), [&](ProgressCallback callback) {
+                    options.progress = std::move(callback);
+                    return introductions(network, options);
+                });
             });
             py::list out;
             for (auto& intro : result) out.append(py::cast(std::move(intro)));
@@ -281,19 +275,17 @@ a, b, score, shared_talents, bridges and via.)doc");
 
     m.def(
         "tables",
-        [](std::shared_ptr<NetworkHandle> net, py::handle event, std::size_t size, py::handle seed) {
+        [](std::shared_ptr<NetworkHandle> net, py::handle event, py::handle size, py::handle seed) {
+            if (!net) throw py::type_error("tables(): net must be a Network, not None");
             const std::string key = text_arg(event, "tables", "event", "tables: event");
             TableOptions options;
-            options.size = size;
+            options.size = size_arg(size, "tables", "size");
             options.seed = seed_arg(seed, "tables");
-            std::vector<Table> result;
-            {
-                py::gil_scoped_release no_gil;
-                std::shared_lock lock(net->mutex);
-                result = tables(net->network, key, options);
-            }
+            const std::vector<Table> result = read_network(*net, "tables", [&](const Network& network) {
+                return without_gil([&] { return tables(network, key, options); });
+            });
             py::list out;
-            for (auto& table : result) out.append(py::cast(std::move(table)));
+            for (const auto& table : result) out.append(py::cast(table));
             return out;
         },
         py::arg("net"), py::arg("event"), py::kw_only(), py::arg("size") = 8, py::arg("seed") = py::none(),

@@ -69,8 +69,7 @@ Network unchanged when it raises.)doc");
         [](NetworkHandle& self, py::handle key, py::handle neighbourhood, py::handle municipality,
            py::handle talents, py::handle groups, bool key_figure, py::handle trained_on) {
             const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
-            auto lock = lock_for_writing(self);
-            self.network.add_resident(r.key, r.info);
+            write_network(self, "add_resident", [&](Network& net) { net.add_resident(r.key, r.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("neighbourhood") = py::none(), py::arg("municipality") = py::none(),
         py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(), py::arg("key_figure") = false,
@@ -84,8 +83,7 @@ Raises InputError for a bad value or an existing key.)doc");
         [](NetworkHandle& self, py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
            py::handle talents) {
             const auto o = organisation_args(key, kind, neighbourhood, municipality, talents);
-            auto lock = lock_for_writing(self);
-            self.network.add_organisation(o.key, o.info);
+            write_network(self, "add_organisation", [&](Network& net) { net.add_organisation(o.key, o.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("kind"), py::arg("neighbourhood") = py::none(),
         py::arg("municipality") = py::none(), py::arg("talents") = py::tuple(),
@@ -94,10 +92,9 @@ Raises InputError for a bad value or an existing key.)doc");
     cls.def(
         "add_tie",
         [](NetworkHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
-           double weight) {
-            const auto t = tie_args(a, b, kind, since, until, weight);
-            auto lock = lock_for_writing(self);
-            self.network.add_tie(t.a, t.b, t.kind, t.info);
+           py::handle weight) {
+            const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
+            write_network(self, "add_tie", [&](Network& net) { net.add_tie(t.a, t.b, t.kind, t.info); });
         },
         py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
         py::arg("until") = py::none(), py::arg("weight") = 1.0,
@@ -110,8 +107,7 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
         [](NetworkHandle& self, py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
            py::handle organisers, py::handle municipality) {
             const auto e = event_args(key, date, kind, neighbourhood, organisers, municipality);
-            auto lock = lock_for_writing(self);
-            self.network.add_event(e.key, e.info);
+            write_network(self, "add_event", [&](Network& net) { net.add_event(e.key, e.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("date"), py::arg("kind"), py::arg("neighbourhood") = py::none(),
         py::arg("organisers") = py::tuple(), py::arg("municipality") = py::none(),
@@ -123,8 +119,7 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
             constexpr std::string_view fn = "add_organiser";
             const std::string e = text_arg(event, fn, "event", "organiser field 'event'");
             const std::string a = text_arg(actor, fn, "actor", "organiser field 'actor'");
-            auto lock = lock_for_writing(self);
-            self.network.add_organiser(e, a);
+            write_network(self, "add_organiser", [&](Network& net) { net.add_organiser(e, a); });
         },
         py::arg("event"), py::arg("actor"), "Adds an organiser to an existing event.");
 
@@ -135,8 +130,7 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
             const std::string e = text_arg(event, fn, "event", "attendance field 'event'");
             const std::string a = text_arg(actor, fn, "actor", "attendance field 'actor'");
             const std::string by = optional_text_arg(brought_by, fn, "brought_by", "attendance field 'brought_by'");
-            auto lock = lock_for_writing(self);
-            self.network.attend(e, a, by);
+            write_network(self, "attend", [&](Network& net) { net.attend(e, a, by); });
         },
         py::arg("event"), py::arg("actor"), py::kw_only(), py::arg("brought_by") = py::none(),
         "Records that actor came to event, brought by another actor (None: on their own).");
@@ -145,8 +139,7 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
         "mark_sensitive",
         [](NetworkHandle& self, py::handle group) {
             const std::string g = text_arg(group, "mark_sensitive", "group", "sensitive group");
-            auto lock = lock_for_writing(self);
-            self.network.mark_sensitive(g);
+            write_network(self, "mark_sensitive", [&](Network& net) { net.mark_sensitive(g); });
         },
         py::arg("group"),
         R"doc(Marks a declared group as special-category data (GDPR art. 9), for example a
@@ -156,7 +149,9 @@ the exports unless include_sensitive=True is passed.)doc");
     cls.def_property_readonly(
         "sensitive_groups",
         [](const NetworkHandle& self) {
-            return text_list({self.network.sensitive_groups().begin(), self.network.sensitive_groups().end()});
+            return read_network(self, "sensitive_groups", [](const Network& net) {
+                return text_list({net.sensitive_groups().begin(), net.sensitive_groups().end()});
+            });
         },
         "The groups marked sensitive, sorted.");
 
@@ -165,8 +160,7 @@ the exports unless include_sensitive=True is passed.)doc");
         "remove",
         [](NetworkHandle& self, py::handle key) {
             const std::string k = text_arg(key, "remove", "key", "actor key");
-            auto lock = lock_for_writing(self);
-            self.network.remove(k);
+            write_network(self, "remove", [&](Network& net) { net.remove(k); });
         },
         py::arg("key"),
         R"doc(Removes an actor and every trace of them: their ties, organiser entries and
@@ -176,22 +170,25 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
         "remove_event",
         [](NetworkHandle& self, py::handle key) {
             const std::string k = text_arg(key, "remove_event", "key", "event key");
-            auto lock = lock_for_writing(self);
-            self.network.remove_event(k);
+            write_network(self, "remove_event", [&](Network& net) { net.remove_event(k); });
         },
         py::arg("key"), "Removes an event and its attendance.");
 
     // --- counts ----------------------------------------------------------------
-    cls.def_property_readonly("num_actors", [](const NetworkHandle& self) { return self.network.num_actors(); });
-    cls.def_property_readonly("num_residents",
-                              [](const NetworkHandle& self) { return self.network.num_residents(); });
-    cls.def_property_readonly("num_organisations",
-                              [](const NetworkHandle& self) { return self.network.num_organisations(); });
-    cls.def_property_readonly("num_ties", [](const NetworkHandle& self) { return self.network.num_ties(); });
-    cls.def_property_readonly("num_events", [](const NetworkHandle& self) { return self.network.num_events(); });
-    cls.def_property_readonly("num_attendances",
-                              [](const NetworkHandle& self) { return self.network.num_attendances(); });
-    cls.def("__len__", [](const NetworkHandle& self) { return self.network.num_actors(); });
+    auto count_property = [&cls](const char* name, std::size_t (Network::*count)() const noexcept) {
+        cls.def_property_readonly(name, [name, count](const NetworkHandle& self) {
+            return read_network(self, name, [count](const Network& net) { return (net.*count)(); });
+        });
+    };
+    count_property("num_actors", &Network::num_actors);
+    count_property("num_residents", &Network::num_residents);
+    count_property("num_organisations", &Network::num_organisations);
+    count_property("num_ties", &Network::num_ties);
+    count_property("num_events", &Network::num_events);
+    count_property("num_attendances", &Network::num_attendances);
+    cls.def("__len__", [](const NetworkHandle& self) {
+        return read_network(self, "len", [](const Network& net) { return net.num_actors(); });
+    });
     cls.def("__contains__", [](const NetworkHandle& self, py::handle key) {
         if (!PyUnicode_Check(key.ptr())) return false;
         Py_ssize_t size = 0;
@@ -200,7 +197,8 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
             PyErr_Clear();  // not UTF-8, so not a key
             return false;
         }
-        return self.network.find_actor(std::string_view(data, static_cast<std::size_t>(size))).has_value();
+        const std::string_view k(data, static_cast<std::size_t>(size));
+        return read_network(self, "in", [k](const Network& net) { return net.find_actor(k).has_value(); });
     });
 
     // --- reading ---------------------------------------------------------------
@@ -208,7 +206,9 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
         "actor",
         [](const NetworkHandle& self, py::handle key, bool include_sensitive) {
             const std::string k = text_arg(key, "actor", "key", "actor key");
-            return actor_dict(self.network, self.network.actor(k), include_sensitive);
+            return read_network(self, "actor", [&](const Network& net) {
+                return actor_dict(net, net.actor(k), include_sensitive);
+            });
         },
         py::arg("key"), py::kw_only(), py::arg("include_sensitive") = false,
         R"doc(The actor as a dict: key, type ('resident' or 'organisation'), kind,
@@ -218,67 +218,71 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
     cls.def(
         "actors",
         [](const NetworkHandle& self, bool include_sensitive) {
-            py::list out;
-            for (const auto& actor : self.network.actors())
-                out.append(actor_dict(self.network, actor, include_sensitive));
-            return out;
+            return read_network(self, "actors", [&](const Network& net) {
+                py::list out;
+                for (const auto& actor : net.actors()) out.append(actor_dict(net, actor, include_sensitive));
+                return out;
+            });
         },
         py::kw_only(), py::arg("include_sensitive") = false, "Every actor as a dict (see actor()), in order.");
 
     cls.def(
         "ties",
         [](const NetworkHandle& self) {
-            const Network& net = self.network;
-            py::list out;
-            for (const auto& tie : net.ties()) {
-                py::dict d;
-                d["a"] = net.actor(tie.a).key;
-                d["b"] = net.actor(tie.b).key;
-                d["kind"] = net.tie_kind(tie);
-                d["since"] = to_python(tie.since);
-                d["until"] = to_python(tie.until);
-                d["weight"] = tie.weight;
-                out.append(d);
-            }
-            return out;
+            return read_network(self, "ties", [](const Network& net) {
+                py::list out;
+                for (const auto& tie : net.ties()) {
+                    py::dict d;
+                    d["a"] = net.actor(tie.a).key;
+                    d["b"] = net.actor(tie.b).key;
+                    d["kind"] = net.tie_kind(tie);
+                    d["since"] = to_python(tie.since);
+                    d["until"] = to_python(tie.until);
+                    d["weight"] = tie.weight;
+                    out.append(d);
+                }
+                return out;
+            });
         },
         "Every tie as a dict: a, b, kind, since, until (datetime.date or None), weight.");
 
     cls.def(
         "events",
         [](const NetworkHandle& self) {
-            const Network& net = self.network;
-            py::list out;
-            for (const auto& event : net.events()) {
-                py::list organisers;
-                for (ActorId id : event.organisers) organisers.append(py::str(net.actor(id).key));
-                py::dict d;
-                d["key"] = event.key;
-                d["date"] = to_python(event.date);
-                d["kind"] = event.kind;
-                d["neighbourhood"] = text_or_none(event.neighbourhood);
-                d["municipality"] = text_or_none(event.municipality);
-                d["organisers"] = organisers;
-                out.append(d);
-            }
-            return out;
+            return read_network(self, "events", [](const Network& net) {
+                py::list out;
+                for (const auto& event : net.events()) {
+                    py::list organisers;
+                    for (ActorId id : event.organisers) organisers.append(py::str(net.actor(id).key));
+                    py::dict d;
+                    d["key"] = event.key;
+                    d["date"] = to_python(event.date);
+                    d["kind"] = event.kind;
+                    d["neighbourhood"] = text_or_none(event.neighbourhood);
+                    d["municipality"] = text_or_none(event.municipality);
+                    d["organisers"] = organisers;
+                    out.append(d);
+                }
+                return out;
+            });
         },
         "Every event as a dict: key, date, kind, neighbourhood, municipality, organisers.");
 
     cls.def(
         "attendance",
         [](const NetworkHandle& self) {
-            const Network& net = self.network;
-            py::list out;
-            for (const auto& record : net.attendance()) {
-                py::dict d;
-                d["event"] = net.event(record.event).key;
-                d["actor"] = net.actor(record.actor).key;
-                d["brought_by"] = record.brought_by == no_id ? py::object(py::none())
-                                                             : py::object(py::str(net.actor(record.brought_by).key));
-                out.append(d);
-            }
-            return out;
+            return read_network(self, "attendance", [](const Network& net) {
+                py::list out;
+                for (const auto& record : net.attendance()) {
+                    py::dict d;
+                    d["event"] = net.event(record.event).key;
+                    d["actor"] = net.actor(record.actor).key;
+                    d["brought_by"] = record.brought_by == no_id ? py::object(py::none())
+                                                                 : py::object(py::str(net.actor(record.brought_by).key));
+                    out.append(d);
+                }
+                return out;
+            });
         },
         "Every attendance as a dict: event, actor, brought_by (None: came on their own).");
 
@@ -299,9 +303,9 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
             options.directed = directed;
             options.merge = merge_arg(merge, fn, "merge");
             options.include_sensitive = include_sensitive;
-            py::gil_scoped_release no_gil;
-            std::shared_lock lock(self.mutex);
-            return std::make_shared<Graph>(build_graph(self.network, options));
+            return read_network(self, fn, [&](const Network& net) {
+                return without_gil([&] { return std::make_shared<Graph>(build_graph(net, options)); });
+            });
         },
         py::kw_only(), py::arg("kinds") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
         py::arg("neighbourhoods") = py::none(), py::arg("residents_only") = false, py::arg("co_attendance") = false,
@@ -326,9 +330,9 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
             const std::string path = path_arg(folder, "write_csv", "folder");
             ExportOptions options;
             options.include_sensitive = include_sensitive;
-            py::gil_scoped_release no_gil;
-            std::shared_lock lock(self.mutex);
-            write_csv(self.network, path, options);
+            read_network(self, "write_csv", [&](const Network& net) {
+                without_gil([&] { write_csv(net, path, options); });
+            });
         },
         py::arg("folder"), py::kw_only(), py::arg("include_sensitive") = false,
         "Writes actors.csv, ties.csv, events.csv, attendance.csv and sensitive_groups.csv into folder.");
@@ -339,22 +343,33 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
             const std::string p = path_arg(path, "write_json", "path");
             ExportOptions options;
             options.include_sensitive = include_sensitive;
-            py::gil_scoped_release no_gil;
-            std::shared_lock lock(self.mutex);
-            write_json(self.network, p, options);
+            read_network(self, "write_json", [&](const Network& net) {
+                without_gil([&] { write_json(net, p, options); });
+            });
         },
         py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false, "Writes the Network as one JSON document.");
 
     // --- value semantics ---------------------------------------------------------
-    auto copy = [](const NetworkHandle& self) { return wrap(Network(self.network)); };
+    auto copy = [](const NetworkHandle& self) {
+        return read_network(self, "copy", [](const Network& net) {
+            return without_gil([&] { return wrap(Network(net)); });
+        });
+    };
     cls.def("copy", copy, "An independent copy.");
     cls.def("__copy__", copy);
     cls.def("__deepcopy__", [copy](const NetworkHandle& self, py::handle) { return copy(self); }, py::arg("memo"));
     cls.def(
-        "__eq__", [](const NetworkHandle& self, const NetworkHandle& other) { return self.network == other.network; },
+        "__eq__",
+        [](const NetworkHandle& self, const NetworkHandle& other) {
+            return read_network(self, "==", [&](const Network& a) {
+                return read_network(other, "==", [&](const Network& b) { return without_gil([&] { return a == b; }); });
+            });
+        },
         py::is_operator());
     cls.attr("__hash__") = py::none();  // mutable
-    cls.def("__repr__", [](const NetworkHandle& self) { return repr(self.network); });
+    cls.def("__repr__", [](const NetworkHandle& self) {
+        return read_network(self, "repr", [](const Network& net) { return repr(net); });
+    });
 
     // --- whole Networks ----------------------------------------------------------
     m.def(
@@ -377,20 +392,15 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
 
     m.def(
         "sample_programme",
-        [](py::handle seed, double scale) {
-            if (!PyIndex_Check(seed.ptr()) || PyBool_Check(seed.ptr()))
-                throw py::type_error("sample_programme(): seed must be int, not " +
-                                     std::string(py::str(py::type::handle_of(seed).attr("__name__"))));
-            const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(seed.ptr()));
-            if (!value) throw py::error_already_set();
-            if (value < py::int_(0) || value > py::int_(std::numeric_limits<std::uint64_t>::max()))
-                throw verbind::input_error("sample_programme: seed must be in 0..2**64-1, got " +
-                                           std::string(py::str(py::handle(value))));
+        [](py::handle seed, py::handle scale_arg) {
+            const auto value = seed_arg(seed, "sample_programme");
+            if (!value) throw py::type_error("sample_programme(): seed must be int, not NoneType");
+            const double scale = float_arg(scale_arg, "sample_programme", "scale");
             if (!std::isfinite(scale) || scale <= 0)
                 throw verbind::input_error("sample_programme: scale must be a finite number > 0, got " +
                                            std::string(py::str(py::float_(scale))));
             SampleOptions options;
-            options.seed = value.cast<std::uint64_t>();
+            options.seed = *value;
             options.scale = scale;
             py::gil_scoped_release no_gil;
             return wrap(verbind::sample_programme(options));

@@ -26,7 +26,7 @@ template <class Lookup>
 NodeId node_arg(py::handle item, std::size_t n, Lookup&& find_key, std::string_view function,
                 std::string_view param) {
     if (py::isinstance<py::str>(item)) {
-        const std::string key = item.cast<std::string>();
+        const std::string key = text_arg(item, function, param, std::string(function) + ": " + std::string(param));
         const std::optional<NodeId> found = find_key(key);
         if (!found) throw verbind::not_found_error(std::string(function) + ": " + std::string(param) + ": unknown key '" + key + "'");
         return *found;
@@ -36,10 +36,12 @@ NodeId node_arg(py::handle item, std::size_t n, Lookup&& find_key, std::string_v
                              " must hold node indices (int) or keys (str), not " + type_name(item));
     const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(item.ptr()));
     if (!value) throw py::error_already_set();
-    const long long index = value.cast<long long>();
-    if (index < 0 || static_cast<unsigned long long>(index) >= n)
+    int overflow = 0;
+    const long long index = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+    if (overflow != 0 || index < 0 || static_cast<unsigned long long>(index) >= n)
         throw verbind::input_error(std::string(function) + ": " + std::string(param) + ": node " +
-                                   std::to_string(index) + " is out of range (n = " + std::to_string(n) + ")");
+                                   (overflow != 0 ? std::string("(an int beyond 64 bits)") : std::to_string(index)) +
+                                   " is out of range (n = " + std::to_string(n) + ")");
     return static_cast<NodeId>(index);
 }
 
@@ -74,34 +76,19 @@ DiffusionOptions diffusion_arg(py::handle model, py::handle probability, std::st
     if (probability.is_none()) {
         d.probability = ProbabilityKind::weighted_cascade;
     } else if (py::isinstance<py::str>(probability)) {
-        const std::string p = probability.cast<std::string>();
+        const std::string p = text_arg(probability, function, "probability", std::string(function) + ": probability");
         if (p != "weights")
             throw verbind::input_error(std::string(function) +
                                        ": probability must be None, a number in [0, 1] or 'weights', got " + quoted(p));
         d.probability = ProbabilityKind::weights;
     } else if (py::isinstance<py::float_>(probability) || is_int(probability)) {
         d.probability = ProbabilityKind::uniform;
-        d.uniform_probability = probability.cast<double>();
+        d.uniform_probability = float_arg(probability, function, "probability");
     } else {
         throw py::type_error(std::string(function) + "(): probability must be None, a float or 'weights', not " +
                              type_name(probability));
     }
     return d;
-}
-
-std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
-    if (obj.is_none()) return std::nullopt;
-    if (!is_int(obj)) throw py::type_error(std::string(function) + "(): seed must be int or None, not " + type_name(obj));
-    const py::int_ value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
-    if (value < py::int_(0) || value > py::int_(std::numeric_limits<std::uint64_t>::max()))
-        throw verbind::input_error(std::string(function) + ": seed must be in [0, 2**64), got " +
-                                   std::string(py::str(obj)));
-    return value.cast<std::uint64_t>();
-}
-
-unsigned threads_arg(long long threads, std::string_view function) {
-    if (threads < 0) throw verbind::input_error(std::string(function) + ": threads must be >= 0, got " + std::to_string(threads));
-    return static_cast<unsigned>(threads);
 }
 
 py::object key_or_none(const Network& net, ActorId id) {
@@ -185,7 +172,8 @@ std::optional<std::int64_t> optional_int_arg(py::handle obj, std::string_view fu
     if (!is_int(obj))
         throw py::type_error(std::string(function) + "(): " + std::string(param) + " must be int or None, not " +
                              type_name(obj));
-    return obj.cast<std::int64_t>();
+    return int_arg(obj, function, param, std::numeric_limits<std::int64_t>::min(),
+                   std::numeric_limits<std::int64_t>::max());
 }
 
 // Days from a number or a datetime.timedelta.
@@ -193,7 +181,7 @@ std::optional<std::int64_t> days_arg(py::handle obj, std::string_view function, 
     if (obj.is_none()) return std::nullopt;
     static py::handle timedelta = py::object(py::module_::import("datetime").attr("timedelta")).release();
     if (py::isinstance(obj, timedelta)) {
-        const auto days = obj.attr("days").cast<std::int64_t>();
+        const auto days = obj.attr("days").cast<std::int64_t>();  // |days| < 10**9
         if (obj.attr("seconds").cast<long>() != 0 || obj.attr("microseconds").cast<long>() != 0)
             throw verbind::input_error(std::string(function) + ": " + std::string(param) +
                                        " must be a whole number of days");
@@ -224,10 +212,8 @@ void register_reach(py::module_& m) {
         "hop_reach",
         [](const Graph& g, py::handle seeds, py::handle hops) {
             HopOptions o;
-            if (auto h = optional_int_arg(hops, "hop_reach", "hops")) {
-                if (*h < 0) throw verbind::input_error("hop_reach: hops must be >= 0, got " + std::to_string(*h));
-                o.hops = static_cast<std::uint32_t>(std::min<std::int64_t>(*h, UINT32_MAX));
-            }
+            if (!hops.is_none())
+                o.hops = static_cast<std::uint32_t>(uint_arg(hops, "hop_reach", "hops", 0, UINT32_MAX));
             std::vector<NodeId> s = graph_nodes(g, seeds, "hop_reach", "seeds");
             std::vector<std::int32_t> d;
             {
@@ -252,14 +238,12 @@ Returns a NumPy int32 array.
             o.include_sensitive = include_sensitive;
             o.start = optional_date_arg(start, "cascades", "start", "start");
             o.end = optional_date_arg(end, "cascades", "end", "end");
-            CascadeResult r;
-            {
-                py::gil_scoped_release no_gil;
-                std::shared_lock lock(net.mutex);
-                r = cascades(net.network, o);
-            }
-            std::shared_lock lock(net.mutex);
-            return cascades_dict(net.network, r);
+            // One read for the work and the result: the ids in r are only
+            // meaningful in the Network they were computed from.
+            return read_network(net, "cascades", [&](const Network& network) {
+                const CascadeResult r = without_gil([&] { return cascades(network, o); });
+                return cascades_dict(network, r);
+            });
         },
         py::arg("net"), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(),
         py::arg("include_sensitive") = false);
@@ -277,13 +261,12 @@ Returns a NumPy int32 array.
 
     m.def(
         "spread",
-        [](const Graph& g, py::handle seeds, py::handle model, py::handle probability, long long runs,
-           py::handle seed, long long threads, py::object progress) {
+        [](const Graph& g, py::handle seeds, py::handle model, py::handle probability, py::handle runs,
+           py::handle seed, py::handle threads, py::object progress) {
             constexpr std::string_view fn = "spread";
             SpreadOptions o;
             o.diffusion = diffusion_arg(model, probability, fn);
-            if (runs < 1) throw verbind::input_error("spread: runs must be at least 1, got " + std::to_string(runs));
-            o.runs = static_cast<std::size_t>(runs);
+            o.runs = size_arg(runs, fn, "runs", 1);
             o.seed = seed_arg(seed, fn);
             o.threads = threads_arg(threads, fn);
             PythonProgress p{std::move(progress), nullptr};
@@ -335,15 +318,15 @@ result for any thread count. progress(fraction) may return False to cancel
 
     m.def(
         "_influence_max",
-        [](const Graph& g, long long k, py::handle model, py::handle probability, double epsilon, py::handle delta,
-           py::handle seed, long long threads, py::handle candidates, py::handle fixed, py::handle groups,
-           py::object progress) {
+        [](const Graph& g, py::handle k_arg, py::handle model, py::handle probability, py::handle epsilon,
+           py::handle delta, py::handle seed, py::handle threads, py::handle candidates, py::handle fixed,
+           py::handle groups, py::object progress) {
             constexpr std::string_view fn = "influence_max";
-            if (k < 1) throw verbind::input_error("influence_max: k must be at least 1, got " + std::to_string(k));
+            const std::size_t k = size_arg(k_arg, fn, "k", 1);
             InfluenceOptions o;
             o.diffusion = diffusion_arg(model, probability, fn);
-            o.epsilon = epsilon;
-            if (!delta.is_none()) o.delta = delta.cast<double>();
+            o.epsilon = float_arg(epsilon, fn, "epsilon");
+            if (!delta.is_none()) o.delta = float_arg(delta, fn, "delta");
             o.seed = seed_arg(seed, fn);
             o.threads = threads_arg(threads, fn);
             if (!candidates.is_none()) {
@@ -372,8 +355,7 @@ result for any thread count. progress(fraction) may return False to cancel
             InfluenceResult r;
             try {
                 py::gil_scoped_release no_gil;
-                r = labels.empty() ? influence_max(g, static_cast<std::size_t>(k), o)
-                                   : fair_influence_max(g, static_cast<std::size_t>(k), labels, o);
+                r = labels.empty() ? influence_max(g, k, o) : fair_influence_max(g, k, labels, o);
             } catch (const verbind::cancelled_error&) {
                 p.rethrow();
                 throw;
@@ -462,18 +444,17 @@ times (float64, NaN when unreached).
                 o.end = optional_date_arg(end, fn, "end", "end");
                 o.max_wait = days_arg(max_wait, fn, "max_wait");
                 o.include_sensitive = include_sensitive;
-                std::vector<ActorId> s;
-                {
-                    std::shared_lock lock(net.mutex);
-                    s = nodes_arg(seeds, net.network.num_actors(),
-                                  [&](const std::string& key) { return net.network.find_actor(key); }, fn, "seeds");
-                }
-                {
-                    py::gil_scoped_release no_gil;
-                    std::shared_lock lock(net.mutex);
-                    out.reach = temporal_reach(net.network, s, o);
-                    for (const Actor& a : net.network.actors()) out.keys.push_back(a.key);
-                }
+                // One read: the seeds' ids, the work and the keys all refer to
+                // the same state of the Network.
+                read_network(net, fn, [&](const Network& network) {
+                    const std::vector<ActorId> s = nodes_arg(
+                        seeds, network.num_actors(), [&](const std::string& key) { return network.find_actor(key); },
+                        fn, "seeds");
+                    without_gil([&] {
+                        out.reach = temporal_reach(network, s, o);
+                        for (const Actor& a : network.actors()) out.keys.push_back(a.key);
+                    });
+                });
                 out.dated = true;
                 return out;
             }
@@ -483,7 +464,8 @@ times (float64, NaN when unreached).
             const auto& contacts = source.cast<const ContactSequence&>();
             TemporalOptions o;
             if (!is_int(start)) throw py::type_error("temporal_reach(): start must be int for contacts, not " + type_name(start));
-            o.start = start.cast<std::int64_t>();
+            o.start = int_arg(start, fn, "start", std::numeric_limits<std::int64_t>::min(),
+                              std::numeric_limits<std::int64_t>::max());
             o.end = optional_int_arg(end, fn, "end");
             o.max_wait = optional_int_arg(max_wait, fn, "max_wait");
             const std::vector<NodeId> s = nodes_arg(

@@ -10,32 +10,31 @@ namespace verbind::python {
 void register_report(py::module_& m) {
     m.def(
         "_report",
-        [](const NetworkHandle& net, py::handle path, py::handle municipality, py::handle period, std::size_t top,
-           std::size_t train, py::handle seed, std::size_t max_drawn_nodes, std::uint64_t min_cell,
-           bool include_sensitive, py::handle title, unsigned threads, py::object progress) -> py::object {
+        [](const NetworkHandle& net, py::handle path, py::handle municipality, py::handle period, py::handle top,
+           py::handle train, py::handle seed, py::handle max_drawn_nodes, py::handle min_cell,
+           bool include_sensitive, py::handle title, py::handle threads, py::object progress) -> py::object {
             constexpr std::string_view fn = "report";
             ReportOptions o;
             o.municipality = optional_text_arg(municipality, fn, "municipality", "report: field 'municipality'");
             o.period = parse_period(text_arg(period, fn, "period", "report: field 'period'"));
-            o.top = top;
-            o.train = train;
-            if (!seed.is_none()) o.seed = seed.cast<std::uint64_t>();
-            o.max_drawn_nodes = max_drawn_nodes;
-            o.min_cell = min_cell;
+            o.top = size_arg(top, fn, "top", 1);
+            o.train = size_arg(train, fn, "train", 1);
+            o.seed = seed_arg(seed, fn);
+            o.max_drawn_nodes = size_arg(max_drawn_nodes, fn, "max_drawn_nodes", 1);
+            o.min_cell = uint_arg(min_cell, fn, "min_cell", 1, std::numeric_limits<std::int64_t>::max());
             o.include_sensitive = include_sensitive;
             o.title = optional_text_arg(title, fn, "title", "report: field 'title'");
-            o.threads = threads;
+            o.threads = threads_arg(threads, fn);
             const std::string target = path.is_none() ? std::string() : path_arg(path, fn, "path");
             std::string html;
-            with_progress(std::move(progress), [&](ProgressCallback callback) {
-                o.progress = std::move(callback);
-                std::shared_lock lock(net.mutex);
-                if (target.empty()) {
-                    html = report_html(net.network, o);
-                } else {
-                    write_report(net.network, o, target);
-                }
-                return 0;
+            read_network(net, fn, [&](const Network& network) {
+                with_progress(std::move(progress), [&](ProgressCallback callback) {
+                    o.progress = std::move(callback);
+                    if (target.empty())
+                        html = report_html(network, o);
+                    else
+                        write_report(network, o, target);
+                });
             });
             if (target.empty()) return py::str(html);
             return py::none();

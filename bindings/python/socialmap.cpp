@@ -21,25 +21,6 @@ namespace verbind::python {
 
 namespace {
 
-// None, or an int in 0..2**64-1.
-std::optional<std::uint64_t> seed_arg(py::handle obj, std::string_view function) {
-    if (obj.is_none()) return std::nullopt;
-    if (!PyIndex_Check(obj.ptr()) || PyBool_Check(obj.ptr()))
-        throw py::type_error(std::string(function) + "(): seed must be int or None, not " + type_name(obj));
-    const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
-    if (value.attr("__lt__")(0).cast<bool>() || value.attr("bit_length")().cast<int>() > 64)
-        throw verbind::input_error(std::string(function) + ": seed must be in 0..2**64-1, got " +
-                                   std::string(py::str(static_cast<py::handle>(value))));
-    return value.cast<std::uint64_t>();
-}
-
-unsigned threads_arg(std::int64_t threads, std::string_view function) {
-    if (threads < 0 || threads > 4096)
-        throw verbind::input_error(std::string(function) + ": threads must be in 0..4096 (0: all cores), got " +
-                                   std::to_string(threads));
-    return static_cast<unsigned>(threads);
-}
-
 CommunityMethod method_arg(py::handle obj) {
     const std::string value = text_arg(obj, "communities", "method", "method");
     if (value == "leiden") return CommunityMethod::leiden;
@@ -87,9 +68,7 @@ std::optional<std::size_t> samples_arg(py::handle obj) {
     if (obj.is_none()) return std::nullopt;
     if (!PyIndex_Check(obj.ptr()) || PyBool_Check(obj.ptr()))
         throw py::type_error("betweenness(): samples must be int or None, not " + type_name(obj));
-    const auto value = obj.cast<std::int64_t>();
-    if (value < 1) throw verbind::input_error("betweenness: samples must be at least 1, got " + std::to_string(value));
-    return static_cast<std::size_t>(value);
+    return size_arg(obj, "betweenness", "samples", 1);
 }
 
 std::vector<std::uint32_t> codes_arg(py::handle obj, const Graph& g, std::string_view function) {
@@ -118,7 +97,7 @@ void register_socialmap(py::module_& m) {
 
     m.def(
         "betweenness",
-        [](const Graph& g, bool normalized, bool weighted, py::handle samples, py::handle seed, std::int64_t threads,
+        [](const Graph& g, bool normalized, bool weighted, py::handle samples, py::handle seed, py::handle threads,
            py::object progress) {
             BetweennessOptions options;
             options.normalized = normalized;
@@ -143,8 +122,10 @@ which. Parallel over sources; identical results for any `threads`.)doc");
 
     m.def(
         "betweenness_sources",
-        [](std::size_t n, std::size_t samples, py::handle seed) {
-            return to_numpy(verbind::betweenness_sources(n, samples, verbind::seed_or_default(seed_arg(seed, "betweenness_sources"))));
+        [](py::handle n, py::handle samples, py::handle seed) {
+            constexpr std::string_view fn = "betweenness_sources";
+            return to_numpy(verbind::betweenness_sources(size_arg(n, fn, "n"), size_arg(samples, fn, "samples"),
+                                                         verbind::seed_or_default(seed_arg(seed, fn))));
         },
         py::arg("n"), py::arg("samples"), py::arg("seed") = py::none(),
         "The source nodes betweenness(samples=samples, seed=seed) uses on a graph of n nodes.");
@@ -152,7 +133,7 @@ which. Parallel over sources; identical results for any `threads`.)doc");
     auto distance_measure = [&m](const char* name, auto function, const char* doc) {
         m.def(
             name,
-            [function, name](const Graph& g, bool weighted, std::int64_t threads, py::object progress) {
+            [function, name](const Graph& g, bool weighted, py::handle threads, py::object progress) {
                 DistanceOptions options;
                 options.weighted = weighted;
                 options.threads = threads_arg(threads, name);
@@ -175,17 +156,17 @@ the other nodes v (incoming distances on directed graphs).)doc");
 
     m.def(
         "_pagerank",
-        [](const Graph& g, double damping, py::handle personalization, bool weighted, double tol,
-           std::size_t max_iter, std::int64_t threads) {
+        [](const Graph& g, py::handle damping, py::handle personalization, bool weighted, py::handle tol,
+           py::handle max_iter, py::handle threads) {
             PageRankOptions options;
-            options.damping = damping;
+            options.damping = float_arg(damping, "pagerank", "damping");
             if (!personalization.is_none()) {
                 auto values = node_array<double>(personalization, g, "pagerank", "personalization");
                 options.personalization.assign(values.data(), values.data() + values.size());
             }
             options.weighted = weighted;
-            options.tol = tol;
-            options.max_iter = max_iter;
+            options.tol = float_arg(tol, "pagerank", "tol");
+            options.max_iter = size_arg(max_iter, "pagerank", "max_iter");
             options.threads = threads_arg(threads, "pagerank");
             return per_node([&] { return verbind::pagerank(g, options); });
         },
@@ -194,11 +175,11 @@ the other nodes v (incoming distances on directed graphs).)doc");
 
     m.def(
         "eigenvector",
-        [](const Graph& g, bool weighted, double tol, std::size_t max_iter) {
+        [](const Graph& g, bool weighted, py::handle tol, py::handle max_iter) {
             EigenvectorOptions options;
             options.weighted = weighted;
-            options.tol = tol;
-            options.max_iter = max_iter;
+            options.tol = float_arg(tol, "eigenvector", "tol");
+            options.max_iter = size_arg(max_iter, "eigenvector", "max_iter");
             return per_node([&] { return verbind::eigenvector(g, options); });
         },
         py::arg("g"), py::kw_only(), py::arg("weighted") = true, py::arg("tol") = 1e-10, py::arg("max_iter") = 1000,
@@ -262,7 +243,7 @@ not converge in max_iter iterations.)doc");
 
     m.def(
         "constraint",
-        [](const Graph& g, bool weighted, std::int64_t threads) {
+        [](const Graph& g, bool weighted, py::handle threads) {
             BrokerageOptions options{weighted, threads_arg(threads, "constraint")};
             return per_node([&] { return verbind::constraint(g, options); });
         },
@@ -270,7 +251,7 @@ not converge in max_iter iterations.)doc");
         "Burt's constraint, as networkx.constraint (NaN for nodes without neighbours).");
     m.def(
         "effective_size",
-        [](const Graph& g, bool weighted, std::int64_t threads) {
+        [](const Graph& g, bool weighted, py::handle threads) {
             BrokerageOptions options{weighted, threads_arg(threads, "effective_size")};
             return per_node([&] { return verbind::effective_size(g, options); });
         },
@@ -286,15 +267,12 @@ not converge in max_iter iterations.)doc");
         const auto groups = codes_arg(codes, g, "ei_index");
         return per_node([&] { return verbind::ei_index_per_group(g, groups); });
     });
-    m.def("_expected_ei_index", [](const Graph& g, py::handle codes, std::int64_t permutations, py::handle seed,
-                                   std::int64_t threads,
+    m.def("_expected_ei_index", [](const Graph& g, py::handle codes, py::handle permutations, py::handle seed,
+                                   py::handle threads,
                                    py::object progress) {
         const auto groups = codes_arg(codes, g, "expected_ei_index");
-        if (permutations < 1)
-            throw verbind::input_error("expected_ei_index: permutations must be at least 1, got " +
-                                       std::to_string(permutations));
         ExpectedEIOptions options;
-        options.permutations = static_cast<std::size_t>(permutations);
+        options.permutations = size_arg(permutations, "expected_ei_index", "permutations", 1);
         options.seed = seed_arg(seed, "expected_ei_index");
         options.threads = threads_arg(threads, "expected_ei_index");
         // progress: a callable or None, reported at least every ~0.1 s.
@@ -319,11 +297,11 @@ not converge in max_iter iterations.)doc");
 
     m.def(
         "communities",
-        [](const Graph& g, py::handle method, double resolution, py::handle seed, std::int64_t threads,
+        [](const Graph& g, py::handle method, py::handle resolution, py::handle seed, py::handle threads,
            py::object progress) {
             CommunityOptions options;
             options.method = method_arg(method);
-            options.resolution = resolution;
+            options.resolution = float_arg(resolution, "communities", "resolution");
             options.seed = seed_arg(seed, "communities");
             options.threads = threads_arg(threads, "communities");
             auto labels = with_progress(std::move(progress), [&](ProgressCallback cb) {
@@ -343,8 +321,9 @@ graph has them. The same seed gives the same labels whatever `threads` is
 
     m.def(
         "modularity",
-        [](const Graph& g, py::handle labels, double resolution) {
+        [](const Graph& g, py::handle labels, py::handle resolution_arg) {
             const auto values = labels_arg(labels, g, "modularity");
+            const double resolution = float_arg(resolution_arg, "modularity", "resolution");
             py::gil_scoped_release no_gil;
             return verbind::modularity(g, values, resolution);
         },
@@ -356,27 +335,25 @@ formula for directed graphs.)doc");
     m.def(
         "_social_map_json",
         [](const std::shared_ptr<NetworkHandle>& net, py::handle municipality, py::handle neighbourhood,
-           py::handle start, py::handle end, std::int64_t top, py::handle seed, std::int64_t threads,
-           std::int64_t min_cell, bool include_sensitive, py::object progress) {
+           py::handle start, py::handle end, py::handle top, py::handle seed, py::handle threads,
+           py::handle min_cell, bool include_sensitive, py::object progress) {
             constexpr std::string_view fn = "social_map";
             if (!net) throw py::type_error("social_map(): net must be a Network, not None");
-            if (top < 1) throw verbind::input_error("social_map: top must be at least 1, got " + std::to_string(top));
-            if (min_cell < 1)
-                throw verbind::input_error("social_map: min_cell must be at least 1, got " + std::to_string(min_cell));
             SocialMapOptions options;
             options.municipality = optional_text_arg(municipality, fn, "municipality", "municipality");
             options.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", "neighbourhood");
             options.start = optional_date_arg(start, fn, "start", "start");
             options.end = optional_date_arg(end, fn, "end", "end");
-            options.top = static_cast<std::size_t>(top);
+            options.top = size_arg(top, fn, "top", 1);
             options.seed = seed_arg(seed, "social_map");
             options.threads = threads_arg(threads, "social_map");
-            options.min_cell = static_cast<std::size_t>(min_cell);
+            options.min_cell = size_arg(min_cell, fn, "min_cell", 1);
             options.include_sensitive = include_sensitive;
-            return with_progress(std::move(progress), [&](ProgressCallback cb) {
-                options.progress = std::move(cb);
-                std::shared_lock lock(net->mutex);
-                return verbind::to_json(verbind::social_map(net->network, options));
+            return read_network(*net, fn, [&](const Network& network) {
+                return with_progress(std::move(progress), [&](ProgressCallback cb) {
+                    options.progress = std::move(cb);
+                    return verbind::to_json(verbind::social_map(network, options));
+                });
             });
         },
         py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"), py::arg("end"),

@@ -23,7 +23,9 @@ py::list sorted_list(const std::set<std::string, std::less<>>& items) {
 }
 
 // A Store as Python holds it: closed when `store` is empty. Every call
-// releases the GIL (a write waits for the disk) and takes `mutex`.
+// takes `mutex` by the rule of the Network lock (bindings.hpp): never
+// waiting for it while holding the GIL; the work runs without the GIL (a
+// write waits for the disk).
 struct StoreHandle {
     std::optional<Store> store;
     std::string path;
@@ -33,10 +35,19 @@ struct StoreHandle {
 // Runs `body(store)` without the GIL, holding the handle's mutex.
 template <class F>
 auto with_store(StoreHandle& self, F&& body) {
-    py::gil_scoped_release no_gil;
-    std::lock_guard lock(self.mutex);
+    std::unique_lock lock(self.mutex, std::defer_lock);
+    lock_without_holding_gil(lock);
     if (!self.store) throw io_error("store '" + self.path + "': is closed");
-    return body(*self.store);
+    return without_gil([&] { return body(*self.store); });
+}
+
+// body(optional<Store>&) with the mutex and the GIL held: for what does
+// not touch the file.
+template <class F>
+auto with_store_state(StoreHandle& self, F&& body) {
+    std::unique_lock lock(self.mutex, std::defer_lock);
+    lock_without_holding_gil(lock);
+    return body(self.store);
 }
 
 void register_sensitive_marks(py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
@@ -44,8 +55,7 @@ void register_sensitive_marks(py::class_<NetworkHandle, std::shared_ptr<NetworkH
         "mark_sensitive_event",
         [](NetworkHandle& self, py::handle event) {
             const std::string e = text_arg(event, "mark_sensitive_event", "event", "sensitive event");
-            auto lock = lock_for_writing(self);
-            self.network.mark_sensitive_event(e);
+            write_network(self, "mark_sensitive_event", [&](Network& net) { net.mark_sensitive_event(e); });
         },
         py::arg("event"),
         R"doc(Marks an event as special-category (for example a Pride breakfast: attending
@@ -56,19 +66,25 @@ Raises NotFoundError for an unknown event.)doc");
         "mark_sensitive_tie_kind",
         [](NetworkHandle& self, py::handle kind) {
             const std::string k = text_arg(kind, "mark_sensitive_tie_kind", "kind", "sensitive tie kind");
-            auto lock = lock_for_writing(self);
-            self.network.mark_sensitive_tie_kind(k);
+            write_network(self, "mark_sensitive_tie_kind", [&](Network& net) { net.mark_sensitive_tie_kind(k); });
         },
         py::arg("kind"),
         R"doc(Marks a tie kind as special-category (for example 'member_of' when the
 organisations include an LGBTI+ association). Exports leave ties of this
 kind out unless include_sensitive=True. The kind need not exist yet.)doc");
     cls.def_property_readonly(
-        "sensitive_events", [](const NetworkHandle& self) { return sorted_list(self.network.sensitive_events()); },
+        "sensitive_events",
+        [](const NetworkHandle& self) {
+            return read_network(self, "sensitive_events",
+                                [](const Network& net) { return sorted_list(net.sensitive_events()); });
+        },
         "The event keys marked sensitive, sorted.");
     cls.def_property_readonly(
         "sensitive_tie_kinds",
-        [](const NetworkHandle& self) { return sorted_list(self.network.sensitive_tie_kinds()); },
+        [](const NetworkHandle& self) {
+            return read_network(self, "sensitive_tie_kinds",
+                                [](const Network& net) { return sorted_list(net.sensitive_tie_kinds()); });
+        },
         "The tie kinds marked sensitive, sorted.");
 }
 
@@ -77,9 +93,7 @@ void register_save_load(py::module_& m, py::class_<NetworkHandle, std::shared_pt
         "save",
         [](const NetworkHandle& self, py::handle path) {
             const std::string p = path_arg(path, "save", "path");
-            py::gil_scoped_release no_gil;
-            std::shared_lock lock(self.mutex);
-            verbind::save(self.network, p);
+            read_network(self, "save", [&](const Network& net) { without_gil([&] { verbind::save(net, p); }); });
         },
         py::arg("path"),
         R"doc(Writes the whole Network to the SQLite store at path (created if missing; an
@@ -123,21 +137,15 @@ store.network is a copy (a snapshot) of the stored Network.)doc");
             py::arg("path"),
             "Opens (or creates) the store at path; an older schema is migrated forward.");
 
-    cls.def("close", [](StoreHandle& self) {
-        py::gil_scoped_release no_gil;
-        std::lock_guard lock(self.mutex);
-        self.store.reset();
-    }, "Closes the file. Further calls raise FileError.");
+    auto close = [](StoreHandle& self) {
+        with_store_state(self, [](std::optional<Store>& store) { without_gil([&] { store.reset(); }); });
+    };
+    cls.def("close", close, "Closes the file. Further calls raise FileError.");
     cls.def("__enter__", [](std::shared_ptr<StoreHandle> self) { return self; });
-    cls.def("__exit__", [](StoreHandle& self, py::handle, py::handle, py::handle) {
-        py::gil_scoped_release no_gil;
-        std::lock_guard lock(self.mutex);
-        self.store.reset();
-    });
+    cls.def("__exit__", [close](StoreHandle& self, py::handle, py::handle, py::handle) { close(self); });
     cls.def_property_readonly("path", [](const StoreHandle& self) { return self.path; });
     cls.def_property_readonly("closed", [](StoreHandle& self) {
-        std::lock_guard lock(self.mutex);
-        return !self.store.has_value();
+        return with_store_state(self, [](std::optional<Store>& store) { return !store.has_value(); });
     });
     cls.def_property_readonly(
         "network",
@@ -146,11 +154,12 @@ store.network is a copy (a snapshot) of the stored Network.)doc");
         },
         "A copy of the stored Network (changing it does not change the store).");
     cls.def("__repr__", [](StoreHandle& self) {
-        std::lock_guard lock(self.mutex);
-        if (!self.store) return std::string("<verbind.Store (closed)>");
-        const Network& n = self.store->network();
-        return "<verbind.Store: " + std::to_string(n.num_actors()) + " actors, " + std::to_string(n.num_ties()) +
-               " ties, " + std::to_string(n.num_events()) + " events>";
+        return with_store_state(self, [](std::optional<Store>& store) {
+            if (!store) return std::string("<verbind.Store (closed)>");
+            const Network& n = store->network();
+            return "<verbind.Store: " + std::to_string(n.num_actors()) + " actors, " + std::to_string(n.num_ties()) +
+                   " ties, " + std::to_string(n.num_events()) + " events>";
+        });
     });
 
     cls.def(
@@ -262,11 +271,10 @@ from being truncated (the removal is committed; call compact() later).)doc");
     cls.def(
         "replace",
         [](StoreHandle& self, const NetworkHandle& network) {
-            py::gil_scoped_release no_gil;
-            std::shared_lock network_lock(network.mutex);
-            std::lock_guard lock(self.mutex);
-            if (!self.store) throw io_error("store '" + self.path + "': is closed");
-            self.store->replace(network.network);
+            // Lock order: the Network, then the Store.
+            read_network(network, "replace", [&](const Network& net) {
+                with_store(self, [&](Store& s) { s.replace(net); });
+            });
         },
         py::arg("network"), "Replaces the stored Network with a copy of network, in one transaction.");
     cls.def(
@@ -274,12 +282,24 @@ from being truncated (the removal is committed; call compact() later).)doc");
         "Folds the WAL into the file, truncates it and returns free pages to the file system.");
 }
 
-// The secret as bytes; a str is refused (its encoding would be a guess).
+// The secret as bytes (bytes, bytearray, or a contiguous buffer such as a
+// memoryview); a str is refused (its encoding would be a guess). Messages
+// name the type only, never the value.
 std::string secret_arg(py::handle obj, std::string_view function) {
-    if (PyBytes_Check(obj.ptr()) || PyByteArray_Check(obj.ptr()) || PyMemoryView_Check(obj.ptr()))
-        return std::string(py::bytes(py::module_::import("builtins").attr("bytes")(obj)));
-    throw py::type_error(std::string(function) + "(): secret must be bytes (for example secrets.token_bytes(32)), not " +
-                         std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
+    const std::string refused = std::string(function) +
+                                "(): secret must be bytes (for example secrets.token_bytes(32)), not " +
+                                type_name(obj);
+    if (PyBytes_Check(obj.ptr()))
+        return std::string(PyBytes_AS_STRING(obj.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(obj.ptr())));
+    if (!PyByteArray_Check(obj.ptr()) && !PyMemoryView_Check(obj.ptr())) throw py::type_error(refused);
+    Py_buffer view;
+    if (PyObject_GetBuffer(obj.ptr(), &view, PyBUF_C_CONTIGUOUS) != 0) {
+        PyErr_Clear();  // its message could describe the value
+        throw py::type_error(refused + " that is not one contiguous block of bytes");
+    }
+    std::string bytes(static_cast<const char*>(view.buf), static_cast<std::size_t>(view.len));
+    PyBuffer_Release(&view);
+    return bytes;
 }
 
 void register_privacy(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
@@ -287,9 +307,9 @@ void register_privacy(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<
         const std::string p = path_arg(path, "write_graphml", "path");
         ExportOptions options;
         options.include_sensitive = include_sensitive;
-        py::gil_scoped_release no_gil;
-        std::shared_lock lock(self.mutex);
-        write_graphml(self.network, p, options);
+        read_network(self, "write_graphml", [&](const Network& net) {
+            without_gil([&] { write_graphml(net, p, options); });
+        });
     };
     cls.def("write_graphml", graphml, py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false,
             R"doc(Writes the actors and ties as GraphML (Gephi, Cytoscape, networkx.read_graphml).
@@ -298,32 +318,39 @@ include_sensitive=True.)doc");
     m.def("write_graphml", graphml, py::arg("network"), py::arg("path"), py::kw_only(),
           py::arg("include_sensitive") = false, "verbind.write_graphml(net, path) is net.write_graphml(path).");
 
-    m.def(
-        "pseudonymise",
-        [](const NetworkHandle& network, py::handle secret) {
-            const std::string s = secret_arg(secret, "pseudonymise");
-            py::gil_scoped_release no_gil;
-            std::shared_lock lock(network.mutex);
-            return std::make_shared<NetworkHandle>(verbind::pseudonymise(network.network, s));
-        },
-        py::arg("network"), py::arg("secret"),
-        R"doc(A copy of network whose actor and event keys are replaced by keyed hashes:
-hex(HMAC-SHA-256(secret, "verbind:actor:" + key)) (events: "verbind:event:").
-The same secret gives the same pseudonyms, so exports can be joined by whoever
-holds the secret. secret: bytes, at least 32 (for example
-secrets.token_bytes(32)). Raises InputError for a shorter secret.)doc");
+    // The two functions that take the secret parse their arguments by hand
+    // from *args: pybind11 would answer a call it cannot match with
+    // "incompatible function arguments ... Invoked with: <every argument>",
+    // the secret included, into a traceback or a log. The public
+    // verbind.pseudonymise and verbind.pseudonym (verbind/store.py) give the
+    // signatures; no message here shows the secret or any part of it.
+    m.def("_pseudonymise", [](const py::args& args, const py::kwargs& kwargs) {
+        constexpr std::string_view fn = "pseudonymise";
+        if (args.size() != 2 || !kwargs.empty())
+            throw py::type_error("pseudonymise() takes 2 positional arguments (network, secret), got " +
+                                 std::to_string(args.size()) + " and " + std::to_string(kwargs.size()) + " by keyword");
+        const py::handle network = args[0];
+        if (!py::isinstance<NetworkHandle>(network))
+            throw py::type_error("pseudonymise(): network must be a verbind.Network, not " + type_name(network));
+        const std::string s = secret_arg(args[1], fn);
+        const auto& handle = network.cast<const NetworkHandle&>();
+        return read_network(handle, fn, [&](const Network& net) {
+            return without_gil([&] { return std::make_shared<NetworkHandle>(verbind::pseudonymise(net, s)); });
+        });
+    });
 
-    m.def(
-        "pseudonym",
-        [](py::handle key, py::handle secret, const std::string& kind) {
-            const std::string k = text_arg(key, "pseudonym", "key", "key");
-            const std::string s = secret_arg(secret, "pseudonym");
-            if (kind != "actor" && kind != "event")
-                throw input_error("pseudonym: kind must be 'actor' or 'event', got " + quoted(kind));
-            return verbind::pseudonym(s, k, kind == "actor" ? KeyDomain::actor : KeyDomain::event);
-        },
-        py::arg("key"), py::arg("secret"), py::kw_only(), py::arg("kind") = "actor",
-        "The pseudonym pseudonymise() gives one actor (kind='actor') or event (kind='event') key.");
+    m.def("_pseudonym", [](const py::args& args, const py::kwargs& kwargs) {
+        constexpr std::string_view fn = "pseudonym";
+        if (args.size() != 3 || !kwargs.empty())
+            throw py::type_error("pseudonym() takes 3 positional arguments (key, secret, kind), got " +
+                                 std::to_string(args.size()) + " and " + std::to_string(kwargs.size()) + " by keyword");
+        const std::string k = text_arg(args[0], fn, "key", "pseudonym: key");
+        const std::string s = secret_arg(args[1], fn);
+        const std::string kind = text_arg(args[2], fn, "kind", "pseudonym: kind");
+        if (kind != "actor" && kind != "event")
+            throw input_error("pseudonym: kind must be 'actor' or 'event', got " + quoted(kind));
+        return verbind::pseudonym(s, k, kind == "actor" ? KeyDomain::actor : KeyDomain::event);
+    });
 
     py::class_<SuppressedTable> table(m, "SuppressedTable", R"doc(
 A table of counts with its margins after small-cell suppression. Arrays have
@@ -364,8 +391,9 @@ column totals, the corner the grand total.)doc");
 
     m.def(
         "suppress_small_cells",
-        [](py::handle counts, std::int64_t min_cell) {
-            if (min_cell < 1) throw input_error("suppress_small_cells: min_cell must be at least 1, got " + std::to_string(min_cell));
+        [](py::handle counts, py::handle min_cell_arg) {
+            const std::uint64_t min_cell = uint_arg(min_cell_arg, "suppress_small_cells", "min_cell", 1,
+                                                    std::numeric_limits<std::int64_t>::max());
             py::object numpy = py::module_::import("numpy");
             py::array array;
             try {

@@ -1,6 +1,7 @@
 #include "verbind/privacy/pseudonymise.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/model/text.hpp"
 
 #include <sodium.h>
 
@@ -38,6 +39,10 @@ constexpr std::string_view domain_text(KeyDomain domain) {
 
 std::string pseudonym(std::string_view secret, std::string_view key, KeyDomain domain) {
     check_secret(secret);
+    // Only a key the Network would take has a pseudonym: an empty key (or
+    // one with control characters, blanks at its ends, bad UTF-8) names
+    // nobody, and hashing it would hide the mistake.
+    check_label(key, domain == KeyDomain::actor ? "pseudonym: actor key" : "pseudonym: event key");
     return hmac_hex(secret, domain_text(domain), key);
 }
 

@@ -5,13 +5,23 @@ from typing import Any
 from ._errors import InputError
 
 
+def shown(value: int) -> str:
+    """An int as an error message shows it: in full up to 128 bits, else by
+    its size (str() of a huge int is slow, and refused past 4300 digits). The
+    C++ side (bindings/python/convert.cpp) shows ints the same way."""
+    bits = value.bit_length()
+    if bits <= 128:
+        return str(value)
+    return f"{'-' if value < 0 else ''}an int of {bits} bits"
+
+
 def whole_number(value: Any, function: str, name: str, minimum: int) -> int:
     """``value`` as an int of at least ``minimum``: TypeError for a non-int
     (bool included), InputError naming the field for one that is too small."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{function}(): {name} must be int, not {type(value).__name__}")
     if value < minimum:
-        raise InputError(f"{function}: field '{name}': must be at least {minimum}, got {value}")
+        raise InputError(f"{function}: field '{name}': must be at least {minimum}, got {shown(value)}")
     return value
 
 
@@ -21,7 +31,7 @@ def seed_value(value: Any, function: str) -> Any:
     if value is not None:
         whole_number(value, function, "seed", 0)
         if value >= 2**64:
-            raise InputError(f"{function}: field 'seed': must be below 2**64, got {value}")
+            raise InputError(f"{function}: field 'seed': must be below 2**64, got {shown(value)}")
     return value
 
 

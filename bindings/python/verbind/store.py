@@ -5,12 +5,11 @@
 docs/store.md and docs/privacy.md.
 """
 
+from . import _verbind
 from ._verbind import (
     Store,
     SuppressedTable,
     load,
-    pseudonym,
-    pseudonymise,
     store_schema_version,
     suppress_small_cells,
     write_graphml,
@@ -26,3 +25,28 @@ __all__ = [
     "SuppressedTable",
     "write_graphml",
 ]
+
+
+# pseudonymise and pseudonym take the secret. They are plain Python functions
+# so that a call with wrong arguments fails in Python's own argument parsing,
+# whose messages name parameters, never values; the C++ side checks types and
+# values by hand. No message of either ever contains the secret.
+
+
+def pseudonymise(network, secret):
+    """A copy of network whose actor and event keys are replaced by keyed hashes:
+    hex(HMAC-SHA-256(secret, "verbind:actor:" + key)) (events: "verbind:event:").
+    The same secret gives the same pseudonyms, so exports can be joined by whoever
+    holds the secret. secret: bytes, at least 32 (for example
+    secrets.token_bytes(32)). Raises InputError for a shorter secret, TypeError
+    for a network that is not a verbind.Network or a secret that is not bytes;
+    no message shows the secret."""
+    return _verbind._pseudonymise(network, secret)
+
+
+def pseudonym(key, secret, *, kind="actor"):
+    """The pseudonym pseudonymise() gives one actor (kind='actor') or event
+    (kind='event') key. Raises InputError for a key the Network would refuse
+    (empty, not valid UTF-8, control characters, leading or trailing blanks)
+    or a short secret; no message shows the secret."""
+    return _verbind._pseudonym(key, secret, kind)

@@ -24,7 +24,9 @@ inline constexpr std::size_t min_secret_bytes = 32;
 enum class KeyDomain { actor, event };
 
 // The pseudonym of one key. Throws input_error for a secret shorter than
-// min_secret_bytes.
+// min_secret_bytes, and for a key the Network would refuse (check_label:
+// empty, not UTF-8, control characters, leading or trailing blanks). No
+// message contains the secret.
 std::string pseudonym(std::string_view secret, std::string_view key, KeyDomain domain = KeyDomain::actor);
 
 // A copy of `network` in which every actor and event key is replaced by its
