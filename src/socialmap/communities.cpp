@@ -88,10 +88,22 @@ private:
 // cannot make a node hop back and forth between equally good clusters.
 constexpr double gain_tolerance = 1e-12;
 
+// Lets the callback in (and cancel) during a pass: one pass over a large
+// graph can take seconds. Progress::report keeps to one call per ~0.1 s.
+struct Heartbeat {
+    Progress& progress;
+    double at = 0.0;  // the fraction reported: the pass's start
+    std::uint32_t steps = 0;
+    void tick() {
+        if ((++steps & 4095) == 0) progress.report(at);
+    }
+};
+
 // Fast local moving (Leiden paper, Alg. A.2 MoveNodesFast): visit nodes from a
 // queue in random order; a node that moves puts its neighbours outside its new
 // cluster back on the queue. Returns whether any node moved.
-bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double gamma_over_2m, Rng& rng) {
+bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double gamma_over_2m, Rng& rng,
+                     Heartbeat& beat) {
     const std::size_t n = level.size();
     std::vector<double> cluster_strength(n, 0.0);
     std::vector<std::uint32_t> cluster_size(n, 0);
@@ -112,6 +124,7 @@ bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double ga
     bool moved_any = false;
 
     while (count > 0) {
+        beat.tick();
         const NodeId v = queue[head];
         head = (head + 1) % n;
         --count;
@@ -166,7 +179,7 @@ bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double ga
 // exp(gain / theta) among non-negative gains. Returns a refined cluster per
 // node (ids are node ids of a member).
 std::vector<NodeId> refine(const Level& level, const std::vector<NodeId>& cluster, double gamma_over_2m,
-                           Rng& rng) {
+                           Heartbeat& beat, Rng& rng) {
     constexpr double theta = 0.01;  // the paper's and igraph's randomness
     const std::size_t n = level.size();
     std::vector<double> cluster_strength(n, 0.0);
@@ -190,6 +203,7 @@ std::vector<NodeId> refine(const Level& level, const std::vector<NodeId>& cluste
     std::vector<double> candidate_gain;
 
     for (NodeId v : order) {
+        beat.tick();
         if (refined_size[refined[v]] != 1) continue;
         const NodeId c = cluster[v];
         const double k_v = level.strength[v];
@@ -302,7 +316,8 @@ std::vector<NodeId> renumber(const std::vector<NodeId>& labels) {
 
 // One pass of Leiden or Louvain from `labels` (a partition of the original
 // nodes with ids < n). Returns whether the partition changed.
-bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, double gamma_over_2m, Rng& rng) {
+bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, double gamma_over_2m, Rng& rng,
+              Heartbeat& beat) {
     Level owned;
     const Level* current = &base;  // the current aggregate graph
     std::vector<NodeId> node_of(labels.size());  // original node -> aggregate node
@@ -311,7 +326,7 @@ bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, doubl
     bool changed = false;
     for (;;) {
         const Level& level = *current;
-        const bool moved = move_nodes_fast(level, cluster, gamma_over_2m, rng);
+        const bool moved = move_nodes_fast(level, cluster, gamma_over_2m, rng, beat);
         changed = changed || moved;
         std::size_t clusters = 0;
         {
@@ -325,7 +340,7 @@ bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, doubl
         Level next;
         std::vector<NodeId> next_cluster;
         if (leiden) {
-            const std::vector<NodeId> refined = refine(level, cluster, gamma_over_2m, rng);
+            const std::vector<NodeId> refined = refine(level, cluster, gamma_over_2m, beat, rng);
             next = aggregate(level, refined, new_id);
             next_cluster.assign(next.size(), 0);
             for (NodeId v = 0; v < level.size(); ++v) next_cluster[new_id[v]] = cluster[v];
@@ -379,8 +394,9 @@ std::vector<std::uint32_t> communities(const Graph& graph, const CommunityOption
     // 1e-4 of modularity for the cost of a whole pass.
     const int max_passes = leiden ? 2 : 1;
     for (int pass = 0; pass < max_passes; ++pass) {
-        progress.report(static_cast<double>(pass) / max_passes);
-        if (!one_pass(base, labels, leiden, gamma_over_2m, rng)) break;
+        Heartbeat beat{progress, static_cast<double>(pass) / max_passes};
+        progress.report(beat.at);
+        if (!one_pass(base, labels, leiden, gamma_over_2m, rng, beat)) break;
     }
     progress.report(1.0);
     return labels;
