@@ -21,6 +21,129 @@ static void cleanup(const char *path) {
     remove(extra);
 }
 
+/* The whole file, malloc'ed (NULL when it cannot be read). */
+static unsigned char *read_all(const char *path, long *size) {
+    FILE *f = fopen(path, "rb");
+    unsigned char *data;
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    *size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    data = (unsigned char *)malloc((size_t)*size + 1);
+    if (data && fread(data, 1, (size_t)*size, f) != (size_t)*size) {
+        free(data);
+        data = NULL;
+    }
+    fclose(f);
+    return data;
+}
+
+static int write_all(const char *path, const unsigned char *data, long size) {
+    FILE *f = fopen(path, "wb");
+    int ok;
+    if (!f) return 0;
+    ok = fwrite(data, 1, (size_t)size, f) == (size_t)size;
+    return fclose(f) == 0 && ok;
+}
+
+/* The offset of the first `needle` in `data`, or -1. */
+static long find_bytes(const unsigned char *data, long size, const char *needle) {
+    long i, n = (long)strlen(needle);
+    for (i = 0; i + n <= size; ++i)
+        if (memcmp(data + i, needle, (size_t)n) == 0) return i;
+    return -1;
+}
+
+/* True when every byte of `text` is printable ASCII or part of valid-looking
+ * UTF-8 text without 0xFF/0xFE (what an escaped message may hold). */
+static int no_raw_invalid_bytes(const char *text) {
+    for (; *text; ++text)
+        if ((unsigned char)*text == 0xFF || (unsigned char)*text == 0xFE) return 0;
+    return 1;
+}
+
+/* Damage through the C ABI: a flipped bit in a stored row is corruption
+ * (VB_ERROR_IO, a message naming the file), the file is left as it is; a
+ * text that is not UTF-8 in a file from before checksums is a parse error
+ * whose message shows the bytes escaped, never raw. */
+static void damaged_files(void) {
+    char path[256];
+    vb_network_t *net = NULL, *back = NULL;
+    unsigned char *data, *after;
+    long size = 0, after_size = 0, at, i;
+
+    scratch_path(path, sizeof path, "damaged.db");
+    CHECK_OK(vb_network_new(&net));
+    CHECK_OK(vb_network_add_resident(net, "zoe", "Noordhoek"));
+    CHECK_OK(vb_network_add_resident(net, "yan", "Zuid"));
+    CHECK_OK(vb_network_add_tie(net, "zoe", "yan", "knows", NULL));
+    CHECK_OK(vb_network_save(net, path));
+    data = read_all(path, &size);
+    CHECK(data != NULL);
+    if (data) {
+        at = find_bytes(data, size, "Noordhoek");
+        CHECK(at > 0);
+        data[at] ^= 0x01; /* 'O': another neighbourhood, if it loaded */
+        CHECK(write_all(path, data, size));
+        CHECK(vb_network_load(path, &back) == VB_ERROR_IO);
+        CHECK(back == NULL);
+        CHECK(strstr(vb_last_error_message(), "damaged.db': the file is corrupt: its checksum does not match") != NULL);
+        after = read_all(path, &after_size);
+        CHECK(after != NULL && after_size == size && memcmp(after, data, (size_t)size) == 0);
+        free(after);
+        data[at] ^= 0x01;
+
+        /* As verbind wrote it before checksums (schema version 2, no
+         * checksum row), with a byte of a text that is not UTF-8. */
+        data[60] = 0;
+        data[61] = 0;
+        data[62] = 0;
+        data[63] = 2;
+        for (i = find_bytes(data, size, "checksum"); i >= 0; i = find_bytes(data, size, "checksum"))
+            data[i + 7] = 'M';
+        data[at + 6] = 0xFF;
+        CHECK(write_all(path, data, size));
+        CHECK(vb_network_load(path, &back) == VB_ERROR_PARSE);
+        CHECK(strstr(vb_last_error_message(), "field 'neighbourhood': is not valid UTF-8 ('Noordh\\xFFek')") != NULL);
+        CHECK(no_raw_invalid_bytes(vb_last_error_message()));
+        free(data);
+    }
+    /* A path that is not UTF-8 is escaped in the message too. */
+    CHECK(vb_network_load("/tmp/verbind-no-such-\xff-store.db", &back) == VB_ERROR_IO);
+    CHECK(strstr(vb_last_error_message(), "verbind-no-such-\\xFF-store.db': no such file") != NULL);
+    CHECK(no_raw_invalid_bytes(vb_last_error_message()));
+
+    vb_network_free(net);
+    cleanup(path);
+}
+
+/* Two stores on one file: the second sees the first's change before it
+ * writes (no raw "UNIQUE constraint failed"). */
+static void two_stores(void) {
+    char path[256];
+    vb_network_t *net = NULL, *copy = NULL;
+    vb_store_t *first = NULL, *second = NULL;
+
+    scratch_path(path, sizeof path, "two.db");
+    CHECK_OK(vb_network_new(&net));
+    CHECK_OK(vb_network_add_resident(net, "ann", NULL));
+    CHECK_OK(vb_network_save(net, path));
+    CHECK_OK(vb_store_open(path, &first));
+    CHECK_OK(vb_store_open(path, &second));
+    CHECK_OK(vb_store_add_resident(first, "bob", NULL));
+    CHECK(vb_store_add_resident(second, "bob", NULL) == VB_ERROR_INVALID_ARGUMENT);
+    CHECK(strstr(vb_last_error_message(), "resident 'bob': key already exists") != NULL);
+    CHECK_OK(vb_store_add_tie(second, "bob", "ann", "knows", NULL));
+    CHECK_OK(vb_store_network(first, &copy));
+    CHECK(vb_network_tie_count(copy) == 1);
+    CHECK(vb_network_actor_count(copy) == 2);
+    vb_network_free(copy);
+    vb_store_free(first);
+    vb_store_free(second);
+    vb_network_free(net);
+    cleanup(path);
+}
+
 int main(void) {
     char path[256];
     vb_network_t *net = NULL, *back = NULL, *copy = NULL;
@@ -31,6 +154,8 @@ int main(void) {
 
     scratch_path(path, sizeof path, "a.db");
     CHECK(vb_store_schema_version() == 3);
+    damaged_files();
+    two_stores();
 
     CHECK_OK(vb_network_davis_southern_women(&net));
     CHECK_OK(vb_network_mark_sensitive_tie_kind(net, "member_of"));
