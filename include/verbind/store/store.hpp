@@ -11,16 +11,27 @@
 // The schema is versioned with PRAGMA user_version and documented in
 // docs/store.md; older files are migrated forward when opened for writing.
 //
+// Checksum (schema version 3 on): every write stores, in its transaction, a
+// BLAKE2b checksum of the logical content (the rows of every table, see
+// docs/store.md); load and Store::open verify it before reading any row, so
+// a damaged file is refused as corrupt, never read as other data. Files of
+// versions 1 and 2 have none and are read unverified (every row checked).
+//
 // Erasure: the file runs with secure_delete, so deleted rows are overwritten
-// with zeros; Store::remove then checkpoints and truncates the WAL and
-// returns freed pages to the file system (incremental vacuum), so an erased
-// key and its attributes cannot be found in the file's bytes.
+// with zeros; Store::remove also drops the tie kinds no tie has any more and
+// the stale "<path>.new-<pid>-<n>" files a killed save left, then
+// checkpoints and truncates the WAL and returns freed pages to the file
+// system (incremental vacuum), so an erased key and its attributes cannot be
+// found in the bytes of any file beside the store.
 //
 // Errors: io_error for a file that cannot be opened, created, read or
-// written (read-only place, full disk, corrupt or truncated file, a file
-// from a newer schema, a file that is not a verbind store), parse_error when
-// the file's rows break the model's rules. After any error the in-memory
-// Network and the file are as they were before the call.
+// written (read-only file or folder when writing, full disk, corrupt or
+// truncated file, a checksum that does not match, a file from a newer
+// schema, a file that is not a verbind store), parse_error when the rows of
+// a file without checksum break the model's rules or have the wrong type.
+// Messages show stored text and paths with invalid bytes escaped (\xNN).
+// After any error the in-memory Network and the file are as they were
+// before the call.
 #pragma once
 
 #include "verbind/model/network.hpp"
@@ -41,19 +52,26 @@ inline constexpr int store_schema_version = 3;
 void save(const Network& network, const std::string& path);
 
 // Reads a Network from a SQLite file written by save or a Store. The file
-// is not changed (an older schema is read as it is, without migrating).
+// is not changed (an older schema is read as it is, without migrating). A
+// store in a folder this process cannot write is read as immutable.
 Network load(const std::string& path);
 
 class Store {
 public:
     // Opens (or creates) the store at `path` and reads its Network. An
-    // older schema is migrated forward first, in one transaction.
+    // older schema is migrated forward first, in one transaction (its rows
+    // checked before the checksum is written). A file or folder this
+    // process cannot write is refused here (io_error), not at the first
+    // change.
     static Store open(const std::string& path);
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();
 
+    // The stored Network. Another connection's committed changes (a second
+    // Store, a save, another process) are read in first, here and before
+    // every change: a Store never writes from a stale view.
     const Network& network() const;
     const std::string& path() const;
 
