@@ -462,52 +462,94 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& in, const Suppression
     };
     constexpr std::size_t max_trials = 16;
 
+    // Cheap first: a relation with exactly one suppressed cell gives it
+    // away, so it gets the cheapest other published cell (to a fixpoint).
+    auto one_per_relation = [&]() {
+        std::vector<std::uint8_t> dirty_cells;
+        for (bool more = true; more;) {
+            more = false;
+            for (const auto& rel : in.relations) {
+                std::size_t hidden = 0;
+                std::optional<std::size_t> best;
+                for (const auto& [cell, coefficient] : rel) {
+                    (void)coefficient;
+                    if (out.suppressed[cell])
+                        ++hidden;
+                    else if (!is_public[cell] && (!best || cost(cell) < cost(*best)))
+                        best = cell;
+                }
+                if (hidden == 1 && best) {
+                    out.suppressed[*best] = 1;
+                    more = true;
+                }
+            }
+        }
+    };
+
     // A system found safe stays safe until a cell joins it: only systems
     // with a newly suppressed ("dirty") cell are checked again.
-    std::vector<std::uint8_t> dirty = out.suppressed;
+    constexpr std::size_t small_system = 48;
+    std::vector<std::uint8_t> checked(n, 0);  // 1: in a system found safe, unchanged since
     for (;;) {
+        one_per_relation();
         std::vector<std::uint8_t> unknown = out.suppressed;
         const Systems s = systems_of(n, in.relations, unknown);
         bool added = false, stuck = false;
         for (std::size_t k = 0; k < s.cells.size(); ++k) {
             const auto& cells = s.cells[k];
-            if (std::none_of(cells.begin(), cells.end(), [&](std::size_t c) { return dirty[c] != 0; })) continue;
+            if (std::all_of(cells.begin(), cells.end(), [&](std::size_t c) { return checked[c] != 0; })) continue;
             const auto d = determined_in(cells, s.relations[k], in.relations, unknown);
-            std::optional<std::size_t> pick;
-            std::vector<std::size_t> near;
-            for (std::size_t i = 0; i < cells.size(); ++i)
-                if (d[i])
-                    for (std::size_t c : candidates_near(cells[i])) near.push_back(c);
-            std::sort(near.begin(), near.end(), [&](std::size_t x, std::size_t y) { return cost(x) < cost(y); });
-            near.erase(std::unique(near.begin(), near.end()), near.end());
-            if (near.size() > max_trials) near.resize(max_trials);
-            // Of the cheapest related cells, the one that leaves the fewest
-            // cells determined (ties: the cheapest).
-            std::size_t best_left = std::numeric_limits<std::size_t>::max();
-            for (std::size_t c : near) {
-                unknown[c] = 1;
-                const auto [around, which] = system_around(c, unknown);
-                const auto after = determined_in(around, which, in.relations, unknown);
-                unknown[c] = 0;
-                const auto left = static_cast<std::size_t>(std::count(after.begin(), after.end(), 1));
-                if (left < best_left) best_left = left, pick = c;
+            std::vector<std::size_t> picks;
+            if (cells.size() <= small_system) {
+                // Of the cheapest cells related to a determined one, the one
+                // that leaves the fewest cells determined (ties: the cheapest).
+                std::vector<std::size_t> near;
+                for (std::size_t i = 0; i < cells.size(); ++i)
+                    if (d[i])
+                        for (std::size_t c : candidates_near(cells[i])) near.push_back(c);
+                std::sort(near.begin(), near.end(), [&](std::size_t x, std::size_t y) { return cost(x) < cost(y); });
+                near.erase(std::unique(near.begin(), near.end()), near.end());
+                if (near.size() > max_trials) near.resize(max_trials);
+                std::size_t best_left = std::numeric_limits<std::size_t>::max();
+                std::optional<std::size_t> pick;
+                for (std::size_t c : near) {
+                    unknown[c] = 1;
+                    const auto [around, which] = system_around(c, unknown);
+                    const auto after = determined_in(around, which, in.relations, unknown);
+                    unknown[c] = 0;
+                    const auto left = static_cast<std::size_t>(std::count(after.begin(), after.end(), 1));
+                    if (left < best_left) best_left = left, pick = c;
+                }
+                if (pick) picks.push_back(*pick);
+            } else {
+                // A large system: one cheapest related cell per determined cell.
+                for (std::size_t i = 0; i < cells.size(); ++i)
+                    if (d[i]) {
+                        const auto near = candidates_near(cells[i]);
+                        for (std::size_t c : near)
+                            if (std::find(picks.begin(), picks.end(), c) == picks.end()) {
+                                picks.push_back(c);
+                                break;
+                            }
+                    }
             }
-            if (!pick && std::find(d.begin(), d.end(), 1) != d.end()) {
+            if (picks.empty() && std::find(d.begin(), d.end(), 1) != d.end()) {
                 // Every cell related to a determined one is hidden already:
                 // widen to the cheapest published cell related to the system.
+                std::optional<std::size_t> pick;
                 for (std::size_t c : cells) {
                     const auto other = candidates_near(c);
                     if (!other.empty() && (!pick || cost(other.front()) < cost(*pick))) pick = other.front();
                 }
-                if (!pick) stuck = true;
+                if (pick)
+                    picks.push_back(*pick);
+                else
+                    stuck = true;
             }
-            if (pick) {
-                out.suppressed[*pick] = 1;  // `unknown` stays as `s` was made from until the next round
-                dirty[*pick] = 1;
-                added = true;
-            } else if (!stuck) {
-                for (std::size_t c : cells) dirty[c] = 0;
-            }
+            for (std::size_t c : picks) out.suppressed[c] = 1;  // `unknown` stays as `s` was made until the next round
+            added = added || !picks.empty();
+            if (picks.empty() && !stuck)
+                for (std::size_t c : cells) checked[c] = 1;
         }
         if (!added) {
             if (stuck) {
