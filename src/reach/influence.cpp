@@ -415,7 +415,8 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
         const double fits_sets =
             std::min(max_sets_per_collection,
                      std::max(0.0, static_cast<double>(options.max_memory_bytes) - fixed_bytes) / set_bytes);
-        const double suggested = 1.05 * eps * std::sqrt(theta_max / std::max(1.0, fits_sets));
+        // theta_max(epsilon') = 2 n root^2 / (epsilon'^2 k) <= fits_sets.
+        const double suggested = 1.05 * std::sqrt(2.0 * nd * root * root / (kd * std::max(1.0, fits_sets)));
         std::string message = "influence_max: epsilon = " + number(eps) + " with delta = " + number(delta) +
                               " is outside the supported range for this graph and k = " + std::to_string(k) + ": ";
         if (drawn > 0)

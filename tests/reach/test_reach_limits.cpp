@@ -100,25 +100,29 @@ TEST_CASE("influence_max refuses a certificate it cannot afford, and its suggest
     // that keeps even the worst case within it: that one must then work.
     const Graph none = edges_of(2000, {}, false);
     InfluenceOptions o;
-    o.epsilon = 1e-9;
-    o.max_memory_bytes = 16u << 20;
-    std::string message;
-    try {
-        influence_max(none, 1, o);
-    } catch (const input_error& e) {
-        message = e.what();
+    // 1e-300: epsilon^2 underflows to 0 and theta_max is infinite.
+    for (const auto& [eps, shown] : {std::pair{1e-9, "epsilon = 1e-09"}, std::pair{1e-300, "epsilon = 1e-300"}}) {
+        o = {};
+        o.epsilon = eps;
+        o.max_memory_bytes = 16u << 20;
+        std::string message;
+        try {
+            influence_max(none, 1, o);
+        } catch (const input_error& e) {
+            message = e.what();
+        }
+        INFO(message);
+        REQUIRE_THAT(message, Contains(shown) && Contains("max_memory_bytes = 16777216") &&
+                                  Contains("not certified after"));
+        const auto at = message.find("Use epsilon >= ");
+        REQUIRE(at != std::string::npos);
+        const double suggested = std::strtod(message.c_str() + at + 15, nullptr);
+        REQUIRE(suggested > eps);
+        REQUIRE(suggested < 1.0);
+        o.epsilon = suggested;
+        const InfluenceResult r = influence_max(none, 1, o);
+        check_certified(r, 2000, suggested);
     }
-    INFO(message);
-    REQUIRE_THAT(message, Contains("epsilon = 1e-09") && Contains("max_memory_bytes = 16777216") &&
-                              Contains("not certified after"));
-    const auto at = message.find("Use epsilon >= ");
-    REQUIRE(at != std::string::npos);
-    const double suggested = std::strtod(message.c_str() + at + 15, nullptr);
-    REQUIRE(suggested > 1e-9);
-    REQUIRE(suggested < 1.0);
-    o.epsilon = suggested;
-    const InfluenceResult r = influence_max(none, 1, o);
-    check_certified(r, 2000, suggested);
     // Refused before anything is drawn when not even the first round fits.
     o.epsilon = 0.1;
     o.max_memory_bytes = 1000;
