@@ -138,12 +138,9 @@ verbind::Date date_arg(py::handle obj, std::string_view function, std::string_vi
     const int year = obj.attr("year").cast<int>();
     const int month = obj.attr("month").cast<int>();
     const int day = obj.attr("day").cast<int>();
-    // Boost.Date_Time covers 1400-9999; datetime.date reaches down to year 1.
-    if (year < 1400 || year > 9999)
-        throw verbind::input_error(std::string(what) + ": date " + std::string(py::str(obj)) +
-                                   " has a year outside 1400-9999");
-    return verbind::Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-                         static_cast<unsigned short>(day));
+    // datetime.date reaches from year 1 to 9999; the library takes the
+    // supported range of verbind/model/date.hpp (checked by make_date).
+    return verbind::make_date(year, month, day, what);
 }
 
 std::optional<verbind::Date> optional_date_arg(py::handle obj, std::string_view function, std::string_view param,

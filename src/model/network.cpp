@@ -130,8 +130,7 @@ ActorId Network::add_resident(std::string_view key, const ResidentInfo& info) {
     actor.groups = clean_list(info.groups, field(rec, "groups"));
     actor.key_figure = info.key_figure;
     actor.trained_on = info.trained_on;
-    if (actor.trained_on && actor.trained_on->is_special())
-        throw input_error(field(rec, "trained_on") + ": not a calendar date");
+    if (actor.trained_on) check_date(*actor.trained_on, field(rec, "trained_on"));
 
     const auto id = static_cast<ActorId>(actors_.size());
     actors_.push_back(std::move(actor));
@@ -203,8 +202,8 @@ void Network::add_tie(ActorId ia_, ActorId ib_, std::string_view kind, const Tie
     if (!std::isfinite(info.weight) || info.weight < 0)
         throw input_error(field(rec(), "weight") + ": must be a finite number >= 0, got " +
                           std::to_string(info.weight));
-    if ((info.since && info.since->is_special()) || (info.until && info.until->is_special()))
-        throw input_error(rec() + ": since/until must be calendar dates");
+    if (info.since && !is_supported_date(*info.since)) check_date(*info.since, field(rec(), "since"));
+    if (info.until && !is_supported_date(*info.until)) check_date(*info.until, field(rec(), "until"));
     if (info.since && info.until && *info.until <= *info.since)
         throw input_error(field(rec(), "until") + ": " + format_date(info.until) + " is not after since " +
                           format_date(info.since));
@@ -238,7 +237,7 @@ EventId Network::add_event(std::string_view key, const EventInfo& info) {
     const std::string rec = record("event", key);
     if (event_index_.count(key)) throw input_error(rec + ": key already exists");
     if (event_index_.size() >= no_id) throw input_error(rec + ": too many events");
-    if (info.date.is_special()) throw input_error(field(rec, "date") + ": a calendar date is required");
+    check_date(info.date, field(rec, "date"));
     check_label(info.kind, field(rec, "kind"));
     check_optional_label(info.neighbourhood, field(rec, "neighbourhood"));
     check_optional_label(info.municipality, field(rec, "municipality"));

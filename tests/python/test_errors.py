@@ -46,7 +46,9 @@ def test_malformed_dates(small):
     unchanged_after(small, lambda: small.add_event("e9", date="2022-02-30", kind="iftar"), verbind.InputError,
                     r"event 'e9' field 'date': malformed date '2022-02-30' \(no such day\)")
     unchanged_after(small, lambda: small.add_event("e9", date=datetime.date(1200, 1, 1), kind="iftar"),
-                    verbind.InputError, "outside 1400-9999")
+                    verbind.InputError,
+                    r"event 'e9' field 'date': 1200-01-01 is outside the supported range of dates "
+                    r"\(1500-01-01 to 9899-12-31\)")
 
 
 def test_datetime_is_refused_not_truncated(small):
