@@ -3,6 +3,7 @@
 // mistake (usage on stderr).
 #include "commands.hpp"
 #include "summary.hpp"
+#include "visible.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/io/io.hpp"
@@ -38,7 +39,10 @@ constexpr std::string_view usage_text =
     "  report [PATH] -o FILE [--municipality X] [--period week|month|quarter|year] [--top N] [--train K] [--seed N]\n"
     "                               the coordinator's report as one self-contained HTML file\n"
     "  help, --help                 show this help\n"
-    "  --version                    show the version\n";
+    "  --version                    show the version\n"
+    "\n"
+    "Every command leaves out special-category data (declared groups, tie kinds and events marked\n"
+    "sensitive): they are neither shown nor used. --include-sensitive, given to any command, includes them.\n";
 
 using verbind::cli::usage_error;
 
@@ -66,8 +70,13 @@ std::string format_scale(double scale) {
 
 int demo(const std::vector<std::string_view>& args) {
     verbind::SampleOptions options;
+    bool include_sensitive = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view option = args[i];
+        if (option == "--include-sensitive") {
+            include_sensitive = true;
+            continue;
+        }
         if (option != "--seed" && option != "--scale") throw usage_error{"demo: unknown option '" + std::string(option) + "'"};
         if (i + 1 == args.size()) throw usage_error{"demo: " + std::string(option) + " needs a value"};
         const std::string_view value = args[++i];
@@ -77,18 +86,30 @@ int demo(const std::vector<std::string_view>& args) {
             options.scale = parse_scale(value);
     }
     const verbind::Network network = verbind::sample_programme(options);
+    const verbind::cli::Input input{verbind::cli::visible_records(network, include_sensitive),
+                                    verbind::cli::count_sensitive(network), include_sensitive};
     const std::string title = "sample programme \"Veilige Wijken\" 2022 (seed " + std::to_string(options.seed) +
                               ", scale " + format_scale(options.scale) + ")";
-    verbind::cli::print_summary(std::cout, title, verbind::cli::summarise(network));
+    verbind::cli::print_summary(std::cout, title, verbind::cli::summarise(input));
     return 0;
 }
 
 int stats(const std::vector<std::string_view>& args) {
-    if (args.empty()) throw usage_error{"stats: missing PATH"};
-    if (args.size() > 1) throw usage_error{"stats: expected one PATH, got " + std::to_string(args.size()) + " arguments"};
-    const std::string path(args[0]);
-    const verbind::Network network = verbind::read_network(path);
-    verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(network));
+    bool include_sensitive = false;
+    std::vector<std::string_view> paths;
+    for (const std::string_view arg : args) {
+        if (arg == "--include-sensitive")
+            include_sensitive = true;
+        else if (arg.size() > 1 && arg[0] == '-')
+            throw usage_error{"stats: unknown option '" + std::string(arg) + "'"};
+        else
+            paths.push_back(arg);
+    }
+    if (paths.empty()) throw usage_error{"stats: missing PATH"};
+    if (paths.size() > 1) throw usage_error{"stats: expected one PATH, got " + std::to_string(paths.size()) + " arguments"};
+    const std::string path(paths[0]);
+    const verbind::cli::Input input = verbind::cli::load_network(path, include_sensitive);
+    verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(input));
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // `verbind map [--municipality X] [--neighbourhood Y] [--top N] [--json] [PATH]`:
 // the social map of a network on disk, or of the sample programme.
 #include "commands.hpp"
+#include "visible.hpp"
 
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
@@ -29,6 +30,8 @@ int map_command(const Args& args) {
         const std::string_view arg = args[i];
         if (arg == "--json") {
             json = true;
+        } else if (arg == "--include-sensitive") {
+            options.include_sensitive = true;
         } else if (arg == "--municipality" || arg == "--neighbourhood" || arg == "--top") {
             if (i + 1 == args.size()) throw usage_error{"map: " + std::string(arg) + " needs a value"};
             const std::string_view value = args[++i];
@@ -52,8 +55,9 @@ int map_command(const Args& args) {
             throw usage_error{"map: expected at most one PATH, got '" + path + "' and '" + std::string(arg) + "'"};
         }
     }
-    const Network network = path.empty() ? sample_programme() : read_network(path);
-    const SocialMap map = social_map(network, options);
+    const Input input = load_network(path.empty() ? std::nullopt : std::optional<std::string>(path),
+                                     options.include_sensitive);
+    const SocialMap map = social_map(input.network, options);
     if (json) {
         std::cout << to_json(map) << '\n';
         return 0;

@@ -1,6 +1,7 @@
 // `verbind match [PATH] [options]`: the top suggested introductions, each
 // with what the two share, what they bridge and who could introduce them.
 #include "commands.hpp"
+#include "visible.hpp"
 
 #include "verbind/io/io.hpp"
 #include "verbind/match/introductions.hpp"
@@ -40,7 +41,9 @@ int match_command(const Args& args) {
     IntroductionOptions options;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
-        if (arg.starts_with("--")) {
+        if (arg == "--include-sensitive") {
+            options.include_sensitive = true;
+        } else if (arg.starts_with("--")) {
             if (arg != "--top" && arg != "--per-person" && arg != "--municipality" && arg != "--seed")
                 throw usage_error{"match: unknown option '" + std::string(arg) + "'"};
             if (i + 1 == args.size()) throw usage_error{"match: " + std::string(arg) + " needs a value"};
@@ -58,8 +61,9 @@ int match_command(const Args& args) {
             path = std::string(arg);
         }
     }
-    const Network network = path.empty() ? sample_programme() : read_network(path);
-    const auto suggestions = introductions(network, options);
+    const Input input = load_network(path.empty() ? std::nullopt : std::optional<std::string>(path),
+                                     options.include_sensitive);
+    const auto suggestions = introductions(input.network, options);
     const std::string source = path.empty() ? "the sample programme \"Veilige Wijken\" 2022" : path;
     std::cout << "top " << std::min(top, suggestions.size()) << " of " << suggestions.size()
               << " suggested introductions in " << source << " (at most " << options.per_person

@@ -3,6 +3,7 @@
 // residents (default 5) to train as key figures next, with the expected
 // extra reach.
 #include "commands.hpp"
+#include "visible.hpp"
 
 #include "verbind/graph/view.hpp"
 #include "verbind/io/io.hpp"
@@ -58,8 +59,12 @@ void print_cascades(const Network& net, const CascadeResult& c) {
     if (c.bringers.empty()) std::cout << "  (nobody was recorded as brought along)\n";
 }
 
-int train_next(const Network& net, std::size_t k) {
-    const Graph g = build_graph(net);
+int train_next(const Network& net, std::size_t k, bool include_sensitive) {
+    // net holds only the records the command may use (visible.hpp); the view
+    // says so too, so a sensitive tie kind never chooses whom to train.
+    ViewOptions view;
+    view.include_sensitive = include_sensitive;
+    const Graph g = build_graph(net, view);
     std::vector<NodeId> candidates, key_figures;
     for (NodeId v = 0; v < g.num_nodes(); ++v) {
         const Actor& a = net.actor(g.key(v));
@@ -104,9 +109,12 @@ int train_next(const Network& net, std::size_t k) {
 
 int reach_command(const Args& args) {
     std::size_t k = 5;
+    bool include_sensitive = false;
     std::optional<std::string> path;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--train") {
+        if (args[i] == "--include-sensitive") {
+            include_sensitive = true;
+        } else if (args[i] == "--train") {
             if (i + 1 == args.size()) throw usage_error{"reach: --train needs a value"};
             const std::string_view value = args[++i];
             std::size_t parsed = 0;
@@ -122,12 +130,15 @@ int reach_command(const Args& args) {
             path = std::string(args[i]);
         }
     }
-    const Network net = path ? read_network(*path) : sample_programme();
+    const Input input = load_network(path, include_sensitive);
+    const Network& net = input.network;
     std::cout << "bring-along cascades: "
               << (path ? "network " + *path : std::string("sample programme \"Veilige Wijken\" 2022 (seed 2022)"))
               << "\n\n";
-    print_cascades(net, cascades(net));
-    return train_next(net, k);
+    CascadeOptions cascade_options;
+    cascade_options.include_sensitive = include_sensitive;
+    print_cascades(net, cascades(net, cascade_options));
+    return train_next(net, k, include_sensitive);
 }
 
 }  // namespace verbind::cli

@@ -1,6 +1,7 @@
 // `verbind report [PATH] -o report.html`: the coordinator's HTML report of a
 // network (the sample programme when no PATH is given), written atomically.
 #include "commands.hpp"
+#include "visible.hpp"
 
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/io/io.hpp"
@@ -63,8 +64,8 @@ int report_command(const Args& args) {
         }
     }
     if (!output) throw usage_error{"report: missing -o FILE (where to write the HTML report)"};
-    const Network net = path ? read_network(*path) : sample_programme();
-    write_report(net, options, *output);
+    const Input input = load_network(path, options.include_sensitive);
+    write_report(input.network, options, *output);
     std::cout << "wrote " << *output << " (report of "
               << (path ? *path : std::string("the sample programme \"Veilige Wijken\" 2022"))
               << (options.municipality.empty() ? std::string() : ", " + options.municipality) << ")\n";

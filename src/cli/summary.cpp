@@ -18,7 +18,8 @@ std::string municipality_of(std::string_view name) {
 
 }  // namespace
 
-Summary summarise(const Network& network) {
+Summary summarise(const Input& input) {
+    const Network& network = input.network;
     Summary summary;
     auto row = [&](std::string_view municipality) -> AreaCounts& {
         const std::string name = municipality_of(municipality);
@@ -84,7 +85,8 @@ Summary summarise(const Network& network) {
         total.brought_along += area.brought_along;
     }
     total.ties += summary.cross_municipality_ties;
-    summary.sensitive_groups = network.sensitive_groups().size();
+    summary.sensitive = input.sensitive;
+    summary.include_sensitive = input.include_sensitive;
 
     const Graph ties = build_graph(network);
     summary.ties_graph = {ties.num_nodes(), ties.num_edges()};
@@ -160,8 +162,7 @@ void print_summary(std::ostream& out, const std::string& title, const Summary& s
     }
     if (summary.first_event)
         out << "events from " << format_date(summary.first_event) << " to " << format_date(summary.last_event) << '\n';
-    if (summary.sensitive_groups > 0)
-        out << "special-category groups: " << summary.sensitive_groups << " marked (names not shown)\n";
+    print_sensitive_note(out, summary.sensitive, summary.include_sensitive);
     out << '\n';
 
     Table graphs({"graph", "nodes", "edges"});

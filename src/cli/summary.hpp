@@ -1,6 +1,8 @@
 // The per-municipality summary that `verbind demo` and `verbind stats` print.
 #pragma once
 
+#include "visible.hpp"
+
 #include "verbind/model/network.hpp"
 
 #include <cstddef>
@@ -35,14 +37,18 @@ struct Summary {
     std::size_t cross_municipality_ties = 0;  // the two actors live in different municipalities
     AreaCounts total;
     std::vector<std::pair<std::string, std::size_t>> ties_by_kind;
-    std::size_t sensitive_groups = 0;  // how many are marked; their names are never printed
+    // How many special-category marks the network as read carried, and
+    // whether they are counted (--include-sensitive); never their names.
+    SensitiveCounts sensitive;
+    bool include_sensitive = false;
     std::optional<Date> first_event, last_event;
     GraphSize ties_graph;          // verbind::build_graph(network)
     GraphSize co_attendance_graph; // ViewOptions::co_attendance
 };
 
-// Counts everything, builds both graphs.
-Summary summarise(const Network& network);
+// Counts everything the command may use (input.network, see visible.hpp),
+// builds both graphs.
+Summary summarise(const Input& input);
 
 // Prints an aligned table under `title`.
 void print_summary(std::ostream& out, const std::string& title, const Summary& summary);

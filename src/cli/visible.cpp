@@ -1,0 +1,88 @@
+#include "visible.hpp"
+
+#include "verbind/io/io.hpp"
+#include "verbind/model/sample.hpp"
+
+#include <string>
+
+namespace verbind::cli {
+
+SensitiveCounts count_sensitive(const Network& network) {
+    return {network.sensitive_groups().size(), network.sensitive_tie_kinds().size(),
+            network.sensitive_events().size()};
+}
+
+Network visible_records(const Network& network, bool include_sensitive) {
+    if (include_sensitive) return network;
+    Network out;
+    out.reserve(network.num_actors(), network.num_ties(), network.num_events(), network.num_attendances());
+    // Actors keep their ids (same order, none left out).
+    for (const Actor& actor : network.actors()) {
+        if (actor.is_resident()) {
+            ResidentInfo info;
+            info.neighbourhood = actor.neighbourhood;
+            info.municipality = actor.municipality;
+            info.talents = actor.talents;
+            info.groups = network.declared_groups(actor, /*include_sensitive=*/false);
+            info.key_figure = actor.key_figure;
+            info.trained_on = actor.trained_on;
+            out.add_resident(actor.key, info);
+        } else {
+            OrganisationInfo info;
+            info.kind = actor.kind;
+            info.neighbourhood = actor.neighbourhood;
+            info.municipality = actor.municipality;
+            info.talents = actor.talents;
+            out.add_organisation(actor.key, info);
+        }
+    }
+    for (const Tie& tie : network.ties()) {
+        if (network.is_sensitive(tie)) continue;
+        out.add_tie(tie.a, tie.b, network.tie_kind(tie), {.since = tie.since, .until = tie.until, .weight = tie.weight});
+    }
+    for (EventId e = 0; e < network.num_events(); ++e) {
+        if (network.is_sensitive_event(e)) continue;
+        const Event& event = network.event(e);
+        EventInfo info;
+        info.date = event.date;
+        info.kind = event.kind;
+        info.neighbourhood = event.neighbourhood;
+        info.municipality = event.municipality;
+        for (ActorId organiser : event.organisers) info.organisers.push_back(network.actor(organiser).key);
+        out.add_event(event.key, info);
+    }
+    for (const Attendance& record : network.attendance()) {
+        if (network.is_sensitive_event(record.event)) continue;
+        out.attend(network.event(record.event).key, network.actor(record.actor).key,
+                   record.brought_by == no_id ? std::string_view() : std::string_view(network.actor(record.brought_by).key));
+    }
+    return out;
+}
+
+Input load_network(const std::optional<std::string>& path, bool include_sensitive) {
+    const Network read = path ? read_network(*path) : sample_programme();
+    Input input{visible_records(read, include_sensitive), count_sensitive(read), include_sensitive};
+    return input;
+}
+
+void print_sensitive_note(std::ostream& out, const SensitiveCounts& n, bool include_sensitive) {
+    if (!n.any()) return;
+    auto count = [](std::size_t k, const char* one, const char* many) {
+        return std::to_string(k) + " " + (k == 1 ? one : many);
+    };
+    std::string parts;
+    auto add = [&](std::size_t k, const char* one, const char* many) {
+        if (k == 0) return;
+        if (!parts.empty()) parts += ", ";
+        parts += count(k, one, many);
+    };
+    add(n.groups, "group", "groups");
+    add(n.tie_kinds, "tie kind", "tie kinds");
+    add(n.events, "event", "events");
+    if (include_sensitive)
+        out << "special-category data included (--include-sensitive): " << parts << '\n';
+    else
+        out << "special-category data left out: " << parts << " (names not shown; --include-sensitive includes them)\n";
+}
+
+}  // namespace verbind::cli
