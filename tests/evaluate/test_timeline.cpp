@@ -227,7 +227,11 @@ TEST_CASE("timeline: small cells are suppressed, with complementary suppression"
     CHECK_FALSE(find(t, jan, "West", "active_residents").value.has_value());
     // Shares from fewer than min_cell people: West bring-along from w1 alone.
     CHECK(status(t, jan, "West", "bring_along_rate") == ValueStatus::suppressed);
-    CHECK(value(t, jan, "East", "bring_along_rate") == Approx(1.0 / 3.0));
+    // East: 1 of 3 attendances brought along. The share is published only
+    // when both counts are, and the 1 is itself below min_cell.
+    CHECK(status(t, jan, "East", "bring_along_rate") == ValueStatus::suppressed);
+    o.min_cell = 1;
+    CHECK(value(timeline(two_towns(), o), jan, "East", "bring_along_rate") == Approx(1.0 / 3.0));
     // Zeros are published.
     CHECK(value(t, jan, "West", "new_ties") == 0);
 
