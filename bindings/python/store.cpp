@@ -111,8 +111,11 @@ a verbind store or is from a newer verbind; the file is then unchanged.)doc");
         },
         py::arg("path"),
         R"doc(Reads a Network from a SQLite store written by Network.save or a Store. The
-file is not changed. Raises FileError for a missing, corrupt, truncated or
-newer file, ParseError for rows that break the model's rules.)doc");
+file is not changed. The content is checked against the checksum saved with
+it (schema version 3 on), so a damaged file is refused, never read as other
+data. Raises FileError for a missing, corrupt (damaged, cut short, changed by
+another program), truncated or newer file, ParseError for rows of an older
+file that break the model's rules. A store in a read-only folder is read.)doc");
     m.attr("store_schema_version") = store_schema_version;
 }
 
@@ -123,7 +126,9 @@ add_*, mark_* and remove writes through at once as one small transaction (a
 new tie is one row, not a rewrite). On any error, neither the Network nor the
 file changes. Use as a context manager, or call close().
 
-store.network is a copy (a snapshot) of the stored Network.)doc");
+store.network is a copy (a snapshot) of the stored Network; what another
+connection committed (a second Store, a save, another process) is read in
+first, as it is before every change.)doc");
     cls.attr("__module__") = "verbind";
 
     cls.def(py::init([](py::handle path) {
@@ -135,7 +140,8 @@ store.network is a copy (a snapshot) of the stored Network.)doc");
                 return handle;
             }),
             py::arg("path"),
-            "Opens (or creates) the store at path; an older schema is migrated forward.");
+            "Opens (or creates) the store at path; an older schema is migrated forward. A file or folder that "
+            "cannot be written is refused here (FileError), not at the first change.");
 
     auto close = [](StoreHandle& self) {
         with_store_state(self, [](std::optional<Store>& store) { without_gil([&] { store.reset(); }); });

@@ -101,8 +101,6 @@ std::array<std::uint64_t, 4> hash_lanes(std::string_view bytes) {
     return lanes;
 }
 
-thread_local std::string scratch;
-
 }  // namespace
 
 std::span<const ContentTable> content_tables() { return tables; }
@@ -114,14 +112,14 @@ const ContentTable* find_content_table(std::string_view name) {
 }
 
 void ContentSum::add_row(const ContentTable& table, std::span<sqlite3_value* const> values) {
-    row_bytes(scratch, table, values);
-    const auto h = hash_lanes(scratch);
+    row_bytes(scratch_, table, values);
+    const auto h = hash_lanes(scratch_);
     for (int i = 0; i < 4; ++i) lanes_[i] += h[i];
 }
 
 void ContentSum::remove_row(const ContentTable& table, std::span<sqlite3_value* const> values) {
-    row_bytes(scratch, table, values);
-    const auto h = hash_lanes(scratch);
+    row_bytes(scratch_, table, values);
+    const auto h = hash_lanes(scratch_);
     for (int i = 0; i < 4; ++i) lanes_[i] -= h[i];
 }
 

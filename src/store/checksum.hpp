@@ -48,10 +48,11 @@ public:
 
     std::string hex() const;                                      // 64 lowercase hex digits
     static std::optional<ContentSum> parse(std::string_view hex);  // nullopt unless exactly that
-    bool operator==(const ContentSum&) const = default;
+    bool operator==(const ContentSum& other) const { return lanes_ == other.lanes_; }
 
 private:
     std::array<std::uint64_t, 4> lanes_{};
+    std::string scratch_;  // the bytes of the row being hashed (no allocation per row)
 };
 
 // The checksum of everything in `db` (inside the caller's transaction),

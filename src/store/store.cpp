@@ -143,22 +143,25 @@ int checked_version(Database& db) {
     return static_cast<int>(version);
 }
 
-// Checks the content against its checksum, inside the caller's (read)
+// The checksum the file says its content has, inside the caller's (read)
 // transaction. Files of version 3 on must carry one; a file of an earlier
-// version has none (it was written before checksums) and is read unverified.
-void verify_checksum(Database& db, int version) {
+// version has none (it was written before checksums) and is read
+// unverified: nullopt.
+std::optional<ContentSum> expected_checksum(Database& db, int version) {
     const auto stored = store_detail::stored_checksum(db);
     if (!stored) {
         if (version >= checksum_version) corrupt(db, "its checksum is missing");
-        return;
+        return std::nullopt;
     }
     if (version < checksum_version)
         corrupt(db, "it holds a checksum but says it is schema version " + std::to_string(version) +
                         " (checksums came with version " + std::to_string(checksum_version) + ")");
     const auto expected = ContentSum::parse(*stored);
     if (!expected) corrupt(db, "its checksum is unreadable");
-    if (store_detail::content_sum(db, version) != *expected) corrupt(db, "its checksum does not match its content");
+    return expected;
 }
+
+[[noreturn]] void mismatch(const Database& db) { corrupt(db, "its checksum does not match its content"); }
 
 // Runs the migrations from `version` to the current one inside the caller's
 // transaction. The checksum (version 3) is written by the caller once the
@@ -169,6 +172,23 @@ void migrate(Database& db, int version) {
 }
 
 void seal(Database& db) { store_detail::store_checksum(db, store_detail::content_sum(db, store_schema_version)); }
+
+// Clears the content tables and writes `net`, with its checksum, inside the
+// caller's transaction. The checksum is summed from the rows as SQLite
+// writes them (the preupdate hook), not from a second pass over the file.
+void write_network(Database& db, const Network& net);
+void clear_tables(Database& db);
+void replace_content(Database& db, const Network& net) {
+    clear_tables(db);
+    ContentSum sum;
+    sum.add_version(store_schema_version);
+    {
+        ChangeTracker tracker(db);
+        write_network(db, net);
+        sum.add(tracker.finish());
+    }
+    store_detail::store_checksum(db, sum);
+}
 
 void configure_for_writing(Database& db) {
     db.exec("PRAGMA secure_delete = ON");
@@ -510,7 +530,41 @@ private:
     std::unordered_map<std::int64_t, std::uint32_t> sparse_;
 };
 
+Network read_network_rows(Database& db, int version, ContentSum* sum);
+
+// Reads the Network, checking the content against the checksum when the
+// file has one. Every row is hashed as it is read, before it is
+// interpreted; when a row breaks the model's rules, the checksum of the
+// whole content is computed first, so damage is reported as damage (a
+// "corrupt" io_error), not as the misleading complaint of a damaged row.
 Network read_network(Database& db, int version) {
+    const auto expected = expected_checksum(db, version);
+    if (!expected) return read_network_rows(db, version, nullptr);
+    ContentSum sum;
+    sum.add_version(version);
+    Network net;
+    try {
+        net = read_network_rows(db, version, &sum);
+    } catch (const parse_error&) {
+        if (store_detail::content_sum(db, version) != *expected) mismatch(db);
+        throw;
+    }
+    if (sum != *expected) mismatch(db);
+    return net;
+}
+
+Network read_network_rows(Database& db, int version, ContentSum* sum) {
+    // Adds the current row of `select` (columns from `first` on, in the
+    // table's schema order) to the checksum; before any cell is read as a
+    // type, which could convert it.
+    auto hash = [&](const Statement& select, const char* table, int first = 0) {
+        if (sum == nullptr) return;
+        const auto* spec = store_detail::find_content_table(table);
+        std::array<sqlite3_value*, 16> values{};
+        for (std::size_t i = 0; i < spec->columns.size(); ++i)
+            values[i] = sqlite3_column_value(select.handle(), first + static_cast<int>(i));
+        sum->add_row(*spec, std::span<sqlite3_value* const>(values.data(), spec->columns.size()));
+    };
     Network net;
     SeqIndex actor_of, event_of;
     auto actor_at = [&](std::int64_t seq, std::string_view field) -> ActorId {
@@ -537,6 +591,7 @@ Network read_network(Database& db, int version) {
         Statement select(db, "SELECT seq, key, type, kind, neighbourhood, municipality, talents, groups, key_figure, "
                              "trained_on FROM actors ORDER BY seq");
         while (select.step()) {
+            hash(select, "actors");
             const auto seq = select.integer(0);
             row(db, "actors", seq, [&] {
                 const Cells cell(select);
@@ -587,6 +642,7 @@ Network read_network(Database& db, int version) {
     {
         Statement select(db, "SELECT id, name FROM tie_kinds");
         while (select.step()) {
+            hash(select, "tie_kinds");
             const auto id = select.integer(0);
             row(db, "tie_kinds", id, [&] { kinds.emplace(id, std::string(Cells(select).text(1, "name"))); });
         }
@@ -594,6 +650,7 @@ Network read_network(Database& db, int version) {
     {
         Statement select(db, "SELECT seq, a, b, kind, since, until, weight FROM ties ORDER BY seq");
         while (select.step()) {
+            hash(select, "ties");
             const auto seq = select.integer(0);
             row(db, "ties", seq, [&] {
                 const Cells cell(select);
@@ -611,6 +668,7 @@ Network read_network(Database& db, int version) {
     {
         Statement select(db, "SELECT seq, key, date, kind, neighbourhood, municipality FROM events ORDER BY seq");
         while (select.step()) {
+            hash(select, "events");
             const auto seq = select.integer(0);
             row(db, "events", seq, [&] {
                 const Cells cell(select);
@@ -626,6 +684,7 @@ Network read_network(Database& db, int version) {
     {
         Statement select(db, "SELECT seq, event, actor FROM organisers ORDER BY seq");
         while (select.step()) {
+            hash(select, "organisers");
             const auto seq = select.integer(0);
             row(db, "organisers", seq, [&] {
                 const Cells cell(select);
@@ -636,6 +695,7 @@ Network read_network(Database& db, int version) {
     {
         Statement select(db, "SELECT seq, event, actor, brought_by FROM attendance ORDER BY seq");
         while (select.step()) {
+            hash(select, "attendance");
             const auto seq = select.integer(0);
             row(db, "attendance", seq, [&] {
                 const Cells cell(select);
@@ -647,17 +707,23 @@ Network read_network(Database& db, int version) {
     }
     {
         Statement select(db, "SELECT rowid, name FROM sensitive_groups ORDER BY rowid");
-        while (select.step())
+        while (select.step()) {
+            hash(select, "sensitive_groups", 1);
             row(db, "sensitive_groups", select.integer(0), [&] { net.mark_sensitive(Cells(select).text(1, "name")); });
+        }
     }
     if (version >= 2) {
         Statement events(db, "SELECT event FROM sensitive_events ORDER BY event");
-        while (events.step())
+        while (events.step()) {
+            hash(events, "sensitive_events");
             row(db, "sensitive_events", events.integer(0), [&] { net.mark_sensitive_event(event_key(events.integer(0))); });
+        }
         Statement kinds_marked(db, "SELECT rowid, name FROM sensitive_tie_kinds ORDER BY rowid");
-        while (kinds_marked.step())
+        while (kinds_marked.step()) {
+            hash(kinds_marked, "sensitive_tie_kinds", 1);
             row(db, "sensitive_tie_kinds", kinds_marked.integer(0),
                 [&] { net.mark_sensitive_tie_kind(Cells(kinds_marked).text(1, "name")); });
+        }
     }
     return net;
 }
@@ -714,8 +780,7 @@ bool save_new_file(const Network& network, const std::string& path) {
                     "PRAGMA cache_size = -65536");
             db.exec("BEGIN");
             migrate(db, 0);
-            write_network(db, network);
-            seal(db);
+            replace_content(db, network);
             db.exec("COMMIT");
             Statement mode(db, "PRAGMA journal_mode = WAL");
             if (!mode.step() || mode.text(0) != "wal") db.fail(SQLITE_CANTOPEN, "cannot switch to WAL mode");
@@ -751,9 +816,7 @@ void save(const Network& network, const std::string& path) {
     Transaction transaction(*db);
     const int version = checked_version(*db);  // again, inside the write lock
     if (version < store_schema_version) migrate(*db, version);
-    clear_tables(*db);
-    write_network(*db, network);
-    seal(*db);
+    replace_content(*db, network);
     transaction.commit();
     checkpoint_and_shrink(*db);  // best effort: a reader elsewhere may hold the WAL
 }
@@ -765,8 +828,7 @@ Network load(const std::string& path) {
     db->exec("BEGIN");
     const int version = checked_version(*db);
     if (version == 0) throw io_error(where(*db) + ": empty file, not a verbind store");
-    verify_checksum(*db, version);  // before any row is interpreted: damage is reported as damage
-    Network net = read_network(*db, version);
+    Network net = read_network(*db, version);  // verified against the checksum
     db->exec("COMMIT");
     return net;
 }
@@ -792,9 +854,7 @@ struct Store::Impl {
 
     // Inside a transaction: the file's Network, its checksum verified.
     Network read_verified() {
-        const int version = checked_version(*db);
-        verify_checksum(*db, version);
-        return read_network(*db, version);
+        return read_network(*db, checked_version(*db));
     }
 
     // Picks up what another connection committed since this Store last
@@ -855,7 +915,7 @@ struct Store::Impl {
             if (applied) {
                 try {
                     db->exec("BEGIN");
-                    network = read_network(*db, store_schema_version);
+                    network = read_network(*db, checked_version(*db));
                     seen_version = data_version();
                     db->exec("COMMIT");
                 } catch (...) {
@@ -881,10 +941,10 @@ Store Store::open(const std::string& path) {
         // transaction: a file whose rows break the rules is left as it was.
         Transaction transaction(db);
         const int version = checked_version(db);
-        if (version > 0) verify_checksum(db, version);
+        if (version > 0) expected_checksum(db, version);  // an old version with a checksum is damage
         if (version < store_schema_version) {
             migrate(db, version);
-            impl->network = read_network(db, store_schema_version);
+            impl->network = read_network_rows(db, store_schema_version, nullptr);
             seal(db);
         } else {
             impl->network = impl->read_verified();
@@ -1086,9 +1146,7 @@ void Store::replace(const Network& network) {
     std::int64_t version = 0;
     {
         Transaction transaction(*impl_->db);
-        clear_tables(*impl_->db);
-        write_network(*impl_->db, next);
-        seal(*impl_->db);
+        replace_content(*impl_->db, next);
         version = impl_->data_version();
         transaction.commit();
     }
