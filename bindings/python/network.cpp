@@ -335,7 +335,9 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
             });
         },
         py::arg("folder"), py::kw_only(), py::arg("include_sensitive") = false,
-        "Writes actors.csv, ties.csv, events.csv, attendance.csv and sensitive_groups.csv into folder.");
+        "Writes actors.csv, ties.csv, events.csv and attendance.csv (with include_sensitive also the\n"
+        "sensitive_*.csv lists of marks) into folder, replacing it as a whole; a folder holding other\n"
+        "files is refused with FileError.");
 
     cls.def(
         "write_json",

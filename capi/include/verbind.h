@@ -264,12 +264,16 @@ VB_API int vb_network_has_event(const vb_network_t *net, const char *key);
  * Network: files (layouts in docs/data-formats.md)
  *
  * Reads are atomic: a bad record fails the whole read with VB_ERROR_PARSE
- * and a message naming file, line, field and value. Writes leave groups
- * marked sensitive out unless include_sensitive is non-zero.
+ * and a message naming file, line, field and value. Writes leave sensitive
+ * data (marked groups, events and tie kinds, and the lists of marks) out
+ * unless include_sensitive is non-zero. Writes are atomic: the target is
+ * replaced as a whole (a temporary file or sibling folder swapped in) or left
+ * exactly as it was (docs/data-formats.md, "Writing files").
  * ------------------------------------------------------------------------ */
 
 /* A folder of CSV files: actors.csv, ties.csv, events.csv, attendance.csv,
- * sensitive_groups.csv. */
+ * and with include_sensitive the sensitive_*.csv lists of marks. An existing
+ * folder holding any other file is not replaced (VB_ERROR_IO). */
 VB_API vb_status_t vb_network_read_csv(const char *folder, vb_network_t **out);
 VB_API vb_status_t vb_network_write_csv(const vb_network_t *net, const char *folder, int include_sensitive);
 
