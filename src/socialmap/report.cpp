@@ -109,6 +109,59 @@ std::vector<std::size_t> pieces_without(const Graph& g, NodeId removed, NodeId o
     return sizes;
 }
 
+// A count table (rows x cols, row-major, without margins) suppressed
+// together with numbers published beside it (docs/privacy.md, "Counts that
+// are linked"), the way suppress_small_cells does one table alone: `row_published[r]`, when given, is published whatever
+// happens and differs from row r's total by a count assumed known (a
+// community's size and its group memberships: the size counts members
+// without a group once and members of two groups once); `grand_published`
+// likewise for the grand total (everyone on the map). The result is laid
+// out like suppress_small_cells' (rows + 1) x (cols + 1) table.
+SuppressedTable suppress_with_published(const std::vector<std::uint64_t>& counts, std::size_t rows, std::size_t cols,
+                                        const std::vector<std::uint64_t>& row_published,
+                                        std::optional<std::uint64_t> grand_published,
+                                        const SuppressionOptions& options) {
+    SuppressedTable t;
+    t.rows = rows + 1;
+    t.cols = cols + 1;
+    t.counts.assign(t.rows * t.cols, 0);
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t c = 0; c < cols; ++c) {
+            const auto v = counts[r * cols + c];
+            t.counts[r * t.cols + c] = v;
+            t.counts[r * t.cols + cols] += v;
+            t.counts[rows * t.cols + c] += v;
+            t.counts[rows * t.cols + cols] += v;
+        }
+    LinkedCells system;
+    system.counts = t.counts;
+    const std::size_t table = t.counts.size();
+    for (std::size_t r = 0; r < t.rows; ++r) {
+        std::vector<std::pair<std::size_t, std::int64_t>> line{{r * t.cols + cols, -1}};
+        for (std::size_t c = 0; c < cols; ++c) line.emplace_back(r * t.cols + c, 1);
+        system.relations.push_back(std::move(line));
+    }
+    for (std::size_t c = 0; c < t.cols; ++c) {
+        std::vector<std::pair<std::size_t, std::int64_t>> line{{rows * t.cols + c, -1}};
+        for (std::size_t r = 0; r < rows; ++r) line.emplace_back(r * t.cols + c, 1);
+        system.relations.push_back(std::move(line));
+    }
+    for (std::size_t r = 0; r < row_published.size(); ++r) {
+        system.counts.push_back(row_published[r]);
+        system.relations.push_back({{system.counts.size() - 1, 1}, {r * t.cols + cols, -1}});
+    }
+    if (grand_published) {
+        system.counts.push_back(*grand_published);
+        system.relations.push_back({{system.counts.size() - 1, 1}, {rows * t.cols + cols, -1}});
+    }
+    system.published_anyway.assign(system.counts.size(), 0);
+    for (std::size_t i = table; i < system.counts.size(); ++i) system.published_anyway[i] = 1;
+    const LinkedSuppression s = suppress_linked_cells(system, options);
+    t.suppressed.assign(s.suppressed.begin(), s.suppressed.begin() + static_cast<std::ptrdiff_t>(table));
+    t.primary.assign(s.primary.begin(), s.primary.begin() + static_cast<std::ptrdiff_t>(table));
+    return t;
+}
+
 // Entry (row, col) of a suppressed table as a GroupCount: no number when
 // suppressed.
 GroupCount published(const SuppressedTable& table, std::size_t row, std::size_t col, const std::string& group) {
@@ -389,7 +442,11 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
                 const auto column = std::lower_bound(declared.begin(), declared.end(), x) - declared.begin();
                 ++counts[community[u] * declared.size() + static_cast<std::size_t>(column)];
             }
-        mix = suppress_small_cells(counts, k, declared.size(), suppression);
+        // Each community's size and the number of people on the map are
+        // published beside the table: protected with it.
+        std::vector<std::uint64_t> community_size(k, 0);
+        for (NodeId u = 0; u < n; ++u) ++community_size[community[u]];
+        mix = suppress_with_published(counts, k, declared.size(), community_size, n, suppression);
     }
 
     // --- communities ---------------------------------------------------------------------
@@ -490,7 +547,10 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
                 if (!actor[u]->neighbourhood.empty())
                     ++residents_of[static_cast<std::size_t>(
                         std::lower_bound(places.begin(), places.end(), actor[u]->neighbourhood) - places.begin())];
-            const SuppressedTable by_place = suppress_small_cells(residents_of, 1, places.size(), suppression);
+            // The places' counts add up to everyone on the map but those
+            // without a neighbourhood: protected with the published total.
+            const SuppressedTable by_place =
+                suppress_with_published(residents_of, 1, places.size(), {}, n, suppression);
             for (std::size_t x = 0; x < places.size(); ++x) {
                 for (NodeId u = 0; u < n; ++u) member[u] = actor[u]->neighbourhood == places[x];
                 gaps.push_back(gap_of("neighbourhood", places[x], member, by_place, 0, x));
