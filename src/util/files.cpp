@@ -119,14 +119,33 @@ bool fsync_folder(const fs::path& folder) {
     return true;
 }
 
+// The permission bits of an existing `path`, so that a replacement keeps
+// them (an export made private with chmod 600 stays private).
+constexpr mode_t no_mode = ~mode_t{0};
+
+mode_t mode_of(const fs::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return no_mode;
+    return info.st_mode & 07777;
+}
+
 // Creates `path` (which must not exist) holding `content`, fsync'ed and
-// closed. False with errno set on failure; the caller removes the file.
-bool write_new_file(const fs::path& path, std::string_view content, bool& created) {
+// closed, with permission bits `mode` unless no_mode (then 0666 less the
+// umask).
+// False with errno set on failure; the caller removes the file.
+bool write_new_file(const fs::path& path, std::string_view content, bool& created,
+                    mode_t mode = no_mode) {
     created = false;
     if (injected_failure()) return false;
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode != no_mode ? mode & 0666 : 0666);
     if (fd < 0) return false;
     created = true;
+    if (mode != no_mode && ::fchmod(fd, mode) != 0) {
+        const int error_number = errno;
+        ::close(fd);
+        errno = error_number;
+        return false;
+    }
     bool ok = true;
     int error_number = 0;
     auto failed = [&] {
@@ -235,11 +254,12 @@ void atomic_write_file(const std::string& path, std::string_view content, std::s
     check_path(path, argument);
     const Target target = locate(path, argument);
     remove_stale_temporaries(target.folder, target.name);
+    const mode_t mode = mode_of(target.path);
     fs::path temporary;
     bool created = false;
     for (int attempt = 0;; ++attempt) {
         temporary = target.folder / temporary_name(target.name, "tmp");
-        if (write_new_file(temporary, content, created)) break;
+        if (write_new_file(temporary, content, created, mode)) break;
         const int error_number = errno;
         if (created) ::unlink(temporary.c_str());
         if (!created && error_number == EEXIST && attempt < 100) continue;
@@ -290,11 +310,14 @@ void atomic_write_folder(const std::string& folder, std::span<const FolderFile> 
     if (exists) check_replaceable();
     remove_stale_temporaries(target.folder, target.name);
 
-    // 1. The new folder, complete and durable, under a hidden sibling name.
+    // 1. The new folder, complete and durable, under a hidden sibling name;
+    // it and its files keep the permission bits of the old ones.
+    const mode_t folder_mode = exists ? mode_of(target.path) : no_mode;
     fs::path fresh;
     for (int attempt = 0;; ++attempt) {
         fresh = target.folder / temporary_name(target.name, "new");
-        if (!injected_failure() && ::mkdir(fresh.c_str(), 0777) == 0) break;
+        if (!injected_failure() && ::mkdir(fresh.c_str(), folder_mode != no_mode ? (folder_mode & 0777) | 0700 : 0777) == 0)
+            break;
         const int error_number = errno;
         if (error_number == EEXIST && attempt < 100) continue;
         fail("cannot write", folder, error_number);
@@ -306,8 +329,10 @@ void atomic_write_folder(const std::string& folder, std::span<const FolderFile> 
     };
     for (const auto& file : files) {
         bool created = false;
-        if (!write_new_file(fresh / file.name, file.content, created)) give_up(errno);
+        const mode_t mode = exists ? mode_of(target.path / file.name) : no_mode;
+        if (!write_new_file(fresh / file.name, file.content, created, mode)) give_up(errno);
     }
+    if (folder_mode != no_mode && ::chmod(fresh.c_str(), folder_mode) != 0) give_up(errno);
     if (!fsync_folder(fresh)) give_up(errno);
 
     // 2. The swap.

@@ -367,3 +367,22 @@ TEST_CASE("a path with a NUL is refused by every reader and writer, naming the a
     CHECK(snapshot(scratch.str()).size() == 1);
     CHECK(verbind::read_json(good) == net);
 }
+
+TEST_CASE("a replaced export keeps its permission bits", "[io][files]") {
+    TempFolder scratch;
+    const fs::path dir(scratch.str());
+    const auto json = dir / "net.json";
+    verbind::write_json(network_b(), json.string());
+    fs::permissions(json, fs::perms::owner_read | fs::perms::owner_write);
+    verbind::write_json(network_a(), json.string());
+    CHECK(fs::status(json).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+
+    const auto folder = dir / "e";
+    verbind::write_csv(network_b(), folder.string());
+    fs::permissions(folder, fs::perms::owner_all);
+    fs::permissions(folder / "actors.csv", fs::perms::owner_read | fs::perms::owner_write);
+    verbind::write_csv(network_a(), folder.string(), {true});
+    CHECK(fs::status(folder).permissions() == fs::perms::owner_all);
+    CHECK(fs::status(folder / "actors.csv").permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(verbind::read_csv(folder.string()) == network_a());
+}

@@ -7,7 +7,8 @@
 // (".<name>.<pid>-<n>.verbind-tmp", created exclusively, so two processes or
 // threads never share one), is fsync'ed and closed, then renamed over the
 // target and the folder fsync'ed. On any failure the temporary is removed and
-// the target is exactly as before.
+// the target is exactly as before (only a failure of that last folder sync is
+// reported with the new content already in place).
 //
 // atomic_write_folder: the files go into a new sibling folder
 // (".<name>.<pid>-<n>.verbind-new"), each fsync'ed, then the folder; then the
@@ -19,6 +20,10 @@
 // gets "cannot open"), never a mix, and both copies stay under their hidden
 // names. The old copy is removed after the swap. Temporaries left by a
 // process that was killed are removed by the next write of the same target.
+//
+// A replaced file or folder keeps its permission bits (an export made
+// private with chmod 600 stays private); a new one gets 0666/0777 less the
+// umask.
 //
 // Paths are checked first: one holding a NUL character (which the operating
 // system would silently cut) is an input_error naming the argument.
