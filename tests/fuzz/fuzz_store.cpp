@@ -1,6 +1,11 @@
 // libFuzzer target: the store reader (SQLite file -> Network). The input is
 // written as a database file of this process and loaded; a file that loads
-// must save and load again to the same Network.
+// must save and load again to the same Network. A damaged store is refused
+// with an io_error ("the file is corrupt: its checksum does not match"), a
+// pre-checksum file with bad rows with a parse_error: both are expected
+// (verbind::error); only a crash, a leak or another exception is a finding.
+// The corpus holds files of schema version 2 (no checksum: the mutations
+// reach the row checks) and 3 (the mutations reach the checksum).
 #include "verbind/error.hpp"
 #include "verbind/store/store.hpp"
 
