@@ -171,15 +171,16 @@ std::string broker_table(const SocialMap& map) {
     return t + "</table>\n";
 }
 
-std::string gap_table(const SocialMap& map, std::size_t top) {
+std::string gap_table(const SocialMap& map, std::size_t top, std::uint64_t min_cell) {
     if (map.gaps.empty()) return "<p class=\"empty\">No gaps found.</p>\n";
     std::string t = "<table class=\"gaps\">\n<tr><th>kind</th><th>name</th><th>people</th><th>share of ties outside</th>"
                     "<th>E-I index</th><th>why</th></tr>\n";
     for (std::size_t i = 0; i < map.gaps.size() && i < top; ++i) {
         const Gap& g = map.gaps[i];
         t += "<tr>" + cell(escaped(g.kind)) + cell(escaped(g.name)) +
-             cell(g.people ? std::to_string(*g.people) : std::string("suppressed (fewer than ") +
-                                                             std::to_string(suppression_threshold) + ")",
+             cell(g.people ? std::to_string(*g.people)
+                           : std::string("suppressed (fewer than ") + std::to_string(min_cell) +
+                                 ", or would give such a count away)",
                   "num") +
              cell(g.share_of_ties_outside ? number(*g.share_of_ties_outside, 2) : "&#8211;", "num") +
              cell(g.ei_index ? number(*g.ei_index, 2) : "&#8211;", "num") + cell(escaped(g.why), "why") + "</tr>\n";
@@ -362,8 +363,9 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
                    broker_table(map));
     out << section("gaps", "Gaps",
                    "Neighbourhoods and groups that mostly keep to themselves. Counts of fewer than " +
-                       std::to_string(suppression_threshold) + " people are suppressed.",
-                   gap_table(map, options.top));
+                       std::to_string(options.min_cell) +
+                       " people are suppressed, and so are the counts that would give them away.",
+                   gap_table(map, options.top, options.min_cell));
     out << section("introductions", "Introductions to make",
                    "Pairs who share a talent or interest but do not know each other yet, across groups or communities: "
                    "look for what people share, not for what divides them.",

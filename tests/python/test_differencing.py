@@ -192,3 +192,57 @@ def test_sample_social_maps_leave_no_suppressed_count_determined(seed, scale):
     net = verbind.sample_programme(seed=seed, scale=scale)
     m = verbind.social_map(net, top=1000, seed=1).to_dict()
     assert D.recovered_from_social_map(m) == []
+
+
+# --- the HTML report -----------------------------------------------------------
+
+
+def report_numbers(html):
+    """What the report publishes of the timeline and the social map: the
+    charts' points {(metric, area, period): value} and the gap table's rows
+    [(kind, name, people text)]."""
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(html[len("<!DOCTYPE html>\n"):])
+    svg = "{http://www.w3.org/2000/svg}"
+    points = {}
+    for figure in root.iter("figure"):
+        metric = figure.get("data-metric")
+        for circle in figure.iter(svg + "circle"):
+            title = circle.find(svg + "title")
+            if title is None or ": " not in title.text:
+                continue  # a legend's marker
+            label, value = title.text.rsplit(": ", 1)
+            area, period = label.rsplit(" ", 1)
+            points[(metric, area, period)] = float(value)
+    gaps = []
+    for table in root.iter("table"):
+        if table.get("class") == "gaps":
+            for row in list(table)[1:]:
+                cells = ["".join(td.itertext()) for td in row]
+                gaps.append((cells[0], cells[1], cells[2]))
+    return points, gaps
+
+
+@pytest.mark.parametrize("seed,scale", [(2, 0.2), (5, 0.3)])
+def test_the_report_publishes_only_protected_values(seed, scale):
+    # The report draws the timeline's published values and lists the social
+    # map's gaps, nothing more: its numbers are exactly those, and an
+    # attacker who has all of them recovers no suppressed value.
+    net = verbind.sample_programme(seed=seed, scale=scale)
+    html = verbind.report(net, seed=1, top=8, train=2)
+    points, gaps = report_numbers(html)
+    hidden = set(net.sensitive_events)
+    start = min(e["date"] for e in net.events() if e["key"] not in hidden).isoformat()
+    t = verbind.timeline(net, start=start, seed=1)
+    published = {(r["metric"], r["area"], r["period"]): r["value"] for r in t if r["status"] == "ok"}
+    assert points and any(r["status"] == "suppressed" for r in t)
+    assert points.keys() == published.keys()
+    for key, value in points.items():
+        assert value == pytest.approx(published[key], abs=5e-4), key
+    truth = verbind.timeline(net, start=start, seed=1, min_cell=1)
+    assert D.recovered_from_timeline(t, D.pair_offsets_of(truth)) == []
+
+    m = verbind.social_map(net, top=8, seed=1).to_dict()
+    expected = [(g["kind"], g["name"], str(g["people"]) if not g["suppressed"] else None) for g in m["gaps"]]
+    assert [(k, n, p if p[0].isdigit() else None) for k, n, p in gaps] == expected
+    assert D.recovered_from_social_map(m) == []
