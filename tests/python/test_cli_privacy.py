@@ -125,8 +125,10 @@ def test_stats_counts_and_the_note(networks):
     folder, base, full = networks
     out = folder / "out.html"
     stdout, _, _ = run(["stats"], full, out, "")
-    # The sample's own sensitive group plus the three fresh marks.
-    assert "special-category data left out: 2 groups, 1 tie kind, 1 event (names not shown; " \
+    # The three fresh marks (a default export names no sensitive group, so
+    # base.json carries none of the sample's own).
+    assert "sensitive_groups" not in base.read_text(encoding="utf-8")
+    assert "special-category data left out: 1 group, 1 tie kind, 1 event (names not shown; " \
            "--include-sensitive includes them)" in stdout
     assert "ties by kind: knows" in stdout and "SECRETKIND" not in stdout
 
@@ -138,7 +140,7 @@ def test_include_sensitive_uses_them(networks):
     plain = run(["stats"], full, out, municipality)[0]
     asked = run(["stats"], full, out, municipality, extra=["--include-sensitive"])[0]
     assert "SECRETKIND 120" in asked  # 3 hubs x 40 ties
-    assert "special-category data included (--include-sensitive): 2 groups, 1 tie kind, 1 event" in asked
+    assert "special-category data included (--include-sensitive): 1 group, 1 tie kind, 1 event" in asked
     total = lambda text: [int(x) for x in re.search(r"^total\s+(.*)$", text, re.M).group(1).split()]  # noqa: E731
     # neighbourhoods, residents, key figures, organisations, events, ties, attendances, brought along
     delta = [a - p for a, p in zip(total(asked), total(plain))]
