@@ -1,6 +1,7 @@
 // Evaluation over time: one pass over the network's dated records into
-// per-period, per-area tallies, then small-cell suppression per period over
-// the areas. Definitions of every metric: docs/evaluate.md.
+// per-period, per-area tallies, then suppression of all of them as one linked
+// system (every period, area and the counts behind every ratio). Definitions
+// of every metric: docs/evaluate.md; the suppression rule: docs/privacy.md.
 #include "verbind/evaluate/timeline.hpp"
 
 #include "verbind/error.hpp"

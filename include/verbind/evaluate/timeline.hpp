@@ -2,12 +2,17 @@
 // period (week, month, quarter, year) and area (municipality, neighbourhood
 // or the whole programme) as tidy records: one per period x area x metric.
 //
-// Every count of people goes through verbind::suppress_small_cells (cells
-// below min_cell, with complementary suppression across the areas of a
-// period); a share or index computed from fewer than min_cell people is
-// withheld too. A withheld value is labelled: status "suppressed" (too few
-// people) or "no data" (nothing happened, or the metric is undefined, e.g.
-// no dates to place a tie in a period).
+// Suppression protects the whole timeline as one system
+// (verbind::suppress_linked_cells): every count a value rests on (the
+// published counts, the residents reached before each period, the parts of
+// every share and rate) with the relations between them (programme = sum of
+// areas; reached before P+1 = reached before P + newly reached in P). Cells
+// below min_cell are suppressed, and more until none can be worked out
+// exactly; a share, rate or growth is published only when all its counts
+// are; an index from fewer than min_cell ties or people is withheld. A
+// withheld value is labelled: status "suppressed" (too few people, or it
+// would give such a value away) or "no data" (nothing happened, or the
+// metric is undefined, e.g. no dates to place a tie in a period).
 //
 // Privacy: group-based metrics read groups through
 // Network::declared_groups(actor) (special-category groups never count as a
