@@ -301,6 +301,13 @@ void atomic_write_folder(const std::string& folder, std::span<const FolderFile> 
         for (; it != fs::directory_iterator(); it.increment(ec)) {
             if (ec) fail("cannot read folder", folder, ec.value());
             const std::string entry = it->path().filename().string();
+            // Temporaries of earlier versions' per-file writes ("actors.csv.tmp-<pid>-<n>") go with
+            // the old folder too: they hold a copy of the data.
+            const bool leftover = std::any_of(owned.begin(), owned.end(), [&](std::string_view name) {
+                return entry.size() > name.size() + 5 && entry.compare(0, name.size(), name) == 0 &&
+                       entry.compare(name.size(), 5, ".tmp-") == 0;
+            });
+            if (leftover && it->is_regular_file()) continue;
             if (std::find(owned.begin(), owned.end(), entry) == owned.end() || !it->is_regular_file())
                 throw io_error("cannot replace folder '" + shown(folder) + "': it holds '" + shown(entry) +
                                "', which is not part of this export (write into a new or empty folder)");

@@ -258,7 +258,11 @@ TEST_CASE("an export never replaces a folder holding other files", "[io][files]"
     fs::create_directories(target / "sub");
     REQUIRE_THROWS_WITH(verbind::write_csv(network_b(), target.string()), Catch::Contains("'sub'"));
     fs::remove(target / "sub");
-    verbind::write_csv(network_b(), target.string());  // now empty: replaced
+    // A temporary left by an earlier version's per-file writer goes with the
+    // old folder.
+    std::ofstream(target / "actors.csv.tmp-12-0") << "key,type\nold,resident\n";
+    verbind::write_csv(network_b(), target.string());  // replaced
+    CHECK(!fs::exists(target / "actors.csv.tmp-12-0"));
     CHECK(verbind::read_csv(target.string()) == network_b());
 
     // A file where the folder should be.
