@@ -246,3 +246,22 @@ def test_the_report_publishes_only_protected_values(seed, scale):
     expected = [(g["kind"], g["name"], str(g["people"]) if not g["suppressed"] else None) for g in m["gaps"]]
     assert [(k, n, p if p[0].isdigit() else None) for k, n, p in gaps] == expected
     assert D.recovered_from_social_map(m) == []
+
+
+def test_a_small_community_of_one_group_keeps_its_count():
+    # 3 people, all in group x, in a community of their own; 12 in y. The
+    # size (3) is published: with y's zero published too, x = 3 would follow.
+    net = verbind.Network()
+    for i in range(3):
+        net.add_resident(f"a{i}", groups=["x"])
+    for i in range(12):
+        net.add_resident(f"b{i}", groups=["y"])
+    for group, n in (("a", 3), ("b", 12)):
+        for i in range(n):
+            for j in range(i + 1, n):
+                net.add_tie(f"{group}{i}", f"{group}{j}", "knows")
+    net.add_tie("a0", "b0", "knows")
+    m = verbind.social_map(net, seed=1).to_dict()
+    small = [c for c in m["communities"] if c["size"] == 3][0]
+    assert {g["group"]: g["suppressed"] for g in small["groups"]} == {"x": True, "y": True}
+    assert D.recovered_from_social_map(m, one_group_each=True, everyone_placed=False) == []
