@@ -1002,8 +1002,11 @@ VB_API void vb_table_options_init_sized(vb_table_options_t *options, size_t stru
 VB_API vb_status_t vb_network_save(const vb_network_t *net, const char *path);
 
 /* Reads a network from a store written by vb_network_save or a vb_store_t;
- * the file is not changed. VB_ERROR_IO for a missing, corrupt, truncated or
- * newer file, VB_ERROR_PARSE for rows that break the model's rules. */
+ * the file is not changed. The content is checked against the checksum
+ * stored with it (schema version 3 on). VB_ERROR_IO for a missing, corrupt
+ * (damaged, cut short, changed by another program: "the file is corrupt"),
+ * truncated or newer file, VB_ERROR_PARSE for rows of a file from before
+ * checksums that break the model's rules. */
 VB_API vb_status_t vb_network_load(const char *path, vb_network_t **out);
 
 /* The schema version this library writes (PRAGMA user_version). */
@@ -1027,7 +1030,10 @@ VB_API vb_status_t vb_network_mark_sensitive_tie_kind(vb_network_t *net, const c
  * thread at a time per handle. */
 typedef struct vb_store vb_store_t;
 
-/* Opens (or creates) the store at `path`, migrating an older schema. */
+/* Opens (or creates) the store at `path`, migrating an older schema.
+ * VB_ERROR_IO for a file or folder that cannot be written (refused here, not
+ * at the first change) or a corrupt file. What another connection commits
+ * is read in before each change and by vb_store_network. */
 VB_API vb_status_t vb_store_open(const char *path, vb_store_t **out);
 
 /* Closes the file and frees the handle. NULL-safe. */
