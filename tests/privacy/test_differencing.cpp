@@ -251,3 +251,23 @@ TEST_CASE("timeline: the issue's case - February's small count is not recovered 
         if (r.status == ValueStatus::ok && (r.metric == "newly_reached" || r.metric == "active_residents"))
             CHECK((*r.value == 0 || *r.value >= 10));
 }
+
+TEST_CASE("linked cells: when exact arithmetic would overflow, the safe side is taken", "[privacy]") {
+    // Coefficients this large make the elimination leave 64 bits; the rule
+    // then hides every cell it may (never fewer), and nothing is recoverable.
+    LinkedCells system;
+    system.counts = {3, 50, 60, 70, 80};
+    const std::int64_t big1 = 4052555153018976267;  // 3^39
+    const std::int64_t big2 = 7450580596923828125;  // 5^27
+    const std::int64_t big3 = 3909821048582988049;  // 7^22
+    system.relations = {{{0, big1}, {1, 1}, {4, 1}}, {{0, big2}, {2, 1}, {4, 1}}, {{1, big3}, {2, 1}, {3, 1}}};
+    const auto s = suppress_linked_cells(system);
+    CHECK(s.primary == std::vector<std::uint8_t>{1, 0, 0, 0, 0});
+    // The check gives up (too large for 64 bits), so every cell is hidden.
+    CHECK(s.suppressed == std::vector<std::uint8_t>{1, 1, 1, 1, 1});
+    // And that is safe, by hand: a combination a r1 + b r2 + c r3 that is a
+    // unit vector needs a + b = 0 (cell 4), then a (3^39 - 5^27) = 0 for
+    // cell 0 unless it is cell 0's, so a = b = 0, and c = 0 from cell 1 or
+    // 3; for cell 0 itself, cell 3 forces c = 0, cell 1 a = 0, cell 2 b = 0.
+    // (The double-precision attacker above cannot be trusted at 1e18.)
+}
