@@ -85,14 +85,26 @@ void remove_stale_temporaries(const fs::path& folder, const std::string& name) {
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) return;
         const std::string entry = it->path().filename().string();
-        if (entry.size() <= prefix.size() || entry.compare(0, prefix.size(), prefix) != 0) continue;
-        const std::string_view rest = std::string_view(entry).substr(prefix.size());
-        const auto dash = rest.find('-');
-        const auto dot = rest.find(".verbind-");
-        if (dash == std::string_view::npos || dot == std::string_view::npos || dash > dot) continue;
-        const std::string_view kind = rest.substr(dot + 9);
-        if (kind != "tmp" && kind != "new" && kind != "old") continue;
-        const std::string_view pid_text = rest.substr(0, dash);
+        std::string_view pid_text;
+        const std::string legacy = name + ".tmp-";  // earlier versions: "<name>.tmp-<pid>-<n>"
+        if (entry.size() > legacy.size() && entry.compare(0, legacy.size(), legacy) == 0) {
+            const std::string_view rest = std::string_view(entry).substr(legacy.size());
+            const auto dash = rest.find('-');
+            if (dash == std::string_view::npos || dash + 1 == rest.size() ||
+                !std::all_of(rest.begin() + static_cast<std::ptrdiff_t>(dash) + 1, rest.end(),
+                             [](char c) { return c >= '0' && c <= '9'; }))
+                continue;
+            pid_text = rest.substr(0, dash);
+        } else {
+            if (entry.size() <= prefix.size() || entry.compare(0, prefix.size(), prefix) != 0) continue;
+            const std::string_view rest = std::string_view(entry).substr(prefix.size());
+            const auto dash = rest.find('-');
+            const auto dot = rest.find(".verbind-");
+            if (dash == std::string_view::npos || dot == std::string_view::npos || dash > dot) continue;
+            const std::string_view kind = rest.substr(dot + 9);
+            if (kind != "tmp" && kind != "new" && kind != "old") continue;
+            pid_text = rest.substr(0, dash);
+        }
         if (pid_text.empty() || pid_text.size() > 9 ||
             !std::all_of(pid_text.begin(), pid_text.end(), [](char c) { return c >= '0' && c <= '9'; }))
             continue;

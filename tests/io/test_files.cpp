@@ -288,11 +288,15 @@ TEST_CASE("temporaries of a killed writer are removed by the next write, a live 
     fs::create_directories(dir / (".e." + dead + "-3.verbind-old"));
     std::ofstream(dir / (".e." + dead + "-3.verbind-old" ) / "actors.csv") << "secret";
     std::ofstream(dir / (".other." + dead + "-0.verbind-tmp")) << "not this target's";
+    std::ofstream(dir / ("net.json.tmp-" + dead + "-4")) << "{an earlier version's}";
+    std::ofstream(dir / ("net.json.tmp-" + alive + "-4")) << "{an earlier version's, running}";
 
     verbind::write_json(network_b(), (dir / "net.json").string());
     verbind::write_csv(network_b(), (dir / "e").string());
     CHECK(!fs::exists(dir / (".net.json." + dead + "-0.verbind-tmp")));
     CHECK(!fs::exists(dir / (".e." + dead + "-3.verbind-old")));
+    CHECK(!fs::exists(dir / ("net.json.tmp-" + dead + "-4")));
+    CHECK(fs::exists(dir / ("net.json.tmp-" + alive + "-4")));
     CHECK(fs::exists(dir / (".net.json." + alive + "-0.verbind-tmp")));
     CHECK(fs::exists(dir / (".other." + dead + "-0.verbind-tmp")));
 }

@@ -19,7 +19,8 @@
 // killed between those two renames leaves no folder at the target (a reader
 // gets "cannot open"), never a mix, and both copies stay under their hidden
 // names. The old copy is removed after the swap. Temporaries left by a
-// process that was killed are removed by the next write of the same target.
+// process that was killed (those of earlier versions' writers too,
+// "<name>.tmp-<pid>-<n>") are removed by the next write of the same target.
 //
 // A replaced file or folder keeps its permission bits (an export made
 // private with chmod 600 stays private); a new one gets 0666/0777 less the
