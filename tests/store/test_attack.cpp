@@ -500,13 +500,16 @@ TEST_CASE("a crashed save's building file is removed when stale, and erasure rea
     }
     const std::string in_progress = path + ".new-" + std::to_string(live) + "-1";
     const std::string unrelated = path + ".new-notes.txt";  // not a name save() gives
-    for (const auto& file : {stale, stale + "-wal", stale_numbered, in_progress, unrelated})
+    // This process is not saving: a file with its own pid is a leftover too.
+    const std::string own = path + ".new-" + std::to_string(::getpid()) + "-999";
+    for (const auto& file : {stale, stale + "-wal", stale_numbered, in_progress, unrelated, own})
         std::ofstream(file, std::ios::binary) << content;
     {
         Store store = Store::open(path);
         CHECK_FALSE(fs::exists(stale));
         CHECK_FALSE(fs::exists(stale + "-wal"));
         CHECK_FALSE(fs::exists(stale_numbered));
+        CHECK_FALSE(fs::exists(own));
         CHECK(fs::exists(in_progress));
         CHECK(fs::exists(unrelated));
         ::kill(live, SIGKILL);  // the saver dies
@@ -529,6 +532,11 @@ TEST_CASE("a crashed save's building file is removed when stale, and erasure rea
     }
     net.remove(key);
     CHECK(load(path) == net);
+
+    // A save over the store cleans up the same way.
+    std::ofstream(stale, std::ios::binary) << content;
+    save(net, path);
+    CHECK_FALSE(fs::exists(stale));
 }
 
 TEST_CASE("a save over a network whose last tie of a kind went does not write the kind", "[store][erasure]") {
