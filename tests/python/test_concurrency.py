@@ -28,8 +28,9 @@ import pytest
 import verbind
 
 SECRET = bytes(range(32, 64))
-TIMEOUT = 240  # seconds for the whole child: generous, the machine may be busy; a hang is for ever
-BUDGET = 0.06  # seconds of looping per reader (at least two calls each)
+TIMEOUT = 120  # seconds for the whole child (it takes a few): generous for a busy machine; a hang is for ever
+BUDGET = float(os.environ.get("VERBIND_STRESS_SECONDS", "0.1"))  # per reader (at least two calls each)
+READER_THREADS = int(os.environ.get("VERBIND_STRESS_READERS", "2"))
 
 
 # --- the tables --------------------------------------------------------------------
@@ -98,8 +99,10 @@ WRITERS = {
                                                          municipality=c.municipality, organisers=[f"w{i}"]),
     "Network.add_organiser": lambda net, i, c: net.add_organiser(f"we{i}", f"wo{i}"),
     "Network.attend": lambda net, i, c: net.attend(f"we{i}", c.first, brought_by=f"w{i}"),
-    "Network.mark_sensitive": lambda net, i, c: net.mark_sensitive(f"g{i}"),
-    "Network.mark_sensitive_tie_kind": lambda net, i, c: net.mark_sensitive_tie_kind(f"k{i}"),
+    # (a bounded set of marks: a Network that grows all the time would slow
+    # the writer down until it hardly ever asks for the lock)
+    "Network.mark_sensitive": lambda net, i, c: net.mark_sensitive(f"g{i % 16}"),
+    "Network.mark_sensitive_tie_kind": lambda net, i, c: net.mark_sensitive_tie_kind(f"k{i % 16}"),
     "Network.mark_sensitive_event": lambda net, i, c: net.mark_sensitive_event(f"we{i}"),
     "Network.remove_event": lambda net, i, c: net.remove_event(f"we{i - 1}") if i > 0 else None,
     "Network.remove": lambda net, i, c: (net.remove(f"w{i - 1}"), net.remove(f"wo{i - 1}")) if i > 0 else None,
@@ -162,7 +165,13 @@ def test_every_store_method_taking_a_network_is_a_reader():
 # --- the child process ---------------------------------------------------------------------
 
 class _Context:
-    pass
+    @property
+    def tmp(self):
+        """A folder of this thread's own: two threads writing one file would
+        race on the file, not on the Network."""
+        folder = os.path.join(self.root, str(threading.get_ident()))
+        os.makedirs(folder, exist_ok=True)
+        return folder
 
 
 def _child(names, mode):
@@ -176,8 +185,8 @@ def _child(names, mode):
     c.municipality = net.actors()[0]["municipality"]
     c.event = net.events()[0]["key"]
     c.other = net.copy()
-    c.tmp = tempfile.mkdtemp(prefix="verbind-concurrency-")
-    c.store = verbind.Store(os.path.join(c.tmp, "store.db"))
+    c.root = tempfile.mkdtemp(prefix="verbind-concurrency-")
+    c.store = verbind.Store(os.path.join(c.root, "store.db"))
 
     def progress(fraction):
         # Takes the GIL back while the reader holds the lock, and reads the
@@ -196,6 +205,11 @@ def _child(names, mode):
             while not stop.is_set():
                 for write in WRITERS.values():
                     write(net, i, c)
+                    # and quick changes in between, so that the writer asks
+                    # for the lock often (a deadlock needs it to be waiting
+                    # just when a read ends)
+                    for k in range(4):
+                        net.mark_sensitive(f"q{k}")
                 i += 1
                 rounds[0] = i
         except BaseException as e:  # pragma: no cover - reported below
@@ -206,12 +220,27 @@ def _child(names, mode):
         thread.start()
         try:
             for name in names:
+                # Two reader threads: a reader taking the lock while another
+                # thread's read ends is a window of its own.
                 print("start", name, flush=True)
-                calls, until = 0, time.monotonic() + BUDGET
-                while calls < 2 or time.monotonic() < until:
-                    READERS[name](net, c)
-                    calls += 1
-                print("done", name, calls, flush=True)
+                counts, errors = [0] * READER_THREADS, []
+                until = time.monotonic() + BUDGET
+
+                def read(slot):
+                    try:
+                        while counts[slot] < 2 or time.monotonic() < until:
+                            READERS[name](net, c)
+                            counts[slot] += 1
+                    except BaseException as e:  # pragma: no cover - reported below
+                        errors.append(repr(e))
+
+                readers = [threading.Thread(target=read, args=(k,)) for k in range(READER_THREADS)]
+                for r in readers:
+                    r.start()
+                for r in readers:
+                    r.join()
+                assert not errors, (name, errors)
+                print("done", name, sum(counts), flush=True)
         finally:
             stop.set()
             thread.join()
