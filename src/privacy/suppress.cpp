@@ -337,8 +337,12 @@ Systems systems_of(std::size_t n, const Relations& relations, const std::vector<
 }
 
 // Determined cells of one system (1 per entry of `cells`).
+// `if_unsure`: what a cell counts as when the exact check overflows: 1
+// (determined) where that means more suppression, 0 where it means more
+// protection.
 std::vector<std::uint8_t> determined_in(const std::vector<std::size_t>& cells, const std::vector<std::size_t>& which,
-                                        const Relations& relations, const std::vector<std::uint8_t>& unknown) {
+                                        const Relations& relations, const std::vector<std::uint8_t>& unknown,
+                                        std::uint8_t if_unsure = 1) {
     std::vector<SparseRow> rows;
     for (std::size_t r : which) {
         std::map<std::size_t, std::int64_t> terms;
@@ -356,7 +360,7 @@ std::vector<std::uint8_t> determined_in(const std::vector<std::size_t>& cells, c
     try {
         return unit_vectors_in_row_space(std::move(rows), cells.size());
     } catch (const Overflow&) {
-        return std::vector<std::uint8_t>(cells.size(), 1);  // the safe side
+        return std::vector<std::uint8_t>(cells.size(), if_unsure);
     }
 }
 
@@ -374,19 +378,28 @@ void check_relations(std::size_t n, const Relations& relations) {
 
 }  // namespace
 
+namespace {
+
+std::vector<std::uint8_t> determined_all(std::size_t cells, const Relations& relations,
+                                         const std::vector<std::uint8_t>& unknown, std::uint8_t if_unsure) {
+    std::vector<std::uint8_t> out(cells, 0);
+    const Systems s = systems_of(cells, relations, unknown);
+    for (std::size_t k = 0; k < s.cells.size(); ++k) {
+        const auto d = determined_in(s.cells[k], s.relations[k], relations, unknown, if_unsure);
+        for (std::size_t i = 0; i < d.size(); ++i) out[s.cells[k][i]] = d[i];
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<std::uint8_t> determined_cells(std::size_t cells, const Relations& relations,
                                            const std::vector<std::uint8_t>& unknown) {
     if (unknown.size() != cells)
         throw input_error("determined_cells: 'unknown' has " + std::to_string(unknown.size()) + " entries for " +
                           std::to_string(cells) + " cells");
     check_relations(cells, relations);
-    std::vector<std::uint8_t> out(cells, 0);
-    const Systems s = systems_of(cells, relations, unknown);
-    for (std::size_t k = 0; k < s.cells.size(); ++k) {
-        const auto d = determined_in(s.cells[k], s.relations[k], relations, unknown);
-        for (std::size_t i = 0; i < d.size(); ++i) out[s.cells[k][i]] = d[i];
-    }
-    return out;
+    return determined_all(cells, relations, unknown, 1);
 }
 
 LinkedSuppression suppress_linked_cells(const LinkedCells& in, const SuppressionOptions& options) {
@@ -403,13 +416,15 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& in, const Suppression
                           " entries for " + std::to_string(n) + " cells");
     check_relations(n, in.relations);
 
-    // What the always-published cells give away on their own is public.
+    // What the always-published cells and the relations give away on their
+    // own (a relation naming one cell fixes it) is public.
     std::vector<std::uint8_t> is_public(n, 0);
-    if (!in.published_anyway.empty()) {
-        std::vector<std::uint8_t> unknown(n, 0);
-        for (std::size_t c = 0; c < n; ++c) unknown[c] = !in.published_anyway[c];
-        const auto given = determined_cells(n, in.relations, unknown);
-        for (std::size_t c = 0; c < n; ++c) is_public[c] = in.published_anyway[c] || given[c];
+    {
+        std::vector<std::uint8_t> unknown(n, 1);
+        for (std::size_t c = 0; c < n && !in.published_anyway.empty(); ++c) unknown[c] = !in.published_anyway[c];
+        const auto given = determined_all(n, in.relations, unknown, 0);  // unsure: protect it
+        for (std::size_t c = 0; c < n; ++c)
+            is_public[c] = (!in.published_anyway.empty() && in.published_anyway[c]) || given[c];
     }
 
     LinkedSuppression out;

@@ -86,8 +86,9 @@ SuppressedTable suppress_small_cells(const std::vector<std::uint64_t>& counts, s
 //    suppressed, and with every relation homogeneous in the unpublished
 //    cells a non-zero count is then never determined.
 // Cells the caller publishes whatever happens (`published_anyway`, e.g. a
-// community's size) are never suppressed; a cell they determine on their
-// own is public through them and is not protected (nor primary).
+// community's size) are never suppressed; a cell they and the relations
+// determine on their own is public through them and is not protected (nor
+// primary).
 //
 // Relations are sums with integer coefficients: sum(coefficient x cell) =
 // a constant. The constants never matter (only which cells are tied), so
@@ -114,7 +115,8 @@ struct LinkedSuppression {
 LinkedSuppression suppress_linked_cells(const LinkedCells& cells, const SuppressionOptions& options = {});
 
 // For each cell in `unknown` (1 = not published): 1 when the published
-// cells and the relations determine it exactly. The check behind
+// cells and the relations determine it exactly (also when the exact check
+// would leave 64-bit rationals: the cautious answer). The check behind
 // suppress_linked_cells, for tests and for callers that publish by hand.
 std::vector<std::uint8_t> determined_cells(std::size_t cells,
                                            const std::vector<std::vector<std::pair<std::size_t, std::int64_t>>>& relations,
