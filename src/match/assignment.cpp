@@ -354,6 +354,29 @@ bool integer_costs(const std::vector<double>& values, std::int64_t flow) {
     return true;
 }
 
+// The network simplex in double precision can cycle for ever: when a cost
+// is below the rounding of the sums it is added to (costs 0.55 and 5e-324,
+// found by fuzz_capi_arrays), a pivot that "improves" by it changes nothing
+// and the next one undoes it. Non-integer costs are therefore solved in
+// int64 too: scaled by a power of two (exact) so that the largest is within
+// the integer path's limit, then rounded. What the rounding drops is below
+// 2^-62 (flow + 1) of the largest cost, under double's own rounding of the
+// total; order and equality of the costs are kept.
+Prepared integer_scaled(const Prepared& p, std::int64_t flow) {
+    double largest = 0;
+    for (double c : p.values)
+        if (c != infinity) largest = std::max(largest, std::fabs(c));
+    Prepared q = p;
+    if (largest == 0) return q;
+    const double limit = std::ldexp(1.0, 62) / static_cast<double>(std::max<std::int64_t>(flow, 1) + 1);
+    int exponent = 0;
+    std::frexp(limit / largest, &exponent);  // limit / largest in [2^(exponent-1), 2^exponent)
+    const double scale = std::ldexp(1.0, exponent - 1);
+    for (double& c : q.values)
+        if (c != infinity) c = std::nearbyint(c * scale);
+    return q;
+}
+
 template <class Cost>
 AssignmentResult min_cost_flow(const Prepared& p, const std::vector<std::int64_t>& row_cap,
                                const std::vector<std::int64_t>& col_cap, std::int64_t flow) {
@@ -500,7 +523,7 @@ AssignmentResult assign(const CostMatrix& cost, const AssignOptions& options) {
         }
     } else {
         result = integer_costs(p.values, flow) ? min_cost_flow<std::int64_t>(p, rc, cc, flow)
-                                               : min_cost_flow<double>(p, rc, cc, flow);
+                                               : min_cost_flow<std::int64_t>(integer_scaled(p, flow), rc, cc, flow);
     }
     for (std::size_t k = 0; k < result.rows.size(); ++k)
         result.total += cost.values[static_cast<std::size_t>(result.rows[k]) * cost.cols +
