@@ -715,6 +715,7 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
     for (std::size_t f = 0; f <= f_key_figures; ++f)
         for (std::size_t p = 0; p < P; ++p)
             for (std::size_t a = 0; a <= A; ++a) system.priority[at(f, p, a)] = 1;
+    system.checkpoint = [&progress] { progress.report(0.96); };  // may cancel
     SuppressionOptions so;
     so.min_cell = options.min_cell;
     // A share withheld while its numerator is shown as 0 would still be

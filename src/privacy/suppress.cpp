@@ -381,10 +381,12 @@ void check_relations(std::size_t n, const Relations& relations) {
 namespace {
 
 std::vector<std::uint8_t> determined_all(std::size_t cells, const Relations& relations,
-                                         const std::vector<std::uint8_t>& unknown, std::uint8_t if_unsure) {
+                                         const std::vector<std::uint8_t>& unknown, std::uint8_t if_unsure,
+                                         const std::function<void()>& checkpoint = {}) {
     std::vector<std::uint8_t> out(cells, 0);
     const Systems s = systems_of(cells, relations, unknown);
     for (std::size_t k = 0; k < s.cells.size(); ++k) {
+        if (checkpoint) checkpoint();
         const auto d = determined_in(s.cells[k], s.relations[k], relations, unknown, if_unsure);
         for (std::size_t i = 0; i < d.size(); ++i) out[s.cells[k][i]] = d[i];
     }
@@ -422,7 +424,7 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& in, const Suppression
     {
         std::vector<std::uint8_t> unknown(n, 1);
         for (std::size_t c = 0; c < n && !in.published_anyway.empty(); ++c) unknown[c] = !in.published_anyway[c];
-        const auto given = determined_all(n, in.relations, unknown, 0);  // unsure: protect it
+        const auto given = determined_all(n, in.relations, unknown, 0, in.checkpoint);  // unsure: protect it
         for (std::size_t c = 0; c < n; ++c)
             is_public[c] = (!in.published_anyway.empty() && in.published_anyway[c]) || given[c];
     }
@@ -513,6 +515,7 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& in, const Suppression
         for (std::size_t k = 0; k < s.cells.size(); ++k) {
             const auto& cells = s.cells[k];
             if (std::all_of(cells.begin(), cells.end(), [&](std::size_t c) { return checked[c] != 0; })) continue;
+            if (in.checkpoint) in.checkpoint();
             const auto d = determined_in(cells, s.relations[k], in.relations, unknown);
             std::vector<std::size_t> picks;
             if (cells.size() <= small_system) {

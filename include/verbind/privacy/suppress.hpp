@@ -35,6 +35,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -103,6 +104,9 @@ struct LinkedCells {
     // first (then zero last, smallest count, position), e.g. a denominator
     // that only a ratio shows before a count that is published itself.
     std::vector<std::uint8_t> priority;
+    // Called between steps (each system checked); may throw to stop, e.g.
+    // Progress::report's cancelled_error. Empty: none.
+    std::function<void()> checkpoint;
 };
 
 struct LinkedSuppression {
