@@ -509,7 +509,7 @@ AssignmentResult assign(const CostMatrix& cost, const AssignOptions& options) {
         const auto match = unit_rows(values, nr, nc, by_rows ? cc : rc);
         if (match.empty()) {
             // Infeasible: the flow formulation says how many pairs are possible.
-            min_cost_flow<double>(p, rc, cc, flow);
+            min_cost_flow<std::int64_t>(integer_costs(p.values, flow) ? p : integer_scaled(p, flow), rc, cc, flow);
             throw error("assign: the shortest-path and flow solvers disagree on feasibility");
         }
         std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
