@@ -240,7 +240,8 @@ std::int64_t int_arg(py::handle obj, std::string_view function, std::string_view
 std::uint64_t uint_arg(py::handle obj, std::string_view function, std::string_view param, std::uint64_t min,
                        std::uint64_t max) {
     const py::int_ value = index_of(obj, function, param);
-    const bool open_above = max >= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    // A count's only upper bound is the type's; a seed's range is the point.
+    const bool open_above = max == static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     if (value < py::int_(0))
         out_of_range(function, param, bound_text(min), bound_text(max), true, open_above, value);
     if (value.attr("bit_length")().cast<std::size_t>() > 64)

@@ -212,8 +212,9 @@ void register_reach(py::module_& m) {
         "hop_reach",
         [](const Graph& g, py::handle seeds, py::handle hops) {
             HopOptions o;
-            if (!hops.is_none())
-                o.hops = static_cast<std::uint32_t>(uint_arg(hops, "hop_reach", "hops", 0, UINT32_MAX));
+            if (!hops.is_none())  // any count above 2**32-1 is as good as no limit
+                o.hops = static_cast<std::uint32_t>(std::min<std::uint64_t>(
+                    uint_arg(hops, "hop_reach", "hops", 0, std::numeric_limits<std::int64_t>::max()), UINT32_MAX));
             std::vector<NodeId> s = graph_nodes(g, seeds, "hop_reach", "seeds");
             std::vector<std::int32_t> d;
             {

@@ -400,3 +400,67 @@ def test_range_message_shape():
         verbind.spread(g, [0], runs=-5)
     with pytest.raises(TypeError, match=r"^spread\(\): runs must be int, not bool$"):
         verbind.spread(g, [0], runs=True)
+
+
+# --- no argument value in any argument error --------------------------------------------------
+
+class Leaky:
+    """An argument whose repr and str would show in a message that prints values."""
+
+    def __repr__(self):
+        return "LEAKED-VALUE-7f3a"
+
+    __str__ = __repr__
+
+
+def _callables(net, g, store):
+    """(name, callable) for every public function and every method of
+    Network, Graph and Store, bound where needed."""
+    out = [(name, func) for name, func in sorted(public_functions().items())]
+    for obj in (net, g, store):
+        cls = type(obj)
+        for name in sorted(vars(cls)):
+            value = getattr(obj, name, None)
+            if callable(value) and (not name.startswith("_") or name in ("__init__", "__deepcopy__", "__exit__")):
+                out.append((f"{cls.__name__}.{name}", value if name != "__init__" else cls))
+    return out
+
+
+def test_no_argument_error_shows_a_value(tmp_path):
+    net = verbind.Network()
+    net.add_resident("r-1")
+    g = verbind.Graph.from_edges([0, 1], [1, 2])
+    store = verbind.Store(tmp_path / "s.db")
+    shapes = [
+        ((Leaky(),), {}),
+        ((Leaky(), Leaky()), {}),
+        ((Leaky(), Leaky(), Leaky(), Leaky()), {}),
+        ((), {"no_such_keyword": Leaky()}),
+        ((Leaky(),), {"no_such_keyword": Leaky()}),
+        ((net, Leaky()), {"include_sensitive": Leaky()}),
+        ((g, Leaky()), {"threads": Leaky()}),
+    ]
+    raised = 0
+    for name, func in _callables(net, g, store):
+        if name in ("Store.close", "Store.__exit__"):
+            continue  # would close the store the other calls use; their errors are checked below
+        for args, kwargs in shapes:
+            try:
+                func(*args, **kwargs)
+            except Exception as e:  # every error, of any class
+                text = message_text(e)
+                assert "LEAKED-VALUE-7f3a" not in text, (name, args, kwargs, text)
+                assert "Invoked with" not in text, (name, text)
+                raised += 1
+    for func in (store.close, store.__exit__):
+        with pytest.raises(TypeError) as info:
+            func(Leaky(), Leaky(), Leaky(), Leaky())
+        assert "LEAKED-VALUE-7f3a" not in message_text(info.value)
+    store.close()
+    assert raised > 400
+
+
+def test_argument_errors_still_say_what_is_wrong():
+    net = verbind.Network()
+    with pytest.raises(TypeError, match=r"(?s)incompatible function arguments.*key_figure: bool = False.*not shown"):
+        net.add_resident("a", key_figure="yes")

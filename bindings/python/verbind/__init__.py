@@ -6,7 +6,13 @@ snapshots of it for analysis, with NumPy arrays in and out.
 """
 
 from ._errors import CancelledError, Error, FileError, InputError, NotFoundError, ParseError
-from ._verbind import (
+from . import _nodump, _verbind
+
+# Before any name is taken from the extension: its argument errors never
+# show argument values (verbind/_nodump.py).
+_nodump.install(_verbind)
+
+from ._verbind import (  # noqa: E402
     Graph,
     Network,
     __version__,
