@@ -9,7 +9,9 @@
 // min_cell, and the counts needed to keep those from being worked out from
 // totals, are reported as suppressed, never as a number. The communities'
 // group mixes and the groups' sizes in the gaps are one table (community x
-// declared group with its totals), suppressed together.
+// declared group with its totals), suppressed together, and together with
+// the community sizes and the number of people published beside it
+// (verbind::suppress_linked_cells; docs/privacy.md, "Counts that are linked").
 #pragma once
 
 #include "verbind/model/date.hpp"
