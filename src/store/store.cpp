@@ -6,6 +6,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/util/files.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -811,6 +812,7 @@ bool save_new_file(const Network& network, const std::string& path) {
 }  // namespace
 
 void save(const Network& network, const std::string& path) {
+    files::check_path(path);  // a NUL would silently cut the name the OS sees
     if (save_new_file(network, path)) return;
     auto db = open_for_writing(path);
     Transaction transaction(*db);
@@ -822,6 +824,7 @@ void save(const Network& network, const std::string& path) {
 }
 
 Network load(const std::string& path) {
+    files::check_path(path);
     auto db = open_for_reading(path);
     // One read transaction: a writer in another process commits either
     // before or after it, never in the middle.
@@ -933,6 +936,7 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 Store Store::open(const std::string& path) {
+    files::check_path(path);
     auto impl = std::make_unique<Impl>();
     impl->db = open_for_writing(path);
     Database& db = *impl->db;

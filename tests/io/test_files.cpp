@@ -14,6 +14,7 @@
 #include "verbind/privacy/graphml.hpp"
 #include "verbind/reach/temporal.hpp"
 #include "verbind/report/report.hpp"
+#include "verbind/store/store.hpp"
 #include "verbind/util/files.hpp"
 
 #include <catch2/catch.hpp>
@@ -359,6 +360,9 @@ TEST_CASE("a path with a NUL is refused by every reader and writer, naming the a
         {"path", [&] { verbind::write_report(net, report, evil); }},
         {"path", [&] { verbind::read_edgelist(evil); }},
         {"path", [&] { verbind::read_contacts(evil); }},
+        {"path", [&] { verbind::save(net, evil); }},
+        {"path", [&] { verbind::load(evil); }},
+        {"path", [&] { verbind::Store::open(evil); }},
     };
     for (const auto& [argument, call] : calls) {
         try {
