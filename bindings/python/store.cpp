@@ -193,8 +193,8 @@ first, as it is before every change.)doc");
     cls.def(
         "add_tie",
         [](StoreHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
-           double weight) {
-            const auto t = tie_args(a, b, kind, since, until, weight);
+           py::handle weight) {
+            const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
             with_store(self, [&](Store& s) { s.add_tie(t.a, t.b, t.kind, t.info); });
         },
         py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
