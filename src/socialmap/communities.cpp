@@ -324,6 +324,7 @@ bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, doubl
     std::iota(node_of.begin(), node_of.end(), NodeId{0});
     std::vector<NodeId> cluster = labels;  // partition of aggregate nodes
     bool changed = false;
+    int stalled = 0;  // rounds in a row whose aggregate did not shrink
     for (;;) {
         const Level& level = *current;
         const bool moved = move_nodes_fast(level, cluster, gamma_over_2m, rng, beat);
@@ -342,6 +343,13 @@ bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, doubl
         if (leiden) {
             const std::vector<NodeId> refined = refine(level, cluster, gamma_over_2m, beat, rng);
             next = aggregate(level, refined, new_id);
+            // A refinement that merges nothing leaves the aggregate as large
+            // as the level, and without a move the next round would be this
+            // one again, for ever (ties of weight 0 and 5e-324, found by
+            // fuzz_capi_arrays): stop here. Moves that never let the graph
+            // shrink get one more round.
+            stalled = next.size() == level.size() ? stalled + 1 : 0;
+            if (stalled > 0 && (!moved || stalled > 1)) break;
             next_cluster.assign(next.size(), 0);
             for (NodeId v = 0; v < level.size(); ++v) next_cluster[new_id[v]] = cluster[v];
             // Cluster ids must stay below the new level's size.

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
+#include <numeric>
 #include <set>
 
 using namespace verbind;
@@ -118,5 +121,32 @@ TEST_CASE("Leiden communities are connected", "[socialmap]") {
                 if (!seen[v] && labels[v] == labels[s]) seen[v] = 1, stack.push_back(v);
         }
         CHECK(reached == static_cast<std::size_t>(std::count(labels.begin(), labels.end(), labels[s])));
+    }
+}
+
+TEST_CASE("Leiden terminates when ties of weight 0 leave nothing to merge (fuzz_capi_arrays)", "[socialmap][limits]") {
+    // The refinement merged nothing, the aggregate graph never shrank, and
+    // the same round repeated for ever. Any result must now come back: a
+    // label per node, numbered in order of each community's lowest node,
+    // never worse than all singletons.
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    const Graph g = test::graph_of(13,
+                                   {{0, 3}, {0, 9}, {0, 12}, {1, 9}, {1, 10}, {3, 12}, {6, 10}, {7, 10}, {7, 12},
+                                    {8, 12}, {9, 10}},
+                                   {0, tiny, 0, 0, 1e-10, 0, 1, 0, 0, 0, 0});
+    for (auto method : {CommunityMethod::leiden, CommunityMethod::louvain}) {
+        CommunityOptions o;
+        o.method = method;
+        o.resolution = std::nextafter(1.0, 0.0);
+        const auto labels = communities(g, o);
+        REQUIRE(labels.size() == 13);
+        std::uint32_t next = 0;
+        for (auto l : labels) {
+            CHECK(l <= next);
+            if (l == next) ++next;
+        }
+        std::vector<std::uint32_t> singletons(13);
+        std::iota(singletons.begin(), singletons.end(), 0u);
+        CHECK(modularity(g, labels, o.resolution) >= modularity(g, singletons, o.resolution) - 1e-12);
     }
 }
