@@ -174,10 +174,6 @@ unsigned threads_arg(py::handle obj, std::string_view function);
 // parameter; an int too large for a float: InputError.
 double float_arg(py::handle obj, std::string_view function, std::string_view param);
 
-// True or False (or a NumPy bool); anything else: TypeError naming the
-// parameter.
-bool bool_arg(py::handle obj, std::string_view function, std::string_view param);
-
 // "'<text>'" with the text as given.
 std::string quoted(std::string_view text);
 

@@ -287,14 +287,6 @@ double float_arg(py::handle obj, std::string_view function, std::string_view par
     wrong_type(obj, function, param, "a real number");
 }
 
-bool bool_arg(py::handle obj, std::string_view function, std::string_view param) {
-    if (obj.ptr() == Py_True) return true;
-    if (obj.ptr() == Py_False) return false;
-    const std::string type = std::string(py::str(py::type::handle_of(obj).attr("__module__"))) + "." + type_name(obj);
-    if (type == "numpy.bool_" || type == "numpy.bool") return PyObject_IsTrue(obj.ptr()) == 1;
-    wrong_type(obj, function, param, "bool");
-}
-
 py::object to_python(const verbind::Date& date) {
     if (date.is_special()) return py::none();
     const auto ymd = date.year_month_day();
