@@ -11,6 +11,7 @@
 #include "verbind/model/sample.hpp"
 #include "verbind/reach/cascades.hpp"
 #include "verbind/reach/spread.hpp"
+#include "verbind/report/report.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"
 #include "verbind/socialmap/report.hpp"
@@ -116,7 +117,7 @@ TEST_CASE("many threads run algorithms with threads > 1 on one Graph at once", "
     }
 }
 
-TEST_CASE("many threads read one Network at once: views, social map, cascades, introductions, timeline",
+TEST_CASE("many threads read one Network at once: views, social map, cascades, introductions, timeline, report",
           "[concurrency]") {
     const Network& net = shared_network();
     auto run = [&](unsigned threads) {
@@ -135,6 +136,9 @@ TEST_CASE("many threads read one Network at once: views, social map, cascades, i
         t.threads = threads;
         t.permutations = 20;
         for (const auto& r : timeline(net, t).records) out += r.value ? std::to_string(*r.value) : std::string("-");
+        ReportOptions report;
+        report.threads = threads;
+        out += report_html(net, report);
         return out;
     };
     const std::string alone = run(1);
