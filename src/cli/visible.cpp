@@ -4,6 +4,7 @@
 #include "verbind/model/sample.hpp"
 
 #include <string>
+#include <utility>
 
 namespace verbind::cli {
 
@@ -60,9 +61,11 @@ Network visible_records(const Network& network, bool include_sensitive) {
 }
 
 Input load_network(const std::optional<std::string>& path, bool include_sensitive) {
-    const Network read = path ? read_network(*path) : sample_programme();
-    Input input{visible_records(read, include_sensitive), count_sensitive(read), include_sensitive};
-    return input;
+    Network read = path ? read_network(*path) : sample_programme();
+    const SensitiveCounts counts = count_sensitive(read);
+    // Nothing marked, or asked for everything: the network as read.
+    if (include_sensitive || !counts.any()) return Input{std::move(read), counts, include_sensitive};
+    return Input{visible_records(read, false), counts, false};
 }
 
 void print_sensitive_note(std::ostream& out, const SensitiveCounts& n, bool include_sensitive) {
