@@ -508,18 +508,23 @@ AssignmentResult assign(const CostMatrix& cost, const AssignOptions& options) {
         }
         const auto match = unit_rows(values, nr, nc, by_rows ? cc : rc);
         if (match.empty()) {
-            // Infeasible: the flow formulation says how many pairs are possible.
-            min_cost_flow<std::int64_t>(integer_costs(p.values, flow) ? p : integer_scaled(p, flow), rc, cc, flow);
-            throw error("assign: the shortest-path and flow solvers disagree on feasibility");
-        }
-        std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
-        for (std::size_t i = 0; i < nr; ++i)
-            pairs.emplace_back(by_rows ? static_cast<std::int64_t>(i) : match[i],
-                               by_rows ? match[i] : static_cast<std::int64_t>(i));
-        std::sort(pairs.begin(), pairs.end());
-        for (const auto& [r, col] : pairs) {
-            result.rows.push_back(r);
-            result.cols.push_back(col);
+            // No full matching for the shortest paths, in double precision:
+            // either there is none, or sums of huge costs (1e308) overflowed
+            // (fuzz_capi_arrays). The flow formulation, in exactly scaled
+            // integers, decides: it solves it, or says how many pairs are
+            // possible.
+            result = min_cost_flow<std::int64_t>(integer_costs(p.values, flow) ? p : integer_scaled(p, flow), rc, cc,
+                                                 flow);
+        } else {
+            std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
+            for (std::size_t i = 0; i < nr; ++i)
+                pairs.emplace_back(by_rows ? static_cast<std::int64_t>(i) : match[i],
+                                   by_rows ? match[i] : static_cast<std::int64_t>(i));
+            std::sort(pairs.begin(), pairs.end());
+            for (const auto& [r, col] : pairs) {
+                result.rows.push_back(r);
+                result.cols.push_back(col);
+            }
         }
     } else {
         result = integer_costs(p.values, flow) ? min_cost_flow<std::int64_t>(p, rc, cc, flow)
