@@ -267,6 +267,35 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
         throw input_error("timeline: field 'start': " + format_date(start) + " is not before end " +
                           format_date(end));
 
+    // A far-away date (a tie "until 2999") would make a timeline of tens of
+    // thousands of periods, slow and useless: refuse it before building any,
+    // naming the record that set the span, so the caller can give start/end.
+    {
+        std::size_t count = 0;  // counted up to one past the bound: cheap whatever the span
+        for (Date s = period_start_of(options.period, start); s < end && count <= max_timeline_periods;
+             s = next_period_start(options.period, s))
+            ++count;
+        if (count > max_timeline_periods) {
+            std::string why;
+            if (!options.end) {
+                for (const Tie* tie : ties)
+                    if ((tie->until && *tie->until == *last_day) || (tie->since && *tie->since == *last_day)) {
+                        why = " (the latest dated record is the tie '" + actors[tie->a].key + "' - '" +
+                              actors[tie->b].key + "', field '" +
+                              std::string(tie->until && *tie->until == *last_day ? "until" : "since") + "': " +
+                              format_date(*last_day) + ")";
+                        break;
+                    }
+                for (EventId e = 0; why.empty() && e < events.size(); ++e)
+                    if (event_counts[e] && events[e].date == *last_day)
+                        why = " (the latest dated record is event '" + events[e].key + "', field 'date': " +
+                              format_date(*last_day) + ")";
+            }
+            throw input_error("timeline: from " + format_date(start) + " to " + format_date(end) + " is more than " +
+                              std::to_string(max_timeline_periods) + " " + std::string(to_string(options.period)) +
+                              " periods" + why + "; give start and end, or a longer period");
+        }
+    }
     std::vector<PeriodSpan> periods;
     for (Date s = period_start_of(options.period, start); s < end; s = next_period_start(options.period, s))
         periods.push_back({period_label(options.period, s), s, next_period_start(options.period, s)});

@@ -96,6 +96,23 @@ std::optional<Date> first_event(const Network& network, const ReportOptions& opt
     return first;
 }
 
+// The day after the programme's latest activity: its latest event or the
+// latest date a tie began. A tie's end ("until", maybe years ahead, maybe a
+// placeholder) does not stretch the charts into the future.
+std::optional<Date> after_last_activity(const Network& network, const ReportOptions& options) {
+    std::optional<Date> last;
+    for (EventId e = 0; e < network.num_events(); ++e) {
+        const Event& event = network.event(e);
+        if (!options.include_sensitive && network.is_sensitive_event(e)) continue;
+        if (!options.municipality.empty() && event.municipality != options.municipality) continue;
+        if (!last || event.date > *last) last = event.date;
+    }
+    if (!last) return std::nullopt;
+    for (const Tie& tie : network.ties())
+        if (tie.since && *tie.since > *last && (options.include_sensitive || !network.is_sensitive(tie))) last = tie.since;
+    return *last + boost::gregorian::date_duration(1);
+}
+
 void validate(const Network& network, const ReportOptions& options) {
     if (options.top == 0) throw input_error("write_report: top must be at least 1");
     if (options.train == 0) throw input_error("write_report: train must be at least 1");
@@ -298,6 +315,7 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
     // Ties often carry the date people first met, years before a
     // programme: the charts start with the programme's first event.
     to.start = first_event(network, options);
+    to.end = after_last_activity(network, options);
     const Timeline timeline = verbind::timeline(network, to);
 
     IntroductionOptions io;

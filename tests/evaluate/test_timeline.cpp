@@ -428,3 +428,36 @@ TEST_CASE("timeline: the same for any thread count; the seed only moves the base
     }
     CHECK(moved);
 }
+
+TEST_CASE("a span of more than max_timeline_periods is refused before anything is built, naming the record",
+          "[evaluate][timeline]") {
+    Network net;
+    net.add_resident("a", {"Noord", "Almere"});
+    net.add_resident("b", {"Noord", "Almere"});
+    net.add_tie("a", "b", "knows", {day("2022-01-10"), day("9899-12-31"), 1.0});  // "until forever"
+    net.add_event("e", {day("2022-02-01"), "breakfast", "Noord", "Almere", {}});
+
+    TimelineOptions weekly;
+    weekly.period = Period::week;
+    try {
+        (void)timeline(net, weekly);
+        FAIL("a 7,900-year weekly timeline was built");
+    } catch (const input_error& e) {
+        const std::string what = e.what();
+        CHECK(what.find("more than 10000 week periods") != std::string::npos);
+        CHECK(what.find("tie 'a' - 'b', field 'until': 9899-12-31") != std::string::npos);
+        CHECK(what.find("give start and end") != std::string::npos);
+    }
+    // A window the caller gives fits.
+    weekly.start = day("2022-01-01");
+    weekly.end = day("2022-04-01");
+    const Timeline t = timeline(net, weekly);
+    CHECK(t.records.front().period == "2021-W52");
+    // One week past the bound, from a Monday, is refused (building the
+    // 10,000 weeks at the bound takes seconds, so the test stops there).
+    TimelineOptions bound;
+    bound.period = Period::week;
+    bound.start = day("2022-01-03");  // a Monday
+    bound.end = *bound.start + boost::gregorian::date_duration(7 * 10000 + 1);
+    CHECK_THROWS_WITH(timeline(net, bound), Catch::Contains("more than 10000 week periods"));
+}

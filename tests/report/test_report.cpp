@@ -280,6 +280,23 @@ TEST_CASE("withheld points are gaps labelled as such, never zeros", "[report]") 
     CHECK(count_of(html, "fewer than 10 residents") == 1);
 }
 
+TEST_CASE("a tie's far-away end does not stretch the charts: they end with the latest activity", "[report]") {
+    Network net;
+    for (const char* key : {"a", "b", "c", "d"}) net.add_resident(key, {.neighbourhood = "Noord", .municipality = "Stad"});
+    // "Until forever" as spreadsheets write it, within the supported range.
+    net.add_tie("a", "b", "knows", {.since = parse_date("2022-01-03"), .until = parse_date("9899-12-31")});
+    net.add_tie("b", "c", "knows", {.since = parse_date("2022-04-20")});  // the latest activity
+    net.add_event("e1", {.date = parse_date("2022-01-10"), .kind = "iftar", .municipality = "Stad"});
+    net.add_event("e2", {.date = parse_date("2022-03-10"), .kind = "Keti Koti", .municipality = "Stad"});
+    net.attend("e1", "a");
+    net.attend("e2", "c");
+    const std::string html = report_html(net, quick());  // a weekly timeline to 9899 would be refused
+    CHECK(xml_problem(html).empty());
+    CHECK(count_of(html, "2022-04") >= 1);  // the month of the last new tie is charted
+    CHECK(count_of(html, "2022-05") == 0);  // and nothing after it
+    CHECK(count_of(html, "9899") == 0);
+}
+
 TEST_CASE("a network without ties, dates or people still makes an honest report", "[report]") {
     Network empty;
     const std::string html = report_html(empty, quick());

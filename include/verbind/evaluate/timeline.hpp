@@ -42,6 +42,11 @@ Period parse_period(std::string_view text);
 std::string_view to_string(AreaLevel level) noexcept;
 AreaLevel parse_area_level(std::string_view text);
 
+// The most periods one timeline holds (10,000 weeks are 190 years): a span
+// longer than that, for example up to a tie "until 2999", is an input_error
+// naming the record that set it, before anything is built.
+inline constexpr std::size_t max_timeline_periods = 10000;
+
 struct TimelineOptions {
     Period period = Period::month;
     AreaLevel by = AreaLevel::municipality;
