@@ -321,7 +321,7 @@ result for any thread count. progress(fraction) may return False to cancel
         "_influence_max",
         [](const Graph& g, py::handle k_arg, py::handle model, py::handle probability, py::handle epsilon,
            py::handle delta, py::handle seed, py::handle threads, py::handle candidates, py::handle fixed,
-           py::handle groups, py::object progress) {
+           py::handle groups, py::object progress, py::handle max_memory_bytes) {
             constexpr std::string_view fn = "influence_max";
             const std::size_t k = size_arg(k_arg, fn, "k", 1);
             InfluenceOptions o;
@@ -330,6 +330,7 @@ result for any thread count. progress(fraction) may return False to cancel
             if (!delta.is_none()) o.delta = float_arg(delta, fn, "delta");
             o.seed = seed_arg(seed, fn);
             o.threads = threads_arg(threads, fn);
+            if (!max_memory_bytes.is_none()) o.max_memory_bytes = size_arg(max_memory_bytes, fn, "max_memory_bytes", 1);
             if (!candidates.is_none()) {
                 o.candidates = graph_nodes(g, candidates, fn, "candidates");
                 if (o.candidates.empty())
@@ -366,7 +367,7 @@ result for any thread count. progress(fraction) may return False to cancel
         py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
         py::arg("epsilon") = 0.1, py::arg("delta") = py::none(), py::arg("seed") = py::none(),
         py::arg("threads") = 0, py::arg("candidates") = py::none(), py::arg("fixed") = py::tuple(),
-        py::arg("groups") = py::none(), py::arg("progress") = py::none());
+        py::arg("groups") = py::none(), py::arg("progress") = py::none(), py::arg("max_memory_bytes") = py::none());
 
     // --- temporal reach --------------------------------------------------------
     py::class_<ContactSequence, std::shared_ptr<ContactSequence>>(m, "Contacts", R"doc(

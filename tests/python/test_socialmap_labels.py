@@ -63,3 +63,20 @@ def test_influence_max_out_of_range_names_the_parameter():
         verbind.influence_max(star, 1, epsilon=0.0)
     with pytest.raises(ValueError, match="delta must be in"):
         verbind.influence_max(star, 1, delta=0.0)
+
+
+def test_influence_max_max_memory_bytes():
+    # 2000 people without ties: certifying epsilon = 1e-9 needs ~10^6 RR sets
+    # per half, more than 16 MB; the message suggests an epsilon that fits.
+    g = verbind.Graph.from_edges([], [], n=2000)
+    with pytest.raises(verbind.InputError, match="max_memory_bytes = 16777216") as caught:
+        verbind.influence_max(g, 1, epsilon=1e-9, max_memory_bytes=16 << 20)
+    suggested = float(str(caught.value).split("Use epsilon >= ")[1].split()[0])
+    r = verbind.influence_max(g, 1, epsilon=suggested, max_memory_bytes=16 << 20)
+    assert r.approximation >= 1 - 1 / math.e - suggested
+    # The fair variant: 200 groups refused at once, with the estimate.
+    ring = verbind.Graph.from_edges(list(range(1000)), [(v + 1) % 1000 for v in range(1000)])
+    with pytest.raises(ValueError, match="200 groups need"):
+        verbind.influence_max(ring, 3, epsilon=0.05, groups=[v // 5 for v in range(1000)], max_memory_bytes=64 << 20)
+    with pytest.raises(ValueError):
+        verbind.influence_max(g, 1, max_memory_bytes=0)

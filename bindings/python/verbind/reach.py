@@ -190,6 +190,7 @@ def influence_max(
     fixed=(),
     groups=None,
     progress=None,
+    max_memory_bytes=None,
 ) -> InfluenceResult:
     """Chooses k seeds that reach the most people in expectation.
 
@@ -203,6 +204,9 @@ def influence_max(
     reached over groups. RR sets are drawn in parallel from per-set random
     streams: the same seed gives the same seeds for any thread count.
     ``progress(fraction)`` may return False to cancel (CancelledError).
+    ``max_memory_bytes`` (None: 4 GiB) bounds the RR sets: a run that would
+    need more is refused with InputError giving the estimate (and, without
+    groups, the smallest epsilon that fits), never returned uncertified.
     """
     labels = None
     if groups is not None:
@@ -223,6 +227,7 @@ def influence_max(
         fixed=fixed,
         groups=groups,
         progress=progress,
+        max_memory_bytes=max_memory_bytes,
     )
     group_reach = None
     if labels is not None:
