@@ -1,4 +1,6 @@
-// The CSV layout: a folder of five RFC 4180 files (docs/data-formats.md).
+// The CSV layout: a folder of up to seven RFC 4180 files (docs/data-formats.md),
+// and the dialects of a municipality's own spreadsheets: Excel's delimiters,
+// encodings, booleans, dates and decimal commas, its own column names.
 
 #include "verbind/io/io.hpp"
 
@@ -9,6 +11,9 @@
 #include "verbind/model/date.hpp"
 #include "verbind/model/text.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
@@ -26,12 +31,107 @@ using namespace io_detail;
 
 std::string field_label(std::string_view column) { return "field '" + std::string(column) + "'"; }
 
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string hex_byte(unsigned char byte) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    return std::string("0x") + hex[byte >> 4] + hex[byte & 0xF];
+}
+
+constexpr std::string_view cp1252_hint = "; if the file comes from Excel on Windows, try encoding='cp1252'";
+
+// Windows-1252's bytes 0x80-0x9F (0: not a character); the rest of the
+// upper half is Latin-1, U+00A0..U+00FF.
+constexpr char32_t cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// One cell's bytes as UTF-8 text, from a single-byte encoding; throws
+// input_error naming `what` for a byte that is not a character there.
+std::string decode_single_byte(std::string_view bytes, CsvEncoding encoding, std::string_view what) {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (char raw : bytes) {
+        const auto byte = static_cast<unsigned char>(raw);
+        if (byte < 0x80) {
+            out += raw;
+        } else if (byte >= 0xA0) {
+            append_utf8(out, byte);
+        } else if (encoding == CsvEncoding::latin1) {
+            throw input_error(std::string(what) + ": byte " + hex_byte(byte) +
+                              " is a control character in Latin-1 (ISO-8859-1)" + std::string(cp1252_hint));
+        } else if (const char32_t c = cp1252_high[byte - 0x80]) {
+            append_utf8(out, c);
+        } else {
+            throw input_error(std::string(what) + ": byte " + hex_byte(byte) +
+                              " is not a character in Windows-1252 (cp1252); is the file UTF-8?");
+        }
+    }
+    return out;
+}
+
+// The delimiter of a file: forced, or the one of ',' ';' and tab that
+// occurs most often outside quotes in the header row (',' when none does).
+char find_delimiter(std::string_view text, const std::string& source, char forced) {
+    if (forced != 0) return forced;
+    std::size_t pos = 0;
+    std::size_t line = 1;
+    while (pos < text.size() && (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < text.size() &&
+                                                         text[pos + 1] == '\n'))) {
+        pos += text[pos] == '\r' ? 2 : 1;
+        ++line;
+    }
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (; pos < text.size(); ++pos) {
+        const char c = text[pos];
+        if (c == '"') {
+            quoted = !quoted;  // a doubled quote toggles twice
+        } else if (!quoted) {
+            if (c == '\n' || c == '\r') break;
+            commas += c == ',';
+            semicolons += c == ';';
+            tabs += c == '\t';
+        }
+    }
+    const std::size_t most = std::max({commas, semicolons, tabs});
+    if (most == 0) return ',';
+    if ((commas == most) + (semicolons == most) + (tabs == most) > 1)
+        fail_at(source, line,
+                "cannot tell the delimiter from the header row (" + std::to_string(commas) + " ',', " +
+                    std::to_string(semicolons) + " ';', " + std::to_string(tabs) +
+                    " tabs outside quotes); give the delimiter");
+    return most == semicolons ? ';' : most == tabs ? '\t' : ',';
+}
+
 // Splits an RFC 4180 text into records, one at a time. Quoted fields may hold
-// commas, doubled quotes and line breaks; records end in LF or CRLF. Lines
-// are counted so that every message can name the one it is about.
+// the delimiter, doubled quotes and line breaks; records end in LF or CRLF.
+// Lines are counted so that every message can name the one it is about.
+// Works on bytes: every encoding read is ASCII-compatible, so the delimiter,
+// quotes and line ends are the same bytes in all of them.
 class CsvLexer {
 public:
-    CsvLexer(std::string_view text, std::string source) : text_(strip_bom(text)), source_(std::move(source)) {}
+    CsvLexer(std::string_view text, std::string source, char delimiter)
+        : text_(text), source_(std::move(source)), delimiter_(delimiter) {}
 
     const std::string& source() const noexcept { return source_; }
 
@@ -53,7 +153,7 @@ public:
             else
                 read_plain(field, fields.size() - 1);
             if (pos_ >= text_.size()) return true;
-            if (text_[pos_] == ',') {
+            if (text_[pos_] == delimiter_) {
                 ++pos_;
                 continue;
             }
@@ -80,7 +180,7 @@ private:
 
     void read_plain(std::string& field, std::size_t index) {
         const std::size_t start = pos_;
-        while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end()) {
+        while (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end()) {
             if (text_[pos_] == '"')
                 fail_at(source_, line_, name(index) + ": a quote inside an unquoted field (quote the whole field "
                                                       "and double the quote: \"a \"\"b\"\"\")");
@@ -111,12 +211,13 @@ private:
             field += c;
             ++pos_;
         }
-        if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end())
+        if (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end())
             fail_at(source_, line_, name(index) + ": text after the closing quote");
     }
 
     std::string_view text_;
     std::string source_;
+    char delimiter_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     std::vector<std::string> columns_;
@@ -139,6 +240,26 @@ constexpr ColumnSpec sensitive_columns[] = {{"group", true}};
 constexpr ColumnSpec sensitive_tie_kind_columns[] = {{"kind", true}};
 constexpr ColumnSpec sensitive_event_columns[] = {{"event", true}};
 
+struct FileLayout {
+    std::string_view file;
+    std::span<const ColumnSpec> columns;
+};
+
+// Every file of the layout with its columns, in the order they are read.
+constexpr FileLayout layouts[] = {{"sensitive_groups.csv", sensitive_columns},
+                                  {"sensitive_tie_kinds.csv", sensitive_tie_kind_columns},
+                                  {"actors.csv", actor_columns},
+                                  {"ties.csv", tie_columns},
+                                  {"events.csv", event_columns},
+                                  {"sensitive_events.csv", sensitive_event_columns},
+                                  {"attendance.csv", attendance_columns}};
+
+bool has_column(std::span<const ColumnSpec> columns, std::string_view name) {
+    for (const auto& column : columns)
+        if (column.name == name) return true;
+    return false;
+}
+
 std::string column_list(std::span<const ColumnSpec> columns) {
     std::string list;
     for (const auto& column : columns) {
@@ -148,34 +269,129 @@ std::string column_list(std::span<const ColumnSpec> columns) {
     return list;
 }
 
+// "actors" and "actors.csv" name the same file; "" is every file.
+std::string file_name(std::string_view file) {
+    std::string name(file);
+    if (!name.empty() && (name.size() < 4 || name.compare(name.size() - 4, 4, ".csv") != 0)) name += ".csv";
+    return name;
+}
+
+// What one read of a folder shares between its files: the options, the
+// warnings so far (handed out only when the whole read succeeds), and which
+// renames for every file were used.
+struct ReadContext {
+    const CsvOptions& options;
+    std::vector<std::string> warnings;
+    std::vector<bool> rename_used;
+};
+
+// Refuses renames that could never apply or contradict each other, before
+// any file is read.
+void check_renames(const CsvOptions& options) {
+    const auto& renames = options.columns;
+    for (std::size_t i = 0; i < renames.size(); ++i) {
+        const auto& rename = renames[i];
+        const std::string what = "columns: '" + shown(rename.from) + "' -> '" + shown(rename.to) + "'";
+        if (rename.from.empty()) throw input_error(what + ": the file's column name is empty");
+        const std::string file = file_name(rename.file);
+        bool known = false;
+        for (const auto& layout : layouts) {
+            if (!file.empty() && layout.file != file) continue;
+            if (!file.empty()) known = true;
+            if (has_column(layout.columns, rename.to)) {
+                known = true;
+                break;
+            }
+        }
+        if (!file.empty()) {
+            bool file_known = false;
+            for (const auto& layout : layouts) file_known = file_known || layout.file == file;
+            if (!file_known) throw input_error(what + ": no file '" + shown(file) + "' in the CSV layout");
+            for (const auto& layout : layouts)
+                if (layout.file == file && !has_column(layout.columns, rename.to))
+                    throw input_error(what + ": " + file + " has no column '" + shown(rename.to) + "' (its columns: " +
+                                      column_list(layout.columns) + ")");
+        } else if (!known) {
+            throw input_error(what + ": no file of the CSV layout has a column '" + shown(rename.to) + "'");
+        }
+        for (std::size_t j = 0; j < i; ++j)
+            if (file_name(renames[j].file) == file && renames[j].from == rename.from)
+                throw input_error(what + ": '" + shown(rename.from) + "' is renamed twice" +
+                                  (file.empty() ? std::string() : " in " + file));
+    }
+}
+
 // A CSV file read through its header: columns in any order, optional ones
-// may be missing (their cells read as empty), unknown ones are refused.
+// may be missing (their cells read as empty), ones the layout does not know
+// are ignored with a warning. Cells of the layout's columns are decoded to
+// UTF-8 (or checked to be UTF-8).
 class CsvTable {
 public:
-    CsvTable(std::string_view text, std::string source, std::span<const ColumnSpec> columns)
-        : lexer_(text, std::move(source)), columns_(columns), positions_(columns.size(), absent) {
+    CsvTable(std::string_view text, std::string source, std::string_view file, std::span<const ColumnSpec> columns,
+             ReadContext& context)
+        : lexer_(text, source, find_delimiter(text, source, context.options.delimiter)),
+          encoding_(context.options.encoding),
+          columns_(columns),
+          positions_(columns.size(), absent),
+          headers_(columns.size()) {
         std::vector<std::string> header;
         if (!lexer_.next(header, line_))
             fail_at(lexer_.source(), 1, "no header row (expected the columns " + column_list(columns_) + ")");
+        std::vector<std::string> ignored;
         for (std::size_t i = 0; i < header.size(); ++i) {
+            located(lexer_.source(), line_, "",
+                    [&] { header[i] = cell(header[i], "header column " + std::to_string(i + 1)); });
+            const std::string target = renamed(header[i], file, context);
             std::size_t spec = 0;
-            while (spec < columns_.size() && columns_[spec].name != header[i]) ++spec;
-            if (spec == columns_.size())
-                fail_at(lexer_.source(), line_,
-                        "unknown column '" + shown(header[i]) + "' (expected " + column_list(columns_) + ")");
+            while (spec < columns_.size() && columns_[spec].name != target) ++spec;
+            if (spec == columns_.size()) {
+                ignored.push_back("'" + shown(header[i]) + "'");
+                continue;
+            }
             if (positions_[spec] != absent)
-                fail_at(lexer_.source(), line_, "column '" + header[i] + "' appears twice");
+                fail_at(lexer_.source(), line_,
+                        "column '" + std::string(columns_[spec].name) + "' appears twice" +
+                            (headers_[spec] == columns_[spec].name && header[i] == target
+                                 ? std::string()
+                                 : " (as '" + shown(headers_[spec]) + "' and '" + shown(header[i]) + "')"));
             positions_[spec] = i;
+            headers_[spec] = header[i];
         }
         for (std::size_t spec = 0; spec < columns_.size(); ++spec)
-            if (columns_[spec].required && positions_[spec] == absent)
-                fail_at(lexer_.source(), line_, "missing column '" + std::string(columns_[spec].name) + "'");
+            if (columns_[spec].required && positions_[spec] == absent) {
+                std::string message = "missing column '" + std::string(columns_[spec].name) + "'";
+                for (const auto& h : header)
+                    if (lower_ascii(h) == columns_[spec].name && h != columns_[spec].name)
+                        message += " (the header has '" + shown(h) + "': names are case-sensitive)";
+                if (header.size() == 1 && context.options.delimiter == 0)
+                    message += " (the header row is one column '" + shown(header[0]) +
+                               "': is the delimiter ',', ';' or a tab?)";
+                fail_at(lexer_.source(), line_, message);
+            }
+        if (!ignored.empty()) {
+            std::string list;
+            for (const auto& name : ignored) list += (list.empty() ? "" : ", ") + name;
+            context.warnings.push_back(lexer_.source() + ":" + std::to_string(line_) +
+                                       (ignored.size() == 1 ? ": column " : ": columns ") + list +
+                                       (ignored.size() == 1 ? " is" : " are") +
+                                       " not part of the layout and ignored (its columns: " + column_list(columns_) +
+                                       ")");
+        }
         width_ = header.size();
         lexer_.name_columns(header);
     }
 
     const std::string& source() const noexcept { return lexer_.source(); }
     std::size_t line() const noexcept { return line_; }
+
+    // "field 'weight'", or "field 'gewicht' (weight)" when the file's header
+    // was renamed.
+    std::string label(std::string_view column) const {
+        for (std::size_t spec = 0; spec < columns_.size(); ++spec)
+            if (columns_[spec].name == column && positions_[spec] != absent && headers_[spec] != column)
+                return field_label(shown(headers_[spec])) + " (" + std::string(column) + ")";
+        return field_label(column);
+    }
 
     // Moves to the next row; false at the end of the file.
     bool next() {
@@ -186,9 +402,7 @@ public:
                         std::to_string(width_) + " columns");
         for (std::size_t spec = 0; spec < columns_.size(); ++spec) {
             const std::size_t at = positions_[spec];
-            if (at != absent && !is_valid_utf8(row_[at]))
-                fail_at(source(), line_,
-                        field_label(columns_[spec].name) + ": is not valid UTF-8 '" + shown(row_[at]) + "'");
+            if (at != absent) located(source(), line_, "", [&] { row_[at] = cell(row_[at], label(columns_[spec].name)); });
         }
         return true;
     }
@@ -204,10 +418,34 @@ public:
     }
 
 private:
+    // A cell's bytes as UTF-8 text; throws input_error naming `what`.
+    std::string cell(std::string& bytes, const std::string& what) const {
+        if (encoding_ != CsvEncoding::utf8) return decode_single_byte(bytes, encoding_, what);
+        if (!is_valid_utf8(bytes))
+            throw input_error(what + ": is not valid UTF-8 '" + shown(bytes) + "'" + std::string(cp1252_hint));
+        return std::move(bytes);
+    }
+
+    // The layout's name for a header of `file`: a rename for this file,
+    // else one for every file whose target this file has, else the header.
+    std::string renamed(const std::string& header, std::string_view file, ReadContext& context) const {
+        const auto& renames = context.options.columns;
+        for (const auto& rename : renames)
+            if (!rename.file.empty() && file_name(rename.file) == file && rename.from == header) return rename.to;
+        for (std::size_t i = 0; i < renames.size(); ++i)
+            if (renames[i].file.empty() && renames[i].from == header && has_column(columns_, renames[i].to)) {
+                context.rename_used[i] = true;
+                return renames[i].to;
+            }
+        return header;
+    }
+
     static constexpr std::size_t absent = static_cast<std::size_t>(-1);
     CsvLexer lexer_;
+    CsvEncoding encoding_;
     std::span<const ColumnSpec> columns_;
     std::vector<std::size_t> positions_;
+    std::vector<std::string> headers_;
     std::size_t width_ = 0;
     std::vector<std::string> row_;
     std::size_t line_ = 1;
@@ -226,10 +464,162 @@ std::vector<std::string> split_list(std::string_view text) {
     }
 }
 
-bool parse_bool(std::string_view text, std::string_view column) {
-    if (text == "true") return true;
-    if (text == "false" || text.empty()) return false;
-    throw input_error(field_label(column) + ": expected 'true' or 'false', got '" + std::string(text) + "'");
+// true/false, 1/0, yes/no, ja/nee, waar/onwaar (Dutch Excel's TRUE/FALSE),
+// in any case; an empty cell is false.
+bool parse_bool(std::string_view text, const std::string& what) {
+    const std::string word = lower_ascii(text);
+    for (std::string_view yes : {"true", "1", "yes", "ja", "waar"})
+        if (word == yes) return true;
+    for (std::string_view no : {"false", "0", "no", "nee", "onwaar", ""})
+        if (word == no) return false;
+    throw input_error(what + ": expected true or false (also 1/0, yes/no, ja/nee, waar/onwaar), got '" +
+                      shown(text) + "'");
+}
+
+bool all_digits(std::string_view text) {
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return !text.empty();
+}
+
+int to_int(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
+// A time of day after a date: h:mm, hh:mm:ss or hh:mm:ss.fff (24-hour).
+bool is_time_of_day(std::string_view text) {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2) return false;
+    const std::string_view hours = text.substr(0, colon);
+    std::string_view rest = text.substr(colon + 1);
+    if (!all_digits(hours) || to_int(hours) > 23 || rest.size() < 2 || !all_digits(rest.substr(0, 2)) ||
+        to_int(rest.substr(0, 2)) > 59)
+        return false;
+    rest.remove_prefix(2);
+    if (rest.empty()) return true;
+    if (rest[0] != ':' || rest.size() < 3 || !all_digits(rest.substr(1, 2)) || to_int(rest.substr(1, 2)) > 59)
+        return false;
+    rest.remove_prefix(3);
+    if (rest.empty()) return true;
+    return rest[0] == '.' && all_digits(rest.substr(1));
+}
+
+// The date format of one column, fixed by its first date: a column that
+// mixes formats is refused (02-03-2022 next to 2022-03-02 says the cells
+// came from different places, and their days and months may not agree).
+struct DateColumn {
+    std::string_view format;  // empty until the first date
+    std::size_t first_line = 0;
+};
+
+// A date cell: yyyy-mm-dd, dd-mm-yyyy or d-m-yyyy, dd/mm/yyyy or d/m/yyyy
+// (mm-dd-yyyy and mm/dd/yyyy with dayfirst false), each optionally followed
+// by a time of day (after 'T' for ISO dates, or a space), whose date part is
+// taken. An empty cell is no date.
+std::optional<Date> parse_cell_date(std::string_view text, const std::string& what, bool dayfirst,
+                                    DateColumn& column, std::size_t line) {
+    if (text.empty()) return std::nullopt;
+    std::string_view date = text;
+    const bool iso = text.size() >= 10 && all_digits(text.substr(0, 4)) && text[4] == '-';
+    const auto cut = iso && text.size() > 10 && text[10] == 'T' ? std::size_t{10} : text.find(' ');
+    if (cut != std::string_view::npos) {
+        date = text.substr(0, cut);
+        const std::string_view time = text.substr(cut + 1);
+        if (!is_time_of_day(time))
+            throw input_error(what + ": malformed date '" + shown(text) +
+                              "' (a date may be followed by a time of day, hh:mm or hh:mm:ss, without a time zone)");
+    }
+    std::string_view format;
+    Date value;
+    if (iso) {
+        format = "yyyy-mm-dd";
+        value = parse_date(date, what);
+    } else {
+        const auto first = date.find_first_of("-/");
+        const char separator = first == std::string_view::npos ? '-' : date[first];
+        const auto second = first == std::string_view::npos ? first : date.find(separator, first + 1);
+        if (first == std::string_view::npos || second == std::string_view::npos || first == 0 || first > 2 ||
+            second - first - 1 == 0 || second - first - 1 > 2 || !all_digits(date.substr(0, first)) ||
+            !all_digits(date.substr(first + 1, second - first - 1)) || date.size() - second - 1 != 4 ||
+            !all_digits(date.substr(second + 1)))
+            throw input_error(what + ": malformed date '" + shown(text) +
+                              "' (expected yyyy-mm-dd, dd-mm-yyyy, d-m-yyyy or dd/mm/yyyy)");
+        const int a = to_int(date.substr(0, first));
+        const int b = to_int(date.substr(first + 1, second - first - 1));
+        const int year = to_int(date.substr(second + 1));
+        const int day = dayfirst ? a : b;
+        const int month = dayfirst ? b : a;
+        format = separator == '/' ? (dayfirst ? "dd/mm/yyyy" : "mm/dd/yyyy") : (dayfirst ? "dd-mm-yyyy" : "mm-dd-yyyy");
+        if (month < 1 || month > 12)
+            throw input_error(what + ": malformed date '" + shown(text) + "' (no month " + std::to_string(month) +
+                              "; read as " + std::string(format) +
+                              (dayfirst ? ", day first; for month first give dayfirst=false)"
+                                        : ", month first; for day first give dayfirst=true)"));
+        try {
+            value = make_date(year, month, day, what);
+        } catch (const input_error&) {
+            char iso_text[16];
+            std::snprintf(iso_text, sizeof iso_text, "%04d-%02d-%02d", year, month, day);
+            // make_date's own wording, about the original text.
+            try {
+                parse_date(iso_text, what);
+            } catch (const input_error& e) {
+                std::string message = e.what();
+                const auto at = message.find(iso_text);
+                if (at != std::string::npos) message.replace(at, std::strlen(iso_text), shown(text));
+                throw input_error(message);
+            }
+            throw;
+        }
+    }
+    if (column.format.empty()) {
+        column.format = format;
+        column.first_line = line;
+    } else if (column.format != format) {
+        throw input_error(what + ": date '" + shown(text) + "' is written " + std::string(format) +
+                          ", but the column's first date (line " + std::to_string(column.first_line) + ") is " +
+                          std::string(column.format) + "; write every date of a column in one format");
+    }
+    return value;
+}
+
+// A weight cell: a number with a decimal point or a decimal comma (1,5; in a
+// ','-separated file the cell is quoted, "1,5"), not both, and the same
+// separator in the whole column.
+struct NumberColumn {
+    char separator = 0;  // '.' or ',' once seen
+    std::size_t first_line = 0;
+};
+
+double parse_cell_number(std::string_view text, const std::string& what, NumberColumn& column, std::size_t line) {
+    const auto comma = text.find(',');
+    const auto point = text.find('.');
+    std::string number(text);
+    char separator = 0;
+    if (comma != std::string_view::npos) {
+        if (point != std::string_view::npos || text.find(',', comma + 1) != std::string_view::npos)
+            throw input_error(what + ": expected a number, got '" + shown(text) +
+                              "' (a decimal comma or a decimal point, without thousands separators)");
+        number[comma] = '.';
+        separator = ',';
+    } else if (point != std::string_view::npos) {
+        separator = '.';
+    }
+    const double value = parse_number(number, what);
+    if (separator != 0) {
+        if (column.separator == 0) {
+            column.separator = separator;
+            column.first_line = line;
+        } else if (column.separator != separator) {
+            throw input_error(what + ": '" + shown(text) + "' has a decimal " +
+                              (separator == ',' ? "comma" : "point") + ", but the column's first (line " +
+                              std::to_string(column.first_line) + ") has a decimal " +
+                              (separator == ',' ? "point" : "comma") + "; write every number of a column one way");
+        }
+    }
+    return value;
 }
 
 // Every file a CSV export can hold: an existing folder with anything else in
@@ -248,52 +638,63 @@ std::optional<std::string> read_optional(const std::string& path) { return files
 
 // A one-column table of special-category marks, each applied by `mark`.
 template <std::size_t N, class Mark>
-void read_marks(std::string_view text, const std::string& source, const ColumnSpec (&columns)[N], Mark&& mark) {
-    CsvTable table(text, source, columns);
+void read_marks(std::string_view text, const std::string& source, std::string_view file,
+                const ColumnSpec (&columns)[N], ReadContext& context, Mark&& mark) {
+    CsvTable table(text, source, file, columns, context);
     while (table.next()) located(source, table.line(), "", [&] { mark(table[columns[0].name]); });
 }
 
-void read_actors(Network& network, std::string_view text, const std::string& source) {
-    CsvTable table(text, source, actor_columns);
+void read_actors(Network& network, std::string_view text, const std::string& source, ReadContext& context) {
+    CsvTable table(text, source, "actors.csv", actor_columns, context);
+    DateColumn trained_on;
+    const auto label = [&](std::string_view column) { return table.label(column); };
     while (table.next()) {
         located(source, table.line(), "", [&] {
             ActorRecord record;
             record.key = table["key"];
-            record.type = parse_actor_type(table["type"], field_label("type"));
+            record.type = parse_actor_type(table["type"], table.label("type"));
             record.kind = table["kind"];
             record.neighbourhood = table["neighbourhood"];
             record.municipality = table["municipality"];
             record.talents = split_list(table["talents"]);
             record.groups = split_list(table["groups"]);
-            record.key_figure = parse_bool(table["key_figure"], "key_figure");
-            record.trained_on = parse_optional_date(table["trained_on"], field_label("trained_on"));
-            check_actor_record(record, field_label);
+            record.key_figure = parse_bool(table["key_figure"], table.label("key_figure"));
+            record.trained_on = parse_cell_date(table["trained_on"], table.label("trained_on"),
+                                                context.options.dayfirst, trained_on, table.line());
+            check_actor_record(record, label);
             add_actor(network, record);
         });
     }
 }
 
-void read_ties(Network& network, std::string_view text, const std::string& source) {
-    CsvTable table(text, source, tie_columns);
+void read_ties(Network& network, std::string_view text, const std::string& source, ReadContext& context) {
+    CsvTable table(text, source, "ties.csv", tie_columns, context);
+    DateColumn since, until;
+    NumberColumn weight;
+    const bool dayfirst = context.options.dayfirst;
     while (table.next()) {
         located(source, table.line(), "", [&] {
             TieInfo info;
-            info.since = parse_optional_date(table["since"], field_label("since"));
-            info.until = parse_optional_date(table["until"], field_label("until"));
+            info.since = parse_cell_date(table["since"], table.label("since"), dayfirst, since, table.line());
+            info.until = parse_cell_date(table["until"], table.label("until"), dayfirst, until, table.line());
             // + 0.0: a zero weight has no sign (-0 reads as 0).
-            if (!table["weight"].empty()) info.weight = parse_number(table["weight"], field_label("weight")) + 0.0;
+            if (!table["weight"].empty())
+                info.weight = parse_cell_number(table["weight"], table.label("weight"), weight, table.line()) + 0.0;
             const std::string_view kind = table["kind"].empty() ? std::string_view("knows") : table["kind"];
             network.add_tie(table["a"], table["b"], kind, info);
         });
     }
 }
 
-void read_events(Network& network, std::string_view text, const std::string& source) {
-    CsvTable table(text, source, event_columns);
+void read_events(Network& network, std::string_view text, const std::string& source, ReadContext& context) {
+    CsvTable table(text, source, "events.csv", event_columns, context);
+    DateColumn dates;
     while (table.next()) {
         located(source, table.line(), "", [&] {
             EventInfo info;
-            info.date = parse_date(table["date"], field_label("date"));
+            const auto date =
+                parse_cell_date(table["date"], table.label("date"), context.options.dayfirst, dates, table.line());
+            info.date = date ? *date : parse_date("", table.label("date"));
             info.kind = table["kind"];
             info.neighbourhood = table["neighbourhood"];
             info.municipality = table["municipality"];
@@ -303,36 +704,66 @@ void read_events(Network& network, std::string_view text, const std::string& sou
     }
 }
 
-void read_attendance(Network& network, std::string_view text, const std::string& source) {
-    CsvTable table(text, source, attendance_columns);
+void read_attendance(Network& network, std::string_view text, const std::string& source, ReadContext& context) {
+    CsvTable table(text, source, "attendance.csv", attendance_columns, context);
     while (table.next())
         located(source, table.line(), "", [&] { network.attend(table["event"], table["actor"], table["brought_by"]); });
 }
 
+// A file's text without a UTF-8 byte order mark; a file read as a
+// single-byte encoding that starts with one is UTF-8, and refused.
+std::string file_text(std::string bytes, const std::string& source, CsvEncoding encoding) {
+    if (std::string_view(bytes).substr(0, utf8_bom.size()) == utf8_bom) {
+        if (encoding != CsvEncoding::utf8)
+            fail_at(source, 1,
+                    "the file starts with a UTF-8 byte order mark, so it is UTF-8: read it with encoding='utf-8'");
+        bytes.erase(0, utf8_bom.size());
+    }
+    return bytes;
+}
+
 // Reads the folder into `network`, which the caller throws away on error.
-void read_folder(Network& network, const std::string& folder) {
+void read_folder(Network& network, const std::string& folder, ReadContext& context) {
     files::check_path(folder, "folder");
+    check_renames(context.options);
+    const char delimiter = context.options.delimiter;
+    if (delimiter != 0 && delimiter != ',' && delimiter != ';' && delimiter != '\t')
+        throw input_error("delimiter: expected ',', ';' or a tab, got " +
+                          (delimiter > ' ' && delimiter < 0x7F ? "'" + std::string(1, delimiter) + "'"
+                                                               : "byte " + hex_byte(static_cast<unsigned char>(delimiter))));
+    const CsvEncoding encoding = context.options.encoding;
+    auto optional_file = [&](std::string_view name) -> std::optional<std::string> {
+        const std::string path = path_in(folder, name);
+        if (auto text = read_optional(path)) return file_text(std::move(*text), path, encoding);
+        return std::nullopt;
+    };
     // Dependencies first: actors before the ties, events and attendance
     // that name them.
     const std::string sensitive_path = path_in(folder, "sensitive_groups.csv");
-    if (const auto text = read_optional(sensitive_path))
-        read_marks(*text, sensitive_path, sensitive_columns, [&](std::string_view g) { network.mark_sensitive(g); });
+    if (const auto text = optional_file("sensitive_groups.csv"))
+        read_marks(*text, sensitive_path, "sensitive_groups.csv", sensitive_columns, context,
+                   [&](std::string_view g) { network.mark_sensitive(g); });
     const std::string kinds_path = path_in(folder, "sensitive_tie_kinds.csv");
-    if (const auto text = read_optional(kinds_path))
-        read_marks(*text, kinds_path, sensitive_tie_kind_columns,
+    if (const auto text = optional_file("sensitive_tie_kinds.csv"))
+        read_marks(*text, kinds_path, "sensitive_tie_kinds.csv", sensitive_tie_kind_columns, context,
                    [&](std::string_view kind) { network.mark_sensitive_tie_kind(kind); });
     const std::string actors_path = path_in(folder, "actors.csv");
-    read_actors(network, read_file(actors_path), actors_path);
+    read_actors(network, file_text(read_file(actors_path), actors_path, encoding), actors_path, context);
     const std::string ties_path = path_in(folder, "ties.csv");
-    if (const auto text = read_optional(ties_path)) read_ties(network, *text, ties_path);
+    if (const auto text = optional_file("ties.csv")) read_ties(network, *text, ties_path, context);
     const std::string events_path = path_in(folder, "events.csv");
-    if (const auto text = read_optional(events_path)) read_events(network, *text, events_path);
+    if (const auto text = optional_file("events.csv")) read_events(network, *text, events_path, context);
     const std::string sensitive_events_path = path_in(folder, "sensitive_events.csv");
-    if (const auto text = read_optional(sensitive_events_path))
-        read_marks(*text, sensitive_events_path, sensitive_event_columns,
+    if (const auto text = optional_file("sensitive_events.csv"))
+        read_marks(*text, sensitive_events_path, "sensitive_events.csv", sensitive_event_columns, context,
                    [&](std::string_view event) { network.mark_sensitive_event(event); });
     const std::string attendance_path = path_in(folder, "attendance.csv");
-    if (const auto text = read_optional(attendance_path)) read_attendance(network, *text, attendance_path);
+    if (const auto text = optional_file("attendance.csv")) read_attendance(network, *text, attendance_path, context);
+    const auto& renames = context.options.columns;
+    for (std::size_t i = 0; i < renames.size(); ++i)
+        if (renames[i].file.empty() && !context.rename_used[i])
+            context.warnings.push_back("columns: '" + shown(renames[i].from) + "' -> '" + shown(renames[i].to) +
+                                       "' matched no header of the files read");
 }
 
 // --- writing ------------------------------------------------------------------
@@ -431,16 +862,31 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     files::atomic_write_folder(folder, out, csv_files, "folder");
 }
 
-Network read_csv(const std::string& folder) {
+CsvEncoding parse_csv_encoding(std::string_view name) {
+    const std::string lower = lower_ascii(name);
+    if (lower == "utf-8" || lower == "utf8" || lower == "utf-8-sig" || lower == "utf_8") return CsvEncoding::utf8;
+    if (lower == "cp1252" || lower == "windows-1252" || lower == "windows1252") return CsvEncoding::cp1252;
+    if (lower == "latin-1" || lower == "latin1" || lower == "iso-8859-1" || lower == "iso8859-1")
+        return CsvEncoding::latin1;
+    throw input_error("encoding: expected 'utf-8', 'cp1252' or 'latin-1', got '" + shown(name) + "'");
+}
+
+Network read_csv(const std::string& folder, const CsvOptions& options, std::vector<std::string>* warnings) {
     Network network;
-    read_folder(network, folder);
+    ReadContext context{options, {}, std::vector<bool>(options.columns.size(), false)};
+    read_folder(network, folder, context);
+    if (warnings) warnings->insert(warnings->end(), context.warnings.begin(), context.warnings.end());
     return network;
 }
 
-void import_csv(Network& network, const std::string& folder) {
+void import_csv(Network& network, const std::string& folder, const CsvOptions& options,
+                std::vector<std::string>* warnings) {
     Network next = network;
-    read_folder(next, folder);
+    ReadContext context{options, {}, std::vector<bool>(options.columns.size(), false)};
+    read_folder(next, folder, context);
+    if (warnings) warnings->reserve(warnings->size() + context.warnings.size());
     network = std::move(next);
+    if (warnings) warnings->insert(warnings->end(), context.warnings.begin(), context.warnings.end());
 }
 
 }  // namespace verbind
