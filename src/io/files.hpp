@@ -20,30 +20,9 @@ inline std::string_view strip_bom(std::string_view text) noexcept {
     return text;
 }
 
-// `text` for an error message: as is when it is UTF-8, with every byte that
-// is not shown as \xNN otherwise (a message must itself be valid UTF-8, the
-// Python bindings decode it).
-inline std::string shown(std::string_view text) {
-    if (is_valid_utf8(text)) return std::string(text);
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        // Keep the longest valid UTF-8 sequence that starts here (at most 4 bytes).
-        std::size_t length = 0;
-        for (std::size_t n = 1; n <= 4 && i + n <= text.size(); ++n)
-            if (is_valid_utf8(text.substr(i, n))) length = n;
-        if (length > 0) {
-            out += text.substr(i, length);
-            i += length - 1;
-        } else {
-            static constexpr char hex[] = "0123456789ABCDEF";
-            const auto byte = static_cast<unsigned char>(text[i]);
-            out += "\\x";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xF];
-        }
-    }
-    return out;
-}
+// `text` for an error message (model/text.hpp's printable: valid UTF-8 as
+// is, other bytes and control characters as \xNN).
+inline std::string shown(std::string_view text) { return printable(text); }
 
 // "<source>:<line>: <message>"
 [[noreturn]] inline void fail_at(std::string_view source, std::size_t line, std::string_view message) {

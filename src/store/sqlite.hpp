@@ -12,15 +12,14 @@
 
 #include <cstdint>
 #include <optional>
+#include "verbind/model/text.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace verbind::store_detail {
 
-// `text` as it may appear in a message: valid UTF-8 as it is, every byte
-// that is not (and every control character) as \xNN, so no message carries
-// raw invalid bytes into a log, a C caller or a Python str.
-std::string printable(std::string_view text);
+using verbind::printable;  // model/text.hpp
 
 class Database;
 

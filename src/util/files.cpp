@@ -38,26 +38,7 @@ bool injected_failure() noexcept {
 }
 
 // The path for a message: valid UTF-8 as is, other bytes as \xNN.
-std::string shown(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        std::size_t length = 0;
-        // The one character that starts here, if it is valid UTF-8.
-        for (std::size_t n = 1; n <= 4 && i + n <= text.size() && length == 0; ++n)
-            if (is_valid_utf8(text.substr(i, n))) length = n;
-        if (length > 0 && text[i] != '\0') {
-            out += text.substr(i, length);
-            i += length - 1;
-        } else {
-            static constexpr char hex[] = "0123456789ABCDEF";
-            const auto byte = static_cast<unsigned char>(text[i]);
-            out += "\\x";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xF];
-        }
-    }
-    return out;
-}
+std::string shown(std::string_view text) { return printable(text); }
 
 [[noreturn]] void fail(std::string_view what, const std::string& path, int error_number) {
     throw io_error(std::string(what) + " '" + shown(path) + "': " + std::strerror(error_number ? error_number : EIO));
