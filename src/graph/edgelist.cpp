@@ -23,6 +23,30 @@ bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c 
 
 }  // namespace
 
+void number_integer_labels(std::vector<std::string>& keys, std::span<const std::uint32_t> first_lines,
+                           std::span<NodeId> first, std::span<NodeId> second, std::string_view source) {
+    const std::vector<NodeId> order = integer_label_order(keys);
+    if (order.empty()) return;  // some label is not an integer: first-appearance order
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        if (compare_integer_labels(keys[order[i - 1]], keys[order[i]]) != 0) continue;
+        NodeId a = order[i - 1], b = order[i];
+        if (first_lines[b] < first_lines[a]) std::swap(a, b);
+        throw parse_error(std::string(source) + ":" + std::to_string(first_lines[b]) + ": label '" + keys[b] +
+                          "' has the same value as label '" + keys[a] + "' on line " +
+                          std::to_string(first_lines[a]) +
+                          ": two people whose labels read as one number; write each label one way");
+    }
+    std::vector<NodeId> position(order.size());
+    std::vector<std::string> sorted(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        position[order[i]] = static_cast<NodeId>(i);
+        sorted[i] = std::move(keys[order[i]]);
+    }
+    keys = std::move(sorted);
+    for (NodeId& u : first) u = position[u];
+    for (NodeId& u : second) u = position[u];
+}
+
 Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std::string_view source) {
     const std::string where(source);
     std::vector<std::string> keys;
@@ -30,6 +54,7 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
     std::vector<NodeId> src, dst;
     std::vector<double> weights;
     std::vector<std::uint32_t> lines;  // line of each edge, for messages
+    std::vector<std::uint32_t> first_lines;  // line where each label first appears
     std::size_t expected_fields = 0;
     std::size_t first_data_line = 0;
 
@@ -44,6 +69,7 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
         if (keys.size() >= std::numeric_limits<NodeId>::max()) fail(line, "too many nodes for 32-bit indices");
         const auto id = static_cast<NodeId>(keys.size());
         keys.emplace_back(label);
+        first_lines.push_back(static_cast<std::uint32_t>(line));
         index.emplace(keys.back(), id);
         return id;
     };
@@ -97,6 +123,9 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
         dst.push_back(b);
         lines.push_back(static_cast<std::uint32_t>(line));
     }
+
+    // Node identity: integer labels are numbered by value (graph.hpp).
+    number_integer_labels(keys, first_lines, src, dst, where);
 
     GraphBuilder::Input in;
     in.n = keys.size();

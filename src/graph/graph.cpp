@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 namespace verbind {
 
@@ -192,8 +193,97 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
             if (!g.key_index_.emplace(keys[u], static_cast<NodeId>(u)).second)
                 throw input_error("graph: key '" + keys[u] + "' is given to two nodes");
         g.keys_ = std::move(keys);
+        const LabelSummary labels = summarise_labels(g.keys_);
+        g.label_kind_ = labels.kind;
+        g.label_reason_ = labels.reason;
+        if (g.label_kind_ == LabelKind::integers) {
+            bool canonical = true;
+            for (const auto& k : g.keys_) canonical = canonical && integer_label_value(k).size() == k.size();
+            if (!canonical) {
+                g.integer_index_.reserve(n);
+                for (std::size_t u = 0; u < n; ++u)
+                    g.integer_index_.emplace(std::string(integer_label_value(g.keys_[u])), static_cast<NodeId>(u));
+            }
+        }
     }
     return g;
+}
+
+bool is_integer_label(std::string_view label) noexcept {
+    if (label.empty()) return false;
+    for (char c : label)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+std::string_view integer_label_value(std::string_view label) noexcept {
+    std::size_t i = 0;
+    while (i + 1 < label.size() && label[i] == '0') ++i;
+    return label.substr(i);
+}
+
+int compare_integer_labels(std::string_view a, std::string_view b) noexcept {
+    a = integer_label_value(a);
+    b = integer_label_value(b);
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+    const int c = a.compare(b);
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+LabelSummary summarise_labels(std::span<const std::string> labels) {
+    LabelSummary out;
+    const std::string* integer = nullptr;
+    const std::string* text = nullptr;
+    for (const auto& label : labels) {
+        if (is_integer_label(label)) {
+            if (integer == nullptr) integer = &label;
+        } else if (text == nullptr) {
+            text = &label;
+        }
+    }
+    if (integer == nullptr && text != nullptr) {
+        out.kind = LabelKind::text;
+        return out;
+    }
+    if (integer != nullptr && text != nullptr) {
+        out.kind = LabelKind::mixed;
+        out.reason = "some labels are integers and some are not ('" + *integer + "', '" + *text + "')";
+        return out;
+    }
+    std::unordered_map<std::string_view, const std::string*> seen;
+    seen.reserve(labels.size());
+    for (const auto& label : labels) {
+        const auto [it, added] = seen.emplace(integer_label_value(label), &label);
+        if (!added) {
+            out.kind = LabelKind::mixed;
+            out.reason = "labels '" + *it->second + "' and '" + label + "' are the same integer";
+            return out;
+        }
+    }
+    return out;
+}
+
+std::vector<NodeId> integer_label_order(std::span<const std::string> labels) {
+    std::vector<NodeId> order;
+    for (const auto& label : labels)
+        if (!is_integer_label(label)) return order;
+    order.resize(labels.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<NodeId>(i);
+    std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
+        return compare_integer_labels(labels[a], labels[b]) < 0;
+    });
+    return order;
+}
+
+std::optional<NodeId> Graph::find_integer(std::string_view digits) const {
+    if (label_kind_ != LabelKind::integers || !is_integer_label(digits)) return std::nullopt;
+    const std::string_view value = integer_label_value(digits);
+    if (!integer_index_.empty()) {
+        const auto it = integer_index_.find(value);
+        if (it == integer_index_.end()) return std::nullopt;
+        return it->second;
+    }
+    return find(value);
 }
 
 Graph Graph::from_edges(std::size_t n, std::span<const NodeId> src, std::span<const NodeId> dst,

@@ -22,12 +22,16 @@ NodeId ContactSequence::index(std::string_view key) const {
 ContactSequence parse_contacts(std::string_view text, std::string_view source) {
     ContactSequence contacts;
     std::unordered_map<std::string, NodeId> index;
+    std::vector<std::uint32_t> first_lines;  // where each label first appears
+    std::size_t line_number = 0;
     auto node = [&](std::string_view label) {
         auto [it, added] = index.try_emplace(std::string(label), static_cast<NodeId>(contacts.keys.size()));
-        if (added) contacts.keys.emplace_back(label);
+        if (added) {
+            contacts.keys.emplace_back(label);
+            first_lines.push_back(static_cast<std::uint32_t>(line_number));
+        }
         return it->second;
     };
-    std::size_t line_number = 0;
     std::size_t pos = 0;
     const std::string where_prefix(source);
     // A UTF-8 byte order mark at the start is not part of the first field.
@@ -70,6 +74,8 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
         contacts.first.push_back(node(fields[1]));
         contacts.second.push_back(node(fields[2]));
     }
+    // Node identity: integer labels are numbered by value (graph/graph.hpp).
+    number_integer_labels(contacts.keys, first_lines, contacts.first, contacts.second, source);
     return contacts;
 }
 

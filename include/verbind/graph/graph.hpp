@@ -46,6 +46,44 @@ struct EdgeListOptions {
 
 enum class WeightPrecision : std::uint8_t { unit, single, double_ };
 
+// --- node identity (docs/python.md, "Node identity") -------------------------
+// A label is an integer label when it is one or more ASCII digits ("0", "42",
+// "007"; no sign, no spaces); its value is its digits without leading zeros
+// ("007" has the value 7), of any length. The edge-list and contact readers
+// number nodes in ascending order of value when every label is one, so a file
+// numbered 0..n-1 gives position == label.
+bool is_integer_label(std::string_view label) noexcept;
+// The digits of an integer label without leading zeros ("007" -> "7", "00" -> "0").
+std::string_view integer_label_value(std::string_view label) noexcept;
+// Orders two integer labels by value: < 0, 0 (same value) or > 0.
+int compare_integer_labels(std::string_view a, std::string_view b) noexcept;
+
+// What an integer given for a node means (Python's node arguments):
+enum class LabelKind : std::uint8_t {
+    integers,  // every label is an integer label, no two of the same value: an int is a label
+    text,      // no label is an integer label: an int is a position
+    mixed,     // some are and some are not, or two share a value ('7', '07'): an int names no one
+};
+struct LabelSummary {
+    LabelKind kind = LabelKind::integers;
+    std::string reason;  // for mixed: which labels, e.g. "labels '7' and '07' have the same value"
+};
+LabelSummary summarise_labels(std::span<const std::string> labels);
+
+// When every label is an integer label: positions ordered by ascending value
+// (order[i] is the old position of the i-th smallest; equal values keep
+// their order, next to each other). Empty when some label is not one.
+std::vector<NodeId> integer_label_order(std::span<const std::string> labels);
+
+// For readers: when every label in `keys` is an integer label, renumbers the
+// nodes by value: permutes `keys` and rewrites the node ids in `first` and
+// `second`. Two labels of the same value throw parse_error
+// "<source>:<line>: label '07' has the same value as label '7' on line <l>"
+// (first_lines[u]: the line where label u first appears). Otherwise changes
+// nothing.
+void number_integer_labels(std::vector<std::string>& keys, std::span<const std::uint32_t> first_lines,
+                           std::span<NodeId> first, std::span<NodeId> second, std::string_view source);
+
 class Graph {
 public:
     Graph() = default;
@@ -141,6 +179,15 @@ public:
     std::optional<NodeId> find(std::string_view key) const noexcept;
     NodeId index(std::string_view key) const;  // throws not_found_error
 
+    // Node identity (see LabelKind). Graphs without keys: integers.
+    LabelKind label_kind() const noexcept { return label_kind_; }
+    // For LabelKind::mixed, why an int names no one; else empty.
+    const std::string& label_kind_reason() const noexcept { return label_reason_; }
+    // The node whose integer label has the value written by `digits` (ASCII
+    // digits, leading zeros allowed): nullopt when there is none, or when the
+    // labels are not LabelKind::integers.
+    std::optional<NodeId> find_integer(std::string_view digits) const;
+
     // Bytes used by structure and weights (keys excluded), and by keys.
     std::size_t memory_bytes() const noexcept;
     std::size_t key_memory_bytes() const noexcept;
@@ -165,12 +212,20 @@ private:
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> key_index_;
+    LabelKind label_kind_ = LabelKind::integers;
+    std::string label_reason_;
+    // Integer labels by value, only when some label has leading zeros.
+    std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> integer_index_;
 };
 
 // Reads an edge-list file: one edge per line, `a b` or `a b weight`,
 // whitespace separated, `#` starts a comment, blank lines skipped. Node keys
-// are the labels, indexed in order of first appearance. Every line must have
-// the same number of fields. Errors name the file, line and field.
+// are the labels as written. When every label is an integer label, nodes are
+// numbered in ascending order of value (a file numbered 0..n-1 gives
+// position == label), and two labels of the same value ('7' and '07') are a
+// parse_error naming both lines; otherwise in order of first appearance.
+// Every line must have the same number of fields. Errors name the file, line
+// and field.
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options = {});
 
 // The same, from text (`source` names it in error messages).

@@ -30,8 +30,9 @@
 
 namespace verbind {
 
-// Contact records in time order; nodes are indexed in order of first
-// appearance, keys are their labels in the file.
+// Contact records in time order; keys are the labels in the file. Nodes are
+// numbered as read_edgelist numbers them: by value when every label is an
+// integer label, else in order of first appearance.
 struct ContactSequence {
     std::vector<std::string> keys;
     std::vector<std::int64_t> times;
