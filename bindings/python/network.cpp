@@ -49,6 +49,68 @@ std::shared_ptr<NetworkHandle> wrap(Network&& network) {
     return std::make_shared<NetworkHandle>(std::move(network));
 }
 
+// --- read_csv / import_csv: a municipality's own spreadsheets ----------------
+
+// The keywords of read_csv and Network.import_csv as CsvOptions.
+CsvOptions csv_options(py::handle delimiter, py::handle encoding, py::handle columns, py::handle dayfirst,
+                       std::string_view fn) {
+    CsvOptions options;
+    if (!delimiter.is_none()) {
+        const std::string d = text_arg(delimiter, fn, "delimiter", "delimiter");
+        if (d != "," && d != ";" && d != "\t")
+            throw verbind::input_error("delimiter: expected ',', ';' or '\\t' (a tab), got " + quoted(d));
+        options.delimiter = d[0];
+    }
+    options.encoding = parse_csv_encoding(text_arg(encoding, fn, "encoding", "encoding"));
+    if (!columns.is_none()) {
+        if (!py::isinstance<py::dict>(columns))
+            throw py::type_error(std::string(fn) + "(): columns must be a dict, not " + type_name(columns));
+        for (const auto& [key, value] : py::reinterpret_borrow<py::dict>(columns)) {
+            const std::string name = text_arg(key, fn, "columns", "columns");
+            if (py::isinstance<py::dict>(value)) {
+                // {"attendance.csv": {"bewoner": "actor"}}: renames in one file.
+                for (const auto& [from, to] : py::reinterpret_borrow<py::dict>(value))
+                    options.columns.push_back({name, text_arg(from, fn, "columns", "columns"),
+                                               text_arg(to, fn, "columns", "columns")});
+            } else {
+                if (!py::isinstance<py::str>(value))
+                    throw py::type_error(std::string(fn) + "(): columns values must be str (a column of the layout) "
+                                                           "or dict (renames in one file), not " +
+                                         type_name(value));
+                options.columns.push_back({"", name, text_arg(value, fn, "columns", "columns")});
+            }
+        }
+    }
+    if (!py::isinstance<py::bool_>(dayfirst))
+        throw py::type_error(std::string(fn) + "(): dayfirst must be bool, not " + type_name(dayfirst));
+    options.dayfirst = dayfirst.cast<bool>();
+    return options;
+}
+
+// Each warning of a read as a verbind.CsvWarning, from the caller's line.
+// Raises (error_already_set) when the warnings filter makes them errors.
+void issue_csv_warnings(const std::vector<std::string>& warnings) {
+    if (warnings.empty()) return;
+    const py::object category = py::module_::import("verbind._errors").attr("CsvWarning");
+    for (const auto& warning : warnings)
+        if (PyErr_WarnEx(category.ptr(), warning.c_str(), 2) != 0) throw py::error_already_set();
+}
+
+constexpr const char* csv_options_doc = R"doc(
+delimiter: None (each file's own, found from its header row: ',', ';' or a
+tab), or ',', ';' or '\t' for every file. encoding: 'utf-8' (a byte order
+mark is skipped), 'cp1252' (Excel on Windows, "CSV (puntkomma-gescheiden)")
+or 'latin-1'. columns: your own column names, {"bewoner": "key"} for every
+file that has the column, {"attendance.csv": {"bewoner": "actor"}} for one
+file. dayfirst: read 05-03-2022 as 5 March (False: as 3 May); ISO dates are
+not affected. Booleans may be true/false, 1/0, yes/no, ja/nee or
+waar/onwaar in any case; dates yyyy-mm-dd, dd-mm-yyyy, d-m-yyyy or
+dd/mm/yyyy, optionally with a time (the date part is taken), one format per
+column; weights 1.5 or 1,5. Columns the layout does not know are ignored,
+each file's named in a verbind.CsvWarning. See docs/data-formats.md.
+Raises ParseError naming file, line and column, InputError for bad options,
+FileError.)doc";
+
 }  // namespace
 
 void register_network(py::module_& m) {
@@ -340,6 +402,32 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
         "files is refused with FileError.");
 
     cls.def(
+        "import_csv",
+        [](NetworkHandle& self, py::handle folder, py::handle delimiter, py::handle encoding, py::handle columns,
+           py::handle dayfirst) {
+            constexpr std::string_view fn = "import_csv";
+            const std::string path = path_arg(folder, fn, "folder");
+            const CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
+            write_network(self, fn, [&](Network& net) {
+                std::vector<std::string> warnings;
+                Network next = without_gil([&] {
+                    Network copy = net;
+                    verbind::import_csv(copy, path, options, &warnings);
+                    return copy;
+                });
+                // Warnings made errors by the warnings filter leave the Network as it was too.
+                issue_csv_warnings(warnings);
+                net = std::move(next);
+            });
+        },
+        py::arg("folder"), py::kw_only(), py::arg("delimiter") = py::none(), py::arg("encoding") = "utf-8",
+        py::arg("columns") = py::none(), py::arg("dayfirst") = true,
+        (std::string("Adds a CSV folder's records to this Network, all or nothing: on any error the\n"
+                     "Network is exactly as before. Options as for verbind.read_csv:\n") +
+         csv_options_doc)
+            .c_str());
+
+    cls.def(
         "write_json",
         [](const NetworkHandle& self, py::handle path, bool include_sensitive) {
             const std::string p = path_arg(path, "write_json", "path");
@@ -376,12 +464,21 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
     // --- whole Networks ----------------------------------------------------------
     m.def(
         "read_csv",
-        [](py::handle folder) {
-            const std::string path = path_arg(folder, "read_csv", "folder");
-            py::gil_scoped_release no_gil;
-            return wrap(verbind::read_csv(path));
+        [](py::handle folder, py::handle delimiter, py::handle encoding, py::handle columns, py::handle dayfirst) {
+            constexpr std::string_view fn = "read_csv";
+            const std::string path = path_arg(folder, fn, "folder");
+            const CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
+            std::vector<std::string> warnings;
+            auto network = without_gil([&] { return wrap(verbind::read_csv(path, options, &warnings)); });
+            issue_csv_warnings(warnings);
+            return network;
         },
-        py::arg("folder"), "Reads a Network from a folder written by Network.write_csv. Raises ParseError, FileError.");
+        py::arg("folder"), py::kw_only(), py::arg("delimiter") = py::none(), py::arg("encoding") = "utf-8",
+        py::arg("columns") = py::none(), py::arg("dayfirst") = true,
+        (std::string("Reads a Network from a folder of CSV files: one written by Network.write_csv, or a\n"
+                     "municipality's own spreadsheets saved from Excel.\n") +
+         csv_options_doc)
+            .c_str());
 
     m.def(
         "read_json",

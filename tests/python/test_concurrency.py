@@ -86,6 +86,18 @@ def _graph_readers():
 
 READERS = _graph_readers()
 
+def _import_csv(net, i, c):
+    """Network.import_csv of a ';'-separated folder with one resident of its
+    own (wc<i>); the one of the round before is removed."""
+    folder = os.path.join(c.tmp, "import-csv")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "actors.csv"), "w", encoding="utf-8") as f:
+        f.write(f"key;type;key_figure\nwc{i};resident;ja\n")
+    net.import_csv(folder)
+    if i > 0:
+        net.remove(f"wc{i - 1}")
+
+
 # Every Network writer, called in turn by the writer thread with a counter i.
 # It adds records of its own (w<i>, we<i>, wo<i>) and removes those of the
 # round before, so the stable keys the readers use stay.
@@ -104,6 +116,7 @@ WRITERS = {
     "Network.mark_sensitive": lambda net, i, c: net.mark_sensitive(f"g{i % 16}"),
     "Network.mark_sensitive_tie_kind": lambda net, i, c: net.mark_sensitive_tie_kind(f"k{i % 16}"),
     "Network.mark_sensitive_event": lambda net, i, c: net.mark_sensitive_event(f"we{i}"),
+    "Network.import_csv": _import_csv,
     "Network.remove_event": lambda net, i, c: net.remove_event(f"we{i - 1}") if i > 0 else None,
     "Network.remove": lambda net, i, c: (net.remove(f"w{i - 1}"), net.remove(f"wo{i - 1}")) if i > 0 else None,
 }

@@ -210,6 +210,7 @@ def path_calls(net, tmp):
     return {
         "Network.save": lambda p: net.save(p),
         "Network.write_csv": lambda p: net.write_csv(p),
+        "Network.import_csv": lambda p: net.import_csv(p),
         "Network.write_json": lambda p: net.write_json(p),
         "Network.write_graphml": lambda p: net.write_graphml(p),
         "write_graphml": lambda p: verbind.write_graphml(net, p),

@@ -5,7 +5,7 @@ and who brought whom, as a :class:`Network`; immutable :class:`Graph`
 snapshots of it for analysis, with NumPy arrays in and out.
 """
 
-from ._errors import CancelledError, Error, FileError, InputError, NotFoundError, ParseError
+from ._errors import CancelledError, CsvWarning, Error, FileError, InputError, NotFoundError, ParseError
 from . import _nodump, _verbind
 
 # Before any name is taken from the extension: its argument errors never
@@ -38,6 +38,7 @@ __all__ = [
     "NotFoundError",
     "FileError",
     "CancelledError",
+    "CsvWarning",
 ]
 
 # Each capability keeps its Python names in its own module, with its own

@@ -39,9 +39,16 @@ class CancelledError(Error):
     """Work stopped because a progress callback asked for it."""
 
 
+class CsvWarning(UserWarning):
+    """Issued by read_csv and Network.import_csv for what they read past
+    without an error: columns the CSV layout does not know (ignored), and
+    renames in ``columns=`` that matched no header. Names columns, never
+    values."""
+
+
 # Show as verbind.InputError (not verbind._errors.InputError) in tracebacks.
-for _cls in (Error, InputError, ParseError, NotFoundError, FileError, CancelledError):
+for _cls in (Error, InputError, ParseError, NotFoundError, FileError, CancelledError, CsvWarning):
     _cls.__module__ = "verbind"
 del _cls
 
-__all__ = ["Error", "InputError", "ParseError", "NotFoundError", "FileError", "CancelledError"]
+__all__ = ["Error", "InputError", "ParseError", "NotFoundError", "FileError", "CancelledError", "CsvWarning"]
