@@ -11,6 +11,9 @@
 #include <cstddef>
 #include <limits>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #undef vb_spread_options_init
 #undef vb_influence_options_init
@@ -306,6 +309,29 @@ vb_status_t vb_contacts_index(const vb_contacts_t* c, const char* key, uint32_t*
         require(key, "key");
         require(out, "out");
         *out = c->contacts.index(key);
+    });
+}
+
+vb_status_t vb_contacts_indices(const vb_contacts_t* c, const char* const* keys, size_t count, uint32_t* out) {
+    return guarded("vb_contacts_indices", [&] {
+        require(c, "contacts");
+        if (count == 0) return;
+        require(keys, "keys");
+        require(out, "out");
+        std::unordered_map<std::string_view, uint32_t> index;
+        index.reserve(c->contacts.keys.size());
+        for (std::size_t i = 0; i < c->contacts.keys.size(); ++i)
+            index.emplace(c->contacts.keys[i], static_cast<uint32_t>(i));
+        std::vector<uint32_t> found(count);
+        for (size_t i = 0; i < count; ++i) {
+            if (keys[i] == nullptr) throw verbind::input_error("keys[" + std::to_string(i) + "] is NULL");
+            const auto it = index.find(keys[i]);
+            if (it == index.end())
+                throw verbind::not_found_error("keys[" + std::to_string(i) + "]: no person '" + std::string(keys[i]) +
+                                               "' in the contacts");
+            found[i] = it->second;
+        }
+        std::copy(found.begin(), found.end(), out);
     });
 }
 

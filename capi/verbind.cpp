@@ -664,6 +664,27 @@ vb_status_t vb_graph_index(const vb_graph_t* graph, const char* key, uint32_t* o
     });
 }
 
+vb_status_t vb_graph_indices(const vb_graph_t* graph, const char* const* keys, size_t count, uint32_t* out) {
+    static const char fn[] = "vb_graph_indices";
+    return guarded(fn, [&] {
+        require(graph, "graph");
+        if (count == 0) return;
+        require(keys, "keys");
+        require(out, "out");
+        std::vector<uint32_t> found(count);
+        for (size_t i = 0; i < count; ++i) {
+            if (keys[i] == nullptr)
+                throw verbind::input_error("keys[" + std::to_string(i) + "] is NULL");
+            const auto node = graph->graph.find(keys[i]);
+            if (!node)
+                throw verbind::not_found_error("keys[" + std::to_string(i) + "]: graph has no node with key '" +
+                                               std::string(keys[i]) + "'");
+            found[i] = *node;
+        }
+        std::copy(found.begin(), found.end(), out);
+    });
+}
+
 vb_status_t vb_graph_key(const vb_graph_t* graph, uint32_t node, char* buffer, size_t buffer_size, size_t* length) {
     static const char fn[] = "vb_graph_key";
     return guarded(fn, [&] {

@@ -12,11 +12,13 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -179,6 +181,40 @@ std::string quoted(std::string_view text);
 
 // The name of an object's type, for TypeError messages ("not str").
 std::string type_name(py::handle obj);
+
+// --- nodes (docs/python.md, "Node identity") ------------------------------------
+
+// What a node argument can name: n nodes with labels of one LabelKind.
+struct NodeLabels {
+    std::size_t n = 0;
+    verbind::LabelKind kind = verbind::LabelKind::integers;
+    std::string reason;  // for mixed
+    std::function<std::optional<NodeId>(std::string_view)> find;          // a label as written
+    std::function<std::optional<NodeId>(std::string_view)> find_integer;  // an integer label by value
+};
+// A graph's labels (the NodeLabels refers to g: use it while g lives).
+NodeLabels graph_labels(const Graph& g);
+// Labels given as text, node i labelled labels[i] (contacts, a Network's
+// actors); the NodeLabels refers to `labels`.
+NodeLabels text_labels(std::span<const std::string> labels);
+
+// THE converter for every node argument. A str is a label as written; an int
+// (anything with __index__, NumPy integers too; never a bool) is a label when
+// the labels are integers (NotFoundError naming it when there is none), a
+// position when they are text (InputError when out of range), and an error
+// when they are mixed. Other types: TypeError naming the parameter.
+NodeId node_arg(const NodeLabels& labels, py::handle obj, std::string_view function, std::string_view param);
+// None (no nodes), one node, or an iterable of nodes, each through node_arg.
+std::vector<NodeId> nodes_arg(const NodeLabels& labels, py::handle obj, std::string_view function,
+                              std::string_view param);
+
+// Labels for results: an int64 array when the labels are integers (an
+// object array of ints beyond 64 bits), else a list of str. Graphs from
+// arrays: the positions.
+py::object labels_of(std::span<const std::string> keys, std::size_t n, verbind::LabelKind kind);
+py::object graph_labels_object(const Graph& g);
+// all_labels (as labels_of gives) at these positions, of the same type.
+py::object labels_at(const py::object& all_labels, const std::vector<NodeId>& positions);
 
 // --- progress ------------------------------------------------------------------
 

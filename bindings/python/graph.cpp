@@ -158,21 +158,6 @@ std::string repr(const Graph& g) {
            (g.weighted() ? "weighted>" : "unweighted>");
 }
 
-// A node index: an int (or __index__), IndexError when out of range,
-// however large.
-NodeId node_arg(const Graph& g, py::handle obj, std::string_view function) {
-    if (PyBool_Check(obj.ptr()) || !PyIndex_Check(obj.ptr()))
-        throw py::type_error(std::string(function) + "(): i must be int, not " + type_name(obj));
-    const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
-    if (!value) throw py::error_already_set();
-    int overflow = 0;
-    const long long i = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
-    if (overflow != 0 || i < 0 || static_cast<std::uint64_t>(i) >= g.num_nodes())
-        throw py::index_error("node " + (overflow != 0 ? std::string("(an int beyond 64 bits)") : std::to_string(i)) +
-                              " is out of range (n = " + std::to_string(g.num_nodes()) + ")");
-    return static_cast<NodeId>(i);
-}
-
 template <class Degree>
 py::array_t<std::int64_t> degrees(const Graph& g, Degree degree) {
     std::vector<std::int64_t> values;
@@ -207,9 +192,10 @@ verbind::SelfLoops self_loops_arg(py::handle obj, std::string_view function, std
 
 void register_graph(py::module_& m) {
     py::class_<Graph, std::shared_ptr<Graph>> cls(m, "Graph", R"doc(
-An immutable graph snapshot (compressed sparse rows). Nodes are indices
-0..num_nodes-1, each with a str key (an actor key, an edge-list label, or the
-decimal index for graphs built from arrays). Safe to share between threads.
+An immutable graph snapshot (compressed sparse rows). Nodes are positions
+0..num_nodes-1, each with a label (an actor key, an edge-list label, or the
+position for graphs built from arrays): Graph.labels, Graph.to_series. Nodes
+given to any function follow docs/python.md, "Node identity". Safe to share between threads.
 Build one with Graph.from_edges, read_edgelist or Network.graph.)doc");
     cls.attr("__module__") = "verbind";
 
@@ -238,20 +224,44 @@ duplicate.)doc");
             for (NodeId u = 0; u < g.num_nodes(); ++u) out[u] = py::str(g.key(u));
             return out;
         },
-        "The key of every node, in index order (a list of str).");
+        "The label of every node as a str, in position order (a list of str).");
+
+    cls.def_property_readonly("labels", &graph_labels_object,
+                              R"doc(The label of every node, in position order: an int64 array when every
+label is an integer (graphs from arrays: the positions), else a list of str.
+Results indexed by position are read through it: labels[i] names node i.)doc");
+
+    cls.def(
+        "to_series",
+        [](const Graph& g, py::handle values, py::handle name) {
+            if (PyUnicode_Check(values.ptr()) || PyBytes_Check(values.ptr()) || !PyObject_HasAttrString(values.ptr(), "__len__"))
+                throw py::type_error("to_series(): values must be a sequence or array with one value per node, not " +
+                                     type_name(values));
+            const auto count = static_cast<std::size_t>(py::len(values));
+            if (count != g.num_nodes())
+                throw verbind::input_error("to_series: values has " + std::to_string(count) +
+                                           " entries, the graph has " + std::to_string(g.num_nodes()) + " nodes");
+            py::module_ pandas = py::module_::import("pandas");
+            py::object index = pandas.attr("Index")(graph_labels_object(g), py::arg("name") = "node");
+            return pandas.attr("Series")(values, py::arg("index") = index, py::arg("name") = name);
+        },
+        py::arg("values"), py::arg("name") = py::none(),
+        R"doc(One value per node (in position order, as every per-node result comes) as a
+pandas Series indexed by label (Graph.labels). InputError when the length is
+not num_nodes. pandas is imported only here.)doc");
 
     cls.def(
         "index",
-        [](const Graph& g, py::handle key) { return g.index(text_arg(key, "index", "key", "node key")); },
-        py::arg("key"), "The index of the node with this key. Raises NotFoundError.");
+        [](const Graph& g, py::handle node) { return node_arg(graph_labels(g), node, "index", "node"); },
+        py::arg("node"),
+        R"doc(The position of a node: a str label, or an int (a label when the labels are
+integers, else a position; see docs/python.md, "Node identity"). Raises
+NotFoundError for an unknown label.)doc");
 
     cls.def(
         "key",
-        [](const Graph& g, py::handle i) {
-            return g.key(node_arg(g, i, "key"));
-        },
-        py::arg("i"),
-        "The key of node i. Raises IndexError.");
+        [](const Graph& g, py::handle node) { return g.key(node_arg(graph_labels(g), node, "key", "node")); },
+        py::arg("node"), "The label of a node (given as Graph.index takes it), as a str.");
 
     cls.def(
         "edges",
@@ -284,16 +294,29 @@ each edge once with src < dst; ordered by (src, dst).)doc");
         "neighbors",
         [](py::object self, py::handle i) {
             const Graph& g = self.cast<const Graph&>();
-            const auto targets = g.neighbors(node_arg(g, i, "neighbors"));
+            const auto targets = g.neighbors(node_arg(graph_labels(g), i, "neighbors", "node"));
             // A read-only view into the graph, which it keeps alive.
             py::array_t<NodeId> view(static_cast<py::ssize_t>(targets.size()), targets.data(), self);
             view.attr("flags").attr("writeable") = false;
             return view;
         },
-        py::arg("i"),
-        "Out-neighbours (undirected: neighbours) of node i, sorted: a read-only uint32 array. Raises IndexError.");
+        py::arg("node"),
+        "Positions of the out-neighbours (undirected: neighbours) of a node (given as Graph.index takes it),\n"
+        "sorted: a read-only uint32 array.");
 
     cls.def("__repr__", &repr);
+
+    m.def(
+        "_positions",
+        [](const Graph& g, py::handle nodes, py::handle function, py::handle param) {
+            const std::string fn = text_arg(function, "_positions", "function", "function");
+            const std::string pa = text_arg(param, "_positions", "param", "param");
+            std::vector<std::int64_t> out;
+            for (NodeId u : nodes_arg(graph_labels(g), nodes, fn, pa)) out.push_back(u);
+            return to_numpy(std::move(out));
+        },
+        py::arg("g"), py::arg("nodes"), py::arg("function"), py::arg("param"),
+        "Positions of nodes through the one converter (for verbind's Python modules).");
 
     m.def(
         "read_edgelist",
@@ -310,7 +333,10 @@ each edge once with src < dst; ordered by (src, dst).)doc");
         py::arg("path"), py::kw_only(), py::arg("directed") = false, py::arg("duplicates") = "error",
         py::arg("self_loops") = "error",
         R"doc(Reads an edge-list file: `a b` or `a b weight` per line, '#' comments. Node
-keys are the labels, indexed in order of first appearance. Raises ParseError
+labels are kept as written. When every label is an integer (ASCII digits),
+positions follow ascending value, so a file numbered 0..n-1 gives position ==
+label, and one value written two ways ('7' and '07') is a ParseError naming
+both lines; otherwise positions follow first appearance. Raises ParseError
 naming file, line and field, FileError when the file cannot be read.)doc");
 }
 

@@ -21,50 +21,9 @@ py::list str_list(const std::vector<std::string>& items) {
 
 bool is_int(py::handle obj) { return PyIndex_Check(obj.ptr()) && !PyBool_Check(obj.ptr()); }
 
-// One node given as an index or a key.
-template <class Lookup>
-NodeId node_arg(py::handle item, std::size_t n, Lookup&& find_key, std::string_view function,
-                std::string_view param) {
-    if (py::isinstance<py::str>(item)) {
-        const std::string key = text_arg(item, function, param, std::string(function) + ": " + std::string(param));
-        const std::optional<NodeId> found = find_key(key);
-        if (!found) throw verbind::not_found_error(std::string(function) + ": " + std::string(param) + ": unknown key '" + key + "'");
-        return *found;
-    }
-    if (!is_int(item))
-        throw py::type_error(std::string(function) + "(): " + std::string(param) +
-                             " must hold node indices (int) or keys (str), not " + type_name(item));
-    const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(item.ptr()));
-    if (!value) throw py::error_already_set();
-    int overflow = 0;
-    const long long index = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
-    if (overflow != 0 || index < 0 || static_cast<unsigned long long>(index) >= n)
-        throw verbind::input_error(std::string(function) + ": " + std::string(param) + ": node " +
-                                   (overflow != 0 ? std::string("(an int beyond 64 bits)") : std::to_string(index)) +
-                                   " is out of range (n = " + std::to_string(n) + ")");
-    return static_cast<NodeId>(index);
-}
-
-// Nodes as one index or key, or an iterable of them (None: none).
-template <class Lookup>
-std::vector<NodeId> nodes_arg(py::handle obj, std::size_t n, Lookup&& find_key, std::string_view function,
-                              std::string_view param) {
-    std::vector<NodeId> out;
-    if (obj.is_none()) return out;
-    if (py::isinstance<py::str>(obj) || (is_int(obj) && !py::isinstance<py::array>(obj))) {
-        out.push_back(node_arg(obj, n, find_key, function, param));
-        return out;
-    }
-    if (!py::isinstance<py::iterable>(obj))
-        throw py::type_error(std::string(function) + "(): " + std::string(param) +
-                             " must be a node, or an iterable of node indices or keys, not " + type_name(obj));
-    for (py::handle item : py::reinterpret_borrow<py::iterable>(obj))
-        out.push_back(node_arg(item, n, find_key, function, param));
-    return out;
-}
-
+// Nodes through the one converter (nodes.cpp, docs/python.md "Node identity").
 std::vector<NodeId> graph_nodes(const Graph& g, py::handle obj, std::string_view function, std::string_view param) {
-    return nodes_arg(obj, g.num_nodes(), [&](const std::string& key) { return g.find(key); }, function, param);
+    return nodes_arg(graph_labels(g), obj, function, param);
 }
 
 DiffusionOptions diffusion_arg(py::handle model, py::handle probability, std::string_view function) {
@@ -372,9 +331,17 @@ result for any thread count. progress(fraction) may return False to cancel
     // --- temporal reach --------------------------------------------------------
     py::class_<ContactSequence, std::shared_ptr<ContactSequence>>(m, "Contacts", R"doc(
 Contact records (``t i j``: i and j met at time t), in time order, as read by
-read_contacts. People are indexed in order of first appearance.
+read_contacts. People are numbered as read_edgelist numbers nodes: by value
+when every label is an integer, else in order of first appearance.
 )doc")
-        .def_property_readonly("keys", [](const ContactSequence& c) { return str_list(c.keys); })
+        .def_property_readonly("keys", [](const ContactSequence& c) { return str_list(c.keys); },
+                               "The label of every person as a str, in position order.")
+        .def_property_readonly("labels", [](const ContactSequence& c) {
+            return labels_of(c.keys, c.keys.size(), summarise_labels(c.keys).kind);
+        }, "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
+        .def("index", [](const ContactSequence& c, py::handle node) {
+            return node_arg(text_labels(c.keys), node, "Contacts.index", "node");
+        }, py::arg("node"), "The position of a person, given as a str label or an int (docs/python.md, \"Node identity\").")
         .def_property_readonly("times", [](const ContactSequence& c) { return to_numpy(std::vector<std::int64_t>(c.times)); })
         .def_property_readonly("first", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.first)); })
         .def_property_readonly("second", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.second)); })
@@ -395,7 +362,9 @@ read_contacts. People are indexed in order of first appearance.
         py::arg("path"), R"doc(
 Reads contact records, one ``t i j`` per line (the SocioPatterns format:
 integer time, two person labels, whitespace separated; '#' lines skipped).
-The file must be sorted by time. Errors name the file and line.
+The file must be sorted by time. People are numbered by label value when
+every label is an integer ('7' and '07' together: ParseError naming both
+lines), else in order of first appearance. Errors name the file and line.
 )doc");
 
     py::class_<TemporalResult>(m, "TemporalReach", R"doc(
@@ -403,7 +372,11 @@ Earliest arrival per person and the reach curve. For a Network, times are
 dates (numpy datetime64[D], NaT when unreached); for contacts, the contact
 times (float64, NaN when unreached).
 )doc")
-        .def_property_readonly("keys", [](const TemporalResult& r) { return str_list(r.keys); })
+        .def_property_readonly("keys", [](const TemporalResult& r) { return str_list(r.keys); },
+                               "The label of every person as a str, in position order.")
+        .def_property_readonly("labels", [](const TemporalResult& r) {
+            return labels_of(r.keys, r.keys.size(), summarise_labels(r.keys).kind);
+        }, "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
         .def_property_readonly("reached", [](const TemporalResult& r) {
             std::vector<bool> b(r.reach.reached.begin(), r.reach.reached.end());
             py::array_t<bool> out(static_cast<py::ssize_t>(b.size()));
@@ -449,13 +422,9 @@ times (float64, NaN when unreached).
                 // One read: the seeds' ids, the work and the keys all refer to
                 // the same state of the Network.
                 read_network(net, fn, [&](const Network& network) {
-                    const std::vector<ActorId> s = nodes_arg(
-                        seeds, network.num_actors(), [&](const std::string& key) { return network.find_actor(key); },
-                        fn, "seeds");
-                    without_gil([&] {
-                        out.reach = temporal_reach(network, s, o);
-                        for (const Actor& a : network.actors()) out.keys.push_back(a.key);
-                    });
+                    for (const Actor& a : network.actors()) out.keys.push_back(a.key);
+                    const std::vector<ActorId> s = nodes_arg(text_labels(out.keys), seeds, fn, "seeds");
+                    without_gil([&] { out.reach = temporal_reach(network, s, o); });
                 });
                 out.dated = true;
                 return out;
@@ -470,14 +439,7 @@ times (float64, NaN when unreached).
                               std::numeric_limits<std::int64_t>::max());
             o.end = optional_int_arg(end, fn, "end");
             o.max_wait = optional_int_arg(max_wait, fn, "max_wait");
-            const std::vector<NodeId> s = nodes_arg(
-                seeds, contacts.num_nodes(),
-                [&](const std::string& key) -> std::optional<NodeId> {
-                    for (NodeId i = 0; i < contacts.keys.size(); ++i)
-                        if (contacts.keys[i] == key) return i;
-                    return std::nullopt;
-                },
-                fn, "seeds");
+            const std::vector<NodeId> s = nodes_arg(text_labels(contacts.keys), seeds, fn, "seeds");
             {
                 py::gil_scoped_release no_gil;
                 out.reach = temporal_reach(contacts, s, o);

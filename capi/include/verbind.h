@@ -383,7 +383,10 @@ VB_API vb_status_t vb_graph_from_edges_v2(size_t node_count, size_t edge_count, 
                                           const vb_edge_list_options_t *options, vb_graph_t **out);
 
 /* Reads an edge-list file: `a b` or `a b weight` per line, `#` comments.
- * Node keys are the labels, indexed in order of first appearance.
+ * Node keys are the labels as written. When every label is an integer
+ * (ASCII digits), nodes are numbered in ascending order of value (a file
+ * numbered 0..n-1 gives node == label; `7` and `07` in one file are
+ * VB_ERROR_PARSE naming both lines), else in order of first appearance.
  * `options` may be NULL (defaults). */
 VB_API vb_status_t vb_graph_read_edgelist(const char *path, const vb_edge_list_options_t *options,
                                           vb_graph_t **out);
@@ -420,6 +423,15 @@ VB_API vb_status_t vb_graph_edges(const vb_graph_t *graph, size_t capacity, uint
 
 /* The node with this key; VB_ERROR_NOT_FOUND when there is none. */
 VB_API vb_status_t vb_graph_index(const vb_graph_t *graph, const char *key, uint32_t *out);
+
+/* The nodes with these keys in one call: out[i] is the node of keys[i]
+ * (`out` holds `count` entries; both may be NULL when count is 0). All or
+ * nothing: an unknown key gives VB_ERROR_NOT_FOUND naming it and its
+ * position in `keys`, with `out` untouched. This is the key-based form of
+ * every call that takes nodes (vb_hop_reach, vb_spread, the candidates and
+ * fixed of vb_influence_options_t, vb_graph_degree, ...): look the keys up
+ * here, pass the indices there. */
+VB_API vb_status_t vb_graph_indices(const vb_graph_t *graph, const char *const *keys, size_t count, uint32_t *out);
 
 /* Copies the key of `node` into `buffer` like snprintf: at most
  * buffer_size - 1 bytes and a terminating NUL (nothing when buffer_size is
@@ -759,7 +771,8 @@ VB_API size_t vb_cascades_bringer_count(const vb_cascades_t *cascades);
 VB_API vb_status_t vb_cascades_bringer(const vb_cascades_t *cascades, size_t index, const char **actor,
                                        size_t *newcomers_brought, size_t *brought);
 
-/* Contact records (`t i j` per line, SocioPatterns format), time-sorted. */
+/* Contact records (`t i j` per line, SocioPatterns format), time-sorted.
+ * People are numbered as vb_graph_read_edgelist numbers nodes. */
 typedef struct vb_contacts vb_contacts_t;
 
 VB_API vb_status_t vb_contacts_read(const char *path, vb_contacts_t **out);
@@ -768,6 +781,10 @@ VB_API size_t vb_contacts_count(const vb_contacts_t *contacts);
 VB_API size_t vb_contacts_node_count(const vb_contacts_t *contacts);
 /* The index of the person labelled `key`; VB_ERROR_NOT_FOUND if none. */
 VB_API vb_status_t vb_contacts_index(const vb_contacts_t *contacts, const char *key, uint32_t *out);
+/* As vb_graph_indices, for contacts: the key-based form of the seeds of
+ * vb_temporal_reach_contacts and the node of vb_temporal_arrival. */
+VB_API vb_status_t vb_contacts_indices(const vb_contacts_t *contacts, const char *const *keys, size_t count,
+                                       uint32_t *out);
 
 /* Earliest arrival over time-respecting paths. */
 typedef struct vb_temporal vb_temporal_t;

@@ -222,10 +222,12 @@ def test_graph_lookups_fail_clearly():
     g = verbind.Graph.from_edges(np.array([0, 1]), np.array([1, 2]))
     with pytest.raises(verbind.NotFoundError) as info:
         g.index("7")
-    assert str(info.value) == "graph has no node with key '7'"
+    assert str(info.value) == "index: node: unknown key '7' (no node has this label)"
     with pytest.raises(KeyError):
         g.index("01")
-    with pytest.raises(IndexError, match=r"node 3 is out of range \(n = 3\)"):
+    # The labels of a graph from arrays are its positions: an int is a label
+    # (docs/python.md, "Node identity").
+    with pytest.raises(verbind.NotFoundError, match=r"key: node: unknown key 3 \(the labels are integers"):
         g.key(3)
-    with pytest.raises(IndexError):
+    with pytest.raises(KeyError):
         g.neighbors(-1)

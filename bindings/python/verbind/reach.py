@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional
 
 import numpy as np
 
+from . import _nodes
 from ._verbind import (
     Contacts,
     SpreadResult,
@@ -155,7 +156,7 @@ def cascades(net, *, start=None, end=None, include_sensitive=False) -> Cascades:
 class InfluenceResult:
     """Seeds chosen by :func:`influence_max`.
 
-    seeds: node indices in selection order (NumPy int64).
+    seeds: positions in selection order (NumPy int64); seed_labels names them.
     spread_lower_bound: expected number of people reached by seeds and fixed
         together is at least this, with probability at least 1 - delta.
     extra_spread_lower_bound: the same for the people reached beyond what
@@ -166,6 +167,8 @@ class InfluenceResult:
     rr_sets: reverse-reachable sets drawn.
     group_reach: with groups, the estimated fraction of each group reached
         (dict label -> fraction); else None.
+    seed_labels: the seeds' labels, in the same order (as Graph.labels
+        gives them: ints when the graph's labels are integers, else str).
     """
 
     seeds: np.ndarray
@@ -174,6 +177,7 @@ class InfluenceResult:
     approximation: float
     rr_sets: int
     group_reach: Optional[Dict[Any, float]] = None
+    seed_labels: Any = None
 
 
 def influence_max(
@@ -197,9 +201,10 @@ def influence_max(
     OPIM-C (Tang, Tang, Xiao & Yuan, SIGMOD 2018) on reverse-reachable sets:
     a (1 - 1/e - epsilon)-approximation with probability at least 1 - delta
     (delta defaults to 1/n). ``model`` and ``probability`` as in
-    :func:`spread`. ``candidates`` (indices or keys) restricts who may be
-    chosen; ``fixed`` are people already active, whose reach is counted as
-    given. ``groups`` (a label per node) switches to the group-fair maximin
+    :func:`spread`. ``candidates`` (nodes, as docs/python.md "Node identity"
+    says) restricts who may be chosen; ``fixed`` are people already active,
+    whose reach is counted as given. ``groups`` (a label per node in position
+    order, or a dict/pandas Series from node to group) switches to the group-fair maximin
     variant (Tsang et al., IJCAI 2019), which maximises the smallest fraction
     reached over groups. RR sets are drawn in parallel from per-set random
     streams: the same seed gives the same seeds for any thread count.
@@ -212,7 +217,7 @@ def influence_max(
     if groups is not None:
         if isinstance(groups, (str, bytes)):
             raise TypeError("influence_max(): groups must be a sequence with a label per node, not str")
-        groups = list(groups)
+        groups = list(_nodes.per_node(g, groups, "influence_max", "groups"))
         labels = list(dict.fromkeys(groups))
     result = _influence_max(
         g,
@@ -239,4 +244,5 @@ def influence_max(
         approximation=result.approximation,
         rr_sets=result.rr_sets,
         group_reach=group_reach,
+        seed_labels=_nodes.labels_at(g, result.seeds),
     )

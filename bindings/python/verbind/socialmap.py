@@ -7,7 +7,7 @@ arrays indexed like ``g.keys``.
 
 import numpy as _np
 
-from . import _verbind
+from . import _nodes, _verbind
 from ._verbind import (
     articulation_points,
     betweenness,
@@ -55,6 +55,7 @@ def _group_codes(g, groups, function):
     order of first appearance; labels[code] gives the label back."""
     if isinstance(groups, (str, bytes)):
         raise TypeError(f"{function}(): groups must be a sequence of labels, one per node, not a str")
+    groups = _nodes.per_node(g, groups, function, "groups")
     try:
         values = list(groups)
     except TypeError:
@@ -83,16 +84,13 @@ def pagerank(g, *, damping=0.85, personalization=None, weighted=True, tol=1e-10,
     """PageRank as networkx.pagerank: power iteration from the uniform vector,
     stopping when the L1 change is below n * tol; dangling nodes (no
     out-weight) jump by the personalization vector. personalization: None
-    (uniform), a sequence of n numbers >= 0, or a dict from node key (str) or
-    index to weight (missing nodes: 0); it must sum to a positive value and is
+    (uniform), a sequence of n numbers >= 0 in position order, or a dict from
+    node (docs/python.md, "Node identity") to weight (missing nodes: 0); it must sum to a positive value and is
     normalised. Raises InputError when it does not converge in max_iter."""
     if isinstance(personalization, dict):
         vector = _np.zeros(g.num_nodes)
         for key, value in personalization.items():
-            i = g.index(key) if isinstance(key, str) else int(key)
-            if not 0 <= i < g.num_nodes:
-                raise InputError(f"pagerank: personalization names node {key!r}, not in the graph")
-            vector[i] = value
+            vector[int(_nodes.positions(g, key, "pagerank", "personalization")[0])] = value
         personalization = vector
     return _verbind._pagerank(g, damping, personalization, weighted, tol, max_iter, threads)
 
@@ -100,7 +98,8 @@ def pagerank(g, *, damping=0.85, personalization=None, weighted=True, tol=1e-10,
 def ei_index(g, groups, *, per_group=False):
     """Krackhardt & Stern's E-I index: (E - I) / (E + I) over the ties
     (directed graphs: arcs), E between groups and I within; -1 is all inward,
-    +1 all outward. groups: one label per node, of any hashable type.
+    +1 all outward. groups: one label per node (in position order, or a
+    dict/pandas Series from node to label), of any hashable type.
     per_group=True gives a dict label -> E-I of that group's ties (NaN for a
     group without ties). Compare with expected_ei_index: E-I depends on group
     sizes."""
