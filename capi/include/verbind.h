@@ -289,6 +289,47 @@ VB_API vb_status_t vb_network_read(const char *path, vb_network_t **out);
 VB_API vb_status_t vb_network_import_csv(vb_network_t *net, const char *folder);
 VB_API vb_status_t vb_network_import_json(vb_network_t *net, const char *path);
 
+/* How vb_network_read_csv_v2 and vb_network_import_csv_v2 read a
+ * municipality's own spreadsheets (docs/data-formats.md, "Spreadsheets from
+ * Excel"): Excel's delimiters, encodings, booleans (TRUE, ja, waar, 1, ...),
+ * dates (05-03-2022, 2022-01-05 00:00:00, ...) and decimal commas (1,5).
+ * Columns the layout does not know are ignored and named in a warning. */
+typedef struct vb_csv_options {
+    size_t struct_size;
+    /* 0 (default): each file's own, found from its header row (',', ';' or
+     * a tab, outside quotes); otherwise ',', ';' or '\t' for every file. */
+    char delimiter;
+    /* NULL or "utf-8" (default; a byte order mark is skipped), "cp1252"
+     * (Windows-1252, Excel's "CSV (puntkomma-gescheiden)") or "latin-1". */
+    const char *encoding;
+    /* 1 (default): 05-03-2022 is 5 March (dd-mm-yyyy); 0: 3 May
+     * (mm-dd-yyyy). ISO dates are not affected. */
+    int dayfirst;
+    /* Renames of the file's headers: column_from[i] is read as column_to[i]
+     * (a column of the layout), in the file column_files[i] ("actors.csv"
+     * or "actors") or, when column_files is NULL or column_files[i] is NULL
+     * or "", in every file that has that column. The arrays may be NULL
+     * when column_count is 0. */
+    size_t column_count;
+    const char *const *column_files;
+    const char *const *column_from;
+    const char *const *column_to;
+    /* Called once per warning (a file's ignored columns, a rename that
+     * matched no header), on the calling thread, after a successful read
+     * and before the call returns; NULL: warnings are dropped. */
+    void (*warning)(const char *message, void *user_data);
+    void *warning_data;
+} vb_csv_options_t;
+
+VB_API void vb_csv_options_init_sized(vb_csv_options_t *options, size_t struct_size);
+#define vb_csv_options_init(options) vb_csv_options_init_sized((options), sizeof *(options))
+
+/* vb_network_read_csv and vb_network_import_csv with options (NULL: the
+ * defaults, which read what the plain functions read and more: a ';' file,
+ * 05-03-2022, TRUE, an extra column). Import: all or nothing. */
+VB_API vb_status_t vb_network_read_csv_v2(const char *folder, const vb_csv_options_t *options, vb_network_t **out);
+VB_API vb_status_t vb_network_import_csv_v2(vb_network_t *net, const char *folder, const vb_csv_options_t *options);
+
 /* ------------------------------------------------------------------------
  * Network: ready-made networks
  * ------------------------------------------------------------------------ */
