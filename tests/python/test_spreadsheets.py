@@ -249,3 +249,86 @@ def test_templates_have_the_writers_headers(tmp_path):
     for name, header in (("sensitive_groups.csv", b"group\n"), ("sensitive_tie_kinds.csv", b"kind\n"),
                          ("sensitive_events.csv", b"event\n")):
         assert (TEMPLATES / name).read_bytes() == header
+
+
+# --- the class of test that would have caught the refusals: every dialect -----------------
+
+BOOLS = {"true": ["true", "TRUE", "True", "1", "yes", "JA", "ja", "waar", "WAAR"],
+         "false": ["false", "FALSE", "0", "no", "Nee", "nee", "onwaar", ""]}
+DATE_COLUMNS = {"trained_on", "date", "since", "until"}
+
+
+def write_in_dialect(rng, canonical, folder, *, encoding, dayfirst):
+    """Rewrites each file of a canonical folder in a dialect drawn from rng:
+    delimiter, line ends, booleans, a date format per column, decimal commas,
+    shuffled and renamed columns, an extra column. Returns the renames."""
+    folder.mkdir()
+    renames = {}
+    for path in sorted(canonical.glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as f:
+            header, *rows = list(csv.reader(f))
+        delimiter = rng.choice([",", ";", "\t"])
+        order = list(range(len(header)))
+        rng.shuffle(order)
+        date_style = {c: rng.choice(["iso", "dmy0", "dmy", "slash", "T", "space"]) for c in header}
+        comma = rng.random() < 0.5
+        out_header = []
+        for i in order:
+            name = header[i]
+            if rng.random() < 0.3:
+                renames.setdefault(path.name, {})[f"kol {name}"] = name
+                name = f"kol {name}"
+            out_header.append(name)
+        extra = rng.randrange(len(order) + 1)
+        out_header.insert(extra, "opmerking")
+        out_rows = []
+        for row in rows:
+            out = []
+            for i in order:
+                column, value = header[i], row[i]
+                if column == "key_figure":
+                    value = rng.choice(BOOLS[value or "false"])
+                elif column in DATE_COLUMNS and value:
+                    d = datetime.date.fromisoformat(value)
+                    dm = (d.day, d.month) if dayfirst else (d.month, d.day)
+                    value = {"iso": value, "T": value + "T00:00:00", "space": value + " 00:00:00",
+                             "dmy0": f"{dm[0]:02d}-{dm[1]:02d}-{d.year:04d}",
+                             "dmy": f"{dm[0]}-{dm[1]}-{d.year:04d}",
+                             "slash": f"{dm[0]:02d}/{dm[1]:02d}/{d.year:04d}"}[date_style[column]]
+                elif column == "weight" and comma:
+                    value = value.replace(".", ",")
+                out.append(value)
+            out.insert(extra, rng.choice(["", "x", "belt terug", "1,5", "05-03-2022"]))
+            out_rows.append(out)
+        with open(folder / path.name, "w", encoding=encoding, newline="") as f:
+            writer = csv.writer(f, delimiter=delimiter, lineterminator=rng.choice(["\n", "\r\n"]))
+            writer.writerow(out_header)
+            writer.writerows(out_rows)
+    return renames
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_any_excel_dialect_reads_as_the_canonical_folder(tmp_path, seed):
+    import random
+
+    rng = random.Random(seed)
+    net = verbind.sample_programme(seed, scale=0.05)
+    net.write_csv(tmp_path / "canonical", include_sensitive=True)  # the marks' files too
+    expected = verbind.read_csv(tmp_path / "canonical")
+    assert expected == net
+    encoding = rng.choice(["utf-8", "utf-8-sig", "cp1252"])
+    dayfirst = rng.random() < 0.7
+    try:
+        renames = write_in_dialect(rng, tmp_path / "canonical", tmp_path / "dialect", encoding=encoding,
+                                   dayfirst=dayfirst)
+    except UnicodeEncodeError:  # text Windows-1252 cannot hold: the same in UTF-8
+        import shutil
+        shutil.rmtree(tmp_path / "dialect")
+        encoding = "utf-8"
+        renames = write_in_dialect(rng, tmp_path / "canonical", tmp_path / "dialect", encoding=encoding,
+                                   dayfirst=dayfirst)
+    with pytest.warns(verbind.CsvWarning) as caught:
+        read = verbind.read_csv(tmp_path / "dialect", encoding="cp1252" if encoding == "cp1252" else "utf-8",
+                                columns=renames, dayfirst=dayfirst)
+    assert read == expected
+    assert len(caught) == len(list((tmp_path / "dialect").glob("*.csv")))  # one per file: 'opmerking'
