@@ -713,6 +713,13 @@ void read_attendance(Network& network, std::string_view text, const std::string&
 // A file's text without a UTF-8 byte order mark; a file read as a
 // single-byte encoding that starts with one is UTF-8, and refused.
 std::string file_text(std::string bytes, const std::string& source, CsvEncoding encoding) {
+    // Excel's "Unicode Text" is UTF-16 with a byte order mark: no encoding
+    // option reads it, so say what to do instead of showing its bytes.
+    const std::string_view start = std::string_view(bytes).substr(0, 2);
+    if (start == "\xFF\xFE" || start == "\xFE\xFF")
+        fail_at(source, 1,
+                "the file is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's \"Unicode Text\" does); "
+                "save it as \"CSV UTF-8\" instead");
     if (std::string_view(bytes).substr(0, utf8_bom.size()) == utf8_bom) {
         if (encoding != CsvEncoding::utf8)
             fail_at(source, 1,

@@ -343,6 +343,12 @@ TEST_CASE("CSV encodings: UTF-8, Windows-1252 and Latin-1 decoded to UTF-8", "[i
                          "actors.csv:1: the file starts with a UTF-8 byte order mark, so it is UTF-8: read it with "
                          "encoding='utf-8'");
     REQUIRE(verbind::read_csv(folder.str()).num_actors() == 1);
+    // UTF-16 (Excel's "Unicode Text"): refused as what it is, in every encoding.
+    folder.write("actors.csv", std::string("\xFF\xFEk\0e\0y\0", 8));
+    for (const CsvOptions& options : {CsvOptions{}, cp1252, latin1})
+        REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str(), options), target,
+                             "actors.csv:1: the file is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's "
+                             "\"Unicode Text\" does); save it as \"CSV UTF-8\" instead");
     // UTF-8 that does not decode, in a header too.
     folder.write("actors.csv", "key,type,m\xFCnicipality\nr1,resident,x\n");
     REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target,
