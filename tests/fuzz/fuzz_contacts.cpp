@@ -22,6 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         for (std::size_t u = 0; u < contacts.num_nodes(); ++u)
             if (contacts.index(contacts.keys[u]) != u) std::abort();
+        // Node identity: all-integer labels are in ascending order of value,
+        // no value twice.
+        if (!verbind::integer_label_order(contacts.keys).empty())
+            for (std::size_t u = 1; u < contacts.num_nodes(); ++u)
+                if (verbind::compare_integer_labels(contacts.keys[u - 1], contacts.keys[u]) >= 0) std::abort();
         const verbind::ContactSequence again = verbind::parse_contacts(text, "<fuzz>");
         if (again.keys != contacts.keys || again.times != contacts.times || again.first != contacts.first ||
             again.second != contacts.second)

@@ -15,7 +15,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     try {
         const verbind::Graph graph = verbind::parse_edgelist(text, options, "<fuzz>");
-        (void)graph.num_nodes();
+        // Node identity: integer labels in ascending order of value, each
+        // found by value and by text; no label lost or found elsewhere.
+        const auto& keys = graph.keys();
+        for (verbind::NodeId u = 0; u < keys.size(); ++u) {
+            if (graph.find(keys[u]) != u) __builtin_trap();
+            if (graph.label_kind() != verbind::LabelKind::integers) continue;
+            if (graph.find_integer(keys[u]) != u) __builtin_trap();
+            if (u > 0 && verbind::compare_integer_labels(keys[u - 1], keys[u]) >= 0) __builtin_trap();
+        }
     } catch (const verbind::error&) {
     }
     return 0;
