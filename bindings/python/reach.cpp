@@ -187,7 +187,9 @@ Hop distance from the nearest seed for every node (-1: unreached).
 
 Multi-source breadth-first search along out-arcs (undirected graphs: edges),
 direction-optimising on large frontiers (Beamer et al., SC 2012). Seeds are
-node indices or keys; ``hops`` stops the search after that many steps.
+nodes (docs/python.md, "Node identity": a str is a label, an int a label when
+the labels are integers, else a position); ``hops`` stops the search after
+that many steps. Read the result through Graph.labels or Graph.to_series.
 Returns a NumPy int32 array.
 )doc");
 
