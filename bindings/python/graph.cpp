@@ -123,9 +123,57 @@ std::optional<std::size_t> node_count_arg(py::handle obj) {
     return value.cast<std::size_t>();
 }
 
+bool is_label_column(py::handle obj) {
+    py::array array = as_numpy(obj);
+    const char kind = array.dtype().kind();
+    return array.size() > 0 && (kind == 'U' || kind == 'O');
+}
+
+// A column of labels: str (or int, as its decimal digits) per edge.
+std::vector<std::string> label_column(py::handle obj, std::string_view param) {
+    py::array array = as_numpy(obj);
+    if (array.ndim() != 1)
+        throw verbind::input_error("from_edges: " + std::string(param) + " must be one-dimensional, got " +
+                                   std::to_string(array.ndim()) + " dimensions");
+    std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(array.size()));
+    const py::list items = array.attr("tolist")();
+    std::size_t i = 0;
+    for (py::handle item : items) {
+        if (py::isinstance<py::str>(item)) {
+            out.push_back(item.cast<std::string>());
+        } else if (PyLong_Check(item.ptr()) && !PyBool_Check(item.ptr())) {
+            if (item.cast<py::int_>() < py::int_(0))
+                throw verbind::input_error("edge " + std::to_string(i) + ": field '" + std::string(param) +
+                                           "': label " + std::string(py::str(item)) + " is negative");
+            out.push_back(std::string(py::str(item)));
+        } else {
+            throw py::type_error("Graph.from_edges(): " + std::string(param) + "[" + std::to_string(i) +
+                                 "] must be a str label (or an int), not " + type_name(item));
+        }
+        ++i;
+    }
+    return out;
+}
+
 std::shared_ptr<Graph> from_edges(py::handle src, py::handle dst, py::handle n, py::handle weights, bool directed,
                                   py::handle duplicates, py::handle self_loops) {
     constexpr std::string_view fn = "Graph.from_edges";
+    if (is_label_column(src) || is_label_column(dst)) {
+        if (!n.is_none())
+            throw py::type_error("Graph.from_edges(): n cannot be given with labels (the labels make the nodes)");
+        std::vector<std::string> s = label_column(src, "src"), d = label_column(dst, "dst");
+        std::optional<py::array_t<double>> weight_array;
+        if (!weights.is_none()) weight_array = prepare_weights(weights);
+        EdgeListOptions options;
+        options.directed = directed;
+        options.duplicates = merge_arg(duplicates, fn, "duplicates");
+        options.self_loops = self_loops_arg(self_loops, fn, "self_loops");
+        std::span<const double> weight_span;
+        if (weight_array) weight_span = {weight_array->data(), static_cast<std::size_t>(weight_array->size())};
+        py::gil_scoped_release no_gil;
+        return std::make_shared<Graph>(Graph::from_labelled_edges(s, d, weight_span, options));
+    }
     PreparedColumn src_column = prepare_column(src, "src");
     PreparedColumn dst_column = prepare_column(dst, "dst");
     std::optional<py::array_t<double>> weight_array;
@@ -320,24 +368,77 @@ each edge once with src < dst; ordered by (src, dst).)doc");
 
     m.def(
         "read_edgelist",
-        [](py::handle path, bool directed, py::handle duplicates, py::handle self_loops) {
+        [](py::handle path, bool directed, py::handle weights, py::handle comments, py::handle delimiter,
+           py::handle header, py::handle duplicates, py::handle self_loops) {
             constexpr std::string_view fn = "read_edgelist";
             const std::string p = path_arg(path, fn, "path");
             EdgeListOptions options;
             options.directed = directed;
-            options.duplicates = merge_arg(duplicates, fn, "duplicates");
+            if (weights.is_none() || weights.is(py::bool_(false))) {
+            } else if (weights.is(py::bool_(true))) {
+                options.weight_column = 2;
+            } else if (py::isinstance<py::str>(weights)) {
+                options.weight_name = weights.cast<std::string>();
+                if (options.weight_name.empty())
+                    throw verbind::input_error("read_edgelist: weights must name a column, got ''");
+            } else if (PyLong_Check(weights.ptr())) {
+                const auto column = weights.cast<py::int_>();
+                if (column < py::int_(2) || column > py::int_(1 << 20))
+                    throw verbind::input_error("read_edgelist: weights=" + std::string(py::str(weights)) +
+                                               ": the weight column (0-based) must be 2 or more; 0 and 1 are the "
+                                               "nodes");
+                options.weight_column = column.cast<int>();
+            } else {
+                throw py::type_error("read_edgelist(): weights must be None, a bool, a column number or a column "
+                                     "name, not " + type_name(weights));
+            }
+            if (!comments.is_none()) options.comments = text_arg(comments, fn, "comments", "comments");
+            else options.comments.clear();
+            if (!delimiter.is_none()) {
+                const std::string d = text_arg(delimiter, fn, "delimiter", "delimiter");
+                if (d == "," || d == ";" || d == "\t" || d == " ") options.delimiter = d[0];
+                else if (d == "whitespace") options.delimiter = ' ';
+                else
+                    throw verbind::input_error("read_edgelist: delimiter must be None, ' ' (blanks), '\\t', ',' or "
+                                               "';', got " + quoted(d));
+            }
+            if (header.is_none()) options.header = verbind::EdgeListHeader::detect;
+            else if (header.is(py::bool_(true))) options.header = verbind::EdgeListHeader::yes;
+            else if (header.is(py::bool_(false))) options.header = verbind::EdgeListHeader::no;
+            else throw py::type_error("read_edgelist(): header must be None, True or False, not " + type_name(header));
+            options.duplicates = duplicates.is_none() ? Merge::error : merge_arg(duplicates, fn, "duplicates");
             options.self_loops = self_loops_arg(self_loops, fn, "self_loops");
             py::gil_scoped_release no_gil;
             return std::make_shared<Graph>(verbind::read_edgelist(p, options));
         },
-        py::arg("path"), py::kw_only(), py::arg("directed") = false, py::arg("duplicates") = "error",
-        py::arg("self_loops") = "error",
-        R"doc(Reads an edge-list file: `a b` or `a b weight` per line, '#' comments. Node
-labels are kept as written. When every label is an integer (ASCII digits),
-positions follow ascending value, so a file numbered 0..n-1 gives position ==
-label, and one value written two ways ('7' and '07') is a ParseError naming
-both lines; otherwise positions follow first appearance. Raises ParseError
-naming file, line and field, FileError when the file cannot be read.)doc");
+        py::arg("path"), py::kw_only(), py::arg("directed") = false, py::arg("weights") = py::none(),
+        py::arg("comments") = "#%", py::arg("delimiter") = py::none(), py::arg("header") = py::none(),
+        py::arg("duplicates") = py::none(), py::arg("self_loops") = "error",
+        R"doc(Reads an edge-list file (SNAP, KONECT, CSV exports, ...): `source target
+[more columns]` per line.
+
+- comments: lines starting with one of these characters are skipped (also
+  after a blank mid-line). None: no comments.
+- delimiter: None (per file: ',' or ';' when the first line has one, else
+  spaces and tabs), ' ', '\t', ',' or ';'.
+- header: None detects a first line `source target` (names such as source,
+  target, from, to, src, dst, u, v) or a first line of text labels above
+  integer ones; True skips the first line (a header or a METIS 'n m' line);
+  False: every line is an edge.
+- weights: None/False ignores every column after the second (a SNAP temporal
+  file `1 2 1217567877` is unweighted); True: the third column; an int: that
+  column (0-based); a str: the header's column of that name.
+- directed=False: a pair listed both ways ('u v' and 'v u') is one edge
+  (their weights must agree, else ParseError naming both lines). A line
+  repeated as it is stays a ParseError naming both lines unless duplicates
+  ('sum', 'max', 'min', 'first') says how to merge.
+
+Node labels are kept as written. When every label is an integer (ASCII
+digits), positions follow ascending value, so a file numbered 0..n-1 gives
+position == label, and one value written two ways ('7' and '07') is a
+ParseError naming both lines; otherwise positions follow first appearance.
+Raises ParseError naming file, line and field, FileError when the file
+cannot be read.)doc");
 }
 
 }  // namespace verbind::python

@@ -348,6 +348,15 @@ when every label is an integer, else in order of first appearance.
         .def_property_readonly("first", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.first)); })
         .def_property_readonly("second", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.second)); })
         .def_property_readonly("num_nodes", &ContactSequence::num_nodes)
+        .def_property_readonly("groups", [](const ContactSequence& c) -> py::object {
+            if (c.groups.empty()) return py::none();
+            return str_list(c.groups);
+        }, "SocioPatterns `t i j Ci Cj` files: each person's class or role (a list of str in position order), "
+           "to pass as groups= to influence_max or as the codes of assortativity with graph(); None for other files.")
+        .def("graph", [](const ContactSequence& c) {
+            py::gil_scoped_release no_gil;
+            return std::make_shared<Graph>(c.graph());
+        }, "The contact graph: one undirected, unweighted edge per pair that met, people at the same positions.")
         .def("__len__", &ContactSequence::size)
         .def("__repr__", [](const ContactSequence& c) {
             return "<verbind.Contacts: " + std::to_string(c.size()) + " contacts among " +
@@ -363,8 +372,12 @@ when every label is an integer, else in order of first appearance.
         },
         py::arg("path"), R"doc(
 Reads contact records, one ``t i j`` per line (the SocioPatterns format:
-integer time, two person labels, whitespace separated; '#' lines skipped).
-The file must be sorted by time. People are numbered by label value when
+integer time, two person labels, spaces or tabs; '#' and '%' lines skipped).
+Extra columns are allowed (the same number on every line); with exactly
+five, ``t i j Ci Cj``, the 4th and 5th are each person's class or role:
+Contacts.groups (a person in two groups is a ParseError naming both lines).
+The file must be sorted by time: the first line out of order is a
+ParseError naming it (``sort -s -n -k1,1`` sorts a file). People are numbered by label value when
 every label is an integer ('7' and '07' together: ParseError naming both
 lines), else in order of first appearance. Errors name the file and line.
 )doc");

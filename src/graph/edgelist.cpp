@@ -5,8 +5,10 @@
 #include "verbind/model/text.hpp"
 #include "verbind/util/files.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <unordered_map>
 
@@ -47,22 +49,80 @@ void number_integer_labels(std::vector<std::string>& keys, std::span<const std::
     for (NodeId& u : second) u = position[u];
 }
 
+namespace {
+
+bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// Column names that make a first line a header whatever the data below.
+bool known_column_name(std::string_view field) noexcept {
+    for (std::string_view name : {"source", "target", "from", "to", "src", "dst", "node1", "node2", "node_1",
+                                  "node_2", "source_id", "target_id", "id1", "id2", "u", "v", "i", "j"})
+        if (ascii_iequals(field, name)) return true;
+    return false;
+}
+
+std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+std::string format_weight(double w) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", w);
+    return buf;
+}
+
+std::string delimiter_name(char d) {
+    switch (d) {
+        case ',': return "','";
+        case ';': return "';'";
+        case '\t': return "tab";
+        default: return "blanks";
+    }
+}
+
+}  // namespace
+
 Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std::string_view source) {
     const std::string where(source);
+    auto fail = [&](std::size_t line, const std::string& message) -> void {
+        throw parse_error(where + ":" + std::to_string(line) + ": " + message);
+    };
+    if (options.delimiter != 0 && options.delimiter != ' ' && options.delimiter != '\t' &&
+        options.delimiter != ',' && options.delimiter != ';')
+        throw input_error(where + ": delimiter must be blanks (' '), tab, ',' or ';'");
+    if (options.weight_column != -1 && options.weight_column < 2)
+        throw input_error(where + ": the weight column must be 2 or more (0-based; 0 and 1 are the nodes), got " +
+                          std::to_string(options.weight_column));
+    for (char c : options.comments)
+        if (c == options.delimiter || is_blank(c) || c == '\n' || (c >= '0' && c <= '9'))
+            throw input_error(where + ": comment character " + printable(std::string_view(&c, 1)) +
+                              " cannot also be a delimiter, a blank or a digit");
+
     std::vector<std::string> keys;
     std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> index;
     std::vector<NodeId> src, dst;
     std::vector<double> weights;
-    std::vector<std::uint32_t> lines;  // line of each edge, for messages
+    std::vector<std::uint32_t> lines;        // line of each edge, for messages
     std::vector<std::uint32_t> first_lines;  // line where each label first appears
     std::size_t expected_fields = 0;
     std::size_t first_data_line = 0;
+    int weight_column = options.weight_column;
+    const bool weighted = weight_column >= 0 || !options.weight_name.empty();
 
-    auto fail = [&](std::size_t line, const std::string& message) -> void {
-        throw parse_error(where + ":" + std::to_string(line) + ": " + message);
-    };
     auto node = [&](std::string_view label, std::size_t line, const char* field) -> NodeId {
         if (const auto it = index.find(label); it != index.end()) return it->second;
+        if (label.empty()) fail(line, std::string("field '") + field + "': empty node label");
         if (!is_valid_utf8(label)) fail(line, std::string("field '") + field + "': node label is not valid UTF-8");
         if (label.find('\0') != std::string_view::npos)
             fail(line, std::string("field '") + field + "': node label holds a NUL character");
@@ -76,56 +136,223 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
 
     // A UTF-8 byte order mark at the start is not part of the first label.
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    char delimiter = options.delimiter;
+    std::vector<std::string_view> fields;
+    auto split = [&](std::string_view row) {
+        fields.clear();
+        if (delimiter == 0 || delimiter == ' ') {
+            for (std::size_t i = 0; i < row.size();) {
+                while (i < row.size() && is_blank(row[i])) ++i;
+                if (i >= row.size()) break;
+                std::size_t j = i;
+                while (j < row.size() && !is_blank(row[j])) ++j;
+                fields.push_back(row.substr(i, j - i));
+                i = j;
+            }
+        } else {
+            if (trim(row).empty()) return;
+            std::size_t i = 0;
+            for (;;) {
+                const std::size_t j = row.find(delimiter, i);
+                fields.push_back(trim(row.substr(i, j == std::string_view::npos ? row.size() - i : j - i)));
+                if (j == std::string_view::npos) break;
+                i = j + 1;
+            }
+        }
+    };
+    auto is_comment_char = [&](char c) { return options.comments.find(c) != std::string::npos; };
+
+    bool first_row = true;
+    bool header_pending = false;  // detect: the first row might be a header, decided by the second
+    std::size_t header_line = 0;
+    std::vector<std::string> header_fields;
+    std::string pending_row;
     std::size_t line = 0;
     std::size_t pos = 0;
+    std::vector<std::pair<std::string, std::size_t>> replay;  // a first row held back while detecting
+
+    auto take = [&](std::size_t at) {
+        const std::size_t count = fields.size();
+        if (count < 2) fail(at, "expected at least 2 fields ('source target'), got " + std::to_string(count) +
+                                    " (fields separated by " + delimiter_name(delimiter) + ")");
+        if (expected_fields == 0) {
+            expected_fields = count;
+            first_data_line = at;
+        } else if (count != expected_fields) {
+            fail(at, "expected " + std::to_string(expected_fields) + " fields like line " +
+                         std::to_string(first_data_line) + ", got " + std::to_string(count));
+        }
+        if (weighted) {
+            if (weight_column < 0) {
+                const auto it = std::find_if(header_fields.begin(), header_fields.end(),
+                                             [&](const std::string& h) { return h == options.weight_name; });
+                if (header_line == 0)
+                    fail(at, "weights named '" + printable(options.weight_name) +
+                                 "' but the file has no header line to name columns");
+                if (it == header_fields.end())
+                    fail(header_line, "no column named '" + printable(options.weight_name) +
+                                          "' for the weights in the header line");
+                weight_column = static_cast<int>(it - header_fields.begin());
+                if (weight_column < 2)
+                    fail(header_line, "the weight column '" + printable(options.weight_name) +
+                                          "' is a node column");
+            }
+            if (static_cast<std::size_t>(weight_column) >= count)
+                fail(at, "field 'weight': column " + std::to_string(weight_column) + " (0-based) asked for, but " +
+                             "the line has " + std::to_string(count) + " fields");
+        }
+        const NodeId a = node(fields[0], at, "source");
+        const NodeId b = node(fields[1], at, "target");
+        if (weighted) {
+            double w = 0;
+            const auto field = fields[static_cast<std::size_t>(weight_column)];
+            const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), w);
+            if (field.empty() || ec != std::errc() || ptr != field.data() + field.size())
+                fail(at, "field 'weight': not a number '" + printable(field) + "'");
+            if (!std::isfinite(w) || w < 0)
+                fail(at, "field 'weight': must be a finite number >= 0, got '" + printable(field) + "'");
+            weights.push_back(w);
+        }
+        src.push_back(a);
+        dst.push_back(b);
+        lines.push_back(static_cast<std::uint32_t>(at));
+    };
+
     while (pos < text.size()) {
         ++line;
         std::size_t end = text.find('\n', pos);
         if (end == std::string_view::npos) end = text.size();
         std::string_view row = text.substr(pos, end - pos);
         pos = end + 1;
-        if (const auto hash = row.find('#'); hash != std::string_view::npos) row = row.substr(0, hash);
-
-        std::string_view fields[4];
-        std::size_t count = 0;
-        for (std::size_t i = 0; i < row.size();) {
+        // Comments: a line starting with a comment character, or one after a blank.
+        {
+            std::size_t i = 0;
             while (i < row.size() && is_blank(row[i])) ++i;
-            if (i >= row.size()) break;
-            std::size_t j = i;
-            while (j < row.size() && !is_blank(row[j])) ++j;
-            if (count < 4) fields[count] = row.substr(i, j - i);
-            ++count;
-            i = j;
+            if (i < row.size() && is_comment_char(row[i])) continue;
+            for (std::size_t k = i + 1; k < row.size(); ++k)
+                if (is_comment_char(row[k]) && is_blank(row[k - 1])) {
+                    row = row.substr(0, k);
+                    break;
+                }
+            if (trim(row).empty()) continue;
         }
-        if (count == 0) continue;
-        if (count < 2 || count > 3)
-            fail(line, "expected 'a b' or 'a b weight', got " + std::to_string(count) + " fields");
-        if (expected_fields == 0) {
-            expected_fields = count;
-            first_data_line = line;
-        } else if (count != expected_fields) {
-            fail(line, "expected " + std::to_string(expected_fields) + " fields like line " +
-                           std::to_string(first_data_line) + ", got " + std::to_string(count));
+        if (first_row) {
+            first_row = false;
+            if (delimiter == 0) {
+                delimiter = row.find(',') != std::string_view::npos   ? ','
+                            : row.find(';') != std::string_view::npos ? ';'
+                                                                      : ' ';
+            }
+            split(row);
+            if (options.header == EdgeListHeader::yes ||
+                (options.header == EdgeListHeader::detect && fields.size() >= 2 &&
+                 known_column_name(fields[0]) && known_column_name(fields[1]))) {
+                header_line = line;
+                for (auto f : fields) header_fields.emplace_back(f);
+                continue;
+            }
+            if (options.header == EdgeListHeader::detect && fields.size() >= 2 &&
+                !(is_integer_label(fields[0]) && is_integer_label(fields[1]))) {
+                header_pending = true;  // a header if the next row's labels are integers
+                pending_row.assign(row);
+                header_line = line;
+                continue;
+            }
+            take(line);
+            continue;
         }
-        const NodeId a = node(fields[0], line, "a");
-        const NodeId b = node(fields[1], line, "b");
-        if (count == 3) {
-            double w = 0;
-            const auto field = fields[2];
-            const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), w);
-            if (ec != std::errc() || ptr != field.data() + field.size())
-                fail(line, "field 'weight': not a number '" + std::string(field) + "'");
-            if (!std::isfinite(w) || w < 0)
-                fail(line, "field 'weight': must be a finite number >= 0, got '" + std::string(field) + "'");
-            weights.push_back(w);
+        split(row);
+        if (header_pending) {
+            header_pending = false;
+            const std::string held = std::move(pending_row);
+            const std::size_t held_line = header_line;
+            if (fields.size() >= 2 && is_integer_label(fields[0]) && is_integer_label(fields[1])) {
+                // The first row was a header: its names, not people.
+                std::vector<std::string_view> now = fields;
+                split(held);
+                for (auto f : fields) header_fields.emplace_back(f);
+                fields = now;
+            } else {
+                header_line = 0;
+                std::vector<std::string_view> now = fields;
+                split(held);
+                take(held_line);
+                fields = now;
+            }
         }
-        src.push_back(a);
-        dst.push_back(b);
-        lines.push_back(static_cast<std::uint32_t>(line));
+        take(line);
+    }
+    if (header_pending) {  // a single row of text labels: data
+        const std::size_t at = header_line;
+        header_line = 0;
+        split(pending_row);
+        take(at);
     }
 
     // Node identity: integer labels are numbered by value (graph.hpp).
     number_integer_labels(keys, first_lines, src, dst, where);
+
+    // An undirected file listing a pair both ways: the k-th record of the
+    // second direction mirrors the k-th of the first and is dropped (equal
+    // weights) or refused (different ones). Records beyond that are repeats
+    // for the duplicates policy.
+    if (!options.directed && !src.empty()) {
+        const std::size_t n = keys.size(), m = src.size();
+        std::vector<std::uint32_t> start(n + 1, 0);
+        for (std::size_t i = 0; i < m; ++i) ++start[std::min(src[i], dst[i]) + 1];
+        for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
+        std::vector<std::uint32_t> order(m), next(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < m; ++i) order[next[std::min(src[i], dst[i])]++] = static_cast<std::uint32_t>(i);
+        next = {};
+        std::vector<char> drop;
+        auto hi = [&](std::uint32_t i) { return std::max(src[i], dst[i]); };
+        std::vector<std::uint32_t> forward, reverse;
+        for (std::size_t u = 0; u < n; ++u) {
+            auto first = order.begin() + start[u], last = order.begin() + start[u + 1];
+            if (last - first > 1)
+                std::sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
+                    return hi(a) != hi(b) ? hi(a) < hi(b) : a < b;
+                });
+            for (auto it = first; it != last;) {
+                auto run = it + 1;
+                while (run != last && hi(*run) == hi(*it)) ++run;
+                if (run - it > 1 && src[*it] != dst[*it]) {
+                    forward.clear();
+                    reverse.clear();
+                    for (auto k = it; k != run; ++k) (src[*k] == src[*it] ? forward : reverse).push_back(*k);
+                    for (std::size_t k = 0; k < reverse.size() && k < forward.size(); ++k) {
+                        const std::uint32_t f = forward[k], r = reverse[k];
+                        if (weighted && weights[f] != weights[r])
+                            throw parse_error(where + ":" + std::to_string(lines[r]) + ": '" + printable(keys[src[r]]) +
+                                              " " + printable(keys[dst[r]]) + "' has weight " + format_weight(weights[r]) +
+                                              " but line " + std::to_string(lines[f]) + " lists '" +
+                                              printable(keys[src[f]]) + " " + printable(keys[dst[f]]) +
+                                              "' with weight " + format_weight(weights[f]) +
+                                              ": an undirected edge has one weight (pass directed=True "
+                                              "if the file is directed)");
+                        if (drop.empty()) drop.assign(m, 0);
+                        drop[r] = 1;
+                    }
+                }
+                it = run;
+            }
+        }
+        if (!drop.empty()) {
+            std::size_t kept = 0;
+            for (std::size_t i = 0; i < m; ++i) {
+                if (drop[i]) continue;
+                src[kept] = src[i];
+                dst[kept] = dst[i];
+                if (weighted) weights[kept] = weights[i];
+                lines[kept] = lines[i];
+                ++kept;
+            }
+            src.resize(kept);
+            dst.resize(kept);
+            if (weighted) weights.resize(kept);
+            lines.resize(kept);
+        }
+    }
 
     GraphBuilder::Input in;
     in.n = keys.size();

@@ -2,6 +2,7 @@
 
 #include "builder.hpp"
 #include "verbind/error.hpp"
+#include "verbind/model/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -311,6 +312,57 @@ Graph Graph::from_keyed_edges(std::vector<std::string> keys, std::span<const Nod
     in.duplicates = options.duplicates;
     in.self_loops = options.self_loops;
     return GraphBuilder::build(in, std::move(keys));
+}
+
+Graph Graph::from_labelled_edges(std::span<const std::string> src, std::span<const std::string> dst,
+                                 std::span<const double> weights, const EdgeListOptions& options) {
+    if (src.size() != dst.size())
+        throw input_error("edges: src has " + std::to_string(src.size()) + " entries but dst has " +
+                          std::to_string(dst.size()));
+    std::vector<std::string> keys;
+    std::vector<std::uint32_t> first_edge;  // the edge where each label first appears
+    std::unordered_map<std::string_view, NodeId> index;
+    std::vector<NodeId> s(src.size()), d(dst.size());
+    auto node = [&](const std::string& label, std::size_t edge, const char* field) -> NodeId {
+        if (const auto it = index.find(label); it != index.end()) return it->second;
+        if (label.empty()) throw input_error("edge " + std::to_string(edge) + ": field '" + field + "': empty label");
+        if (!is_valid_utf8(label))
+            throw input_error("edge " + std::to_string(edge) + ": field '" + field + "': label is not valid UTF-8");
+        if (label.find('\0') != std::string::npos)
+            throw input_error("edge " + std::to_string(edge) + ": field '" + field + "': label holds a NUL character");
+        const auto id = static_cast<NodeId>(keys.size());
+        keys.push_back(label);
+        first_edge.push_back(static_cast<std::uint32_t>(edge));
+        index.emplace(label, id);  // views the caller's string, which outlives the map
+        return id;
+    };
+    for (std::size_t i = 0; i < src.size(); ++i) {
+        s[i] = node(src[i], i, "src");
+        d[i] = node(dst[i], i, "dst");
+    }
+    index.clear();
+    // Node identity: integer labels by value, as the readers number them.
+    const std::vector<NodeId> order = integer_label_order(keys);
+    if (!order.empty()) {
+        for (std::size_t i = 1; i < order.size(); ++i) {
+            if (compare_integer_labels(keys[order[i - 1]], keys[order[i]]) != 0) continue;
+            NodeId a = order[i - 1], b = order[i];
+            if (first_edge[b] < first_edge[a]) std::swap(a, b);
+            throw input_error("edge " + std::to_string(first_edge[b]) + ": label '" + printable(keys[b]) +
+                              "' has the same value as label '" + printable(keys[a]) + "' of edge " +
+                              std::to_string(first_edge[a]) + "; write each label one way");
+        }
+        std::vector<NodeId> position(order.size());
+        std::vector<std::string> sorted(order.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            position[order[i]] = static_cast<NodeId>(i);
+            sorted[i] = std::move(keys[order[i]]);
+        }
+        keys = std::move(sorted);
+        for (NodeId& u : s) u = position[u];
+        for (NodeId& u : d) u = position[u];
+    }
+    return from_keyed_edges(std::move(keys), s, d, weights, options);
 }
 
 std::optional<double> Graph::edge_weight(NodeId u, NodeId v) const noexcept {

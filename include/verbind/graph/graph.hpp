@@ -38,10 +38,27 @@ enum class Merge : std::uint8_t {
 // What to do with an edge from a node to itself.
 enum class SelfLoops : std::uint8_t { error, drop };
 
+// Whether an edge-list file starts with a header line.
+enum class EdgeListHeader : std::uint8_t {
+    detect,  // a first line 'source target' (known names) or non-integer labels above integer ones
+    yes,     // the first non-comment line is skipped (a header, or a METIS/OPIM 'n m' line)
+    no,
+};
+
 struct EdgeListOptions {
     bool directed = false;
+    // Repeats of one edge; for an undirected edge-list file, a pair listed in
+    // both directions ('u v' and 'v u') is one edge first, then this applies.
     Merge duplicates = Merge::error;
     SelfLoops self_loops = SelfLoops::error;
+    // The reader only (read_edgelist / parse_edgelist):
+    std::string comments = "#%";  // a line starting with one of these is skipped
+    char delimiter = 0;           // 0: per file (',' or ';' in the first line, else blanks); ' ', '\t', ',', ';'
+    EdgeListHeader header = EdgeListHeader::detect;
+    // The weight column (0-based, >= 2); -1: none, extra columns are ignored.
+    int weight_column = -1;
+    // Or the weight column's name in the header line (needs a header).
+    std::string weight_name;
 };
 
 enum class WeightPrecision : std::uint8_t { unit, single, double_ };
@@ -99,6 +116,12 @@ public:
     static Graph from_keyed_edges(std::vector<std::string> keys, std::span<const NodeId> src,
                                   std::span<const NodeId> dst, std::span<const double> weights = {},
                                   const EdgeListOptions& options = {});
+
+    // As from_edges, with nodes given by label: keys are the labels, numbered
+    // as the edge-list reader numbers them (by value when every label is an
+    // integer label, else in order of first appearance). Errors name the edge.
+    static Graph from_labelled_edges(std::span<const std::string> src, std::span<const std::string> dst,
+                                     std::span<const double> weights = {}, const EdgeListOptions& options = {});
 
     std::size_t num_nodes() const noexcept { return offsets_.empty() ? 0 : offsets_.size() - 1; }
     // Undirected: number of edges; directed: number of arcs.
@@ -218,8 +241,14 @@ private:
     std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> integer_index_;
 };
 
-// Reads an edge-list file: one edge per line, `a b` or `a b weight`,
-// whitespace separated, `#` starts a comment, blank lines skipped. Node keys
+// Reads an edge-list file: one edge per line, `a b [more columns]`, fields
+// separated by blanks (spaces, tabs), ',' or ';' (options.delimiter; by
+// default from the first line), blank lines and lines starting with a
+// comment character skipped (a comment character after a blank also ends the
+// line), an optional header line (options.header). Columns after the second
+// are ignored unless options names a weight column. An undirected file that
+// lists a pair both ways ('u v' and 'v u', as SNAP files do) gives one edge
+// (the weights must agree: else a parse_error naming both lines). Node keys
 // are the labels as written. When every label is an integer label, nodes are
 // numbered in ascending order of value (a file numbered 0..n-1 gives
 // position == label), and two labels of the same value ('7' and '07') are a

@@ -37,18 +37,29 @@ struct ContactSequence {
     std::vector<std::string> keys;
     std::vector<std::int64_t> times;
     std::vector<NodeId> first, second;
+    // SocioPatterns `t i j Ci Cj` files: each person's class or role, aligned
+    // with keys (a person's group is one value throughout the file); empty
+    // for files of another width.
+    std::vector<std::string> groups;
 
     std::size_t num_nodes() const noexcept { return keys.size(); }
+    // The contact graph: one undirected, unweighted edge per pair that met,
+    // nodes at the same positions (for mixing, communities, influence_max).
+    Graph graph() const;
     std::size_t size() const noexcept { return times.size(); }
     // Throws not_found_error.
     NodeId index(std::string_view key) const;
 };
 
-// Reads `t i j` per line (whitespace separated; blank lines and lines
-// starting with '#' skipped). Throws parse_error naming file and line for a
-// malformed line, a time before the previous line's (the file must be
-// sorted by time), or a contact of someone with themselves; io_error when
-// the file cannot be read.
+// Reads `t i j [more columns]` per line (spaces or tabs; blank lines and
+// lines starting with '#' or '%' skipped; every line has the same number of
+// fields). With exactly 5 fields (SocioPatterns `t i j Ci Cj`) the 4th and
+// 5th are the groups of i and j (ContactSequence::groups); other extra
+// columns are ignored. Throws parse_error naming file and line for a
+// malformed line, a person given two groups (naming both lines), a time
+// before the previous line's (the file must be sorted by time: the first
+// line out of order is named), or a contact of someone with themselves;
+// io_error when the file cannot be read.
 ContactSequence read_contacts(const std::string& path);
 ContactSequence parse_contacts(std::string_view text, std::string_view source = "<text>");
 
