@@ -111,6 +111,44 @@ each file's named in a verbind.CsvWarning. See docs/data-formats.md.
 Raises ParseError naming file, line and column, InputError for bad options,
 FileError.)doc";
 
+
+// --- Network._add_ties: the bulk path of Network.from_pandas ------------------
+
+// Column i of a bulk call as strings (None allowed when `optional`: empty).
+std::vector<std::string> text_column(py::handle column, std::string_view name, bool optional) {
+    std::vector<std::string> out;
+    const py::list items = py::reinterpret_borrow<py::list>(column);
+    out.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        py::handle item = items[i];
+        if (optional && item.is_none()) {
+            out.emplace_back();
+            continue;
+        }
+        try {
+            out.push_back(text_arg(item, "_add_ties", name, "tie field '" + std::string(name) + "'"));
+        } catch (const verbind::error& e) {
+            throw verbind::input_error("#" + std::to_string(i) + ": " + e.what());
+        } catch (const py::type_error& e) {
+            throw verbind::input_error("#" + std::to_string(i) + ": tie field '" + std::string(name) +
+                                       "': expected text, got " + type_name(item));
+        }
+    }
+    return out;
+}
+
+// The row of a bulk call that failed, as "#<row>: " before the message; the
+// Python side turns the row into the frame's index label.
+[[noreturn]] void rethrow_at(std::size_t row) {
+    const std::string at = "#" + std::to_string(row) + ": ";
+    try {
+        throw;
+    } catch (const verbind::not_found_error& e) {
+        throw verbind::not_found_error(at + e.what());
+    } catch (const verbind::input_error& e) {
+        throw verbind::input_error(at + e.what());
+    }
+}
 }  // namespace
 
 void register_network(py::module_& m) {
@@ -384,6 +422,49 @@ the arc a->b only. merge: 'max', 'min', 'sum', 'first' or 'error', how
 several ties between one pair combine. include_sensitive=False: leave out
 ties of sensitive kinds (and, with co_attendance, sensitive events); the
 default keeps them, as this snapshot stays in the caller's hands.)doc");
+
+
+    cls.def(
+        "_add_ties",
+        [](NetworkHandle& self, const py::list& a, const py::list& b, const py::list& kind,
+           const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& since,
+           const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& until,
+           const py::array_t<double, py::array::c_style | py::array::forcecast>& weight) {
+            const std::size_t n = a.size();
+            if (b.size() != n || kind.size() != n || static_cast<std::size_t>(since.size()) != n ||
+                static_cast<std::size_t>(until.size()) != n || static_cast<std::size_t>(weight.size()) != n)
+                throw verbind::input_error("_add_ties: the columns differ in length");
+            const auto as = text_column(a, "a", false);
+            const auto bs = text_column(b, "b", false);
+            const auto ks = text_column(kind, "kind", false);
+            const std::int64_t* s = since.data();
+            const std::int64_t* u = until.data();
+            const double* w = weight.data();
+            write_network(self, "_add_ties", [&](Network& net) {
+                without_gil([&] {
+                    // Dates as yyyymmdd, 0: none.
+                    auto date = [](std::int64_t v, std::string_view what) -> std::optional<Date> {
+                        if (v == 0) return std::nullopt;
+                        return make_date(static_cast<int>(v / 10000), static_cast<int>(v / 100 % 100),
+                                         static_cast<int>(v % 100), what);
+                    };
+                    for (std::size_t i = 0; i < n; ++i) {
+                        try {
+                            TieInfo info;
+                            info.since = date(s[i], "tie field 'since'");
+                            info.until = date(u[i], "tie field 'until'");
+                            info.weight = w[i];
+                            net.add_tie(as[i], bs[i], ks[i], info);
+                        } catch (const verbind::error&) {
+                            rethrow_at(i);
+                        }
+                    }
+                });
+            });
+        },
+        py::arg("a"), py::arg("b"), py::arg("kind"), py::arg("since"), py::arg("until"), py::arg("weight"),
+        "Internal: the bulk tie import of Network.from_pandas (dates as yyyymmdd, 0 for none). A failure\n"
+        "starts its message with '#<row>: '; the Network may then hold the rows before it.");
 
     // --- export ----------------------------------------------------------------
     cls.def(

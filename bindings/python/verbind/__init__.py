@@ -22,6 +22,10 @@ from ._verbind import (  # noqa: E402
     read_json,
     sample_programme,
 )
+from . import _pandas  # noqa: E402
+
+# Network.from_pandas and Network.to_pandas (verbind/_pandas.py).
+_pandas.install(Network)
 
 __all__ = [
     "__version__",
