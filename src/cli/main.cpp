@@ -2,17 +2,21 @@
 // on disk. Exit status: 0 success, 1 an error (message on stderr), 2 a usage
 // mistake (usage on stderr).
 #include "commands.hpp"
+#include "graphfile.hpp"
 #include "summary.hpp"
 #include "visible.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
+#include "verbind/store/store.hpp"
 #include "verbind/version.hpp"
 
 #include <charconv>
 #include <exception>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -29,7 +33,9 @@ constexpr std::string_view usage_text =
     "commands:\n"
     "  demo [--seed N] [--scale X]  summarise the generated sample programme \"Veilige Wijken\"\n"
     "                               (default seed 2022, scale 1: about 2,000 residents)\n"
-    "  stats PATH                   summarise a network read from PATH (a CSV folder or a JSON file)\n"
+    "  stats [--format F] [--directed] PATH\n"
+    "                               summarise PATH: a network (a CSV folder, a JSON file, a store) or a graph\n"
+    "                               file (an edge list, a contact list); F: csv, json, store, edgelist, contacts\n"
     "  map [--municipality X] [--neighbourhood Y] [--top N] [--json] [PATH]\n"
     "                               the social map: key figures, brokers, organisations, fragile points,\n"
     "                               communities and gaps (the sample programme without PATH)\n"
@@ -95,21 +101,60 @@ int demo(const std::vector<std::string_view>& args) {
 }
 
 int stats(const std::vector<std::string_view>& args) {
-    bool include_sensitive = false;
+    bool include_sensitive = false, directed = false;
+    std::optional<verbind::cli::FileFormat> format;
     std::vector<std::string_view> paths;
-    for (const std::string_view arg : args) {
-        if (arg == "--include-sensitive")
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (arg == "--include-sensitive") {
             include_sensitive = true;
-        else if (arg.size() > 1 && arg[0] == '-')
+        } else if (arg == "--directed") {
+            directed = true;
+        } else if (arg == "--format") {
+            if (i + 1 == args.size()) throw usage_error{"stats: --format needs a value"};
+            try {
+                format = verbind::cli::parse_format(args[++i]);
+            } catch (const std::invalid_argument& e) {
+                throw usage_error{std::string("stats: ") + e.what()};
+            }
+        } else if (arg.size() > 1 && arg[0] == '-') {
             throw usage_error{"stats: unknown option '" + std::string(arg) + "'"};
-        else
+        } else {
             paths.push_back(arg);
+        }
     }
     if (paths.empty()) throw usage_error{"stats: missing PATH"};
     if (paths.size() > 1) throw usage_error{"stats: expected one PATH, got " + std::to_string(paths.size()) + " arguments"};
     const std::string path(paths[0]);
-    const verbind::cli::Input input = verbind::cli::load_network(path, include_sensitive);
-    verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(input));
+    using verbind::cli::FileFormat;
+    const FileFormat what = format ? *format : verbind::cli::detect_format(path);
+    if (directed && what != FileFormat::edgelist) throw usage_error{"stats: --directed is for edge lists"};
+    switch (what) {
+        case FileFormat::edgelist:
+        case FileFormat::contacts: verbind::cli::print_graph_file(std::cout, path, what, directed); return 0;
+        case FileFormat::store: {
+            verbind::Network read = verbind::load(path);
+            const verbind::cli::SensitiveCounts counts = verbind::cli::count_sensitive(read);
+            const verbind::cli::Input input =
+                include_sensitive || !counts.any()
+                    ? verbind::cli::Input{std::move(read), counts, include_sensitive}
+                    : verbind::cli::Input{verbind::cli::visible_records(read, false), counts, false};
+            verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(input));
+            return 0;
+        }
+        case FileFormat::csv:
+        case FileFormat::json: {
+            const verbind::Network read =
+                what == FileFormat::csv ? verbind::read_csv(path) : verbind::read_json(path);
+            const verbind::cli::SensitiveCounts counts = verbind::cli::count_sensitive(read);
+            const verbind::cli::Input input =
+                include_sensitive || !counts.any()
+                    ? verbind::cli::Input{read, counts, include_sensitive}
+                    : verbind::cli::Input{verbind::cli::visible_records(read, false), counts, false};
+            verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(input));
+            return 0;
+        }
+    }
     return 0;
 }
 

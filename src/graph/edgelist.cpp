@@ -201,8 +201,8 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
                 fail(at, "field 'weight': column " + std::to_string(weight_column) + " (0-based) asked for, but " +
                              "the line has " + std::to_string(count) + " fields");
         }
-        const NodeId a = node(fields[0], at, "source");
-        const NodeId b = node(fields[1], at, "target");
+        const NodeId a = node(fields[0], at, "a");
+        const NodeId b = node(fields[1], at, "b");
         if (weighted) {
             double w = 0;
             const auto field = fields[static_cast<std::size_t>(weight_column)];
@@ -252,7 +252,11 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
                 continue;
             }
             if (options.header == EdgeListHeader::detect && fields.size() >= 2 &&
-                !(is_integer_label(fields[0]) && is_integer_label(fields[1]))) {
+                std::none_of(fields.begin(), fields.end(), [](std::string_view f) {
+                    double x = 0;
+                    return is_integer_label(f) ||
+                           std::from_chars(f.data(), f.data() + f.size(), x).ptr == f.data() + f.size();
+                })) {
                 header_pending = true;  // a header if the next row's labels are integers
                 pending_row.assign(row);
                 header_line = line;

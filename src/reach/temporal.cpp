@@ -64,7 +64,7 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
         }
         if (fields.empty() || fields[0].front() == '#' || fields[0].front() == '%') continue;
         if (fields.size() < 3)
-            throw parse_error(where() + "expected 't i j' (3 fields, or more), got " + std::to_string(fields.size()));
+            throw parse_error(where() + "expected 't i j' (3 fields), got " + std::to_string(fields.size()));
         if (expected_fields == 0) {
             expected_fields = fields.size();
             first_data_line = line_number;
