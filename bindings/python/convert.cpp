@@ -3,6 +3,8 @@
 #include "verbind/error.hpp"
 #include "verbind/model/date.hpp"
 
+#include <cmath>
+
 namespace verbind::python {
 
 std::string type_name(py::handle obj) { return py::str(py::type::handle_of(obj).attr("__name__")); }
@@ -23,6 +25,33 @@ py::handle date_type() {
 py::handle datetime_type() {
     static py::handle type = py::object(py::module_::import("datetime").attr("datetime")).release();
     return type;
+}
+
+// pandas' and NumPy's "no value": NaN, pd.NA, pd.NaT, numpy.datetime64('NaT').
+// Recognised by type, without importing pandas.
+bool is_missing_marker(py::handle obj) {
+    PyObject* o = obj.ptr();
+    if (PyFloat_Check(o)) return std::isnan(PyFloat_AsDouble(o));
+    const std::string name = type_name(obj);
+    if (name == "NAType" || name == "NaTType") return true;
+    if (name == "float32" || name == "float16" || name == "longdouble" || name == "float128")
+        return std::isnan(PyFloat_AsDouble(o));
+    if (name == "datetime64") return py::module_::import("numpy").attr("isnat")(obj).cast<bool>();
+    return false;
+}
+
+// A record key: str, or a NumPy integer scalar (what a DataFrame's integer key
+// column gives) as its decimal digits. A Python int stays refused: in Python
+// code it is more likely a slip than a key.
+std::string key_text(py::handle obj, std::string_view function, std::string_view param, std::string_view what) {
+    if (!PyUnicode_Check(obj.ptr()) && !PyLong_Check(obj.ptr()) && PyIndex_Check(obj.ptr()) &&
+        type_name(obj) != "bool_" &&
+        std::string(py::str(py::type::handle_of(obj).attr("__module__"))) == "numpy") {
+        auto value = py::reinterpret_steal<py::object>(PyNumber_Index(obj.ptr()));
+        if (!value) throw py::error_already_set();
+        return py::str(value);
+    }
+    return text_arg(obj, function, param, what);
 }
 
 }  // namespace
@@ -104,7 +133,7 @@ std::string text_arg(py::handle obj, std::string_view function, std::string_view
 
 std::string optional_text_arg(py::handle obj, std::string_view function, std::string_view param,
                               std::string_view what) {
-    if (obj.is_none()) return {};
+    if (obj.is_none() || is_missing_marker(obj)) return {};
     return text_arg(obj, function, param, what);
 }
 
@@ -130,6 +159,26 @@ std::vector<std::string> optional_text_list_arg(py::handle obj, std::string_view
 
 verbind::Date date_arg(py::handle obj, std::string_view function, std::string_view param, std::string_view what) {
     if (PyUnicode_Check(obj.ptr())) return verbind::parse_date(text_arg(obj, function, param, what), what);
+    if (type_name(obj) == "datetime64") {
+        // numpy.datetime64: its day, when it has no time of day.
+        const py::object day = obj.attr("astype")("datetime64[D]");
+        if (!py::bool_(obj.attr("__eq__")(day)) || is_missing_marker(obj))
+            throw verbind::input_error(std::string(what) + ": got a numpy.datetime64 " + std::string(py::str(obj)) +
+                                       " with a time of day (or NaT); pass its day (value.astype('datetime64[D]'))");
+        const py::object value = day.attr("item")();  // datetime.date, or an int out of its range
+        if (!py::isinstance(value, date_type()))
+            throw verbind::input_error(std::string(what) + ": date " + std::string(py::str(obj)) +
+                                       " is outside the supported range");
+        return date_arg(value, function, param, what);
+    }
+    if (py::isinstance(obj, datetime_type()) && obj.attr("tzinfo").is_none() && !is_missing_marker(obj) &&
+        obj.attr("hour").cast<int>() == 0 && obj.attr("minute").cast<int>() == 0 &&
+        obj.attr("second").cast<int>() == 0 && obj.attr("microsecond").cast<int>() == 0 &&
+        (!py::hasattr(obj, "nanosecond") || obj.attr("nanosecond").cast<int>() == 0)) {
+        // A date-time at midnight (pd.Timestamp('2022-03-05')): no time of day to drop.
+        return verbind::make_date(obj.attr("year").cast<int>(), obj.attr("month").cast<int>(),
+                                  obj.attr("day").cast<int>(), what);
+    }
     if (py::isinstance(obj, datetime_type()))
         throw verbind::input_error(std::string(what) + ": got a datetime.datetime " + std::string(py::str(obj)) +
                                    "; pass a datetime.date (for example value.date()) so no time of day is dropped "
@@ -145,7 +194,7 @@ verbind::Date date_arg(py::handle obj, std::string_view function, std::string_vi
 
 std::optional<verbind::Date> optional_date_arg(py::handle obj, std::string_view function, std::string_view param,
                                                std::string_view what) {
-    if (obj.is_none()) return std::nullopt;
+    if (obj.is_none() || is_missing_marker(obj)) return std::nullopt;
     return date_arg(obj, function, param, what);
 }
 
@@ -315,7 +364,7 @@ ResidentArgs resident_args(py::handle key, py::handle neighbourhood, py::handle 
                            py::handle groups, bool key_figure, py::handle trained_on) {
     constexpr std::string_view fn = "add_resident";
     ResidentArgs r;
-    r.key = text_arg(key, fn, "key", "resident key");
+    r.key = key_text(key, fn, "key", "resident key");
     const std::string rec = "resident " + quoted(r.key);
     r.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
     r.info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
@@ -330,7 +379,7 @@ OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle n
                                    py::handle municipality, py::handle talents) {
     constexpr std::string_view fn = "add_organisation";
     OrganisationArgs o;
-    o.key = text_arg(key, fn, "key", "organisation key");
+    o.key = key_text(key, fn, "key", "organisation key");
     const std::string rec = "organisation " + quoted(o.key);
     o.info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
     o.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
@@ -342,8 +391,8 @@ OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle n
 TieArgs tie_args(py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until, double weight) {
     constexpr std::string_view fn = "add_tie";
     TieArgs t;
-    t.a = text_arg(a, fn, "a", "tie field 'a'");
-    t.b = text_arg(b, fn, "b", "tie field 'b'");
+    t.a = key_text(a, fn, "a", "tie field 'a'");
+    t.b = key_text(b, fn, "b", "tie field 'b'");
     const std::string rec = "tie " + quoted(t.a) + " - " + quoted(t.b);
     t.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
     t.info.since = optional_date_arg(since, fn, "since", field(rec, "since"));
@@ -356,7 +405,7 @@ EventArgs event_args(py::handle key, py::handle date, py::handle kind, py::handl
                      py::handle organisers, py::handle municipality) {
     constexpr std::string_view fn = "add_event";
     EventArgs e;
-    e.key = text_arg(key, fn, "key", "event key");
+    e.key = key_text(key, fn, "key", "event key");
     const std::string rec = "event " + quoted(e.key);
     e.info.date = date_arg(date, fn, "date", field(rec, "date"));
     e.info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
