@@ -170,6 +170,23 @@ verbind::EdgeListOptions to_edge_list_options(const vb_edge_list_options_t* give
             throw argument_error("field 'options->self_loops' is " + std::to_string(enum_value(o.self_loops)) +
                                  ", not a vb_self_loops_t");
     }
+    if (o.weight_column != 0 && (o.weight_column < 2 || o.weight_column > (1 << 20)))
+        throw argument_error("field 'options->weight_column' is " + std::to_string(o.weight_column) +
+                             ": 0 (no weights) or a column of 2 or more (0-based; 0 and 1 are the nodes)");
+    options.weight_column = o.weight_column == 0 ? -1 : o.weight_column;
+    if (o.delimiter != 0 && o.delimiter != ' ' && o.delimiter != '\t' && o.delimiter != ',' && o.delimiter != ';')
+        throw argument_error("field 'options->delimiter' is " + std::to_string(static_cast<int>(o.delimiter)) +
+                             ": 0 (per file), ' ', '\\t', ',' or ';'");
+    options.delimiter = o.delimiter;
+    switch (o.header) {
+        case 0: options.header = verbind::EdgeListHeader::detect; break;
+        case 1: options.header = verbind::EdgeListHeader::yes; break;
+        case 2: options.header = verbind::EdgeListHeader::no; break;
+        default:
+            throw argument_error("field 'options->header' is " + std::to_string(o.header) +
+                                 ": 0 (detect), 1 (skip the first line) or 2 (none)");
+    }
+    if (o.comments != nullptr) options.comments = o.comments;
     return options;
 }
 

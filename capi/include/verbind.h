@@ -405,6 +405,21 @@ typedef struct vb_edge_list_options {
     int directed;               /* default 0 */
     vb_merge_t duplicates;      /* default VB_MERGE_ERROR */
     vb_self_loops_t self_loops; /* default VB_SELF_LOOPS_ERROR */
+    /* vb_graph_read_edgelist only (later fields: set through the _init macro). */
+    /* 0 (default): no weights, columns after the second are ignored (a SNAP
+     * temporal file `1 2 1217567877` is unweighted); 2 or more: that column
+     * (0-based: 2 is the third) holds the weights. */
+    int weight_column;
+    /* 0 (default): per file (',' or ';' when the first line has one, else
+     * spaces and tabs); ' ' (blanks), '\t', ',' or ';'. */
+    char delimiter;
+    /* 0 (default): detect a header line (`source target`, or text names
+     * above integer labels); 1: skip the first line (a header, or a METIS
+     * `n m` line); 2: no header. */
+    int header;
+    /* NULL (default): lines starting with '#' or '%' are comments; "": none;
+     * else the comment characters. */
+    const char *comments;
 } vb_edge_list_options_t;
 
 VB_API void vb_edge_list_options_init(vb_edge_list_options_t *options);

@@ -79,7 +79,7 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
         if (!contacts.times.empty() && t < contacts.times.back())
             throw parse_error(where() + "time " + std::to_string(t) + " is before the previous contact's time " +
                               std::to_string(contacts.times.back()) +
-                              " (contacts must be sorted by time; sort the file with: sort -s -n -k1,1)");
+                              " (contacts must be sorted by time)");
         if (fields[1] == fields[2])
             throw parse_error(where() + "contact of '" + std::string(fields[1]) + "' with themselves");
         contacts.times.push_back(t);

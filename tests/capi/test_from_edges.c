@@ -165,7 +165,13 @@ static void test_edge_list_file(void) {
     fputs("# who knows whom\nanna bram 2\nbram cem 3\n\ncem anna 1.5\ncem dewi 1\n", file);
     fclose(file);
 
+    /* The third column is the weight only when asked (weight_column). */
     CHECK_OK(vb_graph_read_edgelist(path, NULL, &graph));
+    CHECK(vb_graph_is_weighted(graph) == 0);
+    vb_graph_free(graph);
+    vb_edge_list_options_init(&options);
+    options.weight_column = 2;
+    CHECK_OK(vb_graph_read_edgelist(path, &options, &graph));
     CHECK_SIZE(vb_graph_node_count(graph), 4);
     CHECK_SIZE(vb_graph_edge_count(graph), 4);
     /* Labels are indexed in order of first appearance. */
@@ -178,6 +184,7 @@ static void test_edge_list_file(void) {
 
     vb_edge_list_options_init(&options);
     options.directed = 1;
+    options.weight_column = 2;
     CHECK_OK(vb_graph_read_edgelist(path, &options, &graph));
     CHECK(vb_graph_is_directed(graph) == 1);
     CHECK_DOUBLE(check_weight(graph, "cem", "anna"), 1.5);
@@ -188,7 +195,7 @@ static void test_edge_list_file(void) {
     file = fopen(path, "w");
     fputs("anna bram 2\nbram cem lots\n", file);
     fclose(file);
-    CHECK_FAILS(vb_graph_read_edgelist(path, NULL, &graph), VB_ERROR_PARSE, ":2");
+    CHECK_FAILS(vb_graph_read_edgelist(path, &options, &graph), VB_ERROR_PARSE, ":2");
     CHECK(graph == NULL);
     unlink(path);
 

@@ -74,7 +74,8 @@ TEST_CASE("duplicates = sum refuses a sum that overflows, naming the edges", "[i
     const Graph g = Graph::from_edges(3, src, dst, big, sum);
     CHECK(g.edge_weight(0, 1) == 1e308 + 7e307);
     // The edge-list reader names the lines.
-    CHECK_THROWS_WITH(verbind::parse_edgelist("a b 1e308\nb c 1\nb a 1e308\n", sum, "w.txt"),
+    sum.weight_column = 2;  // the reader: the third column is the weight (issue 12: only when asked)
+    CHECK_THROWS_WITH(verbind::parse_edgelist("a b 1e308\nb c 1\na b 1e308\n", sum, "w.txt"),
                       Catch::Contains("w.txt:3") && Catch::Contains("w.txt:1") && Catch::Contains("too large"));
     // max, min and first never overflow.
     for (auto merge : {verbind::Merge::max, verbind::Merge::min, verbind::Merge::first}) {
@@ -88,8 +89,10 @@ TEST_CASE("a weight of -0 is 0 everywhere a weight comes in or goes out", "[io][
     const std::vector<NodeId> src = {0, 1}, dst = {1, 2};
     const std::vector<double> weights = {-0.0, 2.0};
     CHECK(positive_zero(*Graph::from_edges(3, src, dst, weights).edge_weight(0, 1)));
-    CHECK(positive_zero(*verbind::parse_edgelist("a b -0\nb c 2\n").edge_weight(0, 1)));
-    CHECK(positive_zero(*verbind::parse_edgelist("a b -0.0\nb c 2\n").edge_weight(1, 0)));
+    verbind::EdgeListOptions third;
+    third.weight_column = 2;
+    CHECK(positive_zero(*verbind::parse_edgelist("a b -0\nb c 2\n", third).edge_weight(0, 1)));
+    CHECK(positive_zero(*verbind::parse_edgelist("a b -0.0\nb c 2\n", third).edge_weight(1, 0)));
 
     TempFolder folder;
     folder.write("actors.csv", "key,type\na,resident\nb,resident\n");
