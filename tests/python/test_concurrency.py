@@ -64,6 +64,9 @@ def _graph_readers():
         "Network.write_csv": lambda net, c: net.write_csv(os.path.join(c.tmp, "csv")),
         "Network.write_json": lambda net, c: net.write_json(os.path.join(c.tmp, "n.json")),
         "Network.write_graphml": lambda net, c: net.write_graphml(os.path.join(c.tmp, "n.graphml")),
+        "Network.to_pandas": lambda net, c: net.to_pandas(),
+        # (a class method: builds a new Network from frames read from this one)
+        "Network.from_pandas": lambda net, c: verbind.Network.from_pandas(**net.to_pandas(include_sensitive=True)),
         "Network.num_actors": lambda net, c: net.num_actors,
         "Network.num_residents": lambda net, c: net.num_residents,
         "Network.num_organisations": lambda net, c: net.num_organisations,

@@ -276,6 +276,8 @@ def _fail(frame, row, own_names, error):
         column = m.group(1) if m else None
         if column is None and "already exists" in message and "key" in own_names:
             column = "key"
+        if column is None and "already recorded" in message and "actor" in own_names:
+            column = "actor"  # the same actor twice at one event
     where = f"frame {frame!r}, row {_label(row)}"
     if column is not None:
         own = own_names.get(column, column)
