@@ -141,7 +141,7 @@ def test_read_edgelist_against_networkx_and_igraph(data_dir):
 def test_read_edgelist_keys_in_order_of_appearance(tmp_path):
     path = tmp_path / "named.txt"
     path.write_text("# who knows whom\nr-17 r-3 2.5\n\nr-3 org-1 1   # the library\n")
-    g = verbind.read_edgelist(path, directed=True)
+    g = verbind.read_edgelist(path, directed=True, weights=True)  # the third column, as asked
     assert g.keys == ["r-17", "r-3", "org-1"]
     assert g.directed and g.weighted
     s, d, w = g.edges()
