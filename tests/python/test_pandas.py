@@ -316,3 +316,19 @@ def test_an_error_late_in_a_big_import_leaves_no_network_and_no_trace():
     with pytest.raises(verbind.NotFoundError, match=rf"frame 'ties', row {n - 2}, column 'b'"):
         verbind.Network.from_pandas(actors, ties)
     assert net == before
+
+
+def test_pandas_extension_dtypes_and_their_missing_values():
+    actors = pd.DataFrame({"key": pd.array(["a", "b", "c"], dtype="string"), "type": "resident"})
+    ties = pd.DataFrame({"a": pd.array(["a", "b"], dtype="string"), "b": pd.array(["b", pd.NA], dtype="string")})
+    with pytest.raises(verbind.InputError, match=r"frame 'ties', row 1, column 'b': is empty"):
+        verbind.Network.from_pandas(actors, ties)
+    ties = pd.DataFrame({"a": ["a", "b", "a"], "b": ["b", "c", "c"],
+                         "weight": pd.array([1.5, None, 2], dtype="Float64")})
+    assert [t["weight"] for t in verbind.Network.from_pandas(actors, ties).ties()] == [1.5, 1.0, 2.0]
+    ties["weight"] = [True, False, True]
+    with pytest.raises(verbind.InputError, match=r"frame 'ties', row 0, column 'weight': expected a number"):
+        verbind.Network.from_pandas(actors, ties)
+    ties = pd.DataFrame({"a": ["a"], "b": ["b"], "since": pd.to_datetime(["2022-01-01"]).tz_localize("UTC")})
+    with pytest.raises(verbind.InputError, match=r"frame 'ties', row 0, column 'since': .*time zone"):
+        verbind.Network.from_pandas(actors, ties)

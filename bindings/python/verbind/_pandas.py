@@ -409,10 +409,11 @@ def _yyyymmdd(pd, np, values, column, dayfirst, frame, own_names, index):
 def _text_column(pd, values, column, required, frame, own_names, index):
     """A text column as a list of str, vectorised when it already is one."""
     kind = pd.api.types.infer_dtype(values, skipna=False)
-    if kind == "string":
-        return values.tolist()
-    if kind == "integer" and not pd.api.types.is_bool_dtype(values.dtype):
-        return values.astype(str).tolist()
+    if kind in ("string", "integer") and not values.isna().any():  # a string dtype's NA counts as "string"
+        if kind == "string":
+            return values.tolist()
+        if not pd.api.types.is_bool_dtype(values.dtype):
+            return values.astype(str).tolist()
     out = []
     for row, v in zip(index, values.tolist()):
         try:
@@ -594,6 +595,9 @@ def to_pandas(self, include_sensitive=False):
                 df[col] = df[col].where(df[col].notna(), None)
         return df
 
+    # One consistent snapshot: another thread may change the Network between
+    # the reads below (copy() reads it under one lock).
+    self = self.copy()
     hidden_kinds = set() if include_sensitive else set(self.sensitive_tie_kinds)
     hidden_events = set() if include_sensitive else set(self.sensitive_events)
     out = {
