@@ -27,9 +27,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!verbind::integer_label_order(contacts.keys).empty())
             for (std::size_t u = 1; u < contacts.num_nodes(); ++u)
                 if (verbind::compare_integer_labels(contacts.keys[u - 1], contacts.keys[u]) >= 0) std::abort();
+        // SocioPatterns groups: none, or one per person, aligned after renumbering.
+        if (!contacts.groups.empty() && contacts.groups.size() != contacts.num_nodes()) std::abort();
+        // The contact graph: the same people, at most one edge per contact.
+        const verbind::Graph graph = contacts.graph();
+        if (graph.keys() != contacts.keys || graph.num_edges() > n) std::abort();
+        for (std::size_t k = 0; k < n; ++k)
+            if (!graph.has_edge(contacts.first[k], contacts.second[k])) std::abort();
         const verbind::ContactSequence again = verbind::parse_contacts(text, "<fuzz>");
         if (again.keys != contacts.keys || again.times != contacts.times || again.first != contacts.first ||
-            again.second != contacts.second)
+            again.second != contacts.second || again.groups != contacts.groups)
             std::abort();
     } catch (const verbind::error&) {
     }
