@@ -332,3 +332,60 @@ def test_pandas_extension_dtypes_and_their_missing_values():
     ties = pd.DataFrame({"a": ["a"], "b": ["b"], "since": pd.to_datetime(["2022-01-01"]).tz_localize("UTC")})
     with pytest.raises(verbind.InputError, match=r"frame 'ties', row 0, column 'since': .*time zone"):
         verbind.Network.from_pandas(actors, ties)
+
+
+def test_dates_past_pandas_nanosecond_range():
+    # numpy.datetime64 and datetime.date reach verbind's whole range (1500-9899),
+    # past pd.Timestamp's (1677-2262); a day outside verbind's range is named.
+    actors = pd.DataFrame({"key": ["a", "b"], "type": "resident",
+                           "trained_on": [np.datetime64("1500-01-01"), datetime.date(9899, 12, 31)]})
+    net = verbind.Network.from_pandas(actors)
+    assert [a["trained_on"] for a in net.actors()] == [d("1500-01-01"), d("9899-12-31")]
+    assert verbind.Network.from_pandas(**net.to_pandas()) == net
+    actors["trained_on"] = [np.datetime64("9999-12-31"), None]
+    with pytest.raises(verbind.InputError, match=r"frame 'actors', row 0, column 'trained_on'"):
+        verbind.Network.from_pandas(actors)
+    actors["trained_on"] = [np.datetime64("0010-01-01"), None]
+    with pytest.raises(verbind.InputError, match=r"frame 'actors', row 0, column 'trained_on'"):
+        verbind.Network.from_pandas(actors)
+
+
+HOSTILE = [None, np.nan, pd.NA, pd.NaT, "", " ", "x;;y", "ann", "2022-13-01", "31-02-2022", "1,5", "1.234,5", -1.0,
+           float("inf"), 2**70, np.uint64(2**64 - 1), np.int8(-3), True, np.bool_(False), 1.5, 7, [], ["ann"], ("a",),
+           np.array([1, 2]), datetime.date(1400, 1, 1), pd.Timestamp("2262-04-11"), np.datetime64("9999-12-31"),
+           np.datetime64("2022-01-01T10:00"), pd.Timestamp("2022-01-01", tz="UTC"), b"bytes", object(), {"a": 1},
+           "\ud800", "a\x00b", "e1", "lib", "organisation", "resident", "Ja", "05/03/2022", "2022-05-04 19:30"]
+
+
+def test_generated_bad_cells_give_a_network_that_round_trips_or_a_verbind_error():
+    # 1 to 3 cells of the small network's frames replaced by hostile values:
+    # each import either gives a Network that round-trips exactly or raises a
+    # verbind.Error naming a frame; never another exception (this found
+    # numpy.datetime64('9999-12-31') raising pandas' OutOfBoundsDatetime).
+    import random
+
+    base = small_frames()
+    rng = random.Random(12)
+    outcomes = {"network": 0, "error": 0}
+    for _ in range(600):
+        frames = {k: v.copy() for k, v in base.items()}
+        for _ in range(rng.randint(1, 3)):
+            name = rng.choice(sorted(frames))
+            df = frames[name]
+            if len(df) == 0:
+                continue
+            col = rng.choice(list(df.columns))
+            df = df.astype({col: object})
+            df.at[rng.choice(list(df.index)), col] = rng.choice(HOSTILE)
+            frames[name] = df
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", verbind.CsvWarning)
+                net = verbind.Network.from_pandas(**frames)
+        except verbind.Error as e:
+            assert str(e).startswith("frame '"), str(e)
+            outcomes["error"] += 1
+            continue
+        assert verbind.Network.from_pandas(**net.to_pandas(include_sensitive=True)) == net
+        outcomes["network"] += 1
+    assert outcomes["network"] > 50 and outcomes["error"] > 50, outcomes

@@ -171,9 +171,13 @@ class _DateColumn:
             return None
         if isinstance(value, str):
             return self._text(value, row)
-        pd = _pd()
         if type(value).__name__ == "datetime64":
-            value = pd.Timestamp(value)
+            # Its day (a time of day is dropped, as in CSV), without pandas'
+            # nanosecond range (1677-2262): verbind's dates reach 1500-9899.
+            day = value.astype("datetime64[D]").item()
+            if not isinstance(day, datetime.date):
+                raise _RowError(column, f"date {value} is outside the supported range (1500-01-01 to 9899-12-31)")
+            return day
         if isinstance(value, datetime.datetime):  # pd.Timestamp too
             if value.tzinfo is not None:
                 raise _RowError(column, f"a date with a time zone ({value}) could change day when converted; "
