@@ -76,6 +76,19 @@ std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
+// A label of 1 to 18 ASCII digits without a zero in front ("0" itself is
+// one): its value. Such labels and their values correspond one to one.
+bool plain_integer(std::string_view field, std::uint64_t& value) noexcept {
+    if (field.empty() || field.size() > 18 || (field[0] == '0' && field.size() > 1)) return false;
+    std::uint64_t v = 0;
+    for (char c : field) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    value = v;
+    return true;
+}
+
 std::string format_weight(double w) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.17g", w);
@@ -118,6 +131,8 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
     std::size_t expected_fields = 0;
     std::size_t first_data_line = 0;
     int weight_column = options.weight_column;
+    bool plain_integers = true;  // every label so far: digits, no zero in front, < 10^18
+    std::vector<std::uint64_t> values_a, values_b;
     const bool weighted = weight_column >= 0 || !options.weight_name.empty();
 
     auto node = [&](std::string_view label, std::size_t line, const char* field) -> NodeId {
@@ -201,8 +216,29 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
                 fail(at, "field 'weight': column " + std::to_string(weight_column) + " (0-based) asked for, but " +
                              "the line has " + std::to_string(count) + " fields");
         }
-        const NodeId a = node(fields[0], at, "a");
-        const NodeId b = node(fields[1], at, "b");
+        // Fast path while every label is a plain integer (no leading zero):
+        // values, no hashing; numbered by value at the end.
+        std::uint64_t va = 0, vb = 0;
+        if (plain_integers && plain_integer(fields[0], va) && plain_integer(fields[1], vb)) {
+            values_a.push_back(va);
+            values_b.push_back(vb);
+        } else {
+            if (plain_integers) {
+                // The first other label: the labels so far become keys in
+                // order of first appearance, as the general path numbers them.
+                plain_integers = false;
+                src.resize(values_a.size());
+                dst.resize(values_b.size());
+                for (std::size_t i = 0; i < values_a.size(); ++i) {
+                    src[i] = node(std::to_string(values_a[i]), lines[i], "a");
+                    dst[i] = node(std::to_string(values_b[i]), lines[i], "b");
+                }
+                values_a = {};
+                values_b = {};
+            }
+        }
+        const NodeId a = plain_integers ? 0 : node(fields[0], at, "a");
+        const NodeId b = plain_integers ? 0 : node(fields[1], at, "b");
         if (weighted) {
             double w = 0;
             const auto field = fields[static_cast<std::size_t>(weight_column)];
@@ -213,8 +249,10 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
                 fail(at, "field 'weight': must be a finite number >= 0, got '" + printable(field) + "'");
             weights.push_back(w);
         }
-        src.push_back(a);
-        dst.push_back(b);
+        if (!plain_integers) {
+            src.push_back(a);
+            dst.push_back(b);
+        }
         lines.push_back(static_cast<std::uint32_t>(at));
     };
 
@@ -294,7 +332,44 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
     }
 
     // Node identity: integer labels are numbered by value (graph.hpp).
-    number_integer_labels(keys, first_lines, src, dst, where);
+    if (plain_integers) {
+        // Keys are the distinct values in ascending order, as
+        // number_integer_labels would leave them (no value twice: no zeros
+        // in front).
+        std::vector<std::uint64_t> distinct;
+        distinct.reserve(values_a.size() * 2);
+        distinct.insert(distinct.end(), values_a.begin(), values_a.end());
+        distinct.insert(distinct.end(), values_b.begin(), values_b.end());
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        if (distinct.size() >= std::numeric_limits<NodeId>::max())
+            throw parse_error(where + ": too many nodes for 32-bit indices");
+        keys.reserve(distinct.size());
+        for (std::uint64_t v : distinct) keys.push_back(std::to_string(v));
+        src.resize(values_a.size());
+        dst.resize(values_b.size());
+        const std::uint64_t top = distinct.empty() ? 0 : distinct.back();
+        if (top < 4 * distinct.size() + 1024) {  // dense labels: a table
+            std::vector<NodeId> position(top + 1, 0);
+            for (std::size_t i = 0; i < distinct.size(); ++i) position[distinct[i]] = static_cast<NodeId>(i);
+            for (std::size_t i = 0; i < values_a.size(); ++i) {
+                src[i] = position[values_a[i]];
+                dst[i] = position[values_b[i]];
+            }
+        } else {
+            auto at = [&](std::uint64_t v) {
+                return static_cast<NodeId>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin());
+            };
+            for (std::size_t i = 0; i < values_a.size(); ++i) {
+                src[i] = at(values_a[i]);
+                dst[i] = at(values_b[i]);
+            }
+        }
+        values_a = {};
+        values_b = {};
+    } else {
+        number_integer_labels(keys, first_lines, src, dst, where);
+    }
 
     // An undirected file listing a pair both ways: the k-th record of the
     // second direction mirrors the k-th of the first and is dropped (equal

@@ -226,3 +226,35 @@ TEST_CASE("contact files: extra columns, groups, order", "[reach][contacts]") {
     CHECK_THROWS_WITH(parse_contacts("1 a b\n3 a c\n2 b c\n4 a b\n1 c a\n", "c.dat"),
                       Contains("c.dat:3: time 2 is before the previous contact's time 3"));
 }
+
+TEST_CASE("integer labels read fast give the graph the general path gives", "[graph][edgelist]") {
+    // The reader numbers plain integer labels without hashing (a table for
+    // dense labels, a search for sparse ones) and falls back to the general
+    // path at the first other label: the same edges by label either way, and
+    // keys ascending by value (checked with std::stoull, independently).
+    std::mt19937_64 rng(99);
+    for (std::uint64_t spread : {std::uint64_t{3}, std::uint64_t{1000}, std::uint64_t{100000000000000000}}) {
+        for (int round = 0; round < 5; ++round) {
+            std::string text;
+            std::uniform_int_distribution<std::uint64_t> pick(0, spread * 40);
+            for (int k = 0; k < 60; ++k) {
+                const std::uint64_t a = pick(rng), b = pick(rng);
+                if (a == b) continue;
+                text += std::to_string(a) + " " + std::to_string(b) + "\n";
+            }
+            EdgeListOptions merge;
+            merge.duplicates = Merge::first;
+            const Graph fast = parse_edgelist(text, merge, "f.txt");
+            for (std::size_t u = 1; u < fast.num_nodes(); ++u)
+                CHECK(std::stoull(fast.keys()[u - 1]) < std::stoull(fast.keys()[u]));
+            const Graph general = parse_edgelist(text + "x y\n", merge, "f.txt");
+            auto expected = edges_by_label(general);
+            expected.erase({"x", "y"});
+            CHECK(edges_by_label(fast) == expected);
+            CHECK(general.num_nodes() == fast.num_nodes() + 2);
+        }
+    }
+    // A zero in front is the general path: '7' and '07' are refused, naming both lines.
+    CHECK_THROWS_WITH(parse_edgelist("7 1\n1 2\n2 07\n", {}, "z.txt"),
+                      Contains("z.txt:3: label '07' has the same value as label '7' on line 1"));
+}
