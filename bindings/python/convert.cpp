@@ -159,19 +159,22 @@ std::vector<std::string> optional_text_list_arg(py::handle obj, std::string_view
 
 verbind::Date date_arg(py::handle obj, std::string_view function, std::string_view param, std::string_view what) {
     if (PyUnicode_Check(obj.ptr())) return verbind::parse_date(text_arg(obj, function, param, what), what);
+    if (is_missing_marker(obj))
+        throw verbind::input_error(std::string(what) + ": is missing (" + std::string(py::str(obj)) +
+                                   "); a date is required here");
     if (type_name(obj) == "datetime64") {
         // numpy.datetime64: its day, when it has no time of day.
         const py::object day = obj.attr("astype")("datetime64[D]");
-        if (!py::bool_(obj.attr("__eq__")(day)) || is_missing_marker(obj))
+        if (!py::bool_(obj.attr("__eq__")(day)))
             throw verbind::input_error(std::string(what) + ": got a numpy.datetime64 " + std::string(py::str(obj)) +
-                                       " with a time of day (or NaT); pass its day (value.astype('datetime64[D]'))");
+                                       " with a time of day; pass its day (value.astype('datetime64[D]'))");
         const py::object value = day.attr("item")();  // datetime.date, or an int out of its range
         if (!py::isinstance(value, date_type()))
             throw verbind::input_error(std::string(what) + ": date " + std::string(py::str(obj)) +
                                        " is outside the supported range");
         return date_arg(value, function, param, what);
     }
-    if (py::isinstance(obj, datetime_type()) && obj.attr("tzinfo").is_none() && !is_missing_marker(obj) &&
+    if (py::isinstance(obj, datetime_type()) && obj.attr("tzinfo").is_none() &&
         obj.attr("hour").cast<int>() == 0 && obj.attr("minute").cast<int>() == 0 &&
         obj.attr("second").cast<int>() == 0 && obj.attr("microsecond").cast<int>() == 0 &&
         (!py::hasattr(obj, "nanosecond") || obj.attr("nanosecond").cast<int>() == 0)) {

@@ -193,6 +193,11 @@ def test_add_methods_take_numpy_and_pandas_values():
     with pytest.raises(verbind.InputError, match="time of day"):
         net.add_resident("c", trained_on=np.datetime64("2022-03-05T19:30"))
     assert "c" not in net
+    # A missing value where a date is required is named as missing.
+    for missing in (pd.NaT, np.nan, pd.NA, np.datetime64("NaT")):
+        with pytest.raises(verbind.InputError, match=r"event 'e' field 'date': is missing"):
+            net.add_event("e", date=missing, kind="iftar")
+    assert net.num_events == 0
 
 
 # --- like the CSV of it ----------------------------------------------------------
