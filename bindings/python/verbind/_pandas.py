@@ -594,9 +594,10 @@ def to_pandas(self, include_sensitive=False):
         if name == "ties":
             df["weight"] = df["weight"].astype("float64")
         for col in df.columns:
-            if col not in ("key_figure", "weight"):
-                df[col] = df[col].astype(object)
-                df[col] = df[col].where(df[col].notna(), None)
+            # Records hold str, lists, dates and None: pandas keeps them in
+            # object columns, and makes a column float only when all is None.
+            if col not in ("key_figure", "weight") and df[col].dtype != object:
+                df[col] = df[col].astype(object).where(df[col].notna(), None)
         return df
 
     # One consistent snapshot: another thread may change the Network between
