@@ -175,7 +175,9 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
             }
         }
     };
-    auto is_comment_char = [&](char c) { return options.comments.find(c) != std::string::npos; };
+    bool comment_table[256] = {};
+    for (char c : options.comments) comment_table[static_cast<unsigned char>(c)] = true;
+    auto is_comment_char = [&](char c) { return comment_table[static_cast<unsigned char>(c)]; };
 
     bool first_row = true;
     bool header_pending = false;  // detect: the first row might be a header, decided by the second
@@ -336,27 +338,39 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
         // Keys are the distinct values in ascending order, as
         // number_integer_labels would leave them (no value twice: no zeros
         // in front).
-        std::vector<std::uint64_t> distinct;
-        distinct.reserve(values_a.size() * 2);
-        distinct.insert(distinct.end(), values_a.begin(), values_a.end());
-        distinct.insert(distinct.end(), values_b.begin(), values_b.end());
-        std::sort(distinct.begin(), distinct.end());
-        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-        if (distinct.size() >= std::numeric_limits<NodeId>::max())
-            throw parse_error(where + ": too many nodes for 32-bit indices");
-        keys.reserve(distinct.size());
-        for (std::uint64_t v : distinct) keys.push_back(std::to_string(v));
+        std::uint64_t top = 0;
+        for (std::uint64_t v : values_a) top = std::max(top, v);
+        for (std::uint64_t v : values_b) top = std::max(top, v);
         src.resize(values_a.size());
         dst.resize(values_b.size());
-        const std::uint64_t top = distinct.empty() ? 0 : distinct.back();
-        if (top < 4 * distinct.size() + 1024) {  // dense labels: a table
-            std::vector<NodeId> position(top + 1, 0);
-            for (std::size_t i = 0; i < distinct.size(); ++i) position[distinct[i]] = static_cast<NodeId>(i);
+        if (top < 8 * values_a.size() + 1024) {
+            // Dense labels: a table by value, no sort.
+            constexpr NodeId absent = std::numeric_limits<NodeId>::max();
+            std::vector<NodeId> position(top + 1, absent);
+            for (std::uint64_t v : values_a) position[v] = 0;
+            for (std::uint64_t v : values_b) position[v] = 0;
+            NodeId next = 0;
+            for (std::uint64_t v = 0; v <= top; ++v) {
+                if (position[v] == absent) continue;
+                if (next == absent - 1) throw parse_error(where + ": too many nodes for 32-bit indices");
+                position[v] = next++;
+                keys.push_back(std::to_string(v));
+            }
             for (std::size_t i = 0; i < values_a.size(); ++i) {
                 src[i] = position[values_a[i]];
                 dst[i] = position[values_b[i]];
             }
         } else {
+            std::vector<std::uint64_t> distinct;
+            distinct.reserve(values_a.size() * 2);
+            distinct.insert(distinct.end(), values_a.begin(), values_a.end());
+            distinct.insert(distinct.end(), values_b.begin(), values_b.end());
+            std::sort(distinct.begin(), distinct.end());
+            distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+            if (distinct.size() >= std::numeric_limits<NodeId>::max())
+                throw parse_error(where + ": too many nodes for 32-bit indices");
+            keys.reserve(distinct.size());
+            for (std::uint64_t v : distinct) keys.push_back(std::to_string(v));
             auto at = [&](std::uint64_t v) {
                 return static_cast<NodeId>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin());
             };
