@@ -87,6 +87,24 @@ void read_options(const T* given, std::size_t first_size, T& out, const char* ty
     std::memcpy(static_cast<void*>(&out), given, known);
 }
 
+// Writes a result struct the caller owns and sized (its struct_size, set by
+// the caller before the call): the fields this library knows that fit in
+// it; struct_size itself is kept. Checked before any work by
+// check_result_size, so a too-small struct is refused and nothing computed.
+template <class T>
+void check_result_size(const T* out, std::size_t first_size, const char* type_name) {
+    if (out->struct_size < first_size)
+        throw argument_error(std::string("argument 'out' (") + type_name + ") has struct_size " +
+                             std::to_string(out->struct_size) + ", expected at least " + std::to_string(first_size) +
+                             "; set it with " + std::string(type_name, std::strlen(type_name) - 2) + "_init first");
+}
+template <class T>
+void write_result(T* out, T value) {
+    value.struct_size = out->struct_size;
+    const std::size_t known = out->struct_size < sizeof(T) ? out->struct_size : sizeof(T);
+    std::memcpy(static_cast<void*>(out), &value, known);
+}
+
 // Fills a caller's struct of `struct_size` bytes from `defaults`: the fields
 // this library knows, zeros beyond them. A size below `first_size` cannot be
 // a vb struct at all; then only struct_size is cleared (if it fits), so that

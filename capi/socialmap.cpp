@@ -49,6 +49,7 @@ vb_community_options_t community_defaults() {
 }
 
 constexpr std::size_t expected_ei_options_first_size = VB_FIRST_SIZE(vb_expected_ei_options_t, progress_data);
+constexpr std::size_t expected_ei_first_size = VB_FIRST_SIZE(vb_expected_ei_t, permutations);
 
 vb_expected_ei_options_t expected_ei_defaults() {
     auto o = zeroed_options<vb_expected_ei_options_t>();
@@ -313,6 +314,7 @@ vb_status_t vb_expected_ei_index_v2(const vb_graph_t* graph, const uint32_t* gro
     return guarded("vb_expected_ei_index_v2", [&] {
         const verbind::Graph& g = graph_of(graph);
         require(out, "out");
+        check_result_size(out, expected_ei_first_size, "vb_expected_ei_t");
         vb_expected_ei_options_t given = expected_ei_defaults();
         read_options(options, expected_ei_options_first_size, given, "vb_expected_ei_options_t");
         verbind::ExpectedEIOptions o;
@@ -321,7 +323,7 @@ vb_status_t vb_expected_ei_index_v2(const vb_graph_t* graph, const uint32_t* gro
         o.threads = given.threads;
         o.progress = progress_of(given.progress, given.progress_data);
         const auto r = verbind::expected_ei_index(g, node_span(g, groups, "groups"), o);
-        *out = vb_expected_ei_t{r.observed, r.expected, r.std_dev, r.analytic, r.p_value, r.permutations};
+        write_result(out, vb_expected_ei_t{0, r.observed, r.expected, r.std_dev, r.analytic, r.p_value, r.permutations});
     });
 }
 

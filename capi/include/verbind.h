@@ -628,8 +628,12 @@ VB_API void vb_expected_ei_options_init_sized(vb_expected_ei_options_t *options,
 
 /* What vb_expected_ei_index_v2 writes. Without ties (no edges, or only
  * undirected self-loops) E-I is undefined: every value is NaN and
- * permutations is 0 (the same in C++ and Python). */
+ * permutations is 0 (the same in C++ and Python). The caller sets
+ * struct_size (vb_expected_ei_init) before the call; the library writes only
+ * the fields that fit in it, so a program built against this header keeps
+ * working when fields are appended. */
 typedef struct vb_expected_ei {
+    size_t struct_size;
     double observed;
     double expected;
     double std_dev;
@@ -637,6 +641,8 @@ typedef struct vb_expected_ei {
     double p_value;
     size_t permutations;
 } vb_expected_ei_t;
+
+#define vb_expected_ei_init(result) ((void)((result)->struct_size = sizeof *(result)))
 
 /* `options` may be NULL (defaults). VB_ERROR_CANCELLED when the progress
  * callback returns 0 (then `out` is left as it was). */

@@ -72,6 +72,9 @@ static void test_expected_ei_v2(void) {
     double expected = 0, p_value = 0;
     tally_t t = {0, 0, 0.0, 1};
     CHECK_OK(vb_graph_from_edges(6, 7, s, d, NULL, 0, &g));
+    vb_expected_ei_init(&r);
+    vb_expected_ei_init(&again);
+    CHECK(r.struct_size == sizeof r);
     vb_expected_ei_options_init(&o);
     CHECK(o.permutations == 1000);
     o.permutations = 300;
@@ -104,6 +107,26 @@ static void test_expected_ei_v2(void) {
     CHECK(vb_expected_ei_index_v2(g, groups, &o, &again) == VB_ERROR_INVALID_ARGUMENT);
     CHECK(vb_expected_ei_index_v2(g, groups, NULL, NULL) == VB_ERROR_INVALID_ARGUMENT);
     CHECK(vb_expected_ei_index_v2(g, NULL, NULL, &again) == VB_ERROR_INVALID_ARGUMENT);
+    /* A result struct whose size was never set is refused, untouched. */
+    again.struct_size = 0;
+    again.observed = -42;
+    CHECK(vb_expected_ei_index_v2(g, groups, NULL, &again) == VB_ERROR_INVALID_ARGUMENT);
+    CHECK(strstr(vb_last_error_message(), "struct_size") != NULL);
+    CHECK(again.observed == -42);
+    /* A caller built when the struct ended at p_value (no permutations):
+     * the library writes nothing past what it was given. */
+    {
+        unsigned char buffer[sizeof(vb_expected_ei_t) + 8];
+        vb_expected_ei_t *old = (vb_expected_ei_t *)buffer;
+        const size_t older = offsetof(vb_expected_ei_t, permutations);
+        memset(buffer, 0xAB, sizeof buffer);
+        old->struct_size = older;
+        CHECK(vb_expected_ei_index_v2(g, groups, NULL, old) == VB_ERROR_INVALID_ARGUMENT); /* below the first size */
+        old->struct_size = sizeof(vb_expected_ei_t);
+        CHECK_OK(vb_expected_ei_index_v2(g, groups, NULL, old));
+        CHECK(buffer[sizeof(vb_expected_ei_t)] == 0xAB && buffer[sizeof buffer - 1] == 0xAB);
+        CHECK(old->struct_size == sizeof(vb_expected_ei_t));
+    }
     vb_graph_free(g);
 
     /* No ties: E-I is undefined, so is everything derived from it. */

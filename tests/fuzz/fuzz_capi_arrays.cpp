@@ -136,6 +136,7 @@ void graph_functions(Bytes& in, vb_graph_t* g) {
         o.permutations = in.count(8);
         o.threads = in.byte() % 3;
         vb_expected_ei_t r;
+        vb_expected_ei_init(&r);
         check(vb_expected_ei_index_v2(g, maybe(labels, null_labels), (nulls & 4) ? nullptr : &o, &r));
     }
     {
