@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <unordered_map>
 
@@ -106,7 +107,13 @@ std::string delimiter_name(char d) {
 
 }  // namespace
 
-Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std::string_view source) {
+namespace {
+
+// The reader; `release_text` is called once the text is no longer needed
+// (before numbering and building), so read_edgelist can free the file's
+// bytes before the graph's arrays are built.
+Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options, std::string_view source,
+                          const std::function<void()>& release_text) {
     const std::string where(source);
     auto fail = [&](std::size_t line, const std::string& message) -> void {
         throw parse_error(where + ":" + std::to_string(line) + ": " + message);
@@ -332,6 +339,10 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
         split(pending_row);
         take(at);
     }
+    // Nothing below looks at the text: labels are copies, fields are gone.
+    fields.clear();
+    text = {};
+    if (release_text) release_text();
 
     // Node identity: integer labels are numbered by value (graph.hpp).
     if (plain_integers) {
@@ -444,6 +455,10 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
             dst.resize(kept);
             if (weighted) weights.resize(kept);
             lines.resize(kept);
+            src.shrink_to_fit();
+            dst.shrink_to_fit();
+            weights.shrink_to_fit();
+            lines.shrink_to_fit();
         }
     }
 
@@ -465,8 +480,15 @@ Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std:
     }
 }
 
+}  // namespace
+
+Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std::string_view source) {
+    return parse_edgelist_impl(text, options, source, {});
+}
+
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options) {
-    return parse_edgelist(files::read_file(path), options, path);
+    std::string text = files::read_file(path);
+    return parse_edgelist_impl(text, options, path, [&text] { std::string().swap(text); });
 }
 
 }  // namespace verbind
