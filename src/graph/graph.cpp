@@ -342,26 +342,11 @@ Graph Graph::from_labelled_edges(std::span<const std::string> src, std::span<con
     }
     index.clear();
     // Node identity: integer labels by value, as the readers number them.
-    const std::vector<NodeId> order = integer_label_order(keys);
-    if (!order.empty()) {
-        for (std::size_t i = 1; i < order.size(); ++i) {
-            if (compare_integer_labels(keys[order[i - 1]], keys[order[i]]) != 0) continue;
-            NodeId a = order[i - 1], b = order[i];
-            if (first_edge[b] < first_edge[a]) std::swap(a, b);
-            throw input_error("edge " + std::to_string(first_edge[b]) + ": label '" + printable(keys[b]) +
-                              "' has the same value as label '" + printable(keys[a]) + "' of edge " +
-                              std::to_string(first_edge[a]) + "; write each label one way");
-        }
-        std::vector<NodeId> position(order.size());
-        std::vector<std::string> sorted(order.size());
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            position[order[i]] = static_cast<NodeId>(i);
-            sorted[i] = std::move(keys[order[i]]);
-        }
-        keys = std::move(sorted);
-        for (NodeId& u : s) u = position[u];
-        for (NodeId& u : d) u = position[u];
-    }
+    number_integer_labels(keys, first_edge, s, d, [&](NodeId a, NodeId b) {
+        throw input_error("edge " + std::to_string(first_edge[b]) + ": label '" + printable(keys[b]) +
+                          "' has the same value as label '" + printable(keys[a]) + "' of edge " +
+                          std::to_string(first_edge[a]) + "; write each label one way");
+    });
     return from_keyed_edges(std::move(keys), s, d, weights, options);
 }
 

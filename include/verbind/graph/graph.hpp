@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -100,6 +101,11 @@ std::vector<NodeId> integer_label_order(std::span<const std::string> labels);
 // nothing.
 void number_integer_labels(std::vector<std::string>& keys, std::span<const std::uint32_t> first_lines,
                            std::span<NodeId> first, std::span<NodeId> second, std::string_view source);
+// The same, for any input: two labels of the same value call
+// `refuse_same_value(earlier, later)` (ordered by first_seen), which throws.
+void number_integer_labels(std::vector<std::string>& keys, std::span<const std::uint32_t> first_seen,
+                           std::span<NodeId> first, std::span<NodeId> second,
+                           const std::function<void(NodeId earlier, NodeId later)>& refuse_same_value);
 
 class Graph {
 public:
