@@ -6,6 +6,8 @@
 #include "verbind/store/store.hpp"
 #include "verbind/util/random.hpp"
 
+#include "store_test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
@@ -23,6 +25,7 @@
 
 namespace fs = std::filesystem;
 using namespace verbind;
+using namespace verbind::store_test;
 
 namespace {
 
@@ -43,25 +46,9 @@ struct Scratch {
     std::string file(const std::string& name) const { return (dir / name).string(); }
 };
 
-std::string bytes_of(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 void write_bytes(const std::string& path, std::string_view bytes) {
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
     std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-void sql(const std::string& path, const std::string& statements) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &message);
-    INFO(statements << ": " << (message ? message : ""));
-    sqlite3_free(message);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
 }
 
 // Rows of a query, each a '|'-joined text.
@@ -83,36 +70,6 @@ std::vector<std::string> query(const std::string& path, const std::string& selec
     sqlite3_finalize(stmt);
     sqlite3_close(db);
     return out;
-}
-
-// As verbind wrote files before version 3 (no checksum): rows can then be
-// edited by hand to test the row checks.
-void unseal(const std::string& path) {
-    sql(path, "DELETE FROM verbind_meta WHERE name = 'checksum'; PRAGMA user_version = 2;");
-}
-
-Date day(const char* text) { return parse_date(text); }
-
-// Every table has a row: residents, an organisation, two tie kinds, events
-// with organisers and attendance, every kind of sensitive mark.
-Network small_network() {
-    Network net;
-    net.add_resident("ann", {"Noord", "Lelystad", {"cooking"}, {"lgbti", "choir"}, false, std::nullopt});
-    net.add_resident("bob", {"Noord", "Lelystad", {"football", "cooking"}, {}, true, day("2022-02-01")});
-    net.add_resident("cem", {"", "", {}, {"choir"}, false, std::nullopt});
-    net.add_organisation("lib", {"library", "Noord", "Lelystad", {"books"}});
-    net.add_tie("ann", "bob", "knows", {day("2022-01-01"), std::nullopt, 1.0});
-    net.add_tie("ann", "bob", "neighbour", {day("2022-03-01"), day("2022-09-01"), 3.5});
-    net.add_tie("cem", "lib", "member_of", {});
-    net.add_event("e1", {day("2022-05-04"), "commemoration", "Noord", "Lelystad", {"lib", "bob"}});
-    net.add_event("pride", {day("2022-06-25"), "Pride breakfast", "", "", {}});
-    net.attend("e1", "ann");
-    net.attend("e1", "cem", "ann");
-    net.attend("pride", "ann");
-    net.mark_sensitive("lgbti");
-    net.mark_sensitive_event("pride");
-    net.mark_sensitive_tie_kind("member_of");
-    return net;
 }
 
 // Runs `body` in a child process as an unprivileged user when this process

@@ -6,6 +6,8 @@
 #include "verbind/store/store.hpp"
 #include "verbind/util/random.hpp"
 
+#include "store_test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
@@ -20,6 +22,7 @@
 
 namespace fs = std::filesystem;
 using namespace verbind;
+using namespace verbind::store_test;
 
 namespace {
 
@@ -38,35 +41,6 @@ struct Scratch {
     std::string file(const std::string& name) const { return (dir / name).string(); }
 };
 
-std::string bytes_of(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-Date day(const char* text) { return parse_date(text); }
-
-// Three residents, an organisation, ties of two kinds, two events, every
-// kind of mark.
-Network small_network() {
-    Network net;
-    net.add_resident("ann", {"Noord", "Lelystad", {"cooking"}, {"lgbti", "choir"}, false, std::nullopt});
-    net.add_resident("bob", {"Noord", "Lelystad", {"football", "cooking"}, {}, true, day("2022-02-01")});
-    net.add_resident("cem", {"", "", {}, {"choir"}, false, std::nullopt});
-    net.add_organisation("lib", {"library", "Noord", "Lelystad", {"books"}});
-    net.add_tie("ann", "bob", "knows", {day("2022-01-01"), std::nullopt, 1.0});
-    net.add_tie("ann", "bob", "neighbour", {day("2022-03-01"), day("2022-09-01"), 3.5});
-    net.add_tie("cem", "lib", "member_of", {});
-    net.add_event("e1", {day("2022-05-04"), "commemoration", "Noord", "Lelystad", {"lib", "bob"}});
-    net.add_event("pride", {day("2022-06-25"), "Pride breakfast", "", "", {}});
-    net.attend("e1", "ann");
-    net.attend("e1", "cem", "ann");
-    net.attend("pride", "ann");
-    net.mark_sensitive("lgbti");
-    net.mark_sensitive_event("pride");
-    net.mark_sensitive_tie_kind("member_of");
-    return net;
-}
-
 int user_version(const std::string& path) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
@@ -77,25 +51,6 @@ int user_version(const std::string& path) {
     sqlite3_finalize(stmt);
     sqlite3_close(db);
     return version;
-}
-
-void sql(const std::string& path, const char* statements);
-
-// Makes a current file look like one written before checksums (version 2),
-// so that its rows can be edited by hand for a test of the row checks.
-void unseal(const std::string& path) {
-    sql(path, "DELETE FROM verbind_meta WHERE name = 'checksum'; PRAGMA user_version = 2;");
-}
-
-void sql(const std::string& path, const char* statements) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, statements, nullptr, nullptr, &message);
-    INFO((message ? message : ""));
-    sqlite3_free(message);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
 }
 
 // Runs `body` in a child process; returns its exit status (or 128 + signal).

@@ -5,34 +5,16 @@
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/util/random.hpp"
 
+#include "../privacy/rank_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
 using namespace verbind;
+using verbind::test::rank_of;
 
 namespace {
-
-// Rank of a dense matrix by Gaussian elimination with partial pivoting
-// (entries are small integers, so a tolerance of 1e-9 is safe).
-std::size_t rank_of(std::vector<std::vector<double>> m) {
-    std::size_t rank = 0;
-    const std::size_t cols = m.empty() ? 0 : m[0].size();
-    for (std::size_t c = 0; c < cols && rank < m.size(); ++c) {
-        std::size_t pivot = rank;
-        for (std::size_t r = rank; r < m.size(); ++r)
-            if (std::abs(m[r][c]) > std::abs(m[pivot][c])) pivot = r;
-        if (std::abs(m[pivot][c]) < 1e-9) continue;
-        std::swap(m[pivot], m[rank]);
-        for (std::size_t r = 0; r < m.size(); ++r) {
-            if (r == rank) continue;
-            const double f = m[r][c] / m[rank][c];
-            for (std::size_t k = c; k < cols; ++k) m[r][k] -= f * m[rank][k];
-        }
-        ++rank;
-    }
-    return rank;
-}
 
 // The suppressed entries (of the extended table, rows x cols with totals
 // last) that the attacker can compute exactly from the published ones.
