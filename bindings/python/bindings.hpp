@@ -218,15 +218,22 @@ py::object labels_at(const py::object& all_labels, const std::vector<NodeId>& po
 
 // --- progress ------------------------------------------------------------------
 
-// A Python callable (or None) as a ProgressCallback, for work that runs with
-// the GIL released. Reports come only from the calling thread (see
-// util/progress.hpp), so each call takes the GIL back. A falsy answer other
-// than None (False, 0) cancels: the work ends with verbind.CancelledError. An
-// exception in the callable cancels too, and rethrow() raises it in place of
-// CancelledError.
+// What a `progress` argument means is decided in one place for every
+// function, verbind._progress.reporter: None or False, no progress; True, a
+// bar (tqdm's when tqdm imports, else a line on stderr); a callable, called
+// with the fraction done; anything else, TypeError naming the function and
+// the parameter. PythonProgress holds the answer as a ProgressCallback, for
+// work that runs with the GIL released. Reports come only from the calling
+// thread (see util/progress.hpp), so each call takes the GIL back. A falsy
+// answer other than None (False, 0) cancels: the work ends with
+// verbind.CancelledError. An exception in the callable (KeyboardInterrupt in
+// a bar too) cancels as well, and rethrow() raises it in place of
+// CancelledError. `close` is a bar's close (None for a callable): call
+// close_bar() when the work ends, however it ends.
 struct PythonProgress {
     py::object callable;
     std::shared_ptr<py::error_already_set> raised;
+    py::object close;
 
     ProgressCallback callback() {
         if (callable.is_none()) return {};
@@ -244,15 +251,42 @@ struct PythonProgress {
     void rethrow() {
         if (raised) throw *raised;
     }
+    // Closes a bar, with the GIL held; never throws (an error closing a bar
+    // must not hide the work's own).
+    void close_bar() noexcept {
+        if (!close || close.is_none()) return;
+        py::object c = std::move(close);
+        try {
+            c();
+        } catch (py::error_already_set& e) {
+            e.discard_as_unraisable("closing a verbind progress bar");
+        } catch (...) {
+        }
+    }
 };
 
-// Runs work(ProgressCallback) without the GIL, with `progress` (a callable or
-// None; TypeError otherwise) as its progress callback.
+// `progress` resolved by verbind._progress.reporter for `function` (the
+// public name, as errors show it). Call with the GIL held.
+inline PythonProgress python_progress(py::object progress, std::string_view function) {
+    if (progress.is_none()) return PythonProgress{py::none(), nullptr, py::none()};
+    static py::object* reporter = nullptr;  // imported once, kept for the process (never freed)
+    if (!reporter)
+        reporter = new py::object(py::module_::import("verbind._progress").attr("reporter"));
+    py::tuple answer = (*reporter)(progress, py::str(function.data(), function.size()));
+    return PythonProgress{answer[0], nullptr, answer[1]};
+}
+
+// Runs work(ProgressCallback) without the GIL, with `progress` (see
+// PythonProgress) as its progress callback; a bar is closed when the work
+// ends, returns or throws. `function` names the public function in the bar
+// and in errors.
 template <class Work>
-auto with_progress(py::object progress, Work&& work) {
-    if (!progress.is_none() && !PyCallable_Check(progress.ptr()))
-        throw py::type_error("progress must be callable or None, not " + type_name(progress));
-    PythonProgress adapter{std::move(progress), nullptr};
+auto with_progress(py::object progress, std::string_view function, Work&& work) {
+    PythonProgress adapter = python_progress(std::move(progress), function);
+    struct Closer {
+        PythonProgress& p;
+        ~Closer() { p.close_bar(); }  // runs with the GIL held: after no_gil's scope
+    } closer{adapter};
     try {
         py::gil_scoped_release no_gil;
         return work(adapter.callback());
@@ -260,6 +294,12 @@ auto with_progress(py::object progress, Work&& work) {
         adapter.rethrow();
         throw;
     }
+}
+
+// As above, for callers that do not name their function.
+template <class Work>
+auto with_progress(py::object progress, Work&& work) {
+    return with_progress(std::move(progress), "progress", std::forward<Work>(work));
 }
 
 // --- records -------------------------------------------------------------------

@@ -38,7 +38,7 @@ void register_evaluate(py::module_& m) {
             o.groups = optional_text_list_arg(groups, fn, "groups", "timeline: field 'groups'");
             o.friending_days = static_cast<unsigned>(uint_arg(friending_days, fn, "friending_days", 1, std::numeric_limits<unsigned>::max()));
             const Timeline t = read_network(net, fn, [&](const Network& network) {
-                return with_progress(std::move(progress), [&](ProgressCallback callback) {
+                return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                     o.progress = std::move(callback);
                     return timeline(network, o);
                 });

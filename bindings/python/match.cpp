@@ -238,7 +238,7 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
             options.threads = threads_arg(threads, fn);
             options.include_sensitive = include_sensitive;
             std::vector<Introduction> result = read_network(*net, fn, [&](const Network& network) {
-                return with_progress(std::move(progress), [&](ProgressCallback callback) {
+                return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                     options.progress = std::move(callback);
                     return introductions(network, options);
                 });

@@ -1,6 +1,7 @@
 // Python bindings of verbind's reach capability: hop reach, cascades,
 // spread, influence maximisation, temporal reach.
 #include "bindings.hpp"
+#include "results.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/reach/reach.hpp"
@@ -158,12 +159,6 @@ py::array days_to_datetime64(const std::vector<std::int64_t>& days, const std::v
     return to_numpy(std::move(values)).attr("view")("datetime64[D]");
 }
 
-struct TemporalResult {
-    TemporalReach reach;
-    std::vector<std::string> keys;
-    bool dated = false;  // times are day numbers
-};
-
 }  // namespace
 
 void register_reach(py::module_& m) {
@@ -231,18 +226,11 @@ Returns a NumPy int32 array.
             o.runs = size_arg(runs, fn, "runs", 1);
             o.seed = seed_arg(seed, fn);
             o.threads = threads_arg(threads, fn);
-            PythonProgress p{std::move(progress), nullptr};
-            o.progress = p.callback();
             const std::vector<NodeId> s = graph_nodes(g, seeds, fn, "seeds");
-            SpreadResult r;
-            try {
-                py::gil_scoped_release no_gil;
-                r = spread(g, s, o);
-            } catch (const verbind::cancelled_error&) {
-                p.rethrow();
-                throw;
-            }
-            return r;
+            return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
+                o.progress = std::move(callback);
+                return spread(g, s, o);
+            });
         },
         py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
         py::arg("runs") = 10000, py::arg("seed") = py::none(), py::arg("threads") = 0,
@@ -313,17 +301,10 @@ result for any thread count. progress(fraction) may return False to cancel
                     labels.push_back(seen[key].cast<std::uint32_t>());
                 }
             }
-            PythonProgress p{std::move(progress), nullptr};
-            o.progress = p.callback();
-            InfluenceResult r;
-            try {
-                py::gil_scoped_release no_gil;
-                r = labels.empty() ? influence_max(g, k, o) : fair_influence_max(g, k, labels, o);
-            } catch (const verbind::cancelled_error&) {
-                p.rethrow();
-                throw;
-            }
-            return r;
+            return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
+                o.progress = std::move(callback);
+                return labels.empty() ? influence_max(g, k, o) : fair_influence_max(g, k, labels, o);
+            });
         },
         py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
         py::arg("epsilon") = 0.1, py::arg("delta") = py::none(), py::arg("seed") = py::none(),

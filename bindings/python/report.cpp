@@ -28,7 +28,7 @@ void register_report(py::module_& m) {
             const std::string target = path.is_none() ? std::string() : path_arg(path, fn, "path");
             std::string html;
             read_network(net, fn, [&](const Network& network) {
-                with_progress(std::move(progress), [&](ProgressCallback callback) {
+                with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                     o.progress = std::move(callback);
                     if (target.empty())
                         html = report_html(network, o);

@@ -105,7 +105,7 @@ void register_socialmap(py::module_& m) {
             options.samples = samples_arg(samples);
             options.seed = seed_arg(seed, "betweenness");
             options.threads = threads_arg(threads, "betweenness");
-            auto values = with_progress(std::move(progress), [&](ProgressCallback cb) {
+            auto values = with_progress(std::move(progress), "betweenness", [&](ProgressCallback cb) {
                 options.progress = std::move(cb);
                 return verbind::betweenness(g, options);
             });
@@ -137,7 +137,7 @@ which. Parallel over sources; identical results for any `threads`.)doc");
                 DistanceOptions options;
                 options.weighted = weighted;
                 options.threads = threads_arg(threads, name);
-                auto values = with_progress(std::move(progress), [&](ProgressCallback cb) {
+                auto values = with_progress(std::move(progress), name, [&](ProgressCallback cb) {
                     options.progress = std::move(cb);
                     return function(g, options);
                 });
@@ -276,7 +276,7 @@ not converge in max_iter iterations.)doc");
         options.seed = seed_arg(seed, "expected_ei_index");
         options.threads = threads_arg(threads, "expected_ei_index");
         // progress: a callable or None, reported at least every ~0.1 s.
-        const ExpectedEI r = with_progress(std::move(progress), [&](ProgressCallback cb) {
+        const ExpectedEI r = with_progress(std::move(progress), "expected_ei_index", [&](ProgressCallback cb) {
             options.progress = std::move(cb);
             return verbind::expected_ei_index(g, groups, options);
         });
@@ -304,7 +304,7 @@ not converge in max_iter iterations.)doc");
             options.resolution = float_arg(resolution, "communities", "resolution");
             options.seed = seed_arg(seed, "communities");
             options.threads = threads_arg(threads, "communities");
-            auto labels = with_progress(std::move(progress), [&](ProgressCallback cb) {
+            auto labels = with_progress(std::move(progress), "communities", [&](ProgressCallback cb) {
                 options.progress = std::move(cb);
                 return verbind::communities(g, options);
             });
@@ -350,7 +350,7 @@ formula for directed graphs.)doc");
             options.min_cell = size_arg(min_cell, fn, "min_cell", 1);
             options.include_sensitive = include_sensitive;
             return read_network(*net, fn, [&](const Network& network) {
-                return with_progress(std::move(progress), [&](ProgressCallback cb) {
+                return with_progress(std::move(progress), fn, [&](ProgressCallback cb) {
                     options.progress = std::move(cb);
                     return verbind::to_json(verbind::social_map(network, options));
                 });

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime
 import warnings
-from typing import Any, Callable, Dict, Iterable, List, Optional
+from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 
-from ._args import callable_or_none, seed_value, whole_number
+from . import _progress
+from ._args import seed_value, whole_number
 from ._verbind import _timeline, _timeline_metrics
 
 __all__ = ["timeline", "timeline_metrics", "Timeline", "TimelineWarning"]
@@ -73,7 +74,7 @@ def timeline(
     permutations: int = 200,
     seed: Optional[int] = None,
     threads: int = 0,
-    progress: Optional[Callable[[float], Any]] = None,
+    progress: Union[bool, Callable[[float], Any], None] = None,
     groups: Optional[Iterable[str]] = None,
     friending_days: int = 30,
 ) -> Timeline:
@@ -94,7 +95,7 @@ def timeline(
     why, and a TimelineWarning."""
     if not isinstance(include_sensitive, bool):
         raise TypeError(f"timeline(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
-    callable_or_none(progress, "timeline", "progress")
+    _progress.check(progress, "timeline")
     seed_value(seed, "timeline")
     records, periods, areas, note, starts = _timeline(
         net,

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Optional, Union
 
-from ._args import callable_or_none, seed_value, whole_number
+from . import _progress
+from ._args import seed_value, whole_number
 from ._errors import InputError
 from ._verbind import _report
 
@@ -34,7 +35,7 @@ def report(
     include_sensitive: bool = False,
     title: Optional[str] = None,
     threads: int = 0,
-    progress: Optional[Callable[[float], Any]] = None,
+    progress: Union[bool, Callable[[float], Any], None] = None,
 ) -> Optional[str]:
     """Write the coordinator's report of ``net`` to ``path`` (atomically), or
     return it as a str when ``path`` is None.
@@ -61,7 +62,7 @@ def report(
         raise TypeError(f"report(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
     if title is not None and not isinstance(title, str):
         raise TypeError(f"report(): title must be str or None, not {type(title).__name__}")
-    callable_or_none(progress, "report", "progress")
+    _progress.check(progress, "report")
     seed_value(seed, "report")
     if path is not None and not isinstance(path, (str, bytes, os.PathLike)):
         raise TypeError(f"report(): path must be a str, bytes, os.PathLike or None, not {type(path).__name__}")
