@@ -38,10 +38,13 @@ class TextBar:
     rewritten in place with a carriage return at most every ``interval``
     seconds (and always at 100%), ended with a newline by :meth:`close`."""
 
-    def __init__(self, description: str, stream: Any = None, interval: float = 0.25) -> None:
+    def __init__(
+        self, description: str, stream: Any = None, interval: float = 0.25, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.description = description
         self.stream = stream
         self.interval = interval
+        self._clock = clock
         self._last_time: Optional[float] = None
         self._last_percent = -1
         self._closed = False
@@ -57,7 +60,7 @@ class TextBar:
         if self._closed:
             return
         percent = int(max(0.0, min(1.0, float(fraction))) * 100)
-        now = time.monotonic()
+        now = self._clock()
         due = self._last_time is None or now - self._last_time >= self.interval
         if percent != self._last_percent and (due or percent == 100):
             self._write(f"\r{self.description}: {percent}%")
