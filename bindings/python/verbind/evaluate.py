@@ -7,6 +7,7 @@ one per period x area x metric, with small counts suppressed.
 from __future__ import annotations
 
 import datetime
+import re
 import warnings
 from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 
@@ -40,13 +41,27 @@ class Timeline(list):
 
     def to_pandas(self):
         """The records as a pandas DataFrame (columns period, area, metric,
-        value, status; value is NaN where withheld). Needs pandas."""
+        value, status; value is NaN where withheld). Needs pandas.
+
+        ``period`` is a pandas Period column whose periods start and end on
+        the same days as verbind's: ISO weeks (Monday to Sunday) are
+        frequency 'W-SUN', months 'M', quarters 'Q-DEC', years 'A-DEC'; so
+        ``frame.plot(x="period", ...)`` gets a time axis. (An empty timeline
+        has no periods: its period column is empty.)"""
         try:
             import pandas as pd
         except ImportError as e:  # pragma: no cover - pandas is installed in the test environment
             raise ImportError("Timeline.to_pandas() needs pandas; install it (Debian: apt install python3-pandas)") from e
         frame = pd.DataFrame.from_records(list(self), columns=["period", "area", "metric", "value", "status"])
         frame["value"] = frame["value"].astype(float)
+        frequency = _period_frequency(self.periods)
+        if frequency is not None and len(self.period_starts) == len(self.periods):
+            periods = pd.PeriodIndex([pd.Period(start, freq=frequency) for start in self.period_starts])
+            codes = pd.Categorical(frame["period"], categories=self.periods).codes
+            if (codes < 0).any():
+                missing = frame["period"][codes < 0].iloc[0]
+                raise KeyError(f"Timeline.to_pandas: record field 'period': {missing!r} is not in periods")
+            frame["period"] = pd.Series(periods.take(codes), index=frame.index)
         return frame
 
     def value(self, period: str, area: str, metric: str) -> Optional[float]:
@@ -60,6 +75,25 @@ class Timeline(list):
         if not self:
             return f"<Timeline: empty; {self.note}>" if self.note else "<Timeline: empty>"
         return f"<Timeline: {len(self)} records, {len(self.periods)} periods, {len(self.areas)} areas>"
+
+
+# verbind's period labels (include/verbind/evaluate/timeline.hpp) and the
+# pandas frequency whose periods have the same first and last days.
+_PERIOD_FREQUENCIES = (
+    (re.compile(r"\d{4}-W\d{2}"), "W-SUN"),  # ISO week: Monday to Sunday
+    (re.compile(r"\d{4}-\d{2}"), "M"),
+    (re.compile(r"\d{4}-Q[1-4]"), "Q-DEC"),
+    (re.compile(r"\d{4}"), "A-DEC"),
+)
+
+
+def _period_frequency(labels: List[str]) -> Optional[str]:
+    """The pandas frequency of a timeline's period labels (None when there
+    are none, or they are of no one kind)."""
+    for pattern, frequency in _PERIOD_FREQUENCIES:
+        if labels and all(pattern.fullmatch(label) for label in labels):
+            return frequency
+    return None
 
 
 def timeline(
