@@ -21,9 +21,9 @@ py::object record_value(const TimelineRecord& r) {
 void register_evaluate(py::module_& m) {
     m.def(
         "_timeline",
-        [](const NetworkHandle& net, py::handle period, py::handle by, py::handle start, py::handle end,
-           py::handle min_cell, bool include_sensitive, py::handle permutations, py::handle seed,
-           py::handle threads, py::object progress, py::handle groups, py::handle friending_days) {
+        [](const NetworkHandle& net, PeriodName period, AreaLevelName by, OptionalDate start, OptionalDate end,
+           Int min_cell, bool include_sensitive, Int permutations, OptionalInt seed,
+           Int threads, ProgressArg progress, OptionalTextList groups, Int friending_days) {
             constexpr std::string_view fn = "timeline";
             TimelineOptions o;
             o.period = parse_period(text_arg(period, fn, "period", "timeline: field 'period'"));
@@ -67,7 +67,7 @@ void register_evaluate(py::module_& m) {
             for (const auto& a : t.areas) areas.append(py::str(a));
             return py::make_tuple(records, periods, areas, t.note, starts);
         },
-        py::arg("net"), py::arg("period"), py::arg("by"), py::arg("start"), py::arg("end"), py::arg("min_cell"),
+        py::name("timeline"), py::arg("net"), py::arg("period"), py::arg("by"), py::arg("start"), py::arg("end"), py::arg("min_cell"),
         py::arg("include_sensitive"), py::arg("permutations"), py::arg("seed"), py::arg("threads"),
         py::arg("progress"), py::arg("groups"), py::arg("friending_days"));
 
@@ -81,7 +81,7 @@ void register_evaluate(py::module_& m) {
             out.append(std::move(d));
         }
         return out;
-    });
+    }, py::name("timeline_metrics"));
 }
 
 }  // namespace verbind::python

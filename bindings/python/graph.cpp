@@ -156,8 +156,8 @@ std::vector<std::string> label_column(py::handle obj, std::string_view param) {
     return out;
 }
 
-std::shared_ptr<Graph> from_edges(py::handle src, py::handle dst, py::handle n, py::handle weights, bool directed,
-                                  py::handle duplicates, py::handle self_loops) {
+std::shared_ptr<Graph> from_edges(ArrayLike src, ArrayLike dst, OptionalInt n, OptionalArrayLike weights, bool directed,
+                                  MergeName duplicates, SelfLoopsName self_loops) {
     constexpr std::string_view fn = "Graph.from_edges";
     if (is_label_column(src) || is_label_column(dst)) {
         if (!n.is_none())
@@ -274,14 +274,14 @@ duplicate.)doc");
         },
         "The label of every node as a str, in position order (a list of str).");
 
-    cls.def_property_readonly("labels", &graph_labels_object,
+    cls.def_property_readonly("labels", [](const Graph& g) -> Labels { return graph_labels_object(g); },
                               R"doc(The label of every node, in position order: an int64 array when every
 label is an integer (graphs from arrays: the positions), else a list of str.
 Results indexed by position are read through it: labels[i] names node i.)doc");
 
     cls.def(
         "to_series",
-        [](const Graph& g, py::handle values, py::handle name) {
+        [](const Graph& g, ArrayLike values, Hashable name) -> Series {
             if (PyUnicode_Check(values.ptr()) || PyBytes_Check(values.ptr()) || !PyObject_HasAttrString(values.ptr(), "__len__"))
                 throw py::type_error("to_series(): values must be a sequence or array with one value per node, not " +
                                      type_name(values));
@@ -300,7 +300,7 @@ not num_nodes. pandas is imported only here.)doc");
 
     cls.def(
         "index",
-        [](const Graph& g, py::handle node) { return node_arg(graph_labels(g), node, "index", "node"); },
+        [](const Graph& g, Node node) { return node_arg(graph_labels(g), node, "index", "node"); },
         py::arg("node"),
         R"doc(The position of a node: a str label, or an int (a label when the labels are
 integers, else a position; see docs/python.md, "Node identity"). Raises
@@ -308,7 +308,7 @@ NotFoundError for an unknown label.)doc");
 
     cls.def(
         "key",
-        [](const Graph& g, py::handle node) { return g.key(node_arg(graph_labels(g), node, "key", "node")); },
+        [](const Graph& g, Node node) { return g.key(node_arg(graph_labels(g), node, "key", "node")); },
         py::arg("node"), "The label of a node (given as Graph.index takes it), as a str.");
 
     cls.def(
@@ -340,7 +340,7 @@ each edge once with src < dst; ordered by (src, dst).)doc");
 
     cls.def(
         "neighbors",
-        [](py::object self, py::handle i) {
+        [](GraphObject self, Node i) {
             const Graph& g = self.cast<const Graph&>();
             const auto targets = g.neighbors(node_arg(graph_labels(g), i, "neighbors", "node"));
             // A read-only view into the graph, which it keeps alive.
@@ -356,7 +356,7 @@ each edge once with src < dst; ordered by (src, dst).)doc");
 
     m.def(
         "_positions",
-        [](const Graph& g, py::handle nodes, py::handle function, py::handle param) {
+        [](const Graph& g, Nodes nodes, Text function, Text param) {
             const std::string fn = text_arg(function, "_positions", "function", "function");
             const std::string pa = text_arg(param, "_positions", "param", "param");
             std::vector<std::int64_t> out;
@@ -368,8 +368,8 @@ each edge once with src < dst; ordered by (src, dst).)doc");
 
     m.def(
         "read_edgelist",
-        [](py::handle path, bool directed, py::handle weights, py::handle comments, py::handle delimiter,
-           py::handle header, py::handle duplicates, py::handle self_loops) {
+        [](PathLike path, bool directed, WeightColumn weights, OptionalText comments, OptionalText delimiter,
+           OptionalBool header, OptionalMergeName duplicates, SelfLoopsName self_loops) {
             constexpr std::string_view fn = "read_edgelist";
             const std::string p = path_arg(path, fn, "path");
             EdgeListOptions options;

@@ -102,7 +102,7 @@ ReviewerCapacities capacities_arg(py::handle obj, std::string_view function) {
 void register_match(py::module_& m) {
     m.def(
         "linear_assignment",
-        [](py::handle cost, bool maximize) {
+        [](ArrayLike cost, bool maximize) {
             auto a = cost_arg(cost, "linear_assignment");
             AssignmentResult r;
             {
@@ -122,7 +122,7 @@ infeasible" when the forbidden pairs leave no complete matching.)doc");
 
     m.def(
         "assign",
-        [](py::handle cost, py::handle row_capacity, py::handle col_capacity, bool maximize) {
+        [](ArrayLike cost, Capacity row_capacity, Capacity col_capacity, bool maximize) {
             auto a = cost_arg(cost, "assign");
             AssignOptions options;
             options.row_capacity = capacity_arg(row_capacity, "row_capacity");
@@ -149,7 +149,7 @@ capacities, or when the forbidden pairs make the assignment infeasible.)doc");
 
     m.def(
         "stable_match",
-        [](py::handle proposer_prefs, py::handle reviewer_prefs, py::handle capacities) {
+        [](Preferences proposer_prefs, Preferences reviewer_prefs, CapacitiesArg capacities) {
             const auto p = prefs_arg(proposer_prefs, "stable_match", "proposer_prefs");
             const auto r = prefs_arg(reviewer_prefs, "stable_match", "reviewer_prefs");
             const auto caps = capacities_arg(capacities, "stable_match");
@@ -174,7 +174,7 @@ proposers. Returns a dict proposer -> reviewer, None when unmatched.)doc");
 
     m.def(
         "blocking_pairs",
-        [](py::handle proposer_prefs, py::handle reviewer_prefs, py::handle matching, py::handle capacities) {
+        [](Preferences proposer_prefs, Preferences reviewer_prefs, Matching matching, CapacitiesArg capacities) {
             const auto p = prefs_arg(proposer_prefs, "blocking_pairs", "proposer_prefs");
             const auto r = prefs_arg(reviewer_prefs, "blocking_pairs", "reviewer_prefs");
             const auto caps = capacities_arg(capacities, "blocking_pairs");
@@ -218,9 +218,9 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
 
     m.def(
         "introductions",
-        [](std::shared_ptr<NetworkHandle> net, py::handle per_person, py::handle limit, py::handle municipality,
-           py::handle start, py::handle end, py::handle min_shared, py::handle seed, py::handle threads,
-           bool include_sensitive, py::object progress) {
+        [](std::shared_ptr<NetworkHandle> net, Int per_person, OptionalInt limit, OptionalText municipality,
+           OptionalDate start, OptionalDate end, Int min_shared, OptionalInt seed, Int threads,
+           bool include_sensitive, ProgressArg progress) {
             constexpr std::string_view fn = "introductions";
             if (!net) throw py::type_error("introductions(): net must be a Network, not None");
             IntroductionOptions options;
@@ -275,7 +275,7 @@ a, b, score, shared_talents, bridges and via.)doc");
 
     m.def(
         "tables",
-        [](std::shared_ptr<NetworkHandle> net, py::handle event, py::handle size, py::handle seed) {
+        [](std::shared_ptr<NetworkHandle> net, Text event, Int size, OptionalInt seed) {
             if (!net) throw py::type_error("tables(): net must be a Network, not None");
             const std::string key = text_arg(event, "tables", "event", "tables: event");
             TableOptions options;

@@ -2,6 +2,7 @@
 // (bindings/python/verbind), which defines the exception classes in Python
 // and re-exports what is defined here.
 #include "bindings.hpp"
+#include "results.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/version.hpp"
@@ -42,6 +43,9 @@ void translate(std::exception_ptr thrown) {
 }
 
 }  // namespace
+
+// networkx and igraph bulk paths (interop.cpp).
+void register_interop(py::module_& m);
 }  // namespace verbind::python
 
 PYBIND11_MODULE(_verbind, m) {
@@ -65,4 +69,7 @@ PYBIND11_MODULE(_verbind, m) {
     register_store(m);
     register_evaluate(m);
     register_report(m);
+    register_interop(m);
+    // After every class: adds pickling and equality to them (results.cpp).
+    register_results(m);
 }

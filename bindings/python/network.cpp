@@ -166,8 +166,8 @@ Network unchanged when it raises.)doc");
     // --- adding ----------------------------------------------------------------
     cls.def(
         "add_resident",
-        [](NetworkHandle& self, py::handle key, py::handle neighbourhood, py::handle municipality,
-           py::handle talents, py::handle groups, bool key_figure, py::handle trained_on) {
+        [](NetworkHandle& self, Text key, OptionalText neighbourhood, OptionalText municipality,
+           OptionalTextList talents, OptionalTextList groups, bool key_figure, OptionalDate trained_on) {
             const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
             write_network(self, "add_resident", [&](Network& net) { net.add_resident(r.key, r.info); });
         },
@@ -180,8 +180,8 @@ Raises InputError for a bad value or an existing key.)doc");
 
     cls.def(
         "add_organisation",
-        [](NetworkHandle& self, py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
-           py::handle talents) {
+        [](NetworkHandle& self, Text key, Text kind, OptionalText neighbourhood, OptionalText municipality,
+           OptionalTextList talents) {
             const auto o = organisation_args(key, kind, neighbourhood, municipality, talents);
             write_network(self, "add_organisation", [&](Network& net) { net.add_organisation(o.key, o.info); });
         },
@@ -191,8 +191,8 @@ Raises InputError for a bad value or an existing key.)doc");
 
     cls.def(
         "add_tie",
-        [](NetworkHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
-           py::handle weight) {
+        [](NetworkHandle& self, Text a, Text b, Text kind, OptionalDate since, OptionalDate until,
+           Float weight) {
             const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
             write_network(self, "add_tie", [&](Network& net) { net.add_tie(t.a, t.b, t.kind, t.info); });
         },
@@ -204,8 +204,8 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
 
     cls.def(
         "add_event",
-        [](NetworkHandle& self, py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
-           py::handle organisers, py::handle municipality) {
+        [](NetworkHandle& self, Text key, DateLike date, Text kind, OptionalText neighbourhood,
+           OptionalTextList organisers, OptionalText municipality) {
             const auto e = event_args(key, date, kind, neighbourhood, organisers, municipality);
             write_network(self, "add_event", [&](Network& net) { net.add_event(e.key, e.info); });
         },
@@ -215,7 +215,7 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
 
     cls.def(
         "add_organiser",
-        [](NetworkHandle& self, py::handle event, py::handle actor) {
+        [](NetworkHandle& self, Text event, Text actor) {
             constexpr std::string_view fn = "add_organiser";
             const std::string e = text_arg(event, fn, "event", "organiser field 'event'");
             const std::string a = text_arg(actor, fn, "actor", "organiser field 'actor'");
@@ -225,7 +225,7 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
 
     cls.def(
         "attend",
-        [](NetworkHandle& self, py::handle event, py::handle actor, py::handle brought_by) {
+        [](NetworkHandle& self, Text event, Text actor, OptionalText brought_by) {
             constexpr std::string_view fn = "attend";
             const std::string e = text_arg(event, fn, "event", "attendance field 'event'");
             const std::string a = text_arg(actor, fn, "actor", "attendance field 'actor'");
@@ -237,7 +237,7 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
 
     cls.def(
         "mark_sensitive",
-        [](NetworkHandle& self, py::handle group) {
+        [](NetworkHandle& self, Text group) {
             const std::string g = text_arg(group, "mark_sensitive", "group", "sensitive group");
             write_network(self, "mark_sensitive", [&](Network& net) { net.mark_sensitive(g); });
         },
@@ -258,7 +258,7 @@ the exports unless include_sensitive=True is passed.)doc");
     // --- removing --------------------------------------------------------------
     cls.def(
         "remove",
-        [](NetworkHandle& self, py::handle key) {
+        [](NetworkHandle& self, Text key) {
             const std::string k = text_arg(key, "remove", "key", "actor key");
             write_network(self, "remove", [&](Network& net) { net.remove(k); });
         },
@@ -268,7 +268,7 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
 
     cls.def(
         "remove_event",
-        [](NetworkHandle& self, py::handle key) {
+        [](NetworkHandle& self, Text key) {
             const std::string k = text_arg(key, "remove_event", "key", "event key");
             write_network(self, "remove_event", [&](Network& net) { net.remove_event(k); });
         },
@@ -304,7 +304,7 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
     // --- reading ---------------------------------------------------------------
     cls.def(
         "actor",
-        [](const NetworkHandle& self, py::handle key, bool include_sensitive) {
+        [](const NetworkHandle& self, Text key, bool include_sensitive) {
             const std::string k = text_arg(key, "actor", "key", "actor key");
             return read_network(self, "actor", [&](const Network& net) {
                 return actor_dict(net, net.actor(k), include_sensitive);
@@ -389,8 +389,8 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
     // --- views -----------------------------------------------------------------
     cls.def(
         "graph",
-        [](const NetworkHandle& self, py::handle kinds, py::handle start, py::handle end, py::handle neighbourhoods,
-           bool residents_only, bool co_attendance, bool directed, py::handle merge, bool include_sensitive) {
+        [](const NetworkHandle& self, OptionalTextList kinds, OptionalDate start, OptionalDate end, OptionalTextList neighbourhoods,
+           bool residents_only, bool co_attendance, bool directed, MergeName merge, bool include_sensitive) {
             constexpr std::string_view fn = "graph";
             ViewOptions options;
             options.kinds = optional_text_list_arg(kinds, fn, "kinds", "view field 'kinds'");
@@ -469,7 +469,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
     // --- export ----------------------------------------------------------------
     cls.def(
         "write_csv",
-        [](const NetworkHandle& self, py::handle folder, bool include_sensitive) {
+        [](const NetworkHandle& self, PathLike folder, bool include_sensitive) {
             const std::string path = path_arg(folder, "write_csv", "folder");
             ExportOptions options;
             options.include_sensitive = include_sensitive;
@@ -484,8 +484,8 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
 
     cls.def(
         "import_csv",
-        [](NetworkHandle& self, py::handle folder, py::handle delimiter, py::handle encoding, py::handle columns,
-           py::handle dayfirst) {
+        [](NetworkHandle& self, PathLike folder, OptionalText delimiter, Text encoding, CsvColumns columns,
+           Bool dayfirst) {
             constexpr std::string_view fn = "import_csv";
             const std::string path = path_arg(folder, fn, "folder");
             const CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
@@ -510,7 +510,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
 
     cls.def(
         "write_json",
-        [](const NetworkHandle& self, py::handle path, bool include_sensitive) {
+        [](const NetworkHandle& self, PathLike path, bool include_sensitive) {
             const std::string p = path_arg(path, "write_json", "path");
             ExportOptions options;
             options.include_sensitive = include_sensitive;
@@ -545,7 +545,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
     // --- whole Networks ----------------------------------------------------------
     m.def(
         "read_csv",
-        [](py::handle folder, py::handle delimiter, py::handle encoding, py::handle columns, py::handle dayfirst) {
+        [](PathLike folder, OptionalText delimiter, Text encoding, CsvColumns columns, Bool dayfirst) {
             constexpr std::string_view fn = "read_csv";
             const std::string path = path_arg(folder, fn, "folder");
             const CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
@@ -563,7 +563,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
 
     m.def(
         "read_json",
-        [](py::handle path) {
+        [](PathLike path) {
             const std::string p = path_arg(path, "read_json", "path");
             py::gil_scoped_release no_gil;
             return wrap(verbind::read_json(p));
@@ -572,7 +572,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
 
     m.def(
         "sample_programme",
-        [](py::handle seed, py::handle scale_arg) {
+        [](Int seed, Float scale_arg) {
             const auto value = seed_arg(seed, "sample_programme");
             if (!value) throw py::type_error("sample_programme(): seed must be int, not NoneType");
             const double scale = float_arg(scale_arg, "sample_programme", "scale");

@@ -97,8 +97,8 @@ void register_socialmap(py::module_& m) {
 
     m.def(
         "betweenness",
-        [](const Graph& g, bool normalized, bool weighted, py::handle samples, py::handle seed, py::handle threads,
-           py::object progress) {
+        [](const Graph& g, bool normalized, bool weighted, OptionalInt samples, OptionalInt seed, Int threads,
+           ProgressArg progress) {
             BetweennessOptions options;
             options.normalized = normalized;
             options.weighted = weighted;
@@ -122,7 +122,7 @@ which. Parallel over sources; identical results for any `threads`.)doc");
 
     m.def(
         "betweenness_sources",
-        [](py::handle n, py::handle samples, py::handle seed) {
+        [](Int n, Int samples, OptionalInt seed) {
             constexpr std::string_view fn = "betweenness_sources";
             return to_numpy(verbind::betweenness_sources(size_arg(n, fn, "n"), size_arg(samples, fn, "samples"),
                                                          verbind::seed_or_default(seed_arg(seed, fn))));
@@ -133,7 +133,7 @@ which. Parallel over sources; identical results for any `threads`.)doc");
     auto distance_measure = [&m](const char* name, auto function, const char* doc) {
         m.def(
             name,
-            [function, name](const Graph& g, bool weighted, py::handle threads, py::object progress) {
+            [function, name](const Graph& g, bool weighted, Int threads, ProgressArg progress) {
                 DistanceOptions options;
                 options.weighted = weighted;
                 options.threads = threads_arg(threads, name);
@@ -156,8 +156,8 @@ the other nodes v (incoming distances on directed graphs).)doc");
 
     m.def(
         "_pagerank",
-        [](const Graph& g, py::handle damping, py::handle personalization, bool weighted, py::handle tol,
-           py::handle max_iter, py::handle threads) {
+        [](const Graph& g, Float damping, OptionalArrayLike personalization, bool weighted, Float tol,
+           Int max_iter, Int threads) {
             PageRankOptions options;
             options.damping = float_arg(damping, "pagerank", "damping");
             if (!personalization.is_none()) {
@@ -170,12 +170,12 @@ the other nodes v (incoming distances on directed graphs).)doc");
             options.threads = threads_arg(threads, "pagerank");
             return per_node([&] { return verbind::pagerank(g, options); });
         },
-        py::arg("g"), py::arg("damping"), py::arg("personalization"), py::arg("weighted"), py::arg("tol"),
+        py::name("pagerank"), py::arg("g"), py::arg("damping"), py::arg("personalization"), py::arg("weighted"), py::arg("tol"),
         py::arg("max_iter"), py::arg("threads"));
 
     m.def(
         "eigenvector",
-        [](const Graph& g, bool weighted, py::handle tol, py::handle max_iter) {
+        [](const Graph& g, bool weighted, Float tol, Int max_iter) {
             EigenvectorOptions options;
             options.weighted = weighted;
             options.tol = float_arg(tol, "eigenvector", "tol");
@@ -243,7 +243,7 @@ not converge in max_iter iterations.)doc");
 
     m.def(
         "constraint",
-        [](const Graph& g, bool weighted, py::handle threads) {
+        [](const Graph& g, bool weighted, Int threads) {
             BrokerageOptions options{weighted, threads_arg(threads, "constraint")};
             return per_node([&] { return verbind::constraint(g, options); });
         },
@@ -251,25 +251,25 @@ not converge in max_iter iterations.)doc");
         "Burt's constraint, as networkx.constraint (NaN for nodes without neighbours).");
     m.def(
         "effective_size",
-        [](const Graph& g, bool weighted, py::handle threads) {
+        [](const Graph& g, bool weighted, Int threads) {
             BrokerageOptions options{weighted, threads_arg(threads, "effective_size")};
             return per_node([&] { return verbind::effective_size(g, options); });
         },
         py::arg("g"), py::kw_only(), py::arg("weighted") = false, py::arg("threads") = 0,
         "Burt's effective size, as networkx.effective_size (NaN for nodes without neighbours).");
 
-    m.def("_ei_index", [](const Graph& g, py::handle codes) {
+    m.def("_ei_index", [](const Graph& g, ArrayLike codes) {
         const auto groups = codes_arg(codes, g, "ei_index");
         py::gil_scoped_release no_gil;
         return verbind::ei_index(g, groups);
-    });
-    m.def("_ei_index_per_group", [](const Graph& g, py::handle codes) {
+    }, py::name("ei_index"), py::arg("g"), py::arg("groups"));
+    m.def("_ei_index_per_group", [](const Graph& g, ArrayLike codes) {
         const auto groups = codes_arg(codes, g, "ei_index");
         return per_node([&] { return verbind::ei_index_per_group(g, groups); });
-    });
-    m.def("_expected_ei_index", [](const Graph& g, py::handle codes, py::handle permutations, py::handle seed,
-                                   py::handle threads,
-                                   py::object progress) {
+    }, py::name("ei_index"), py::arg("g"), py::arg("groups"));
+    m.def("_expected_ei_index", [](const Graph& g, ArrayLike codes, Int permutations, OptionalInt seed,
+                                   Int threads,
+                                   ProgressArg progress) {
         const auto groups = codes_arg(codes, g, "expected_ei_index");
         ExpectedEIOptions options;
         options.permutations = size_arg(permutations, "expected_ei_index", "permutations", 1);
@@ -288,17 +288,18 @@ not converge in max_iter iterations.)doc");
         out["p_value"] = r.p_value;
         out["permutations"] = r.permutations;
         return out;
-    });
-    m.def("_assortativity", [](const Graph& g, py::handle codes) {
+    }, py::name("expected_ei_index"), py::arg("g"), py::arg("groups"), py::arg("permutations"), py::arg("seed"),
+       py::arg("threads"), py::arg("progress"));
+    m.def("_assortativity", [](const Graph& g, ArrayLike codes) {
         const auto groups = codes_arg(codes, g, "assortativity");
         py::gil_scoped_release no_gil;
         return verbind::assortativity(g, groups);
-    });
+    }, py::name("assortativity"), py::arg("g"), py::arg("groups"));
 
     m.def(
         "communities",
-        [](const Graph& g, py::handle method, py::handle resolution, py::handle seed, py::handle threads,
-           py::object progress) {
+        [](const Graph& g, CommunityMethodName method, Float resolution, OptionalInt seed, Int threads,
+           ProgressArg progress) {
             CommunityOptions options;
             options.method = method_arg(method);
             options.resolution = float_arg(resolution, "communities", "resolution");
@@ -321,7 +322,7 @@ graph has them. The same seed gives the same labels whatever `threads` is
 
     m.def(
         "modularity",
-        [](const Graph& g, py::handle labels, py::handle resolution_arg) {
+        [](const Graph& g, ArrayLike labels, Float resolution_arg) {
             const auto values = labels_arg(labels, g, "modularity");
             const double resolution = float_arg(resolution_arg, "modularity", "resolution");
             py::gil_scoped_release no_gil;
@@ -334,9 +335,9 @@ formula for directed graphs.)doc");
 
     m.def(
         "_social_map_json",
-        [](const std::shared_ptr<NetworkHandle>& net, py::handle municipality, py::handle neighbourhood,
-           py::handle start, py::handle end, py::handle top, py::handle seed, py::handle threads,
-           py::handle min_cell, bool include_sensitive, py::object progress) {
+        [](const std::shared_ptr<NetworkHandle>& net, OptionalText municipality, OptionalText neighbourhood,
+           OptionalDate start, OptionalDate end, Int top, OptionalInt seed, Int threads,
+           Int min_cell, bool include_sensitive, ProgressArg progress) {
             constexpr std::string_view fn = "social_map";
             if (!net) throw py::type_error("social_map(): net must be a Network, not None");
             SocialMapOptions options;
@@ -356,7 +357,7 @@ formula for directed graphs.)doc");
                 });
             });
         },
-        py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"), py::arg("end"),
+        py::name("social_map"), py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"), py::arg("end"),
         py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("min_cell"), py::arg("include_sensitive"),
         py::arg("progress"));
 }

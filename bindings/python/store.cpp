@@ -53,7 +53,7 @@ auto with_store_state(StoreHandle& self, F&& body) {
 void register_sensitive_marks(py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
     cls.def(
         "mark_sensitive_event",
-        [](NetworkHandle& self, py::handle event) {
+        [](NetworkHandle& self, Text event) {
             const std::string e = text_arg(event, "mark_sensitive_event", "event", "sensitive event");
             write_network(self, "mark_sensitive_event", [&](Network& net) { net.mark_sensitive_event(e); });
         },
@@ -64,7 +64,7 @@ organiser entries and its attendance out unless include_sensitive=True.
 Raises NotFoundError for an unknown event.)doc");
     cls.def(
         "mark_sensitive_tie_kind",
-        [](NetworkHandle& self, py::handle kind) {
+        [](NetworkHandle& self, Text kind) {
             const std::string k = text_arg(kind, "mark_sensitive_tie_kind", "kind", "sensitive tie kind");
             write_network(self, "mark_sensitive_tie_kind", [&](Network& net) { net.mark_sensitive_tie_kind(k); });
         },
@@ -91,7 +91,7 @@ kind out unless include_sensitive=True. The kind need not exist yet.)doc");
 void register_save_load(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
     cls.def(
         "save",
-        [](const NetworkHandle& self, py::handle path) {
+        [](const NetworkHandle& self, PathLike path) {
             const std::string p = path_arg(path, "save", "path");
             read_network(self, "save", [&](const Network& net) { without_gil([&] { verbind::save(net, p); }); });
         },
@@ -104,7 +104,7 @@ a verbind store or is from a newer verbind; the file is then unchanged.)doc");
 
     m.def(
         "load",
-        [](py::handle path) {
+        [](PathLike path) {
             const std::string p = path_arg(path, "load", "path");
             py::gil_scoped_release no_gil;
             return std::make_shared<NetworkHandle>(verbind::load(p));
@@ -131,7 +131,7 @@ connection committed (a second Store, a save, another process) is read in
 first, as it is before every change.)doc");
     cls.attr("__module__") = "verbind";
 
-    cls.def(py::init([](py::handle path) {
+    cls.def(py::init([](PathLike path) {
                 const std::string p = path_arg(path, "Store", "path");
                 auto handle = std::make_shared<StoreHandle>();
                 handle->path = p;
@@ -170,8 +170,8 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_resident",
-        [](StoreHandle& self, py::handle key, py::handle neighbourhood, py::handle municipality, py::handle talents,
-           py::handle groups, bool key_figure, py::handle trained_on) {
+        [](StoreHandle& self, Text key, OptionalText neighbourhood, OptionalText municipality, OptionalTextList talents,
+           OptionalTextList groups, bool key_figure, OptionalDate trained_on) {
             const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
             with_store(self, [&](Store& s) { s.add_resident(r.key, r.info); });
         },
@@ -181,8 +181,8 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_organisation",
-        [](StoreHandle& self, py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
-           py::handle talents) {
+        [](StoreHandle& self, Text key, Text kind, OptionalText neighbourhood, OptionalText municipality,
+           OptionalTextList talents) {
             const auto o = organisation_args(key, kind, neighbourhood, municipality, talents);
             with_store(self, [&](Store& s) { s.add_organisation(o.key, o.info); });
         },
@@ -192,8 +192,8 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_tie",
-        [](StoreHandle& self, py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until,
-           py::handle weight) {
+        [](StoreHandle& self, Text a, Text b, Text kind, OptionalDate since, OptionalDate until,
+           Float weight) {
             const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
             with_store(self, [&](Store& s) { s.add_tie(t.a, t.b, t.kind, t.info); });
         },
@@ -203,8 +203,8 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_event",
-        [](StoreHandle& self, py::handle key, py::handle date, py::handle kind, py::handle neighbourhood,
-           py::handle organisers, py::handle municipality) {
+        [](StoreHandle& self, Text key, DateLike date, Text kind, OptionalText neighbourhood,
+           OptionalTextList organisers, OptionalText municipality) {
             const auto e = event_args(key, date, kind, neighbourhood, organisers, municipality);
             with_store(self, [&](Store& s) { s.add_event(e.key, e.info); });
         },
@@ -214,7 +214,7 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_organiser",
-        [](StoreHandle& self, py::handle event, py::handle actor) {
+        [](StoreHandle& self, Text event, Text actor) {
             constexpr std::string_view fn = "add_organiser";
             const std::string e = text_arg(event, fn, "event", "organiser field 'event'");
             const std::string a = text_arg(actor, fn, "actor", "organiser field 'actor'");
@@ -224,7 +224,7 @@ first, as it is before every change.)doc");
 
     cls.def(
         "attend",
-        [](StoreHandle& self, py::handle event, py::handle actor, py::handle brought_by) {
+        [](StoreHandle& self, Text event, Text actor, OptionalText brought_by) {
             constexpr std::string_view fn = "attend";
             const std::string e = text_arg(event, fn, "event", "attendance field 'event'");
             const std::string a = text_arg(actor, fn, "actor", "attendance field 'actor'");
@@ -236,21 +236,21 @@ first, as it is before every change.)doc");
 
     cls.def(
         "mark_sensitive",
-        [](StoreHandle& self, py::handle group) {
+        [](StoreHandle& self, Text group) {
             const std::string g = text_arg(group, "mark_sensitive", "group", "sensitive group");
             with_store(self, [&](Store& s) { s.mark_sensitive(g); });
         },
         py::arg("group"), "As Network.mark_sensitive, written through.");
     cls.def(
         "mark_sensitive_event",
-        [](StoreHandle& self, py::handle event) {
+        [](StoreHandle& self, Text event) {
             const std::string e = text_arg(event, "mark_sensitive_event", "event", "sensitive event");
             with_store(self, [&](Store& s) { s.mark_sensitive_event(e); });
         },
         py::arg("event"), "As Network.mark_sensitive_event, written through.");
     cls.def(
         "mark_sensitive_tie_kind",
-        [](StoreHandle& self, py::handle kind) {
+        [](StoreHandle& self, Text kind) {
             const std::string k = text_arg(kind, "mark_sensitive_tie_kind", "kind", "sensitive tie kind");
             with_store(self, [&](Store& s) { s.mark_sensitive_tie_kind(k); });
         },
@@ -258,7 +258,7 @@ first, as it is before every change.)doc");
 
     cls.def(
         "remove",
-        [](StoreHandle& self, py::handle key) {
+        [](StoreHandle& self, Text key) {
             const std::string k = text_arg(key, "remove", "key", "actor key");
             with_store(self, [&](Store& s) { s.remove(k); });
         },
@@ -269,7 +269,7 @@ or its WAL. Raises FileError if another connection's open read keeps the WAL
 from being truncated (the removal is committed; call compact() later).)doc");
     cls.def(
         "remove_event",
-        [](StoreHandle& self, py::handle key) {
+        [](StoreHandle& self, Text key) {
             const std::string k = text_arg(key, "remove_event", "key", "event key");
             with_store(self, [&](Store& s) { s.remove_event(k); });
         },
@@ -309,7 +309,7 @@ std::string secret_arg(py::handle obj, std::string_view function) {
 }
 
 void register_privacy(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
-    auto graphml = [](const NetworkHandle& self, py::handle path, bool include_sensitive) {
+    auto graphml = [](const NetworkHandle& self, PathLike path, bool include_sensitive) {
         const std::string p = path_arg(path, "write_graphml", "path");
         ExportOptions options;
         options.include_sensitive = include_sensitive;
@@ -397,7 +397,7 @@ column totals, the corner the grand total.)doc");
 
     m.def(
         "suppress_small_cells",
-        [](py::handle counts, py::handle min_cell_arg) {
+        [](ArrayLike counts, Int min_cell_arg) {
             const std::uint64_t min_cell = uint_arg(min_cell_arg, "suppress_small_cells", "min_cell", 1,
                                                     std::numeric_limits<std::int64_t>::max());
             py::object numpy = py::module_::import("numpy");
