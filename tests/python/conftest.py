@@ -89,3 +89,9 @@ def edge_map(graph):
             a, b = b, a
         out[(a, b)] = w
     return out
+
+
+def pytest_configure(config):
+    # tests/python/test_install.py builds the package from scratch; the normal
+    # test command runs it, `-m "not slow"` leaves it out while developing.
+    config.addinivalue_line("markers", "slow: builds from scratch (minutes); deselect with -m 'not slow'")
