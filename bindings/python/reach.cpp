@@ -164,7 +164,7 @@ py::array days_to_datetime64(const std::vector<std::int64_t>& days, const std::v
 void register_reach(py::module_& m) {
     m.def(
         "hop_reach",
-        [](const Graph& g, py::handle seeds, py::handle hops) {
+        [](const Graph& g, Nodes seeds, OptionalInt hops) {
             HopOptions o;
             if (!hops.is_none())  // any count above 2**32-1 is as good as no limit
                 o.hops = static_cast<std::uint32_t>(std::min<std::uint64_t>(
@@ -190,7 +190,7 @@ Returns a NumPy int32 array.
 
     m.def(
         "_cascades",
-        [](const NetworkHandle& net, py::handle start, py::handle end, bool include_sensitive) {
+        [](const NetworkHandle& net, OptionalDate start, OptionalDate end, bool include_sensitive) {
             CascadeOptions o;
             o.include_sensitive = include_sensitive;
             o.start = optional_date_arg(start, "cascades", "start", "start");
@@ -202,7 +202,7 @@ Returns a NumPy int32 array.
                 return cascades_dict(network, r);
             });
         },
-        py::arg("net"), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(),
+        py::name("cascades"), py::arg("net"), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(),
         py::arg("include_sensitive") = false);
 
     py::class_<SpreadResult>(m, "SpreadResult", "Expected spread: mean with a 95% interval.")
@@ -218,8 +218,8 @@ Returns a NumPy int32 array.
 
     m.def(
         "spread",
-        [](const Graph& g, py::handle seeds, py::handle model, py::handle probability, py::handle runs,
-           py::handle seed, py::handle threads, py::object progress) {
+        [](const Graph& g, Nodes seeds, ModelName model, Probability probability, Int runs,
+           OptionalInt seed, Int threads, ProgressArg progress) {
             constexpr std::string_view fn = "spread";
             SpreadOptions o;
             o.diffusion = diffusion_arg(model, probability, fn);
@@ -268,9 +268,9 @@ result for any thread count. progress(fraction) may return False to cancel
 
     m.def(
         "_influence_max",
-        [](const Graph& g, py::handle k_arg, py::handle model, py::handle probability, py::handle epsilon,
-           py::handle delta, py::handle seed, py::handle threads, py::handle candidates, py::handle fixed,
-           py::handle groups, py::object progress, py::handle max_memory_bytes) {
+        [](const Graph& g, Int k_arg, ModelName model, Probability probability, Float epsilon,
+           OptionalFloat delta, OptionalInt seed, Int threads, OptionalNodes candidates, Nodes fixed,
+           GroupLabels groups, ProgressArg progress, OptionalInt max_memory_bytes) {
             constexpr std::string_view fn = "influence_max";
             const std::size_t k = size_arg(k_arg, fn, "k", 1);
             InfluenceOptions o;
@@ -306,7 +306,7 @@ result for any thread count. progress(fraction) may return False to cancel
                 return labels.empty() ? influence_max(g, k, o) : fair_influence_max(g, k, labels, o);
             });
         },
-        py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
+        py::name("influence_max"), py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
         py::arg("epsilon") = 0.1, py::arg("delta") = py::none(), py::arg("seed") = py::none(),
         py::arg("threads") = 0, py::arg("candidates") = py::none(), py::arg("fixed") = py::tuple(),
         py::arg("groups") = py::none(), py::arg("progress") = py::none(), py::arg("max_memory_bytes") = py::none());
@@ -319,17 +319,17 @@ when every label is an integer, else in order of first appearance.
 )doc")
         .def_property_readonly("keys", [](const ContactSequence& c) { return str_list(c.keys); },
                                "The label of every person as a str, in position order.")
-        .def_property_readonly("labels", [](const ContactSequence& c) {
+        .def_property_readonly("labels", [](const ContactSequence& c) -> Labels {
             return labels_of(c.keys, c.keys.size(), summarise_labels(c.keys).kind);
         }, "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
-        .def("index", [](const ContactSequence& c, py::handle node) {
+        .def("index", [](const ContactSequence& c, Node node) {
             return node_arg(text_labels(c.keys), node, "Contacts.index", "node");
         }, py::arg("node"), "The position of a person, given as a str label or an int (docs/python.md, \"Node identity\").")
         .def_property_readonly("times", [](const ContactSequence& c) { return to_numpy(std::vector<std::int64_t>(c.times)); })
         .def_property_readonly("first", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.first)); })
         .def_property_readonly("second", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.second)); })
         .def_property_readonly("num_nodes", &ContactSequence::num_nodes)
-        .def_property_readonly("groups", [](const ContactSequence& c) -> py::object {
+        .def_property_readonly("groups", [](const ContactSequence& c) -> OptionalTextListResult {
             if (c.groups.empty()) return py::none();
             return str_list(c.groups);
         }, "SocioPatterns `t i j Ci Cj` files: each person's class or role (a list of str in position order), "
@@ -346,7 +346,7 @@ when every label is an integer, else in order of first appearance.
 
     m.def(
         "read_contacts",
-        [](py::handle path) {
+        [](PathLike path) {
             const std::string p = path_arg(path, "read_contacts", "path");
             py::gil_scoped_release no_gil;
             return std::make_shared<ContactSequence>(read_contacts(p));
@@ -370,7 +370,7 @@ times (float64, NaN when unreached).
 )doc")
         .def_property_readonly("keys", [](const TemporalResult& r) { return str_list(r.keys); },
                                "The label of every person as a str, in position order.")
-        .def_property_readonly("labels", [](const TemporalResult& r) {
+        .def_property_readonly("labels", [](const TemporalResult& r) -> Labels {
             return labels_of(r.keys, r.keys.size(), summarise_labels(r.keys).kind);
         }, "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
         .def_property_readonly("reached", [](const TemporalResult& r) {
@@ -380,14 +380,14 @@ times (float64, NaN when unreached).
             for (std::size_t i = 0; i < b.size(); ++i) view(static_cast<py::ssize_t>(i)) = b[i];
             return out;
         })
-        .def_property_readonly("arrival", [](const TemporalResult& r) -> py::object {
+        .def_property_readonly("arrival", [](const TemporalResult& r) -> ArrivalArray {
             if (r.dated) return days_to_datetime64(r.reach.arrival, &r.reach.reached);
             std::vector<double> a(r.reach.arrival.size());
             for (std::size_t i = 0; i < a.size(); ++i)
                 a[i] = r.reach.reached[i] ? static_cast<double>(r.reach.arrival[i]) : std::nan("");
             return to_numpy(std::move(a));
         })
-        .def_property_readonly("curve_times", [](const TemporalResult& r) -> py::object {
+        .def_property_readonly("curve_times", [](const TemporalResult& r) -> TimesArray {
             if (r.dated) return days_to_datetime64(r.reach.curve_times, nullptr);
             return to_numpy(std::vector<std::int64_t>(r.reach.curve_times));
         })
@@ -404,7 +404,7 @@ times (float64, NaN when unreached).
 
     m.def(
         "temporal_reach",
-        [](py::handle source, py::handle seeds, py::handle start, py::handle end, py::handle max_wait,
+        [](TemporalSource source, Nodes seeds, TemporalStart start, TemporalEnd end, MaxWait max_wait,
            bool include_sensitive) {
             constexpr std::string_view fn = "temporal_reach";
             TemporalResult out;
