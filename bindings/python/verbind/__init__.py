@@ -27,6 +27,9 @@ from . import _pandas  # noqa: E402
 # Network.from_pandas and Network.to_pandas (verbind/_pandas.py).
 _pandas.install(Network)
 
+# networkx and igraph in and out (verbind/_interop.py); they are imported only when used.
+from ._interop import from_igraph, from_networkx, to_igraph, to_networkx  # noqa: E402
+
 __all__ = [
     "__version__",
     "Network",
@@ -43,6 +46,10 @@ __all__ = [
     "FileError",
     "CancelledError",
     "CsvWarning",
+    "to_networkx",
+    "from_networkx",
+    "to_igraph",
+    "from_igraph",
 ]
 
 # Each capability keeps its Python names in its own module, with its own
