@@ -48,6 +48,7 @@ CsvCall csv_call(const vb_csv_options_t* given) {
     }
     call.warning = o.warning;
     call.warning_data = o.warning_data;
+    call.options.progress = progress_of(o.progress, o.progress_data);
     return call;
 }
 

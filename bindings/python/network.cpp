@@ -108,8 +108,10 @@ waar/onwaar in any case; dates yyyy-mm-dd, dd-mm-yyyy, d-m-yyyy or
 dd/mm/yyyy, optionally with a time (the date part is taken), one format per
 column; weights 1.5 or 1,5. Columns the layout does not know are ignored,
 each file's named in a verbind.CsvWarning. See docs/data-formats.md.
-Raises ParseError naming file, line and column, InputError for bad options,
-FileError.)doc";
+progress: True for a progress bar, or a callable taking the fraction of the
+folder's bytes read (returning False cancels with CancelledError; nothing is
+read). Raises ParseError naming file, line and column, InputError for bad
+options, FileError.)doc";
 
 
 // --- Network._add_ties: the bulk path of Network.from_pandas ------------------
@@ -485,13 +487,14 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
     cls.def(
         "import_csv",
         [](NetworkHandle& self, PathLike folder, OptionalText delimiter, Text encoding, CsvColumns columns,
-           Bool dayfirst) {
+           Bool dayfirst, py::object progress) {
             constexpr std::string_view fn = "import_csv";
             const std::string path = path_arg(folder, fn, "folder");
-            const CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
+            CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
             write_network(self, fn, [&](Network& net) {
                 std::vector<std::string> warnings;
-                Network next = without_gil([&] {
+                Network next = with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
+                    options.progress = std::move(callback);
                     Network copy = net;
                     verbind::import_csv(copy, path, options, &warnings);
                     return copy;
@@ -502,7 +505,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
             });
         },
         py::arg("folder"), py::kw_only(), py::arg("delimiter") = py::none(), py::arg("encoding") = "utf-8",
-        py::arg("columns") = py::none(), py::arg("dayfirst") = true,
+        py::arg("columns") = py::none(), py::arg("dayfirst") = true, py::arg("progress") = py::none(),
         (std::string("Adds a CSV folder's records to this Network, all or nothing: on any error the\n"
                      "Network is exactly as before. Options as for verbind.read_csv:\n") +
          csv_options_doc)
@@ -545,17 +548,21 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
     // --- whole Networks ----------------------------------------------------------
     m.def(
         "read_csv",
-        [](PathLike folder, OptionalText delimiter, Text encoding, CsvColumns columns, Bool dayfirst) {
+        [](PathLike folder, OptionalText delimiter, Text encoding, CsvColumns columns, Bool dayfirst,
+           py::object progress) {
             constexpr std::string_view fn = "read_csv";
             const std::string path = path_arg(folder, fn, "folder");
-            const CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
+            CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
             std::vector<std::string> warnings;
-            auto network = without_gil([&] { return wrap(verbind::read_csv(path, options, &warnings)); });
+            auto network = with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
+                options.progress = std::move(callback);
+                return wrap(verbind::read_csv(path, options, &warnings));
+            });
             issue_csv_warnings(warnings);
             return network;
         },
         py::arg("folder"), py::kw_only(), py::arg("delimiter") = py::none(), py::arg("encoding") = "utf-8",
-        py::arg("columns") = py::none(), py::arg("dayfirst") = true,
+        py::arg("columns") = py::none(), py::arg("dayfirst") = true, py::arg("progress") = py::none(),
         (std::string("Reads a Network from a folder of CSV files: one written by Network.write_csv, or a\n"
                      "municipality's own spreadsheets saved from Excel.\n") +
          csv_options_doc)

@@ -104,14 +104,16 @@ a verbind store or is from a newer verbind; the file is then unchanged.)doc");
 
     m.def(
         "load",
-        [](PathLike path) {
+        [](PathLike path, py::object progress) {
             const std::string p = path_arg(path, "load", "path");
-            py::gil_scoped_release no_gil;
-            return std::make_shared<NetworkHandle>(verbind::load(p));
+            return with_progress(std::move(progress), "load", [&](ProgressCallback callback) {
+                return std::make_shared<NetworkHandle>(verbind::load(p, callback));
+            });
         },
-        py::arg("path"),
+        py::arg("path"), py::kw_only(), py::arg("progress") = py::none(),
         R"doc(Reads a Network from a SQLite store written by Network.save or a Store. The
-file is not changed. The content is checked against the checksum saved with
+file is not changed. progress: True for a progress bar, or a callable taking
+the fraction of the rows read (returning False cancels with CancelledError). The content is checked against the checksum saved with
 it (schema version 3 on), so a damaged file is refused, never read as other
 data. Raises FileError for a missing, corrupt (damaged, cut short, changed by
 another program), truncated or newer file, ParseError for rows of an older
@@ -131,17 +133,20 @@ connection committed (a second Store, a save, another process) is read in
 first, as it is before every change.)doc");
     cls.attr("__module__") = "verbind";
 
-    cls.def(py::init([](PathLike path) {
+    cls.def(py::init([](PathLike path, py::object progress) {
                 const std::string p = path_arg(path, "Store", "path");
                 auto handle = std::make_shared<StoreHandle>();
                 handle->path = p;
-                py::gil_scoped_release no_gil;
-                handle->store.emplace(Store::open(p));
+                with_progress(std::move(progress), "Store", [&](ProgressCallback callback) {
+                    handle->store.emplace(Store::open(p, callback));
+                });
                 return handle;
             }),
-            py::arg("path"),
+            py::arg("path"), py::kw_only(), py::arg("progress") = py::none(),
             "Opens (or creates) the store at path; an older schema is migrated forward. A file or folder that "
-            "cannot be written is refused here (FileError), not at the first change.");
+            "cannot be written is refused here (FileError), not at the first change. progress: True for a "
+            "progress bar, or a callable taking the fraction of the rows read (returning False cancels with "
+            "CancelledError; the file is left as it was).");
 
     auto close = [](StoreHandle& self) {
         with_store_state(self, [](std::optional<Store>& store) { without_gil([&] { store.reset(); }); });

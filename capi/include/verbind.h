@@ -319,6 +319,13 @@ typedef struct vb_csv_options {
      * and before the call returns; NULL: warnings are dropped. */
     void (*warning)(const char *message, void *user_data);
     void *warning_data;
+    /* Appended: called on the calling thread with the fraction of the
+     * folder's bytes read (at most every ~0.1 s, and 1 at the end); a zero
+     * return cancels with VB_ERROR_CANCELLED and nothing is read (import:
+     * the network is exactly as before). NULL: no progress. The same type as
+     * vb_progress_fn. */
+    int (*progress)(double fraction, void *user_data);
+    void *progress_data;
 } vb_csv_options_t;
 
 VB_API void vb_csv_options_init_sized(vb_csv_options_t *options, size_t struct_size);

@@ -10,8 +10,10 @@
 #include "verbind/error.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -134,6 +136,8 @@ public:
         : text_(text), source_(std::move(source)), delimiter_(delimiter) {}
 
     const std::string& source() const noexcept { return source_; }
+    // Bytes of the text read so far.
+    std::size_t position() const noexcept { return pos_; }
 
     // Column names from the header, so that later messages name the column.
     void name_columns(const std::vector<std::string>& columns) { columns_ = columns; }
@@ -279,10 +283,29 @@ std::string file_name(std::string_view file) {
 // What one read of a folder shares between its files: the options, the
 // warnings so far (handed out only when the whole read succeeds), and which
 // renames for every file were used.
+//
+// Progress is the fraction of the bytes of the folder's files (all that are
+// there, sized before reading) that were read: the files already read
+// whole, plus the position in the file being read.
 struct ReadContext {
+    explicit ReadContext(const CsvOptions& o)
+        : options(o), rename_used(o.columns.size(), false), progress(o.progress) {}
+
     const CsvOptions& options;
     std::vector<std::string> warnings;
     std::vector<bool> rename_used;
+    Progress progress;
+    std::uintmax_t total_bytes = 0;  // of every file of the layout in the folder
+    std::uintmax_t done_bytes = 0;   // of the files read whole
+
+    // `position` bytes into the file being read. Throws cancelled_error.
+    void report(std::size_t position) {
+        if (!progress.active() || total_bytes == 0) return;
+        progress.report(static_cast<double>(done_bytes + position) / static_cast<double>(total_bytes));
+    }
+    // A file of `size` bytes (as on disk) read whole; the next report
+    // comes from the next file (or the end of the read).
+    void file_done(std::uintmax_t size) { done_bytes += size; }
 };
 
 // Refuses renames that could never apply or contradict each other, before
@@ -330,6 +353,7 @@ public:
     CsvTable(std::string_view text, std::string source, std::string_view file, std::span<const ColumnSpec> columns,
              ReadContext& context)
         : lexer_(text, source, find_delimiter(text, source, context.options.delimiter)),
+          context_(context),
           encoding_(context.options.encoding),
           columns_(columns),
           positions_(columns.size(), absent),
@@ -393,8 +417,10 @@ public:
         return field_label(column);
     }
 
-    // Moves to the next row; false at the end of the file.
+    // Moves to the next row; false at the end of the file. Reports
+    // progress every 256 rows (throws cancelled_error).
     bool next() {
+        if ((++rows_ & 255u) == 0) context_.report(lexer_.position());
         if (!lexer_.next(row_, line_)) return false;
         if (row_.size() != width_)
             fail_at(source(), line_,
@@ -442,6 +468,8 @@ private:
 
     static constexpr std::size_t absent = static_cast<std::size_t>(-1);
     CsvLexer lexer_;
+    ReadContext& context_;
+    std::size_t rows_ = 0;
     CsvEncoding encoding_;
     std::span<const ColumnSpec> columns_;
     std::vector<std::size_t> positions_;
@@ -739,10 +767,23 @@ void read_folder(Network& network, const std::string& folder, ReadContext& conte
                           (delimiter > ' ' && delimiter < 0x7F ? "'" + std::string(1, delimiter) + "'"
                                                                : "byte " + hex_byte(static_cast<unsigned char>(delimiter))));
     const CsvEncoding encoding = context.options.encoding;
+    // Progress: every file of the layout there is, sized before any is read.
+    auto size_of = [&](std::string_view name) -> std::uintmax_t {
+        std::error_code error;
+        const auto size = std::filesystem::file_size(path_in(folder, name), error);
+        return error ? 0 : size;
+    };
+    if (context.progress.active()) {
+        for (const auto name : csv_files) context.total_bytes += size_of(name);
+        context.report(0);
+    }
     auto optional_file = [&](std::string_view name) -> std::optional<std::string> {
         const std::string path = path_in(folder, name);
         if (auto text = read_optional(path)) return file_text(std::move(*text), path, encoding);
         return std::nullopt;
+    };
+    auto done = [&](std::string_view name) {
+        if (context.progress.active()) context.file_done(size_of(name));
     };
     // Dependencies first: actors before the ties, events and attendance
     // that name them.
@@ -750,27 +791,35 @@ void read_folder(Network& network, const std::string& folder, ReadContext& conte
     if (const auto text = optional_file("sensitive_groups.csv"))
         read_marks(*text, sensitive_path, "sensitive_groups.csv", sensitive_columns, context,
                    [&](std::string_view g) { network.mark_sensitive(g); });
+    done("sensitive_groups.csv");
     const std::string kinds_path = path_in(folder, "sensitive_tie_kinds.csv");
     if (const auto text = optional_file("sensitive_tie_kinds.csv"))
         read_marks(*text, kinds_path, "sensitive_tie_kinds.csv", sensitive_tie_kind_columns, context,
                    [&](std::string_view kind) { network.mark_sensitive_tie_kind(kind); });
+    done("sensitive_tie_kinds.csv");
     const std::string actors_path = path_in(folder, "actors.csv");
     read_actors(network, file_text(read_file(actors_path), actors_path, encoding), actors_path, context);
+    done("actors.csv");
     const std::string ties_path = path_in(folder, "ties.csv");
     if (const auto text = optional_file("ties.csv")) read_ties(network, *text, ties_path, context);
+    done("ties.csv");
     const std::string events_path = path_in(folder, "events.csv");
     if (const auto text = optional_file("events.csv")) read_events(network, *text, events_path, context);
+    done("events.csv");
     const std::string sensitive_events_path = path_in(folder, "sensitive_events.csv");
     if (const auto text = optional_file("sensitive_events.csv"))
         read_marks(*text, sensitive_events_path, "sensitive_events.csv", sensitive_event_columns, context,
                    [&](std::string_view event) { network.mark_sensitive_event(event); });
+    done("sensitive_events.csv");
     const std::string attendance_path = path_in(folder, "attendance.csv");
     if (const auto text = optional_file("attendance.csv")) read_attendance(network, *text, attendance_path, context);
+    done("attendance.csv");
     const auto& renames = context.options.columns;
     for (std::size_t i = 0; i < renames.size(); ++i)
         if (renames[i].file.empty() && !context.rename_used[i])
             context.warnings.push_back("columns: '" + shown(renames[i].from) + "' -> '" + shown(renames[i].to) +
                                        "' matched no header of the files read");
+    context.progress.report(1.0);
 }
 
 // --- writing ------------------------------------------------------------------
@@ -880,7 +929,7 @@ CsvEncoding parse_csv_encoding(std::string_view name) {
 
 Network read_csv(const std::string& folder, const CsvOptions& options, std::vector<std::string>* warnings) {
     Network network;
-    ReadContext context{options, {}, std::vector<bool>(options.columns.size(), false)};
+    ReadContext context(options);
     read_folder(network, folder, context);
     if (warnings) warnings->insert(warnings->end(), context.warnings.begin(), context.warnings.end());
     return network;
@@ -889,7 +938,7 @@ Network read_csv(const std::string& folder, const CsvOptions& options, std::vect
 void import_csv(Network& network, const std::string& folder, const CsvOptions& options,
                 std::vector<std::string>* warnings) {
     Network next = network;
-    ReadContext context{options, {}, std::vector<bool>(options.columns.size(), false)};
+    ReadContext context(options);
     read_folder(next, folder, context);
     if (warnings) warnings->reserve(warnings->size() + context.warnings.size());
     network = std::move(next);

@@ -7,6 +7,7 @@
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/util/files.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -531,21 +532,21 @@ private:
     std::unordered_map<std::int64_t, std::uint32_t> sparse_;
 };
 
-Network read_network_rows(Database& db, int version, ContentSum* sum);
+Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* progress = nullptr);
 
 // Reads the Network, checking the content against the checksum when the
 // file has one. Every row is hashed as it is read, before it is
 // interpreted; when a row breaks the model's rules, the checksum of the
 // whole content is computed first, so damage is reported as damage (a
 // "corrupt" io_error), not as the misleading complaint of a damaged row.
-Network read_network(Database& db, int version) {
+Network read_network(Database& db, int version, Progress* progress = nullptr) {
     const auto expected = expected_checksum(db, version);
-    if (!expected) return read_network_rows(db, version, nullptr);
+    if (!expected) return read_network_rows(db, version, nullptr, progress);
     ContentSum sum;
     sum.add_version(version);
     Network net;
     try {
-        net = read_network_rows(db, version, &sum);
+        net = read_network_rows(db, version, &sum, progress);
     } catch (const parse_error&) {
         if (store_detail::content_sum(db, version) != *expected) mismatch(db);
         throw;
@@ -554,11 +555,20 @@ Network read_network(Database& db, int version) {
     return net;
 }
 
-Network read_network_rows(Database& db, int version, ContentSum* sum) {
+// Progress (when given) is the fraction of the rows read, against the
+// rows counted before reading; it may cancel (cancelled_error) at any row.
+Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* progress) {
+    std::size_t rows_total = 0, rows_read = 0;
+    auto tick = [&] {
+        if (progress != nullptr && (++rows_read & 1023u) == 0 && rows_total > 0)
+            progress->report(static_cast<double>(rows_read) / static_cast<double>(rows_total));
+    };
     // Adds the current row of `select` (columns from `first` on, in the
     // table's schema order) to the checksum; before any cell is read as a
-    // type, which could convert it.
+    // type, which could convert it. Every row of every table passes here
+    // first: it counts the row for progress too.
     auto hash = [&](const Statement& select, const char* table, int first = 0) {
+        tick();
         if (sum == nullptr) return;
         const auto* spec = store_detail::find_content_table(table);
         std::array<sqlite3_value*, 16> values{};
@@ -586,7 +596,13 @@ Network read_network_rows(Database& db, int version, ContentSum* sum) {
             Statement count(db, (std::string("SELECT COUNT(*) FROM ") + table).c_str());
             return count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
         };
-        net.reserve(rows("actors"), rows("ties"), rows("events"), rows("attendance"));
+        const std::size_t actors = rows("actors"), ties = rows("ties"), events = rows("events"),
+                          attendance = rows("attendance");
+        net.reserve(actors, ties, events, attendance);
+        if (progress != nullptr) {
+            rows_total = actors + ties + events + attendance + rows("organisers");
+            progress->report(0.0);
+        }
     }
     {
         Statement select(db, "SELECT seq, key, type, kind, neighbourhood, municipality, talents, groups, key_figure, "
@@ -726,6 +742,7 @@ Network read_network_rows(Database& db, int version, ContentSum* sum) {
                 [&] { net.mark_sensitive_tie_kind(Cells(kinds_marked).text(1, "name")); });
         }
     }
+    if (progress != nullptr) progress->report(1.0);
     return net;
 }
 
@@ -823,15 +840,16 @@ void save(const Network& network, const std::string& path) {
     checkpoint_and_shrink(*db);  // best effort: a reader elsewhere may hold the WAL
 }
 
-Network load(const std::string& path) {
+Network load(const std::string& path, const ProgressCallback& progress_callback) {
     files::check_path(path);
+    Progress progress(progress_callback);
     auto db = open_for_reading(path);
     // One read transaction: a writer in another process commits either
     // before or after it, never in the middle.
     db->exec("BEGIN");
     const int version = checked_version(*db);
     if (version == 0) throw io_error(where(*db) + ": empty file, not a verbind store");
-    Network net = read_network(*db, version);  // verified against the checksum
+    Network net = read_network(*db, version, progress.active() ? &progress : nullptr);  // verified against the checksum
     db->exec("COMMIT");
     return net;
 }
@@ -856,8 +874,8 @@ struct Store::Impl {
     std::int64_t data_version() { return db->integer_pragma("PRAGMA data_version"); }
 
     // Inside a transaction: the file's Network, its checksum verified.
-    Network read_verified() {
-        return read_network(*db, checked_version(*db));
+    Network read_verified(Progress* progress = nullptr) {
+        return read_network(*db, checked_version(*db), progress);
     }
 
     // Picks up what another connection committed since this Store last
@@ -935,8 +953,10 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Store Store::open(const std::string& path) {
+Store Store::open(const std::string& path, const ProgressCallback& progress_callback) {
     files::check_path(path);
+    Progress progress(progress_callback);
+    Progress* reporting = progress.active() ? &progress : nullptr;
     auto impl = std::make_unique<Impl>();
     impl->db = open_for_writing(path);
     Database& db = *impl->db;
@@ -948,16 +968,16 @@ Store Store::open(const std::string& path) {
         if (version > 0) expected_checksum(db, version);  // an old version with a checksum is damage
         if (version < store_schema_version) {
             migrate(db, version);
-            impl->network = read_network_rows(db, store_schema_version, nullptr);
+            impl->network = read_network_rows(db, store_schema_version, nullptr, reporting);
             seal(db);
         } else {
-            impl->network = impl->read_verified();
+            impl->network = impl->read_verified(reporting);
         }
         impl->seen_version = impl->data_version();
         transaction.commit();
     } else {
         db.exec("BEGIN");
-        impl->network = impl->read_verified();
+        impl->network = impl->read_verified(reporting);
         impl->seen_version = impl->data_version();
         db.exec("COMMIT");
     }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "verbind/model/network.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <string>
 #include <string_view>
@@ -67,6 +68,11 @@ struct CsvOptions {
     // Dates written with the day and month first or last (05-03-2022): true
     // reads them dd-mm-yyyy, false mm-dd-yyyy. ISO dates are not affected.
     bool dayfirst = true;
+    // Called (from the calling thread, at most every ~0.1 s, and with 1 at
+    // the end) with the fraction of the folder's bytes read; returning false
+    // cancels: cancelled_error, and nothing is read (import_csv: the
+    // Network is exactly as before). Empty: no progress.
+    ProgressCallback progress;
 };
 
 // Reads a folder (options: see CsvOptions). Columns the layout does not know

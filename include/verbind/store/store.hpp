@@ -35,6 +35,7 @@
 #pragma once
 
 #include "verbind/model/network.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <memory>
 #include <string>
@@ -54,7 +55,9 @@ void save(const Network& network, const std::string& path);
 // Reads a Network from a SQLite file written by save or a Store. The file
 // is not changed (an older schema is read as it is, without migrating). A
 // store in a folder this process cannot write is read as immutable.
-Network load(const std::string& path);
+// `progress` (may be empty) is called from this thread with the fraction of
+// the rows read; returning false cancels: cancelled_error, nothing is read.
+Network load(const std::string& path, const ProgressCallback& progress = {});
 
 class Store {
 public:
@@ -62,8 +65,9 @@ public:
     // older schema is migrated forward first, in one transaction (its rows
     // checked before the checksum is written). A file or folder this
     // process cannot write is refused here (io_error), not at the first
-    // change.
-    static Store open(const std::string& path);
+    // change. `progress` as for load; a cancelled open leaves the file as it
+    // was (a migration is rolled back).
+    static Store open(const std::string& path, const ProgressCallback& progress = {});
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
