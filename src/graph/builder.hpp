@@ -31,6 +31,21 @@ public:
     };
 
     static Graph build(const Input& input, std::vector<std::string> keys);
+
+    // The last steps of build(), for a builder that lays out the out-arcs
+    // itself (the edge-list reader, edgelist.cpp): `g` has directed_,
+    // offsets_ (n + 1) and targets_ set, each list sorted; `weights` holds
+    // one per arc when `weighted`. Stores the weights (single precision when
+    // every one is exactly a float), a directed graph's in-arcs and the keys
+    // (one per node, or none).
+    static Graph assemble(Graph g, bool weighted, std::vector<double> weights, std::vector<std::string> keys);
+
+    // For such a builder: the arrays assemble() expects.
+    static void set_arcs(Graph& g, bool directed, std::vector<std::uint64_t> offsets, std::vector<NodeId> targets) {
+        g.directed_ = directed;
+        g.offsets_ = std::move(offsets);
+        g.targets_ = std::move(targets);
+    }
 };
 
 }  // namespace verbind

@@ -9,6 +9,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iterator>
 #include <functional>
 #include <stdexcept>
 #include <limits>
@@ -87,19 +90,6 @@ std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
-// A label of 1 to 18 ASCII digits without a zero in front ("0" itself is
-// one): its value. Such labels and their values correspond one to one.
-bool plain_integer(std::string_view field, std::uint64_t& value) noexcept {
-    if (field.empty() || field.size() > 18 || (field[0] == '0' && field.size() > 1)) return false;
-    std::uint64_t v = 0;
-    for (char c : field) {
-        if (c < '0' || c > '9') return false;
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    value = v;
-    return true;
-}
-
 std::string format_weight(double w) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.17g", w);
@@ -119,11 +109,283 @@ std::string delimiter_name(char d) {
 
 namespace {
 
-// The reader; `release_text` is called once the text is no longer needed
-// (before numbering and building), so read_edgelist can free the file's
-// bytes before the graph's arrays are built.
-Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options, std::string_view source,
-                          const std::function<void()>& release_text) {
+// The line of each edge record, for messages, without a number per record:
+// a mark wherever a record is not on the line after the previous record's.
+class RecordLines {
+public:
+    void add(std::uint64_t line) {
+        if (marks_.empty() || marks_.back().line + (count_ - marks_.back().record) != line)
+            marks_.push_back({count_, line});
+        ++count_;
+    }
+    std::uint64_t operator()(std::uint64_t record) const {
+        auto it = std::upper_bound(marks_.begin(), marks_.end(), record,
+                                   [](std::uint64_t r, const Mark& mark) { return r < mark.record; });
+        --it;
+        return it->line + (record - it->record);
+    }
+
+private:
+    struct Mark {
+        std::uint64_t record, line;
+    };
+    std::vector<Mark> marks_;
+    std::uint64_t count_ = 0;
+};
+
+constexpr std::uint64_t low32 = 0xFFFFFFFFu;
+
+// A label of digits without a zero in front ("0" itself is one) whose value
+// fits 32 bits: its value, and `p` moves past it.
+inline bool small_plain_integer(const char*& p, const char* end, std::uint64_t& value) noexcept {
+    const char* q = p;
+    if (q == end || *q < '0' || *q > '9') return false;
+    std::uint64_t v = static_cast<std::uint64_t>(*q++ - '0');
+    if (v == 0) {
+        if (q != end && *q >= '0' && *q <= '9') return false;  // a zero in front
+    } else {
+        for (int digits = 1; q != end && *q >= '0' && *q <= '9'; ++q) {
+            if (++digits > 10) return false;
+            v = v * 10 + static_cast<std::uint64_t>(*q - '0');
+        }
+        if (v > low32) return false;
+    }
+    value = v;
+    p = q;
+    return true;
+}
+
+// The build for the reader: `records` holds one edge per entry as (first
+// node << 32 | second node) in file order, `weights` one per record when
+// weighted; both are consumed. Gives the graph, and the errors, of a merge of
+// the pairs listed both ways followed by GraphBuilder::build, with 8 bytes
+// per record beside the final arrays: the records are regrouped in place by
+// their smaller node (directed: their source) and compacted there.
+Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& weights, bool weighted,
+                    std::vector<std::string> keys, const EdgeListOptions& options, const std::string& where,
+                    const RecordLines& lines) {
+    const std::size_t n = keys.size(), m = records.size();
+    const bool directed = options.directed;
+    if (m >= (std::uint64_t{1} << 31))
+        throw parse_error(where + ": " + std::to_string(m) +
+                          " edge lines is more than this build supports (2^31 - 1)");
+    auto describe = [&](std::uint64_t record) { return where + ":" + std::to_string(lines(record)); };
+    auto name = [&](NodeId u) { return "'" + keys[u] + "'"; };
+    weighted = weighted && m > 0;
+
+    // 1. Group the records by their smaller node (directed: source), in file
+    // order within a group (a counting sort): `other` holds each record's
+    // other node, `backwards` whether it lists the larger node first,
+    // `number` (weighted only) its record number. Self-loops are grouped too
+    // and skipped below.
+    std::uint64_t first_loop = m;  // the first self-loop, when they are refused
+    NodeId loop_node = 0;
+    auto group_of = [directed](std::uint64_t raw) {
+        const auto a = static_cast<NodeId>(raw >> 32), b = static_cast<NodeId>(raw & low32);
+        return directed ? a : std::min(a, b);
+    };
+    std::vector<std::uint64_t> start(n + 1, 0);
+    for (std::size_t i = 0; i < m; ++i) {
+        const auto a = static_cast<NodeId>(records[i] >> 32), b = static_cast<NodeId>(records[i] & low32);
+        if (a == b && first_loop == m && options.self_loops == SelfLoops::error) {
+            first_loop = i;
+            loop_node = a;
+        }
+        ++start[group_of(records[i]) + 1];
+    }
+    for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
+    std::vector<NodeId> other(m);
+    std::vector<std::uint64_t> backwards(directed ? 0 : (m + 63) / 64);
+    std::vector<std::uint32_t> number(weighted ? m : 0);
+    {
+        std::vector<std::uint64_t> next(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < m; ++i) {
+            const auto a = static_cast<NodeId>(records[i] >> 32), b = static_cast<NodeId>(records[i] & low32);
+            const NodeId lo = directed ? a : std::min(a, b);
+            const std::uint64_t slot = next[lo]++;
+            other[slot] = directed ? b : std::max(a, b);
+            if (!directed && a > b) backwards[slot / 64] |= std::uint64_t{1} << (slot % 64);
+            if (weighted) number[slot] = static_cast<std::uint32_t>(i);
+        }
+    }
+    auto is_backwards = [&](std::uint64_t slot) { return !directed && (backwards[slot / 64] >> (slot % 64) & 1); };
+    // The record at a slot: its number, or (unweighted: only for a message)
+    // the k-th record of its group in file order.
+    auto record_at = [&](std::size_t u, std::uint64_t slot) -> std::uint64_t {
+        if (weighted) return number[slot];
+        std::uint64_t k = slot - start[u];
+        for (std::size_t i = 0; i < m; ++i)
+            if (group_of(records[i]) == u && k-- == 0) return i;
+        return 0;
+    };
+
+    // 2. Per group, ordered by (other node, file order): a pair listed both
+    // ways is one edge (the k-th record of the second direction mirrors the
+    // k-th of the first; different weights are refused at once), then
+    // repeats merge as options.duplicates says; compacted in place. Errors
+    // come in the order they always came: different weights for the two
+    // directions first, then the first self-loop, then the first repeat (by
+    // node, then neighbour), as GraphBuilder::build reports them.
+    std::string repeat_error;
+    // A weight of zero has no sign: -0.0 is kept as 0.0 (adding +0.0 does it).
+    auto weight_of = [&](std::uint64_t record) { return weighted ? weights[record] + 0.0 : 1.0; };
+    std::vector<std::uint64_t> order;  // (other node << 32 | place in the group)
+    std::vector<std::uint64_t> remaining, forward, backward;  // slots
+    std::uint64_t kept = 0, read = 0;
+    for (std::size_t u = 0; u < n; ++u) {
+        const std::uint64_t end = start[u + 1];
+        start[u] = kept;
+        order.clear();
+        bool sorted = true;
+        for (std::uint64_t k = read; k < end; ++k) {
+            order.push_back(std::uint64_t{other[k]} << 32 | (k - read));
+            sorted = sorted && (k == read || other[k - 1] < other[k]);
+        }
+        if (!sorted) std::sort(order.begin(), order.end());
+        for (std::size_t i = 0; i < order.size();) {
+            const auto v = static_cast<NodeId>(order[i] >> 32);
+            std::size_t j = i + 1;
+            while (j < order.size() && static_cast<NodeId>(order[j] >> 32) == v) ++j;
+            if (v == u) {  // self-loops: refused (first_loop) or dropped
+                i = j;
+                continue;
+            }
+            auto slot_of = [&](std::size_t k) { return read + (order[k] & low32); };
+            std::uint64_t keep = slot_of(i);
+            double w = weighted ? weight_of(number[keep]) : 1.0;
+            if (j - i > 1) {
+                remaining.clear();
+                if (directed) {
+                    for (std::size_t k = i; k < j; ++k) remaining.push_back(slot_of(k));
+                } else {
+                    forward.clear();
+                    backward.clear();
+                    for (std::size_t k = i; k < j; ++k)
+                        (is_backwards(slot_of(k)) == is_backwards(slot_of(i)) ? forward : backward)
+                            .push_back(slot_of(k));
+                    const std::size_t pairs = std::min(forward.size(), backward.size());
+                    for (std::size_t k = 0; k < pairs && weighted; ++k) {
+                        const std::uint64_t f = number[forward[k]], r = number[backward[k]];
+                        if (weights[f] != weights[r]) {
+                            // r lists the pair the other way round from f.
+                            const bool r_backwards = is_backwards(backward[k]);
+                            const NodeId rs = r_backwards ? v : static_cast<NodeId>(u);
+                            const NodeId rd = r_backwards ? static_cast<NodeId>(u) : v;
+                            throw parse_error(describe(r) + ": '" + printable(keys[rs]) + " " +
+                                              printable(keys[rd]) + "' has weight " + format_weight(weights[r]) +
+                                              " but line " + std::to_string(lines(f)) + " lists '" +
+                                              printable(keys[rd]) + " " + printable(keys[rs]) + "' with weight " +
+                                              format_weight(weights[f]) +
+                                              ": an undirected edge has one weight (pass directed=True "
+                                              "if the file is directed)");
+                        }
+                    }
+                    // Left, in file order: the first direction's records and
+                    // the other direction's beyond the pairs.
+                    std::merge(forward.begin(), forward.end(),
+                               backward.begin() + static_cast<std::ptrdiff_t>(pairs), backward.end(),
+                               std::back_inserter(remaining));
+                }
+                keep = remaining.front();
+                if (weighted) w = weight_of(number[keep]);
+                for (std::size_t k = 1; k < remaining.size() && repeat_error.empty(); ++k) {
+                    const double x = weighted ? weight_of(number[remaining[k]]) : 1.0;
+                    switch (options.duplicates) {
+                        case Merge::error:
+                            repeat_error = describe(record_at(u, remaining[k])) + ": duplicate of " +
+                                           describe(record_at(u, keep)) + " (both join " +
+                                           name(static_cast<NodeId>(u)) + " and " + name(v) +
+                                           "; choose duplicates = sum, max, min or first to merge them)";
+                            break;
+                        case Merge::sum:
+                            w += x;
+                            if (!std::isfinite(w))
+                                repeat_error = describe(record_at(u, remaining[k])) +
+                                               ": field 'weight': the sum of the weights of " +
+                                               describe(record_at(u, keep)) + " and its duplicates (joining " +
+                                               name(static_cast<NodeId>(u)) + " and " + name(v) +
+                                               ") is too large for a double";
+                            break;
+                        case Merge::max: w = std::max(w, x); break;
+                        case Merge::min: w = std::min(w, x); break;
+                        case Merge::first: break;
+                    }
+                }
+            }
+            // Slots below `read + i` are done with, so writing at `kept` is safe.
+            if (weighted) {
+                weights[number[keep]] = w;
+                number[kept] = number[keep];
+            }
+            other[kept++] = v;
+            i = j;
+        }
+        read = end;
+    }
+    start[n] = kept;
+    if (first_loop < m)
+        throw parse_error(describe(first_loop) + ": self-loop on node " + name(loop_node) +
+                          " (pass self_loops=drop to skip such edges)");
+    if (!repeat_error.empty()) throw parse_error(repeat_error);
+    records = {};
+    order = {};
+    remaining = {};
+    forward = {};
+    backward = {};
+    backwards = {};
+
+    // 3. The adjacency lists, each sorted by neighbour. Directed: the groups
+    // are the lists. Undirected: node v's list is its smaller neighbours
+    // (groups before v's, in order) then its own group.
+    std::vector<std::uint64_t> offsets;
+    std::vector<NodeId> targets;
+    std::vector<double> arc_weights;
+    if (directed) {
+        offsets = std::move(start);
+        other.resize(kept);
+        other.shrink_to_fit();
+        targets = std::move(other);
+        if (weighted) {
+            arc_weights.resize(kept);
+            for (std::uint64_t k = 0; k < kept; ++k) arc_weights[k] = weights[number[k]];
+        }
+    } else {
+        offsets.assign(n + 1, 0);
+        for (std::size_t u = 0; u < n; ++u) {
+            offsets[u + 1] += start[u + 1] - start[u];
+            for (std::uint64_t k = start[u]; k < start[u + 1]; ++k) ++offsets[other[k] + 1];
+        }
+        for (std::size_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
+        targets.resize(2 * kept);
+        if (weighted) arc_weights.resize(2 * kept);
+        std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
+        for (std::size_t u = 0; u < n; ++u)
+            for (std::uint64_t k = start[u]; k < start[u + 1]; ++k) {
+                const std::uint64_t slot = next[other[k]]++;
+                targets[slot] = static_cast<NodeId>(u);
+                if (weighted) arc_weights[slot] = weights[number[k]];
+            }
+        for (std::size_t u = 0; u < n; ++u)
+            for (std::uint64_t k = start[u]; k < start[u + 1]; ++k) {
+                const std::uint64_t slot = next[u]++;
+                targets[slot] = other[k];
+                if (weighted) arc_weights[slot] = weights[number[k]];
+            }
+        start = {};
+    }
+    other = {};
+    number = {};
+    weights = {};
+    Graph g;
+    GraphBuilder::set_arcs(g, directed, std::move(offsets), std::move(targets));
+    return GraphBuilder::assemble(std::move(g), weighted, std::move(arc_weights), std::move(keys));
+}
+
+// The reader. `feed` passes the text to its argument in pieces, in order
+// (the whole text at once, or a file in chunks); lines may span pieces.
+// `size` is the text's length in bytes when known (0: not known).
+Graph parse_edgelist_impl(const std::function<void(const std::function<void(std::string_view)>&)>& feed,
+                          std::uint64_t size, const EdgeListOptions& options, std::string_view source) {
     const std::string where(source);
     auto fail = [&](std::size_t line, const std::string& message) -> void {
         throw parse_error(where + ":" + std::to_string(line) + ": " + message);
@@ -139,17 +401,21 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
             throw input_error(where + ": comment character " + printable(std::string_view(&c, 1)) +
                               " cannot also be a delimiter, a blank or a digit");
 
+    // Edges: while every label is a plain integer below 2^32 (digits, no
+    // zero in front), `records` holds the two values of each line, no
+    // hashing, numbered by value at the end; after the first other label,
+    // src/dst hold node numbers into `keys`.
+    bool plain_integers = true;
+    std::vector<std::uint64_t> records;
     std::vector<std::string> keys;
     std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> index;
     std::vector<NodeId> src, dst;
     std::vector<double> weights;
-    std::vector<std::uint32_t> lines;        // line of each edge, for messages
+    RecordLines lines;                       // line of each edge, for messages
     std::vector<std::uint32_t> first_lines;  // line where each label first appears
     std::size_t expected_fields = 0;
     std::size_t first_data_line = 0;
     int weight_column = options.weight_column;
-    bool plain_integers = true;  // every label so far: digits, no zero in front, < 10^18
-    std::vector<std::uint64_t> values_a, values_b;
     const bool weighted = weight_column >= 0 || !options.weight_name.empty();
 
     auto node = [&](std::string_view label, std::size_t line, const char* field) -> NodeId {
@@ -166,8 +432,6 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
         return id;
     };
 
-    // A UTF-8 byte order mark at the start is not part of the first label.
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     char delimiter = options.delimiter;
     std::vector<std::string_view> fields;
     auto split = [&](std::string_view row) {
@@ -202,8 +466,6 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
     std::vector<std::string> header_fields;
     std::string pending_row;
     std::size_t line = 0;
-    std::size_t pos = 0;
-    std::vector<std::pair<std::string, std::size_t>> replay;  // a first row held back while detecting
 
     auto take = [&](std::size_t at) {
         const std::size_t count = fields.size();
@@ -235,29 +497,31 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
                 fail(at, "field 'weight': column " + std::to_string(weight_column) + " (0-based) asked for, but " +
                              "the line has " + std::to_string(count) + " fields");
         }
-        // Fast path while every label is a plain integer (no leading zero):
-        // values, no hashing; numbered by value at the end.
         std::uint64_t va = 0, vb = 0;
-        if (plain_integers && plain_integer(fields[0], va) && plain_integer(fields[1], vb)) {
-            values_a.push_back(va);
-            values_b.push_back(vb);
-        } else {
-            if (plain_integers) {
+        if (plain_integers) {
+            const char* pa = fields[0].data();
+            const char* pb = fields[1].data();
+            if (!(small_plain_integer(pa, fields[0].data() + fields[0].size(), va) &&
+                  pa == fields[0].data() + fields[0].size() &&
+                  small_plain_integer(pb, fields[1].data() + fields[1].size(), vb) &&
+                  pb == fields[1].data() + fields[1].size())) {
                 // The first other label: the labels so far become keys in
                 // order of first appearance, as the general path numbers them.
                 plain_integers = false;
-                src.resize(values_a.size());
-                dst.resize(values_b.size());
-                for (std::size_t i = 0; i < values_a.size(); ++i) {
-                    src[i] = node(std::to_string(values_a[i]), lines[i], "a");
-                    dst[i] = node(std::to_string(values_b[i]), lines[i], "b");
+                src.resize(records.size());
+                dst.resize(records.size());
+                for (std::size_t i = 0; i < records.size(); ++i) {
+                    src[i] = node(std::to_string(records[i] >> 32), lines(i), "a");
+                    dst[i] = node(std::to_string(records[i] & low32), lines(i), "b");
                 }
-                values_a = {};
-                values_b = {};
+                records = {};
             }
         }
-        const NodeId a = plain_integers ? 0 : node(fields[0], at, "a");
-        const NodeId b = plain_integers ? 0 : node(fields[1], at, "b");
+        NodeId a = 0, b = 0;
+        if (!plain_integers) {
+            a = node(fields[0], at, "a");
+            b = node(fields[1], at, "b");
+        }
         if (weighted) {
             double w = 0;
             const auto field = fields[static_cast<std::size_t>(weight_column)];
@@ -268,30 +532,65 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
                 fail(at, "field 'weight': must be a finite number >= 0, got '" + printable(field) + "'");
             weights.push_back(w);
         }
-        if (!plain_integers) {
+        if (plain_integers) {
+            records.push_back(va << 32 | vb);
+        } else {
             src.push_back(a);
             dst.push_back(b);
         }
-        lines.push_back(static_cast<std::uint32_t>(at));
+        lines.add(at);
     };
 
-    while (pos < text.size()) {
+    // The common line once the file's form is known (two integer columns, no
+    // weights): read without splitting; anything else goes the general way.
+    auto fast_row = [&](std::string_view row) -> bool {
+        const char* p = row.data();
+        const char* const end = p + row.size();
+        const char d = delimiter;
+        std::uint64_t va = 0, vb = 0;
+        if (d == ' ') {
+            while (p != end && is_blank(*p)) ++p;
+            if (!small_plain_integer(p, end, va) || p == end || !is_blank(*p)) return false;
+            while (p != end && is_blank(*p)) ++p;
+            if (!small_plain_integer(p, end, vb)) return false;
+            while (p != end && is_blank(*p)) ++p;
+        } else {
+            auto skip = [&] {
+                while (p != end && *p != d && is_blank(*p)) ++p;
+            };
+            skip();
+            if (!small_plain_integer(p, end, va)) return false;
+            skip();
+            if (p == end || *p != d) return false;
+            ++p;
+            skip();
+            if (!small_plain_integer(p, end, vb)) return false;
+            skip();
+        }
+        // The rest: nothing, or a comment after a blank.
+        if (p != end && !(is_comment_char(*p) && is_blank(p[-1]))) return false;
+        records.push_back(va << 32 | vb);
+        lines.add(line);
+        return true;
+    };
+
+    auto row_of = [&](std::string_view row) {
         ++line;
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view row = text.substr(pos, end - pos);
-        pos = end + 1;
+        // A UTF-8 byte order mark at the start is not part of the first label.
+        if (line == 1 && row.substr(0, 3) == "\xEF\xBB\xBF") row.remove_prefix(3);
+        if (plain_integers && expected_fields == 2 && !weighted && !first_row && !header_pending && fast_row(row))
+            return;
         // Comments: a line starting with a comment character, or one after a blank.
         {
             std::size_t i = 0;
             while (i < row.size() && is_blank(row[i])) ++i;
-            if (i < row.size() && is_comment_char(row[i])) continue;
+            if (i < row.size() && is_comment_char(row[i])) return;
             for (std::size_t k = i + 1; k < row.size(); ++k)
                 if (is_comment_char(row[k]) && is_blank(row[k - 1])) {
                     row = row.substr(0, k);
                     break;
                 }
-            if (trim(row).empty()) continue;
+            if (trim(row).empty()) return;
         }
         if (first_row) {
             first_row = false;
@@ -306,7 +605,7 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
                  known_column_name(fields[0]) && known_column_name(fields[1]))) {
                 header_line = line;
                 for (auto f : fields) header_fields.emplace_back(f);
-                continue;
+                return;
             }
             if (options.header == EdgeListHeader::detect && fields.size() >= 2 &&
                 std::none_of(fields.begin(), fields.end(), [](std::string_view f) {
@@ -317,10 +616,10 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
                 header_pending = true;  // a header if the next row's labels are integers
                 pending_row.assign(row);
                 header_line = line;
-                continue;
+                return;
             }
             take(line);
-            continue;
+            return;
         }
         split(row);
         if (header_pending) {
@@ -342,17 +641,58 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
             }
         }
         take(line);
-    }
+    };
+
+    // Lines, across the pieces: a line cut by the end of a piece waits in `carry`.
+    std::string carry;
+    std::uint64_t seen = 0;  // bytes so far
+    feed([&](std::string_view piece) {
+        const bool first_piece = seen == 0;
+        seen += piece.size();
+        // After the first piece, room for as many edges again per byte as it
+        // held: the records grow once, not by doubling (a doubling holds the
+        // old and the new array at once).
+        const auto reserve = [&] {
+            if (!first_piece || size <= seen || line == 0) return;
+            const double per_byte = static_cast<double>(records.size() + src.size()) / static_cast<double>(seen);
+            const auto more = static_cast<std::size_t>(per_byte * static_cast<double>(size - seen) * 1.05) + 1024;
+            if (plain_integers) records.reserve(records.size() + more);
+            if (weighted) weights.reserve(weights.size() + more);
+        };
+        std::size_t pos = 0;
+        if (!carry.empty()) {
+            const std::size_t nl = piece.find('\n');
+            if (nl == std::string_view::npos) {
+                carry.append(piece);
+                return;
+            }
+            carry.append(piece.substr(0, nl));
+            row_of(carry);
+            carry.clear();
+            pos = nl + 1;
+        }
+        while (pos < piece.size()) {
+            const void* found = std::memchr(piece.data() + pos, '\n', piece.size() - pos);
+            if (found == nullptr) {
+                carry.assign(piece.substr(pos));
+                break;
+            }
+            const auto nl = static_cast<std::size_t>(static_cast<const char*>(found) - piece.data());
+            row_of(piece.substr(pos, nl - pos));
+            pos = nl + 1;
+        }
+        reserve();
+    });
+    if (!carry.empty()) row_of(carry);
     if (header_pending) {  // a single row of text labels: data
         const std::size_t at = header_line;
         header_line = 0;
         split(pending_row);
         take(at);
     }
-    // Nothing below looks at the text: labels are copies, fields are gone.
+    carry = {};
     fields.clear();
-    text = {};
-    if (release_text) release_text();
+    index = {};
 
     // Node identity: integer labels are numbered by value (graph.hpp).
     if (plain_integers) {
@@ -360,145 +700,67 @@ Graph parse_edgelist_impl(std::string_view text, const EdgeListOptions& options,
         // number_integer_labels would leave them (no value twice: no zeros
         // in front).
         std::uint64_t top = 0;
-        for (std::uint64_t v : values_a) top = std::max(top, v);
-        for (std::uint64_t v : values_b) top = std::max(top, v);
-        src.resize(values_a.size());
-        dst.resize(values_b.size());
-        if (top < 8 * values_a.size() + 1024) {
+        for (std::uint64_t r : records) top = std::max({top, r >> 32, r & low32});
+        const std::size_t m = records.size();
+        if (top < 8 * m + 1024) {
             // Dense labels: a table by value, no sort.
             constexpr NodeId absent = std::numeric_limits<NodeId>::max();
             std::vector<NodeId> position(top + 1, absent);
-            for (std::uint64_t v : values_a) position[v] = 0;
-            for (std::uint64_t v : values_b) position[v] = 0;
+            for (std::uint64_t r : records) position[r >> 32] = position[r & low32] = 0;
             NodeId next = 0;
             for (std::uint64_t v = 0; v <= top; ++v) {
                 if (position[v] == absent) continue;
                 if (next == absent - 1) throw parse_error(where + ": too many nodes for 32-bit indices");
                 position[v] = next++;
-                keys.push_back(std::to_string(v));
             }
-            for (std::size_t i = 0; i < values_a.size(); ++i) {
-                src[i] = position[values_a[i]];
-                dst[i] = position[values_b[i]];
-            }
+            keys.reserve(next);
+            for (std::uint64_t v = 0; v <= top; ++v)
+                if (position[v] != absent) keys.push_back(std::to_string(v));
+            for (std::uint64_t& r : records) r = std::uint64_t{position[r >> 32]} << 32 | position[r & low32];
         } else {
-            std::vector<std::uint64_t> distinct;
-            distinct.reserve(values_a.size() * 2);
-            distinct.insert(distinct.end(), values_a.begin(), values_a.end());
-            distinct.insert(distinct.end(), values_b.begin(), values_b.end());
+            std::vector<std::uint32_t> distinct;
+            distinct.reserve(2 * m);
+            for (std::uint64_t r : records) distinct.push_back(static_cast<std::uint32_t>(r >> 32));
+            std::sort(distinct.begin(), distinct.end());
+            distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+            for (std::uint64_t r : records) distinct.push_back(static_cast<std::uint32_t>(r & low32));
             std::sort(distinct.begin(), distinct.end());
             distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
             if (distinct.size() >= std::numeric_limits<NodeId>::max())
                 throw parse_error(where + ": too many nodes for 32-bit indices");
             keys.reserve(distinct.size());
-            for (std::uint64_t v : distinct) keys.push_back(std::to_string(v));
+            for (std::uint32_t v : distinct) keys.push_back(std::to_string(v));
             auto at = [&](std::uint64_t v) {
-                return static_cast<NodeId>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin());
+                return static_cast<std::uint64_t>(std::lower_bound(distinct.begin(), distinct.end(),
+                                                                   static_cast<std::uint32_t>(v)) -
+                                                  distinct.begin());
             };
-            for (std::size_t i = 0; i < values_a.size(); ++i) {
-                src[i] = at(values_a[i]);
-                dst[i] = at(values_b[i]);
-            }
+            for (std::uint64_t& r : records) r = at(r >> 32) << 32 | at(r & low32);
         }
-        values_a = {};
-        values_b = {};
     } else {
         number_integer_labels(keys, first_lines, src, dst, where);
+        records.resize(src.size());
+        for (std::size_t i = 0; i < src.size(); ++i) records[i] = std::uint64_t{src[i]} << 32 | dst[i];
+        src = {};
+        dst = {};
     }
-
-    // An undirected file listing a pair both ways: the k-th record of the
-    // second direction mirrors the k-th of the first and is dropped (equal
-    // weights) or refused (different ones). Records beyond that are repeats
-    // for the duplicates policy.
-    if (!options.directed && !src.empty()) {
-        const std::size_t n = keys.size(), m = src.size();
-        std::vector<std::uint32_t> start(n + 1, 0);
-        for (std::size_t i = 0; i < m; ++i) ++start[std::min(src[i], dst[i]) + 1];
-        for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
-        std::vector<std::uint32_t> order(m), next(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < m; ++i) order[next[std::min(src[i], dst[i])]++] = static_cast<std::uint32_t>(i);
-        next = {};
-        std::vector<char> drop;
-        auto hi = [&](std::uint32_t i) { return std::max(src[i], dst[i]); };
-        std::vector<std::uint32_t> forward, reverse;
-        for (std::size_t u = 0; u < n; ++u) {
-            auto first = order.begin() + start[u], last = order.begin() + start[u + 1];
-            if (last - first > 1)
-                std::sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
-                    return hi(a) != hi(b) ? hi(a) < hi(b) : a < b;
-                });
-            for (auto it = first; it != last;) {
-                auto run = it + 1;
-                while (run != last && hi(*run) == hi(*it)) ++run;
-                if (run - it > 1 && src[*it] != dst[*it]) {
-                    forward.clear();
-                    reverse.clear();
-                    for (auto k = it; k != run; ++k) (src[*k] == src[*it] ? forward : reverse).push_back(*k);
-                    for (std::size_t k = 0; k < reverse.size() && k < forward.size(); ++k) {
-                        const std::uint32_t f = forward[k], r = reverse[k];
-                        if (weighted && weights[f] != weights[r])
-                            throw parse_error(where + ":" + std::to_string(lines[r]) + ": '" + printable(keys[src[r]]) +
-                                              " " + printable(keys[dst[r]]) + "' has weight " + format_weight(weights[r]) +
-                                              " but line " + std::to_string(lines[f]) + " lists '" +
-                                              printable(keys[src[f]]) + " " + printable(keys[dst[f]]) +
-                                              "' with weight " + format_weight(weights[f]) +
-                                              ": an undirected edge has one weight (pass directed=True "
-                                              "if the file is directed)");
-                        if (drop.empty()) drop.assign(m, 0);
-                        drop[r] = 1;
-                    }
-                }
-                it = run;
-            }
-        }
-        if (!drop.empty()) {
-            std::size_t kept = 0;
-            for (std::size_t i = 0; i < m; ++i) {
-                if (drop[i]) continue;
-                src[kept] = src[i];
-                dst[kept] = dst[i];
-                if (weighted) weights[kept] = weights[i];
-                lines[kept] = lines[i];
-                ++kept;
-            }
-            src.resize(kept);
-            dst.resize(kept);
-            if (weighted) weights.resize(kept);
-            lines.resize(kept);
-            src.shrink_to_fit();
-            dst.shrink_to_fit();
-            weights.shrink_to_fit();
-            lines.shrink_to_fit();
-        }
-    }
-
-    GraphBuilder::Input in;
-    in.n = keys.size();
-    in.src = src;
-    in.dst = dst;
-    in.weights = weights;
-    in.directed = options.directed;
-    in.duplicates = options.duplicates;
-    in.self_loops = options.self_loops;
-    in.describe = [&](std::size_t i) { return where + ":" + std::to_string(lines[i]); };
-    try {
-        return GraphBuilder::build(in, std::move(keys));
-    } catch (const parse_error&) {
-        throw;
-    } catch (const input_error& e) {
-        throw parse_error(e.what());
-    }
+    first_lines = {};
+    return build_records(records, weights, weighted, std::move(keys), options, where, lines);
 }
 
 }  // namespace
 
 Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std::string_view source) {
-    return parse_edgelist_impl(text, options, source, {});
+    return parse_edgelist_impl([text](const std::function<void(std::string_view)>& take) { take(text); }, 0,
+                               options, source);
 }
 
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options) {
-    std::string text = files::read_file(path);
-    return parse_edgelist_impl(text, options, path, [&text] { std::string().swap(text); });
+    std::error_code error;  // the reading names any error
+    const std::uintmax_t size = std::filesystem::is_regular_file(path, error) ? std::filesystem::file_size(path, error) : 0;
+    return parse_edgelist_impl(
+        [&path](const std::function<void(std::string_view)>& take) { files::read_file_chunks(path, take); },
+        error || size == static_cast<std::uintmax_t>(-1) ? 0 : size, options, path);
 }
 
 }  // namespace verbind

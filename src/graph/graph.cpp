@@ -155,19 +155,24 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
             weighted = std::any_of(weights.begin(), weights.end(), [](double w) { return w != 1.0; });
             break;
     }
+    return assemble(std::move(g), weighted, std::move(weights), std::move(keys));
+}
+
+Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<double> weights, std::vector<std::string> keys) {
+    const std::size_t n = g.num_nodes();
     if (weighted) {
         if (std::all_of(weights.begin(), weights.end(), exactly_float)) {
             g.precision_ = WeightPrecision::single;
             g.weights_f32_.assign(weights.begin(), weights.end());
         } else {
             g.precision_ = WeightPrecision::double_;
-            g.weights_f64_ = weights;
+            g.weights_f64_ = std::move(weights);
         }
     }
-
+    weights = {};
     // 5. Directed graphs also keep in-arcs (CSC); iterating sources in order
     // leaves each in-list sorted by source.
-    if (in.directed) {
+    if (g.directed_) {
         g.in_offsets_.assign(n + 1, 0);
         for (NodeId t : g.targets_) ++g.in_offsets_[t + 1];
         for (std::size_t u = 0; u < n; ++u) g.in_offsets_[u + 1] += g.in_offsets_[u];

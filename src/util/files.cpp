@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -209,31 +210,62 @@ void check_path(std::string_view path, std::string_view argument) {
                           "' holds a NUL character, which no file name can hold");
 }
 
-std::string read_file(const std::string& path, std::string_view argument) {
-    check_path(path, argument);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail("cannot open", path, errno);
+namespace {
+
+// A file open for reading (a folder is an error), closed on leaving scope.
+struct ReadingFile {
+    int fd = -1;
     struct stat info {};
-    if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
-        ::close(fd);
-        fail("cannot read", path, EISDIR);
-    }
-    std::string content;
-    if (info.st_size > 0) content.reserve(static_cast<std::size_t>(info.st_size));
-    char buffer[1 << 16];
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got == 0) break;
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            const int error_number = errno;
+    ReadingFile(const std::string& path, std::string_view argument) {
+        check_path(path, argument);
+        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) fail("cannot open", path, errno);
+        if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
             ::close(fd);
-            fail("cannot read", path, error_number);
+            fail("cannot read", path, EISDIR);
         }
-        content.append(buffer, static_cast<std::size_t>(got));
     }
-    ::close(fd);
+    ReadingFile(const ReadingFile&) = delete;
+    ReadingFile& operator=(const ReadingFile&) = delete;
+    ~ReadingFile() { ::close(fd); }
+};
+
+// Reads what comes next into `buffer` (0 at the end).
+std::size_t read_some(int fd, const std::string& path, char* buffer, std::size_t size) {
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, size);
+        if (got >= 0) return static_cast<std::size_t>(got);
+        if (errno != EINTR) fail("cannot read", path, errno);
+    }
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, std::string_view argument) {
+    const ReadingFile file(path, argument);
+    std::string content;
+    if (file.info.st_size > 0) content.reserve(static_cast<std::size_t>(file.info.st_size));
+    char buffer[1 << 16];
+    while (const std::size_t got = read_some(file.fd, path, buffer, sizeof buffer)) content.append(buffer, got);
     return content;
+}
+
+void read_file_chunks(const std::string& path, const std::function<void(std::string_view)>& take,
+                      std::size_t chunk_size, std::string_view argument) {
+    const ReadingFile file(path, argument);
+    std::vector<char> buffer(std::max<std::size_t>(chunk_size, 1));
+    for (;;) {
+        // Fill the buffer (fewer, larger pieces for the caller).
+        std::size_t filled = 0;
+        while (filled < buffer.size()) {
+            const std::size_t got = read_some(file.fd, path, buffer.data() + filled, buffer.size() - filled);
+            if (got == 0) break;
+            filled += got;
+        }
+        if (filled == 0) break;
+        take(std::string_view(buffer.data(), filled));
+        if (filled < buffer.size()) break;
+    }
 }
 
 std::optional<std::string> read_file_if_exists(const std::string& path, std::string_view argument) {

@@ -30,6 +30,7 @@
 // system would silently cut) is an input_error naming the argument.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,6 +44,12 @@ void check_path(std::string_view path, std::string_view argument = "path");
 // The whole file. io_error naming the path when it cannot be opened or read
 // (a folder included).
 std::string read_file(const std::string& path, std::string_view argument = "path");
+
+// The file in pieces of up to `chunk_size` bytes, in order, each passed to
+// `take` (the view lives until the next call), for readers that stream
+// instead of holding the whole text. Errors as read_file.
+void read_file_chunks(const std::string& path, const std::function<void(std::string_view)>& take,
+                      std::size_t chunk_size = std::size_t{1} << 20, std::string_view argument = "path");
 
 // The whole file, or nothing when there is no such file.
 std::optional<std::string> read_file_if_exists(const std::string& path, std::string_view argument = "path");
