@@ -111,12 +111,22 @@ public:
         if (!PyBytes_Check(pair[1].ptr())) fail(field, "text must be bytes, got " + type_name(pair[1]));
         const char* data = PyBytes_AS_STRING(pair[1].ptr());
         const auto size = static_cast<std::uint64_t>(PyBytes_GET_SIZE(pair[1].ptr()));
+        // Valid UTF-8 as a whole, and no label starts inside a character:
+        // then every label is valid UTF-8.
+        if (PyObject* decoded = PyUnicode_DecodeUTF8(data, static_cast<Py_ssize_t>(size), "strict")) {
+            Py_DECREF(decoded);
+        } else {
+            PyErr_Clear();
+            fail(field, "holds text that is not valid UTF-8");
+        }
         std::vector<std::string> out;
         out.reserve(ends.size());
         std::uint64_t begin = 0;
         for (std::size_t k = 0; k < ends.size(); ++k) {
             if (ends[k] < begin || ends[k] > size)
                 fail(field, "offset " + std::to_string(k) + " (" + std::to_string(ends[k]) + ") is out of order or past the end");
+            if (ends[k] < size && (static_cast<unsigned char>(data[ends[k]]) & 0xC0) == 0x80)
+                fail(field, "offset " + std::to_string(k) + " cuts a character in two");
             out.emplace_back(data + begin, data + ends[k]);
             begin = ends[k];
         }
@@ -189,6 +199,8 @@ template <class F>
 auto rebuilding(const char* cls, F&& build) {
     try {
         return build();
+    } catch (const verbind::parse_error& e) {
+        throw verbind::parse_error(std::string("unpickling verbind.") + cls + ": " + e.what());
     } catch (const verbind::error& e) {
         throw verbind::input_error(std::string("unpickling verbind.") + cls + ": " + e.what());
     }

@@ -68,7 +68,7 @@ def short(text: Any, limit: int = 24) -> str:
 
 
 def _few(items: Sequence[Any], n: int = 3) -> str:
-    shown = ", ".join(short(x, 16) if isinstance(x, str) else str(x) for x in list(items[:n]))
+    shown = ", ".join(short(x, 24) if isinstance(x, str) else str(x) for x in list(items[:n]))
     return shown + (", ..." if len(items) > n else "")
 
 
@@ -122,6 +122,29 @@ def _make_record(cls, fields: Tuple[str, ...]) -> None:
 def _records_to_pandas(records: Sequence[Any], fields: Sequence[str]):
     pd = _pandas("to_pandas()")
     return pd.DataFrame([tuple(r) for r in records], columns=list(fields))
+
+
+# --- pickling of the C++ classes ------------------------------------------------
+
+
+def _restore(cls, state):
+    """Rebuilds a C++ object from its __getstate__ (the pickles name this)."""
+    obj = cls.__new__(cls)
+    obj.__setstate__(state)
+    return obj
+
+
+def _reduce(self):
+    # Every protocol goes through __getstate__/__setstate__ (results.cpp):
+    # protocols 0 and 1 would otherwise take copyreg's path, which cannot
+    # make a pybind11 object and aborts the process.
+    return (_restore, (type(self), self.__getstate__()))
+
+
+def _refuse_pickle(self):
+    # A class that holds no value to copy (a Store is an open database file).
+    raise TypeError(f"cannot pickle 'verbind.{type(self).__name__}' object: it is not a value "
+                    "(pickle what it holds instead, e.g. Store.network)")
 
 
 # --- the methods, by class -----------------------------------------------------
@@ -400,6 +423,10 @@ def install() -> None:
     from . import _verbind, evaluate, reach, socialmap
 
     EventCascade, SeriesCascade, Bringer = reach.EventCascade, reach.SeriesCascade, reach.Bringer
+
+    for cls in vars(_verbind).values():
+        if isinstance(cls, type) and not issubclass(cls, BaseException):
+            cls.__reduce__ = _reduce if "__getstate__" in vars(cls) else _refuse_pickle
 
     _verbind.Network._repr_html_ = _network_html
     _verbind.Graph._repr_html_ = _graph_html
