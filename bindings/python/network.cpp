@@ -487,7 +487,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
     cls.def(
         "import_csv",
         [](NetworkHandle& self, PathLike folder, OptionalText delimiter, Text encoding, CsvColumns columns,
-           Bool dayfirst, py::object progress) {
+           Bool dayfirst, ProgressArg progress) {
             constexpr std::string_view fn = "import_csv";
             const std::string path = path_arg(folder, fn, "folder");
             CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);
@@ -549,7 +549,7 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
     m.def(
         "read_csv",
         [](PathLike folder, OptionalText delimiter, Text encoding, CsvColumns columns, Bool dayfirst,
-           py::object progress) {
+           ProgressArg progress) {
             constexpr std::string_view fn = "read_csv";
             const std::string path = path_arg(folder, fn, "folder");
             CsvOptions options = csv_options(delimiter, encoding, columns, dayfirst, fn);

@@ -104,7 +104,7 @@ a verbind store or is from a newer verbind; the file is then unchanged.)doc");
 
     m.def(
         "load",
-        [](PathLike path, py::object progress) {
+        [](PathLike path, ProgressArg progress) {
             const std::string p = path_arg(path, "load", "path");
             return with_progress(std::move(progress), "load", [&](ProgressCallback callback) {
                 return std::make_shared<NetworkHandle>(verbind::load(p, callback));
@@ -133,7 +133,7 @@ connection committed (a second Store, a save, another process) is read in
 first, as it is before every change.)doc");
     cls.attr("__module__") = "verbind";
 
-    cls.def(py::init([](PathLike path, py::object progress) {
+    cls.def(py::init([](PathLike path, ProgressArg progress) {
                 const std::string p = path_arg(path, "Store", "path");
                 auto handle = std::make_shared<StoreHandle>();
                 handle->path = p;

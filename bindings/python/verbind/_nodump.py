@@ -145,7 +145,7 @@ def _keywords(signature):
     for p in signature.parameters.values():
         if p.kind is p.VAR_KEYWORD:
             return None
-        if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name != "self":
+        if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in ("self", "cls"):
             names.append(p.name)
     return names
 

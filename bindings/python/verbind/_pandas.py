@@ -508,8 +508,19 @@ def _import_marks(name, frame, own_names, mark):
             _fail(name, row, own_names, e)
 
 
-def from_pandas(cls, actors=None, ties=None, events=None, attendance=None, *, sensitive_groups=None,
-                sensitive_tie_kinds=None, sensitive_events=None, columns=None, dayfirst=True):
+def from_pandas(
+    cls,
+    actors: "pandas.DataFrame | None" = None,
+    ties: "pandas.DataFrame | None" = None,
+    events: "pandas.DataFrame | None" = None,
+    attendance: "pandas.DataFrame | None" = None,
+    *,
+    sensitive_groups: "pandas.DataFrame | Iterable[str] | None" = None,
+    sensitive_tie_kinds: "pandas.DataFrame | Iterable[str] | None" = None,
+    sensitive_events: "pandas.DataFrame | Iterable[str] | None" = None,
+    columns: "dict[str, str | dict[str, str]] | None" = None,
+    dayfirst: bool = True,
+) -> "Network":
     """A new Network from pandas DataFrames laid out as the CSV files.
 
     Columns are the CSV's (docs/data-formats.md): actors key, type, kind,
@@ -568,7 +579,7 @@ def from_pandas(cls, actors=None, ties=None, events=None, attendance=None, *, se
 
 # --- to_pandas -----------------------------------------------------------------
 
-def to_pandas(self, include_sensitive=False):
+def to_pandas(self, include_sensitive: bool = False) -> "dict[str, pandas.DataFrame]":
     """The Network as a dict of DataFrames laid out as the CSV files.
 
     Keys 'actors', 'ties', 'events', 'attendance'; with

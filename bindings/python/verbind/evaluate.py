@@ -32,14 +32,22 @@ class Timeline(list):
     "programme", the whole), ``note`` why the timeline is empty ("" when it
     is not)."""
 
-    def __init__(self, records: Iterable[Dict[str, Any]] = (), *, periods=(), areas=(), note="", period_starts=()):
+    def __init__(
+        self,
+        records: Iterable[Dict[str, Any]] = (),
+        *,
+        periods: Iterable[str] = (),
+        areas: Iterable[str] = (),
+        note: str = "",
+        period_starts: Iterable[datetime.date] = (),
+    ) -> None:
         super().__init__(records)
         self.periods: List[str] = list(periods)
         self.areas: List[str] = list(areas)
         self.note: str = note
         self.period_starts: List[datetime.date] = list(period_starts)
 
-    def to_pandas(self):
+    def to_pandas(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame (columns period, area, metric,
         value, status; value is NaN where withheld). Needs pandas.
 
@@ -97,12 +105,12 @@ def _period_frequency(labels: List[str]) -> Optional[str]:
 
 
 def timeline(
-    net,
+    net: Network,
     *,
     period: str = "month",
     by: str = "municipality",
-    start=None,
-    end=None,
+    start: datetime.date | numpy.datetime64 | str | None = None,
+    end: datetime.date | numpy.datetime64 | str | None = None,
     min_cell: int = 10,
     include_sensitive: bool = False,
     permutations: int = 200,

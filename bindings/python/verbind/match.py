@@ -4,6 +4,8 @@ Introductions across groups on shared talents, assignment (linear and
 capacitated), stable buddy pairs and mixed tables. See docs/match.md.
 """
 
+from __future__ import annotations
+
 from typing import Dict, NamedTuple, Optional
 
 import numpy as np
@@ -81,17 +83,28 @@ class StableMatching(Dict[str, Optional[str]]):
                            f"<StableMatching: {len(self)} proposers, {matched} matched>")
 
 
-def linear_assignment(cost, *, maximize=False) -> Assignment:
+def linear_assignment(cost: numpy.typing.ArrayLike, *, maximize: bool = False) -> Assignment:
     rows, cols = _verbind.linear_assignment(cost, maximize=maximize)
     return Assignment(rows, cols)
 
 
-def assign(cost, *, row_capacity=1, col_capacity=1, maximize=False) -> Assignment:
+def assign(
+    cost: numpy.typing.ArrayLike,
+    *,
+    row_capacity: int | Sequence[int] | numpy.typing.NDArray[numpy.integer] = 1,
+    col_capacity: int | Sequence[int] | numpy.typing.NDArray[numpy.integer] = 1,
+    maximize: bool = False,
+) -> Assignment:
     rows, cols = _verbind.assign(cost, row_capacity=row_capacity, col_capacity=col_capacity, maximize=maximize)
     return Assignment(rows, cols)
 
 
-def stable_match(proposer_prefs, reviewer_prefs, *, capacities=None) -> StableMatching:
+def stable_match(
+    proposer_prefs: dict[str, Iterable[str]],
+    reviewer_prefs: dict[str, Iterable[str]],
+    *,
+    capacities: int | dict[str, int] | None = None,
+) -> StableMatching:
     return StableMatching(_verbind.stable_match(proposer_prefs, reviewer_prefs, capacities=capacities))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Hashable, List, Optional
 
 import numpy as np
 
@@ -124,7 +124,9 @@ class Cascades:
         return out
 
 
-def cascades(net, *, start=None, end=None, include_sensitive=False) -> Cascades:
+def cascades(
+    net: Network, *, start: datetime.date | numpy.datetime64 | str | None = None, end: datetime.date | numpy.datetime64 | str | None = None, include_sensitive: bool = False
+) -> Cascades:
     """Bring-along cascades observed in ``net``'s attendance records.
 
     Per event: the bring-along tree, its generations, newcomers (people at
@@ -176,25 +178,25 @@ class InfluenceResult:
     extra_spread_lower_bound: float
     approximation: float
     rr_sets: int
-    group_reach: Optional[Dict[Any, float]] = None
-    seed_labels: Any = None
+    group_reach: Optional[Dict[Hashable, float]] = None
+    seed_labels: numpy.typing.NDArray[numpy.int64] | list[str] | None = None
 
 
 def influence_max(
-    g,
-    k,
+    g: Graph,
+    k: int,
     *,
-    model="ic",
-    probability=None,
-    epsilon=0.1,
-    delta=None,
-    seed=None,
-    threads=0,
-    candidates=None,
-    fixed=(),
-    groups=None,
-    progress=None,
-    max_memory_bytes=None,
+    model: Literal["ic", "lt"] = "ic",
+    probability: float | Literal["weights"] | None = None,
+    epsilon: float = 0.1,
+    delta: float | None = None,
+    seed: int | None = None,
+    threads: int = 0,
+    candidates: str | int | Iterable[str | int] | None = None,
+    fixed: str | int | Iterable[str | int] = (),
+    groups: Sequence[Hashable] | Mapping[str | int, Hashable] | pandas.Series | None = None,
+    progress: Callable[[float], bool | None] | bool | None = None,
+    max_memory_bytes: int | None = None,
 ) -> InfluenceResult:
     """Chooses k seeds that reach the most people in expectation.
 

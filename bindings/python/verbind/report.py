@@ -22,7 +22,7 @@ _PERIODS = ("week", "month", "quarter", "year")
 
 
 def report(
-    net,
+    net: Network,
     path: Union[str, bytes, "os.PathLike[str]", None] = None,
     *,
     municipality: Optional[str] = None,

@@ -5,6 +5,8 @@ matching networkx's function of the same meaning; vectors come back as NumPy
 arrays indexed like ``g.keys``.
 """
 
+from __future__ import annotations
+
 import numpy as _np
 
 from . import _nodes, _verbind
@@ -80,7 +82,16 @@ def _group_codes(g, groups, function):
     return codes, labels
 
 
-def pagerank(g, *, damping=0.85, personalization=None, weighted=True, tol=1e-10, max_iter=1000, threads=0):
+def pagerank(
+    g: Graph,
+    *,
+    damping: float = 0.85,
+    personalization: numpy.typing.ArrayLike | Mapping[str | int, float] | None = None,
+    weighted: bool = True,
+    tol: float = 1e-10,
+    max_iter: int = 1000,
+    threads: int = 0,
+) -> numpy.typing.NDArray[numpy.float64]:
     """PageRank as networkx.pagerank: power iteration from the uniform vector,
     stopping when the L1 change is below n * tol; dangling nodes (no
     out-weight) jump by the personalization vector. personalization: None
@@ -95,7 +106,7 @@ def pagerank(g, *, damping=0.85, personalization=None, weighted=True, tol=1e-10,
     return _verbind._pagerank(g, damping, personalization, weighted, tol, max_iter, threads)
 
 
-def ei_index(g, groups, *, per_group=False):
+def ei_index(g: Graph, groups: Sequence[Hashable] | Mapping[str | int, Hashable] | pandas.Series, *, per_group: bool = False) -> float | dict[Hashable, float]:
     """Krackhardt & Stern's E-I index: (E - I) / (E + I) over the ties
     (directed graphs: arcs), E between groups and I within; -1 is all inward,
     +1 all outward. groups: one label per node (in position order, or a
@@ -110,7 +121,15 @@ def ei_index(g, groups, *, per_group=False):
     return {label: float(values[i]) for i, label in enumerate(labels)}
 
 
-def expected_ei_index(g, groups, *, permutations=1000, seed=None, threads=0, progress=None):
+def expected_ei_index(
+    g: Graph,
+    groups: Sequence[Hashable] | Mapping[str | int, Hashable] | pandas.Series,
+    *,
+    permutations: int = 1000,
+    seed: int | None = None,
+    threads: int = 0,
+    progress: Callable[[float], bool | None] | bool | None = None,
+) -> dict[str, float]:
     """The E-I index under random mixing: the groups' labels are shuffled over
     the nodes (sizes kept) `permutations` times. Returns a dict with
     'observed', 'expected' (mean over shuffles), 'std', 'analytic' (the exact
@@ -124,7 +143,7 @@ def expected_ei_index(g, groups, *, permutations=1000, seed=None, threads=0, pro
     return _verbind._expected_ei_index(g, codes, permutations, seed, threads, progress)
 
 
-def assortativity(g, groups):
+def assortativity(g: Graph, groups: Sequence[Hashable] | Mapping[str | int, Hashable] | pandas.Series) -> float:
     """As networkx.attribute_assortativity_coefficient over node group labels
     of any hashable type."""
     codes, _ = _group_codes(g, groups, "assortativity")
@@ -139,29 +158,41 @@ class SocialMap:
 
     SECTIONS = ("key_figures", "brokers", "organisations", "fragile_points", "fragile_ties", "communities", "gaps")
 
-    def __init__(self, data):
+    def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         try:
             return self.__dict__["_data"][name]
         except KeyError:
             raise AttributeError(name) from None
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """The whole map as plain dicts, lists, str, int, float, bool and None
         (JSON-ready; suppressed counts are None with "suppressed": True)."""
         import copy
 
         return copy.deepcopy(self._data)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (f"<SocialMap {self.people} people, {self.ties} ties, "
                 f"{len(self.communities)} communities shown, modularity {self.modularity:.3f}>")
 
 
-def social_map(net, *, municipality=None, neighbourhood=None, start=None, end=None, top=10, seed=None, threads=0,
-               min_cell=10, include_sensitive=False, progress=None):
+def social_map(
+    net: Network,
+    *,
+    municipality: str | None = None,
+    neighbourhood: str | None = None,
+    start: datetime.date | numpy.datetime64 | str | None = None,
+    end: datetime.date | numpy.datetime64 | str | None = None,
+    top: int = 10,
+    seed: int | None = None,
+    threads: int = 0,
+    min_cell: int = 10,
+    include_sensitive: bool = False,
+    progress: Callable[[float], bool | None] | bool | None = None,
+) -> SocialMap:
     """The social map ("sociale kaart") of a Network: key figures (a composite
     of two-hop reach, betweenness and ties across declared groups, flagging
     residents who act as key figures but are not recognised or trained),

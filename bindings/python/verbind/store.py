@@ -5,6 +5,8 @@
 docs/store.md and docs/privacy.md.
 """
 
+from __future__ import annotations
+
 from . import _verbind
 from ._verbind import (
     Store,
@@ -33,7 +35,7 @@ __all__ = [
 # values by hand. No message of either ever contains the secret.
 
 
-def pseudonymise(network, secret):
+def pseudonymise(network: Network, secret: bytes) -> Network:
     """A copy of network whose actor and event keys are replaced by keyed hashes:
     hex(HMAC-SHA-256(secret, "verbind:actor:" + key)) (events: "verbind:event:").
     The same secret gives the same pseudonyms, so exports can be joined by whoever
@@ -44,7 +46,7 @@ def pseudonymise(network, secret):
     return _verbind._pseudonymise(network, secret)
 
 
-def pseudonym(key, secret, *, kind="actor"):
+def pseudonym(key: str, secret: bytes, *, kind: Literal["actor", "event"] = "actor") -> str:
     """The pseudonym pseudonymise() gives one actor (kind='actor') or event
     (kind='event') key. Raises InputError for a key the Network would refuse
     (empty, not valid UTF-8, control characters, leading or trailing blanks)
