@@ -139,6 +139,40 @@ def parse(doc):
     return name, inspect.Signature(out, return_annotation=return_annotation)
 
 
+class _LazySignature(inspect.Signature):
+    """The signature in a pybind11 docstring, read when first asked for
+    (reading all of them at import would cost milliseconds for each
+    import verbind). A docstring without one gives (*args, **kwargs)."""
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, parameters=None, *, return_annotation=inspect.Signature.empty, doc=None, **kw):
+        self._doc = doc
+        if doc is None:
+            super().__init__(parameters, return_annotation=return_annotation, **kw)
+
+    def _read(self):
+        doc, self._doc = self._doc, None
+        parsed = parse(doc)
+        if parsed is None:
+            P = inspect.Parameter
+            super().__init__([P("args", P.VAR_POSITIONAL), P("kwargs", P.VAR_KEYWORD)])
+        else:
+            super().__init__(parsed[1].parameters.values(), return_annotation=parsed[1].return_annotation)
+
+    @property
+    def parameters(self):
+        if self._doc is not None:
+            self._read()
+        return super().parameters
+
+    @property
+    def return_annotation(self):
+        if self._doc is not None:
+            self._read()
+        return super().return_annotation
+
+
 def _keywords(signature):
     """The names a call may give as keywords (None: any, **kwargs)."""
     names = []
@@ -209,8 +243,7 @@ def _without_values(message):
 def guard(func, qualname=None):
     """func (a function of the extension), with a signature and argument
     errors that name what is wrong, never a value."""
-    parsed = parse(func.__doc__)
-    signature = parsed[1] if parsed else None
+    signature = _LazySignature(doc=func.__doc__) if func.__doc__ else None
     name = qualname or func.__name__
 
     @functools.wraps(func)
