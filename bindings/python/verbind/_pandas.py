@@ -591,8 +591,8 @@ def to_pandas(self, include_sensitive: bool = False) -> "dict[str, pandas.DataFr
     groups and organisers lists of str; key_figure bool; weight float64;
     dates datetime.date objects (None when empty): verbind's dates reach
     from 1500 to 9899, further than datetime64[ns] (1677-2262); use
-    pd.to_datetime(df["since"]) for datetime64. Network.from_pandas(**frames)
-    gives the Network back.
+    pd.to_datetime(df["since"]) for datetime64.
+    ``Network.from_pandas(**frames)`` gives the Network back.
     """
     pd = _pd()
     if not isinstance(include_sensitive, bool):

@@ -158,19 +158,19 @@ def cascades(
 class InfluenceResult:
     """Seeds chosen by :func:`influence_max`.
 
-    seeds: positions in selection order (NumPy int64); seed_labels names them.
-    spread_lower_bound: expected number of people reached by seeds and fixed
-        together is at least this, with probability at least 1 - delta.
-    extra_spread_lower_bound: the same for the people reached beyond what
-        the fixed seeds reach on their own.
-    approximation: certified ratio of the extra reach to the best possible
-        choice of k (at least 1 - 1/e - epsilon); NaN for the group-fair
-        variant, which certifies no ratio (see docs/reach.md).
-    rr_sets: reverse-reachable sets drawn.
-    group_reach: with groups, the estimated fraction of each group reached
-        (dict label -> fraction); else None.
-    seed_labels: the seeds' labels, in the same order (as Graph.labels
-        gives them: ints when the graph's labels are integers, else str).
+    - seeds: positions in selection order (NumPy int64); seed_labels names them.
+    - spread_lower_bound: expected number of people reached by seeds and fixed
+      together is at least this, with probability at least 1 - delta.
+    - extra_spread_lower_bound: the same for the people reached beyond what
+      the fixed seeds reach on their own.
+    - approximation: certified ratio of the extra reach to the best possible
+      choice of k (at least 1 - 1/e - epsilon); NaN for the group-fair
+      variant, which certifies no ratio (see docs/reach.md).
+    - rr_sets: reverse-reachable sets drawn.
+    - group_reach: with groups, the estimated fraction of each group reached
+      (dict label -> fraction); else None.
+    - seed_labels: the seeds' labels, in the same order (as Graph.labels
+      gives them: ints when the graph's labels are integers, else str).
     """
 
     seeds: np.ndarray
