@@ -208,12 +208,15 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
             if (weighted) number[slot] = static_cast<std::uint32_t>(i);
         }
     }
+    // Weighted: the numbers of the current group's records (the compaction
+    // writes over the group's slots while it is read).
+    std::vector<std::uint32_t> group_number;
     auto is_backwards = [&](std::uint64_t slot) { return !directed && (backwards[slot / 64] >> (slot % 64) & 1); };
     // The record at a slot: its number, or (unweighted: only for a message)
     // the k-th record of its group in file order.
-    auto record_at = [&](std::size_t u, std::uint64_t slot) -> std::uint64_t {
-        if (weighted) return number[slot];
-        std::uint64_t k = slot - start[u];
+    auto record_at = [&](std::size_t u, std::uint64_t group_start, std::uint64_t slot) -> std::uint64_t {
+        if (weighted) return group_number[slot - group_start];
+        std::uint64_t k = slot - group_start;
         for (std::size_t i = 0; i < m; ++i)
             if (group_of(records[i]) == u && k-- == 0) return i;
         return 0;
@@ -236,6 +239,8 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
         const std::uint64_t end = start[u + 1];
         start[u] = kept;
         order.clear();
+        if (weighted) group_number.assign(number.begin() + static_cast<std::ptrdiff_t>(read),
+                                          number.begin() + static_cast<std::ptrdiff_t>(end));
         bool sorted = true;
         for (std::uint64_t k = read; k < end; ++k) {
             order.push_back(std::uint64_t{other[k]} << 32 | (k - read));
@@ -252,7 +257,7 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
             }
             auto slot_of = [&](std::size_t k) { return read + (order[k] & low32); };
             std::uint64_t keep = slot_of(i);
-            double w = weighted ? weight_of(number[keep]) : 1.0;
+            double w = weighted ? weight_of(group_number[keep - read]) : 1.0;
             if (j - i > 1) {
                 remaining.clear();
                 if (directed) {
@@ -265,7 +270,7 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
                             .push_back(slot_of(k));
                     const std::size_t pairs = std::min(forward.size(), backward.size());
                     for (std::size_t k = 0; k < pairs && weighted; ++k) {
-                        const std::uint64_t f = number[forward[k]], r = number[backward[k]];
+                        const std::uint64_t f = group_number[forward[k] - read], r = group_number[backward[k] - read];
                         if (weights[f] != weights[r]) {
                             // r lists the pair the other way round from f.
                             const bool r_backwards = is_backwards(backward[k]);
@@ -287,22 +292,22 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
                                std::back_inserter(remaining));
                 }
                 keep = remaining.front();
-                if (weighted) w = weight_of(number[keep]);
+                if (weighted) w = weight_of(group_number[keep - read]);
                 for (std::size_t k = 1; k < remaining.size() && repeat_error.empty(); ++k) {
-                    const double x = weighted ? weight_of(number[remaining[k]]) : 1.0;
+                    const double x = weighted ? weight_of(group_number[remaining[k] - read]) : 1.0;
                     switch (options.duplicates) {
                         case Merge::error:
-                            repeat_error = describe(record_at(u, remaining[k])) + ": duplicate of " +
-                                           describe(record_at(u, keep)) + " (both join " +
+                            repeat_error = describe(record_at(u, read, remaining[k])) + ": duplicate of " +
+                                           describe(record_at(u, read, keep)) + " (both join " +
                                            name(static_cast<NodeId>(u)) + " and " + name(v) +
                                            "; choose duplicates = sum, max, min or first to merge them)";
                             break;
                         case Merge::sum:
                             w += x;
                             if (!std::isfinite(w))
-                                repeat_error = describe(record_at(u, remaining[k])) +
+                                repeat_error = describe(record_at(u, read, remaining[k])) +
                                                ": field 'weight': the sum of the weights of " +
-                                               describe(record_at(u, keep)) + " and its duplicates (joining " +
+                                               describe(record_at(u, read, keep)) + " and its duplicates (joining " +
                                                name(static_cast<NodeId>(u)) + " and " + name(v) +
                                                ") is too large for a double";
                             break;
@@ -312,10 +317,11 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
                     }
                 }
             }
-            // Slots below `read + i` are done with, so writing at `kept` is safe.
+            // The group's other nodes are in `order` and its numbers in
+            // `group_number`: writing at `kept` (<= read + i) loses nothing.
             if (weighted) {
-                weights[number[keep]] = w;
-                number[kept] = number[keep];
+                weights[group_number[keep - read]] = w;
+                number[kept] = group_number[keep - read];
             }
             other[kept++] = v;
             i = j;
@@ -329,6 +335,7 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
     if (!repeat_error.empty()) throw parse_error(repeat_error);
     records = {};
     order = {};
+    group_number = {};
     remaining = {};
     forward = {};
     backward = {};
