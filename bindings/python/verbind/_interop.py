@@ -440,7 +440,7 @@ def _network_from_igraph(h):
 
 # --- the public functions ---------------------------------------------------------
 
-def to_networkx(x, *, include_sensitive=False):
+def to_networkx(x: "Graph | Network", *, include_sensitive: bool = False) -> "networkx.Graph":
     """A networkx graph of a verbind Graph or Network.
 
     Graph: a networkx.Graph (DiGraph when directed) whose nodes are the
@@ -467,7 +467,7 @@ def to_networkx(x, *, include_sensitive=False):
     return _network_to_networkx(x, include_sensitive)
 
 
-def to_igraph(x, *, include_sensitive=False):
+def to_igraph(x: "Graph | Network", *, include_sensitive: bool = False) -> "igraph.Graph":
     """An igraph.Graph of a verbind Graph or Network.
 
     Graph: vertices in position order, vertex attribute "name" the labels
@@ -495,7 +495,13 @@ def _check_options(function, weight, duplicates, self_loops):
     _check_choice(self_loops, function, "self_loops", ("error", "drop"))
 
 
-def from_networkx(G, *, weight="weight", duplicates="error", self_loops="error"):
+def from_networkx(
+    G: "networkx.Graph",
+    *,
+    weight: "str | None" = "weight",
+    duplicates: "Literal['error', 'sum', 'max', 'min', 'first']" = "error",
+    self_loops: "Literal['error', 'drop']" = "error",
+) -> "Graph | Network":
     """A verbind Graph or Network from a networkx graph.
 
     A graph whose nodes all carry attribute "layer" ("actor" or "event"), as
@@ -520,7 +526,13 @@ def from_networkx(G, *, weight="weight", duplicates="error", self_loops="error")
     return _graph_from_networkx(G, weight, duplicates, self_loops)
 
 
-def from_igraph(h, *, weight="weight", duplicates="error", self_loops="error"):
+def from_igraph(
+    h: "igraph.Graph",
+    *,
+    weight: "str | None" = "weight",
+    duplicates: "Literal['error', 'sum', 'max', 'min', 'first']" = "error",
+    self_loops: "Literal['error', 'drop']" = "error",
+) -> "Graph | Network":
     """A verbind Graph or Network from an igraph.Graph.
 
     As from_networkx: a graph with vertex attribute "layer" ("actor" or

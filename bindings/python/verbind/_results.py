@@ -119,7 +119,7 @@ def _make_record(cls, fields: Tuple[str, ...]) -> None:
     collections.abc.Sequence.register(cls)
 
 
-def _records_to_pandas(records: Sequence[Any], fields: Sequence[str]):
+def _records_to_pandas(records: Sequence[Any], fields: Sequence[str]) -> "pandas.DataFrame":
     pd = _pandas("to_pandas()")
     return pd.DataFrame([tuple(r) for r in records], columns=list(fields))
 
@@ -178,7 +178,7 @@ def _graph_html(self) -> str:
     )
 
 
-def _spread_to_pandas(self):
+def _spread_to_pandas(self) -> "pandas.DataFrame":
     """One row: mean, stderr, low, high, runs."""
     return _records_to_pandas([self], self._fields)
 
@@ -195,9 +195,14 @@ def _introduction_repr(self) -> str:
     return f"Introduction(a={short(self.a)}, b={short(self.b)}, score={self.score:.6g}, shared_talents={len(self.shared_talents)})"
 
 
-def _introduction_to_pandas(self):
+def _introduction_to_pandas(self) -> "pandas.DataFrame":
     """One row with the fields as columns (a list of introductions:
     pandas.DataFrame(list) or verbind.Introduction.to_pandas(list))."""
+    return _records_to_pandas([self], self._fields)
+
+
+def _table_to_pandas(self) -> "pandas.DataFrame":
+    """One row with the fields as columns (a list of tables: pandas.DataFrame(list))."""
     return _records_to_pandas([self], self._fields)
 
 
@@ -206,7 +211,7 @@ def _table_repr(self) -> str:
             f"unconnected={len(self.unconnected)}, group_mix={self.group_mix:.3g})")
 
 
-def _suppressed_to_pandas(self, rows: Optional[Sequence[Any]] = None, cols: Optional[Sequence[Any]] = None):
+def _suppressed_to_pandas(self, rows: Optional[Sequence[Any]] = None, cols: Optional[Sequence[Any]] = None) -> "pandas.DataFrame":
     """The table as it may be published: counts with their totals as a
     nullable integer DataFrame, <NA> where suppressed (the suppressed counts
     themselves never leave through here). rows/cols name the rows and
@@ -227,14 +232,14 @@ def _suppressed_to_pandas(self, rows: Optional[Sequence[Any]] = None, cols: Opti
     return published
 
 
-def _contacts_to_pandas(self):
+def _contacts_to_pandas(self) -> "pandas.DataFrame":
     """One row per contact: time, first, second (people by label)."""
     pd = _pandas("Contacts.to_pandas()")
     labels = np.asarray(self.labels, dtype=object) if isinstance(self.labels, list) else self.labels
     return pd.DataFrame({"time": self.times, "first": labels[self.first], "second": labels[self.second]})
 
 
-def _temporal_to_pandas(self, what: str = "people"):
+def _temporal_to_pandas(self, what: str = "people") -> "pandas.DataFrame":
     """what="people": one row per person, indexed by label ("node"), with
     reached and arrival (dates for a Network, contact times for contacts);
     what="curve": the reach curve, columns time and reached."""
@@ -272,7 +277,7 @@ def _cascades_repr(self) -> str:
             f"{self.newcomers} newcomers, {self.generations} generations, {len(self.series)} series>")
 
 
-def _cascades_to_pandas(self, what: str = "events"):
+def _cascades_to_pandas(self, what: str = "events") -> "pandas.DataFrame":
     """what="events": one row per event (its numbers, without the tree);
     "series": one row per event series; "bringers": who brought newcomers;
     "attendance": every attendee of every event (event, actor, brought_by,
@@ -310,7 +315,7 @@ def _cascades_html(self) -> str:
     )
 
 
-def _tree_to_pandas(self):
+def _tree_to_pandas(self) -> "pandas.DataFrame":
     """The tree: one row per person (actor, brought_by, generation, newcomer)."""
     pd = _pandas("to_pandas()")
     return pd.DataFrame.from_records(self.tree, columns=["actor", "brought_by", "generation", "newcomer"])
@@ -337,7 +342,7 @@ def _influence_repr(self) -> str:
             f"approximation {_number(self.approximation)}>")
 
 
-def _influence_to_pandas(self, what: str = "seeds"):
+def _influence_to_pandas(self, what: str = "seeds") -> "pandas.DataFrame":
     """what="seeds": one row per seed in selection order (rank 1, 2, ...):
     seed (its label) and position; "group_reach": one row per group with
     the estimated fraction reached (the group-fair variant)."""
@@ -365,7 +370,7 @@ def _influence_html(self) -> str:
     )
 
 
-def _socialmap_to_pandas(self, section: Optional[str] = None):
+def _socialmap_to_pandas(self, section: Optional[str] = None) -> "pandas.DataFrame | dict[str, pandas.DataFrame]":
     """section (one of SocialMap.SECTIONS): that part as a DataFrame, one row
     per entry. None: a dict section -> DataFrame of every part."""
     pd = _pandas("SocialMap.to_pandas()")
@@ -444,8 +449,7 @@ def install() -> None:
     table = _verbind.Table
     _make_record(table, ("members", "shared_talents", "unconnected", "groups", "group_mix"))
     table.__repr__ = _table_repr
-    table.to_pandas = lambda self: _records_to_pandas([self], self._fields)
-    table.to_pandas.__doc__ = "One row with the fields as columns (a list of tables: pandas.DataFrame(list))."
+    table.to_pandas = _table_to_pandas
 
     _verbind.SuppressedTable.to_pandas = _suppressed_to_pandas
     _verbind.Contacts.to_pandas = _contacts_to_pandas

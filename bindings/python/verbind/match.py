@@ -45,7 +45,7 @@ class Assignment(NamedTuple):
     rows: np.ndarray
     cols: np.ndarray
 
-    def to_pandas(self):
+    def to_pandas(self) -> pandas.DataFrame:
         """One row per pair: columns row and col."""
         import pandas as pd
 
@@ -71,7 +71,7 @@ class StableMatching(Dict[str, Optional[str]]):
     """The matching of :func:`stable_match`: a dict proposer -> reviewer
     (None when unmatched)."""
 
-    def to_pandas(self):
+    def to_pandas(self) -> pandas.DataFrame:
         """One row per proposer: columns proposer and reviewer (None when unmatched)."""
         import pandas as pd
 
