@@ -82,48 +82,64 @@ py::tuple nx_adjacency(const Graph& g, const py::list& labels) {
     return py::make_tuple(std::move(node), std::move(succ), std::move(pred));
 }
 
-// An iterator over a Graph's edges as (src, dst) position pairs, for
-// igraph.Graph(n, edges=...), which reads any iterable of pairs. Like
-// CPython's zip, it hands out the same tuple again when the reader has let
-// go of it (reference count 1), and the ints come from a per-node cache:
-// no allocation per edge.
+// An iterator over a Graph's edges as (src, dst) position pairs, in the
+// order of Graph.edges(), for igraph.Graph(n, edges=...), which reads any
+// iterable of pairs. It walks the graph's rows itself (no edge arrays) and,
+// like CPython's zip, hands out the same tuple again when the reader has let
+// go of it (reference count 1): per edge only the target's int is made, in
+// the memory the previous one freed.
 struct EdgePairs {
     PyObject_HEAD
-    std::vector<NodeId>* src;
-    std::vector<NodeId>* dst;
-    std::vector<PyObject*>* ints;  // owned references, created on first use
-    std::size_t next;
-    PyObject* pair;  // owned; the tuple handed out last
+    std::shared_ptr<const Graph>* graph;  // owned; keeps the graph alive
+    NodeId u;                             // the row being walked
+    ArcId arc;                            // the next arc of row u
+    PyObject* source;                     // owned; the int for u (nullptr before the first)
+    PyObject* pair;                       // owned; the tuple handed out last
 };
-
-PyObject* cached_int(EdgePairs* self, NodeId u) {
-    PyObject*& slot = (*self->ints)[u];
-    if (slot == nullptr) slot = PyLong_FromUnsignedLong(u);
-    return slot;
-}
 
 PyObject* edge_pairs_next(PyObject* obj) {
     auto* self = reinterpret_cast<EdgePairs*>(obj);
-    if (self->src == nullptr || self->next >= self->src->size()) return nullptr;  // StopIteration
-    const std::size_t i = self->next++;
-    PyObject* a = cached_int(self, (*self->src)[i]);
-    PyObject* b = a ? cached_int(self, (*self->dst)[i]) : nullptr;
-    if (a == nullptr || b == nullptr) return nullptr;
+    if (self->graph == nullptr) return nullptr;
+    const Graph& g = **self->graph;
+    const NodeId n = static_cast<NodeId>(g.num_nodes());
+    NodeId v = 0;
+    for (;;) {
+        if (self->u >= n) return nullptr;  // StopIteration
+        if (self->arc < g.arc_end(self->u)) {
+            v = g.arc_target(self->arc++);
+            if (!g.directed() && v < self->u) continue;  // undirected: each edge once, from its lower end
+            break;
+        }
+        ++self->u;
+        if (self->u < n) self->arc = g.arc_begin(self->u);
+        Py_CLEAR(self->source);
+    }
+    if (self->source == nullptr) {
+        self->source = PyLong_FromUnsignedLong(self->u);
+        if (self->source == nullptr) return nullptr;
+    }
+    PyObject* target = PyLong_FromUnsignedLong(v);
+    if (target == nullptr) return nullptr;
     if (self->pair != nullptr && Py_REFCNT(self->pair) == 1) {
-        PyObject* old_a = PyTuple_GET_ITEM(self->pair, 0);
-        PyObject* old_b = PyTuple_GET_ITEM(self->pair, 1);
-        Py_INCREF(a);
-        Py_INCREF(b);
-        PyTuple_SET_ITEM(self->pair, 0, a);
-        PyTuple_SET_ITEM(self->pair, 1, b);
-        Py_DECREF(old_a);
-        Py_DECREF(old_b);
+        PyObject* old_source = PyTuple_GET_ITEM(self->pair, 0);
+        PyObject* old_target = PyTuple_GET_ITEM(self->pair, 1);
+        Py_INCREF(self->source);
+        PyTuple_SET_ITEM(self->pair, 0, self->source);
+        PyTuple_SET_ITEM(self->pair, 1, target);
+        Py_DECREF(old_source);
+        Py_DECREF(old_target);
         // The collector may have untracked the tuple (it held only ints);
         // track it again as a tuple handed out new would be.
         if (!PyObject_GC_IsTracked(self->pair)) PyObject_GC_Track(self->pair);
     } else {
-        PyObject* fresh = PyTuple_Pack(2, a, b);
-        if (fresh == nullptr) return nullptr;
+        PyObject* fresh = PyTuple_New(2);
+        if (fresh == nullptr) {
+            Py_DECREF(target);
+            return nullptr;
+        }
+        Py_INCREF(self->source);
+        PyTuple_SET_ITEM(fresh, 0, self->source);
+        PyTuple_SET_ITEM(fresh, 1, target);
         Py_XDECREF(self->pair);
         self->pair = fresh;
     }
@@ -131,35 +147,20 @@ PyObject* edge_pairs_next(PyObject* obj) {
     return self->pair;
 }
 
-PyObject* edge_pairs_length_hint(PyObject* obj, PyObject*) {
-    auto* self = reinterpret_cast<EdgePairs*>(obj);
-    const std::size_t total = self->src == nullptr ? 0 : self->src->size();
-    return PyLong_FromSize_t(total - std::min(total, self->next));
-}
-
 void edge_pairs_dealloc(PyObject* obj) {
     auto* self = reinterpret_cast<EdgePairs*>(obj);
     Py_XDECREF(self->pair);
-    if (self->ints != nullptr)
-        for (PyObject* i : *self->ints) Py_XDECREF(i);
-    delete self->ints;
-    delete self->src;
-    delete self->dst;
+    Py_XDECREF(self->source);
+    delete self->graph;
     PyTypeObject* type = Py_TYPE(obj);
     type->tp_free(obj);
     Py_DECREF(type);
 }
 
-PyMethodDef edge_pairs_methods[] = {
-    {"__length_hint__", edge_pairs_length_hint, METH_NOARGS, nullptr},
-    {nullptr, nullptr, 0, nullptr},
-};
-
 PyType_Slot edge_pairs_slots[] = {
     {Py_tp_dealloc, reinterpret_cast<void*>(edge_pairs_dealloc)},
     {Py_tp_iter, reinterpret_cast<void*>(PyObject_SelfIter)},
     {Py_tp_iternext, reinterpret_cast<void*>(edge_pairs_next)},
-    {Py_tp_methods, edge_pairs_methods},
     {Py_tp_doc, const_cast<char*>("The edges of a Graph as (src, dst) position pairs (for igraph).")},
     {0, nullptr},
 };
@@ -170,24 +171,30 @@ PyType_Spec edge_pairs_spec = {
 
 PyTypeObject* edge_pairs_type = nullptr;
 
-// (pairs, weights): the iterator above and the weights (float64, None when
-// the graph is unweighted), in the order of Graph.edges().
-py::tuple igraph_edges(const Graph& g) {
-    auto arrays = std::make_unique<Graph::EdgeArrays>();
-    {
-        py::gil_scoped_release no_gil;
-        *arrays = g.edges();
+// (pairs, weights): the iterator above and, for a weighted graph, the
+// weights as a list of float in the same order (None when unweighted).
+py::tuple igraph_edges(std::shared_ptr<const Graph> g) {
+    py::object weights = py::none();
+    if (g->weighted()) {
+        std::vector<double> values;  // the iterator's order: undirected edges from their lower end
+        values.reserve(g->num_edges());
+        for (NodeId u = 0; u < g->num_nodes(); ++u)
+            for (ArcId a = g->arc_begin(u); a < g->arc_end(u); ++a)
+                if (g->directed() || g->arc_target(a) >= u) values.push_back(g->arc_weight(a));
+        py::list list(static_cast<py::ssize_t>(values.size()));
+        for (std::size_t i = 0; i < values.size(); ++i)
+            PyList_SET_ITEM(list.ptr(), static_cast<py::ssize_t>(i), checked(PyFloat_FromDouble(values[i])));
+        weights = std::move(list);
     }
     auto* self = PyObject_New(EdgePairs, edge_pairs_type);
     if (self == nullptr) throw py::error_already_set();
-    self->src = new std::vector<NodeId>(std::move(arrays->src));
-    self->dst = new std::vector<NodeId>(std::move(arrays->dst));
-    self->ints = new std::vector<PyObject*>(g.num_nodes(), nullptr);
-    self->next = 0;
+    self->graph = nullptr;
+    self->u = 0;
+    self->arc = g->num_nodes() == 0 ? 0 : g->arc_begin(0);
+    self->source = nullptr;
     self->pair = nullptr;
     py::object pairs = py::reinterpret_steal<py::object>(reinterpret_cast<PyObject*>(self));
-    py::object weights = py::none();
-    if (g.weighted()) weights = to_numpy(std::move(arrays->weight));
+    self->graph = new std::shared_ptr<const Graph>(std::move(g));
     return py::make_tuple(std::move(pairs), std::move(weights));
 }
 

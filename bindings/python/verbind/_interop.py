@@ -104,7 +104,7 @@ def _graph_to_igraph(g):
     h = igraph.Graph(n=g.num_nodes, edges=pairs, directed=g.directed)
     h.vs["name"] = _graph_labels(g)
     if weights is not None:
-        h.es["weight"] = weights.tolist()
+        h.es["weight"] = weights
     return h
 
 

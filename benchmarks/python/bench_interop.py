@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""verbind.to_networkx / to_igraph of a 1,000,000-edge Graph against building
+the same graph in networkx / igraph from Python lists (issue 13's target: at
+least as fast), in the same run; from_networkx / from_igraph back are timed
+too (no target).
+
+    PYTHONPATH=build/python /usr/bin/python3 benchmarks/python/bench_interop.py [--edges 1000000] [--nodes 200000] [--repeats 5]
+
+The graph: --edges distinct random pairs over --nodes nodes whose integer
+labels have gaps (label = 3 * position + 1), undirected, unweighted and
+weighted, and directed weighted. The peers get what a user would hand them:
+a list of labels and a list of (label, label) tuples (networkx: nx.Graph();
+add_nodes_from(labels); add_edges_from(tuples), with (u, v, weight) tuples
+through add_weighted_edges_from when weighted; igraph: igraph.Graph(n,
+edges=tuples of positions, directed=...), vs["name"] = labels, es["weight"] =
+list). The lists are made before the clock starts. Times are medians of
+--repeats runs; ratio = peer time / verbind time (1 or more: verbind is at
+least as fast).
+"""
+import argparse
+import gc
+import statistics
+import time
+
+import igraph
+import networkx as nx
+import numpy as np
+
+import verbind
+
+
+def median_time(fn, repeats):
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+        del result
+    return statistics.median(times)
+
+
+def make_graph(n, m, directed, weighted, seed):
+    rng = np.random.default_rng(seed)
+    u = rng.integers(0, n, size=int(m * 1.2), dtype=np.int64)
+    v = rng.integers(0, n, size=int(m * 1.2), dtype=np.int64)
+    keep = u != v
+    u, v = u[keep], v[keep]
+    if not directed:
+        u, v = np.minimum(u, v), np.maximum(u, v)
+    pairs = np.unique(u * n + v)[:m]
+    rng.shuffle(pairs)
+    src, dst = pairs // n, pairs % n
+    labels = 3 * np.arange(n) + 1  # gaps: labels are not positions
+    weights = rng.random(len(pairs)) * 10 if weighted else None
+    g = verbind.Graph.from_edges(labels[src].astype(str), labels[dst].astype(str), weights=weights,
+                                 directed=directed)
+    return g
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edges", type=int, default=1_000_000)
+    parser.add_argument("--nodes", type=int, default=200_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    print(f"networkx {nx.__version__}, igraph {igraph.__version__}, verbind {verbind.__version__}")
+    for directed, weighted in ((False, False), (False, True), (True, True)):
+        g = make_graph(args.nodes, args.edges, directed, weighted, seed=1)
+        labels = g.labels.tolist()
+        src, dst, w = g.edges()
+        positions = list(zip(src.tolist(), dst.tolist()))
+        label_pairs = [(labels[a], labels[b]) for a, b in positions]
+        weights = w.tolist() if weighted else None
+        weighted_triples = [(a, b, x) for (a, b), x in zip(label_pairs, weights)] if weighted else None
+        print(f"\n{g!r}")
+
+        def nx_peer():
+            G = nx.DiGraph() if directed else nx.Graph()
+            G.add_nodes_from(labels)
+            if weighted:
+                G.add_weighted_edges_from(weighted_triples)
+            else:
+                G.add_edges_from(label_pairs)
+            return G
+
+        def ig_peer():
+            h = igraph.Graph(n=len(labels), edges=positions, directed=directed)
+            h.vs["name"] = labels
+            if weighted:
+                h.es["weight"] = weights
+            return h
+
+        # The same graph both ways, checked once before timing.
+        G, P = verbind.to_networkx(g), nx_peer()
+        assert G.number_of_nodes() == P.number_of_nodes() and G.number_of_edges() == P.number_of_edges()
+        for x in labels[:100]:
+            assert G.adj[x] == P.adj[x]
+            if directed:
+                assert G.pred[x] == P.pred[x]
+        h, q = verbind.to_igraph(g), ig_peer()
+        assert h.get_edgelist() == q.get_edgelist() and h.vs["name"] == q.vs["name"]
+        del G, P, h, q
+
+        t_nx = median_time(lambda: verbind.to_networkx(g), args.repeats)
+        t_nx_peer = median_time(nx_peer, args.repeats)
+        t_ig = median_time(lambda: verbind.to_igraph(g), args.repeats)
+        t_ig_peer = median_time(ig_peer, args.repeats)
+        print(f"  to_networkx {t_nx:7.3f} s   networkx from lists {t_nx_peer:7.3f} s   ratio {t_nx_peer / t_nx:5.2f}")
+        print(f"  to_igraph   {t_ig:7.3f} s   igraph from lists   {t_ig_peer:7.3f} s   ratio {t_ig_peer / t_ig:5.2f}")
+        G, h = verbind.to_networkx(g), verbind.to_igraph(g)
+        t_back_nx = median_time(lambda: verbind.from_networkx(G), max(1, args.repeats // 2))
+        t_back_ig = median_time(lambda: verbind.from_igraph(h), max(1, args.repeats // 2))
+        print(f"  from_networkx {t_back_nx:7.3f} s   from_igraph {t_back_ig:7.3f} s")
+
+
+if __name__ == "__main__":
+    main()
