@@ -149,8 +149,14 @@ def install(tmp_path_factory):
     elsewhere = base / "elsewhere"
     elsewhere.mkdir()
     probe = json.loads(run([venv / "bin" / "python", "-c", PROBE], elsewhere, env).stdout)
+    # The wheel alone, in a second venv, with the copy gone from view.
     wheels = sorted(dist.glob("verbind-*.whl"))
-    return {"base": base, "copy": copy, "files": files, "venv": venv, "probe": probe, "wheels": wheels}
+    wheel_venv = base / "wheel-venv"
+    run([sys.executable, "-m", "venv", "--system-site-packages", wheel_venv], base, env)
+    run([wheel_venv / "bin" / "pip", "install", "--no-index", "--no-cache-dir", *wheels], elsewhere, env)
+    wheel_probe = json.loads(run([wheel_venv / "bin" / "python", "-c", PROBE], elsewhere, env).stdout)
+    return {"base": base, "copy": copy, "files": files, "venv": venv, "probe": probe, "wheels": wheels,
+            "wheel_venv": wheel_venv, "wheel_probe": wheel_probe}
 
 
 def package_files(files):
@@ -208,6 +214,13 @@ def test_installed_files_are_the_package_folder_and_the_module(install):
     assert in_package == expected
     assert "py.typed" in in_package
     assert any(name.endswith(".pyi") for name in in_package)
+
+
+def test_the_wheel_installs_and_works_on_its_own(install):
+    probe, wheel_probe = install["probe"], install["wheel_probe"]
+    assert pathlib.Path(wheel_probe["file"]).resolve().is_relative_to(install["wheel_venv"].resolve())
+    assert wheel_probe["version"] == wheel_probe["metadata_version"] == probe["version"]
+    assert wheel_probe["pagerank"] == probe["pagerank"]
 
 
 def test_wheel_contents_and_metadata(install):
