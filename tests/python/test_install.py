@@ -21,8 +21,8 @@ This builds the module from scratch, so it is slow: about 4 minutes on two
 cores with a cold compiler cache, well under a minute warm. With ccache on
 PATH it compiles through ccache (CMAKE_C/CXX_COMPILER_LAUNCHER, unless the
 environment already sets them), with CCACHE_BASEDIR at the copy, so a warm
-cache serves every fresh copy. Marked `slow`: `-m "not slow"` leaves it out
-while developing; the normal test command runs it.
+cache serves every fresh copy. Those tests are marked `slow`: `-m "not slow"`
+leaves them out while developing; the normal test command runs them.
 """
 
 import email.parser
@@ -43,7 +43,6 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 PACKAGE_SOURCE = pathlib.PurePosixPath("bindings/python/verbind")
 TIMEOUT = 3600  # seconds per command: a hang fails instead of blocking the suite
 
-pytestmark = pytest.mark.slow
 
 
 def source_files(root):
@@ -182,6 +181,7 @@ def test_readme_states_the_commands_this_test_runs():
     assert "pip install --no-build-isolation ." in readme
 
 
+@pytest.mark.slow
 def test_import_comes_from_the_venv_outside_the_source_tree(install):
     probe, venv, copy = install["probe"], install["venv"], install["copy"]
     site_packages = pathlib.Path(probe["file"]).resolve().parents[1]
@@ -191,6 +191,7 @@ def test_import_comes_from_the_venv_outside_the_source_tree(install):
         assert not pathlib.Path(imported).resolve().is_relative_to(REPO), imported
 
 
+@pytest.mark.slow
 def test_one_version_everywhere(install):
     probe, copy = install["probe"], install["copy"]
     cmake_version = project_version(copy)
@@ -200,12 +201,14 @@ def test_one_version_everywhere(install):
     assert probe["metadata_version"] == probe["version"] == c_library_version(copy) == header_version == cmake_version
 
 
+@pytest.mark.slow
 def test_a_computation_agrees_with_networkx(install):
     ours, theirs = install["probe"]["pagerank"], install["probe"]["networkx_pagerank"]
     assert len(ours) == 6 and abs(sum(ours) - 1.0) < 1e-9
     assert ours == pytest.approx(theirs, abs=1e-9)
 
 
+@pytest.mark.slow
 def test_installed_files_are_the_package_folder_and_the_module(install):
     expected = package_files(install["files"]) | {"_verbind" + sysconfig.get_config_var("EXT_SUFFIX")}
     installed = {pathlib.PurePosixPath(name) for name in install["probe"]["installed"]}
@@ -216,6 +219,7 @@ def test_installed_files_are_the_package_folder_and_the_module(install):
     assert any(name.endswith(".pyi") for name in in_package)
 
 
+@pytest.mark.slow
 def test_the_wheel_installs_and_works_on_its_own(install):
     probe, wheel_probe = install["probe"], install["wheel_probe"]
     assert pathlib.Path(wheel_probe["file"]).resolve().is_relative_to(install["wheel_venv"].resolve())
@@ -223,6 +227,7 @@ def test_the_wheel_installs_and_works_on_its_own(install):
     assert wheel_probe["pagerank"] == probe["pagerank"]
 
 
+@pytest.mark.slow
 def test_wheel_contents_and_metadata(install):
     assert len(install["wheels"]) == 1, install["wheels"]
     wheel = install["wheels"][0]
@@ -253,9 +258,27 @@ def test_wheel_contents_and_metadata(install):
     assert "RPATH" not in dynamic and "RUNPATH" not in dynamic
 
 
+@pytest.mark.slow
 def test_the_build_writes_only_into_build_python(install):
     """setuptools' staging folders and egg-info stay under build-python/, not
     in the source folders (or in build/, scripts/build's CMake tree)."""
     copy = install["copy"]
     added = {name for name in files_under(copy) - install["files"] if name.parts[0] != "build-python"}
     assert added == set()
+
+
+def test_the_imported_package_has_every_file_of_the_package_folder():
+    """The package being tested (build/python/verbind from CMake, or an
+    install) holds every file of bindings/python/verbind/, byte for byte:
+    the CMake copy once took *.py only, so the stubs and py.typed were left
+    out of build/python."""
+    import verbind
+    here = pathlib.Path(verbind.__file__).resolve().parent
+    if here == (REPO / PACKAGE_SOURCE).resolve():
+        pytest.skip("verbind is imported from the source folder itself")
+    wanted = package_files(source_files(REPO))
+    assert "py.typed" in wanted and "__init__.py" in wanted
+    missing = sorted(name for name in wanted if not (here / name).is_file())
+    assert missing == [], f"{here} lacks {missing}"
+    differ = sorted(name for name in wanted if (here / name).read_bytes() != (REPO / PACKAGE_SOURCE / name).read_bytes())
+    assert differ == [], f"{here} has other contents in {differ} (re-run the cmake configure step)"
