@@ -219,6 +219,19 @@ void add_eq(py::class_<T, Options...>& cls, bool (*equal)(const T&, const T&)) {
     cls.attr("__hash__") = py::none();
 }
 
+// __getstate__ for pickle, and a static _from_state that builds a new object
+// from it (verbind/_results.py's __reduce__ calls it). No __setstate__: it
+// would replace the contents of a live object, which other threads may be
+// reading (a Graph is shared without locks; a Network is changed only under
+// its lock).
+template <class Class, class Get, class Make>
+void add_pickling(Class& cls, Get&& get, Make&& make) {
+    cls.def("__getstate__", std::forward<Get>(get), "The state pickle stores (docs/python.md, \"Pickling\").");
+    cls.def_static("_from_state", std::forward<Make>(make), py::arg("state"),
+                   "A new object from a state of __getstate__ (for pickle); InputError naming the field when it is "
+                   "not one.");
+}
+
 // --- Graph -------------------------------------------------------------------
 
 bool same_graph(const Graph& a, const Graph& b) {
@@ -331,7 +344,7 @@ void register_results(py::module_& m) {
     // Graph: its edge arrays (NumPy, so pickle protocol 5 copies them as
     // blocks), labels packed in one bytes object, direction and weights.
     auto graph = py::reinterpret_borrow<py::class_<Graph, std::shared_ptr<Graph>>>(m.attr("Graph"));
-    graph.def(py::pickle(&graph_state, &graph_from_state));
+    add_pickling(graph, &graph_state, &graph_from_state);
     graph.def(
         "__eq__",
         [](const Graph& a, py::handle other) -> py::object {
@@ -351,7 +364,7 @@ void register_results(py::module_& m) {
     // through the lossless JSON document. Pickling is not an export: the
     // bytes hold special-category data (docs/python.md).
     auto network = py::reinterpret_borrow<py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>>(m.attr("Network"));
-    network.def(py::pickle(
+    add_pickling(network,
         [](const NetworkHandle& self) {
             std::string text = read_network(self, "pickle", [](const Network& net) {
                 ExportOptions options;
@@ -368,10 +381,10 @@ void register_results(py::module_& m) {
                 py::gil_scoped_release no_gil;
                 return std::make_shared<NetworkHandle>(parse_json(text, "<pickle>"));
             });
-        }));
+        });
 
     auto spread = py::reinterpret_borrow<py::class_<SpreadResult>>(m.attr("SpreadResult"));
-    spread.def(py::pickle(
+    add_pickling(spread,
         [](const SpreadResult& r) {
             return state("SpreadResult", {py::float_(r.mean), py::float_(r.standard_error), py::float_(r.low),
                                           py::float_(r.high), py::int_(r.runs)});
@@ -385,11 +398,11 @@ void register_results(py::module_& m) {
             r.high = s.real(3, "high");
             r.runs = s.count(4, "runs");
             return r;
-        }));
+        });
     add_eq(spread, &same_spread);
 
     auto influence = py::reinterpret_borrow<py::class_<InfluenceResult>>(m.attr("_InfluenceResult"));
-    influence.def(py::pickle(
+    add_pickling(influence,
         [](const InfluenceResult& r) {
             return state("_InfluenceResult", {array_of(r.seeds), py::float_(r.spread_lower_bound),
                                               py::float_(r.extra_spread_lower_bound), py::float_(r.approximation),
@@ -405,11 +418,11 @@ void register_results(py::module_& m) {
             r.rr_sets = s.count(4, "rr_sets");
             r.group_reach = s.array<double>(5, "group_reach");
             return r;
-        }));
+        });
     add_eq(influence, &same_influence);
 
     auto introduction = py::reinterpret_borrow<py::class_<Introduction>>(m.attr("Introduction"));
-    introduction.def(py::pickle(
+    add_pickling(introduction,
         [](const Introduction& x) {
             return state("Introduction", {py::str(x.a), py::str(x.b), py::float_(x.score), str_list(x.shared_talents),
                                           str_list(x.bridges), str_list(x.via)});
@@ -424,11 +437,11 @@ void register_results(py::module_& m) {
             x.bridges = s.texts(4, "bridges");
             x.via = s.texts(5, "via");
             return x;
-        }));
+        });
     add_eq(introduction, &same_introduction);
 
     auto table = py::reinterpret_borrow<py::class_<Table>>(m.attr("Table"));
-    table.def(py::pickle(
+    add_pickling(table,
         [](const Table& t) {
             return state("Table", {str_list(t.members), str_list(t.shared_talents), str_list(t.unconnected),
                                    py::int_(t.groups), py::float_(t.group_mix)});
@@ -442,11 +455,11 @@ void register_results(py::module_& m) {
             t.groups = s.count(3, "groups");
             t.group_mix = s.real(4, "group_mix");
             return t;
-        }));
+        });
     add_eq(table, &same_table);
 
     auto suppressed = py::reinterpret_borrow<py::class_<SuppressedTable>>(m.attr("SuppressedTable"));
-    suppressed.def(py::pickle(
+    add_pickling(suppressed,
         [](const SuppressedTable& t) {
             return state("SuppressedTable", {py::int_(t.rows), py::int_(t.cols), array_of(t.counts),
                                              array_of(t.suppressed), array_of(t.primary)});
@@ -465,11 +478,11 @@ void register_results(py::module_& m) {
             if (t.primary.size() != cells) s.fail("primary", "has " + std::to_string(t.primary.size()) + " entries, rows x cols is " + std::to_string(cells));
             if (t.rows == 0 || t.cols == 0) s.fail("rows", "and cols must be at least 1 (the totals)");
             return t;
-        }));
+        });
     add_eq(suppressed, &same_suppressed);
 
     auto contacts = py::reinterpret_borrow<py::class_<ContactSequence, std::shared_ptr<ContactSequence>>>(m.attr("Contacts"));
-    contacts.def(py::pickle(
+    add_pickling(contacts,
         [](const ContactSequence& c) {
             return state("Contacts", {pack_texts(c.keys), array_of(c.times), array_of(c.first), array_of(c.second),
                                       str_list(c.groups)});
@@ -494,11 +507,11 @@ void register_results(py::module_& m) {
                     s.fail("times", "are not in order at contact " + std::to_string(i));
             }
             return c;
-        }));
+        });
     add_eq(contacts, &same_contacts);
 
     auto temporal = py::reinterpret_borrow<py::class_<TemporalResult>>(m.attr("TemporalReach"));
-    temporal.def(py::pickle(
+    add_pickling(temporal,
         [](const TemporalResult& r) {
             return state("TemporalReach", {pack_texts(r.keys), py::bool_(r.dated), array_of(r.reach.arrival),
                                            array_of(r.reach.reached), array_of(r.reach.curve_times),
@@ -519,7 +532,7 @@ void register_results(py::module_& m) {
             if (r.reach.curve_times.empty() || r.reach.curve_times.size() != r.reach.curve_reached.size())
                 s.fail("curve_times", "and curve_reached must have the same number of points, at least one");
             return r;
-        }));
+        });
     add_eq(temporal, &same_temporal);
 }
 

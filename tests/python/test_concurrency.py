@@ -82,6 +82,8 @@ def _graph_readers():
         "Network.__eq__": lambda net, c: net == c.other,
         "Network.__copy__": lambda net, c: __import__("copy").copy(net),
         "Network.__deepcopy__": lambda net, c: __import__("copy").deepcopy(net),
+        "Network.__getstate__": lambda net, c: net.__getstate__(),
+        "Network.__reduce__": lambda net, c: __import__("pickle").dumps(net),
         # a Store reading a Network
         "Store.replace": lambda net, c: c.store.replace(net),
     }

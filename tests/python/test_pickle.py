@@ -299,9 +299,20 @@ def state_of(obj):
 
 
 def restore(cls, state):
-    obj = cls.__new__(cls)
-    obj.__setstate__(state)
-    return obj
+    return cls._from_state(state)
+
+
+def test_no_object_can_be_overwritten_in_place():
+    """Unpickling makes new objects: no __setstate__ could replace the
+    contents of a live Graph (shared between threads) or Network (changed
+    only under its lock)."""
+    g = verbind.Graph.from_edges([0], [1])
+    net = build_small_network()
+    for obj in (g, net, verbind.suppress_small_cells([[1, 2], [3, 4]], min_cell=2)):
+        assert not hasattr(obj, "__setstate__")
+    before = net.copy()
+    other = verbind.Network._from_state(verbind.davis_southern_women().__getstate__())
+    assert net == before and other == verbind.davis_southern_women()
 
 
 def replaced(state, index, value):

@@ -128,14 +128,12 @@ def _records_to_pandas(records: Sequence[Any], fields: Sequence[str]) -> "pandas
 
 
 def _restore(cls, state):
-    """Rebuilds a C++ object from its __getstate__ (the pickles name this)."""
-    obj = cls.__new__(cls)
-    obj.__setstate__(state)
-    return obj
+    """A new C++ object from its __getstate__ (the pickles name this)."""
+    return cls._from_state(state)
 
 
 def _reduce(self):
-    # Every protocol goes through __getstate__/__setstate__ (results.cpp):
+    # Every protocol goes through __getstate__ and _from_state (results.cpp):
     # protocols 0 and 1 would otherwise take copyreg's path, which cannot
     # make a pybind11 object and aborts the process.
     return (_restore, (type(self), self.__getstate__()))
