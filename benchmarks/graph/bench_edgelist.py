@@ -3,7 +3,7 @@
 igraph.Graph.Read_Edgelist, numpy.loadtxt and pandas.read_csv, on the same
 generated SNAP-style file in the same run (issue 12).
 
-    PYTHONPATH=build/python /usr/bin/python3 benchmarks/graph/bench_edgelist.py [--lines 10000000] [--nodes N]
+    PYTHONPATH=build/python /usr/bin/python3 benchmarks/graph/bench_edgelist.py [--lines 10000000] [--nodes N] [--repeat 5]
 
 The file has '#' comment lines at the top and every undirected edge listed in
 both directions (as SNAP's undirected files do), tab separated, labels
@@ -11,6 +11,10 @@ both directions (as SNAP's undirected files do), tab separated, labels
 of VmHWM over the process after imports) is its own. Ratios are
 peer time / verbind time (above 1: verbind is faster). verbind's peak is
 also given against the final graph (Graph.memory_bytes + key_memory_bytes).
+Each reader runs --repeat times (a fresh process each, readers taking turns)
+and the medians are shown: wall-clock seconds, and CPU seconds (user +
+system, less disturbed when others share the machine); the load average
+before and after is printed, to say when the machine was busy.
 
 What each peer gives: igraph a graph with both directions as multi-edges
 (undirected, no merging, no comment lines: the comments are stripped into
@@ -22,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,8 +67,10 @@ def hwm():
 PATH, PLAIN = sys.argv[1], sys.argv[2]
 {imports}
 base = hwm()
+c0 = time.process_time()
 {body}
-print(json.dumps(dict(seconds=t, peak_bytes=hwm() - base, **extra)))
+cpu = time.process_time() - c0
+print(json.dumps(dict(seconds=t, cpu=cpu, peak_bytes=hwm() - base, **extra)))
 """
 
 
@@ -99,6 +106,7 @@ def main():
     parser.add_argument("--nodes", type=int, default=None, help="default: lines / 20")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="a reader to leave out (repeatable)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per reader (medians), default 3")
     args = parser.parse_args()
     nodes = args.nodes or max(10, args.lines // 20)
     with tempfile.TemporaryDirectory() as folder:
@@ -109,24 +117,37 @@ def main():
         print(f"file: {args.lines:,} edge lines + 3 comment lines, {nodes:,} nodes, {size / 1e6:.0f} MB "
               f"(generated in {time.perf_counter() - t0:.1f} s)")
         results = {}
-        for name, body in READERS.items():
-            if name in args.skip:
+        print(f"load average before: {os.getloadavg()[0]:.1f} (cores: {os.cpu_count()})")
+        runs = {name: [] for name in READERS if name not in args.skip}
+        for _ in range(args.repeat):
+            for name in runs:
+                body = READERS[name]
+                imports = "\n".join(l for l in body.splitlines() if l.startswith("import "))
+                rest = "\n".join(l for l in body.splitlines() if not l.startswith("import "))
+                code = CHILD.format(imports=imports, body=rest)
+                run = subprocess.run([sys.executable, "-c", code, path, plain], capture_output=True, text=True)
+                if run.returncode != 0:
+                    print(f"{name}: failed: {run.stderr.strip().splitlines()[-1] if run.stderr else run.returncode}")
+                    continue
+                runs[name].append(json.loads(run.stdout))
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        for name, done in runs.items():
+            if not done:
                 continue
-            imports = "\n".join(l for l in body.splitlines() if l.startswith("import "))
-            rest = "\n".join(l for l in body.splitlines() if not l.startswith("import "))
-            code = CHILD.format(imports=imports, body=rest)
-            run = subprocess.run([sys.executable, "-c", code, path, plain], capture_output=True, text=True)
-            if run.returncode != 0:
-                print(f"{name}: failed: {run.stderr.strip().splitlines()[-1] if run.stderr else run.returncode}")
-                continue
-            results[name] = json.loads(run.stdout)
+            r = dict(done[0])
+            for key in ("seconds", "cpu", "peak_bytes"):
+                r[key] = statistics.median(d[key] for d in done)
+            results[name] = r
     ours = results.get("verbind.read_edgelist")
     print()
-    print(f"{'reader':28} {'seconds':>8} {'vs verbind':>10} {'peak MB':>9} {'gives':>s}")
+    print(f"{'reader':28} {'seconds':>8} {'vs verbind':>10} {'cpu s':>6} {'vs verbind':>10} {'peak MB':>8} gives"
+          f" (medians of {args.repeat})")
     for name, r in results.items():
         ratio = r["seconds"] / ours["seconds"] if ours else float("nan")
+        cpu_ratio = r["cpu"] / ours["cpu"] if ours else float("nan")
         gives = (f"{r['nodes']:,} nodes, {r['edges']:,} edges" if "nodes" in r else f"{r['rows']:,} rows (no graph)")
-        print(f"{name:28} {r['seconds']:8.2f} {ratio:10.2f} {r['peak_bytes'] / 1e6:9.0f} {gives}")
+        print(f"{name:28} {r['seconds']:8.2f} {ratio:10.2f} {r['cpu']:6.2f} {cpu_ratio:10.2f} "
+              f"{r['peak_bytes'] / 1e6:8.0f} {gives}")
     if ours:
         print()
         print(f"verbind: final graph {ours['graph_bytes'] / 1e6:.0f} MB, peak while reading "

@@ -135,6 +135,13 @@ private:
 
 constexpr std::uint64_t low32 = 0xFFFFFFFFu;
 
+// Frees a container's memory now (`v = {}` only clears a vector: it keeps
+// the capacity).
+template <class Container>
+void release(Container& c) {
+    Container().swap(c);
+}
+
 // A label of digits without a zero in front ("0" itself is one) whose value
 // fits 32 bits: its value, and `p` moves past it.
 inline bool small_plain_integer(const char*& p, const char* end, std::uint64_t& value) noexcept {
@@ -258,7 +265,12 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
             auto slot_of = [&](std::size_t k) { return read + (order[k] & low32); };
             std::uint64_t keep = slot_of(i);
             double w = weighted ? weight_of(group_number[keep - read]) : 1.0;
-            if (j - i > 1) {
+            // The common case of a file listing each pair both ways: one
+            // record each way (same weight): the first is the edge.
+            const bool mirrored = !directed && j - i == 2 && is_backwards(keep) != is_backwards(slot_of(i + 1)) &&
+                                  (!weighted || weights[group_number[keep - read]] ==
+                                                    weights[group_number[slot_of(i + 1) - read]]);
+            if (j - i > 1 && !mirrored) {
                 remaining.clear();
                 if (directed) {
                     for (std::size_t k = i; k < j; ++k) remaining.push_back(slot_of(k));
@@ -333,13 +345,13 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
         throw parse_error(describe(first_loop) + ": self-loop on node " + name(loop_node) +
                           " (pass self_loops=drop to skip such edges)");
     if (!repeat_error.empty()) throw parse_error(repeat_error);
-    records = {};
-    order = {};
-    group_number = {};
-    remaining = {};
-    forward = {};
-    backward = {};
-    backwards = {};
+    release(records);
+    release(order);
+    release(group_number);
+    release(remaining);
+    release(forward);
+    release(backward);
+    release(backwards);
 
     // 3. The adjacency lists, each sorted by neighbour. Directed: the groups
     // are the lists. Undirected: node v's list is its smaller neighbours
@@ -378,11 +390,11 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
                 targets[slot] = other[k];
                 if (weighted) arc_weights[slot] = weights[number[k]];
             }
-        start = {};
+        release(start);
     }
-    other = {};
-    number = {};
-    weights = {};
+    release(other);
+    release(number);
+    release(weights);
     Graph g;
     GraphBuilder::set_arcs(g, directed, std::move(offsets), std::move(targets));
     return GraphBuilder::assemble(std::move(g), weighted, std::move(arc_weights), std::move(keys));
@@ -521,7 +533,7 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
                     src[i] = node(std::to_string(records[i] >> 32), lines(i), "a");
                     dst[i] = node(std::to_string(records[i] & low32), lines(i), "b");
                 }
-                records = {};
+                release(records);
             }
         }
         NodeId a = 0, b = 0;
@@ -550,11 +562,9 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
 
     // The common line once the file's form is known (two integer columns, no
     // weights): read without splitting; anything else goes the general way.
-    auto fast_row = [&](std::string_view row) -> bool {
-        const char* p = row.data();
-        const char* const end = p + row.size();
+    // Reads from `p` to the end of the line (`end` or a newline, left there).
+    auto scan_pair = [&](const char*& p, const char* const end, std::uint64_t& va, std::uint64_t& vb) -> bool {
         const char d = delimiter;
-        std::uint64_t va = 0, vb = 0;
         if (d == ' ') {
             while (p != end && is_blank(*p)) ++p;
             if (!small_plain_integer(p, end, va) || p == end || !is_blank(*p)) return false;
@@ -575,7 +585,21 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
             skip();
         }
         // The rest: nothing, or a comment after a blank.
-        if (p != end && !(is_comment_char(*p) && is_blank(p[-1]))) return false;
+        if (p != end && *p != '\n') {
+            if (!(is_comment_char(*p) && is_blank(p[-1]))) return false;
+            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+            p = nl == nullptr ? end : static_cast<const char*>(nl);
+        }
+        return true;
+    };
+    auto fast_mode = [&] {
+        return plain_integers && expected_fields == 2 && !weighted && !first_row && !header_pending;
+    };
+    auto fast_row = [&](std::string_view row) -> bool {
+        const char* p = row.data();
+        const char* const end = p + row.size();
+        std::uint64_t va = 0, vb = 0;
+        if (!scan_pair(p, end, va, vb) || p != end) return false;
         records.push_back(va << 32 | vb);
         lines.add(line);
         return true;
@@ -585,8 +609,7 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
         ++line;
         // A UTF-8 byte order mark at the start is not part of the first label.
         if (line == 1 && row.substr(0, 3) == "\xEF\xBB\xBF") row.remove_prefix(3);
-        if (plain_integers && expected_fields == 2 && !weighted && !first_row && !header_pending && fast_row(row))
-            return;
+        if (fast_mode() && fast_row(row)) return;
         // Comments: a line starting with a comment character, or one after a blank.
         {
             std::size_t i = 0;
@@ -679,6 +702,19 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
             pos = nl + 1;
         }
         while (pos < piece.size()) {
+            if (fast_mode()) {
+                // The line read where it lies, its end found on the way.
+                const char* p = piece.data() + pos;
+                const char* const end = piece.data() + piece.size();
+                std::uint64_t va = 0, vb = 0;
+                if (scan_pair(p, end, va, vb) && p != end) {
+                    ++line;
+                    records.push_back(va << 32 | vb);
+                    lines.add(line);
+                    pos = static_cast<std::size_t>(p - piece.data()) + 1;
+                    continue;
+                }
+            }
             const void* found = std::memchr(piece.data() + pos, '\n', piece.size() - pos);
             if (found == nullptr) {
                 carry.assign(piece.substr(pos));
@@ -697,9 +733,9 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
         split(pending_row);
         take(at);
     }
-    carry = {};
+    release(carry);
     fields.clear();
-    index = {};
+    release(index);
 
     // Node identity: integer labels are numbered by value (graph.hpp).
     if (plain_integers) {
@@ -748,10 +784,10 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
         number_integer_labels(keys, first_lines, src, dst, where);
         records.resize(src.size());
         for (std::size_t i = 0; i < src.size(); ++i) records[i] = std::uint64_t{src[i]} << 32 | dst[i];
-        src = {};
-        dst = {};
+        release(src);
+        release(dst);
     }
-    first_lines = {};
+    release(first_lines);
     return build_records(records, weights, weighted, std::move(keys), options, where, lines);
 }
 

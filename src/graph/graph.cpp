@@ -98,7 +98,7 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
             for (std::uint64_t k = by_target_offsets[t]; k < by_target_offsets[t + 1]; ++k)
                 put(by_target[k].target, static_cast<NodeId>(t), by_target[k].edge);
     });
-    by_target = {};
+    std::vector<ArcRecord>().swap(by_target);  // frees (`= {}` would only clear)
 
     // 3. Merge repeats (same source and neighbour) as the policy says.
     const bool has_weights = !in.weights.empty();
@@ -143,7 +143,7 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
         }
         g.offsets_[u + 1] = g.targets_.size();
     }
-    arcs = {};
+    std::vector<ArcRecord>().swap(arcs);  // frees (`= {}` would only clear)
     if (g.targets_.size() != g.targets_.capacity()) g.targets_.shrink_to_fit();
 
     // 4. Weights: none, float when every value is exactly a float, else double.
@@ -169,7 +169,7 @@ Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<double> weights
             g.weights_f64_ = std::move(weights);
         }
     }
-    weights = {};
+    std::vector<double>().swap(weights);  // frees (`= {}` would only clear)
     // 5. Directed graphs also keep in-arcs (CSC); iterating sources in order
     // leaves each in-list sorted by source.
     if (g.directed_) {
@@ -199,12 +199,19 @@ Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<double> weights
             if (!g.key_index_.emplace(keys[u], static_cast<NodeId>(u)).second)
                 throw input_error("graph: key '" + keys[u] + "' is given to two nodes");
         g.keys_ = std::move(keys);
-        const LabelSummary labels = summarise_labels(g.keys_);
-        g.label_kind_ = labels.kind;
-        g.label_reason_ = labels.reason;
+        // Integer labels without a zero in front, all different (the index
+        // says so), have different values: no second map to find that out.
+        const bool canonical = std::all_of(g.keys_.begin(), g.keys_.end(), [](const std::string& k) {
+            return is_integer_label(k) && integer_label_value(k).size() == k.size();
+        });
+        if (canonical) {
+            g.label_kind_ = LabelKind::integers;
+        } else {
+            const LabelSummary labels = summarise_labels(g.keys_);
+            g.label_kind_ = labels.kind;
+            g.label_reason_ = labels.reason;
+        }
         if (g.label_kind_ == LabelKind::integers) {
-            bool canonical = true;
-            for (const auto& k : g.keys_) canonical = canonical && integer_label_value(k).size() == k.size();
             if (!canonical) {
                 g.integer_index_.reserve(n);
                 for (std::size_t u = 0; u < n; ++u)
