@@ -55,7 +55,7 @@ def main():
     others = {"Network (sample programme)": net, "Cascades (sample)": verbind.cascades(net),
               "SocialMap (sample)": verbind.social_map(net, seed=1)}
 
-    print(f"{"object":40} {'protocol':>8} {'size MB':>8} {'dumps s':>8} {'loads s':>8} {'round trip s':>12}")
+    print(f"{'object':40} {'protocol':>8} {'size MB':>8} {'dumps s':>8} {'loads s':>8} {'round trip s':>12}")
     for name, obj in {**graphs, **others}.items():
         for protocol in (5, pickle.DEFAULT_PROTOCOL, 2):
             data = pickle.dumps(obj, protocol=protocol)
