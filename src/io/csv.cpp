@@ -299,8 +299,9 @@ struct ReadContext {
     std::uintmax_t done_bytes = 0;   // of the files read whole
 
     // `position` bytes into the file being read. Throws cancelled_error.
+    // The end (1) is reported once, by read_folder, when all is read.
     void report(std::size_t position) {
-        if (!progress.active() || total_bytes == 0) return;
+        if (!progress.active() || done_bytes + position >= total_bytes) return;
         progress.report(static_cast<double>(done_bytes + position) / static_cast<double>(total_bytes));
     }
     // A file of `size` bytes (as on disk) read whole; the next report

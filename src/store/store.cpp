@@ -600,7 +600,10 @@ Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* 
                           attendance = rows("attendance");
         net.reserve(actors, ties, events, attendance);
         if (progress != nullptr) {
-            rows_total = actors + ties + events + attendance + rows("organisers");
+            // Every row that passes `hash` below, so that 1 is the end.
+            rows_total = actors + ties + events + attendance + rows("organisers") + rows("tie_kinds") +
+                         rows("sensitive_groups") +
+                         (version >= 2 ? rows("sensitive_events") + rows("sensitive_tie_kinds") : 0);
             progress->report(0.0);
         }
     }

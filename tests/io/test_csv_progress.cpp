@@ -52,6 +52,7 @@ TEST_CASE("read_csv reports the fraction of the bytes read", "[io][csv][progress
     REQUIRE(seen.size() >= 4);
     CHECK(seen.front() == 0.0);
     CHECK(seen.back() == 1.0);
+    CHECK(std::count(seen.begin(), seen.end(), 1.0) == 1);  // 1 is the end, not before
     CHECK(std::is_sorted(seen.begin(), seen.end()));
     // Reports from inside the read, not only the ends.
     CHECK(std::count_if(seen.begin(), seen.end(), [](double f) { return f > 0.0 && f < 1.0; }) >= 2);

@@ -330,6 +330,7 @@ def test_readers_report_and_change_nothing(name, stored, fake_tqdm):
     seen = []
     assert read(stored, seen.append) == plain
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen), seen
+    assert seen.count(1.0) == 1, seen  # 1 is the end, not before
     assert read(stored, True) == plain
     shown = {"read_csv": "read_csv", "Network.import_csv": "import_csv", "load": "load", "Store.__init__": "Store"}
     assert [(b.desc, b.n, b.closed) for b in fake_tqdm.made] == [(f"verbind {shown[name]}", 100, 1)]

@@ -69,6 +69,7 @@ void check_reports(const std::vector<double>& seen) {
     REQUIRE(seen.size() >= 3);
     CHECK(seen.front() == 0.0);
     CHECK(seen.back() == 1.0);
+    CHECK(std::count(seen.begin(), seen.end(), 1.0) == 1);  // 1 is the end, not before
     CHECK(std::is_sorted(seen.begin(), seen.end()));
     CHECK(std::count_if(seen.begin(), seen.end(), [](double f) { return f > 0.0 && f < 1.0; }) >= 1);
 }
