@@ -457,18 +457,38 @@ def test_changed_pickles_never_crash():
 # --- multiprocessing ----------------------------------------------------------------
 
 
-def child_pagerank(g):
-    """Runs in the child: a result computed there, and the graph as received."""
-    return verbind.pagerank(g), g
+def child_results(g):
+    """Runs in the child: results computed there on the thread pool, and the
+    graph as received."""
+    return verbind.pagerank(g), verbind.betweenness(g, threads=2), verbind.spread(g, [0, 1], runs=500, seed=5,
+                                                                                 threads=2), g
 
 
 @pytest.mark.parametrize("method", ["spawn", "fork"])
 def test_graph_through_multiprocessing(method):
     g = verbind.sample_programme().graph()
-    with multiprocessing.get_context(method).Pool(1) as pool:
-        ranks, back = pool.apply(child_pagerank, (g,))
-    assert np.array_equal(ranks, verbind.pagerank(g))
-    assert back == g
+    # The parent's thread pool is running before the fork: the child must not
+    # inherit a pool it cannot use (a hang fails by the timeout).
+    between = verbind.betweenness(g, threads=2)
+    spread = verbind.spread(g, [0, 1], runs=500, seed=5, threads=2)
+    with multiprocessing.get_context(method).Pool(2) as pool:
+        answers = [pool.apply_async(child_results, (g,)) for _ in range(2)]
+        for answer in answers:
+            ranks, child_between, child_spread, back = answer.get(timeout=120)
+            assert np.array_equal(ranks, verbind.pagerank(g))
+            assert np.array_equal(child_between, between)
+            assert child_spread == spread
+            assert back == g
+
+
+def test_internal_influence_result_round_trips():
+    from verbind import _verbind
+
+    g = verbind.sample_programme().graph()
+    raw = _verbind._influence_max(g, 3, seed=2)
+    back = round_trip(raw)
+    assert back == raw and np.array_equal(back.seeds, raw.seeds) and back.rr_sets == raw.rr_sets
+    assert (back.spread_lower_bound, back.approximation) == (raw.spread_lower_bound, raw.approximation)
 
 
 def test_records_are_sequences(programme):
