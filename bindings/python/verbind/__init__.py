@@ -69,6 +69,11 @@ from .store import *  # noqa: E402,F401,F403
 from .evaluate import *  # noqa: E402,F401,F403
 from .report import *  # noqa: E402,F401,F403
 
+# to_pandas, equality, short reprs and _repr_html_ on every result (verbind/_results.py).
+from . import _results  # noqa: E402
+
+_results.install()
+
 # Last, once every public name is defined: a public function or method
 # written in Python called with a keyword it does not take names the valid
 # ones (verbind/_nodump.py; the extension's were guarded at the top).
