@@ -7,6 +7,7 @@
 
 #include "verbind/error.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -92,28 +93,39 @@ struct EdgePairs {
     PyObject_HEAD
     std::shared_ptr<const Graph>* graph;  // owned; keeps the graph alive
     NodeId u;                             // the row being walked
-    ArcId arc;                            // the next arc of row u
+    const NodeId* next;                   // the next target of row u
+    const NodeId* end;                    // the end of row u
     PyObject* source;                     // owned; the int for u (nullptr before the first)
     PyObject* pair;                       // owned; the tuple handed out last
 };
 
+// Moves to the first row at or after u that has an edge left: its targets
+// (undirected: those >= u, so each edge comes once, from its lower end).
+// Returns false at the end.
+bool edge_pairs_row(EdgePairs* self, NodeId u) {
+    const Graph& g = **self->graph;
+    const NodeId n = static_cast<NodeId>(g.num_nodes());
+    for (; u < n; ++u) {
+        const auto row = g.neighbors(u);
+        const NodeId* first = row.data();
+        if (!g.directed()) first = std::lower_bound(row.data(), row.data() + row.size(), u);
+        if (first != row.data() + row.size()) {
+            self->u = u;
+            self->next = first;
+            self->end = row.data() + row.size();
+            Py_CLEAR(self->source);
+            return true;
+        }
+    }
+    self->u = n;
+    return false;
+}
+
 PyObject* edge_pairs_next(PyObject* obj) {
     auto* self = reinterpret_cast<EdgePairs*>(obj);
     if (self->graph == nullptr) return nullptr;
-    const Graph& g = **self->graph;
-    const NodeId n = static_cast<NodeId>(g.num_nodes());
-    NodeId v = 0;
-    for (;;) {
-        if (self->u >= n) return nullptr;  // StopIteration
-        if (self->arc < g.arc_end(self->u)) {
-            v = g.arc_target(self->arc++);
-            if (!g.directed() && v < self->u) continue;  // undirected: each edge once, from its lower end
-            break;
-        }
-        ++self->u;
-        if (self->u < n) self->arc = g.arc_begin(self->u);
-        Py_CLEAR(self->source);
-    }
+    if (self->next == self->end && !edge_pairs_row(self, self->u + 1)) return nullptr;  // StopIteration
+    const NodeId v = *self->next++;
     if (self->source == nullptr) {
         self->source = PyLong_FromUnsignedLong(self->u);
         if (self->source == nullptr) return nullptr;
@@ -128,9 +140,8 @@ PyObject* edge_pairs_next(PyObject* obj) {
         PyTuple_SET_ITEM(self->pair, 1, target);
         Py_DECREF(old_source);
         Py_DECREF(old_target);
-        // The collector may have untracked the tuple (it held only ints);
-        // track it again as a tuple handed out new would be.
-        if (!PyObject_GC_IsTracked(self->pair)) PyObject_GC_Track(self->pair);
+        // The collector may have untracked the tuple, as it does tuples of
+        // ints only; it holds ints only, so it needs no tracking.
     } else {
         PyObject* fresh = PyTuple_New(2);
         if (fresh == nullptr) {
@@ -190,11 +201,12 @@ py::tuple igraph_edges(std::shared_ptr<const Graph> g) {
     if (self == nullptr) throw py::error_already_set();
     self->graph = nullptr;
     self->u = 0;
-    self->arc = g->num_nodes() == 0 ? 0 : g->arc_begin(0);
+    self->next = self->end = nullptr;
     self->source = nullptr;
     self->pair = nullptr;
     py::object pairs = py::reinterpret_steal<py::object>(reinterpret_cast<PyObject*>(self));
     self->graph = new std::shared_ptr<const Graph>(std::move(g));
+    edge_pairs_row(self, 0);
     return py::make_tuple(std::move(pairs), std::move(weights));
 }
 
