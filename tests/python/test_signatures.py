@@ -245,6 +245,8 @@ def test_other_argument_errors_say_what_is_wrong():
         verbind.cascades(5)
     with pytest.raises(TypeError, match=r"^timeline\(\): net must be Network, not str$"):
         verbind.timeline("net")
+    with pytest.raises(TypeError, match=r"^Network\.actors\(\): include_sensitive must be bool, not list$"):
+        verbind.Network().actors(include_sensitive=[])
     # Python's own message for a Python-level function, as before.
     with pytest.raises(TypeError, match=r"missing 1 required positional argument: 'groups'"):
         verbind.assortativity(g)

@@ -225,6 +225,11 @@ def _argument_error(name, signature, message, args, kwargs):
             return f"{name}(): {e}"
         for param, value in bound.arguments.items():
             annotation = signature.parameters[param].annotation
+            if annotation == "bool":
+                # pybind11 takes None and anything with __bool__ for a C++ bool.
+                if value is not None and not hasattr(type(value), "__bool__"):
+                    return f"{name}(): {param} must be bool, not {type(value).__name__}"
+                continue
             cls = _class_named(annotation) if isinstance(annotation, str) else None
             if cls is not None and not isinstance(value, cls):
                 return f"{name}(): {param} must be {cls.__name__}, not {type(value).__name__}"
