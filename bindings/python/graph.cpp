@@ -267,7 +267,7 @@ duplicate.)doc");
 
     cls.def_property_readonly(
         "keys",
-        [](const Graph& g) {
+        [](const Graph& g) -> StrList {
             py::list out(g.num_nodes());
             for (NodeId u = 0; u < g.num_nodes(); ++u) out[u] = py::str(g.key(u));
             return out;
@@ -313,7 +313,7 @@ NotFoundError for an unknown label.)doc");
 
     cls.def(
         "edges",
-        [](const Graph& g) {
+        [](const Graph& g) -> EdgeArrays {
             Graph::EdgeArrays arrays;
             {
                 py::gil_scoped_release no_gil;

@@ -317,7 +317,7 @@ Contact records (``t i j``: i and j met at time t), in time order, as read by
 read_contacts. People are numbered as read_edgelist numbers nodes: by value
 when every label is an integer, else in order of first appearance.
 )doc")
-        .def_property_readonly("keys", [](const ContactSequence& c) { return str_list(c.keys); },
+        .def_property_readonly("keys", [](const ContactSequence& c) -> StrList { return str_list(c.keys); },
                                "The label of every person as a str, in position order.")
         .def_property_readonly("labels", [](const ContactSequence& c) -> Labels {
             return labels_of(c.keys, c.keys.size(), summarise_labels(c.keys).kind);
@@ -368,7 +368,7 @@ Earliest arrival per person and the reach curve. For a Network, times are
 dates (numpy datetime64[D], NaT when unreached); for contacts, the contact
 times (float64, NaN when unreached).
 )doc")
-        .def_property_readonly("keys", [](const TemporalResult& r) { return str_list(r.keys); },
+        .def_property_readonly("keys", [](const TemporalResult& r) -> StrList { return str_list(r.keys); },
                                "The label of every person as a str, in position order.")
         .def_property_readonly("labels", [](const TemporalResult& r) -> Labels {
             return labels_of(r.keys, r.keys.size(), summarise_labels(r.keys).kind);
