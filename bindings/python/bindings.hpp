@@ -166,77 +166,15 @@ void lock_without_holding_gil(Lockable& lock) {
     X(OptionalTextListResult, "list[str] | None")                                \
     X(OptionalTextResult, "str | None")                                          \
     X(ArrivalArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.float64]") \
-    X(TimesArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.int64]")
-
-#define VERBIND_PYTHON_TYPE_STRUCT(Name, text)                            \
-    struct Name : py::object {                                            \
-        using py::object::object;                                         \
-        Name() = default;                                                 \
-        Name(py::object o) : py::object(std::move(o)) {}                  \
-        static bool check_(py::handle h) { return h.ptr() != nullptr; }   \
-    };
-VERBIND_PYTHON_TYPES(VERBIND_PYTHON_TYPE_STRUCT)
-#undef VERBIND_PYTHON_TYPE_STRUCT
-
-// --- typed parameters ----------------------------------------------------------
-//
-// A py::handle or py::object parameter shows in every signature (help(),
-// inspect.signature, the .pyi stubs, pybind11's argument errors) as
-// `handle` or `object`. Each argument that a binding converts by hand
-// (text_arg, nodes_arg, path_arg, ...) is declared with one of these types
-// instead: a py::object that takes any Python object, as before (the
-// converter judges it and names the parameter in its error), and shows the
-// type its converter accepts. Keep each name true to what its converter
-// takes; scripts/stubgen copies the names into verbind/__init__.pyi.
-#define VERBIND_PYTHON_TYPES(X)                                                  \
-    X(Text, "str")                                                               \
-    X(OptionalText, "str | None")                                                \
-    X(TextList, "Iterable[str]")                                                 \
-    X(OptionalTextList, "Iterable[str] | None")                                  \
-    X(DateLike, "datetime.date | numpy.datetime64 | str")                        \
-    X(OptionalDate, "datetime.date | numpy.datetime64 | str | None")             \
-    X(PathLike, "str | bytes | os.PathLike[str] | os.PathLike[bytes]")           \
-    X(OptionalPath, "str | bytes | os.PathLike[str] | os.PathLike[bytes] | None") \
-    X(Int, "int")                                                                \
-    X(OptionalInt, "int | None")                                                 \
-    X(Float, "float")                                                            \
-    X(OptionalFloat, "float | None")                                             \
-    X(Bool, "bool")                                                              \
-    X(OptionalBool, "bool | None")                                               \
-    X(Node, "str | int")                                                         \
-    X(Nodes, "str | int | Iterable[str | int]")                                  \
-    X(OptionalNodes, "str | int | Iterable[str | int] | None")                   \
-    X(ProgressArg, "Callable[[float], bool | None] | bool | None")                  \
-    X(ArrayLike, "numpy.typing.ArrayLike")                                       \
-    X(OptionalArrayLike, "numpy.typing.ArrayLike | None")                        \
-    X(Hashable, "Hashable")                                                      \
-    X(MergeName, "Literal['error', 'sum', 'max', 'min', 'first']")               \
-    X(OptionalMergeName, "Literal['error', 'sum', 'max', 'min', 'first'] | None") \
-    X(SelfLoopsName, "Literal['error', 'drop']")                                 \
-    X(ModelName, "Literal['ic', 'lt']")                                          \
-    X(Probability, "float | Literal['weights'] | None")                          \
-    X(Labels, "numpy.typing.NDArray[numpy.int64] | list[str]")                   \
-    X(OptionalLabels, "numpy.typing.NDArray[numpy.int64] | list[str] | None")    \
-    X(Series, "pandas.Series")                                                  \
-    X(GraphObject, "Graph")                                                      \
-    X(CsvColumns, "dict[str, str | dict[str, str]] | None")                     \
-    X(WeightColumn, "bool | int | str | None")                                   \
-    X(CommunityMethodName, "Literal['leiden', 'louvain']")                           \
-    X(PeriodName, "Literal['week', 'month', 'quarter', 'year']")                 \
-    X(AreaLevelName, "Literal['municipality', 'neighbourhood', 'programme']")        \
-    X(Capacity, "int | Sequence[int] | numpy.typing.NDArray[numpy.integer]")    \
-    X(Preferences, "dict[str, Iterable[str]]")                                   \
-    X(Matching, "dict[str, str | None]")                                         \
-    X(CapacitiesArg, "int | dict[str, int] | None")                         \
-    X(GroupLabels, "Sequence[Hashable] | None")                                  \
-    X(TemporalSource, "Network | Contacts")                                      \
-    X(TemporalStart, "datetime.date | numpy.datetime64 | str | int")             \
-    X(TemporalEnd, "datetime.date | numpy.datetime64 | str | int | None")        \
-    X(MaxWait, "int | datetime.timedelta | None")                                \
-    X(OptionalTextListResult, "list[str] | None")                                \
-    X(OptionalTextResult, "str | None")                                          \
-    X(ArrivalArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.float64]") \
-    X(TimesArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.int64]")
+    X(TimesArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.int64]") \
+    X(StrList, "list[str]")                                                      \
+    X(Record, "dict[str, Any]")                                                  \
+    X(RecordList, "list[dict[str, Any]]")                                        \
+    X(PairList, "list[tuple[str, str]]")                                         \
+    X(IntroductionList, "list[Introduction]")                                    \
+    X(TableList, "list[Table]")                                                  \
+    X(PublishedRows, "list[list[int | None]]")                                   \
+    X(EdgeArrays, "tuple[numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.float64]]")
 
 #define VERBIND_PYTHON_TYPE_STRUCT(Name, text)                            \
     struct Name : py::object {                                            \
