@@ -134,6 +134,9 @@ void lock_without_holding_gil(Lockable& lock) {
     X(Bool, "bool")                                                              \
     X(OptionalBool, "bool | None")                                               \
     X(Node, "str | int")                                                         \
+    X(Key, "str | int")                                                          \
+    X(OptionalKey, "str | int | None")                                           \
+    X(OptionalKeyList, "Iterable[str | int] | None")                             \
     X(Nodes, "str | int | Iterable[str | int]")                                  \
     X(OptionalNodes, "str | int | Iterable[str | int] | None")                   \
     X(ProgressArg, "Callable[[float], bool | None] | bool | None")                  \
@@ -204,6 +207,20 @@ std::vector<std::string> text_list_arg(py::handle obj, std::string_view function
 // None, an iterable of str, as above.
 std::vector<std::string> optional_text_list_arg(py::handle obj, std::string_view function, std::string_view param,
                                                 std::string_view what);
+
+// A Network key (actor, event): a str as text_arg takes it, or an int (a
+// Python int or a NumPy integer, never a bool) as its decimal digits, so 7
+// and "7" are the same key. Else TypeError "<function>(): <param> must be
+// str or int, not <type>".
+std::string key_arg(py::handle obj, std::string_view function, std::string_view param, std::string_view what);
+
+// As key_arg; None (or pandas' NA, NaN) gives "".
+std::string optional_key_arg(py::handle obj, std::string_view function, std::string_view param,
+                             std::string_view what);
+
+// None, or an iterable of keys as key_arg takes them (a lone str is refused).
+std::vector<std::string> optional_key_list_arg(py::handle obj, std::string_view function, std::string_view param,
+                                               std::string_view what);
 
 // An ISO-8601 str or a datetime.date. A datetime.datetime is refused with
 // input_error: taking its date would silently drop the time of day. Anything
@@ -372,12 +389,6 @@ auto with_progress(py::object progress, std::string_view function, Work&& work) 
         adapter.rethrow();
         throw;
     }
-}
-
-// As above, for callers that do not name their function.
-template <class Work>
-auto with_progress(py::object progress, Work&& work) {
-    return with_progress(std::move(progress), "progress", std::forward<Work>(work));
 }
 
 // --- records -------------------------------------------------------------------
