@@ -252,6 +252,23 @@ def test_other_argument_errors_say_what_is_wrong():
         verbind.assortativity(g)
 
 
+def test_an_error_from_a_callback_is_the_callbacks():
+    # A refused call inside a progress callback keeps its own message: the
+    # outer function's guard does not take it for a refusal of its own call.
+    g = verbind.Graph.from_edges([0, 1], [1, 2])
+
+    def wrong_keyword(fraction):
+        verbind.spread(g, [0], sed=1)
+
+    def wrong_class(fraction):
+        verbind.spread("g", [0])
+
+    with pytest.raises(TypeError, match=r"^spread\(\) got an unexpected keyword argument 'sed'"):
+        verbind.closeness(g, progress=wrong_keyword)
+    with pytest.raises(TypeError, match=r"^spread\(\): g must be Graph, not str$"):
+        verbind.closeness(g, progress=wrong_class)
+
+
 def test_keyword_errors_show_no_value():
     secret = b"s3cr3t-k3y-that-must-not-show-00"
     for call in [lambda: verbind.pseudonym("r", secrett=secret),

@@ -27,7 +27,6 @@ import inspect
 import re
 
 _MARK = "Invoked with"
-_PYBIND = "incompatible function arguments"
 _NOTE = "(the values given are not shown: they may hold personal data or a secret)"
 
 # Methods that take no argument from the caller: not worth a wrapper.
@@ -257,7 +256,10 @@ def guard(func, qualname=None):
             return func(*args, **kwargs)
         except TypeError as e:
             message = str(e)
-            if _MARK not in message and _PYBIND not in message:
+            # pybind11's own refusal of these arguments: its message, and no
+            # Python frame below this one (an error from a callback the
+            # function called, even a refused call in it, is the callback's).
+            if _MARK not in message or e.__traceback__ is None or e.__traceback__.tb_next is not None:
                 raise
         raise TypeError(_argument_error(name, signature, message, args, kwargs))
 
