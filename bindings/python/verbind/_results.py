@@ -384,7 +384,7 @@ def _socialmap_to_pandas(self, section: Optional[str] = None) -> "pandas.DataFra
 def _socialmap_eq(self, other):
     if type(other) is not type(self):
         return NotImplemented
-    return same(self._data, other._data)
+    return same(vars(self), vars(other))
 
 
 def _socialmap_html(self) -> str:
@@ -394,10 +394,11 @@ def _socialmap_html(self) -> str:
 
 
 def _timeline_eq(self, other):
+    # The records, and every attribute (periods, areas, note, period_starts,
+    # and any added later).
     if type(other) is not type(self):
         return NotImplemented
-    return (same(list(self), list(other)) and self.periods == other.periods and self.areas == other.areas
-            and self.note == other.note and self.period_starts == other.period_starts)
+    return same(list(self), list(other)) and same(vars(self), vars(other))
 
 
 def _timeline_html(self) -> str:
