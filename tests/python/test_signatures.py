@@ -169,6 +169,30 @@ def test_types_name_what_the_converters_take():
         assert verbind.spread(g, seeds, probability=1.0, runs=1, seed=1).mean >= 1
 
 
+def test_signature_lines_are_read_as_written():
+    # verbind/_nodump.parse on pybind11's docstring forms, by hand.
+    from verbind import _nodump
+
+    P = inspect.Parameter
+    name, sig = _nodump.parse("f(self: verbind._verbind.Contacts, a: int, /, b: numpy.ndarray[numpy.float64], "
+                              "c: str | None = None, *, d: tuple = (1, 'x'), e: object = <verbind.X object at 0x1>) "
+                              "-> numpy.ndarray[bool]\n\nDoc.")
+    assert name == "f"
+    assert [(p.name, p.kind) for p in sig.parameters.values()] == [
+        ("self", P.POSITIONAL_ONLY), ("a", P.POSITIONAL_ONLY), ("b", P.POSITIONAL_OR_KEYWORD),
+        ("c", P.POSITIONAL_OR_KEYWORD), ("d", P.KEYWORD_ONLY), ("e", P.KEYWORD_ONLY)]
+    params = sig.parameters
+    assert params["self"].annotation is P.empty
+    assert params["b"].annotation == "numpy.typing.NDArray[numpy.float64]"
+    assert params["c"].default is None and params["d"].default == (1, "x")
+    assert repr(params["e"].default) == "<X object at 0x1>"
+    assert sig.return_annotation == "numpy.typing.NDArray[numpy.bool_]"
+    _, sig = _nodump.parse("g(*args, **kwargs) -> None")
+    assert [p.kind for p in sig.parameters.values()] == [P.VAR_POSITIONAL, P.VAR_KEYWORD]
+    assert _nodump.parse("h(*args, **kwargs) -> None\nOverloaded function.\n\n1. h(a: int) -> None") is None
+    assert _nodump.parse("Just prose, no signature.") is None
+
+
 def test_every_binding_has_a_signature_line():
     # Each function and method of the extension shows one signature (no
     # overload set that no single signature describes).

@@ -41,6 +41,7 @@ _REWRITES = (
 )
 # A default pybind11 could not show as Python source ("<verbind.X object at ...>").
 _OPAQUE = re.compile(r"=\s*<[^<>]*>")
+_opaque_texts = []  # their texts, by the placeholder's number
 
 
 class _Default:
@@ -56,10 +57,10 @@ class _Default:
 
 
 def _annotation(source, node):
-    return None if node is None else ast_segment(source, node)
+    return None if node is None else _segment(source, node)
 
 
-def ast_segment(source, node):
+def _segment(source, node):
     # The source of one node of a one-line parse.
     return source[node.col_offset:node.end_col_offset]
 
@@ -67,16 +68,13 @@ def ast_segment(source, node):
 def _default(source, node):
     import ast
 
-    text = ast_segment(source, node)
+    text = _segment(source, node)
     if text.startswith("__opaque"):
         return _Default(_opaque_texts[int(text[len("__opaque"):])])
     try:
         return ast.literal_eval(node)
     except ValueError:
         return _Default(text)
-
-
-_opaque_texts = []
 
 
 def parse(doc):
