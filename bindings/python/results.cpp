@@ -12,6 +12,7 @@
 #include "verbind/error.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/match/introductions.hpp"
+#include "verbind/model/date.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/reach/spread.hpp"
 
@@ -531,6 +532,19 @@ void register_results(py::module_& m) {
             // count reads the curve's last point: it is never empty.
             if (r.reach.curve_times.empty() || r.reach.curve_times.size() != r.reach.curve_reached.size())
                 s.fail("curve_times", "and curve_reached must have the same number of points, at least one");
+            if (r.dated) {
+                // Day numbers of the dates verbind supports, as arrival and curve_times are read.
+                const std::int64_t first = first_supported_date.day_number(), last = last_supported_date.day_number();
+                auto outside = [&](std::int64_t day) { return day < first || day > last; };
+                for (std::size_t i = 0; i < r.keys.size(); ++i)
+                    if (r.reach.reached[i] && outside(r.reach.arrival[i]))
+                        s.fail("arrival", "entry " + std::to_string(i) + " is no supported date (" +
+                                              std::to_string(r.reach.arrival[i]) + ")");
+                for (std::size_t i = 0; i < r.reach.curve_times.size(); ++i)
+                    if (outside(r.reach.curve_times[i]))
+                        s.fail("curve_times", "entry " + std::to_string(i) + " is no supported date (" +
+                                                  std::to_string(r.reach.curve_times[i]) + ")");
+            }
             return r;
         });
     add_eq(temporal, &same_temporal);

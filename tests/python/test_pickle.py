@@ -394,6 +394,13 @@ def test_corrupt_result_states_are_clear_errors(programme, tmp_path):
     with pytest.raises(verbind.InputError, match="curve_times"):
         restore(verbind.TemporalReach, replaced(replaced(reach, 6, np.array([], dtype=np.int64)), 7,
                                                 np.array([], dtype=np.uint64)))
+    dated = state_of(r["TemporalReach (network)"])
+    far = dated[4].copy()
+    far[0] = np.iinfo(np.int64).min
+    with pytest.raises(verbind.InputError, match="field 'arrival' entry 0 is no supported date"):
+        restore(verbind.TemporalReach, replaced(dated, 4, far))
+    with pytest.raises(verbind.InputError, match="field 'curve_times' entry 0 is no supported date"):
+        restore(verbind.TemporalReach, replaced(dated, 6, np.full_like(dated[6], 10**12)))
     with pytest.raises(verbind.InputError, match="is not a verbind.Table"):
         restore(verbind.Table, spread)
 
