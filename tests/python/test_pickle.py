@@ -85,6 +85,12 @@ def test_graph_equality_can_fail():
     labelled = verbind.Graph.from_edges(np.array(["a", "b"], dtype=object), np.array(["b", "c"], dtype=object),
                                         weights=[1.0, 2.0])
     assert base != labelled  # labels
+    # A graph from arrays is labelled by position: it equals one labelled "0", "1", "2".
+    by_position = verbind.Graph.from_edges(np.array(["0", "1"], dtype=object), np.array(["1", "2"], dtype=object),
+                                           weights=[1.0, 2.0])
+    assert base == by_position and by_position == base and hash(base) == hash(by_position)
+    assert base != verbind.Graph.from_edges(np.array(["0", "1"], dtype=object),
+                                            np.array(["1", "02"], dtype=object), weights=[1.0, 2.0])
     assert (base == "graph") is False
 
 
