@@ -135,6 +135,24 @@ def test_network_round_trip_keeps_everything(protocol):
     assert back.actor("eva")["trained_on"] == datetime.date(2022, 2, 1)
 
 
+def test_network_round_trip_at_the_edges():
+    """Text JSON must escape, the first and last supported dates, the smallest weight."""
+    key = 'zoë "q" \\ 😀'
+    net = verbind.Network()
+    net.add_resident(key, trained_on="1500-01-01", talents=["a,b"], neighbourhood='Noord "West"')
+    net.add_resident("b")
+    net.add_tie("b", key, 'kind with "quote"', since="1500-01-01", until="9899-12-31", weight=5e-324)
+    net.add_event("e", date="9899-12-31", kind="k")
+    net.attend("e", "b")
+    back = round_trip(net)
+    assert back == net
+    assert back.actor(key)["neighbourhood"] == 'Noord "West"'
+    assert back.actor(key)["trained_on"] == datetime.date(1500, 1, 1)
+    assert back.ties() == [{"a": "b", "b": key, "kind": 'kind with "quote"', "since": datetime.date(1500, 1, 1),
+                            "until": datetime.date(9899, 12, 31), "weight": 5e-324}]
+    assert back.events()[0]["date"] == datetime.date(9899, 12, 31)
+
+
 def test_network_copy_is_independent():
     net = full_network()
     back = round_trip(net)
