@@ -13,9 +13,12 @@ a list of labels and a list of (label, label) tuples (networkx: nx.Graph();
 add_nodes_from(labels); add_edges_from(tuples), with (u, v, weight) tuples
 through add_weighted_edges_from when weighted; igraph: igraph.Graph(n,
 edges=tuples of positions, directed=...), vs["name"] = labels, es["weight"] =
-list). The lists are made before the clock starts. Times are medians of
---repeats runs; ratio = peer time / verbind time (1 or more: verbind is at
-least as fast).
+list). The lists are made before the clock starts. A second igraph peer
+starts from the verbind Graph, as a user without to_igraph would: g.edges(),
+tolist, zip, igraph.Graph, names and weights set. Each repeat runs every
+contender once, in turn (so a busy machine slows them alike); times are
+medians of --repeats runs; ratio = peer time / verbind time (1 or more:
+verbind is at least as fast).
 """
 import argparse
 import gc
@@ -29,15 +32,17 @@ import numpy as np
 import verbind
 
 
-def median_time(fn, repeats):
-    times = []
+def median_times(contenders, repeats):
+    """{name: median seconds}, each repeat running every contender once, in turn."""
+    times = {name: [] for name in contenders}
     for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-        del result
-    return statistics.median(times)
+        for name, fn in contenders.items():
+            gc.collect()
+            t0 = time.perf_counter()
+            result = fn()
+            times[name].append(time.perf_counter() - t0)
+            del result
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def make_graph(n, m, directed, weighted, seed):
@@ -102,17 +107,27 @@ def main():
         assert h.get_edgelist() == q.get_edgelist() and h.vs["name"] == q.vs["name"]
         del G, P, h, q
 
-        t_nx = median_time(lambda: verbind.to_networkx(g), args.repeats)
-        t_nx_peer = median_time(nx_peer, args.repeats)
-        t_ig = median_time(lambda: verbind.to_igraph(g), args.repeats)
-        t_ig_peer = median_time(ig_peer, args.repeats)
-        print(f"  to_networkx {t_nx:7.3f} s   networkx from lists {t_nx_peer:7.3f} s   ratio {t_nx_peer / t_nx:5.2f}")
-        print(f"  to_igraph   {t_ig:7.3f} s   igraph from lists   {t_ig_peer:7.3f} s   ratio {t_ig_peer / t_ig:5.2f}")
-        G, h = verbind.to_networkx(g), verbind.to_igraph(g)
-        t_back_nx = median_time(lambda: verbind.from_networkx(G), max(1, args.repeats // 2))
-        t_back_ig = median_time(lambda: verbind.from_igraph(h), max(1, args.repeats // 2))
-        print(f"  from_networkx {t_back_nx:7.3f} s   from_igraph {t_back_ig:7.3f} s")
+        def ig_by_hand():
+            s, d, x = g.edges()
+            h = igraph.Graph(n=g.num_nodes, edges=list(zip(s.tolist(), d.tolist())), directed=directed)
+            h.vs["name"] = g.labels.tolist()
+            if weighted:
+                h.es["weight"] = x.tolist()
+            return h
 
+        t = median_times({"to_networkx": lambda: verbind.to_networkx(g), "nx": nx_peer}, args.repeats)
+        print(f"  to_networkx {t['to_networkx']:7.3f} s   networkx from lists {t['nx']:7.3f} s   "
+              f"ratio {t['nx'] / t['to_networkx']:5.2f}")
+        t = median_times({"to_igraph": lambda: verbind.to_igraph(g), "ig": ig_peer, "by_hand": ig_by_hand},
+                         args.repeats)
+        print(f"  to_igraph   {t['to_igraph']:7.3f} s   igraph from lists   {t['ig']:7.3f} s   "
+              f"ratio {t['ig'] / t['to_igraph']:5.2f}")
+        print(f"  {'':27}   igraph from g.edges() by hand {t['by_hand']:7.3f} s   "
+              f"ratio {t['by_hand'] / t['to_igraph']:5.2f}")
+        G, h = verbind.to_networkx(g), verbind.to_igraph(g)
+        t = median_times({"nx": lambda: verbind.from_networkx(G), "ig": lambda: verbind.from_igraph(h)},
+                         max(1, args.repeats // 2))
+        print(f"  from_networkx {t['nx']:7.3f} s   from_igraph {t['ig']:7.3f} s")
 
 if __name__ == "__main__":
     main()
