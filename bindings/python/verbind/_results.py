@@ -195,7 +195,7 @@ def _introduction_repr(self) -> str:
 
 def _introduction_to_pandas(self) -> "pandas.DataFrame":
     """One row with the fields as columns (a list of introductions:
-    pandas.DataFrame(list) or verbind.Introduction.to_pandas(list))."""
+    pandas.DataFrame(list))."""
     return _records_to_pandas([self], self._fields)
 
 
@@ -233,7 +233,9 @@ def _suppressed_to_pandas(self, rows: Optional[Sequence[Any]] = None, cols: Opti
 def _contacts_to_pandas(self) -> "pandas.DataFrame":
     """One row per contact: time, first, second (people by label)."""
     pd = _pandas("Contacts.to_pandas()")
-    labels = np.asarray(self.labels, dtype=object) if isinstance(self.labels, list) else self.labels
+    labels = self.labels
+    if isinstance(labels, list):
+        labels = np.asarray(labels, dtype=object)
     return pd.DataFrame({"time": self.times, "first": labels[self.first], "second": labels[self.second]})
 
 
