@@ -40,20 +40,6 @@ bool is_missing_marker(py::handle obj) {
     return false;
 }
 
-// A record key: str, or a NumPy integer scalar (what a DataFrame's integer key
-// column gives) as its decimal digits. A Python int stays refused: in Python
-// code it is more likely a slip than a key.
-std::string key_text(py::handle obj, std::string_view function, std::string_view param, std::string_view what) {
-    if (!PyUnicode_Check(obj.ptr()) && !PyLong_Check(obj.ptr()) && PyIndex_Check(obj.ptr()) &&
-        type_name(obj) != "bool_" &&
-        std::string(py::str(py::type::handle_of(obj).attr("__module__"))) == "numpy") {
-        auto value = py::reinterpret_steal<py::object>(PyNumber_Index(obj.ptr()));
-        if (!value) throw py::error_already_set();
-        return py::str(value);
-    }
-    return text_arg(obj, function, param, what);
-}
-
 }  // namespace
 
 // --- the Network lock -----------------------------------------------------------
@@ -355,6 +341,53 @@ py::object text_or_none(const std::string& text) {
     return py::str(text);
 }
 
+// One rule for every Network key (docs/python.md, "Keys"): a str, or an int
+// as its decimal digits: a Python int or a NumPy integer scalar (what a
+// DataFrame's integer key column gives). bool (Python's or NumPy's) is not a
+// key: True would silently become "1".
+namespace {
+
+bool is_int_key(py::handle obj) {
+    PyObject* o = obj.ptr();
+    if (PyBool_Check(o)) return false;
+    if (PyLong_Check(o)) return true;
+    return PyIndex_Check(o) && type_name(obj) != "bool_" &&
+           std::string(py::str(py::type::handle_of(obj).attr("__module__"))) == "numpy";
+}
+
+}  // namespace
+
+std::string key_arg(py::handle obj, std::string_view function, std::string_view param, std::string_view what) {
+    if (PyUnicode_Check(obj.ptr())) return text_arg(obj, function, param, what);
+    if (is_int_key(obj)) {
+        auto value = py::reinterpret_steal<py::object>(PyNumber_Index(obj.ptr()));
+        if (!value) throw py::error_already_set();
+        return py::str(value);
+    }
+    wrong_type(obj, function, param, "str or int");
+}
+
+std::string optional_key_arg(py::handle obj, std::string_view function, std::string_view param,
+                             std::string_view what) {
+    if (obj.is_none() || is_missing_marker(obj)) return {};
+    return key_arg(obj, function, param, what);
+}
+
+std::vector<std::string> optional_key_list_arg(py::handle obj, std::string_view function, std::string_view param,
+                                               std::string_view what) {
+    if (obj.is_none()) return {};
+    if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr()) || !py::isinstance<py::iterable>(obj))
+        wrong_type(obj, function, param, "an iterable of str or int");
+    std::vector<std::string> items;
+    for (py::handle item : obj) {
+        if (!PyUnicode_Check(item.ptr()) && !is_int_key(item))
+            throw py::type_error(std::string(function) + "(): every item of " + std::string(param) +
+                                 " must be str or int, not " + type_name(item));
+        items.push_back(key_arg(item, function, param, what));
+    }
+    return items;
+}
+
 namespace {
 
 std::string field(const std::string& record, std::string_view name) {
@@ -367,7 +400,7 @@ ResidentArgs resident_args(py::handle key, py::handle neighbourhood, py::handle 
                            py::handle groups, bool key_figure, py::handle trained_on) {
     constexpr std::string_view fn = "add_resident";
     ResidentArgs r;
-    r.key = key_text(key, fn, "key", "resident key");
+    r.key = key_arg(key, fn, "key", "resident key");
     const std::string rec = "resident " + quoted(r.key);
     r.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
     r.info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
@@ -382,7 +415,7 @@ OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle n
                                    py::handle municipality, py::handle talents) {
     constexpr std::string_view fn = "add_organisation";
     OrganisationArgs o;
-    o.key = key_text(key, fn, "key", "organisation key");
+    o.key = key_arg(key, fn, "key", "organisation key");
     const std::string rec = "organisation " + quoted(o.key);
     o.info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
     o.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
@@ -394,8 +427,8 @@ OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle n
 TieArgs tie_args(py::handle a, py::handle b, py::handle kind, py::handle since, py::handle until, double weight) {
     constexpr std::string_view fn = "add_tie";
     TieArgs t;
-    t.a = key_text(a, fn, "a", "tie field 'a'");
-    t.b = key_text(b, fn, "b", "tie field 'b'");
+    t.a = key_arg(a, fn, "a", "tie field 'a'");
+    t.b = key_arg(b, fn, "b", "tie field 'b'");
     const std::string rec = "tie " + quoted(t.a) + " - " + quoted(t.b);
     t.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
     t.info.since = optional_date_arg(since, fn, "since", field(rec, "since"));
@@ -408,13 +441,13 @@ EventArgs event_args(py::handle key, py::handle date, py::handle kind, py::handl
                      py::handle organisers, py::handle municipality) {
     constexpr std::string_view fn = "add_event";
     EventArgs e;
-    e.key = key_text(key, fn, "key", "event key");
+    e.key = key_arg(key, fn, "key", "event key");
     const std::string rec = "event " + quoted(e.key);
     e.info.date = date_arg(date, fn, "date", field(rec, "date"));
     e.info.kind = text_arg(kind, fn, "kind", field(rec, "kind"));
     e.info.neighbourhood = optional_text_arg(neighbourhood, fn, "neighbourhood", field(rec, "neighbourhood"));
     e.info.municipality = optional_text_arg(municipality, fn, "municipality", field(rec, "municipality"));
-    e.info.organisers = optional_text_list_arg(organisers, fn, "organisers", field(rec, "organisers"));
+    e.info.organisers = optional_key_list_arg(organisers, fn, "organisers", field(rec, "organisers"));
     return e;
 }
 

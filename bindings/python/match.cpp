@@ -275,9 +275,9 @@ a, b, score, shared_talents, bridges and via.)doc");
 
     m.def(
         "tables",
-        [](std::shared_ptr<NetworkHandle> net, Text event, Int size, OptionalInt seed) {
+        [](std::shared_ptr<NetworkHandle> net, Key event, Int size, OptionalInt seed) {
             if (!net) throw py::type_error("tables(): net must be a Network, not None");
-            const std::string key = text_arg(event, "tables", "event", "tables: event");
+            const std::string key = key_arg(event, "tables", "event", "tables: event");
             TableOptions options;
             options.size = size_arg(size, "tables", "size");
             options.seed = seed_arg(seed, "tables");

@@ -168,7 +168,7 @@ Network unchanged when it raises.)doc");
     // --- adding ----------------------------------------------------------------
     cls.def(
         "add_resident",
-        [](NetworkHandle& self, Text key, OptionalText neighbourhood, OptionalText municipality,
+        [](NetworkHandle& self, Key key, OptionalText neighbourhood, OptionalText municipality,
            OptionalTextList talents, OptionalTextList groups, bool key_figure, OptionalDate trained_on) {
             const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
             write_network(self, "add_resident", [&](Network& net) { net.add_resident(r.key, r.info); });
@@ -182,7 +182,7 @@ Raises InputError for a bad value or an existing key.)doc");
 
     cls.def(
         "add_organisation",
-        [](NetworkHandle& self, Text key, Text kind, OptionalText neighbourhood, OptionalText municipality,
+        [](NetworkHandle& self, Key key, Text kind, OptionalText neighbourhood, OptionalText municipality,
            OptionalTextList talents) {
             const auto o = organisation_args(key, kind, neighbourhood, municipality, talents);
             write_network(self, "add_organisation", [&](Network& net) { net.add_organisation(o.key, o.info); });
@@ -193,7 +193,7 @@ Raises InputError for a bad value or an existing key.)doc");
 
     cls.def(
         "add_tie",
-        [](NetworkHandle& self, Text a, Text b, Text kind, OptionalDate since, OptionalDate until,
+        [](NetworkHandle& self, Key a, Key b, Text kind, OptionalDate since, OptionalDate until,
            Float weight) {
             const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
             write_network(self, "add_tie", [&](Network& net) { net.add_tie(t.a, t.b, t.kind, t.info); });
@@ -206,8 +206,8 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
 
     cls.def(
         "add_event",
-        [](NetworkHandle& self, Text key, DateLike date, Text kind, OptionalText neighbourhood,
-           OptionalTextList organisers, OptionalText municipality) {
+        [](NetworkHandle& self, Key key, DateLike date, Text kind, OptionalText neighbourhood,
+           OptionalKeyList organisers, OptionalText municipality) {
             const auto e = event_args(key, date, kind, neighbourhood, organisers, municipality);
             write_network(self, "add_event", [&](Network& net) { net.add_event(e.key, e.info); });
         },
@@ -217,21 +217,21 @@ InputError for a bad value or a tie of the same kind and since that exists.)doc"
 
     cls.def(
         "add_organiser",
-        [](NetworkHandle& self, Text event, Text actor) {
+        [](NetworkHandle& self, Key event, Key actor) {
             constexpr std::string_view fn = "add_organiser";
-            const std::string e = text_arg(event, fn, "event", "organiser field 'event'");
-            const std::string a = text_arg(actor, fn, "actor", "organiser field 'actor'");
+            const std::string e = key_arg(event, fn, "event", "organiser field 'event'");
+            const std::string a = key_arg(actor, fn, "actor", "organiser field 'actor'");
             write_network(self, "add_organiser", [&](Network& net) { net.add_organiser(e, a); });
         },
         py::arg("event"), py::arg("actor"), "Adds an organiser to an existing event.");
 
     cls.def(
         "attend",
-        [](NetworkHandle& self, Text event, Text actor, OptionalText brought_by) {
+        [](NetworkHandle& self, Key event, Key actor, OptionalKey brought_by) {
             constexpr std::string_view fn = "attend";
-            const std::string e = text_arg(event, fn, "event", "attendance field 'event'");
-            const std::string a = text_arg(actor, fn, "actor", "attendance field 'actor'");
-            const std::string by = optional_text_arg(brought_by, fn, "brought_by", "attendance field 'brought_by'");
+            const std::string e = key_arg(event, fn, "event", "attendance field 'event'");
+            const std::string a = key_arg(actor, fn, "actor", "attendance field 'actor'");
+            const std::string by = optional_key_arg(brought_by, fn, "brought_by", "attendance field 'brought_by'");
             write_network(self, "attend", [&](Network& net) { net.attend(e, a, by); });
         },
         py::arg("event"), py::arg("actor"), py::kw_only(), py::arg("brought_by") = py::none(),
@@ -260,8 +260,8 @@ the exports unless include_sensitive=True is passed.)doc");
     // --- removing --------------------------------------------------------------
     cls.def(
         "remove",
-        [](NetworkHandle& self, Text key) {
-            const std::string k = text_arg(key, "remove", "key", "actor key");
+        [](NetworkHandle& self, Key key) {
+            const std::string k = key_arg(key, "remove", "key", "actor key");
             write_network(self, "remove", [&](Network& net) { net.remove(k); });
         },
         py::arg("key"),
@@ -270,8 +270,8 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
 
     cls.def(
         "remove_event",
-        [](NetworkHandle& self, Text key) {
-            const std::string k = text_arg(key, "remove_event", "key", "event key");
+        [](NetworkHandle& self, Key key) {
+            const std::string k = key_arg(key, "remove_event", "key", "event key");
             write_network(self, "remove_event", [&](Network& net) { net.remove_event(k); });
         },
         py::arg("key"), "Removes an event and its attendance.");
@@ -292,22 +292,24 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
         return read_network(self, "len", [](const Network& net) { return net.num_actors(); });
     });
     cls.def("__contains__", [](const NetworkHandle& self, py::handle key) {
-        if (!PyUnicode_Check(key.ptr())) return false;
-        Py_ssize_t size = 0;
-        const char* data = PyUnicode_AsUTF8AndSize(key.ptr(), &size);
-        if (data == nullptr) {
-            PyErr_Clear();  // not UTF-8, so not a key
+        // What key_arg takes (7 in net is "7" in net); anything else, or a
+        // str that is not UTF-8, is no key.
+        std::string k;
+        try {
+            k = key_arg(key, "in", "key", "actor key");
+        } catch (const py::type_error&) {
+            return false;
+        } catch (const verbind::error&) {
             return false;
         }
-        const std::string_view k(data, static_cast<std::size_t>(size));
-        return read_network(self, "in", [k](const Network& net) { return net.find_actor(k).has_value(); });
+        return read_network(self, "in", [&k](const Network& net) { return net.find_actor(k).has_value(); });
     });
 
     // --- reading ---------------------------------------------------------------
     cls.def(
         "actor",
-        [](const NetworkHandle& self, Text key, bool include_sensitive) {
-            const std::string k = text_arg(key, "actor", "key", "actor key");
+        [](const NetworkHandle& self, Key key, bool include_sensitive) {
+            const std::string k = key_arg(key, "actor", "key", "actor key");
             return read_network(self, "actor", [&](const Network& net) {
                 return actor_dict(net, net.actor(k), include_sensitive);
             });

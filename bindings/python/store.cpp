@@ -53,8 +53,8 @@ auto with_store_state(StoreHandle& self, F&& body) {
 void register_sensitive_marks(py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>& cls) {
     cls.def(
         "mark_sensitive_event",
-        [](NetworkHandle& self, Text event) {
-            const std::string e = text_arg(event, "mark_sensitive_event", "event", "sensitive event");
+        [](NetworkHandle& self, Key event) {
+            const std::string e = key_arg(event, "mark_sensitive_event", "event", "sensitive event");
             write_network(self, "mark_sensitive_event", [&](Network& net) { net.mark_sensitive_event(e); });
         },
         py::arg("event"),
@@ -175,7 +175,7 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_resident",
-        [](StoreHandle& self, Text key, OptionalText neighbourhood, OptionalText municipality, OptionalTextList talents,
+        [](StoreHandle& self, Key key, OptionalText neighbourhood, OptionalText municipality, OptionalTextList talents,
            OptionalTextList groups, bool key_figure, OptionalDate trained_on) {
             const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
             with_store(self, [&](Store& s) { s.add_resident(r.key, r.info); });
@@ -186,7 +186,7 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_organisation",
-        [](StoreHandle& self, Text key, Text kind, OptionalText neighbourhood, OptionalText municipality,
+        [](StoreHandle& self, Key key, Text kind, OptionalText neighbourhood, OptionalText municipality,
            OptionalTextList talents) {
             const auto o = organisation_args(key, kind, neighbourhood, municipality, talents);
             with_store(self, [&](Store& s) { s.add_organisation(o.key, o.info); });
@@ -197,7 +197,7 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_tie",
-        [](StoreHandle& self, Text a, Text b, Text kind, OptionalDate since, OptionalDate until,
+        [](StoreHandle& self, Key a, Key b, Text kind, OptionalDate since, OptionalDate until,
            Float weight) {
             const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
             with_store(self, [&](Store& s) { s.add_tie(t.a, t.b, t.kind, t.info); });
@@ -208,8 +208,8 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_event",
-        [](StoreHandle& self, Text key, DateLike date, Text kind, OptionalText neighbourhood,
-           OptionalTextList organisers, OptionalText municipality) {
+        [](StoreHandle& self, Key key, DateLike date, Text kind, OptionalText neighbourhood,
+           OptionalKeyList organisers, OptionalText municipality) {
             const auto e = event_args(key, date, kind, neighbourhood, organisers, municipality);
             with_store(self, [&](Store& s) { s.add_event(e.key, e.info); });
         },
@@ -219,21 +219,21 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_organiser",
-        [](StoreHandle& self, Text event, Text actor) {
+        [](StoreHandle& self, Key event, Key actor) {
             constexpr std::string_view fn = "add_organiser";
-            const std::string e = text_arg(event, fn, "event", "organiser field 'event'");
-            const std::string a = text_arg(actor, fn, "actor", "organiser field 'actor'");
+            const std::string e = key_arg(event, fn, "event", "organiser field 'event'");
+            const std::string a = key_arg(actor, fn, "actor", "organiser field 'actor'");
             with_store(self, [&](Store& s) { s.add_organiser(e, a); });
         },
         py::arg("event"), py::arg("actor"), "As Network.add_organiser, written through.");
 
     cls.def(
         "attend",
-        [](StoreHandle& self, Text event, Text actor, OptionalText brought_by) {
+        [](StoreHandle& self, Key event, Key actor, OptionalKey brought_by) {
             constexpr std::string_view fn = "attend";
-            const std::string e = text_arg(event, fn, "event", "attendance field 'event'");
-            const std::string a = text_arg(actor, fn, "actor", "attendance field 'actor'");
-            const std::string by = optional_text_arg(brought_by, fn, "brought_by", "attendance field 'brought_by'");
+            const std::string e = key_arg(event, fn, "event", "attendance field 'event'");
+            const std::string a = key_arg(actor, fn, "actor", "attendance field 'actor'");
+            const std::string by = optional_key_arg(brought_by, fn, "brought_by", "attendance field 'brought_by'");
             with_store(self, [&](Store& s) { s.attend(e, a, by); });
         },
         py::arg("event"), py::arg("actor"), py::kw_only(), py::arg("brought_by") = py::none(),
@@ -248,8 +248,8 @@ first, as it is before every change.)doc");
         py::arg("group"), "As Network.mark_sensitive, written through.");
     cls.def(
         "mark_sensitive_event",
-        [](StoreHandle& self, Text event) {
-            const std::string e = text_arg(event, "mark_sensitive_event", "event", "sensitive event");
+        [](StoreHandle& self, Key event) {
+            const std::string e = key_arg(event, "mark_sensitive_event", "event", "sensitive event");
             with_store(self, [&](Store& s) { s.mark_sensitive_event(e); });
         },
         py::arg("event"), "As Network.mark_sensitive_event, written through.");
@@ -263,8 +263,8 @@ first, as it is before every change.)doc");
 
     cls.def(
         "remove",
-        [](StoreHandle& self, Text key) {
-            const std::string k = text_arg(key, "remove", "key", "actor key");
+        [](StoreHandle& self, Key key) {
+            const std::string k = key_arg(key, "remove", "key", "actor key");
             with_store(self, [&](Store& s) { s.remove(k); });
         },
         py::arg("key"),
@@ -274,8 +274,8 @@ or its WAL. Raises FileError if another connection's open read keeps the WAL
 from being truncated (the removal is committed; call compact() later).)doc");
     cls.def(
         "remove_event",
-        [](StoreHandle& self, Text key) {
-            const std::string k = text_arg(key, "remove_event", "key", "event key");
+        [](StoreHandle& self, Key key) {
+            const std::string k = key_arg(key, "remove_event", "key", "event key");
             with_store(self, [&](Store& s) { s.remove_event(k); });
         },
         py::arg("key"), "Removes an event with its attendance, then compacts the file.");

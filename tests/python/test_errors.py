@@ -63,10 +63,11 @@ def test_datetime_is_refused_not_truncated(small):
     (lambda n: n.add_resident("fay", trained_on=20220101), r"add_resident\(\): trained_on must be .*, not int"),
     (lambda n: n.add_tie("ann", "cem", until=1.5), r"add_tie\(\): until must be .*, not float"),
     (lambda n: n.add_event("e9", date=None, kind="iftar"), r"add_event\(\): date must be .*, not NoneType"),
-    (lambda n: n.add_resident(7), r"add_resident\(\): key must be str, not int"),
+    (lambda n: n.add_resident(True), r"add_resident\(\): key must be str or int, not bool"),
+    (lambda n: n.add_resident(7.0), r"add_resident\(\): key must be str or int, not float"),
     (lambda n: n.add_resident("fay", talents="music"), r"add_resident\(\): talents must be an iterable of str"),
     (lambda n: n.add_resident("fay", groups=["a", 3]), r"every item of groups must be str, not int"),
-    (lambda n: n.attend("e1", "cem", brought_by=b"ann"), r"attend\(\): brought_by must be str, not bytes"),
+    (lambda n: n.attend("e1", "cem", brought_by=b"ann"), r"attend\(\): brought_by must be str or int, not bytes"),
     (lambda n: n.graph(start=3), r"graph\(\): start must be"),
 ])
 def test_wrong_types_name_the_parameter(small, call, pattern):

@@ -81,8 +81,8 @@ def test_store_rejects_bad_input_without_change(small, tmp_path):
             store.add_tie("ann", "zed")
         with pytest.raises(verbind.InputError, match="already exists"):
             store.add_resident("ann")
-        with pytest.raises(TypeError, match="add_resident\\(\\): key must be str"):
-            store.add_resident(5)
+        with pytest.raises(TypeError, match="add_resident\\(\\): key must be str or int, not bool"):
+            store.add_resident(True)
         with pytest.raises(verbind.NotFoundError):
             store.mark_sensitive_event("no-such-event")
         assert store.network == before[1]
