@@ -51,6 +51,17 @@ def graphs():
     yield "integer labels", verbind.Graph.from_edges(np.array(["10", "7", "3"], dtype=object),
                                                       np.array(["7", "3", "10"], dtype=object))
     yield "network", build_small_network().graph()
+    mixed = verbind.Network()
+    for key in ("7", "07", "x", "10", "9"):
+        mixed.add_resident(key)
+    mixed.add_tie("7", "07")
+    mixed.add_tie("07", "x")
+    yield "mixed labels", mixed.graph()  # '7' and '07': an int names no one
+    numbered = verbind.Network()
+    numbered.add_resident("10")
+    numbered.add_resident("9")
+    numbered.add_tie("10", "9")
+    yield "integer keys not in order", numbered.graph()  # labels [10, 9]: the Network's order
 
 
 @pytest.mark.parametrize("name,g", list(graphs()), ids=[n for n, _ in graphs()])
