@@ -145,7 +145,7 @@ int stats(const std::vector<std::string_view>& args) {
         case FileFormat::csv:
         case FileFormat::json: {
             const verbind::Network read =
-                what == FileFormat::csv ? verbind::read_csv(path) : verbind::read_json(path);
+                what == FileFormat::csv ? verbind::cli::read_csv_from(path, std::cerr) : verbind::read_json(path);
             const verbind::cli::SensitiveCounts counts = verbind::cli::count_sensitive(read);
             const verbind::cli::Input input =
                 include_sensitive || !counts.any()

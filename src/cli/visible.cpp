@@ -2,9 +2,15 @@
 
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
+#include "verbind/model/text.hpp"
+#include "verbind/util/files.hpp"
 
+#include <filesystem>
+#include <iostream>
 #include <string>
+#include <system_error>
 #include <utility>
+#include <vector>
 
 namespace verbind::cli {
 
@@ -60,8 +66,22 @@ Network visible_records(const Network& network, bool include_sensitive) {
     return out;
 }
 
+Network read_csv_from(const std::string& folder, std::ostream& warnings_to) {
+    std::vector<std::string> warnings;
+    Network read = read_csv(folder, {}, &warnings);
+    for (const std::string& warning : warnings) warnings_to << "warning: " << printable(warning) << '\n';
+    return read;
+}
+
+Network read_network_from(const std::string& path, std::ostream& warnings_to) {
+    files::check_path(path);
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return read_csv_from(path, warnings_to);
+    return read_network(path);
+}
+
 Input load_network(const std::optional<std::string>& path, bool include_sensitive) {
-    Network read = path ? read_network(*path) : sample_programme();
+    Network read = path ? read_network_from(*path, std::cerr) : sample_programme();
     const SensitiveCounts counts = count_sensitive(read);
     // Nothing marked, or asked for everything: the network as read.
     if (include_sensitive || !counts.any()) return Input{std::move(read), counts, include_sensitive};

@@ -41,6 +41,13 @@ struct Input {
 };
 Input load_network(const std::optional<std::string>& path, bool include_sensitive);
 
+// Reads a CSV folder, or (read_network_from) a folder as CSV and anything
+// else as JSON. The CSV reader's warnings (columns it does not know, ignored;
+// columns= renames) go to `warnings_to`, one line each, "warning: ...", so
+// stdout keeps the result only.
+Network read_csv_from(const std::string& folder, std::ostream& warnings_to);
+Network read_network_from(const std::string& path, std::ostream& warnings_to);
+
 // One line for the summaries: "special-category data left out: 1 group,
 // 1 tie kind, 1 event (--include-sensitive includes them)", or "...
 // included", or nothing when the network has none.
