@@ -174,7 +174,7 @@ proposers. Returns a dict proposer -> reviewer, None when unmatched.)doc");
 
     m.def(
         "blocking_pairs",
-        [](Preferences proposer_prefs, Preferences reviewer_prefs, Matching matching, CapacitiesArg capacities) {
+        [](Preferences proposer_prefs, Preferences reviewer_prefs, Matching matching, CapacitiesArg capacities) -> PairList {
             const auto p = prefs_arg(proposer_prefs, "blocking_pairs", "proposer_prefs");
             const auto r = prefs_arg(reviewer_prefs, "blocking_pairs", "reviewer_prefs");
             const auto caps = capacities_arg(capacities, "blocking_pairs");
@@ -208,10 +208,10 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
         .def_readonly("a", &Introduction::a, "Key of a resident.")
         .def_readonly("b", &Introduction::b, "Key of a resident or an organisation.")
         .def_readonly("score", &Introduction::score)
-        .def_property_readonly("shared_talents", [](const Introduction& x) { return str_list(x.shared_talents); })
-        .def_property_readonly("bridges", [](const Introduction& x) { return str_list(x.bridges); },
+        .def_property_readonly("shared_talents", [](const Introduction& x) -> StrList { return str_list(x.shared_talents); })
+        .def_property_readonly("bridges", [](const Introduction& x) -> StrList { return str_list(x.bridges); },
                       "Non-sensitive declared groups one has and the other not, and 'community i' labels.")
-        .def_property_readonly("via", [](const Introduction& x) { return str_list(x.via); }, "Mutual contacts who could make the introduction.")
+        .def_property_readonly("via", [](const Introduction& x) -> StrList { return str_list(x.via); }, "Mutual contacts who could make the introduction.")
         .def("__repr__", [](const Introduction& i) {
             return "Introduction(a='" + i.a + "', b='" + i.b + "', score=" + std::to_string(i.score) + ")";
         });
@@ -220,7 +220,7 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
         "introductions",
         [](std::shared_ptr<NetworkHandle> net, Int per_person, OptionalInt limit, OptionalText municipality,
            OptionalDate start, OptionalDate end, Int min_shared, OptionalInt seed, Int threads,
-           bool include_sensitive, ProgressArg progress) {
+           bool include_sensitive, ProgressArg progress) -> IntroductionList {
             constexpr std::string_view fn = "introductions";
             if (!net) throw py::type_error("introductions(): net must be a Network, not None");
             IntroductionOptions options;
@@ -263,9 +263,9 @@ with include_sensitive=True. Best first; each an Introduction with
 a, b, score, shared_talents, bridges and via.)doc");
 
     py::class_<Table>(m, "Table", "One table of an event's seating.")
-        .def_property_readonly("members", [](const Table& x) { return str_list(x.members); })
-        .def_property_readonly("shared_talents", [](const Table& x) { return str_list(x.shared_talents); }, "Talents held by two or more members, most shared first.")
-        .def_property_readonly("unconnected", [](const Table& x) { return str_list(x.unconnected); }, "Members who share no talent with anyone at the table.")
+        .def_property_readonly("members", [](const Table& x) -> StrList { return str_list(x.members); })
+        .def_property_readonly("shared_talents", [](const Table& x) -> StrList { return str_list(x.shared_talents); }, "Talents held by two or more members, most shared first.")
+        .def_property_readonly("unconnected", [](const Table& x) -> StrList { return str_list(x.unconnected); }, "Members who share no talent with anyone at the table.")
         .def_readonly("groups", &Table::groups, "Distinct declared (non-sensitive) groups at the table.")
         .def_readonly("group_mix", &Table::group_mix, "groups / distinct groups in the room.")
         .def("__repr__", [](const Table& t) {
@@ -275,7 +275,7 @@ a, b, score, shared_talents, bridges and via.)doc");
 
     m.def(
         "tables",
-        [](std::shared_ptr<NetworkHandle> net, Key event, Int size, OptionalInt seed) {
+        [](std::shared_ptr<NetworkHandle> net, Key event, Int size, OptionalInt seed) -> TableList {
             if (!net) throw py::type_error("tables(): net must be a Network, not None");
             const std::string key = key_arg(event, "tables", "event", "tables: event");
             TableOptions options;

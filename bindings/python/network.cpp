@@ -128,7 +128,7 @@ std::vector<std::string> text_column(py::handle column, std::string_view name, b
             continue;
         }
         try {
-            out.push_back(text_arg(item, "_add_ties", name, "tie field '" + std::string(name) + "'"));
+            out.push_back(text_arg(item, "Network.from_pandas", name, "tie field '" + std::string(name) + "'"));
         } catch (const verbind::error& e) {
             throw verbind::input_error("#" + std::to_string(i) + ": " + e.what());
         } catch (const py::type_error& e) {
@@ -250,7 +250,7 @@ the exports unless include_sensitive=True is passed.)doc");
 
     cls.def_property_readonly(
         "sensitive_groups",
-        [](const NetworkHandle& self) {
+        [](const NetworkHandle& self) -> StrList {
             return read_network(self, "sensitive_groups", [](const Network& net) {
                 return text_list({net.sensitive_groups().begin(), net.sensitive_groups().end()});
             });
@@ -308,7 +308,7 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
     // --- reading ---------------------------------------------------------------
     cls.def(
         "actor",
-        [](const NetworkHandle& self, Key key, bool include_sensitive) {
+        [](const NetworkHandle& self, Key key, bool include_sensitive) -> Record {
             const std::string k = key_arg(key, "actor", "key", "actor key");
             return read_network(self, "actor", [&](const Network& net) {
                 return actor_dict(net, net.actor(k), include_sensitive);
@@ -321,7 +321,7 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
 
     cls.def(
         "actors",
-        [](const NetworkHandle& self, bool include_sensitive) {
+        [](const NetworkHandle& self, bool include_sensitive) -> RecordList {
             return read_network(self, "actors", [&](const Network& net) {
                 py::list out;
                 for (const auto& actor : net.actors()) out.append(actor_dict(net, actor, include_sensitive));
@@ -332,7 +332,7 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
 
     cls.def(
         "ties",
-        [](const NetworkHandle& self) {
+        [](const NetworkHandle& self) -> RecordList {
             return read_network(self, "ties", [](const Network& net) {
                 py::list out;
                 for (const auto& tie : net.ties()) {
@@ -352,7 +352,7 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
 
     cls.def(
         "events",
-        [](const NetworkHandle& self) {
+        [](const NetworkHandle& self) -> RecordList {
             return read_network(self, "events", [](const Network& net) {
                 py::list out;
                 for (const auto& event : net.events()) {
@@ -374,7 +374,7 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
 
     cls.def(
         "attendance",
-        [](const NetworkHandle& self) {
+        [](const NetworkHandle& self) -> RecordList {
             return read_network(self, "attendance", [](const Network& net) {
                 py::list out;
                 for (const auto& record : net.attendance()) {
@@ -437,14 +437,14 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
             const std::size_t n = a.size();
             if (b.size() != n || kind.size() != n || static_cast<std::size_t>(since.size()) != n ||
                 static_cast<std::size_t>(until.size()) != n || static_cast<std::size_t>(weight.size()) != n)
-                throw verbind::input_error("_add_ties: the columns differ in length");
+                throw verbind::input_error("Network.from_pandas: the tie columns differ in length");
             const auto as = text_column(a, "a", false);
             const auto bs = text_column(b, "b", false);
             const auto ks = text_column(kind, "kind", false);
             const std::int64_t* s = since.data();
             const std::int64_t* u = until.data();
             const double* w = weight.data();
-            write_network(self, "_add_ties", [&](Network& net) {
+            write_network(self, "Network.from_pandas", [&](Network& net) {
                 without_gil([&] {
                     // Dates as yyyymmdd, 0: none.
                     auto date = [](std::int64_t v, std::string_view what) -> std::optional<Date> {

@@ -74,14 +74,14 @@ organisations include an LGBTI+ association). Exports leave ties of this
 kind out unless include_sensitive=True. The kind need not exist yet.)doc");
     cls.def_property_readonly(
         "sensitive_events",
-        [](const NetworkHandle& self) {
+        [](const NetworkHandle& self) -> StrList {
             return read_network(self, "sensitive_events",
                                 [](const Network& net) { return sorted_list(net.sensitive_events()); });
         },
         "The event keys marked sensitive, sorted.");
     cls.def_property_readonly(
         "sensitive_tie_kinds",
-        [](const NetworkHandle& self) {
+        [](const NetworkHandle& self) -> StrList {
             return read_network(self, "sensitive_tie_kinds",
                                 [](const Network& net) { return sorted_list(net.sensitive_tie_kinds()); });
         },
@@ -383,7 +383,7 @@ column totals, the corner the grand total.)doc");
         std::transform(t.primary.begin(), t.primary.end(), a.mutable_data(), [](auto v) { return v != 0; });
         return a;
     }, "True where the entry itself is below min_cell (suppressed minus primary is complementary).");
-    table.def("published", [](const SuppressedTable& t) {
+    table.def("published", [](const SuppressedTable& t) -> PublishedRows {
         py::list rows;
         for (std::size_t r = 0; r < t.rows; ++r) {
             py::list row;
