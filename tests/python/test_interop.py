@@ -214,6 +214,10 @@ def test_from_networkx_keeps_isolated_nodes_and_numbers_integer_labels_by_value(
     # numpy integers are integer labels too.
     H = nx.Graph([(np.int64(4), np.int64(9))])
     assert list(verbind.from_networkx(H).labels) == [4, 9]
+    # Digit strings are integer labels, as in a file: they come back as ints, by value.
+    S = nx.Graph([("30", "7")])
+    assert list(verbind.from_networkx(S).labels) == [7, 30]
+    assert list(verbind.to_networkx(verbind.from_networkx(S)).nodes) == [7, 30]
     # Text labels keep networkx's node order.
     T = nx.DiGraph([("z", "a"), ("a", "m")])
     T.add_node("solo")

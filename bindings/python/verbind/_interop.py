@@ -10,6 +10,8 @@ rebuilds the Graph or the Network. networkx and igraph are imported only
 when a function here needs them. See docs/python.md, "networkx and igraph".
 """
 
+import contextlib
+import gc
 import math
 import numbers
 import re
@@ -80,12 +82,27 @@ def _graph_labels(g):
     return labels.tolist() if hasattr(labels, "tolist") else list(labels)
 
 
+@contextlib.contextmanager
+def _no_gc():
+    """The cycle collector paused while millions of dicts and tuples are made:
+    none of them forms a cycle, and each collection would walk all of them
+    (it more than halves to_networkx's time for 1,000,000 edges)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # --- Graph -> networkx / igraph -------------------------------------------------
 
 def _graph_to_networkx(g):
     import networkx as nx
 
-    node, succ, pred = _verbind._nx_adjacency(g, _graph_labels(g))
+    with _no_gc():
+        node, succ, pred = _verbind._nx_adjacency(g, _graph_labels(g))
     G = nx.DiGraph() if g.directed else nx.Graph()
     # networkx's own dicts, filled in C++ (as nx.from_scipy_sparse_array's
     # result holds them): assigned before anything reads the graph.
@@ -523,7 +540,8 @@ def from_networkx(
     nodes = list(G.nodes(data="layer"))
     if _layers("from_networkx", [layer for _, layer in nodes], lambda i: f"node {nodes[i][0]!r}") == "network":
         return _network_from_networkx(G)
-    return _graph_from_networkx(G, weight, duplicates, self_loops)
+    with _no_gc():
+        return _graph_from_networkx(G, weight, duplicates, self_loops)
 
 
 def from_igraph(
@@ -553,4 +571,5 @@ def from_igraph(
 
     if _layers("from_igraph", layers, describe) == "network":
         return _network_from_igraph(h)
-    return _graph_from_igraph(h, weight, duplicates, self_loops)
+    with _no_gc():
+        return _graph_from_igraph(h, weight, duplicates, self_loops)
