@@ -304,7 +304,7 @@ def assert_frames_equal(mine, theirs):
 def test_network_to_networkx_field_by_field():
     G = verbind.to_networkx(hand_network(), include_sensitive=True)
     assert isinstance(G, nx.MultiDiGraph)
-    assert G.graph == {"sensitive_groups": ["lgbti"], "sensitive_tie_kinds": ["member_of"],
+    assert G.graph == {"verbind": "Network", "sensitive_groups": ["lgbti"], "sensitive_tie_kinds": ["member_of"],
                        "sensitive_events": ["pride"]}
     assert list(G.nodes) == ["ann", "bob", "lib", "pride", "e1", ("event", "pride")]
     assert G.nodes["ann"] == {"layer": "actor", "bipartite": 0, "type": "resident", "kind": None,
@@ -333,7 +333,8 @@ def test_network_to_networkx_field_by_field():
 def test_network_to_igraph_field_by_field():
     h = verbind.to_igraph(hand_network(), include_sensitive=True)
     assert h.is_directed() and h.vcount() == 6 and h.ecount() == 7
-    assert h["sensitive_groups"] == ["lgbti"] and h["sensitive_events"] == ["pride"]
+    assert sorted(h.attributes()) == ["sensitive_events", "sensitive_groups", "sensitive_tie_kinds", "verbind"]
+    assert h["verbind"] == "Network" and h["sensitive_groups"] == ["lgbti"] and h["sensitive_events"] == ["pride"]
     assert h.vs["name"] == ["ann", "bob", "lib", "pride", "e1", "pride"]
     assert h.vs["layer"] == ["actor"] * 4 + ["event"] * 2
     assert h.vs[0].attributes() == {"name": "ann", "layer": "actor", "type": "resident", "kind": None,
@@ -357,6 +358,20 @@ def test_network_round_trip_with_sensitive_data(library):
         again = back(to(net, include_sensitive=True))
         assert again == net
         assert_frames_equal(again.to_pandas(include_sensitive=True), net.to_pandas(include_sensitive=True))
+
+
+@pytest.mark.parametrize("library", ["networkx", "igraph"])
+def test_empty_graphs_and_networks_round_trip(library):
+    to, back = ((verbind.to_networkx, verbind.from_networkx) if library == "networkx"
+                else (verbind.to_igraph, verbind.from_igraph))
+    empty = verbind.Network()
+    again = back(to(empty))
+    assert isinstance(again, verbind.Network) and again == empty
+    g = back(to(verbind.Graph.from_edges([], [])))
+    assert isinstance(g, verbind.Graph) and (g.num_nodes, g.num_edges) == (0, 0)
+    lonely = verbind.Network()
+    lonely.add_resident("r1")
+    assert back(to(lonely)) == lonely
 
 
 @pytest.mark.parametrize("library", ["networkx", "igraph"])
@@ -478,6 +493,12 @@ def test_bad_network_graphs_are_named_by_node_and_edge():
     bad = G.copy()
     bad.add_node("x")  # no layer
     with pytest.raises(verbind.InputError, match=r"node 'x' has no attribute 'layer' but node 'ann' has"):
+        verbind.from_networkx(bad)
+    bad = G.copy()
+    for u in bad:
+        del bad.nodes[u]["layer"]  # still marked as a Network's graph
+    with pytest.raises(verbind.InputError, match=r"node 'ann' has no attribute 'layer', but the graph is a "
+                                                 r"Network's"):
         verbind.from_networkx(bad)
     bad = G.copy()
     bad.nodes["bob"]["layer"] = "person"

@@ -282,6 +282,7 @@ def _network_to_networkx(net, include_sensitive):
 
     parts, marks = _network_parts(net, include_sensitive)
     G = nx.MultiDiGraph()
+    G.graph["verbind"] = "Network"  # so that an empty Network comes back as one
     G.graph.update(marks)
     actor_keys = set()
     for actor in parts["actors"]:
@@ -307,6 +308,7 @@ def _network_to_igraph(net, include_sensitive):
     parts, marks = _network_parts(net, include_sensitive)
     actors, events = parts["actors"], parts["events"]
     h = igraph.Graph(directed=True)
+    h["verbind"] = "Network"  # so that an empty Network comes back as one
     h.add_vertices(len(actors) + len(events))
     for name, value in marks.items():
         h[name] = value
@@ -398,9 +400,10 @@ def _network_from_parts(function, nodes, edges, graph_attrs):
         raise type(e)(f"{text}: {message}") from None
 
 
-def _layers(function, items, describe):
+def _layers(function, items, describe, marked):
     """'network' when every node has attribute 'layer' ('actor' or 'event'),
-    'graph' when none has; InputError naming a node otherwise."""
+    'graph' when none has (and the graph is not marked as a Network's);
+    InputError naming a node otherwise."""
     with_layer = without = None
     for i, layer in enumerate(items):
         if layer is None:
@@ -413,7 +416,10 @@ def _layers(function, items, describe):
         if with_layer is not None and without is not None:
             raise InputError(f"{function}: {describe(without)} has no attribute 'layer' but {describe(with_layer)} "
                              "has: a Network's graph gives every node layer 'actor' or 'event'")
-    return "network" if with_layer is not None else "graph"
+    if marked and without is not None:
+        raise InputError(f"{function}: {describe(without)} has no attribute 'layer', but the graph is a Network's "
+                         "(graph attribute 'verbind'): every node is an actor or an event")
+    return "network" if with_layer is not None or marked else "graph"
 
 
 def _event_key(node):
@@ -475,8 +481,9 @@ def to_networkx(x: "Graph | Network", *, include_sensitive: bool = False) -> "ne
     default leaves special-category data out (sensitive groups, ties of
     sensitive kinds, sensitive events and their attendance);
     include_sensitive=True keeps it, with the marks as graph attributes
-    sensitive_groups, sensitive_tie_kinds and sensitive_events.
-    from_networkx gives the Graph or Network back.
+    sensitive_groups, sensitive_tie_kinds and sensitive_events. The graph
+    attribute verbind="Network" marks it as a Network's (so an empty one
+    comes back as a Network). from_networkx gives the Graph or Network back.
     """
     _check_bool(include_sensitive, "to_networkx", "include_sensitive")
     if _source(x, "to_networkx") == "graph":
@@ -521,8 +528,9 @@ def from_networkx(
 ) -> "Graph | Network":
     """A verbind Graph or Network from a networkx graph.
 
-    A graph whose nodes all carry attribute "layer" ("actor" or "event"), as
-    to_networkx makes of a Network, becomes a Network (built as
+    A graph whose nodes all carry attribute "layer" ("actor" or "event"), or
+    whose graph attribute "verbind" is "Network", as to_networkx makes of a
+    Network, becomes a Network (built as
     Network.from_pandas builds one: all or nothing, errors naming the node or
     edge). Any other graph becomes a Graph: its nodes are the labels (all int
     >= 0, or all str; integer labels are numbered by value as verbind numbers
@@ -538,7 +546,8 @@ def from_networkx(
         raise TypeError(f"from_networkx(): G must be {_ACCEPTED_NX}, not {_type_name(G)}{hint}")
     _check_options("from_networkx", weight, duplicates, self_loops)
     nodes = list(G.nodes(data="layer"))
-    if _layers("from_networkx", [layer for _, layer in nodes], lambda i: f"node {nodes[i][0]!r}") == "network":
+    marked = G.graph.get("verbind") == "Network"
+    if _layers("from_networkx", [layer for _, layer in nodes], lambda i: f"node {nodes[i][0]!r}", marked) == "network":
         return _network_from_networkx(G)
     with _no_gc():
         return _graph_from_networkx(G, weight, duplicates, self_loops)
@@ -569,7 +578,8 @@ def from_igraph(
     def describe(i):
         return f"vertex {i}" + (f" ({names[i]!r})" if names is not None else "")
 
-    if _layers("from_igraph", layers, describe) == "network":
+    marked = "verbind" in h.attributes() and h["verbind"] == "Network"
+    if _layers("from_igraph", layers, describe, marked) == "network":
         return _network_from_igraph(h)
     with _no_gc():
         return _graph_from_igraph(h, weight, duplicates, self_loops)
