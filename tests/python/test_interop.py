@@ -560,3 +560,79 @@ def test_verbind_works_without_networkx_and_igraph():
         "TypeError from_networkx(): G must be a networkx graph (networkx.Graph, DiGraph, MultiGraph or "
         "MultiDiGraph), not verbind.Graph",
         "ImportError"]
+
+
+# --- generated input: a right Graph or a named error, never another exception ----
+
+_LABEL_POOLS = [
+    lambda rng, i: int(rng.integers(0, 50)),                # ints (gaps, any order)
+    lambda rng, i: np.int32(rng.integers(0, 50)),           # numpy ints
+    lambda rng, i: str(rng.integers(0, 50)),                # digit strings
+    lambda rng, i: ["a", "b", "c", "é", "x y", "07", "7", "r-1"][int(rng.integers(0, 8))] + str(i % 3),
+    lambda rng, i: [-1, 2.5, "", "n\x00", True, (1, 2), "ok", 3][int(rng.integers(0, 8))],  # mostly bad
+]
+_WEIGHTS = [1.0, 2.5, 0.0, None, np.float32(4.0), 7]
+_BAD_WEIGHTS = [-1.0, float("nan"), math.inf, "3", True]
+
+
+def _expected(labels):
+    """The Graph labels verbind must give these node labels, or None when it must refuse them."""
+    if all(isinstance(x, (int, np.integer)) and not isinstance(x, bool) for x in labels):
+        return None if any(int(x) < 0 for x in labels) else sorted(int(x) for x in labels)
+    if not all(isinstance(x, str) and x and "\x00" not in x for x in labels):
+        return None
+    if all(x.isascii() and x.isdigit() for x in labels):
+        values = [int(x) for x in labels]
+        return None if len(set(values)) < len(values) else sorted(values)
+    return list(labels)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_generated_graphs_convert_right_or_raise_a_named_error(seed):
+    rng = np.random.default_rng(seed)
+    pool = _LABEL_POOLS[seed % len(_LABEL_POOLS)]
+    labels = list(dict.fromkeys(pool(rng, i) for i in range(8)))
+    directed = bool(seed % 2)
+    G = nx.DiGraph() if directed else nx.Graph()
+    G.add_nodes_from(labels)
+    for _ in range(10):
+        u, v = rng.integers(0, len(labels), 2)
+        if u != v:
+            G.add_edge(labels[u], labels[v], weight=_WEIGHTS[int(rng.integers(0, len(_WEIGHTS)))])
+    if seed % 3 == 0 and G.number_of_edges():  # one bad weight
+        u, v = next(iter(G.edges()))
+        G.edges[u, v]["weight"] = _BAD_WEIGHTS[seed % len(_BAD_WEIGHTS)]
+    labels = list(G)  # networkx may have merged equal labels (7 and np.int32(7))
+    want = _expected(labels)
+    weights = [d["weight"] for _, _, d in G.edges(data=True)]
+    bad_weight = any(w is not None and (isinstance(w, str) or isinstance(w, bool) or not math.isfinite(w) or w < 0)
+                     for w in weights)
+    try:
+        g = verbind.from_networkx(G)
+    except verbind.InputError:
+        assert want is None or bad_weight
+        return
+    assert want is not None and not bad_weight
+    got = g.labels.tolist() if hasattr(g.labels, "tolist") else g.labels
+    assert got == want and g.directed == directed
+    name = {x: want[i] if isinstance(want[0], str) else int(x) for i, x in enumerate(labels)}
+    expected_edges = {(name[u], name[v]): (1.0 if d["weight"] is None else float(d["weight"]))
+                      for u, v, d in G.edges(data=True)}
+    src, dst, w = g.edges()
+    edges = {}
+    for a, b, x in zip(src.tolist(), dst.tolist(), w.tolist()):
+        edges[(got[a], got[b])] = x
+        if not directed:
+            edges[(got[b], got[a])] = x
+    if not directed:
+        expected_edges.update({(b, a): x for (a, b), x in list(expected_edges.items())})
+    assert edges == expected_edges
+    # igraph: the same graph with the labels as names gives the same Graph.
+    h = igraph.Graph(n=len(labels), edges=[(labels.index(u), labels.index(v)) for u, v in G.edges()],
+                     directed=directed)
+    h.vs["name"] = labels
+    h.es["weight"] = weights
+    again = verbind.from_igraph(h)
+    assert (again.labels.tolist() if hasattr(again.labels, "tolist") else again.labels) == got
+    for mine, theirs in zip(again.edges(), g.edges()):
+        assert np.array_equal(mine, theirs)
