@@ -414,3 +414,34 @@ def test_stubtest_sees_a_wrong_stub(tmp_path):
                           capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode != 0
     assert "verbind.hop_reach is inconsistent" in done.stdout
+
+
+def test_mypy_checks_user_code_with_the_shipped_stubs(tmp_path):
+    # What the stubs are for: mypy, given the package as built (py.typed and
+    # the .pyi next to the modules), accepts right calls and names wrong ones.
+    pytest.importorskip("mypy", reason="python3-mypy is installed by scripts/setup")
+    user = tmp_path / "user.py"
+    user.write_text(
+        "import verbind\n"
+        "net = verbind.sample_programme(seed=1)\n"
+        "g = net.graph(kinds=['knows'], start='2022-01-01')\n"
+        "r = verbind.spread(g, ['r-1'], seed=1, runs=10, progress=True)\n"
+        "mean: float = r.mean\n"
+        "c = verbind.cascades(net)\n"
+        "n: int = c.newcomers\n"
+        "keys: list[str] = g.keys\n"
+        "verbind.spread(g, [0], sed=1)\n"              # line 9
+        "net.add_tie('a', 'b', weight='heavy')\n"      # line 10
+        "t: str = verbind.timeline(net)\n"            # line 11
+    )
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\n\n" + UNTYPED_LIBRARIES)
+    env = dict(os.environ, PYTHONPATH=str(PACKAGE_DIR.parent))
+    done = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(config), "--cache-dir",
+                           str(tmp_path / "cache"), "--no-error-summary", str(user)],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    errors = [line for line in done.stdout.splitlines() if ": error:" in line]
+    assert [int(line.split(":")[1]) for line in errors] == [9, 10, 11], done.stdout
+    assert 'Unexpected keyword argument "sed" for "spread"; did you mean "seed"?' in errors[0]
+    assert '"weight" to "add_tie" of "Network" has incompatible type "str"; expected "float"' in errors[1]
+    assert 'expression has type "Timeline", variable has type "str"' in errors[2]
