@@ -52,6 +52,8 @@ def _graph_readers():
         "report": lambda net, c: verbind.report(net, top=3, train=1, max_drawn_nodes=50, progress=c.progress),
         "write_graphml": lambda net, c: verbind.write_graphml(net, os.path.join(c.tmp, "m.graphml")),
         "pseudonymise": lambda net, c: verbind.pseudonymise(net, SECRET),
+        "to_networkx": lambda net, c: verbind.to_networkx(net, include_sensitive=True),
+        "to_igraph": lambda net, c: verbind.to_igraph(net),
         # methods of Network that read it
         "Network.actor": lambda net, c: net.actor(c.first),
         "Network.actors": lambda net, c: net.actors(),

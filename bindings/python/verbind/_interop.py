@@ -464,7 +464,7 @@ def _network_from_igraph(h):
 # --- the public functions ---------------------------------------------------------
 
 def to_networkx(x: "Graph | Network", *, include_sensitive: bool = False) -> "networkx.Graph":
-    """A networkx graph of a verbind Graph or Network.
+    """A networkx graph of a verbind.Graph or verbind.Network.
 
     Graph: a networkx.Graph (DiGraph when directed) whose nodes are the
     Graph's labels (Graph.labels: ints when integer, else str), with edge
@@ -492,7 +492,7 @@ def to_networkx(x: "Graph | Network", *, include_sensitive: bool = False) -> "ne
 
 
 def to_igraph(x: "Graph | Network", *, include_sensitive: bool = False) -> "igraph.Graph":
-    """An igraph.Graph of a verbind Graph or Network.
+    """An igraph.Graph of a verbind.Graph or verbind.Network.
 
     Graph: vertices in position order, vertex attribute "name" the labels
     (ints when integer, else str), directed as the Graph, edge attribute
