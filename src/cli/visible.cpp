@@ -3,6 +3,7 @@
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/util/files.hpp"
 
 #include <filesystem>
@@ -15,55 +16,12 @@
 namespace verbind::cli {
 
 SensitiveCounts count_sensitive(const Network& network) {
-    return {network.sensitive_groups().size(), network.sensitive_tie_kinds().size(),
-            network.sensitive_events().size()};
+    const Visible::Marks marks = Visible(network, false).marks();
+    return {marks.groups, marks.tie_kinds, marks.events};
 }
 
 Network visible_records(const Network& network, bool include_sensitive) {
-    if (include_sensitive) return network;
-    Network out;
-    out.reserve(network.num_actors(), network.num_ties(), network.num_events(), network.num_attendances());
-    // Actors keep their ids (same order, none left out).
-    for (const Actor& actor : network.actors()) {
-        if (actor.is_resident()) {
-            ResidentInfo info;
-            info.neighbourhood = actor.neighbourhood;
-            info.municipality = actor.municipality;
-            info.talents = actor.talents;
-            info.groups = network.declared_groups(actor, /*include_sensitive=*/false);
-            info.key_figure = actor.key_figure;
-            info.trained_on = actor.trained_on;
-            out.add_resident(actor.key, info);
-        } else {
-            OrganisationInfo info;
-            info.kind = actor.kind;
-            info.neighbourhood = actor.neighbourhood;
-            info.municipality = actor.municipality;
-            info.talents = actor.talents;
-            out.add_organisation(actor.key, info);
-        }
-    }
-    for (const Tie& tie : network.ties()) {
-        if (network.is_sensitive(tie)) continue;
-        out.add_tie(tie.a, tie.b, network.tie_kind(tie), {.since = tie.since, .until = tie.until, .weight = tie.weight});
-    }
-    for (EventId e = 0; e < network.num_events(); ++e) {
-        if (network.is_sensitive_event(e)) continue;
-        const Event& event = network.event(e);
-        EventInfo info;
-        info.date = event.date;
-        info.kind = event.kind;
-        info.neighbourhood = event.neighbourhood;
-        info.municipality = event.municipality;
-        for (ActorId organiser : event.organisers) info.organisers.push_back(network.actor(organiser).key);
-        out.add_event(event.key, info);
-    }
-    for (const Attendance& record : network.attendance()) {
-        if (network.is_sensitive_event(record.event)) continue;
-        out.attend(network.event(record.event).key, network.actor(record.actor).key,
-                   record.brought_by == no_id ? std::string_view() : std::string_view(network.actor(record.brought_by).key));
-    }
-    return out;
+    return Visible(network, include_sensitive).copy();
 }
 
 Network read_csv_from(const std::string& folder, std::ostream& warnings_to) {

@@ -24,7 +24,8 @@ struct SensitiveCounts {
 };
 SensitiveCounts count_sensitive(const Network& network);
 
-// The network's records as they may be used and shown: without the
+// The network's records as they may be used and shown (the library's privacy
+// view, verbind/model/visible.hpp, as a Network: Visible::copy): without the
 // special-category declared groups on its actors, without ties of sensitive
 // kinds, and without sensitive events with their organiser entries and
 // attendance, unless include_sensitive (then a plain copy). The result carries

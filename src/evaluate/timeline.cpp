@@ -6,6 +6,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/socialmap/mixing.hpp"
 #include "verbind/util/parallel.hpp"
@@ -227,15 +228,16 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
     progress.report(0.0);
 
     const bool sensitive = options.include_sensitive;
+    const Visible visible(network, sensitive);  // the records that may count
     const auto& actors = network.actors();
     const auto& events = network.events();
 
     // --- what counts -----------------------------------------------------------
     std::vector<std::uint8_t> event_counts(events.size());
-    for (EventId e = 0; e < events.size(); ++e) event_counts[e] = sensitive || !network.is_sensitive_event(e);
+    for (EventId e = 0; e < events.size(); ++e) event_counts[e] = visible.event(e);
     std::vector<const Tie*> ties;
     for (const Tie& tie : network.ties())
-        if (sensitive || !network.is_sensitive(tie)) ties.push_back(&tie);
+        if (visible.tie(tie)) ties.push_back(&tie);
     std::vector<Attendance> attendance;  // residents at events that count
     for (const Attendance& at : network.attendance())
         if (event_counts[at.event] && actors[at.actor].is_resident()) attendance.push_back(at);
@@ -351,7 +353,7 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
         std::map<std::vector<std::string>, std::uint32_t> labels;
         for (ActorId i = 0; i < actors.size(); ++i) {
             if (!actors[i].is_resident()) continue;
-            auto declared = network.declared_groups(actors[i], sensitive);
+            auto declared = visible.groups(actors[i]);
             if (!wanted.empty())
                 declared.erase(std::remove_if(declared.begin(), declared.end(),
                                               [&](const std::string& g) { return !wanted.count(g); }),

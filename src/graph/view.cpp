@@ -2,6 +2,7 @@
 
 #include "builder.hpp"
 #include "verbind/error.hpp"
+#include "verbind/model/visible.hpp"
 
 #include <algorithm>
 
@@ -41,6 +42,8 @@ Graph build_graph(const Network& network, const ViewOptions& options) {
                std::find(options.kinds.begin(), options.kinds.end(), kind) != options.kinds.end();
     };
 
+    // What may be used: the privacy view (every record with include_sensitive).
+    const Visible visible(network, options.include_sensitive);
     if (options.co_attendance) {
         // Events in the window, of the wanted kinds; every pair of attendees
         // gets one unit per shared event (summed by the builder).
@@ -50,7 +53,7 @@ Graph build_graph(const Network& network, const ViewOptions& options) {
             const Event& event = events[e];
             event_wanted[e] = wanted_kind(event.kind) && (!options.start || event.date >= *options.start) &&
                               (!options.end || event.date < *options.end) &&
-                              (options.include_sensitive || !network.is_sensitive_event(static_cast<EventId>(e)));
+                              visible.event(static_cast<EventId>(e));
         }
         std::vector<std::vector<NodeId>> attendees(events.size());
         for (const Attendance& a : network.attendance())
@@ -69,8 +72,7 @@ Graph build_graph(const Network& network, const ViewOptions& options) {
     } else {
         std::vector<char> kind_wanted(network.tie_kinds().size());
         for (std::size_t k = 0; k < kind_wanted.size(); ++k) {
-            const std::string& kind = network.tie_kinds()[k];
-            kind_wanted[k] = wanted_kind(kind) && (options.include_sensitive || !network.is_sensitive_tie_kind(kind));
+            kind_wanted[k] = wanted_kind(network.tie_kinds()[k]) && visible.tie_kind(static_cast<std::uint32_t>(k));
         }
         const auto& ties = network.ties();
         for (std::size_t t = 0; t < ties.size(); ++t) {

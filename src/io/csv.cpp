@@ -10,6 +10,7 @@
 #include "verbind/error.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/util/progress.hpp"
 
 #include <algorithm>
@@ -861,26 +862,29 @@ std::string join_list(const std::vector<std::string>& items) {
 
 void write_csv(const Network& network, const std::string& folder, const ExportOptions& options) {
     // Every file is built in memory first, so a model that cannot be written
-    // fails before anything on disk changes.
+    // fails before anything on disk changes. What is written: the records
+    // the privacy view shows, and the marks only when it names them.
+    const Visible visible(network, options.include_sensitive);
     std::string sensitive = "group\n";
-    for (const auto& group : network.sensitive_groups()) append_row(sensitive, {group});
+    for (const auto& group : visible.sensitive_groups()) append_row(sensitive, {group});
 
     std::string actors = "key,type,kind,neighbourhood,municipality,talents,groups,key_figure,trained_on\n";
     for (const auto& actor : network.actors())
         append_row(actors, {actor.key, to_string(actor.type), actor.kind, actor.neighbourhood, actor.municipality,
-                            join_list(actor.talents), join_list(network.declared_groups(actor, options.include_sensitive)),
+                            join_list(actor.talents), join_list(visible.groups(actor)),
                             actor.key_figure ? "true" : "false", format_date(actor.trained_on)});
 
     std::string ties = "a,b,kind,since,until,weight\n";
     for (const auto& tie : network.ties()) {
-        if (!options.include_sensitive && network.is_sensitive(tie)) continue;
+        if (!visible.tie(tie)) continue;
         append_row(ties, {network.actor(tie.a).key, network.actor(tie.b).key, network.tie_kind(tie),
                           format_date(tie.since), format_date(tie.until), format_number(tie.weight + 0.0)});
     }
 
     std::string events = "key,date,kind,neighbourhood,municipality,organisers\n";
-    for (const auto& event : network.events()) {
-        if (!options.include_sensitive && network.is_sensitive_event(network.event_id(event.key))) continue;
+    for (EventId e = 0; e < network.num_events(); ++e) {
+        if (!visible.event(e)) continue;
+        const Event& event = network.event(e);
         std::vector<std::string> organisers;
         for (ActorId id : event.organisers) organisers.push_back(network.actor(id).key);
         append_row(events, {event.key, format_date(event.date), event.kind, event.neighbourhood, event.municipality,
@@ -889,30 +893,29 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
 
     std::string attendance = "event,actor,brought_by\n";
     for (const auto& record : network.attendance()) {
-        if (!options.include_sensitive && network.is_sensitive_event(record.event)) continue;
+        if (!visible.attendance(record)) continue;
         append_row(attendance, {network.event(record.event).key, network.actor(record.actor).key,
                                 record.brought_by == no_id ? std::string_view() : network.actor(record.brought_by).key});
     }
 
     std::string sensitive_kinds = "kind\n";
-    for (const auto& kind : network.sensitive_tie_kinds()) append_row(sensitive_kinds, {kind});
+    for (const auto& kind : visible.sensitive_tie_kinds()) append_row(sensitive_kinds, {kind});
     std::string sensitive_events = "event\n";
-    for (const auto& event : network.sensitive_events()) append_row(sensitive_events, {event});
+    for (const auto& event : visible.sensitive_events()) append_row(sensitive_events, {event});
 
     // The marks name special-category data, so they are written only when
     // sensitive data are, and only when there are any: a default export
     // holds no trace of what is marked (docs/privacy.md).
     std::vector<files::FolderFile> out;
     out.reserve(7);
-    const bool marks = options.include_sensitive;
-    if (marks && !network.sensitive_groups().empty()) out.push_back({"sensitive_groups.csv", std::move(sensitive)});
+    if (!visible.sensitive_groups().empty()) out.push_back({"sensitive_groups.csv", std::move(sensitive)});
     out.push_back({"actors.csv", std::move(actors)});
     out.push_back({"ties.csv", std::move(ties)});
     out.push_back({"events.csv", std::move(events)});
     out.push_back({"attendance.csv", std::move(attendance)});
-    if (marks && !network.sensitive_tie_kinds().empty())
+    if (!visible.sensitive_tie_kinds().empty())
         out.push_back({"sensitive_tie_kinds.csv", std::move(sensitive_kinds)});
-    if (marks && !network.sensitive_events().empty())
+    if (!visible.sensitive_events().empty())
         out.push_back({"sensitive_events.csv", std::move(sensitive_events)});
     // The folder is replaced as a whole: a reader sees the old export or the
     // new one, never some files of each (and never stale marks).

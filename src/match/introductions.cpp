@@ -5,6 +5,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/socialmap/communities.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
@@ -138,6 +139,7 @@ void prepare(Context& c) {
     c.municipality.resize(n);
     std::vector<std::size_t> holders;
     std::size_t in_scope = 0;
+    const Visible public_records(net, /*include_sensitive=*/false);  // groups: never the sensitive ones
     for (ActorId u = 0; u < n; ++u) {
         const Actor& actor = net.actor(u);
         c.municipality[u] = c.municipality_names.id(actor.municipality);
@@ -151,7 +153,7 @@ void prepare(Context& c) {
         // Special-category groups are left out of the bridging decision too:
         // a suggestion whose only bridge was a sensitive group would reveal
         // it by its empty `bridges`.
-        for (const auto& group : net.declared_groups(actor, false)) g.push_back(c.group_names.id(group));
+        for (const auto& group : public_records.groups(actor)) g.push_back(c.group_names.id(group));
         c.groups[u] = sorted_unique(std::move(g));
         holders.resize(c.tag_names.size(), 0);
         for (TagId tag : c.tags[u]) {

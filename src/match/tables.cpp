@@ -2,6 +2,7 @@
 #include "verbind/match/introductions.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/util/random.hpp"
 
 #include <algorithm>
@@ -76,12 +77,13 @@ std::vector<Table> tables(const Network& network, std::string_view event, const 
         if (added) names.push_back(name);
         return it->second;
     };
+    const Visible public_records(network, /*include_sensitive=*/false);
     for (ActorId u : people) {
         const Actor& actor = network.actor(u);
         std::vector<std::uint32_t> t, g;
         for (const auto& talent : actor.talents) t.push_back(intern(tag_index, tag_names, talent));
         // Special-category groups take no part: the seating would reveal them.
-        for (const auto& group : network.declared_groups(actor, false)) g.push_back(intern(group_index, group_names, group));
+        for (const auto& group : public_records.groups(actor)) g.push_back(intern(group_index, group_names, group));
         std::sort(t.begin(), t.end());
         t.erase(std::unique(t.begin(), t.end()), t.end());
         std::sort(g.begin(), g.end());

@@ -2,6 +2,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/model/visible.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -308,11 +309,7 @@ void Network::mark_sensitive(std::string_view group) {
 bool Network::is_sensitive(std::string_view group) const { return sensitive_.count(group) > 0; }
 
 std::vector<std::string> Network::declared_groups(const Actor& actor, bool include_sensitive) const {
-    if (include_sensitive) return actor.groups;
-    std::vector<std::string> groups;
-    for (const auto& group : actor.groups)
-        if (!is_sensitive(group)) groups.push_back(group);
-    return groups;
+    return Visible(*this, include_sensitive).groups(actor);
 }
 
 void Network::mark_sensitive_event(std::string_view event) {

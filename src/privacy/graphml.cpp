@@ -2,6 +2,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/util/files.hpp"
 
 #include <cstdio>
@@ -105,6 +106,7 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
         "  <key id=\"e_until\" for=\"edge\" attr.name=\"until\" attr.type=\"string\"/>\n"
         "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
         "  <graph id=\"verbind\" edgedefault=\"undirected\">\n";
+    const Visible visible(network, options.include_sensitive);
     for (const auto& actor : network.actors()) {
         // The record and field a refused character is in, for the message.
         auto field = [&](const char* name) {
@@ -119,7 +121,7 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
         data(out, "n_municipality", actor.municipality, field("municipality"));
         data(out, "n_talents", joined(actor.talents), field("talents"));
         if (actor.is_resident()) {
-            data(out, "n_groups", joined(network.declared_groups(actor, options.include_sensitive)), field("groups"));
+            data(out, "n_groups", joined(visible.groups(actor)), field("groups"));
             data(out, "n_key_figure", actor.key_figure ? "true" : "false", field("key_figure"));
             data(out, "n_trained_on", format_date(actor.trained_on), field("trained_on"));
         }
@@ -127,7 +129,7 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
     }
     std::size_t edge = 0;
     for (const auto& tie : network.ties()) {
-        if (!options.include_sensitive && network.is_sensitive(tie)) continue;
+        if (!visible.tie(tie)) continue;
         auto field = [&](const char* name) {
             return [&network, &tie, name] {
                 return "tie '" + network.actor(tie.a).key + "' - '" + network.actor(tie.b).key + "' field '" + name + "'";

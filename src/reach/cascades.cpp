@@ -1,6 +1,7 @@
 #include "verbind/reach/cascades.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/model/visible.hpp"
 
 #include <algorithm>
 #include <map>
@@ -54,8 +55,8 @@ CascadeResult cascades(const Network& network, const CascadeOptions& options) {
     const auto& events = network.events();
     std::vector<EventId> order(events.size());
     std::iota(order.begin(), order.end(), EventId{0});
-    if (!options.include_sensitive)
-        std::erase_if(order, [&](EventId e) { return network.is_sensitive_event(e); });
+    const Visible visible(network, options.include_sensitive);
+    if (!visible.everything()) std::erase_if(order, [&](EventId e) { return !visible.event(e); });
     std::stable_sort(order.begin(), order.end(),
                      [&](EventId a, EventId b) { return events[a].date < events[b].date; });
     std::vector<std::vector<const Attendance*>> by_event(events.size());

@@ -2,6 +2,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/util/files.hpp"
 
 #include <algorithm>
@@ -245,16 +246,17 @@ TemporalReach temporal_reach(const Network& network, std::span<const ActorId> se
         if (seeds[i] >= n)
             throw input_error("seed " + std::to_string(i) + ": actor " + std::to_string(seeds[i]) +
                               " is out of range (" + std::to_string(n) + " actors)");
+    const Visible visible(network, options.include_sensitive);
     const std::int64_t start = options.start.day_number();
     std::int64_t end = start + 1;
     if (options.end) {
         end = options.end->day_number();
     } else {
         for (EventId e = 0; e < network.num_events(); ++e)
-            if (options.include_sensitive || !network.is_sensitive_event(e))
+            if (visible.event(e))
                 end = std::max<std::int64_t>(end, network.event(e).date.day_number() + 1);
         for (const Tie& t : network.ties()) {
-            if (!options.include_sensitive && network.is_sensitive(t)) continue;
+            if (!visible.tie(t)) continue;
             if (t.since) end = std::max<std::int64_t>(end, t.since->day_number() + 1);
             if (t.until) end = std::max<std::int64_t>(end, t.until->day_number());
         }
@@ -263,7 +265,7 @@ TemporalReach temporal_reach(const Network& network, std::span<const ActorId> se
     // Meetings generated day by day, so they come out in time order.
     std::vector<std::vector<EventId>> events_on(static_cast<std::size_t>(end - start));
     for (EventId e = 0; e < network.num_events(); ++e) {
-        if (!options.include_sensitive && network.is_sensitive_event(e)) continue;
+        if (!visible.event(e)) continue;
         const std::int64_t day = network.event(e).date.day_number();
         if (day >= start && day < end) events_on[static_cast<std::size_t>(day - start)].push_back(e);
     }
@@ -275,7 +277,7 @@ TemporalReach temporal_reach(const Network& network, std::span<const ActorId> se
     };
     std::vector<Span> spans;
     for (const Tie& tie : network.ties()) {
-        if (!options.include_sensitive && network.is_sensitive(tie)) continue;
+        if (!visible.tie(tie)) continue;
         const std::int64_t from = std::max<std::int64_t>(start, tie.since ? tie.since->day_number() : start);
         const std::int64_t to = std::min<std::int64_t>(end, tie.until ? tie.until->day_number() : end);
         if (from < to) spans.push_back({from, to, tie.a, tie.b});

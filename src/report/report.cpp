@@ -9,6 +9,7 @@
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
 #include "verbind/match/introductions.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/reach/spread.hpp"
 #include "verbind/socialmap/report.hpp"
 #include "verbind/util/random.hpp"
@@ -85,11 +86,12 @@ Graph report_graph(const Network& network, const ReportOptions& options) {
 }
 
 // The first event that may be shown (in the municipality, when one is given).
-std::optional<Date> first_event(const Network& network, const ReportOptions& options) {
+std::optional<Date> first_event(const Visible& visible, const ReportOptions& options) {
+    const Network& network = visible.network();
     std::optional<Date> first;
     for (EventId e = 0; e < network.num_events(); ++e) {
         const Event& event = network.event(e);
-        if (!options.include_sensitive && network.is_sensitive_event(e)) continue;
+        if (!visible.event(e)) continue;
         if (!options.municipality.empty() && event.municipality != options.municipality) continue;
         if (!first || event.date < *first) first = event.date;
     }
@@ -99,17 +101,18 @@ std::optional<Date> first_event(const Network& network, const ReportOptions& opt
 // The day after the programme's latest activity: its latest event or the
 // latest date a tie began. A tie's end ("until", maybe years ahead, maybe a
 // placeholder) does not stretch the charts into the future.
-std::optional<Date> after_last_activity(const Network& network, const ReportOptions& options) {
+std::optional<Date> after_last_activity(const Visible& visible, const ReportOptions& options) {
+    const Network& network = visible.network();
     std::optional<Date> last;
     for (EventId e = 0; e < network.num_events(); ++e) {
         const Event& event = network.event(e);
-        if (!options.include_sensitive && network.is_sensitive_event(e)) continue;
+        if (!visible.event(e)) continue;
         if (!options.municipality.empty() && event.municipality != options.municipality) continue;
         if (!last || event.date > *last) last = event.date;
     }
     if (!last) return std::nullopt;
     for (const Tie& tie : network.ties())
-        if (tie.since && *tie.since > *last && (options.include_sensitive || !network.is_sensitive(tie))) last = tie.since;
+        if (tie.since && *tie.since > *last && visible.tie(tie)) last = tie.since;
     return *last + boost::gregorian::date_duration(1);
 }
 
@@ -291,6 +294,7 @@ std::string section(const char* id, const char* heading, const std::string& intr
 
 void write_report(const Network& network, const ReportOptions& options, std::ostream& out) {
     validate(network, options);
+    const Visible visible(network, options.include_sensitive);  // what the report may show and use
     Stages stages(options.progress);
     const Graph graph = report_graph(network, options);
 
@@ -314,8 +318,8 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
     to.progress = stages.stage(0.15, 0.45);
     // Ties often carry the date people first met, years before a
     // programme: the charts start with the programme's first event.
-    to.start = first_event(network, options);
-    to.end = after_last_activity(network, options);
+    to.start = first_event(visible, options);
+    to.end = after_last_activity(visible, options);
     const Timeline timeline = verbind::timeline(network, to);
 
     IntroductionOptions io;
@@ -343,7 +347,7 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
     for (NodeId v = 0; v < graph.num_nodes(); ++v) (network.actor(graph.key(v)).is_resident() ? residents : organisations)++;
     for (EventId e = 0; e < network.num_events(); ++e) {
         const Event& event = network.event(e);
-        if (!options.include_sensitive && network.is_sensitive_event(e)) continue;
+        if (!visible.event(e)) continue;
         if (!options.municipality.empty() && event.municipality != options.municipality) continue;
         if (!first || event.date < *first) first = event.date;
         if (!last || event.date > *last) last = event.date;

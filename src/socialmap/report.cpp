@@ -5,6 +5,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/model/visible.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"
@@ -196,9 +197,10 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
 
     std::vector<const Actor*> actor(n);
     std::vector<std::vector<std::string>> groups(n);
+    const Visible public_records(network, /*include_sensitive=*/false);
     for (NodeId u = 0; u < n; ++u) {
         actor[u] = &network.actor(g.key(u));
-        groups[u] = network.declared_groups(*actor[u]);  // special-category groups left out
+        groups[u] = public_records.groups(*actor[u]);  // special-category groups left out
         std::sort(groups[u].begin(), groups[u].end());
     }
 

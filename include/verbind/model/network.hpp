@@ -138,8 +138,9 @@ public:
     bool is_sensitive(std::string_view group) const;
     const std::set<std::string, std::less<>>& sensitive_groups() const noexcept { return sensitive_; }
     // An actor's declared groups as they may leave the library: without the
-    // special-category ones unless the caller asked for them by name. Every
-    // export and binding reads groups through this.
+    // special-category ones unless the caller asked for them by name. The
+    // same as Visible(*this, include_sensitive).groups(actor) (model/visible.hpp,
+    // the one privacy view every export, analysis and binding reads through).
     std::vector<std::string> declared_groups(const Actor& actor, bool include_sensitive = false) const;
 
     // Events and tie kinds can be special-category too: attending a Pride
