@@ -41,7 +41,6 @@ _REWRITES = (
 )
 # A default pybind11 could not show as Python source ("<verbind.X object at ...>").
 _OPAQUE = re.compile(r"=\s*<[^<>]*>")
-_opaque_texts = []  # their texts, by the placeholder's number
 
 
 class _Default:
@@ -65,12 +64,12 @@ def _segment(source, node):
     return source[node.col_offset:node.end_col_offset]
 
 
-def _default(source, node):
+def _default(source, node, opaque):
     import ast
 
     text = _segment(source, node)
     if text.startswith("__opaque"):
-        return _Default(_opaque_texts[int(text[len("__opaque"):])])
+        return _Default(opaque[int(text[len("__opaque"):])])
     try:
         return ast.literal_eval(node)
     except ValueError:
@@ -101,11 +100,13 @@ def parse(doc):
         params = pattern.sub(replacement, params)
         returns = pattern.sub(replacement, returns)
 
-    def opaque(match):
-        _opaque_texts.append(match.group(0)[1:].strip())
-        return f"= __opaque{len(_opaque_texts) - 1}"
+    opaque = []  # their texts, by the placeholder's number
 
-    params = _OPAQUE.sub(opaque, params)
+    def hide(match):
+        opaque.append(match.group(0)[1:].strip())
+        return f"= __opaque{len(opaque) - 1}"
+
+    params = _OPAQUE.sub(hide, params)
     source = f"def f({params}) -> {returns}: pass"
     try:
         tree = ast.parse(source).body[0]
@@ -122,13 +123,13 @@ def parse(doc):
         annotation = _annotation(source, arg.annotation)
         if i == 0 and arg.arg == "self":
             annotation = None
-        default = _default(source, a.defaults[i - first_default]) if i >= first_default else P.empty
+        default = _default(source, a.defaults[i - first_default], opaque) if i >= first_default else P.empty
         out.append(P(arg.arg, kind, default=default, annotation=P.empty if annotation is None else annotation))
     if a.vararg is not None:
         out.append(P(a.vararg.arg, P.VAR_POSITIONAL))
     for arg, default in zip(a.kwonlyargs, a.kw_defaults):
         annotation = _annotation(source, arg.annotation)
-        out.append(P(arg.arg, P.KEYWORD_ONLY, default=P.empty if default is None else _default(source, default),
+        out.append(P(arg.arg, P.KEYWORD_ONLY, default=P.empty if default is None else _default(source, default, opaque),
                      annotation=P.empty if annotation is None else annotation))
     if a.kwarg is not None:
         out.append(P(a.kwarg.arg, P.VAR_KEYWORD))
@@ -149,13 +150,15 @@ class _LazySignature(inspect.Signature):
             super().__init__(parameters, return_annotation=return_annotation, **kw)
 
     def _read(self):
-        doc, self._doc = self._doc, None
-        parsed = parse(doc)
+        # Threads may read it at once: each parses and sets the same values;
+        # _doc is cleared only once they are set.
+        parsed = parse(self._doc)
         if parsed is None:
             P = inspect.Parameter
             super().__init__([P("args", P.VAR_POSITIONAL), P("kwargs", P.VAR_KEYWORD)])
         else:
             super().__init__(parsed[1].parameters.values(), return_annotation=parsed[1].return_annotation)
+        self._doc = None
 
     @property
     def parameters(self):
