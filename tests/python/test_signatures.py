@@ -193,6 +193,41 @@ def test_signature_lines_are_read_as_written():
     assert _nodump.parse("Just prose, no signature.") is None
 
 
+def test_signatures_read_from_many_threads_at_once():
+    # Each binding's signature is read when first asked for; threads asking
+    # at once all get the whole signature (before the fix, a thread could
+    # see one half set: AttributeError, or another parse's defaults).
+    from verbind import _nodump, _verbind
+
+    docs = [v.__wrapped__.__doc__ for v in vars(_verbind).values() if callable(v) and not isinstance(v, type)]
+    expected = [str(_nodump.parse(doc)[1]) for doc in docs]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+    try:
+        check_threads(_nodump, docs, expected)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def check_threads(_nodump, docs, expected):
+    """Eight threads read the same fresh lazy signatures, five times."""
+    import threading
+
+    for _ in range(5):
+        lazy = [_nodump._LazySignature(doc=doc) for doc in docs]
+        seen = [[] for _ in range(8)]
+
+        def read(out):
+            out.extend(str(sig) for sig in lazy)
+
+        threads = [threading.Thread(target=read, args=(out,)) for out in seen]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert all(out == expected for out in seen)
+
+
 def test_every_binding_has_a_signature_line():
     # Each function and method of the extension shows one signature (no
     # overload set that no single signature describes).
