@@ -165,17 +165,18 @@ inline bool small_plain_integer(const char*& p, const char* end, std::uint64_t& 
 // The build for the reader: `records` holds one edge per entry as (first
 // node << 32 | second node) in file order, `weights` one per record when
 // weighted; both are consumed. Gives the graph, and the errors, of a merge of
-// the pairs listed both ways followed by GraphBuilder::build, with 8 bytes
-// per record beside the final arrays: the records are regrouped in place by
-// their smaller node (directed: their source) and compacted there.
+// the pairs listed both ways followed by GraphBuilder::build, with 4 bytes
+// per record beside the records (8 when weighted): a counting sort by the
+// smaller node (directed: the source) into `other`, merged and compacted
+// there group by group.
 Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& weights, bool weighted,
                     std::vector<std::string> keys, const EdgeListOptions& options, const std::string& where,
                     const RecordLines& lines) {
     const std::size_t n = keys.size(), m = records.size();
     const bool directed = options.directed;
-    if (m >= (std::uint64_t{1} << 31))
+    if (m >= std::numeric_limits<std::uint32_t>::max())  // record numbers are 32-bit, as in GraphBuilder
         throw parse_error(where + ": " + std::to_string(m) +
-                          " edge lines is more than this build supports (2^31 - 1)");
+                          " edge lines is more than this build supports (2^32 - 2)");
     auto describe = [&](std::uint64_t record) { return where + ":" + std::to_string(lines(record)); };
     auto name = [&](NodeId u) { return "'" + keys[u] + "'"; };
     weighted = weighted && m > 0;
