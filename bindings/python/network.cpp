@@ -572,12 +572,15 @@ default keeps them, as this snapshot stays in the caller's hands.)doc");
 
     m.def(
         "read_json",
-        [](PathLike path) {
+        [](PathLike path, ProgressArg progress) {
             const std::string p = path_arg(path, "read_json", "path");
-            py::gil_scoped_release no_gil;
-            return wrap(verbind::read_json(p));
+            return with_progress(std::move(progress), "read_json",
+                                 [&](ProgressCallback callback) { return wrap(verbind::read_json(p, callback)); });
         },
-        py::arg("path"), "Reads a Network from a JSON document written by Network.write_json.");
+        py::arg("path"), py::kw_only(), py::arg("progress") = py::none(),
+        "Reads a Network from a JSON document written by Network.write_json. progress: True for a progress bar, "
+        "or a callable taking the fraction done (the first half: the text parsed; the second: the records "
+        "added); returning False cancels with CancelledError, and nothing is read.");
 
     m.def(
         "sample_programme",

@@ -149,8 +149,24 @@ void for_each_record(const Record& document, std::string_view name, std::string_
         read(list->items[i], std::string(name) + "[" + std::to_string(i) + "]", source);
 }
 
-void read_document(Network& network, std::string_view text, std::string_view source) {
-    const JsonValue root = JsonParser(text, source).parse_document();
+// Progress of a read (optional): the first half is the text parsed, the
+// second the records of the four lists added to the Network.
+struct JsonProgress {
+    Progress* progress = nullptr;
+    std::size_t total = 0, done = 0;
+    void record() {
+        if (progress != nullptr && (++done & 1023u) == 0 && done < total)
+            progress->report(0.5 + 0.5 * static_cast<double>(done) / static_cast<double>(total));
+    }
+};
+
+void read_document(Network& network, std::string_view text, std::string_view source, Progress* progress = nullptr) {
+    JsonParser parser(text, source);
+    if (progress != nullptr) {
+        progress->report(0.0);
+        parser.report_to(progress, 0.5);
+    }
+    const JsonValue root = parser.parse_document();
     if (root.type != Type::object)
         fail_at(source, root.line,
                 "expected an object at the top level, got " + std::string(type_name(root.type)));
@@ -173,6 +189,14 @@ void read_document(Network& network, std::string_view text, std::string_view sou
                            "attendance", "sensitive_events"});
     document.required("format");
     document.required("version");
+    JsonProgress records;
+    records.progress = progress;
+    if (progress != nullptr) {
+        for (const char* name : {"actors", "ties", "events", "attendance"})
+            if (const JsonValue* list = document.find(name); list && list->type == Type::array)
+                records.total += list->items.size();
+        progress->report(0.5);
+    }
 
     // The special-category marks: lists of names, each applied by `mark`.
     auto read_marks = [&](std::string_view name, auto&& mark) {
@@ -208,6 +232,7 @@ void read_document(Network& network, std::string_view text, std::string_view sou
             check_actor_record(record, [&](std::string_view name) { return actor.field_path(name); });
         });
         located(src, actor.line(), actor.path(), [&] { add_actor(network, record); });
+        records.record();
     });
 
     for_each_record(document, "ties", source, [&](const JsonValue& value, std::string path, std::string_view src) {
@@ -221,6 +246,7 @@ void read_document(Network& network, std::string_view text, std::string_view sou
         info.until = tie.optional_date("until");
         if (const auto weight = tie.optional_number("weight")) info.weight = *weight + 0.0;  // -0 is 0
         located(src, tie.line(), tie.path(), [&] { network.add_tie(a, b, kind, info); });
+        records.record();
     });
 
     for_each_record(document, "events", source, [&](const JsonValue& value, std::string path, std::string_view src) {
@@ -234,6 +260,7 @@ void read_document(Network& network, std::string_view text, std::string_view sou
         info.municipality = event.optional_string("municipality");
         info.organisers = event.string_list("organisers");
         located(src, event.line(), event.path(), [&] { network.add_event(key, info); });
+        records.record();
     });
     // Events exist now, so their marks can be applied.
     read_marks("sensitive_events", [&](const std::string& event) { network.mark_sensitive_event(event); });
@@ -246,7 +273,9 @@ void read_document(Network& network, std::string_view text, std::string_view sou
                         const std::string brought_by = attendance.optional_string("brought_by");
                         located(src, attendance.line(), attendance.path(),
                            [&] { network.attend(event, actor, brought_by); });
+                        records.record();
                     });
+    if (progress != nullptr) progress->report(1.0);
 }
 
 // --- writing ------------------------------------------------------------------
@@ -433,12 +462,19 @@ Network parse_json(std::string_view text, std::string_view source) {
     return network;
 }
 
-Network read_json(const std::string& path) { return parse_json(read_file(path), path); }
+Network read_json(const std::string& path, const ProgressCallback& progress_callback) {
+    Progress progress(progress_callback);
+    const std::string text = read_file(path);
+    Network network;
+    read_document(network, text, path, progress.active() ? &progress : nullptr);
+    return network;
+}
 
-void import_json(Network& network, const std::string& path) {
+void import_json(Network& network, const std::string& path, const ProgressCallback& progress_callback) {
+    Progress progress(progress_callback);
     const std::string text = read_file(path);
     Network next = network;
-    read_document(next, text, path);
+    read_document(next, text, path, progress.active() ? &progress : nullptr);
     network = std::move(next);
 }
 

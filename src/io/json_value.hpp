@@ -7,6 +7,7 @@
 #include "files.hpp"
 
 #include "verbind/model/text.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -57,6 +58,13 @@ public:
     static constexpr int max_depth = 64;
 
     JsonParser(std::string_view text, std::string_view source) : text_(strip_bom(text)), source_(source) {}
+
+    // Reports `share` times the fraction of the text parsed to `progress`
+    // (every 1024 array items; may throw cancelled_error).
+    void report_to(Progress* progress, double share) noexcept {
+        progress_ = progress;
+        share_ = share;
+    }
 
     JsonValue parse_document() {
         skip_blanks();
@@ -201,6 +209,8 @@ private:
         }
         for (;;) {
             array.items.push_back(parse_value(depth + 1));
+            if (progress_ != nullptr && (++items_ & 1023u) == 0)
+                progress_->report(share_ * static_cast<double>(pos_) / static_cast<double>(text_.size()));
             skip_blanks();
             if (at_end()) fail_truncated();
             if (peek() == ',') {
@@ -353,6 +363,9 @@ private:
     std::string_view source_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
+    Progress* progress_ = nullptr;
+    double share_ = 0;
+    std::size_t items_ = 0;
 };
 
 }  // namespace verbind::io_detail

@@ -288,7 +288,8 @@ def test_with_tqdm_a_tqdm_bar_on_stderr():
 # --- readers ----------------------------------------------------------------
 #
 # read_csv and Network.import_csv report the fraction of the folder's bytes
-# read, load and Store(path) the fraction of the rows read; cancelling reads
+# read, read_json the text parsed then the records added, load and
+# Store(path) the fraction of the rows read; cancelling reads
 # nothing (import_csv: the Network is as before; Store: no store is opened).
 
 
@@ -300,7 +301,9 @@ def stored(tmp_path_factory, net):
     big.write_csv(str(folder))
     db = folder.parent / "store.db"
     big.save(str(db))
-    return {"csv": str(folder), "db": str(db), "net": big}
+    document = folder.parent / "net.json"
+    big.write_json(str(document))
+    return {"csv": str(folder), "db": str(db), "json": str(document), "net": big}
 
 
 def _import_csv(stored, p):
@@ -316,6 +319,7 @@ def _open_store(stored, p):
 
 READERS = {
     "read_csv": lambda stored, p: verbind.read_csv(stored["csv"], progress=p),
+    "read_json": lambda stored, p: verbind.read_json(stored["json"], progress=p),
     "Network.import_csv": _import_csv,
     "load": lambda stored, p: verbind.load(stored["db"], progress=p),
     "Store.__init__": _open_store,
@@ -332,7 +336,8 @@ def test_readers_report_and_change_nothing(name, stored, fake_tqdm):
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen), seen
     assert seen.count(1.0) == 1, seen  # 1 is the end, not before
     assert read(stored, True) == plain
-    shown = {"read_csv": "read_csv", "Network.import_csv": "import_csv", "load": "load", "Store.__init__": "Store"}
+    shown = {"read_csv": "read_csv", "read_json": "read_json", "Network.import_csv": "import_csv", "load": "load",
+             "Store.__init__": "Store"}
     assert [(b.desc, b.n, b.closed) for b in fake_tqdm.made] == [(f"verbind {shown[name]}", 100, 1)]
 
 

@@ -89,9 +89,13 @@ void import_csv(Network& network, const std::string& folder, const CsvOptions& o
 std::string to_json(const Network& network, const ExportOptions& options = {});
 void write_json(const Network& network, const std::string& path, const ExportOptions& options = {});
 Network parse_json(std::string_view text, std::string_view source = "<json>");
-Network read_json(const std::string& path);
-// Adds the document's records to `network`; all or nothing.
-void import_json(Network& network, const std::string& path);
+// `progress` (may be empty) is called from this thread with the fraction
+// done (the first half: the text parsed; the second: the records added);
+// returning false cancels: cancelled_error, and nothing is read.
+Network read_json(const std::string& path, const ProgressCallback& progress = {});
+// Adds the document's records to `network`; all or nothing (a cancelled
+// import leaves it as it was).
+void import_json(Network& network, const std::string& path, const ProgressCallback& progress = {});
 
 // Reads a network from a path: a folder is read as CSV, anything else as JSON.
 Network read_network(const std::string& path);
