@@ -174,6 +174,14 @@ def test_bulk_paths_equal_the_libraries_own_construction(directed, weighted):
     assert list(G.nodes) == list(P.nodes)
     if directed:
         assert {u: dict(G.pred[u]) for u in G} == {u: dict(P.pred[u]) for u in P}
+    # The dicts filled in C++ behave as networkx's own under change.
+    for H in (G, P):
+        H.add_edge(labels[0], -5, weight=9.0)
+        H.remove_node(labels[1])
+        H.remove_edges_from(list(H.edges(labels[2]))[:2])
+        H.add_weighted_edges_from([(labels[3], labels[4], 0.5)])
+    assert nx.utils.graphs_equal(G, P) and nx.utils.graphs_equal(G.copy(), P.copy())
+    assert dict(G.degree) == dict(P.degree)
     q = igraph.Graph(n=len(labels), edges=list(zip(src.tolist(), dst.tolist())), directed=directed)
     h = verbind.to_igraph(g)
     assert h.get_edgelist() == q.get_edgelist()
