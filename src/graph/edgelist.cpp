@@ -421,15 +421,14 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
             throw input_error(where + ": comment character " + printable(std::string_view(&c, 1)) +
                               " cannot also be a delimiter, a blank or a digit");
 
-    // Edges: while every label is a plain integer below 2^32 (digits, no
-    // zero in front), `records` holds the two values of each line, no
-    // hashing, numbered by value at the end; after the first other label,
-    // src/dst hold node numbers into `keys`.
+    // Edges, one record per line (first << 32 | second): while every label
+    // is a plain integer below 2^32 (digits, no zero in front), the two
+    // values, no hashing, numbered by value at the end; after the first
+    // other label, node numbers into `keys`.
     bool plain_integers = true;
     std::vector<std::uint64_t> records;
     std::vector<std::string> keys;
     std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> index;
-    std::vector<NodeId> src, dst;
     std::vector<double> weights;
     RecordLines lines;                       // line of each edge, for messages
     std::vector<std::uint32_t> first_lines;  // line where each label first appears
@@ -528,13 +527,11 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
                 // The first other label: the labels so far become keys in
                 // order of first appearance, as the general path numbers them.
                 plain_integers = false;
-                src.resize(records.size());
-                dst.resize(records.size());
                 for (std::size_t i = 0; i < records.size(); ++i) {
-                    src[i] = node(std::to_string(records[i] >> 32), lines(i), "a");
-                    dst[i] = node(std::to_string(records[i] & low32), lines(i), "b");
+                    const NodeId first = node(std::to_string(records[i] >> 32), lines(i), "a");
+                    const NodeId second = node(std::to_string(records[i] & low32), lines(i), "b");
+                    records[i] = std::uint64_t{first} << 32 | second;
                 }
-                release(records);
             }
         }
         NodeId a = 0, b = 0;
@@ -552,12 +549,7 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
                 fail(at, "field 'weight': must be a finite number >= 0, got '" + printable(field) + "'");
             weights.push_back(w);
         }
-        if (plain_integers) {
-            records.push_back(va << 32 | vb);
-        } else {
-            src.push_back(a);
-            dst.push_back(b);
-        }
+        records.push_back(plain_integers ? va << 32 | vb : std::uint64_t{a} << 32 | b);
         lines.add(at);
     };
 
@@ -685,9 +677,9 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
         // old and the new array at once).
         const auto reserve = [&] {
             if (!first_piece || size <= seen || line == 0) return;
-            const double per_byte = static_cast<double>(records.size() + src.size()) / static_cast<double>(seen);
+            const double per_byte = static_cast<double>(records.size()) / static_cast<double>(seen);
             const auto more = static_cast<std::size_t>(per_byte * static_cast<double>(size - seen) * 1.05) + 1024;
-            if (plain_integers) records.reserve(records.size() + more);
+            records.reserve(records.size() + more);
             if (weighted) weights.reserve(weights.size() + more);
         };
         std::size_t pos = 0;
@@ -782,11 +774,16 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
             for (std::uint64_t& r : records) r = at(r >> 32) << 32 | at(r & low32);
         }
     } else {
-        number_integer_labels(keys, first_lines, src, dst, where);
-        records.resize(src.size());
-        for (std::size_t i = 0; i < src.size(); ++i) records[i] = std::uint64_t{src[i]} << 32 | dst[i];
-        release(src);
-        release(dst);
+        // Where each node goes when the labels are all integers (numbered by
+        // value), else where it is.
+        std::vector<NodeId> position(keys.size());
+        for (std::size_t u = 0; u < position.size(); ++u) position[u] = static_cast<NodeId>(u);
+        number_integer_labels(keys, first_lines, position, {}, where);
+        for (std::size_t u = 0; u < position.size(); ++u) {
+            if (position[u] == u) continue;
+            for (std::uint64_t& r : records) r = std::uint64_t{position[r >> 32]} << 32 | position[r & low32];
+            break;
+        }
     }
     release(first_lines);
     return build_records(records, weights, weighted, std::move(keys), options, where, lines);
