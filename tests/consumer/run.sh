@@ -57,6 +57,8 @@ require_file "$libdir/libverbind.so"
 require_file "$libdir/pkgconfig/verbind.pc"
 require_file "$libdir/cmake/verbind/verbindConfig.cmake"
 require_file "$libdir/cmake/verbind/verbindConfigVersion.cmake"
+require_file "$prefix/share/doc/verbind/LICENSE"
+cmp -s "$prefix/share/doc/verbind/LICENSE" "$here/../../LICENSE" || fail "the installed LICENSE differs from the repository's"
 
 echo "== soname and exported symbols"
 soname=$(objdump -p "$libdir/libverbind.so" | awk '$1 == "SONAME" { print $2 }')
@@ -84,6 +86,7 @@ PKG_CONFIG_PATH=$libdir/pkgconfig
 export PKG_CONFIG_PATH
 flags=$(pkg-config --cflags --libs verbind) || fail "pkg-config does not find verbind"
 echo "   pkg-config: $flags"
+[ "$(sed -n 's/^License: //p' "$libdir/pkgconfig/verbind.pc")" = Apache-2.0 ] || fail "verbind.pc does not name the licence Apache-2.0"
 [ "$(pkg-config --modversion verbind)" = "$(sed -n 's/^#define VB_VERSION_STRING "\(.*\)"$/\1/p' "$prefix/include/verbind.h")" ] ||
     fail "verbind.pc and verbind.h disagree on the version"
 # shellcheck disable=SC2086 # the flags are meant to split into words

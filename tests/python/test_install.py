@@ -240,8 +240,9 @@ def test_wheel_contents_and_metadata(install):
         module = "verbind/_verbind" + sysconfig.get_config_var("EXT_SUFFIX")
         module_path = install["base"] / "module.so"
         module_path.write_bytes(archive.read(module))
+        wheel_license = archive.read(f"{dist_info}/LICENSE")
     expected = {f"verbind/{name}" for name in package_files(install["files"])} | {module}
-    expected |= {f"{dist_info}/{name}" for name in ("METADATA", "WHEEL", "top_level.txt", "RECORD")}
+    expected |= {f"{dist_info}/{name}" for name in ("METADATA", "WHEEL", "top_level.txt", "RECORD", "LICENSE")}
     assert names == expected
     assert "verbind/py.typed" in names
     assert [name for name in names if name.endswith(".so")] == [module]  # no libverbind.so: the core is linked in
@@ -251,6 +252,10 @@ def test_wheel_contents_and_metadata(install):
     requires = metadata.get_all("Requires-Dist")
     assert [r for r in requires if "extra ==" not in r] == ["numpy"]
     assert {"pandas", "networkx", "igraph"} <= set(metadata.get_all("Provides-Extra"))
+    # The licence (issue 14): named in the metadata, its text the repository's LICENSE.
+    assert metadata["License"] == "Apache-2.0"
+    assert "License :: OSI Approved :: Apache Software License" in metadata.get_all("Classifier")
+    assert wheel_license == (install["copy"] / "LICENSE").read_bytes()
 
     # The module needs no libverbind.so and no rpath to find one.
     dynamic = subprocess.run(["readelf", "-d", str(module_path)], capture_output=True, text=True, check=True).stdout
