@@ -217,13 +217,17 @@ const std::vector<MetricInfo>& timeline_metrics() {
     return metrics;
 }
 
+void TimelineOptions::validate() const {
+    check_min_cell(min_cell, "timeline");
+    if (permutations == 0) throw input_error("timeline: field 'permutations': must be at least 1");
+    if (friending_days == 0) throw input_error("timeline: field 'friending_days': must be at least 1");
+    if (start && end && *start >= *end)
+        throw input_error("timeline: field 'start': " + format_date(*start) + " is not before end " +
+                          format_date(*end));
+}
+
 Timeline timeline(const Network& network, const TimelineOptions& options) {
-    if (options.min_cell == 0) throw input_error("timeline: field 'min_cell': must be at least 1");
-    if (options.permutations == 0) throw input_error("timeline: field 'permutations': must be at least 1");
-    if (options.friending_days == 0) throw input_error("timeline: field 'friending_days': must be at least 1");
-    if (options.start && options.end && *options.start >= *options.end)
-        throw input_error("timeline: field 'start': " + format_date(*options.start) + " is not before end " +
-                          format_date(*options.end));
+    options.validate();
     Progress progress(options.progress);
     progress.report(0.0);
 

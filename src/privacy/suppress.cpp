@@ -13,6 +13,11 @@
 
 namespace verbind {
 
+void check_min_cell(std::uint64_t min_cell, std::string_view function) {
+    if (min_cell == 0)
+        throw input_error(std::string(function) + ": min_cell must be at least 1 (field 'min_cell' is 0)");
+}
+
 namespace {
 
 // The extended table as a bipartite graph: node r (< rows) is row r, node
@@ -151,7 +156,7 @@ SuppressedTable suppress_small_cells(const std::vector<std::uint64_t>& counts, s
         throw input_error("suppress_small_cells: " + std::to_string(rows) + " x " + std::to_string(cols) +
                           " table needs " + std::to_string(rows * cols) + " counts, got " +
                           std::to_string(counts.size()));
-    if (options.min_cell == 0) throw input_error("suppress_small_cells: min_cell must be at least 1");
+    options.validate("suppress_small_cells");
 
     SuppressedTable t;
     t.rows = rows + 1;
@@ -406,7 +411,7 @@ std::vector<std::uint8_t> determined_cells(std::size_t cells, const Relations& r
 
 LinkedSuppression suppress_linked_cells(const LinkedCells& in, const SuppressionOptions& options) {
     const std::size_t n = in.counts.size();
-    if (options.min_cell == 0) throw input_error("suppress_linked_cells: min_cell must be at least 1");
+    options.validate("suppress_linked_cells");
     if (!in.published_anyway.empty() && in.published_anyway.size() != n)
         throw input_error("suppress_linked_cells: 'published_anyway' has " + std::to_string(in.published_anyway.size()) +
                           " entries for " + std::to_string(n) + " cells");

@@ -22,6 +22,13 @@
 
 namespace verbind {
 
+void ReportOptions::validate() const {
+    if (top == 0) throw input_error("write_report: top must be at least 1");
+    if (train == 0) throw input_error("write_report: train must be at least 1");
+    if (max_drawn_nodes == 0) throw input_error("write_report: max_drawn_nodes must be at least 1");
+    check_min_cell(min_cell, "write_report");
+}
+
 using namespace report_detail;
 
 namespace {
@@ -117,10 +124,7 @@ std::optional<Date> after_last_activity(const Visible& visible, const ReportOpti
 }
 
 void validate(const Network& network, const ReportOptions& options) {
-    if (options.top == 0) throw input_error("write_report: top must be at least 1");
-    if (options.train == 0) throw input_error("write_report: train must be at least 1");
-    if (options.max_drawn_nodes == 0) throw input_error("write_report: max_drawn_nodes must be at least 1");
-    if (options.min_cell == 0) throw input_error("write_report: min_cell must be at least 1");
+    options.validate();
     if (!options.municipality.empty()) {
         const auto& actors = network.actors();
         if (std::none_of(actors.begin(), actors.end(), [&](const Actor& a) { return a.municipality == options.municipality; }))

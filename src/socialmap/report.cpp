@@ -183,9 +183,13 @@ std::size_t cut_off(const std::vector<std::size_t>& sizes, bool edge_only) {
 
 }  // namespace
 
+void SocialMapOptions::validate() const {
+    if (top == 0) throw input_error("social_map: top must be at least 1");
+    check_min_cell(min_cell, "social_map");
+}
+
 SocialMap social_map(const Network& network, const SocialMapOptions& options) {
-    if (options.top == 0) throw input_error("social_map: top must be at least 1");
-    if (options.min_cell == 0) throw input_error("social_map: min_cell must be at least 1");
+    options.validate();
     SuppressionOptions suppression;
     suppression.min_cell = options.min_cell;
     const Graph g = map_graph(network, options);

@@ -22,6 +22,7 @@
 
 #include "verbind/model/date.hpp"
 #include "verbind/model/network.hpp"
+#include "verbind/privacy/suppress.hpp"
 #include "verbind/util/progress.hpp"
 
 #include <cstdint>
@@ -52,7 +53,7 @@ struct TimelineOptions {
     AreaLevel by = AreaLevel::municipality;
     std::optional<Date> start;  // first period: the one holding start (default: the earliest dated record)
     std::optional<Date> end;    // exclusive (default: the day after the latest dated record)
-    std::uint64_t min_cell = 10;
+    std::uint64_t min_cell = default_min_cell;  // >= 1
     bool include_sensitive = false;
     std::size_t permutations = 200;  // for the E-I baseline under random mixing
     std::optional<std::uint64_t> seed;
@@ -68,6 +69,10 @@ struct TimelineOptions {
     // counts as formed because of it; pairs whose window ends after `end`
     // are left out (not yet observable).
     unsigned friending_days = 30;
+
+    // Throws input_error naming the field: min_cell, permutations or
+    // friending_days 0, or start not before end. timeline() calls it.
+    void validate() const;
 };
 
 enum class ValueStatus : std::uint8_t { ok, suppressed, no_data };

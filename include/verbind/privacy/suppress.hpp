@@ -36,13 +36,28 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace verbind {
 
+// The library's one small-cell threshold default: counts of people in
+// [1, min_cell) are suppressed. Every Options struct with a min_cell
+// (SuppressionOptions, TimelineOptions, ReportOptions, SocialMapOptions)
+// holds it as std::uint64_t with this default and checks it with
+// check_min_cell.
+inline constexpr std::uint64_t default_min_cell = 10;
+
+// The one check of a min_cell: input_error "<function>: min_cell must be at
+// least 1 (field 'min_cell' is 0)" for 0.
+void check_min_cell(std::uint64_t min_cell, std::string_view function);
+
 struct SuppressionOptions {
-    std::uint64_t min_cell = 10;  // counts in [1, min_cell) are suppressed
+    std::uint64_t min_cell = default_min_cell;  // counts in [1, min_cell) are suppressed
+
+    // Throws input_error naming the field (and `function`) for min_cell 0.
+    void validate(std::string_view function = "suppress_small_cells") const { check_min_cell(min_cell, function); }
 };
 
 struct SuppressedTable {

@@ -14,6 +14,7 @@
 
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/model/network.hpp"
+#include "verbind/privacy/suppress.hpp"
 #include "verbind/util/progress.hpp"
 
 #include <cstddef>
@@ -31,11 +32,15 @@ struct ReportOptions {
     std::size_t train = 5;                   // residents in the reach plan, >= 1
     std::optional<std::uint64_t> seed;       // none: verbind::default_seed
     std::size_t max_drawn_nodes = 2500;      // the drawing's cap, >= 1 (see drawing_subset)
-    std::uint64_t min_cell = 10;             // small-cell suppression of the charts, >= 1
+    std::uint64_t min_cell = default_min_cell;  // small-cell suppression of the charts, >= 1
     bool include_sensitive = false;
     std::string title;                       // empty: "Programme report" (+ municipality)
     unsigned threads = 0;                    // 0: all cores; the report does not depend on it
     ProgressCallback progress;
+
+    // Throws input_error naming the field: top, train, max_drawn_nodes or
+    // min_cell 0. write_report and report_html call it.
+    void validate() const;
 };
 
 // Writes the report to `out`. Throws input_error for bad options (top 0,

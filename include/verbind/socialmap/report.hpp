@@ -16,6 +16,7 @@
 
 #include "verbind/model/date.hpp"
 #include "verbind/model/network.hpp"
+#include "verbind/privacy/suppress.hpp"
 #include "verbind/util/progress.hpp"
 
 #include <cstdint>
@@ -27,7 +28,7 @@
 namespace verbind {
 
 // The default min_cell.
-inline constexpr std::size_t suppression_threshold = 10;
+inline constexpr std::size_t suppression_threshold = default_min_cell;
 
 struct SocialMapOptions {
     std::string municipality;   // empty: all
@@ -37,11 +38,15 @@ struct SocialMapOptions {
     std::size_t top = 10;       // entries per ranked section
     unsigned threads = 0;
     std::optional<std::uint64_t> seed;  // communities
-    std::size_t min_cell = suppression_threshold;  // counts of people in [1, min_cell) are suppressed (>= 1)
+    std::uint64_t min_cell = default_min_cell;  // counts of people in [1, min_cell) are suppressed (>= 1)
     ProgressCallback progress;          // may cancel (cancelled_error)
     // Ties of sensitive kinds (a member_of tie to an LGBTI+ organisation can
     // reveal what a declared group would) count only when asked for by name.
     bool include_sensitive = false;
+
+    // Throws input_error naming the field: top or min_cell 0. social_map()
+    // calls it.
+    void validate() const;
 };
 
 // A count of people that may be suppressed (below min_cell, or withheld so
