@@ -5,6 +5,7 @@
 #include "verbind/graph/view.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
+#include "verbind/model/visible.hpp"
 
 #include <cmath>
 #include <limits>
@@ -19,7 +20,9 @@ py::list text_list(const std::vector<std::string>& items) {
     return out;
 }
 
-py::dict actor_dict(const Network& network, const Actor& actor, bool include_sensitive) {
+// The records as Python dicts, read through the privacy view (Visible: the
+// groups an actor shows; which ties, events and attendance may leave).
+py::dict actor_dict(const Visible& visible, const Actor& actor) {
     py::dict d;
     d["key"] = actor.key;
     d["type"] = std::string(to_string(actor.type));
@@ -27,10 +30,68 @@ py::dict actor_dict(const Network& network, const Actor& actor, bool include_sen
     d["neighbourhood"] = text_or_none(actor.neighbourhood);
     d["municipality"] = text_or_none(actor.municipality);
     d["talents"] = text_list(actor.talents);
-    d["groups"] = text_list(network.declared_groups(actor, include_sensitive));
+    d["groups"] = text_list(visible.groups(actor));
     d["key_figure"] = actor.key_figure;
     d["trained_on"] = to_python(actor.trained_on);
     return d;
+}
+
+py::list actor_list(const Visible& visible) {
+    py::list out;
+    for (const auto& actor : visible.network().actors()) out.append(actor_dict(visible, actor));
+    return out;
+}
+
+py::list tie_list(const Visible& visible) {
+    const Network& net = visible.network();
+    py::list out;
+    for (const auto& tie : net.ties()) {
+        if (!visible.tie(tie)) continue;
+        py::dict d;
+        d["a"] = net.actor(tie.a).key;
+        d["b"] = net.actor(tie.b).key;
+        d["kind"] = net.tie_kind(tie);
+        d["since"] = to_python(tie.since);
+        d["until"] = to_python(tie.until);
+        d["weight"] = tie.weight;
+        out.append(d);
+    }
+    return out;
+}
+
+py::list event_list(const Visible& visible) {
+    const Network& net = visible.network();
+    py::list out;
+    for (EventId e = 0; e < net.num_events(); ++e) {
+        if (!visible.event(e)) continue;
+        const Event& event = net.event(e);
+        py::list organisers;
+        for (ActorId id : event.organisers) organisers.append(py::str(net.actor(id).key));
+        py::dict d;
+        d["key"] = event.key;
+        d["date"] = to_python(event.date);
+        d["kind"] = event.kind;
+        d["neighbourhood"] = text_or_none(event.neighbourhood);
+        d["municipality"] = text_or_none(event.municipality);
+        d["organisers"] = organisers;
+        out.append(d);
+    }
+    return out;
+}
+
+py::list attendance_list(const Visible& visible) {
+    const Network& net = visible.network();
+    py::list out;
+    for (const auto& record : net.attendance()) {
+        if (!visible.attendance(record)) continue;
+        py::dict d;
+        d["event"] = net.event(record.event).key;
+        d["actor"] = net.actor(record.actor).key;
+        d["brought_by"] = record.brought_by == no_id ? py::object(py::none())
+                                                     : py::object(py::str(net.actor(record.brought_by).key));
+        out.append(d);
+    }
+    return out;
 }
 
 std::string count(std::size_t n, std::string_view noun) {
@@ -311,7 +372,7 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
         [](const NetworkHandle& self, Key key, bool include_sensitive) -> Record {
             const std::string k = key_arg(key, "actor", "key", "actor key");
             return read_network(self, "actor", [&](const Network& net) {
-                return actor_dict(net, net.actor(k), include_sensitive);
+                return actor_dict(Visible(net, include_sensitive), net.actor(k));
             });
         },
         py::arg("key"), py::kw_only(), py::arg("include_sensitive") = false,
@@ -323,9 +384,7 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
         "actors",
         [](const NetworkHandle& self, bool include_sensitive) -> RecordList {
             return read_network(self, "actors", [&](const Network& net) {
-                py::list out;
-                for (const auto& actor : net.actors()) out.append(actor_dict(net, actor, include_sensitive));
-                return out;
+                return actor_list(Visible(net, include_sensitive));
             });
         },
         py::kw_only(), py::arg("include_sensitive") = false, "Every actor as a dict (see actor()), in order.");
@@ -333,62 +392,50 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
     cls.def(
         "ties",
         [](const NetworkHandle& self) -> RecordList {
-            return read_network(self, "ties", [](const Network& net) {
-                py::list out;
-                for (const auto& tie : net.ties()) {
-                    py::dict d;
-                    d["a"] = net.actor(tie.a).key;
-                    d["b"] = net.actor(tie.b).key;
-                    d["kind"] = net.tie_kind(tie);
-                    d["since"] = to_python(tie.since);
-                    d["until"] = to_python(tie.until);
-                    d["weight"] = tie.weight;
-                    out.append(d);
-                }
-                return out;
-            });
+            // The owner's records as held: every tie (the view with everything).
+            return read_network(self, "ties", [](const Network& net) { return tie_list(Visible(net, true)); });
         },
         "Every tie as a dict: a, b, kind, since, until (datetime.date or None), weight.");
 
     cls.def(
         "events",
         [](const NetworkHandle& self) -> RecordList {
-            return read_network(self, "events", [](const Network& net) {
-                py::list out;
-                for (const auto& event : net.events()) {
-                    py::list organisers;
-                    for (ActorId id : event.organisers) organisers.append(py::str(net.actor(id).key));
-                    py::dict d;
-                    d["key"] = event.key;
-                    d["date"] = to_python(event.date);
-                    d["kind"] = event.kind;
-                    d["neighbourhood"] = text_or_none(event.neighbourhood);
-                    d["municipality"] = text_or_none(event.municipality);
-                    d["organisers"] = organisers;
-                    out.append(d);
-                }
-                return out;
-            });
+            return read_network(self, "events", [](const Network& net) { return event_list(Visible(net, true)); });
         },
         "Every event as a dict: key, date, kind, neighbourhood, municipality, organisers.");
 
     cls.def(
         "attendance",
         [](const NetworkHandle& self) -> RecordList {
-            return read_network(self, "attendance", [](const Network& net) {
-                py::list out;
-                for (const auto& record : net.attendance()) {
-                    py::dict d;
-                    d["event"] = net.event(record.event).key;
-                    d["actor"] = net.actor(record.actor).key;
-                    d["brought_by"] = record.brought_by == no_id ? py::object(py::none())
-                                                                 : py::object(py::str(net.actor(record.brought_by).key));
-                    out.append(d);
-                }
+            return read_network(self, "attendance",
+                                [](const Network& net) { return attendance_list(Visible(net, true)); });
+        },
+        "Every attendance as a dict: event, actor, brought_by (None: came on their own).");
+
+    // For Network.to_pandas (verbind/_pandas.py) and what builds on it: the
+    // records the privacy view shows, read under one lock (one snapshot).
+    cls.def(
+        "_visible_records",
+        [](const NetworkHandle& self, bool include_sensitive) {
+            return read_network(self, "to_pandas", [&](const Network& net) {
+                const Visible visible(net, include_sensitive);
+                py::dict out;
+                out["actors"] = actor_list(visible);
+                out["ties"] = tie_list(visible);
+                out["events"] = event_list(visible);
+                out["attendance"] = attendance_list(visible);
+                auto names = [](const std::set<std::string, std::less<>>& marks) {
+                    return text_list({marks.begin(), marks.end()});
+                };
+                out["sensitive_groups"] = names(visible.sensitive_groups());
+                out["sensitive_tie_kinds"] = names(visible.sensitive_tie_kinds());
+                out["sensitive_events"] = names(visible.sensitive_events());
                 return out;
             });
         },
-        "Every attendance as a dict: event, actor, brought_by (None: came on their own).");
+        py::arg("include_sensitive"),
+        "The records as they may leave (include_sensitive as to_pandas): actors, ties, events, attendance and\n"
+        "the sensitive_* marks (empty lists unless include_sensitive).");
 
     // --- views -----------------------------------------------------------------
     cls.def(

@@ -9,6 +9,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/model/date.hpp"
+#include "verbind/model/visible.hpp"
 
 #include <filesystem>
 #include <initializer_list>
@@ -398,11 +399,13 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         }
         out += ']';
     };
-    // Sensitive groups, tie kinds and events are named only when sensitive
-    // data are written at all: without them no trace of what is marked
-    // leaves the library (docs/privacy.md).
-    if (options.include_sensitive) append_marks("sensitive_groups", network.sensitive_groups());
-    if (options.include_sensitive) append_marks("sensitive_tie_kinds", network.sensitive_tie_kinds());
+    // What is written: the records the privacy view shows. Sensitive groups,
+    // tie kinds and events are named only when sensitive data are written at
+    // all: without them no trace of what is marked leaves the library
+    // (docs/privacy.md).
+    const Visible visible(network, options.include_sensitive);
+    append_marks("sensitive_groups", visible.sensitive_groups());
+    append_marks("sensitive_tie_kinds", visible.sensitive_tie_kinds());
 
     append_records(out, "actors", network.actors(), [&](ObjectLine& line, const Actor& actor) {
         line.string("key", actor.key);
@@ -412,13 +415,12 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         line.string_if("municipality", actor.municipality);
         line.list_if("talents", actor.talents);
         if (actor.is_resident()) {
-            line.list_if("groups", network.declared_groups(actor, options.include_sensitive));
+            line.list_if("groups", visible.groups(actor));
             line.boolean("key_figure", actor.key_figure);
             line.date_if("trained_on", actor.trained_on);
         }
     });
-    const bool all = options.include_sensitive;
-    append_records_if(out, "ties", network.ties(), [&](const Tie& tie) { return all || !network.is_sensitive(tie); },
+    append_records_if(out, "ties", network.ties(), [&](const Tie& tie) { return visible.tie(tie); },
                       [&](ObjectLine& line, const Tie& tie) {
         line.string("a", network.actor(tie.a).key);
         line.string("b", network.actor(tie.b).key);
@@ -428,7 +430,7 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         line.number("weight", tie.weight + 0.0);  // never "-0"
     });
     append_records_if(out, "events", network.events(),
-                      [&](const Event& event) { return all || !network.is_sensitive_event(network.event_id(event.key)); },
+                      [&](const Event& event) { return visible.event(static_cast<EventId>(&event - network.events().data())); },
                       [&](ObjectLine& line, const Event& event) {
         line.string("key", event.key);
         line.string("date", format_date(event.date));
@@ -440,13 +442,13 @@ std::string to_json(const Network& network, const ExportOptions& options) {
         line.list_if("organisers", organisers);
     });
     append_records_if(out, "attendance", network.attendance(),
-                      [&](const Attendance& record) { return all || !network.is_sensitive_event(record.event); },
+                      [&](const Attendance& record) { return visible.attendance(record); },
                       [&](ObjectLine& line, const Attendance& record) {
         line.string("event", network.event(record.event).key);
         line.string("actor", network.actor(record.actor).key);
         if (record.brought_by != no_id) line.string("brought_by", network.actor(record.brought_by).key);
     });
-    if (options.include_sensitive) append_marks("sensitive_events", network.sensitive_events());
+    append_marks("sensitive_events", visible.sensitive_events());
     out += "\n}\n";
     return out;
 }

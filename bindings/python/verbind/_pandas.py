@@ -611,21 +611,14 @@ def to_pandas(self, include_sensitive: bool = False) -> "dict[str, pandas.DataFr
                 df[col] = df[col].astype(object).where(df[col].notna(), None)
         return df
 
-    # One consistent snapshot: another thread may change the Network between
-    # the reads below (copy() reads it under one lock).
-    self = self.copy()
-    hidden_kinds = set() if include_sensitive else set(self.sensitive_tie_kinds)
-    hidden_events = set() if include_sensitive else set(self.sensitive_events)
-    out = {
-        "actors": frame("actors", self.actors(include_sensitive=include_sensitive)),
-        "ties": frame("ties", [t for t in self.ties() if t["kind"] not in hidden_kinds]),
-        "events": frame("events", [e for e in self.events() if e["key"] not in hidden_events]),
-        "attendance": frame("attendance", [r for r in self.attendance() if r["event"] not in hidden_events]),
-    }
+    # The records the library's privacy view shows (verbind::Visible), read
+    # as one snapshot: another thread may change the Network meanwhile.
+    records = self._visible_records(include_sensitive)
+    out = {name: frame(name, records[name]) for name in ("actors", "ties", "events", "attendance")}
     if include_sensitive:
-        out["sensitive_groups"] = frame("sensitive_groups", [{"group": g} for g in self.sensitive_groups])
-        out["sensitive_tie_kinds"] = frame("sensitive_tie_kinds", [{"kind": k} for k in self.sensitive_tie_kinds])
-        out["sensitive_events"] = frame("sensitive_events", [{"event": e} for e in self.sensitive_events])
+        out["sensitive_groups"] = frame("sensitive_groups", [{"group": g} for g in records["sensitive_groups"]])
+        out["sensitive_tie_kinds"] = frame("sensitive_tie_kinds", [{"kind": k} for k in records["sensitive_tie_kinds"]])
+        out["sensitive_events"] = frame("sensitive_events", [{"event": e} for e in records["sensitive_events"]])
     return out
 
 
