@@ -168,6 +168,8 @@ long long enum_value(const Enum& field) {
 // A vb_period_t as the core's Period; argument_error for a value outside the
 // enum (defined in capi/evaluate.cpp).
 verbind::Period period_of(const vb_period_t& period);
+// The other way, for the _init defaults read from the C++ options.
+vb_period_t c_period_of(verbind::Period period);
 
 // Creates a handle holding `value` for an out-parameter.
 template <class Handle, class Value>

@@ -24,6 +24,16 @@ verbind::Period period_of(const vb_period_t& period) {
     throw argument_error("field 'period' is not a vb_period_t: " + std::to_string(enum_value(period)));
 }
 
+vb_period_t c_period_of(verbind::Period period) {
+    switch (period) {
+        case verbind::Period::week: return VB_PERIOD_WEEK;
+        case verbind::Period::month: return VB_PERIOD_MONTH;
+        case verbind::Period::quarter: return VB_PERIOD_QUARTER;
+        case verbind::Period::year: return VB_PERIOD_YEAR;
+    }
+    return VB_PERIOD_MONTH;
+}
+
 }  // namespace verbind::capi
 
 struct vb_timeline {
@@ -35,14 +45,27 @@ namespace {
 
 constexpr std::size_t timeline_options_first_size = VB_FIRST_SIZE(vb_timeline_options_t, friending_days);
 
+vb_area_level_t c_area_level_of(AreaLevel level) {
+    switch (level) {
+        case AreaLevel::municipality: return VB_AREA_MUNICIPALITY;
+        case AreaLevel::neighbourhood: return VB_AREA_NEIGHBOURHOOD;
+        case AreaLevel::programme: return VB_AREA_PROGRAMME;
+    }
+    return VB_AREA_MUNICIPALITY;
+}
+
+// Read from a default-constructed TimelineOptions, never restated.
 vb_timeline_options_t timeline_defaults() {
+    const TimelineOptions core;
     auto o = zeroed_options<vb_timeline_options_t>();
-    o.period = VB_PERIOD_MONTH;
-    o.by = VB_AREA_MUNICIPALITY;
-    o.min_cell = 10;
-    o.permutations = 200;
-    o.seed = default_seed;
-    o.friending_days = 30;
+    o.period = c_period_of(core.period);
+    o.by = c_area_level_of(core.by);
+    o.min_cell = core.min_cell;
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
+    o.permutations = core.permutations;
+    o.seed = seed_or_default(core.seed);
+    o.threads = core.threads;
+    o.friending_days = core.friending_days;
     return o;
 }
 

@@ -17,6 +17,7 @@
 
 #undef vb_spread_options_init
 #undef vb_influence_options_init
+#undef vb_temporal_network_options_init
 
 using namespace verbind;
 using namespace verbind::capi;
@@ -44,29 +45,66 @@ namespace {
 
 constexpr std::size_t spread_options_first_size = VB_FIRST_SIZE(vb_spread_options_t, progress_data);
 constexpr std::size_t influence_options_first_size = VB_FIRST_SIZE(vb_influence_options_t, progress_data);
+constexpr std::size_t temporal_network_options_first_size =
+    VB_FIRST_SIZE(vb_temporal_network_options_t, include_sensitive);
 
 // Day numbers (Boost's Julian day) <-> days since 1970-01-01.
 constexpr std::int64_t unix_epoch_day = 2440588;
 
+// The C enums of the C++ diffusion settings (the C defaults are read from
+// default-constructed C++ options, never restated here).
+vb_diffusion_model_t model_of(DiffusionModel model) {
+    switch (model) {
+        case DiffusionModel::independent_cascade: return VB_MODEL_INDEPENDENT_CASCADE;
+        case DiffusionModel::linear_threshold: return VB_MODEL_LINEAR_THRESHOLD;
+    }
+    return VB_MODEL_INDEPENDENT_CASCADE;  // not reached: every model is listed
+}
+
+vb_probability_t probability_of(ProbabilityKind kind) {
+    switch (kind) {
+        case ProbabilityKind::weighted_cascade: return VB_PROBABILITY_WEIGHTED_CASCADE;
+        case ProbabilityKind::uniform: return VB_PROBABILITY_UNIFORM;
+        case ProbabilityKind::weights: return VB_PROBABILITY_WEIGHTS;
+    }
+    return VB_PROBABILITY_WEIGHTED_CASCADE;  // not reached: every kind is listed
+}
+
 vb_spread_options_t spread_defaults() {
+    const SpreadOptions core;
     auto o = zeroed_options<vb_spread_options_t>();
-    o.model = VB_MODEL_INDEPENDENT_CASCADE;
-    o.probability = VB_PROBABILITY_WEIGHTED_CASCADE;
-    o.uniform_probability = 0.1;
-    o.runs = 10000;
-    o.seed = default_seed;
+    o.model = model_of(core.diffusion.model);
+    o.probability = probability_of(core.diffusion.probability);
+    o.uniform_probability = core.diffusion.uniform_probability;
+    o.runs = core.runs;
+    o.seed = seed_or_default(core.seed);
+    o.threads = core.threads;
     return o;
 }
 
 vb_influence_options_t influence_defaults() {
+    const InfluenceOptions core;
     auto o = zeroed_options<vb_influence_options_t>();
-    o.model = VB_MODEL_INDEPENDENT_CASCADE;
-    o.probability = VB_PROBABILITY_WEIGHTED_CASCADE;
-    o.uniform_probability = 0.1;
-    o.epsilon = 0.1;
-    o.delta = 0;
-    o.seed = default_seed;
-    o.max_memory_bytes = InfluenceOptions{}.max_memory_bytes;
+    o.model = model_of(core.diffusion.model);
+    o.probability = probability_of(core.diffusion.probability);
+    o.uniform_probability = core.diffusion.uniform_probability;
+    o.epsilon = core.epsilon;
+    o.delta = core.delta.value_or(0.0);  // 0: the C++ default (none: 1 / node count)
+    o.seed = seed_or_default(core.seed);
+    o.threads = core.threads;
+    o.max_memory_bytes = core.max_memory_bytes;
+    return o;
+}
+
+// Read from a default-constructed NetworkTemporalOptions (start has no
+// default: NULL, refused by the call).
+vb_temporal_network_options_t temporal_network_defaults() {
+    const NetworkTemporalOptions core;
+    auto o = zeroed_options<vb_temporal_network_options_t>();
+    o.start = nullptr;
+    o.end = nullptr;
+    o.max_wait = core.max_wait.value_or(-1);
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
     return o;
 }
 
@@ -90,6 +128,26 @@ DiffusionOptions diffusion(const vb_diffusion_model_t& model, const vb_probabili
 std::span<const NodeId> node_array(const uint32_t* nodes, std::size_t count, const char* name) {
     if (count > 0) require(nodes, name);
     return {nodes, count};
+}
+
+// Both C entry points of temporal reach over a network run this.
+void temporal_reach_network_call(const vb_network_t* net, const char* const* seeds, size_t seed_count,
+                                 const vb_temporal_network_options_t& given, const char* start_name,
+                                 vb_temporal_t** out) {
+    require(net, "net");
+    require(given.start, start_name);
+    require(out, "out");
+    std::vector<ActorId> ids;
+    for (const std::string& key : string_list(seeds, seed_count, "seeds")) ids.push_back(net->network.actor_id(key));
+    NetworkTemporalOptions o;
+    o.start = parse_date(given.start, "start");
+    o.end = parse_optional_date(optional_text(given.end), "end");
+    if (given.max_wait >= 0) o.max_wait = given.max_wait;
+    o.include_sensitive = given.include_sensitive != 0;
+    TemporalReach r = temporal_reach(net->network, ids, o);
+    for (auto& t : r.arrival) t -= unix_epoch_day;
+    for (auto& t : r.curve_times) t -= unix_epoch_day;
+    *out = make_handle<vb_temporal>(std::move(r));
 }
 
 }  // namespace
@@ -354,19 +412,28 @@ vb_status_t vb_temporal_reach_network(const vb_network_t* net, const char* const
                                       const char* start, const char* end, int64_t max_wait, vb_temporal_t** out) {
     if (out) *out = nullptr;
     return guarded("vb_temporal_reach_network", [&] {
-        require(net, "net");
-        require(start, "start");
-        require(out, "out");
-        std::vector<ActorId> ids;
-        for (const std::string& key : string_list(seeds, seed_count, "seeds")) ids.push_back(net->network.actor_id(key));
-        NetworkTemporalOptions o;
-        o.start = parse_date(start, "start");
-        o.end = parse_optional_date(optional_text(end), "end");
-        if (max_wait >= 0) o.max_wait = max_wait;
-        TemporalReach r = temporal_reach(net->network, ids, o);
-        for (auto& t : r.arrival) t -= unix_epoch_day;
-        for (auto& t : r.curve_times) t -= unix_epoch_day;
-        *out = make_handle<vb_temporal>(std::move(r));
+        vb_temporal_network_options_t given = temporal_network_defaults();
+        given.start = start;
+        given.end = end;
+        given.max_wait = max_wait;
+        temporal_reach_network_call(net, seeds, seed_count, given, "start", out);
+    });
+}
+
+void vb_temporal_network_options_init_sized(vb_temporal_network_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, temporal_network_options_first_size, temporal_network_defaults());
+}
+void vb_temporal_network_options_init(vb_temporal_network_options_t* options) {
+    vb_temporal_network_options_init_sized(options, sizeof *options);
+}
+
+vb_status_t vb_temporal_reach_network_opts(const vb_network_t* net, const char* const* seeds, size_t seed_count,
+                                           const vb_temporal_network_options_t* options, vb_temporal_t** out) {
+    if (out) *out = nullptr;
+    return guarded("vb_temporal_reach_network_opts", [&] {
+        vb_temporal_network_options_t given = temporal_network_defaults();
+        read_options(options, temporal_network_options_first_size, given, "vb_temporal_network_options_t");
+        temporal_reach_network_call(net, seeds, seed_count, given, "options->start", out);
     });
 }
 

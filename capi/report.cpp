@@ -13,13 +13,16 @@ namespace {
 constexpr std::size_t report_options_first_size = VB_FIRST_SIZE(vb_report_options_t, progress_data);
 
 vb_report_options_t report_defaults() {
+    const verbind::ReportOptions core;
     auto o = zeroed_options<vb_report_options_t>();
-    o.period = VB_PERIOD_MONTH;
-    o.top = 10;
-    o.train = 5;
-    o.seed = verbind::default_seed;
-    o.max_drawn_nodes = 2500;
-    o.min_cell = 10;
+    o.period = c_period_of(core.period);
+    o.top = core.top;
+    o.train = core.train;
+    o.seed = verbind::seed_or_default(core.seed);
+    o.max_drawn_nodes = core.max_drawn_nodes;
+    o.min_cell = core.min_cell;
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
+    o.threads = core.threads;
     return o;
 }
 

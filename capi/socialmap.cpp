@@ -61,10 +61,13 @@ vb_expected_ei_options_t expected_ei_defaults() {
 }
 
 vb_social_map_options_t social_map_defaults() {
+    const verbind::SocialMapOptions core;
     auto o = zeroed_options<vb_social_map_options_t>();
-    o.top = 10;
-    o.seed = verbind::default_seed;
-    o.min_cell = verbind::suppression_threshold;
+    o.top = core.top;
+    o.seed = verbind::seed_or_default(core.seed);
+    o.threads = core.threads;
+    o.min_cell = core.min_cell;
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
     return o;
 }
 

@@ -427,6 +427,11 @@ typedef struct vb_edge_list_options {
     /* NULL (default): lines starting with '#' or '%' are comments; "": none;
      * else the comment characters. */
     const char *comments;
+    /* Appended: NULL (default) or called with the fraction of the file's
+     * bytes read, then 1 once the graph is built; returning 0 cancels
+     * (VB_ERROR_CANCELLED, no graph). The same type as vb_progress_fn. */
+    int (*progress)(double fraction, void *user_data);
+    void *progress_data; /* passed to progress */
 } vb_edge_list_options_t;
 
 VB_API void vb_edge_list_options_init(vb_edge_list_options_t *options);
@@ -869,6 +874,29 @@ VB_API vb_status_t vb_temporal_reach_contacts(const vb_contacts_t *contacts, con
 VB_API vb_status_t vb_temporal_reach_network(const vb_network_t *net, const char *const *seeds, size_t seed_count,
                                              const char *start, const char *end, int64_t max_wait,
                                              vb_temporal_t **out);
+/* Every option of temporal reach over a network; fill it with
+ * vb_temporal_network_options_init (defaults from the C++
+ * NetworkTemporalOptions). */
+typedef struct vb_temporal_network_options {
+    size_t struct_size;
+    const char *start;      /* required: "YYYY-MM-DD", when the seeds hold it (default NULL: refused) */
+    const char *end;        /* exclusive; NULL or "" (default): the day after the last dated record */
+    int64_t max_wait;       /* in days; < 0 (default -1): no limit */
+    /* Non-zero: sensitive events and ties of sensitive kinds carry people
+     * along too (default 0: they carry nobody). */
+    int include_sensitive;
+} vb_temporal_network_options_t;
+
+VB_API void vb_temporal_network_options_init(vb_temporal_network_options_t *options);
+VB_API void vb_temporal_network_options_init_sized(vb_temporal_network_options_t *options, size_t struct_size);
+#define vb_temporal_network_options_init(options) \
+    vb_temporal_network_options_init_sized((options), sizeof *(options))
+/* As vb_temporal_reach_network, with every option; `options` must set start
+ * (NULL options: start is missing, VB_ERROR_INVALID_ARGUMENT). The old
+ * function is this one with include_sensitive 0. */
+VB_API vb_status_t vb_temporal_reach_network_opts(const vb_network_t *net, const char *const *seeds,
+                                                  size_t seed_count, const vb_temporal_network_options_t *options,
+                                                  vb_temporal_t **out);
 VB_API void vb_temporal_free(vb_temporal_t *result);
 VB_API size_t vb_temporal_node_count(const vb_temporal_t *result);
 /* Arrival time of `node`; VB_ERROR_NOT_FOUND when it was never reached. */
@@ -966,6 +994,12 @@ VB_API void vb_introductions_free(vb_introductions_t *intros);
 #define VB_INTRODUCTION_SHARED_TALENTS 0
 #define VB_INTRODUCTION_BRIDGES 1
 #define VB_INTRODUCTION_VIA 2
+/* Why via item k of suggestion i could make the introduction: "mutual
+ * contact", "shared organisation" or "key figure in both neighbourhoods"
+ * (docs/match.md, "Who could introduce them"). NULL for a NULL handle or i
+ * or k out of range (a suggestion without via: no one in the data can
+ * introduce them). Valid until the handle is freed. */
+VB_API const char *vb_introduction_via_reason(const vb_introductions_t *intros, size_t i, size_t k);
 
 /* --- Buddy pairs: stable matching (docs/match.md) ------------------------- */
 
