@@ -29,22 +29,35 @@ constexpr std::size_t centrality_options_first_size = VB_FIRST_SIZE(vb_centralit
 constexpr std::size_t community_options_first_size = VB_FIRST_SIZE(vb_community_options_t, threads);
 constexpr std::size_t social_map_options_first_size = VB_FIRST_SIZE(vb_social_map_options_t, include_sensitive);
 
+// The C defaults are read from default-constructed C++ options, never
+// restated. weighted -1 is the C face's own "the measure's default" (the C++
+// structs differ per measure: PageRankOptions and EigenvectorOptions weigh).
 vb_centrality_options_t centrality_defaults() {
+    const verbind::BetweennessOptions betweenness;
+    const verbind::PageRankOptions pagerank;
     auto o = zeroed_options<vb_centrality_options_t>();
     o.weighted = -1;
-    o.normalized = 1;
-    o.seed = verbind::default_seed;
-    o.damping = 0.85;
-    o.tol = 1e-10;
-    o.max_iter = 1000;
+    o.normalized = betweenness.normalized ? 1 : 0;
+    o.samples = betweenness.samples.value_or(0);
+    o.seed = verbind::seed_or_default(betweenness.seed);
+    o.threads = betweenness.threads;
+    o.damping = pagerank.damping;
+    o.tol = pagerank.tol;
+    o.max_iter = pagerank.max_iter;
     return o;
 }
 
+vb_community_method_t c_method_of(verbind::CommunityMethod method) {
+    return method == verbind::CommunityMethod::louvain ? VB_COMMUNITY_LOUVAIN : VB_COMMUNITY_LEIDEN;
+}
+
 vb_community_options_t community_defaults() {
+    const verbind::CommunityOptions core;
     auto o = zeroed_options<vb_community_options_t>();
-    o.method = VB_COMMUNITY_LEIDEN;
-    o.resolution = 1.0;
-    o.seed = verbind::default_seed;
+    o.method = c_method_of(core.method);
+    o.resolution = core.resolution;
+    o.seed = verbind::seed_or_default(core.seed);
+    o.threads = core.threads;
     return o;
 }
 
@@ -55,7 +68,7 @@ vb_expected_ei_options_t expected_ei_defaults() {
     auto o = zeroed_options<vb_expected_ei_options_t>();
     const verbind::ExpectedEIOptions core;
     o.permutations = core.permutations;
-    o.seed = verbind::default_seed;
+    o.seed = verbind::seed_or_default(core.seed);
     o.threads = core.threads;
     return o;
 }
