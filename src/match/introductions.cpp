@@ -16,6 +16,7 @@
 #include <map>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace verbind {
 
@@ -50,23 +51,6 @@ std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> v) {
     return v;
 }
 
-std::size_t count_common(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y) {
-    std::size_t n = 0;
-    auto i = x.begin(), j = y.begin();
-    while (i != x.end() && j != y.end()) {
-        if (*i < *j)
-            ++i;
-        else if (*j < *i)
-            ++j;
-        else {
-            ++n;
-            ++i;
-            ++j;
-        }
-    }
-    return n;
-}
-
 // Everything the scoring needs, computed once.
 struct Context {
     const Network& network;
@@ -79,6 +63,13 @@ struct Context {
     std::vector<std::uint32_t> municipality;     // per actor
     std::vector<double> idf;                     // per tag
     std::unordered_map<std::uint64_t, std::vector<ActorId>> buckets;  // (municipality, tag) -> actors
+    // Introducers (docs/match.md, "Who could introduce them").
+    std::vector<std::vector<ActorId>> orgs;  // per actor: organisations tied to or met at events, sorted
+    std::vector<std::uint32_t> place;        // per actor: (municipality, neighbourhood) id, no_id: unknown
+    // (place, place) with the smaller first -> up to five key figures active
+    // in both, in key order (five: after leaving out the pair itself and up
+    // to three already named as mutual contacts, some remain).
+    std::unordered_map<std::uint64_t, std::vector<ActorId>> key_figures;
     Interner tag_names, group_names, municipality_names;
 
     Context(const Network& net, const IntroductionOptions& opts) : network(net), options(opts) {}
@@ -99,6 +90,12 @@ struct Context {
 
     bool resident(ActorId u) const { return compact[u].resident; }
     static std::uint64_t bucket_key(std::uint32_t muni, TagId t) { return std::uint64_t{muni} << 32 | t; }
+    const std::vector<ActorId>* key_figures_of(ActorId u, ActorId v) const {
+        const std::uint32_t p = place[u], q = place[v];
+        if (p == no_id || q == no_id) return nullptr;
+        const auto it = key_figures.find(std::uint64_t{std::min(p, q)} << 32 | std::max(p, q));
+        return it == key_figures.end() ? nullptr : &it->second;
+    }
 };
 
 void validate(const Network& network, const IntroductionOptions& options) {
@@ -106,6 +103,8 @@ void validate(const Network& network, const IntroductionOptions& options) {
     if (options.candidates_per_person < 1) throw input_error("introductions: candidates_per_person must be >= 1");
     if (!(options.bridge_bonus >= 0.0) || !std::isfinite(options.bridge_bonus))
         throw input_error("introductions: bridge_bonus must be finite and >= 0");
+    if (!(options.introducer_bonus >= 0.0) || !std::isfinite(options.introducer_bonus))
+        throw input_error("introductions: introducer_bonus must be finite and >= 0");
     if (!options.communities.empty() && options.communities.size() != network.num_actors())
         throw input_error("introductions: communities has " + std::to_string(options.communities.size()) +
                           " labels, the network has " + std::to_string(network.num_actors()) + " actors");
@@ -114,6 +113,70 @@ void validate(const Network& network, const IntroductionOptions& options) {
                                        [&](const Actor& a) { return a.municipality == options.municipality; });
         if (!known)
             throw not_found_error("introductions: no actor lives in municipality '" + options.municipality + "'");
+    }
+}
+
+// Who could introduce whom: each actor's organisations (tied to in the
+// window, or organising an event of the window that the actor attended or
+// co-organised), and the places (municipality, neighbourhood) where each key
+// figure is active (lives, or attended or organised an event of the window).
+// Sensitive tie kinds (left out of c.ties already) and sensitive events take
+// no part unless include_sensitive.
+void prepare_introducers(Context& c) {
+    const Network& net = c.network;
+    const std::size_t n = net.num_actors();
+    const Visible visible(net, c.options.include_sensitive);
+    Interner places;
+    auto place_of = [&](const std::string& municipality, const std::string& neighbourhood) -> std::uint32_t {
+        if (neighbourhood.empty()) return no_id;
+        std::string key = municipality;
+        key += '\0';
+        key += neighbourhood;
+        return places.id(key);
+    };
+    c.orgs.assign(n, {});
+    c.place.assign(n, no_id);
+    std::vector<std::vector<std::uint32_t>> active(n);
+    for (ActorId u = 0; u < n; ++u) {
+        const Actor& actor = net.actor(u);
+        c.place[u] = place_of(actor.municipality, actor.neighbourhood);
+        if (actor.key_figure && c.place[u] != no_id) active[u].push_back(c.place[u]);
+        for (ActorId w : c.ties.neighbors(u))
+            if (!net.actor(w).is_resident()) c.orgs[u].push_back(w);
+    }
+    const auto in_window = [&](const Date& d) {
+        return (!c.options.start || d >= *c.options.start) && (!c.options.end || d < *c.options.end);
+    };
+    std::vector<char> event_in_view(net.num_events(), 0);
+    std::vector<std::uint32_t> event_place(net.num_events(), no_id);
+    for (EventId e = 0; e < net.num_events(); ++e) {
+        const Event& event = net.events()[e];
+        if (!visible.event(e) || !in_window(event.date)) continue;
+        event_in_view[e] = 1;
+        event_place[e] = place_of(event.municipality, event.neighbourhood);
+    }
+    auto took_part = [&](ActorId u, EventId e) {
+        for (ActorId o : net.events()[e].organisers)
+            if (o != u && !net.actor(o).is_resident()) c.orgs[u].push_back(o);
+        if (event_place[e] != no_id && net.actor(u).key_figure) active[u].push_back(event_place[e]);
+    };
+    for (EventId e = 0; e < net.num_events(); ++e)
+        if (event_in_view[e])
+            for (ActorId u : net.events()[e].organisers) took_part(u, e);
+    for (const Attendance& record : net.attendance())
+        if (event_in_view[record.event]) took_part(record.actor, record.event);
+    for (auto& list : c.orgs) list = sorted_unique(std::move(list));
+    std::vector<ActorId> figures;
+    for (ActorId u = 0; u < n; ++u)
+        if (net.actor(u).is_resident() && net.actor(u).key_figure) figures.push_back(u);
+    std::sort(figures.begin(), figures.end(), [&](ActorId x, ActorId y) { return net.actor(x).key < net.actor(y).key; });
+    for (ActorId k : figures) {
+        const auto p = sorted_unique(std::move(active[k]));
+        for (std::size_t i = 0; i < p.size(); ++i)
+            for (std::size_t j = i; j < p.size(); ++j) {
+                auto& list = c.key_figures[std::uint64_t{p[i]} << 32 | p[j]];
+                if (list.size() < 5) list.push_back(k);
+            }
     }
 }
 
@@ -176,6 +239,7 @@ void prepare(Context& c) {
         for (TagId t : c.tags[u]) c.flat_buckets.push_back(&c.buckets.at(Context::bucket_key(c.municipality[u], t)));
         k.tag_end = static_cast<std::uint32_t>(c.flat_tags.size());
     }
+    prepare_introducers(c);
     c.idf.resize(c.tag_names.size());
     for (TagId t = 0; t < c.idf.size(); ++t)
         c.idf[t] = std::log(1.0 + static_cast<double>(in_scope) / static_cast<double>(std::max<std::size_t>(holders[t], 1)));
@@ -191,6 +255,36 @@ unsigned __int128 order_key(const Candidate& x) {
 }
 
 bool better(const Candidate& x, const Candidate& y) { return order_key(x) < order_key(y); }
+
+// True when x and y share an element other than u and v.
+bool share_other(const std::vector<ActorId>& x, const std::vector<ActorId>& y, ActorId u, ActorId v) {
+    auto i = x.begin(), j = y.begin();
+    while (i != x.end() && j != y.end()) {
+        if (*i < *j)
+            ++i;
+        else if (*j < *i)
+            ++j;
+        else {
+            if (*i != u && *i != v) return true;
+            ++i;
+            ++j;
+        }
+    }
+    return false;
+}
+
+// The introducer term of the score: 1 + introducer_bonus when someone knows
+// both or an organisation connects them, 1 + introducer_bonus / 2 when only
+// a key figure active in both neighbourhoods can, else 1.
+double introducer_factor(const Context& c, ActorId u, ActorId v, bool contact) {
+    const double bonus = c.options.introducer_bonus;
+    if (bonus == 0.0) return 1.0;
+    if (contact || share_other(c.orgs[u], c.orgs[v], u, v)) return 1.0 + bonus;
+    if (const auto* figures = c.key_figures_of(u, v))
+        for (ActorId k : *figures)
+            if (k != u && k != v) return 1.0 + bonus / 2.0;
+    return 1.0;
+}
 
 // Scores the pair, or returns a negative value when it is not a candidate.
 // Cheap tests first: scope and kind, bridging, shared tags, then the graph.
@@ -223,8 +317,26 @@ double score_pair(const Context& c, ActorId u, ActorId v) {
     }
     if (shared < c.options.min_shared) return -1.0;
     if (c.ties.has_edge(u, v)) return -1.0;
-    const std::size_t common = count_common(c.ties.neighbors(u), c.ties.neighbors(v));
-    return rarity * (1.0 + c.options.bridge_bonus * bridged) / std::sqrt(1.0 + static_cast<double>(common));
+    const auto nu = c.ties.neighbors(u), nv = c.ties.neighbors(v);
+    std::size_t common = 0;
+    bool contact = false;  // a resident among the common contacts
+    {
+        auto i = nu.begin(), j = nv.begin();
+        while (i != nu.end() && j != nv.end()) {
+            if (*i < *j)
+                ++i;
+            else if (*j < *i)
+                ++j;
+            else {
+                ++common;
+                contact = contact || c.compact[*i].resident;
+                ++i;
+                ++j;
+            }
+        }
+    }
+    const double score = rarity * (1.0 + c.options.bridge_bonus * bridged) / std::sqrt(1.0 + static_cast<double>(common));
+    return score * introducer_factor(c, u, v, contact);
 }
 
 // Candidates of one actor: everyone sharing a talent when that is at most
@@ -359,22 +471,57 @@ Introduction explain(const Context& c, const Candidate& pick) {
         intro.bridges.push_back("community " + std::to_string(c.community[a]));
         intro.bridges.push_back("community " + std::to_string(c.community[b]));
     }
-    std::vector<ActorId> common;
+    // Who could introduce them: mutual contacts (key figures first), shared
+    // organisations, key figures active in both neighbourhoods; by key
+    // within each; three at most, nobody twice.
+    std::vector<ActorId> common, contacts, organisations;
     std::set_intersection(c.ties.neighbors(a).begin(), c.ties.neighbors(a).end(), c.ties.neighbors(b).begin(),
                           c.ties.neighbors(b).end(), std::back_inserter(common));
-    auto rank = [&](ActorId u) {
-        const Actor& actor = net.actor(u);
-        return !actor.is_resident() ? 0 : actor.key_figure ? 1 : 2;
-    };
-    std::sort(common.begin(), common.end(), [&](ActorId x, ActorId y) {
-        if (rank(x) != rank(y)) return rank(x) < rank(y);
-        return net.actor(x).key < net.actor(y).key;
+    for (ActorId w : common)
+        if (net.actor(w).is_resident()) contacts.push_back(w);
+    std::set_intersection(c.orgs[a].begin(), c.orgs[a].end(), c.orgs[b].begin(), c.orgs[b].end(),
+                          std::back_inserter(organisations));
+    std::erase_if(organisations, [&](ActorId w) { return w == a || w == b; });
+    const auto by_key = [&](ActorId x, ActorId y) { return net.actor(x).key < net.actor(y).key; };
+    std::sort(contacts.begin(), contacts.end(), [&](ActorId x, ActorId y) {
+        if (net.actor(x).key_figure != net.actor(y).key_figure) return net.actor(x).key_figure;
+        return by_key(x, y);
     });
-    for (std::size_t k = 0; k < common.size() && k < 3; ++k) intro.via.push_back(net.actor(common[k]).key);
+    std::sort(organisations.begin(), organisations.end(), by_key);
+    std::vector<ActorId> named;
+    const auto add = [&](ActorId w, ViaKind kind) {
+        if (intro.via.size() == 3 || std::find(named.begin(), named.end(), w) != named.end()) return;
+        named.push_back(w);
+        intro.via.push_back(net.actor(w).key);
+        intro.via_kinds.push_back(kind);
+    };
+    for (ActorId w : contacts) add(w, ViaKind::mutual_contact);
+    for (ActorId w : organisations) add(w, ViaKind::shared_organisation);
+    if (const auto* figures = c.key_figures_of(a, b))
+        for (ActorId w : *figures)
+            if (w != a && w != b) add(w, ViaKind::key_figure);
     return intro;
 }
 
 }  // namespace
+
+std::string_view to_string(ViaKind kind) noexcept {
+    switch (kind) {
+        case ViaKind::mutual_contact: return "mutual contact";
+        case ViaKind::shared_organisation: return "shared organisation";
+        case ViaKind::key_figure: return "key figure in both neighbourhoods";
+    }
+    return "";
+}
+
+std::string_view to_identifier(ViaKind kind) noexcept {
+    switch (kind) {
+        case ViaKind::mutual_contact: return "mutual_contact";
+        case ViaKind::shared_organisation: return "shared_organisation";
+        case ViaKind::key_figure: return "key_figure";
+    }
+    return "";
+}
 
 std::vector<Introduction> introductions(const Network& network, const IntroductionOptions& options) {
     validate(network, options);

@@ -35,6 +35,7 @@ TEST_CASE("introductions: hand-made network", "[match]") {
     IntroductionOptions options;
     options.communities.assign(net.num_actors(), 0);  // one community: only groups bridge
     options.per_person = 1;
+    options.introducer_bonus = 0.0;  // the score without its introducer term (tested below)
     const double idf = std::log(1.0 + 4.0 / 3.0);  // 4 actors in scope, 3 cook
     auto r = introductions(net, options);
     // r1-r2 (no mutual contact) beats r2-r3 (one: r4); r1-r3 share group A.
@@ -61,6 +62,121 @@ TEST_CASE("introductions: hand-made network", "[match]") {
     const auto r13 = std::find_if(r.begin(), r.end(), [](const Introduction& i) { return i.b == "r3" && i.a == "r1"; });
     REQUIRE(r13 != r.end());
     CHECK(r13->bridges == std::vector<std::string>{"community 0", "community 1"});
+}
+
+TEST_CASE("introductions: with the introducer term, the pair someone can introduce comes first", "[match]") {
+    const Network net = hand_network();
+    IntroductionOptions options;
+    options.communities.assign(net.num_actors(), 0);
+    options.per_person = 1;
+    const double idf = std::log(1.0 + 4.0 / 3.0);
+    // r2-r3 has a mutual contact (r4): idf x 1.5 x (1 + 1) / sqrt(2) = 2.12 idf
+    // beats r1-r2 (no one): idf x 1.5.
+    auto r = introductions(net, options);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].a == "r2");
+    CHECK(r[0].b == "r3");
+    CHECK(r[0].score == Approx(idf * 1.5 * 2.0 / std::sqrt(2.0)));
+    CHECK(r[0].via == std::vector<std::string>{"r4"});
+    CHECK(r[0].via_kinds == std::vector<ViaKind>{ViaKind::mutual_contact});
+    options.introducer_bonus = -1.0;
+    CHECK_THROWS_WITH(introductions(net, options), "introductions: introducer_bonus must be finite and >= 0");
+}
+
+namespace {
+
+// r1 (Noord) and r2 (Zuid) share chess and differ in group; the others have
+// no talents, so r1-r2 is the only candidate. Each step adds one way in.
+struct Introducers {
+    Network net;
+    Introducers() {
+        net.add_resident("r1", {.neighbourhood = "Noord", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"A"}});
+        net.add_resident("r2", {.neighbourhood = "Zuid", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"B"}});
+        net.add_resident("k1", {.neighbourhood = "Noord", .municipality = "Lelystad", .key_figure = true});
+    }
+    Introduction only(IntroductionOptions options = {}) const {
+        options.communities.assign(net.num_actors(), 0);
+        const auto r = introductions(net, options);
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].a == "r1");
+        CHECK(r[0].b == "r2");
+        CHECK(r[0].via.size() == r[0].via_kinds.size());
+        return r[0];
+    }
+    static double idf(double actors) { return std::log(1.0 + actors / 2.0); }  // two hold chess
+};
+
+}  // namespace
+
+TEST_CASE("introductions: who could introduce them, and the score term", "[match]") {
+    Introducers x;
+    // k1 is active in Noord only (lives there): no one.
+    auto i = x.only();
+    CHECK(i.via.empty());
+    CHECK(i.score == Approx(Introducers::idf(3) * 1.5));
+    // k1 attends an event in Zuid: a key figure active in both neighbourhoods.
+    x.net.add_event("e1", {.date = parse_date("2022-05-04"), .kind = "walk", .neighbourhood = "Zuid", .municipality = "Lelystad"});
+    x.net.attend("e1", "k1");
+    i = x.only();
+    CHECK(i.via == std::vector<std::string>{"k1"});
+    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::key_figure});
+    CHECK(i.score == Approx(Introducers::idf(3) * 1.5 * 1.5));
+    // ... but not when the event is outside the window.
+    IntroductionOptions window;
+    window.start = parse_date("2023-01-01");
+    CHECK(x.only(window).via.empty());
+    // An organisation: r2 is a member, r1 went to an event it organised
+    // (not a tie: no closure penalty). Organisations come before key figures.
+    x.net.add_organisation("o1", {.kind = "library", .municipality = "Lelystad"});
+    x.net.add_tie("r2", "o1", "member_of");
+    x.net.add_organiser("e1", "o1");
+    x.net.attend("e1", "r1");
+    i = x.only();
+    CHECK(i.via == std::vector<std::string>{"o1", "k1"});
+    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::shared_organisation, ViaKind::key_figure});
+    CHECK(i.score == Approx(Introducers::idf(4) * 1.5 * 2.0));
+    // A mutual contact comes first (and one common contact: / sqrt 2).
+    x.net.add_resident("m1", {.municipality = "Almere"});
+    x.net.add_tie("m1", "r1");
+    x.net.add_tie("m1", "r2");
+    i = x.only();
+    CHECK(i.via == std::vector<std::string>{"m1", "o1", "k1"});
+    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure});
+    CHECK(i.score == Approx(Introducers::idf(5) * 1.5 * 2.0 / std::sqrt(2.0)));
+    // introducer_bonus 0: the old score; via is still named.
+    IntroductionOptions plain;
+    plain.introducer_bonus = 0.0;
+    i = x.only(plain);
+    CHECK(i.score == Approx(Introducers::idf(5) * 1.5 / std::sqrt(2.0)));
+    CHECK(i.via.size() == 3);
+    // At most three, nobody twice: a key figure who is also a mutual contact
+    // is named once, as a mutual contact (key figures first among those).
+    x.net.add_tie("k1", "r1");
+    x.net.add_tie("k1", "r2");
+    i = x.only();
+    CHECK(i.via == std::vector<std::string>{"k1", "m1", "o1"});
+    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::mutual_contact, ViaKind::shared_organisation});
+    CHECK(to_string(ViaKind::key_figure) == "key figure in both neighbourhoods");
+    CHECK(to_identifier(ViaKind::shared_organisation) == "shared_organisation");
+}
+
+TEST_CASE("introductions: a key figure is not their own introducer; places are per municipality", "[match]") {
+    Network net;
+    net.add_resident("r1", {.neighbourhood = "Centrum", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"A"}, .key_figure = true});
+    net.add_resident("r2", {.neighbourhood = "Centrum", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"B"}});
+    // A key figure in Almere's Centrum is not active in Lelystad's.
+    net.add_resident("k2", {.neighbourhood = "Centrum", .municipality = "Almere", .key_figure = true});
+    IntroductionOptions options;
+    options.communities.assign(net.num_actors(), 0);
+    auto r = introductions(net, options);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].via.empty());
+    CHECK(r[0].score == Approx(std::log(1.0 + 3.0 / 2.0) * 1.5));
+    net.add_resident("k3", {.neighbourhood = "Centrum", .municipality = "Lelystad", .key_figure = true});
+    options.communities.assign(net.num_actors(), 0);
+    r = introductions(net, options);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].via == std::vector<std::string>{"k3"});
 }
 
 TEST_CASE("introductions: ties, sensitive groups, organisations, municipalities", "[match]") {
@@ -175,4 +291,34 @@ TEST_CASE("tables: partitions the attendees evenly", "[match]") {
     CHECK_THROWS_AS(tables(net, "no-such-event"), not_found_error);
     options.size = 1;
     CHECK_THROWS_WITH(tables(net, key, options), "tables: size must be >= 2, got 1");
+}
+
+TEST_CASE("introductions: an introducer reached only through sensitive records is not used unless asked",
+          "[match][privacy]") {
+    Introducers x;
+    const double plain_score = x.only().score;
+    // A key figure active in Zuid only at a sensitive event; an organisation
+    // both reach only through sensitive records (r1 a member_of tie of a
+    // sensitive kind, r2 at its sensitive event); a mutual contact through
+    // sensitive ties.
+    x.net.add_event("pride", {.date = parse_date("2022-06-25"), .kind = "Pride breakfast", .neighbourhood = "Zuid", .municipality = "Lelystad"});
+    x.net.attend("pride", "k1");
+    x.net.add_organisation("o1", {.kind = "lgbti+ association", .municipality = "Lelystad"});
+    x.net.add_organiser("pride", "o1");
+    x.net.attend("pride", "r2");
+    x.net.add_tie("r1", "o1", "member_of");
+    x.net.add_resident("m1", {.municipality = "Lelystad"});
+    x.net.add_tie("m1", "r1", "member_of");
+    x.net.add_tie("m1", "r2", "member_of");
+    x.net.mark_sensitive_event("pride");
+    x.net.mark_sensitive_tie_kind("member_of");
+    const double more_actors = Introducers::idf(5) / Introducers::idf(3);  // o1 and m1 are in scope
+    auto i = x.only();
+    CHECK(i.via.empty());
+    CHECK(i.score == Approx(plain_score * more_actors));  // nothing of it shows in the ranking either
+    IntroductionOptions options;
+    options.include_sensitive = true;
+    i = x.only(options);
+    CHECK(i.via == std::vector<std::string>{"m1", "o1", "k1"});
+    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure});
 }

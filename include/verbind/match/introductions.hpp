@@ -25,6 +25,12 @@ struct IntroductionOptions {
     // (rarer talents get more draws); everyone when fewer share one.
     std::size_t candidates_per_person = 50;
     double bridge_bonus = 0.5;           // per bridged dimension (declared groups, communities)
+    // Pairs someone can introduce come first: the score is multiplied by
+    // (1 + introducer_bonus) when the pair has a mutual contact or a shared
+    // organisation, by (1 + introducer_bonus / 2) when only a key figure
+    // active in both neighbourhoods can introduce them (docs/match.md,
+    // "Who could introduce them"). 0: the score ignores introducers.
+    double introducer_bonus = 1.0;
     // A community label per actor (ActorId order), computed once by the
     // caller (for example verbind::communities on build_graph(network, {start,
     // end})). Empty: computed here that way with default options.
@@ -35,6 +41,17 @@ struct IntroductionOptions {
     bool include_sensitive = false;
 };
 
+// Why someone could make an introduction, strongest first.
+enum class ViaKind : std::uint8_t {
+    mutual_contact,       // a resident tied to both (in the window)
+    shared_organisation,  // an organisation both are tied to, or whose events both took part in
+    key_figure,           // a key figure active in the neighbourhoods of both
+};
+// "mutual contact", "shared organisation", "key figure in both neighbourhoods".
+std::string_view to_string(ViaKind kind) noexcept;
+// "mutual_contact", "shared_organisation", "key_figure".
+std::string_view to_identifier(ViaKind kind) noexcept;
+
 struct Introduction {
     std::string a, b;  // actor keys; a is a resident, b a resident or an organisation
     double score = 0.0;
@@ -43,9 +60,12 @@ struct Introduction {
     // not, then "community <i>" and "community <j>" when their communities
     // differ. Never empty; never a special-category group.
     std::vector<std::string> bridges;
-    // Who could make the introduction: up to three mutual contacts in the
-    // window, organisations first, then key figures, then other residents.
+    // Who could make the introduction: up to three actor keys, best first:
+    // mutual contacts (key figures first), then shared organisations, then
+    // key figures active in both neighbourhoods; each group by key. Empty:
+    // no one in the data can introduce them (docs/match.md).
     std::vector<std::string> via;
+    std::vector<ViaKind> via_kinds;  // why, parallel to via
 };
 
 // Suggested introductions, best first (score, then keys). See docs/match.md
