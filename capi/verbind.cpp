@@ -187,6 +187,7 @@ verbind::EdgeListOptions to_edge_list_options(const vb_edge_list_options_t* give
                                  ": 0 (detect), 1 (skip the first line) or 2 (none)");
     }
     if (o.comments != nullptr) options.comments = o.comments;
+    options.progress = progress_of(o.progress, o.progress_data);
     return options;
 }
 

@@ -369,7 +369,7 @@ each edge once with src < dst; ordered by (src, dst).)doc");
     m.def(
         "read_edgelist",
         [](PathLike path, bool directed, WeightColumn weights, OptionalText comments, OptionalText delimiter,
-           OptionalBool header, OptionalMergeName duplicates, SelfLoopsName self_loops) {
+           OptionalBool header, OptionalMergeName duplicates, SelfLoopsName self_loops, ProgressArg progress) {
             constexpr std::string_view fn = "read_edgelist";
             const std::string p = path_arg(path, fn, "path");
             EdgeListOptions options;
@@ -408,12 +408,14 @@ each edge once with src < dst; ordered by (src, dst).)doc");
             else throw py::type_error("read_edgelist(): header must be None, True or False, not " + type_name(header));
             options.duplicates = duplicates.is_none() ? Merge::error : merge_arg(duplicates, fn, "duplicates");
             options.self_loops = self_loops_arg(self_loops, fn, "self_loops");
-            py::gil_scoped_release no_gil;
-            return std::make_shared<Graph>(verbind::read_edgelist(p, options));
+            return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
+                options.progress = std::move(callback);
+                return std::make_shared<Graph>(verbind::read_edgelist(p, options));
+            });
         },
         py::arg("path"), py::kw_only(), py::arg("directed") = false, py::arg("weights") = py::none(),
         py::arg("comments") = "#%", py::arg("delimiter") = py::none(), py::arg("header") = py::none(),
-        py::arg("duplicates") = py::none(), py::arg("self_loops") = "error",
+        py::arg("duplicates") = py::none(), py::arg("self_loops") = "error", py::arg("progress") = py::none(),
         R"doc(Reads an edge-list file (SNAP, KONECT, CSV exports, ...): `source target
 [more columns]` per line.
 
@@ -438,7 +440,11 @@ digits), positions follow ascending value, so a file numbered 0..n-1 gives
 position == label, and one value written two ways ('7' and '07') is a
 ParseError naming both lines; otherwise positions follow first appearance.
 Raises ParseError naming file, line and field, FileError when the file
-cannot be read.)doc");
+cannot be read.
+
+progress: True for a progress bar, or a callable taking the fraction of the
+file's bytes read (then 1 once the graph is built); returning False cancels
+with CancelledError and nothing is built.)doc");
 }
 
 }  // namespace verbind::python

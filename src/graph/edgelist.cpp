@@ -4,6 +4,7 @@
 #include "verbind/graph/graph.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/util/files.hpp"
+#include "verbind/util/progress.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -666,11 +667,18 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
         take(line);
     };
 
+    // Progress: the fraction of the bytes read (when the size is known),
+    // checked every 4096 lines; 1 once the graph is built.
+    Progress progress(options.progress);
+    progress.report(0.0);
+    std::uint32_t lines_to_check = 4096;
+
     // Lines, across the pieces: a line cut by the end of a piece waits in `carry`.
     std::string carry;
     std::uint64_t seen = 0;  // bytes so far
     feed([&](std::string_view piece) {
         const bool first_piece = seen == 0;
+        const std::uint64_t piece_start = seen;
         seen += piece.size();
         // After the first piece, room for as many edges again per byte as it
         // held: the records grow once, not by doubling (a doubling holds the
@@ -695,6 +703,11 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
             pos = nl + 1;
         }
         while (pos < piece.size()) {
+            if (--lines_to_check == 0) {
+                lines_to_check = 4096;
+                if (progress.active() && size > 0 && piece_start + pos < size)
+                    progress.report(static_cast<double>(piece_start + pos) / static_cast<double>(size));
+            }
             if (fast_mode()) {
                 // The line read where it lies, its end found on the way.
                 const char* p = piece.data() + pos;
@@ -786,7 +799,9 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
         }
     }
     release(first_lines);
-    return build_records(records, weights, weighted, std::move(keys), options, where, lines);
+    Graph g = build_records(records, weights, weighted, std::move(keys), options, where, lines);
+    progress.report(1.0);
+    return g;
 }
 
 }  // namespace

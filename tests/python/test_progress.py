@@ -303,7 +303,16 @@ def stored(tmp_path_factory, net):
     big.save(str(db))
     document = folder.parent / "net.json"
     big.write_json(str(document))
-    return {"csv": str(folder), "db": str(db), "json": str(document), "net": big}
+    # An edge list of 60,000 lines (a few chunks' worth of progress checks).
+    edges = folder.parent / "edges.txt"
+    rng = np.random.default_rng(5)
+    pairs = rng.integers(0, 5000, size=(60_000, 2))
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    edges.write_text("".join(f"{a} {b}\n" for a, b in pairs))
+    # Counted independently: the distinct labels, the distinct unordered pairs.
+    counts = (len(np.unique(pairs)), len(np.unique(np.sort(pairs, axis=1), axis=0)))
+    return {"csv": str(folder), "db": str(db), "json": str(document), "net": big, "edges": str(edges),
+            "edges_counts": counts}
 
 
 def _import_csv(stored, p):
@@ -323,21 +332,33 @@ READERS = {
     "Network.import_csv": _import_csv,
     "load": lambda stored, p: verbind.load(stored["db"], progress=p),
     "Store.__init__": _open_store,
+    "read_edgelist": lambda stored, p: verbind.read_edgelist(stored["edges"], duplicates="first", progress=p),
 }
+
+
+def _size(read):
+    """What a reader read, to compare with what was written."""
+    if isinstance(read, verbind.Graph):
+        return (read.num_nodes, read.num_edges)
+    return read.num_actors
+
+
+def _written(name, stored):
+    return stored["edges_counts"] if name == "read_edgelist" else stored["net"].num_actors
 
 
 @pytest.mark.parametrize("name", sorted(READERS))
 def test_readers_report_and_change_nothing(name, stored, fake_tqdm):
     read = READERS[name]
     plain = read(stored, None)
-    assert plain.num_actors == stored["net"].num_actors
+    assert _size(plain) == _written(name, stored)
     seen = []
     assert read(stored, seen.append) == plain
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen), seen
     assert seen.count(1.0) == 1, seen  # 1 is the end, not before
     assert read(stored, True) == plain
     shown = {"read_csv": "read_csv", "read_json": "read_json", "Network.import_csv": "import_csv", "load": "load",
-             "Store.__init__": "Store"}
+             "Store.__init__": "Store", "read_edgelist": "read_edgelist"}
     assert [(b.desc, b.n, b.closed) for b in fake_tqdm.made] == [(f"verbind {shown[name]}", 100, 1)]
 
 
@@ -392,7 +413,7 @@ def test_readers_cancel_all_or_nothing(name, at, stored):
     if at == "middle":
         assert 0.0 < seen[-1] < 1.0, seen
     # The files are as they were: the next read gives the whole network.
-    assert READERS[name](stored, None).num_actors == stored["net"].num_actors
+    assert _size(READERS[name](stored, None)) == _written(name, stored)
 
 
 def test_csv_progress_counts_bytes(tmp_path, stored):

@@ -22,6 +22,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "verbind/util/progress.hpp"
+
 namespace verbind {
 
 using NodeId = std::uint32_t;
@@ -60,6 +62,10 @@ struct EdgeListOptions {
     int weight_column = -1;
     // Or the weight column's name in the header line (needs a header).
     std::string weight_name;
+    // read_edgelist: called with the fraction of the file's bytes read, then
+    // 1 once the graph is built; returning false cancels (cancelled_error,
+    // nothing built). Empty: no progress.
+    ProgressCallback progress;
 };
 
 enum class WeightPrecision : std::uint8_t { unit, single, double_ };
