@@ -245,6 +245,11 @@ const char* vb_introduction_list_item(const vb_introductions_t* intros, size_t i
     const auto* list = list_of(intros, i, what);
     return list && k < list->size() ? (*list)[k].c_str() : nullptr;
 }
+const char* vb_introduction_via_reason(const vb_introductions_t* intros, size_t i, size_t k) {
+    const auto* intro = item(intros, i);
+    if (intro == nullptr || k >= intro->via_kinds.size()) return nullptr;
+    return verbind::to_string(intro->via_kinds[k]).data();  // static text, NUL-terminated
+}
 void vb_introductions_free(vb_introductions_t* intros) { delete intros; }
 
 void vb_stable_options_init_sized(vb_stable_options_t* options, size_t struct_size) {

@@ -211,7 +211,19 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
         .def_property_readonly("shared_talents", [](const Introduction& x) -> StrList { return str_list(x.shared_talents); })
         .def_property_readonly("bridges", [](const Introduction& x) -> StrList { return str_list(x.bridges); },
                       "Non-sensitive declared groups one has and the other not, and 'community i' labels.")
-        .def_property_readonly("via", [](const Introduction& x) -> StrList { return str_list(x.via); }, "Mutual contacts who could make the introduction.")
+        .def_property_readonly("via", [](const Introduction& x) -> StrList { return str_list(x.via); },
+                      "Who could make the introduction (up to three actor keys, best first; docs/match.md).")
+        .def_property_readonly("via_kinds", [](const Introduction& x) -> StrList {
+                py::list out;
+                for (ViaKind k : x.via_kinds) out.append(py::str(std::string(to_identifier(k))));
+                return StrList(std::move(out));
+            },
+            "Why each of via could: 'mutual_contact', 'shared_organisation' or 'key_figure'.")
+        .def_property_readonly("via_reason", [](const Introduction& x) -> std::string {
+                return x.via_kinds.empty() ? std::string("no introducer found") : std::string(to_string(x.via_kinds.front()));
+            },
+            "Why via[0] could introduce them ('mutual contact', 'shared organisation', 'key figure in both "
+            "neighbourhoods'), or 'no introducer found'.")
         .def("__repr__", [](const Introduction& i) {
             return "Introduction(a='" + i.a + "', b='" + i.b + "', score=" + std::to_string(i.score) + ")";
         });

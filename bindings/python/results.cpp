@@ -316,9 +316,15 @@ bool same_influence(const InfluenceResult& a, const InfluenceResult& b) {
            std::equal(a.group_reach.begin(), a.group_reach.end(), b.group_reach.begin(), b.group_reach.end(), same);
 }
 
+py::list via_kind_list(const std::vector<ViaKind>& kinds) {
+    py::list out;
+    for (ViaKind k : kinds) out.append(py::str(std::string(to_identifier(k))));
+    return out;
+}
+
 bool same_introduction(const Introduction& a, const Introduction& b) {
     return a.a == b.a && a.b == b.b && same(a.score, b.score) && a.shared_talents == b.shared_talents &&
-           a.bridges == b.bridges && a.via == b.via;
+           a.bridges == b.bridges && a.via == b.via && a.via_kinds == b.via_kinds;
 }
 
 bool same_table(const Table& a, const Table& b) {
@@ -434,10 +440,10 @@ void register_results(py::module_& m) {
     add_pickling(introduction,
         [](const Introduction& x) {
             return state("Introduction", {py::str(x.a), py::str(x.b), py::float_(x.score), str_list(x.shared_talents),
-                                          str_list(x.bridges), str_list(x.via)});
+                                          str_list(x.bridges), str_list(x.via), via_kind_list(x.via_kinds)});
         },
         [](const py::object& obj) {
-            State s(obj, "Introduction", 6);
+            State s(obj, "Introduction", 7);
             Introduction x;
             x.a = s.text(0, "a");
             x.b = s.text(1, "b");
@@ -445,6 +451,16 @@ void register_results(py::module_& m) {
             x.shared_talents = s.texts(3, "shared_talents");
             x.bridges = s.texts(4, "bridges");
             x.via = s.texts(5, "via");
+            for (const auto& kind : s.texts(6, "via_kinds")) {
+                const ViaKind all[] = {ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure};
+                const auto* found = std::find_if(std::begin(all), std::end(all), [&](ViaKind k) { return to_identifier(k) == kind; });
+                if (found == std::end(all))
+                    s.fail("via_kinds", "must hold 'mutual_contact', 'shared_organisation' or 'key_figure', got '" + kind + "'");
+                x.via_kinds.push_back(*found);
+            }
+            if (x.via_kinds.size() != x.via.size())
+                s.fail("via_kinds", "must have one entry per via (" + std::to_string(x.via.size()) + "), got " +
+                                        std::to_string(x.via_kinds.size()));
             return x;
         });
     add_eq(introduction, &same_introduction);

@@ -82,6 +82,21 @@ int main(void) {
         CHECK(vb_introduction_list_item(intros, 0, VB_INTRODUCTION_SHARED_TALENTS, 1) == NULL);
         CHECK(vb_introduction_list_count(intros, 0, 99) == 0);
         CHECK(vb_introduction_a(intros, 5) == NULL);
+        CHECK(vb_introduction_list_count(intros, 0, VB_INTRODUCTION_VIA) == 0);
+        CHECK(vb_introduction_via_reason(intros, 0, 0) == NULL); /* no one can introduce them */
+        vb_introductions_free(intros);
+        /* m1 knows r1 and r2: the mutual contact, and why. */
+        CHECK_OK(vb_network_add_resident(net, "m1", NULL));
+        CHECK_OK(vb_network_add_tie(net, "m1", "r1", "knows", NULL));
+        CHECK_OK(vb_network_add_tie(net, "m1", "r2", "knows", NULL));
+        CHECK_OK(vb_introductions(net, &options, &intros));
+        CHECK(vb_introductions_count(intros) == 1);
+        CHECK(vb_introduction_list_count(intros, 0, VB_INTRODUCTION_VIA) == 1);
+        CHECK(strcmp(vb_introduction_list_item(intros, 0, VB_INTRODUCTION_VIA, 0), "m1") == 0);
+        CHECK(strcmp(vb_introduction_via_reason(intros, 0, 0), "mutual contact") == 0);
+        CHECK(vb_introduction_via_reason(intros, 0, 1) == NULL);
+        CHECK(vb_introduction_via_reason(intros, 1, 0) == NULL);
+        CHECK(vb_introduction_via_reason(NULL, 0, 0) == NULL);
         vb_introductions_free(intros);
         options.municipality = "Utrecht";
         CHECK_FAILS(vb_introductions(net, &options, &intros), VB_ERROR_NOT_FOUND, "Utrecht");

@@ -185,12 +185,13 @@ def test_introductions_make_a_dataframe():
     net = verbind.sample_programme()
     intros = verbind.introductions(net, limit=30)
     frame = pd.DataFrame(intros)
-    assert list(frame.columns) == ["a", "b", "score", "shared_talents", "bridges", "via"]
+    assert list(frame.columns) == ["a", "b", "score", "shared_talents", "bridges", "via", "via_kinds", "via_reason"]
     assert len(frame) == len(intros) == 30
     for i, x in enumerate(intros):
         row = frame.iloc[i]
         assert (row["a"], row["b"], row["score"]) == (x.a, x.b, x.score)
         assert row["shared_talents"] == x.shared_talents and row["bridges"] == x.bridges and row["via"] == x.via
+        assert row["via_kinds"] == x.via_kinds and row["via_reason"] == x.via_reason
     assert frame["score"].dtype == np.float64
 
 
@@ -198,15 +199,15 @@ def test_records_behave_like_named_tuples():
     net = verbind.sample_programme()
     x = verbind.introductions(net, limit=1)[0]
     assert isinstance(x, collections.abc.Sequence)
-    assert x._fields == ("a", "b", "score", "shared_talents", "bridges", "via")
-    assert tuple(x) == (x.a, x.b, x.score, x.shared_talents, x.bridges, x.via)
-    assert len(x) == 6 and x[0] == x.a and x[-1] == x.via and x[1:3] == (x.b, x.score)
+    assert x._fields == ("a", "b", "score", "shared_talents", "bridges", "via", "via_kinds", "via_reason")
+    assert tuple(x) == (x.a, x.b, x.score, x.shared_talents, x.bridges, x.via, x.via_kinds, x.via_reason)
+    assert len(x) == 8 and x[0] == x.a and x[-1] == x.via_reason and x[1:3] == (x.b, x.score)
     assert x._asdict() == {"a": x.a, "b": x.b, "score": x.score, "shared_talents": x.shared_talents,
-                           "bridges": x.bridges, "via": x.via}
+                           "bridges": x.bridges, "via": x.via, "via_kinds": x.via_kinds, "via_reason": x.via_reason}
     a, b, *_ = x
     assert (a, b) == (x.a, x.b)
     with pytest.raises(IndexError):
-        x[6]
+        x[8]
 
     s = verbind.spread(net.graph(), [0], runs=50, seed=1)
     assert s._fields == ("mean", "stderr", "low", "high", "runs")

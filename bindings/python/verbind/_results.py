@@ -443,7 +443,7 @@ def install() -> None:
     spread._repr_html_ = _spread_html
 
     intro = _verbind.Introduction
-    _make_record(intro, ("a", "b", "score", "shared_talents", "bridges", "via"))
+    _make_record(intro, ("a", "b", "score", "shared_talents", "bridges", "via", "via_kinds", "via_reason"))
     intro.__repr__ = _introduction_repr
     intro.to_pandas = _introduction_to_pandas
 
