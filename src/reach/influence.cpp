@@ -197,15 +197,6 @@ struct GreedyChoice {
     double coverage_upper = 0;   // bound on the best k-set's coverage
 };
 
-double top_k_sum(std::vector<std::uint32_t> values, std::size_t k) {
-    k = std::min(k, values.size());
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end(),
-                     std::greater<>());
-    double total = 0;
-    for (std::size_t i = 0; i < k; ++i) total += values[i];
-    return total;
-}
-
 // Scratch kept across rounds so that a round costs O(size of the RR sets),
 // not O(n): `local` maps the nodes that occur in some RR set to 0..T-1.
 struct GreedyScratch {
@@ -214,8 +205,16 @@ struct GreedyScratch {
 };
 
 // Greedy maximum coverage (ties: lowest node index), with the upper bound
-// min over rounds i of Cov(S_i) + sum of the k largest marginal coverages
-// (Tang et al. 2018, Sec. 4.2), taken at the first and last round.
+// on the best k-set's coverage of OPIM-C (Tang et al., SIGMOD 2018, Sec.
+// 4.2): by submodularity, for every greedy prefix S_i (i = 0..k),
+// OPT <= Cov(S_i) + the sum of the k largest marginal coverages given S_i;
+// the bound is the tightest of these k + 1.
+//
+// The lazy heap holds each unchosen node once, keyed by a coverage at least
+// its marginal one (marginals only fall). Popping until k entries are
+// current gives the k largest marginals exactly (a current entry on top is
+// at least every stored key, hence every marginal); the first is the
+// greedy pick, as before, and the other current ones go back.
 GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std::vector<std::uint8_t>& allowed,
                     GreedyScratch& scratch) {
     constexpr std::uint32_t unused = UINT32_MAX;
@@ -241,21 +240,36 @@ GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std:
                     containing[fill[scratch.local[sets.nodes[i]]]++] = static_cast<std::uint32_t>(s);
     }
     GreedyChoice choice;
-    double upper = top_k_sum(count, k);
     using Entry = std::pair<std::uint32_t, std::uint32_t>;  // (coverage, ~node): ties go to the lowest node
     std::vector<Entry> entries(t);
     for (std::size_t i = 0; i < t; ++i) entries[i] = {count[i], ~touched[i]};
     std::priority_queue<Entry> heap(std::less<Entry>(), std::move(entries));
     std::vector<std::uint8_t> covered(sets.size(), 0);
-    while (choice.seeds.size() < k && !heap.empty()) {
-        const auto [stale, inverted] = heap.top();
-        heap.pop();
-        const NodeId v = ~inverted;
-        const std::uint32_t i = scratch.local[v];
-        if (stale != count[i]) {
-            heap.emplace(count[i], inverted);
-            continue;
+    // The k largest marginal coverages now, largest first (fewer when fewer
+    // unchosen nodes cover anything), taken off the heap.
+    std::vector<Entry> top;
+    auto take_top = [&] {
+        top.clear();
+        while (top.size() < k && !heap.empty()) {
+            const auto [stored, inverted] = heap.top();
+            heap.pop();
+            const std::uint32_t now = count[scratch.local[~inverted]];
+            if (stored != now) heap.emplace(now, inverted);
+            else top.emplace_back(stored, inverted);
         }
+    };
+    // Cov(S_i) + the sum of `top`: integers below 2^53, exact in a double.
+    auto prefix_bound = [&] {
+        std::uint64_t sum = choice.coverage;
+        for (const Entry& e : top) sum += e.first;
+        return static_cast<double>(sum);
+    };
+    take_top();
+    double upper = prefix_bound();  // S_0: the k largest coverages
+    while (choice.seeds.size() < k && !top.empty()) {
+        const NodeId v = ~top.front().second;
+        const std::uint32_t i = scratch.local[v];
+        for (std::size_t r = 1; r < top.size(); ++r) heap.push(top[r]);
         choice.seeds.push_back(v);
         choice.coverage += count[i];
         for (std::uint64_t j = start[i]; j < start[i + 1]; ++j) {
@@ -265,9 +279,10 @@ GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std:
             for (std::uint64_t x = sets.offsets[s]; x < sets.offsets[s + 1]; ++x)
                 if (allowed[sets.nodes[x]]) --count[scratch.local[sets.nodes[x]]];
         }
+        // S_i for i = 1..k (the chosen nodes have no marginal coverage left).
+        take_top();
+        upper = std::min(upper, prefix_bound());
     }
-    // The chosen nodes now have no marginal coverage left; the rest do.
-    upper = std::min(upper, static_cast<double>(choice.coverage) + top_k_sum(count, k));
     choice.coverage_upper = upper;
     // Fewer than k nodes cover anything: the rest add nothing, lowest first.
     for (NodeId v = 0; v < n && choice.seeds.size() < k; ++v)
