@@ -677,7 +677,7 @@ private:
         const unsigned dialogues = static_cast<unsigned>(std::clamp<long long>(std::llround(4 * scale_), 2, 24));
         for (unsigned m = 0; m < plans_.size(); ++m) {
             const std::string slug(plans_[m].slug);
-            auto plan = [&](std::string suffix, Date date, EventKind kind) -> PlannedEvent& {
+            auto plan = [&](const std::string& suffix, Date date, EventKind kind) -> PlannedEvent& {
                 PlannedEvent event;
                 event.key = slug + "-" + suffix;
                 event.date = date;

@@ -158,7 +158,7 @@ std::optional<ContentSum> expected_checksum(Database& db, int version) {
     if (version < checksum_version)
         corrupt(db, "it holds a checksum but says it is schema version " + std::to_string(version) +
                         " (checksums came with version " + std::to_string(checksum_version) + ")");
-    const auto expected = ContentSum::parse(*stored);
+    auto expected = ContentSum::parse(*stored);  // not const: returned by move
     if (!expected) corrupt(db, "its checksum is unreadable");
     return expected;
 }
