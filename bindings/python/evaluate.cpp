@@ -1,6 +1,7 @@
 // Python bindings of the evaluation capability (verbind/evaluate.py wraps
 // them: argument types are checked there, values here).
 #include "bindings.hpp"
+#include "options.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/evaluate/timeline.hpp"
@@ -30,7 +31,7 @@ void register_evaluate(py::module_& m) {
             o.by = parse_area_level(text_arg(by, fn, "by", "timeline: field 'by'"));
             o.start = optional_date_arg(start, fn, "start", "timeline: field 'start'");
             o.end = optional_date_arg(end, fn, "end", "timeline: field 'end'");
-            o.min_cell = uint_arg(min_cell, fn, "min_cell", 1, std::numeric_limits<std::int64_t>::max());
+            o.min_cell = min_cell_arg(min_cell, fn);
             o.include_sensitive = include_sensitive;
             o.permutations = uint_arg(permutations, fn, "permutations", 1, std::numeric_limits<std::int64_t>::max());
             o.seed = seed_arg(seed, fn);

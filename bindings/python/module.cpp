@@ -46,6 +46,8 @@ void translate(std::exception_ptr thrown) {
 
 // networkx and igraph bulk paths (interop.cpp).
 void register_interop(py::module_& m);
+// The C++ Options structs' defaults (options.cpp).
+void register_options(py::module_& m);
 }  // namespace verbind::python
 
 PYBIND11_MODULE(_verbind, m) {
@@ -70,6 +72,7 @@ PYBIND11_MODULE(_verbind, m) {
     register_evaluate(m);
     register_report(m);
     register_interop(m);
+    register_options(m);
     // After every class: adds pickling and equality to them (results.cpp).
     register_results(m);
 }

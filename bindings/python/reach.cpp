@@ -1,6 +1,7 @@
 // Python bindings of verbind's reach capability: hop reach, cascades,
 // spread, influence maximisation, temporal reach.
 #include "bindings.hpp"
+#include "options.hpp"
 #include "results.hpp"
 
 #include "verbind/error.hpp"
@@ -202,8 +203,8 @@ Returns a NumPy int32 array.
                 return cascades_dict(network, r);
             });
         },
-        py::name("cascades"), py::arg("net"), py::kw_only(), py::arg("start") = py::none(), py::arg("end") = py::none(),
-        py::arg("include_sensitive") = false);
+        py::name("cascades"), py::arg("net"), py::kw_only(), py::arg("start") = option_default("CascadeOptions", "start"),
+        py::arg("end") = option_default("CascadeOptions", "end"), py::arg("include_sensitive") = option_default("CascadeOptions", "include_sensitive"));
 
     py::class_<SpreadResult>(m, "SpreadResult", "Expected spread: mean with a 95% interval.")
         .def_readonly("mean", &SpreadResult::mean, "Expected number of people reached, seeds included.")
@@ -232,9 +233,10 @@ Returns a NumPy int32 array.
                 return spread(g, s, o);
             });
         },
-        py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
-        py::arg("runs") = 10000, py::arg("seed") = py::none(), py::arg("threads") = 0,
-        py::arg("progress") = py::none(), R"doc(
+        py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("model") = option_default("SpreadOptions", "model"),
+        py::arg("probability") = option_default("SpreadOptions", "probability"), py::arg("runs") = option_default("SpreadOptions", "runs"),
+        py::arg("seed") = option_default("SpreadOptions", "seed"), py::arg("threads") = option_default("SpreadOptions", "threads"),
+        py::arg("progress") = option_default("SpreadOptions", "progress"), R"doc(
 Expected number of people the seeds reach, by parallel Monte Carlo.
 
 model: 'ic' (Independent Cascade) or 'lt' (Linear Threshold).
@@ -306,10 +308,12 @@ result for any thread count. progress(fraction) may return False to cancel
                 return labels.empty() ? influence_max(g, k, o) : fair_influence_max(g, k, labels, o);
             });
         },
-        py::name("influence_max"), py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = "ic", py::arg("probability") = py::none(),
-        py::arg("epsilon") = 0.1, py::arg("delta") = py::none(), py::arg("seed") = py::none(),
-        py::arg("threads") = 0, py::arg("candidates") = py::none(), py::arg("fixed") = py::tuple(),
-        py::arg("groups") = py::none(), py::arg("progress") = py::none(), py::arg("max_memory_bytes") = py::none());
+        py::name("influence_max"), py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = option_default("InfluenceOptions", "model"),
+        py::arg("probability") = option_default("InfluenceOptions", "probability"), py::arg("epsilon") = option_default("InfluenceOptions", "epsilon"),
+        py::arg("delta") = option_default("InfluenceOptions", "delta"), py::arg("seed") = option_default("InfluenceOptions", "seed"),
+        py::arg("threads") = option_default("InfluenceOptions", "threads"), py::arg("candidates") = option_default("InfluenceOptions", "candidates"),
+        py::arg("fixed") = option_default("InfluenceOptions", "fixed"), py::arg("groups") = py::none(),
+        py::arg("progress") = option_default("InfluenceOptions", "progress"), py::arg("max_memory_bytes") = py::none());
 
     // --- temporal reach --------------------------------------------------------
     py::class_<ContactSequence, std::shared_ptr<ContactSequence>>(m, "Contacts", R"doc(
@@ -443,8 +447,9 @@ times (float64, NaN when unreached).
             out.keys = contacts.keys;
             return out;
         },
-        py::arg("source"), py::arg("seeds"), py::kw_only(), py::arg("start"), py::arg("end") = py::none(),
-        py::arg("max_wait") = py::none(), py::arg("include_sensitive") = false, R"doc(
+        py::arg("source"), py::arg("seeds"), py::kw_only(), py::arg("start"), py::arg("end") = option_default("NetworkTemporalOptions", "end"),
+        py::arg("max_wait") = option_default("NetworkTemporalOptions", "max_wait"),
+        py::arg("include_sensitive") = option_default("NetworkTemporalOptions", "include_sensitive"), R"doc(
 Earliest arrival of information over time-respecting paths.
 
 source: a Network (time in days: a tie passes it on every day it is active,

@@ -1,6 +1,7 @@
 // Python bindings of the HTML report (verbind/report.py wraps them:
 // argument types are checked there, values here).
 #include "bindings.hpp"
+#include "options.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/report/report.hpp"
@@ -21,7 +22,7 @@ void register_report(py::module_& m) {
             o.train = size_arg(train, fn, "train", 1);
             o.seed = seed_arg(seed, fn);
             o.max_drawn_nodes = size_arg(max_drawn_nodes, fn, "max_drawn_nodes", 1);
-            o.min_cell = uint_arg(min_cell, fn, "min_cell", 1, std::numeric_limits<std::int64_t>::max());
+            o.min_cell = min_cell_arg(min_cell, fn);
             o.include_sensitive = include_sensitive;
             o.title = optional_text_arg(title, fn, "title", "report: field 'title'");
             o.threads = threads_arg(threads, fn);

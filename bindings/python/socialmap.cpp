@@ -2,6 +2,7 @@
 // communities, mixing and the social map report. Vectors come back as NumPy
 // arrays indexed like Graph.keys; the GIL is released while C++ works.
 #include "bindings.hpp"
+#include "options.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/socialmap/brokerage.hpp"
@@ -111,9 +112,10 @@ void register_socialmap(py::module_& m) {
             });
             return to_numpy(std::move(values));
         },
-        py::arg("g"), py::kw_only(), py::arg("normalized") = true, py::arg("weighted") = false,
-        py::arg("samples") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,
-        py::arg("progress") = py::none(),
+        py::arg("g"), py::kw_only(), py::arg("normalized") = option_default("BetweennessOptions", "normalized"),
+        py::arg("weighted") = option_default("BetweennessOptions", "weighted"), py::arg("samples") = option_default("BetweennessOptions", "samples"),
+        py::arg("seed") = option_default("BetweennessOptions", "seed"), py::arg("threads") = option_default("BetweennessOptions", "threads"),
+        py::arg("progress") = option_default("BetweennessOptions", "progress"),
         R"doc(Betweenness (Brandes 2001), as networkx.betweenness_centrality: endpoints
 excluded; normalized by 1/((n-1)(n-2)), unnormalized undirected values halved.
 weighted: weights as distances. samples=k: the estimate from k sources drawn
@@ -143,8 +145,8 @@ which. Parallel over sources; identical results for any `threads`.)doc");
                 });
                 return to_numpy(std::move(values));
             },
-            py::arg("g"), py::kw_only(), py::arg("weighted") = false, py::arg("threads") = 0,
-            py::arg("progress") = py::none(), doc);
+            py::arg("g"), py::kw_only(), py::arg("weighted") = option_default("DistanceOptions", "weighted"),
+            py::arg("threads") = option_default("DistanceOptions", "threads"), py::arg("progress") = option_default("DistanceOptions", "progress"), doc);
     };
     distance_measure("closeness", [](const Graph& g, const DistanceOptions& o) { return verbind::closeness(g, o); },
                      R"doc(Closeness as networkx.closeness_centrality (wf_improved=True): for the r nodes
@@ -182,7 +184,8 @@ the other nodes v (incoming distances on directed graphs).)doc");
             options.max_iter = size_arg(max_iter, "eigenvector", "max_iter");
             return per_node([&] { return verbind::eigenvector(g, options); });
         },
-        py::arg("g"), py::kw_only(), py::arg("weighted") = true, py::arg("tol") = 1e-10, py::arg("max_iter") = 1000,
+        py::arg("g"), py::kw_only(), py::arg("weighted") = option_default("EigenvectorOptions", "weighted"),
+        py::arg("tol") = option_default("EigenvectorOptions", "tol"), py::arg("max_iter") = option_default("EigenvectorOptions", "max_iter"),
         R"doc(Eigenvector centrality as networkx.eigenvector_centrality: power iteration on
 (A + I) from the uniform vector, Euclidean norm 1, stopping when the L1 change
 is below n * tol; directed graphs score in-arcs. Raises InputError when it does
@@ -247,7 +250,8 @@ not converge in max_iter iterations.)doc");
             BrokerageOptions options{weighted, threads_arg(threads, "constraint")};
             return per_node([&] { return verbind::constraint(g, options); });
         },
-        py::arg("g"), py::kw_only(), py::arg("weighted") = false, py::arg("threads") = 0,
+        py::arg("g"), py::kw_only(), py::arg("weighted") = option_default("BrokerageOptions", "weighted"),
+        py::arg("threads") = option_default("BrokerageOptions", "threads"),
         "Burt's constraint, as networkx.constraint (NaN for nodes without neighbours).");
     m.def(
         "effective_size",
@@ -255,7 +259,8 @@ not converge in max_iter iterations.)doc");
             BrokerageOptions options{weighted, threads_arg(threads, "effective_size")};
             return per_node([&] { return verbind::effective_size(g, options); });
         },
-        py::arg("g"), py::kw_only(), py::arg("weighted") = false, py::arg("threads") = 0,
+        py::arg("g"), py::kw_only(), py::arg("weighted") = option_default("BrokerageOptions", "weighted"),
+        py::arg("threads") = option_default("BrokerageOptions", "threads"),
         "Burt's effective size, as networkx.effective_size (NaN for nodes without neighbours).");
 
     m.def("_ei_index", [](const Graph& g, ArrayLike codes) {
@@ -311,8 +316,9 @@ not converge in max_iter iterations.)doc");
             });
             return to_numpy(std::move(labels));
         },
-        py::arg("g"), py::kw_only(), py::arg("method") = "leiden", py::arg("resolution") = 1.0,
-        py::arg("seed") = py::none(), py::arg("threads") = 0, py::arg("progress") = py::none(),
+        py::arg("g"), py::kw_only(), py::arg("method") = option_default("CommunityOptions", "method"),
+        py::arg("resolution") = option_default("CommunityOptions", "resolution"), py::arg("seed") = option_default("CommunityOptions", "seed"),
+        py::arg("threads") = option_default("CommunityOptions", "threads"), py::arg("progress") = option_default("CommunityOptions", "progress"),
         R"doc(Communities by modularity: a uint32 label per node (0..k-1, numbered in order
 of each community's lowest node index). method: 'leiden' (Traag, Waltman & van
 Eck 2019, with the refinement phase, repeated until a pass changes nothing) or
@@ -348,7 +354,7 @@ formula for directed graphs.)doc");
             options.top = size_arg(top, fn, "top", 1);
             options.seed = seed_arg(seed, "social_map");
             options.threads = threads_arg(threads, "social_map");
-            options.min_cell = size_arg(min_cell, fn, "min_cell", 1);
+            options.min_cell = min_cell_arg(min_cell, fn);
             options.include_sensitive = include_sensitive;
             return read_network(*net, fn, [&](const Network& network) {
                 return with_progress(std::move(progress), fn, [&](ProgressCallback cb) {

@@ -2,6 +2,7 @@
 // verbind.load, verbind.Store, and the sensitive marks on events and tie
 // kinds (added to the Network class defined in network.cpp).
 #include "bindings.hpp"
+#include "options.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/privacy/graphml.hpp"
@@ -402,9 +403,8 @@ column totals, the corner the grand total.)doc");
 
     m.def(
         "suppress_small_cells",
-        [](ArrayLike counts, Int min_cell_arg) {
-            const std::uint64_t min_cell = uint_arg(min_cell_arg, "suppress_small_cells", "min_cell", 1,
-                                                    std::numeric_limits<std::int64_t>::max());
+        [](ArrayLike counts, Int min_cell_value) {
+            const std::uint64_t min_cell = min_cell_arg(min_cell_value, "suppress_small_cells");
             py::object numpy = py::module_::import("numpy");
             py::array array;
             try {
@@ -435,7 +435,7 @@ column totals, the corner the grand total.)doc");
             py::gil_scoped_release no_gil;
             return suppress_small_cells(cells, rows, cols, options);
         },
-        py::arg("counts"), py::kw_only(), py::arg("min_cell") = 10,
+        py::arg("counts"), py::kw_only(), py::arg("min_cell") = option_default("SuppressionOptions", "min_cell"),
         R"doc(Small-cell suppression for a table counting people (rows x columns, without
 totals). Entries below min_cell (margins included) are suppressed, and enough
 others (complementary suppression) that none of them can be recovered from

@@ -1,4 +1,8 @@
-"""Argument checks shared by the package's Python-level wrappers."""
+"""Argument checks shared by the package's Python-level wrappers.
+
+Seeds and threads are not checked here: the C++ converters (seed_arg,
+threads_arg in bindings/python/convert.cpp) are the one check of each, with
+one range (seeds 0..2**64-1, threads 0..4096) for every function."""
 
 from typing import Any
 
@@ -22,16 +26,6 @@ def whole_number(value: Any, function: str, name: str, minimum: int) -> int:
         raise TypeError(f"{function}(): {name} must be int, not {type(value).__name__}")
     if value < minimum:
         raise InputError(f"{function}: field '{name}': must be at least {minimum}, got {shown(value)}")
-    return value
-
-
-def seed_value(value: Any, function: str) -> Any:
-    """``value`` unchanged when None or a seed in [0, 2**64): TypeError for a
-    non-int, InputError naming the field otherwise."""
-    if value is not None:
-        whole_number(value, function, "seed", 0)
-        if value >= 2**64:
-            raise InputError(f"{function}: field 'seed': must be below 2**64, got {shown(value)}")
     return value
 
 

@@ -12,10 +12,13 @@ import warnings
 from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 
 from . import _progress
-from ._args import seed_value, whole_number
+from ._args import whole_number
+from ._defaults import DEFAULTS
 from ._verbind import _timeline, _timeline_metrics
 
 __all__ = ["timeline", "timeline_metrics", "Timeline", "TimelineWarning"]
+
+_D = DEFAULTS["TimelineOptions"]  # the C++ TimelineOptions' defaults
 
 
 class TimelineWarning(UserWarning):
@@ -107,18 +110,18 @@ def _period_frequency(labels: List[str]) -> Optional[str]:
 def timeline(
     net: Network,
     *,
-    period: str = "month",
-    by: str = "municipality",
-    start: datetime.date | numpy.datetime64 | str | None = None,
-    end: datetime.date | numpy.datetime64 | str | None = None,
-    min_cell: int = 10,
-    include_sensitive: bool = False,
-    permutations: int = 200,
-    seed: Optional[int] = None,
-    threads: int = 0,
-    progress: Union[bool, Callable[[float], Any], None] = None,
-    groups: Optional[Iterable[str]] = None,
-    friending_days: int = 30,
+    period: str = _D["period"],
+    by: str = _D["by"],
+    start: datetime.date | numpy.datetime64 | str | None = _D["start"],
+    end: datetime.date | numpy.datetime64 | str | None = _D["end"],
+    min_cell: int = _D["min_cell"],
+    include_sensitive: bool = _D["include_sensitive"],
+    permutations: int = _D["permutations"],
+    seed: Optional[int] = _D["seed"],
+    threads: int = _D["threads"],
+    progress: Union[bool, Callable[[float], Any], None] = _D["progress"],
+    groups: Optional[Iterable[str]] = _D["groups"],
+    friending_days: int = _D["friending_days"],
 ) -> Timeline:
     """Metrics per period and area as tidy records (see docs/evaluate.md).
 
@@ -138,7 +141,6 @@ def timeline(
     if not isinstance(include_sensitive, bool):
         raise TypeError(f"timeline(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
     _progress.check(progress, "timeline")
-    seed_value(seed, "timeline")
     records, periods, areas, note, starts = _timeline(
         net,
         period,
@@ -149,7 +151,7 @@ def timeline(
         include_sensitive,
         whole_number(permutations, "timeline", "permutations", 1),
         seed,
-        whole_number(threads, "timeline", "threads", 0),
+        threads,
         progress,
         groups,
         whole_number(friending_days, "timeline", "friending_days", 1),

@@ -12,11 +12,14 @@ import os
 from typing import Any, Callable, Optional, Union
 
 from . import _progress
-from ._args import seed_value, whole_number
+from ._args import whole_number
+from ._defaults import DEFAULTS
 from ._errors import InputError
 from ._verbind import _report
 
 __all__ = ["report"]
+
+_D = DEFAULTS["ReportOptions"]  # the C++ ReportOptions' defaults
 
 _PERIODS = ("week", "month", "quarter", "year")
 
@@ -25,17 +28,17 @@ def report(
     net: Network,
     path: Union[str, bytes, "os.PathLike[str]", None] = None,
     *,
-    municipality: Optional[str] = None,
-    period: str = "month",
-    top: int = 10,
-    train: int = 5,
-    seed: Optional[int] = None,
-    max_drawn_nodes: int = 2500,
-    min_cell: int = 10,
-    include_sensitive: bool = False,
-    title: Optional[str] = None,
-    threads: int = 0,
-    progress: Union[bool, Callable[[float], Any], None] = None,
+    municipality: Optional[str] = _D["municipality"],
+    period: str = _D["period"],
+    top: int = _D["top"],
+    train: int = _D["train"],
+    seed: Optional[int] = _D["seed"],
+    max_drawn_nodes: int = _D["max_drawn_nodes"],
+    min_cell: int = _D["min_cell"],
+    include_sensitive: bool = _D["include_sensitive"],
+    title: Optional[str] = _D["title"],
+    threads: int = _D["threads"],
+    progress: Union[bool, Callable[[float], Any], None] = _D["progress"],
 ) -> Optional[str]:
     """Write the coordinator's report of ``net`` to ``path`` (atomically), or
     return it as a str when ``path`` is None.
@@ -63,7 +66,6 @@ def report(
     if title is not None and not isinstance(title, str):
         raise TypeError(f"report(): title must be str or None, not {type(title).__name__}")
     _progress.check(progress, "report")
-    seed_value(seed, "report")
     if path is not None and not isinstance(path, (str, bytes, os.PathLike)):
         raise TypeError(f"report(): path must be a str, bytes, os.PathLike or None, not {type(path).__name__}")
 
@@ -79,7 +81,7 @@ def report(
         whole_number(min_cell, "report", "min_cell", 1),
         include_sensitive,
         title,
-        whole_number(threads, "report", "threads", 0),
+        threads,
         progress,
     )
 

@@ -26,6 +26,7 @@ from ._verbind import (
     harmonic,
     modularity,
 )
+from ._defaults import DEFAULTS
 from ._errors import InputError
 
 __all__ = [
@@ -50,6 +51,11 @@ __all__ = [
     "social_map",
     "SocialMap",
 ]
+
+# Keyword defaults, read from the C++ Options structs (verbind/_defaults.py).
+_PR = DEFAULTS["PageRankOptions"]
+_EI = DEFAULTS["ExpectedEIOptions"]
+_MAP = DEFAULTS["SocialMapOptions"]
 
 
 def _group_codes(g, groups, function):
@@ -85,12 +91,12 @@ def _group_codes(g, groups, function):
 def pagerank(
     g: Graph,
     *,
-    damping: float = 0.85,
-    personalization: numpy.typing.ArrayLike | Mapping[str | int, float] | None = None,
-    weighted: bool = True,
-    tol: float = 1e-10,
-    max_iter: int = 1000,
-    threads: int = 0,
+    damping: float = _PR["damping"],
+    personalization: numpy.typing.ArrayLike | Mapping[str | int, float] | None = _PR["personalization"],
+    weighted: bool = _PR["weighted"],
+    tol: float = _PR["tol"],
+    max_iter: int = _PR["max_iter"],
+    threads: int = _PR["threads"],
 ) -> numpy.typing.NDArray[numpy.float64]:
     """PageRank as networkx.pagerank: power iteration from the uniform vector,
     stopping when the L1 change is below n * tol; dangling nodes (no
@@ -125,10 +131,10 @@ def expected_ei_index(
     g: Graph,
     groups: Sequence[Hashable] | Mapping[str | int, Hashable] | pandas.Series,
     *,
-    permutations: int = 1000,
-    seed: int | None = None,
-    threads: int = 0,
-    progress: Callable[[float], bool | None] | bool | None = None,
+    permutations: int = _EI["permutations"],
+    seed: int | None = _EI["seed"],
+    threads: int = _EI["threads"],
+    progress: Callable[[float], bool | None] | bool | None = _EI["progress"],
 ) -> dict[str, float]:
     """The E-I index under random mixing: the groups' labels are shuffled over
     the nodes (sizes kept) `permutations` times. Returns a dict with
@@ -182,16 +188,16 @@ class SocialMap:
 def social_map(
     net: Network,
     *,
-    municipality: str | None = None,
-    neighbourhood: str | None = None,
-    start: datetime.date | numpy.datetime64 | str | None = None,
-    end: datetime.date | numpy.datetime64 | str | None = None,
-    top: int = 10,
-    seed: int | None = None,
-    threads: int = 0,
-    min_cell: int = 10,
-    include_sensitive: bool = False,
-    progress: Callable[[float], bool | None] | bool | None = None,
+    municipality: str | None = _MAP["municipality"],
+    neighbourhood: str | None = _MAP["neighbourhood"],
+    start: datetime.date | numpy.datetime64 | str | None = _MAP["start"],
+    end: datetime.date | numpy.datetime64 | str | None = _MAP["end"],
+    top: int = _MAP["top"],
+    seed: int | None = _MAP["seed"],
+    threads: int = _MAP["threads"],
+    min_cell: int = _MAP["min_cell"],
+    include_sensitive: bool = _MAP["include_sensitive"],
+    progress: Callable[[float], bool | None] | bool | None = _MAP["progress"],
 ) -> SocialMap:
     """The social map ("sociale kaart") of a Network: key figures (a composite
     of two-hop reach, betweenness and ties across declared groups, flagging
