@@ -156,7 +156,7 @@ std::optional<ContentSum> ContentSum::parse(std::string_view hex) {
         if (c >= '0' && c <= '9')
             digit = static_cast<std::uint64_t>(c - '0');
         else if (c >= 'a' && c <= 'f')
-            digit = static_cast<std::uint64_t>(c - 'a' + 10);
+            digit = static_cast<std::uint64_t>(c - 'a') + 10;
         else
             return std::nullopt;
         sum.lanes_[i / 16] = (sum.lanes_[i / 16] << 4) | digit;
