@@ -44,12 +44,16 @@ constexpr std::size_t introduction_options_first_size = VB_FIRST_SIZE(vb_introdu
 constexpr std::size_t stable_options_first_size = VB_FIRST_SIZE(vb_stable_options_t, capacity_count);
 constexpr std::size_t table_options_first_size = VB_FIRST_SIZE(vb_table_options_t, seed);
 
+// Read from default-constructed C++ options, never restated.
 vb_introduction_options_t introduction_defaults() {
+    const verbind::IntroductionOptions core;
     auto o = zeroed_options<vb_introduction_options_t>();
-    o.per_person = 2;
-    o.limit = -1;
-    o.min_shared = 1;
-    o.seed = verbind::default_seed;
+    o.per_person = core.per_person;
+    o.limit = core.limit ? static_cast<int64_t>(*core.limit) : -1;  // -1: no limit
+    o.min_shared = core.min_shared;
+    o.seed = verbind::seed_or_default(core.seed);
+    o.threads = core.threads;
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
     return o;
 }
 
@@ -60,9 +64,10 @@ vb_stable_options_t stable_defaults() {
 }
 
 vb_table_options_t table_defaults() {
+    const verbind::TableOptions core;
     auto o = zeroed_options<vb_table_options_t>();
-    o.size = 8;
-    o.seed = verbind::default_seed;
+    o.size = core.size;
+    o.seed = verbind::seed_or_default(core.seed);
     return o;
 }
 

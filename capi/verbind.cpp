@@ -122,10 +122,26 @@ vb_tie_options_t tie_defaults() {
     return o;
 }
 
+vb_merge_t c_merge_of(verbind::Merge merge) {
+    switch (merge) {
+        case verbind::Merge::error: return VB_MERGE_ERROR;
+        case verbind::Merge::sum: return VB_MERGE_SUM;
+        case verbind::Merge::max: return VB_MERGE_MAX;
+        case verbind::Merge::min: return VB_MERGE_MIN;
+        case verbind::Merge::first: return VB_MERGE_FIRST;
+    }
+    return VB_MERGE_MAX;
+}
+
+// Read from a default-constructed ViewOptions, never restated.
 vb_view_options_t view_defaults() {
+    const verbind::ViewOptions core;
     auto o = zeroed_options<vb_view_options_t>();
-    o.merge = VB_MERGE_MAX;
-    o.include_sensitive = 1;
+    o.residents_only = core.residents_only ? 1 : 0;
+    o.co_attendance = core.co_attendance ? 1 : 0;
+    o.directed = core.directed ? 1 : 0;
+    o.merge = c_merge_of(core.merge);
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
     return o;
 }
 

@@ -1,6 +1,8 @@
 // Python bindings of verbind's match capability: assignment, stable
 // matching, introductions and tables.
 #include "bindings.hpp"
+#include "options.hpp"
+#include "text_lists.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/match/assignment.hpp"
@@ -12,14 +14,6 @@
 namespace verbind::python {
 
 namespace {
-
-// Without pybind11/stl.h: including it in some translation units of a
-// module and not in others breaks the one-definition rule.
-py::list str_list(const std::vector<std::string>& items) {
-    py::list out;
-    for (const auto& s : items) out.append(py::str(s));
-    return out;
-}
 
 // A 2-D float64 C-contiguous copy-or-view of `obj`, as scipy accepts it.
 py::array_t<double, py::array::c_style | py::array::forcecast> cost_arg(py::handle obj, std::string_view function) {
@@ -259,10 +253,14 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
             for (auto& intro : result) out.append(py::cast(std::move(intro)));
             return out;
         },
-        py::arg("net"), py::kw_only(), py::arg("per_person") = 2, py::arg("limit") = py::none(),
-        py::arg("municipality") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
-        py::arg("min_shared") = 1, py::arg("seed") = py::none(), py::arg("threads") = 0,
-        py::arg("include_sensitive") = false, py::arg("progress") = py::none(),
+        py::arg("net"), py::kw_only(), py::arg("per_person") = option_default("IntroductionOptions", "per_person"),
+        py::arg("limit") = option_default("IntroductionOptions", "limit"),
+        py::arg("municipality") = option_default("IntroductionOptions", "municipality"),
+        py::arg("start") = option_default("IntroductionOptions", "start"), py::arg("end") = option_default("IntroductionOptions", "end"),
+        py::arg("min_shared") = option_default("IntroductionOptions", "min_shared"), py::arg("seed") = option_default("IntroductionOptions", "seed"),
+        py::arg("threads") = option_default("IntroductionOptions", "threads"),
+        py::arg("include_sensitive") = option_default("IntroductionOptions", "include_sensitive"),
+        py::arg("progress") = option_default("IntroductionOptions", "progress"),
         R"doc(Suggested introductions across groups on shared talents (see docs/match.md).
 
 Pairs of residents (and resident-organisation pairs where the organisation
@@ -300,7 +298,8 @@ a, b, score, shared_talents, bridges and via.)doc");
             for (const auto& table : result) out.append(py::cast(table));
             return out;
         },
-        py::arg("net"), py::arg("event"), py::kw_only(), py::arg("size") = 8, py::arg("seed") = py::none(),
+        py::arg("net"), py::arg("event"), py::kw_only(), py::arg("size") = option_default("TableOptions", "size"),
+        py::arg("seed") = option_default("TableOptions", "seed"),
         R"doc(Split an event's attendees into tables of about `size` that mix declared
 groups while everyone shares a talent with someone at their table. Returns a
 list of Table (members, shared_talents, unconnected, groups, group_mix).)doc");

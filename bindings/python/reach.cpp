@@ -2,6 +2,7 @@
 // spread, influence maximisation, temporal reach.
 #include "bindings.hpp"
 #include "options.hpp"
+#include "text_lists.hpp"
 #include "results.hpp"
 
 #include "verbind/error.hpp"
@@ -14,12 +15,6 @@
 namespace verbind::python {
 
 namespace {
-
-py::list str_list(const std::vector<std::string>& items) {
-    py::list out;
-    for (const auto& item : items) out.append(py::str(item));
-    return out;
-}
 
 bool is_int(py::handle obj) { return PyIndex_Check(obj.ptr()) && !PyBool_Check(obj.ptr()); }
 

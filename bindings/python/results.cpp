@@ -8,6 +8,7 @@
 // so a corrupt pickle is an InputError naming the class and the field, never
 // a crash and never a half-built object.
 #include "results.hpp"
+#include "text_lists.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/io/io.hpp"
@@ -31,12 +32,6 @@ constexpr int state_version = 1;
 // Equal as numbers, with NaN equal to NaN (an unpickled NaN is the value
 // that was pickled).
 bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
-
-py::list str_list(const std::vector<std::string>& items) {
-    py::list out;
-    for (const auto& s : items) out.append(py::str(s));
-    return out;
-}
 
 template <class T>
 py::array_t<T> array_of(const std::vector<T>& values) {
