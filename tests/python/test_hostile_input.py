@@ -156,7 +156,7 @@ def test_issue_repro_secret_stays_out():
     with pytest.raises(TypeError, match="unexpected keyword argument 'event'") as info:
         verbind.pseudonym("a", SECRET, event=True)
     assert_no_secret(info.value)
-    with pytest.raises(TypeError, match=r"pseudonymise\(\): network must be a verbind.Network, not NoneType") as info:
+    with pytest.raises(TypeError, match=r"pseudonymise\(\): network must be verbind.Network, not None") as info:
         verbind.pseudonymise(None, SECRET)
     assert_no_secret(info.value)
 

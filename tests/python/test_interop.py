@@ -420,7 +420,7 @@ def test_network_from_an_undirected_or_plain_networkx_graph():
 # --- bad input -----------------------------------------------------------------
 
 def test_not_a_graph_is_a_type_error_naming_the_type_and_what_is_accepted():
-    with pytest.raises(TypeError, match=r"to_networkx\(\): x must be a verbind.Graph or verbind.Network, not int"):
+    with pytest.raises(TypeError, match=r"to_networkx\(\): x must be verbind.Graph or verbind.Network, not int"):
         verbind.to_networkx(42)
     with pytest.raises(TypeError, match="networkx graph already"):
         verbind.to_igraph(nx.Graph())

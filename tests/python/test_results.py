@@ -48,6 +48,8 @@ def every_result(net, tmp_path, runs=100):
         "Contacts": contacts(tmp_path),
         "Introduction": intros[0],
         "Table": verbind.tables(net, event, seed=1)[0],
+        "Introductions": intros,
+        "Tables": verbind.tables(net, event, seed=1),
         "Store": store,
         "SuppressedTable": verbind.suppress_small_cells([[1, 20], [30, 40]], min_cell=5),
         "Timeline": verbind.timeline(net, period="quarter", permutations=10, seed=1),

@@ -296,19 +296,23 @@ def test_other_argument_errors_say_what_is_wrong():
     g = verbind.Graph.from_edges([0], [1])
     with pytest.raises(TypeError, match=r"^spread\(\): missing a required argument: 'seeds'$"):
         verbind.spread(g)
-    with pytest.raises(TypeError, match=r"^spread\(\): g must be Graph, not str$"):
+    with pytest.raises(TypeError, match=r"^spread\(\): g must be verbind\.Graph, not str$"):
         verbind.spread("net", [0])
     with pytest.raises(TypeError, match=r"^Network\.add_tie\(\): too many positional arguments$"):
         verbind.Network().add_tie("a", "b", "knows", "2022-01-01")
-    with pytest.raises(TypeError, match=r"^cascades\(\): net must be Network, not int$"):
+    with pytest.raises(TypeError, match=r"^cascades\(\): net must be verbind\.Network, not int$"):
         verbind.cascades(5)
-    with pytest.raises(TypeError, match=r"^timeline\(\): net must be Network, not str$"):
+    with pytest.raises(TypeError, match=r"^timeline\(\): net must be verbind\.Network, not str$"):
         verbind.timeline("net")
     with pytest.raises(TypeError, match=r"^Network\.actors\(\): include_sensitive must be bool, not list$"):
         verbind.Network().actors(include_sensitive=[])
     # Python's own message for a Python-level function, as before.
     with pytest.raises(TypeError, match=r"missing 1 required positional argument: 'groups'"):
         verbind.assortativity(g)
+    # A Network where a Graph is needed: how to get one.
+    with pytest.raises(TypeError, match=r"^pagerank\(\): g must be verbind\.Graph, not verbind\.Network; "
+                                        r"use net\.graph\(\) to get its Graph$"):
+        verbind.pagerank(verbind.Network())
 
 
 def test_an_error_from_a_callback_is_the_callbacks():
@@ -324,7 +328,7 @@ def test_an_error_from_a_callback_is_the_callbacks():
 
     with pytest.raises(TypeError, match=r"^spread\(\) got an unexpected keyword argument 'sed'"):
         verbind.closeness(g, progress=wrong_keyword)
-    with pytest.raises(TypeError, match=r"^spread\(\): g must be Graph, not str$"):
+    with pytest.raises(TypeError, match=r"^spread\(\): g must be verbind\.Graph, not str$"):
         verbind.closeness(g, progress=wrong_class)
 
 
@@ -480,3 +484,112 @@ def test_mypy_checks_user_code_with_the_shipped_stubs(tmp_path):
     assert 'Unexpected keyword argument "sed" for "spread"; did you mean "seed"?' in errors[0]
     assert '"weight" to "add_tie" of "Network" has incompatible type "str"; expected "float"' in errors[1]
     assert 'expression has type "Timeline", variable has type "str"' in errors[2]
+
+
+# --- Graph and Network arguments, and no internal module path -----------------------
+
+# A Graph or Network named by an annotation (not networkx.Graph, igraph.Graph).
+GRAPH_OR_NETWORK = re.compile(r"(?<![.\w])(?:verbind\.)?(Graph|Network)\b")
+
+
+def typed_arguments():
+    """(name, callable, is_method, parameter, the verbind classes it takes)
+    for every parameter of a public callable annotated with Graph or Network."""
+    out = []
+    for name, func, is_method in CALLABLES:
+        params = list(inspect.signature(func).parameters.values())[1 if is_method else 0:]
+        for p in params:
+            text = annotation_text(p.annotation)
+            if GRAPH_OR_NETWORK.search(text):
+                out.append((name, func, is_method, p.name, [t.strip() for t in text.split("|")]))
+    return out
+
+
+TYPED = typed_arguments()
+
+
+def test_the_survey_finds_graph_and_network_parameters():
+    found = {(t[0], t[3]) for t in TYPED}
+    for known in [("pagerank", "g"), ("ei_index", "g"), ("spread", "g"), ("introductions", "net"),
+                  ("timeline", "net"), ("to_networkx", "x"), ("temporal_reach", "source"), ("Store.replace", "network")]:
+        assert known in found
+
+
+def instance_of(name, tmp_path):
+    cls = getattr(verbind, name.split(".")[0])
+    if cls is verbind.Store:
+        return verbind.Store(str(tmp_path / "s.db"))
+    if cls is verbind.Network:
+        return verbind.Network()
+    if cls is verbind.Graph:
+        return verbind.Graph.from_edges([0], [1])
+    pytest.fail(f"no instance of {cls} for {name}: add one here")
+
+
+@pytest.mark.parametrize("name,func,is_method,param,classes", TYPED, ids=[f"{t[0]}:{t[3]}" for t in TYPED])
+def test_a_wrong_graph_or_network_is_named(name, func, is_method, param, classes, tmp_path):
+    """Every public callable taking a Graph or Network refuses anything else
+    with TypeError "f(): param must be verbind.Graph, not verbind.Network"
+    (and how to get a Graph from a Network), whatever the other arguments."""
+    net = verbind.Network()
+    graph = verbind.Graph.from_edges([0], [1])
+    expected = " or ".join(f"verbind.{c}" if c != "None" else "None" for c in classes)
+    wrong = [(5, "int"), ("net", "str"), ([graph], "list")]
+    if "Graph" not in classes:
+        wrong.append((graph, "verbind.Graph"))
+    if "Network" not in classes:
+        wrong.append((net, "verbind.Network"))
+    if "None" not in classes:
+        wrong.append((None, "None"))
+    sig = inspect.signature(func)
+    params = list(sig.parameters.values())[1 if is_method else 0:]
+    for value, shown in wrong:
+        # The other required arguments: placeholders (the class is checked first).
+        args, kwargs = [], {}
+        for p in params:
+            given = value if p.name == param else None
+            if p.name != param and p.default is not p.empty:
+                continue
+            if p.kind is p.KEYWORD_ONLY:
+                kwargs[p.name] = given
+            elif p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+                args.append(given)
+        if is_method:
+            args.insert(0, instance_of(name, tmp_path))
+        with pytest.raises(TypeError) as info:
+            func(*args, **kwargs)
+        message = str(info.value)
+        hint = "; use net.graph() to get its Graph" if shown == "verbind.Network" and classes == ["Graph"] else ""
+        assert message == f"{name}(): {param} must be {expected}, not {shown}{hint}"
+
+
+def test_networkx_and_igraph_graphs_are_named():
+    nx = pytest.importorskip("networkx")
+    with pytest.raises(TypeError, match=r"^pagerank\(\): g must be verbind\.Graph, not networkx\.classes\.graph\.Graph; "
+                                        r"it is a networkx graph already \(verbind\.from_networkx"):
+        verbind.pagerank(nx.path_graph(3))
+
+
+def test_no_internal_module_path_anywhere():
+    """No signature, class repr or Python's own message about a verbind
+    object names the extension module (verbind._verbind)."""
+    for name, func, _ in CALLABLES:
+        assert "_verbind" not in str(inspect.signature(func)), name
+        assert "_verbind" not in (func.__doc__ or ""), name
+    for name, prop in public_properties():
+        assert "_verbind" not in (prop.__doc__ or ""), name
+    for name in verbind.__all__:
+        value = getattr(verbind, name)
+        if isinstance(value, type):
+            assert "_verbind" not in repr(value), name
+            assert value.__module__ == "verbind" or value.__module__ in {
+                "verbind.evaluate", "verbind.match", "verbind.reach", "verbind.report", "verbind.socialmap",
+                "verbind.store"}, name  # a public module
+    net = verbind.sample_programme()
+    objects = [net, net.graph(), verbind.introductions(net, limit=1)[0],
+               verbind.spread(net.graph(), [0], runs=10, seed=1)]
+    for obj in objects:
+        with pytest.raises(AttributeError) as info:
+            obj.no_such_attribute
+        assert str(info.value).startswith(f"'{type(obj).__name__}' object has no attribute"), str(info.value)
+        assert "_verbind" not in repr(type(obj))

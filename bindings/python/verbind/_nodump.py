@@ -20,6 +20,12 @@ in Python. The wrappers give three guarantees:
   'seed'?)"; a missing or surplus argument says so; an argument of the wrong
   class is named with the class it must be. Messages name the function the
   user called (bindings behind a Python wrapper carry the public name).
+- A Graph or Network argument is checked once, here, for every public
+  function and method (C++ or Python): "pagerank(): g must be verbind.Graph,
+  not verbind.Network; use net.graph() to get its Graph". No message or
+  signature names the extension module: its classes are verbind.X
+  (install() gives them __module__ "verbind" and a type name without the
+  module, the name Python's own messages use).
 """
 
 import functools
@@ -213,6 +219,71 @@ def _class_named(text):
     return value if isinstance(value, type) else None
 
 
+def type_name(value):
+    """The class of value as a user knows it: int, verbind.Network,
+    numpy.ndarray; None for None."""
+    if value is None:
+        return "None"
+    cls = type(value)
+    module = cls.__module__
+    if module == "builtins":
+        return cls.__qualname__
+    if module == "verbind" or module.startswith("verbind."):
+        return "verbind." + cls.__qualname__
+    return f"{module}.{cls.__qualname__}"
+
+
+_UNION = re.compile(r"^Optional\[(.*)\]$")
+
+
+def classes_of(annotation):
+    """(verbind classes, None allowed) that an annotation names, e.g.
+    'Graph | None'; None when it names anything else too."""
+    if isinstance(annotation, type):
+        annotation = annotation.__name__
+    if not isinstance(annotation, str):
+        return None
+    text = annotation.strip().strip("'\"")
+    match = _UNION.match(text)
+    if match:
+        text = match.group(1) + " | None"
+    classes, none_ok = [], False
+    for part in text.split("|"):
+        part = part.strip().strip("'\"")
+        for prefix in ("verbind._verbind.", "_verbind.", "verbind."):
+            if part.startswith(prefix):
+                part = part[len(prefix):]
+        if part == "None":
+            none_ok = True
+            continue
+        cls = _class_named(part)
+        if cls is None:
+            return None
+        classes.append(cls)
+    return (tuple(classes), none_ok) if classes else None
+
+
+def class_error(function, param, value, classes, none_ok=False):
+    """The TypeError message for value given as param where classes (or
+    None) are taken, with how to get what is needed where there is a way."""
+    import sys
+
+    names = [f"verbind.{c.__name__}" for c in classes] + (["None"] if none_ok else [])
+    expected = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    message = f"{function}(): {param} must be {expected}, not {type_name(value)}"
+    package = sys.modules.get("verbind")
+    graph, network = getattr(package, "Graph", None), getattr(package, "Network", None)
+    if graph in classes and network not in classes and network is not None and isinstance(value, network):
+        message += "; use net.graph() to get its Graph"
+    elif graph in classes or network in classes:
+        nx, ig = sys.modules.get("networkx"), sys.modules.get("igraph")
+        if nx is not None and isinstance(value, nx.Graph):
+            message += "; it is a networkx graph already (verbind.from_networkx makes a verbind Graph or Network of it)"
+        elif ig is not None and isinstance(value, ig.Graph):
+            message += "; it is an igraph graph already (verbind.from_igraph makes a verbind Graph or Network of it)"
+    return message
+
+
 def _argument_error(name, signature, message, args, kwargs):
     """What went wrong in a call pybind11 refused, without any value."""
     if signature is not None:
@@ -230,14 +301,47 @@ def _argument_error(name, signature, message, args, kwargs):
                 if value is not None and not hasattr(type(value), "__bool__"):
                     return f"{name}(): {param} must be bool, not {type(value).__name__}"
                 continue
-            cls = _class_named(annotation) if isinstance(annotation, str) else None
-            if cls is not None and not isinstance(value, cls):
-                return f"{name}(): {param} must be {cls.__name__}, not {type(value).__name__}"
+            named = classes_of(annotation)
+            if named is not None and not (value is None and named[1]) and not isinstance(value, named[0]):
+                return class_error(name, param, value, *named)
     head = message.split(_MARK, 1)[0].rstrip()
     if ": incompatible function arguments" in head and name:
         # pybind11 names the function without its class.
         head = name + head[head.index("("):]
     return f"{head}\n{_NOTE}"
+
+
+class _ReturningSignature(_LazySignature):
+    """A binding's lazy signature with another return type."""
+
+    __slots__ = ("_returns",)
+
+    def __init__(self, doc, returns):
+        super().__init__(doc=doc)
+        self._returns = returns
+
+    @property
+    def return_annotation(self):
+        return self._returns
+
+
+def returning(native, cls):
+    """A function calling native (a guarded binding) that gives its result as
+    cls(result): the same name, parameters, keyword and argument errors (the
+    binding's own), the return type cls."""
+
+    @functools.wraps(native)
+    def wrapper(*args, **kwargs):
+        return cls(native(*args, **kwargs))
+
+    wrapper.__signature__ = _ReturningSignature(native.__doc__, cls.__name__)
+    return wrapper
+
+
+def public_names(text):
+    """text with the extension's classes by their public names (pybind11
+    writes verbind._verbind.X in signature lines)."""
+    return text.replace("verbind._verbind.", "verbind.")
 
 
 def _without_values(message):
@@ -250,9 +354,17 @@ def guard(func, qualname=None):
     errors that name what is wrong, never a value."""
     signature = _LazySignature(doc=func.__doc__) if func.__doc__ else None
     name = qualname or func.__name__
+    typed = []  # [[(param, classes, None allowed)]] once known
 
     @functools.wraps(func)
     def guarded(*args, **kwargs):
+        if signature is not None:
+            # Parameters that take more than pybind11 checks (a Network or
+            # Contacts) are checked here, as for the ones it checks.
+            if not typed:
+                typed[:] = [_typed_parameters(signature)]
+            if typed[0]:
+                _check_classes(name, signature, typed[0], args, kwargs)
         try:
             return func(*args, **kwargs)
         except TypeError as e:
@@ -266,6 +378,8 @@ def guard(func, qualname=None):
 
     if signature is not None:
         guarded.__signature__ = signature
+    if func.__doc__:
+        guarded.__doc__ = public_names(func.__doc__)
     if qualname:
         guarded.__qualname__ = qualname
     guarded.__verbind_guarded__ = True
@@ -290,12 +404,22 @@ def _guard_class(cls):
 
 def install(module):
     """Guards every function of the extension module and every method of its
-    classes (call once, before anything else imports names from it)."""
+    classes, and names the classes verbind.X (call once, before anything else
+    imports names from it)."""
     for name, value in list(vars(module).items()):
         if _is_builtin(value):
             setattr(module, name, guard(value))
         elif isinstance(value, type) and value.__module__ in ("verbind", module.__name__):
             _guard_class(value)
+            for member in vars(value).values():
+                if isinstance(member, property) and member.__doc__ and "_verbind." in member.__doc__:
+                    member.__doc__ = public_names(member.__doc__)
+            if not issubclass(value, BaseException) and not name.startswith("_"):
+                value.__module__ = "verbind"
+                # Python's own messages ("'X' object has no attribute ...",
+                # "cannot pickle 'X' object") use the C type name, which
+                # pybind11 made "verbind._verbind.X"; setting __name__ sets it.
+                value.__name__ = value.__name__
 
 
 # --- functions written in Python ----------------------------------------------------
@@ -305,9 +429,15 @@ def guard_python(func, qualname=None):
     """func (written in Python), raising TypeError naming the valid keywords
     when it is called with one it does not take."""
     name = qualname or func.__qualname__
+    typed = []  # [signature, [(param, classes, None allowed)]] once known
 
     @functools.wraps(func)
     def checked(*args, **kwargs):
+        if not typed:
+            signature = inspect.signature(func)
+            typed[:] = [signature, _typed_parameters(signature)]
+        if typed[1]:
+            _check_classes(name, typed[0], typed[1], args, kwargs)
         try:
             return func(*args, **kwargs)
         except TypeError as e:
@@ -322,6 +452,35 @@ def guard_python(func, qualname=None):
 
     checked.__verbind_guarded__ = True
     return checked
+
+
+def _typed_parameters(signature):
+    """The parameters annotated with Graph or Network (alone, with each other,
+    another verbind class or None): [(name, classes, None allowed)]."""
+    import sys
+
+    package = sys.modules.get("verbind")
+    wanted = (getattr(package, "Graph", None), getattr(package, "Network", None))
+    out = []
+    for p in signature.parameters.values():
+        if p.name in ("self", "cls"):
+            continue  # a method's own object (pybind11 checks it)
+        named = classes_of(p.annotation)
+        if named is not None and any(c in wanted for c in named[0]):
+            out.append((p.name, named[0], named[1]))
+    return out
+
+
+def _check_classes(name, signature, typed, args, kwargs):
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError:
+        return  # the call itself says what is missing or unknown
+    for param, classes, none_ok in typed:
+        if param in bound.arguments:
+            value = bound.arguments[param]
+            if not (value is None and none_ok) and not isinstance(value, classes):
+                raise TypeError(class_error(name, param, value, classes, none_ok))
 
 
 def _guard_python_class(cls):

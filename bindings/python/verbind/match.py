@@ -6,17 +6,16 @@ capacitated), stable buddy pairs and mixed tables. See docs/match.md.
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Optional
+import html
+from typing import Dict, List, NamedTuple, Optional
 
 import numpy as np
 
-from . import _verbind
+from . import _nodump, _verbind
 from ._verbind import (
     Introduction,
     Table,
     blocking_pairs,
-    introductions,
-    tables,
 )
 
 __all__ = [
@@ -28,8 +27,10 @@ __all__ = [
     "blocking_pairs",
     "introductions",
     "Introduction",
+    "Introductions",
     "tables",
     "Table",
+    "Tables",
 ]
 
 
@@ -81,6 +82,84 @@ class StableMatching(Dict[str, Optional[str]]):
         matched = sum(1 for v in self.values() if v is not None)
         return _short_repr(f"StableMatching({dict.__repr__(self)})",
                            f"<StableMatching: {len(self)} proposers, {matched} matched>")
+
+
+def _html_rows(title: str, summary: str, header: List[str], rows: List[List[str]], more: int) -> str:
+    """A short HTML table (every text escaped): a caption, the first rows,
+    and how many more there are."""
+    head = "".join(f"<th style=\"text-align:left\">{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left\">{html.escape(c)}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    tail = f"<p>\u2026 {more} more (to_pandas() has them all)</p>" if more else ""
+    return (f"<table><caption style=\"text-align:left\"><b>{html.escape(title)}</b>: {html.escape(summary)}</caption>"
+            f"<tr>{head}</tr>{body}</table>{tail}")
+
+
+_SHOWN = 10  # rows a notebook shows of a long result
+
+
+class Introductions(List[Introduction]):
+    """The suggestions of :func:`introductions`, best first: a list of
+    Introduction (indexing, len, iteration, == with a list and pickling work
+    as for a list) that a notebook shows short, with to_pandas()."""
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per suggestion, the fields of Introduction as columns."""
+        import pandas as pd
+
+        return pd.DataFrame([tuple(x) for x in self], columns=list(Introduction._fields))
+
+    def _summary(self) -> str:
+        with_via = sum(1 for x in self if x.via)
+        return f"{len(self)} suggestions, {with_via} with someone who could introduce them"
+
+    def __repr__(self) -> str:
+        summary = f"<Introductions: {self._summary()}>"
+        return summary if len(self) > _SHOWN else _short_repr(list.__repr__(self), summary)
+
+    def _repr_html_(self) -> str:
+        rows = [[x.a, x.b, f"{x.score:.3g}", ", ".join(x.shared_talents), ", ".join(x.via) or "\u2013", x.via_reason]
+                for x in self[:_SHOWN]]
+        return _html_rows("verbind.Introductions", self._summary(),
+                          ["a", "b", "score", "shared talents", "via", "why"], rows, max(0, len(self) - _SHOWN))
+
+    def __reduce__(self):
+        return (type(self), (list(self),))
+
+
+class Tables(List[Table]):
+    """The seating of :func:`tables`: a list of Table (indexing, len,
+    iteration, == with a list and pickling work as for a list) that a
+    notebook shows short, with to_pandas()."""
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per table, the fields of Table as columns."""
+        import pandas as pd
+
+        return pd.DataFrame([tuple(x) for x in self], columns=list(Table._fields))
+
+    def _summary(self) -> str:
+        people = sum(len(t.members) for t in self)
+        alone = sum(len(t.unconnected) for t in self)
+        return f"{len(self)} tables, {people} people, {alone} sharing no talent at their table"
+
+    def __repr__(self) -> str:
+        summary = f"<Tables: {self._summary()}>"
+        return summary if len(self) > _SHOWN else _short_repr(list.__repr__(self), summary)
+
+    def _repr_html_(self) -> str:
+        rows = [[str(k), str(len(t.members)), str(t.groups), f"{t.group_mix:.2f}", ", ".join(t.shared_talents[:3]),
+                 ", ".join(t.unconnected) or "\u2013"] for k, t in enumerate(self[:_SHOWN])]
+        return _html_rows("verbind.Tables", self._summary(),
+                          ["table", "members", "groups", "group mix", "shared talents", "unconnected"], rows,
+                          max(0, len(self) - _SHOWN))
+
+    def __reduce__(self):
+        return (type(self), (list(self),))
+
+
+introductions = _nodump.returning(_verbind.introductions, Introductions)
+tables = _nodump.returning(_verbind.tables, Tables)
 
 
 def linear_assignment(cost: numpy.typing.ArrayLike, *, maximize: bool = False) -> Assignment:

@@ -5,8 +5,10 @@
 from verbind import (
     Assignment as Assignment,
     Introduction as Introduction,
+    Introductions as Introductions,
     StableMatching as StableMatching,
     Table as Table,
+    Tables as Tables,
     assign as assign,
     blocking_pairs as blocking_pairs,
     introductions as introductions,
@@ -15,4 +17,4 @@ from verbind import (
     tables as tables,
 )
 
-__all__ = ['Assignment', 'Introduction', 'StableMatching', 'Table', 'assign', 'blocking_pairs', 'introductions', 'linear_assignment', 'stable_match', 'tables']
+__all__ = ['Assignment', 'Introduction', 'Introductions', 'StableMatching', 'Table', 'Tables', 'assign', 'blocking_pairs', 'introductions', 'linear_assignment', 'stable_match', 'tables']
