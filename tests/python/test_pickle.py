@@ -217,6 +217,7 @@ def results(programme, tmp_path):
         "StableMatching": verbind.stable_match({"p": ["r", "s"], "q": ["r"]}, {"r": ["q", "p"], "s": ["p"]}),
         "Graph": g,
         "Network": programme,
+        "Records": programme.ties(),
     }
 
 

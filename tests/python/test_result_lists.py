@@ -84,3 +84,29 @@ def test_to_pandas_has_a_row_per_record(net):
         for k in (0, len(result) - 1):
             for field in item._fields:
                 assert frame[field].iloc[k] == getattr(result[k], field)
+
+
+def test_network_records_are_lists_that_show_short(net):
+    for name, fields in [("actors", ["key", "type"]), ("ties", ["a", "b", "kind"]),
+                         ("events", ["key", "date"]), ("attendance", ["event", "actor"])]:
+        records = getattr(net, name)()
+        assert type(records) is verbind.Records and isinstance(records, list)
+        plain = list(records)
+        assert records == plain and len(records) == len(plain) > 10 and records[3] == plain[3]
+        assert all(isinstance(r, dict) for r in records)
+        assert repr(records).startswith(f"<Records: {len(records)} {name} (")
+        for f in fields:
+            assert f in repr(records)
+        html = records._repr_html_()
+        assert html.count("<tr>") == 1 + 10 and f"\u2026 {len(records) - 10} more" in html
+        frame = records.to_pandas()
+        assert len(frame) == len(records) and list(frame.columns) == list(records[0])
+        assert frame.iloc[-1].to_dict().keys() == records[-1].keys()
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            again = pickle.loads(pickle.dumps(records, protocol=protocol))
+            assert type(again) is verbind.Records and again == records and repr(again) == repr(records)
+    # A short list shows as the list it is.
+    small = verbind.Network()
+    small.add_resident("r1")
+    assert repr(small.actors()) == repr(list(small.actors()))
+    assert small.ties() == [] and repr(small.ties()) == "[]"

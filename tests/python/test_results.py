@@ -49,6 +49,7 @@ def every_result(net, tmp_path, runs=100):
         "Introduction": intros[0],
         "Table": verbind.tables(net, event, seed=1)[0],
         "Introductions": intros,
+        "Records": net.ties(),
         "Tables": verbind.tables(net, event, seed=1),
         "Store": store,
         "SuppressedTable": verbind.suppress_small_cells([[1, 20], [30, 40]], min_cell=5),

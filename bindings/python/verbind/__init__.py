@@ -27,6 +27,13 @@ from . import _pandas  # noqa: E402
 # Network.from_pandas and Network.to_pandas (verbind/_pandas.py).
 _pandas.install(Network)
 
+# Network.actors(), ties(), events() and attendance() give Records: lists a
+# notebook shows short (verbind/_records.py).
+from . import _records  # noqa: E402
+from ._records import Records  # noqa: E402
+
+_records.install(Network)
+
 # networkx and igraph in and out (verbind/_interop.py); they are imported only when used.
 from ._interop import from_igraph, from_networkx, to_igraph, to_networkx  # noqa: E402
 
@@ -46,6 +53,7 @@ __all__ = [
     "FileError",
     "CancelledError",
     "CsvWarning",
+    "Records",
     "to_networkx",
     "from_networkx",
     "to_igraph",

@@ -325,14 +325,15 @@ class _ReturningSignature(_LazySignature):
         return self._returns
 
 
-def returning(native, cls):
+def returning(native, cls, make=None):
     """A function calling native (a guarded binding) that gives its result as
-    cls(result): the same name, parameters, keyword and argument errors (the
-    binding's own), the return type cls."""
+    cls(result) (or make(result)): the same name, parameters, keyword and
+    argument errors (the binding's own), the return type cls."""
+    make = make or cls
 
     @functools.wraps(native)
     def wrapper(*args, **kwargs):
-        return cls(native(*args, **kwargs))
+        return make(native(*args, **kwargs))
 
     wrapper.__signature__ = _ReturningSignature(native.__doc__, cls.__name__)
     return wrapper
