@@ -1000,12 +1000,6 @@ VB_API void vb_introductions_free(vb_introductions_t *intros);
  * or k out of range (a suggestion without via: no one in the data can
  * introduce them). Valid until the handle is freed. */
 VB_API const char *vb_introduction_via_reason(const vb_introductions_t *intros, size_t i, size_t k);
-/* Why via item k of suggestion i could make the introduction: "mutual
- * contact", "shared organisation" or "key figure in both neighbourhoods"
- * (docs/match.md, "Who could introduce them"). NULL for a NULL handle or i
- * or k out of range (a suggestion without via: no one in the data can
- * introduce them). Valid until the handle is freed. */
-VB_API const char *vb_introduction_via_reason(const vb_introductions_t *intros, size_t i, size_t k);
 
 /* --- Buddy pairs: stable matching (docs/match.md) ------------------------- */
 
