@@ -269,8 +269,10 @@ offers a talent the resident has) in the same municipality, not tied in
 groups or communities. Nobody gets more than per_person; with limit, at most
 that many, spread over declared groups. Ties of sensitive kinds
 (Network.mark_sensitive_tie_kind) count as "already tied" and as `via` only
-with include_sensitive=True. Best first; each an Introduction with
-a, b, score, shared_talents, bridges and via.)doc");
+with include_sensitive=True. Pairs someone can introduce (a mutual contact,
+a shared organisation, a key figure active in both neighbourhoods) score
+higher. Best first; each an Introduction with a, b, score, shared_talents,
+bridges, via (who could introduce them), via_kinds and via_reason (why).)doc");
 
     py::class_<Table>(m, "Table", "One table of an event's seating.")
         .def_property_readonly("members", [](const Table& x) -> StrList { return str_list(x.members); })
