@@ -1,5 +1,6 @@
 // verbind.Network and the functions that make or read whole Networks.
 #include "bindings.hpp"
+#include "options.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
@@ -460,7 +461,8 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
         },
         py::kw_only(), py::arg("kinds") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
         py::arg("neighbourhoods") = py::none(), py::arg("residents_only") = false, py::arg("co_attendance") = false,
-        py::arg("directed") = false, py::arg("merge") = "max", py::arg("include_sensitive") = true,
+        py::arg("directed") = false, py::arg("merge") = "max",
+        py::arg("include_sensitive") = option_default("ViewOptions", "include_sensitive"),
         R"doc(An immutable Graph snapshot of one view of the Network. Nodes are the actors
 that pass the filters, in order, keyed by actor key.
 
@@ -470,9 +472,10 @@ co_attendance, events dated in it). neighbourhoods: keep actors in these.
 residents_only: drop organisations. co_attendance: tie actors who attended
 the same events, weight = number of shared events. directed: tie a->b gives
 the arc a->b only. merge: 'max', 'min', 'sum', 'first' or 'error', how
-several ties between one pair combine. include_sensitive=False: leave out
-ties of sensitive kinds (and, with co_attendance, sensitive events); the
-default keeps them, as this snapshot stays in the caller's hands.)doc");
+several ties between one pair combine. include_sensitive: False (the
+default) leaves out ties of sensitive kinds (and, with co_attendance,
+sensitive events), as every other reader of a Network does; True keeps
+them.)doc");
 
 
     cls.def(

@@ -391,14 +391,16 @@ typedef struct vb_view_options {
     /* Several ties between one pair: how to combine weights (default
      * VB_MERGE_MAX; VB_MERGE_ERROR refuses such pairs). */
     vb_merge_t merge;
-    /* 0: leave out ties of sensitive kinds and, with co_attendance,
-     * sensitive events. Default 1: a graph is an analysis snapshot in the
-     * caller's hands (reports and exports leave them out by default). */
+    /* Default 0: leave out ties of sensitive kinds and, with co_attendance,
+     * sensitive events, as every other reader of a network does; non-zero
+     * keeps them (docs/privacy.md). A caller whose struct ends before this
+     * field gets the default. */
     int include_sensitive;
 } vb_view_options_t;
 
 /* Defaults: all kinds, all time, all neighbourhoods, organisations
- * included, ties (not co-attendance), undirected, VB_MERGE_MAX. */
+ * included, ties (not co-attendance), undirected, VB_MERGE_MAX, sensitive
+ * tie kinds and events left out. */
 VB_API void vb_view_options_init(vb_view_options_t *options);
 
 /* Takes a graph snapshot of `net`; `options` may be NULL (defaults). Nodes

@@ -88,10 +88,15 @@ Summary summarise(const Input& input) {
     summary.sensitive = input.sensitive;
     summary.include_sensitive = input.include_sensitive;
 
-    const Graph ties = build_graph(network);
+    // `network` is already the visible copy (visible.hpp: without
+    // --include-sensitive it carries no marks), so the graphs take all of it.
+    ViewOptions all_ties;
+    all_ties.include_sensitive = true;
+    const Graph ties = build_graph(network, all_ties);
     summary.ties_graph = {ties.num_nodes(), ties.num_edges()};
     ViewOptions co_attendance;
     co_attendance.co_attendance = true;
+    co_attendance.include_sensitive = true;
     const Graph projection = build_graph(network, co_attendance);
     summary.co_attendance_graph = {projection.num_nodes(), projection.num_edges()};
     return summary;

@@ -319,7 +319,7 @@ OPERATIONS: List[Operation] = [
             Opt("co_attendance", False, c=Same(0)),
             Opt("directed", False, c=Same(0)),
             Opt("merge", "max", c=Same(MERGE_MAX)),
-            include_sensitive(True),
+            include_sensitive(),
         ],
         c_extra={"kind_count": 0, "neighbourhood_count": 0},
     ),

@@ -179,8 +179,9 @@ def membership_network():
 
 def test_derived_results_leave_sensitive_ties_out_unless_asked():
     net = membership_network()
-    assert net.graph().num_edges == 3
+    assert net.graph().num_edges == 1  # r1 - r3; the member_of ties only when asked
     assert net.graph(include_sensitive=False).num_edges == 1
+    assert net.graph(include_sensitive=True).num_edges == 3
 
     assert verbind.social_map(net, seed=1).to_dict()["ties"] == 1
     assert verbind.social_map(net, seed=1, include_sensitive=True).to_dict()["ties"] == 3

@@ -135,36 +135,47 @@ def first_event_key(net):
 # --- the classification ------------------------------------------------------------
 # Each entry: name -> call(net, out_dir, include_sensitive) -> output, and the
 # fresh names that must appear with include_sensitive=True ("documented").
+# Without include_sensitive the call passes no include_sensitive at all, so
+# what is checked is each function's default (a default of True once let
+# graph() use sensitive ties unasked).
 S = dict(seed=1, threads=1)
+
+
+def asked(inc):
+    """The keyword for include_sensitive: given by name when True, left to
+    the default when False."""
+    return {"include_sensitive": True} if inc else {}
+
 
 FILTERED = {
     # module-level functions
-    "social_map": (lambda n, d, inc: verbind.social_map(n, include_sensitive=inc, **S), ()),
-    "cascades": (lambda n, d, inc: verbind.cascades(n, include_sensitive=inc), (EVENT,)),
+    "social_map": (lambda n, d, inc: verbind.social_map(n, **asked(inc), **S), ()),
+    "cascades": (lambda n, d, inc: verbind.cascades(n, **asked(inc)), (EVENT,)),
     "temporal_reach": (lambda n, d, inc: verbind.temporal_reach(
-        n, [a["key"] for a in n.actors()[:1]], start="2022-02-26", end="2022-04-10", include_sensitive=inc), ()),
-    "introductions": (lambda n, d, inc: verbind.introductions(n, include_sensitive=inc, **S), ()),
-    "timeline": (lambda n, d, inc: verbind.timeline(n, include_sensitive=inc, **S), ()),
-    "report": (lambda n, d, inc: verbind.report(n, include_sensitive=inc, **S), ()),
-    "write_graphml": (lambda n, d, inc: verbind.write_graphml(n, os.path.join(d, "n.graphml"), include_sensitive=inc),
+        n, [a["key"] for a in n.actors()[:1]], start="2022-02-26", end="2022-04-10", **asked(inc)), ()),
+    "introductions": (lambda n, d, inc: verbind.introductions(n, **asked(inc), **S), ()),
+    "timeline": (lambda n, d, inc: verbind.timeline(n, **asked(inc), **S), ()),
+    "report": (lambda n, d, inc: verbind.report(n, **asked(inc), **S), ()),
+    "write_graphml": (lambda n, d, inc: verbind.write_graphml(n, os.path.join(d, "n.graphml"), **asked(inc)),
                       (GROUP, KIND)),
-    "to_networkx": (lambda n, d, inc: verbind.to_networkx(n, include_sensitive=inc), (GROUP, KIND, EVENT)),
-    "to_igraph": (lambda n, d, inc: verbind.to_igraph(n, include_sensitive=inc), (GROUP, KIND, EVENT)),
+    "to_networkx": (lambda n, d, inc: verbind.to_networkx(n, **asked(inc)), (GROUP, KIND, EVENT)),
+    "to_igraph": (lambda n, d, inc: verbind.to_igraph(n, **asked(inc)), (GROUP, KIND, EVENT)),
     # tables() takes no include_sensitive: special-category groups never seat anyone
     "tables": (lambda n, d, inc: verbind.tables(n, first_event_key(n), seed=1), ()),
     # Network methods
-    "Network.actor": (lambda n, d, inc: [n.actor(a["key"], include_sensitive=inc) for a in n.actors()[:12]], (GROUP,)),
-    "Network.actors": (lambda n, d, inc: n.actors(include_sensitive=inc), (GROUP,)),
-    # graph() keeps everything by default (an analysis snapshot in the caller's
-    # hands, docs/privacy.md); include_sensitive=False is the view
-    "Network.graph": (lambda n, d, inc: [n.graph(include_sensitive=inc), n.graph(include_sensitive=inc, co_attendance=True)],
+    "Network.actor": (lambda n, d, inc: [n.actor(a["key"], **asked(inc)) for a in n.actors()[:12]], (GROUP,)),
+    "Network.actors": (lambda n, d, inc: n.actors(**asked(inc)), (GROUP,)),
+    # graph(): ties of sensitive kinds (and, with co_attendance, sensitive
+    # events) only with include_sensitive=True; a Graph holds no names of kinds
+    # or events, so nothing is named with it either
+    "Network.graph": (lambda n, d, inc: [n.graph(**asked(inc)), n.graph(**asked(inc), co_attendance=True)],
                       ()),
-    "Network.to_pandas": (lambda n, d, inc: n.to_pandas(include_sensitive=inc), (GROUP, KIND, EVENT, EVENT_KIND, EVENT_AREA)),
-    "Network.write_csv": (lambda n, d, inc: n.write_csv(os.path.join(d, "csv"), include_sensitive=inc),
+    "Network.to_pandas": (lambda n, d, inc: n.to_pandas(**asked(inc)), (GROUP, KIND, EVENT, EVENT_KIND, EVENT_AREA)),
+    "Network.write_csv": (lambda n, d, inc: n.write_csv(os.path.join(d, "csv"), **asked(inc)),
                           (GROUP, KIND, EVENT, EVENT_KIND, EVENT_AREA)),
-    "Network.write_json": (lambda n, d, inc: n.write_json(os.path.join(d, "n.json"), include_sensitive=inc),
+    "Network.write_json": (lambda n, d, inc: n.write_json(os.path.join(d, "n.json"), **asked(inc)),
                            (GROUP, KIND, EVENT, EVENT_KIND, EVENT_AREA)),
-    "Network.write_graphml": (lambda n, d, inc: n.write_graphml(os.path.join(d, "n.graphml"), include_sensitive=inc),
+    "Network.write_graphml": (lambda n, d, inc: n.write_graphml(os.path.join(d, "n.graphml"), **asked(inc)),
                               (GROUP, KIND)),
 }
 
@@ -304,6 +315,68 @@ def test_owner_views_name_nothing(name, nets):
     text = repr(sens) if name == "Network.__repr__" else sens._repr_html_()
     for token in TOKENS:
         assert token not in text
+
+
+def graph_edges(g):
+    """A Graph's edges as sorted (key, key, weight) with each pair's keys sorted."""
+    src, dst, w = g.edges()
+    keys = g.keys
+    return sorted((*sorted((keys[int(a)], keys[int(b)])), float(x)) for a, b, x in zip(src, dst, w))
+
+
+def test_graph_leaves_sensitive_ties_and_events_out_by_default():
+    # Regression: graph() used to keep ties of sensitive kinds and the
+    # co-attendance of sensitive events unless include_sensitive=False was
+    # passed. Hand-built: a-b knows (public), b-c therapy (sensitive kind),
+    # a and c at a sensitive event, a and b at a public one.
+    net = verbind.Network()
+    for key in ("a", "b", "c"):
+        net.add_resident(key, neighbourhood="north")
+    net.add_tie("a", "b", "knows", weight=2.0)
+    net.add_tie("b", "c", "therapy", weight=3.0)
+    net.add_event("group", date="2022-05-01", kind="meeting")
+    net.add_event("open", date="2022-05-02", kind="meal")
+    for actor in ("a", "c"):
+        net.attend("group", actor)
+    for actor in ("a", "b"):
+        net.attend("open", actor)
+    net.mark_sensitive_tie_kind("therapy")
+    net.mark_sensitive_event("group")
+
+    assert graph_edges(net.graph()) == [("a", "b", 2.0)]
+    assert graph_edges(net.graph(include_sensitive=True)) == [("a", "b", 2.0), ("b", "c", 3.0)]
+    assert graph_edges(net.graph(co_attendance=True)) == [("a", "b", 1.0)]
+    assert graph_edges(net.graph(co_attendance=True, include_sensitive=True)) == [("a", "b", 1.0), ("a", "c", 1.0)]
+    # every actor stays a node either way (actors are never sensitive)
+    assert net.graph().keys == net.graph(include_sensitive=True).keys == ["a", "b", "c"]
+
+
+def callable_of(name):
+    if name.startswith("Network."):
+        return getattr(verbind.Network, name[len("Network."):])
+    return getattr(verbind, name)
+
+
+def test_every_include_sensitive_defaults_to_false():
+    # The class of test that would have caught graph()'s old default: every
+    # public function or method that takes a Network and has an
+    # include_sensitive keyword defaults it to False (found by the same walk
+    # as the classification above, so a new one is checked too).
+    checked, wrong = [], []
+    for name in sorted(public_network_callables()):
+        try:
+            sig = inspect.signature(callable_of(name))
+        except (TypeError, ValueError):
+            continue
+        p = sig.parameters.get("include_sensitive")
+        if p is None:
+            continue
+        checked.append(name)
+        if p.default is not False:
+            wrong.append(f"{name}: include_sensitive={p.default!r}")
+    assert not wrong, wrong
+    # the walk reached the known ones, graph() among them
+    assert {"Network.graph", "report", "to_networkx", "Network.write_csv"} <= set(checked)
 
 
 def cli():

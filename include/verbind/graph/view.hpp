@@ -30,12 +30,11 @@ struct ViewOptions {
     // Several ties between the same pair (different kinds or periods): how
     // to combine their weights. Merge::error refuses such pairs.
     Merge merge = Merge::max;
-    // false: leave out ties of sensitive kinds (Network::mark_sensitive_tie_kind)
-    // and, with co_attendance, sensitive events. A Graph is an analysis
-    // snapshot in the caller's hands, so the default keeps everything; every
-    // report and export built on a view sets this from its own
-    // include_sensitive (default false).
-    bool include_sensitive = true;
+    // false (the default): leave out ties of sensitive kinds
+    // (Network::mark_sensitive_tie_kind) and, with co_attendance, sensitive
+    // events, as every other reader of a Network does (docs/privacy.md):
+    // special-category data is used only when asked for by name, true.
+    bool include_sensitive = false;
 };
 
 // Builds the snapshot. Nodes are the actors that pass the filters, in the
