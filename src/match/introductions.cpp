@@ -65,6 +65,7 @@ struct Context {
     std::unordered_map<std::uint64_t, std::vector<ActorId>> buckets;  // (municipality, tag) -> actors
     // Introducers (docs/match.md, "Who could introduce them").
     std::vector<std::vector<ActorId>> orgs;  // per actor: organisations tied to or met at events, sorted
+    std::vector<std::uint32_t> circle;       // per organisation: how many actors have it in orgs
     std::vector<std::uint32_t> place;        // per actor: (municipality, neighbourhood) id, no_id: unknown
     // (place, place) with the smaller first -> up to five key figures active
     // in both, in key order (five: after leaving out the pair itself and up
@@ -165,7 +166,11 @@ void prepare_introducers(Context& c) {
             for (ActorId u : net.events()[e].organisers) took_part(u, e);
     for (const Attendance& record : net.attendance())
         if (event_in_view[record.event]) took_part(record.actor, record.event);
-    for (auto& list : c.orgs) list = sorted_unique(std::move(list));
+    c.circle.assign(n, 0);
+    for (auto& list : c.orgs) {
+        list = sorted_unique(std::move(list));
+        for (ActorId o : list) ++c.circle[o];
+    }
     std::vector<ActorId> figures;
     for (ActorId u = 0; u < n; ++u)
         if (net.actor(u).is_resident() && net.actor(u).key_figure) figures.push_back(u);
@@ -471,9 +476,10 @@ Introduction explain(const Context& c, const Candidate& pick) {
         intro.bridges.push_back("community " + std::to_string(c.community[a]));
         intro.bridges.push_back("community " + std::to_string(c.community[b]));
     }
-    // Who could introduce them: mutual contacts (key figures first), shared
-    // organisations, key figures active in both neighbourhoods; by key
-    // within each; three at most, nobody twice.
+    // Who could introduce them: mutual contacts (key figures first, then by
+    // key), shared organisations (smallest circle first, then by key), key
+    // figures active in both neighbourhoods (by key); three at most, nobody
+    // twice.
     std::vector<ActorId> common, contacts, organisations;
     std::set_intersection(c.ties.neighbors(a).begin(), c.ties.neighbors(a).end(), c.ties.neighbors(b).begin(),
                           c.ties.neighbors(b).end(), std::back_inserter(common));
@@ -487,7 +493,12 @@ Introduction explain(const Context& c, const Candidate& pick) {
         if (net.actor(x).key_figure != net.actor(y).key_figure) return net.actor(x).key_figure;
         return by_key(x, y);
     });
-    std::sort(organisations.begin(), organisations.end(), by_key);
+    // The smallest circle first: a club of twenty knows its people better
+    // than a municipality whose event three hundred attended.
+    std::sort(organisations.begin(), organisations.end(), [&](ActorId x, ActorId y) {
+        if (c.circle[x] != c.circle[y]) return c.circle[x] < c.circle[y];
+        return by_key(x, y);
+    });
     std::vector<ActorId> named;
     const auto add = [&](ActorId w, ViaKind kind) {
         if (intro.via.size() == 3 || std::find(named.begin(), named.end(), w) != named.end()) return;

@@ -160,6 +160,23 @@ TEST_CASE("introductions: who could introduce them, and the score term", "[match
     CHECK(to_identifier(ViaKind::shared_organisation) == "shared_organisation");
 }
 
+TEST_CASE("introductions: of shared organisations, the smallest circle comes first", "[match]") {
+    Network net;
+    net.add_resident("r1", {.municipality = "Lelystad", .talents = {"chess"}, .groups = {"A"}});
+    net.add_resident("r2", {.municipality = "Lelystad", .talents = {"chess"}, .groups = {"B"}});
+    net.add_resident("r3", {.municipality = "Lelystad"});
+    net.add_organisation("a-big", {.kind = "municipality", .municipality = "Lelystad"});
+    net.add_organisation("z-small", {.kind = "chess club", .municipality = "Lelystad"});
+    for (const char* who : {"r1", "r2", "r3"}) net.add_tie(who, "a-big", "member_of");  // a circle of 3
+    for (const char* who : {"r1", "r2"}) net.add_tie(who, "z-small", "member_of");       // a circle of 2
+    IntroductionOptions options;
+    options.communities.assign(net.num_actors(), 0);
+    const auto r = introductions(net, options);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].via == std::vector<std::string>{"z-small", "a-big"});
+    CHECK(r[0].via_kinds == std::vector<ViaKind>{ViaKind::shared_organisation, ViaKind::shared_organisation});
+}
+
 TEST_CASE("introductions: a key figure is not their own introducer; places are per municipality", "[match]") {
     Network net;
     net.add_resident("r1", {.neighbourhood = "Centrum", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"A"}, .key_figure = true});

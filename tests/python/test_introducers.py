@@ -57,12 +57,17 @@ def independent_introducers(net, include_sensitive=False):
         if record["event"] in events:
             took_part(record["actor"], events[record["event"]])
 
+    circle = defaultdict(int)  # organisation -> how many actors have it
+    for u, theirs in orgs.items():
+        for o in theirs:
+            circle[o] += 1
+
     def introducers(a, b):
         """(via, via_kinds) as the rule gives them, and whether a mutual
         contact or shared organisation exists."""
         mutual = sorted((w for w in contacts[a] & contacts[b] if not is_org(w)),
                         key=lambda w: (not actors[w]["key_figure"], w))
-        shared = sorted((orgs[a] & orgs[b]) - {a, b})
+        shared = sorted((orgs[a] & orgs[b]) - {a, b}, key=lambda o: (circle[o], o))  # smallest circle first
         pa, pb = place(actors[a]), place(actors[b])
         figures = sorted(k for k, p in active.items() if pa and pb and pa in p and pb in p and k not in (a, b))
         via, kinds = [], []

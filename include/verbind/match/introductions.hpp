@@ -61,9 +61,10 @@ struct Introduction {
     // differ. Never empty; never a special-category group.
     std::vector<std::string> bridges;
     // Who could make the introduction: up to three actor keys, best first:
-    // mutual contacts (key figures first), then shared organisations, then
-    // key figures active in both neighbourhoods; each group by key. Empty:
-    // no one in the data can introduce them (docs/match.md).
+    // mutual contacts (key figures first, then by key), then shared
+    // organisations (the one fewest actors share first, then by key), then
+    // key figures active in both neighbourhoods (by key). Empty: no one in
+    // the data can introduce them (docs/match.md).
     std::vector<std::string> via;
     std::vector<ViaKind> via_kinds;  // why, parallel to via
 };
