@@ -1,5 +1,6 @@
 // Internal: turns edge records into a Graph's CSR arrays. Shared by
-// from_edges, the edge-list reader and the Network views.
+// from_edges, the edge-list reader and the Network views (all through
+// grouped_build.hpp).
 #pragma once
 
 #include "verbind/graph/graph.hpp"
@@ -32,13 +33,14 @@ public:
 
     static Graph build(const Input& input, std::vector<std::string> keys);
 
-    // The last steps of build(), for a builder that lays out the out-arcs
-    // itself (the edge-list reader, edgelist.cpp): `g` has directed_,
-    // offsets_ (n + 1) and targets_ set, each list sorted; `weights` holds
-    // one per arc when `weighted`. Stores the weights (single precision when
-    // every one is exactly a float), a directed graph's in-arcs and the keys
-    // (one per node, or none).
-    static Graph assemble(Graph g, bool weighted, std::vector<double> weights, std::vector<std::string> keys);
+    // The last steps of a build (grouped_build.hpp, the one build of
+    // from_edges, Network views and the edge-list reader): `g` has
+    // directed_, offsets_ (n + 1) and targets_ set, each list sorted; when
+    // `weighted`, one weight per arc in `single` (every weight exactly a
+    // float) or else in `double_`. Stores them, a directed graph's in-arcs
+    // and the keys (one per node, or none).
+    static Graph assemble(Graph g, bool weighted, std::vector<float> single, std::vector<double> double_,
+                          std::vector<std::string> keys);
 
     // For such a builder: the arrays assemble() expects.
     static void set_arcs(Graph& g, bool directed, std::vector<std::uint64_t> offsets, std::vector<NodeId> targets) {

@@ -1,5 +1,6 @@
 // The edge-list reader for researchers' own data: `a b [weight]` per line.
 #include "builder.hpp"
+#include "grouped_build.hpp"
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/model/text.hpp"
@@ -165,241 +166,45 @@ inline bool small_plain_integer(const char*& p, const char* end, std::uint64_t& 
 
 // The build for the reader: `records` holds one edge per entry as (first
 // node << 32 | second node) in file order, `weights` one per record when
-// weighted; both are consumed. Gives the graph, and the errors, of a merge of
-// the pairs listed both ways followed by GraphBuilder::build, with 4 bytes
-// per record beside the records (8 when weighted): a counting sort by the
-// smaller node (directed: the source) into `other`, merged and compacted
-// there group by group.
+// weighted; both are consumed. The one build (grouped_build.hpp), with the
+// pairs listed both ways merged first: the graph, and the errors, of that
+// merge followed by GraphBuilder::build.
 Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& weights, bool weighted,
                     std::vector<std::string> keys, const EdgeListOptions& options, const std::string& where,
                     const RecordLines& lines) {
     const std::size_t n = keys.size(), m = records.size();
-    const bool directed = options.directed;
     if (m >= std::numeric_limits<std::uint32_t>::max())  // record numbers are 32-bit, as in GraphBuilder
         throw parse_error(where + ": " + std::to_string(m) +
                           " edge lines is more than this build supports (2^32 - 2)");
-    auto describe = [&](std::uint64_t record) { return where + ":" + std::to_string(lines(record)); };
-    auto name = [&](NodeId u) { return "'" + keys[u] + "'"; };
-    weighted = weighted && m > 0;
-
-    // 1. Group the records by their smaller node (directed: source), in file
-    // order within a group (a counting sort): `other` holds each record's
-    // other node, `backwards` whether it lists the larger node first,
-    // `number` (weighted only) its record number. Self-loops are grouped too
-    // and skipped below.
-    std::uint64_t first_loop = m;  // the first self-loop, when they are refused
-    NodeId loop_node = 0;
-    auto group_of = [directed](std::uint64_t raw) {
-        const auto a = static_cast<NodeId>(raw >> 32), b = static_cast<NodeId>(raw & low32);
-        return directed ? a : std::min(a, b);
+    grouped_build::Settings settings;
+    settings.directed = options.directed;
+    settings.mirror = !options.directed;
+    settings.duplicates = options.duplicates;
+    settings.self_loops = options.self_loops;
+    settings.track_weights = weighted;
+    settings.weighted = GraphBuilder::Weights::given;
+    grouped_build::Messages messages;
+    messages.describe = [&](std::uint64_t record) { return where + ":" + std::to_string(lines(record)); };
+    messages.name = [&](NodeId u) { return "'" + keys[u] + "'"; };
+    messages.mirrored = [&](std::uint64_t r, std::uint64_t f, NodeId rs, NodeId rd, double wr, double wf) {
+        return where + ":" + std::to_string(lines(r)) + ": '" + printable(keys[rs]) + " " + printable(keys[rd]) +
+               "' has weight " + format_weight(wr) + " but line " + std::to_string(lines(f)) + " lists '" +
+               printable(keys[rd]) + " " + printable(keys[rs]) + "' with weight " + format_weight(wf) +
+               ": an undirected edge has one weight (pass directed=True if the file is directed)";
     };
-    std::vector<std::uint64_t> start(n + 1, 0);
-    for (std::size_t i = 0; i < m; ++i) {
-        const auto a = static_cast<NodeId>(records[i] >> 32), b = static_cast<NodeId>(records[i] & low32);
-        if (a == b && first_loop == m && options.self_loops == SelfLoops::error) {
-            first_loop = i;
-            loop_node = a;
-        }
-        ++start[group_of(records[i]) + 1];
-    }
-    for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
-    std::vector<NodeId> other(m);
-    std::vector<std::uint64_t> backwards(directed ? 0 : (m + 63) / 64);
-    std::vector<std::uint32_t> number(weighted ? m : 0);
-    {
-        std::vector<std::uint64_t> next(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < m; ++i) {
-            const auto a = static_cast<NodeId>(records[i] >> 32), b = static_cast<NodeId>(records[i] & low32);
-            const NodeId lo = directed ? a : std::min(a, b);
-            const std::uint64_t slot = next[lo]++;
-            other[slot] = directed ? b : std::max(a, b);
-            if (!directed && a > b) backwards[slot / 64] |= std::uint64_t{1} << (slot % 64);
-            if (weighted) number[slot] = static_cast<std::uint32_t>(i);
-        }
-    }
-    // Weighted: the numbers of the current group's records (the compaction
-    // writes over the group's slots while it is read).
-    std::vector<std::uint32_t> group_number;
-    auto is_backwards = [&](std::uint64_t slot) { return !directed && (backwards[slot / 64] >> (slot % 64) & 1); };
-    // The record at a slot: its number, or (unweighted: only for a message)
-    // the k-th record of its group in file order.
-    auto record_at = [&](std::size_t u, std::uint64_t group_start, std::uint64_t slot) -> std::uint64_t {
-        if (weighted) return group_number[slot - group_start];
-        std::uint64_t k = slot - group_start;
-        for (std::size_t i = 0; i < m; ++i)
-            if (group_of(records[i]) == u && k-- == 0) return i;
-        return 0;
+    messages.fail = [](const std::string& message) { throw parse_error(message); };
+    const auto ends = [&](std::size_t i) {
+        return std::pair<NodeId, NodeId>(static_cast<NodeId>(records[i] >> 32), static_cast<NodeId>(records[i] & low32));
     };
-
-    // 2. Per group, ordered by (other node, file order): a pair listed both
-    // ways is one edge (the k-th record of the second direction mirrors the
-    // k-th of the first; different weights are refused at once), then
-    // repeats merge as options.duplicates says; compacted in place. Errors
-    // come in the order they always came: different weights for the two
-    // directions first, then the first self-loop, then the first repeat (by
-    // node, then neighbour), as GraphBuilder::build reports them.
-    std::string repeat_error;
-    // A weight of zero has no sign: -0.0 is kept as 0.0 (adding +0.0 does it).
-    auto weight_of = [&](std::uint64_t record) { return weighted ? weights[record] + 0.0 : 1.0; };
-    std::vector<std::uint64_t> order;  // (other node << 32 | place in the group)
-    std::vector<std::uint64_t> remaining, forward, backward;  // slots
-    std::uint64_t kept = 0, read = 0;
-    for (std::size_t u = 0; u < n; ++u) {
-        const std::uint64_t end = start[u + 1];
-        start[u] = kept;
-        order.clear();
-        if (weighted) group_number.assign(number.begin() + static_cast<std::ptrdiff_t>(read),
-                                          number.begin() + static_cast<std::ptrdiff_t>(end));
-        bool sorted = true;
-        for (std::uint64_t k = read; k < end; ++k) {
-            order.push_back(std::uint64_t{other[k]} << 32 | (k - read));
-            sorted = sorted && (k == read || other[k - 1] < other[k]);
-        }
-        if (!sorted) std::sort(order.begin(), order.end());
-        for (std::size_t i = 0; i < order.size();) {
-            const auto v = static_cast<NodeId>(order[i] >> 32);
-            std::size_t j = i + 1;
-            while (j < order.size() && static_cast<NodeId>(order[j] >> 32) == v) ++j;
-            if (v == u) {  // self-loops: refused (first_loop) or dropped
-                i = j;
-                continue;
-            }
-            auto slot_of = [&](std::size_t k) { return read + (order[k] & low32); };
-            std::uint64_t keep = slot_of(i);
-            double w = weighted ? weight_of(group_number[keep - read]) : 1.0;
-            // The common case of a file listing each pair both ways: one
-            // record each way (same weight): the first is the edge.
-            const bool mirrored = !directed && j - i == 2 && is_backwards(keep) != is_backwards(slot_of(i + 1)) &&
-                                  (!weighted || weights[group_number[keep - read]] ==
-                                                    weights[group_number[slot_of(i + 1) - read]]);
-            if (j - i > 1 && !mirrored) {
-                remaining.clear();
-                if (directed) {
-                    for (std::size_t k = i; k < j; ++k) remaining.push_back(slot_of(k));
-                } else {
-                    forward.clear();
-                    backward.clear();
-                    for (std::size_t k = i; k < j; ++k)
-                        (is_backwards(slot_of(k)) == is_backwards(slot_of(i)) ? forward : backward)
-                            .push_back(slot_of(k));
-                    const std::size_t pairs = std::min(forward.size(), backward.size());
-                    for (std::size_t k = 0; k < pairs && weighted; ++k) {
-                        const std::uint64_t f = group_number[forward[k] - read], r = group_number[backward[k] - read];
-                        if (weights[f] != weights[r]) {
-                            // r lists the pair the other way round from f.
-                            const bool r_backwards = is_backwards(backward[k]);
-                            const NodeId rs = r_backwards ? v : static_cast<NodeId>(u);
-                            const NodeId rd = r_backwards ? static_cast<NodeId>(u) : v;
-                            throw parse_error(describe(r) + ": '" + printable(keys[rs]) + " " +
-                                              printable(keys[rd]) + "' has weight " + format_weight(weights[r]) +
-                                              " but line " + std::to_string(lines(f)) + " lists '" +
-                                              printable(keys[rd]) + " " + printable(keys[rs]) + "' with weight " +
-                                              format_weight(weights[f]) +
-                                              ": an undirected edge has one weight (pass directed=True "
-                                              "if the file is directed)");
-                        }
-                    }
-                    // Left, in file order: the first direction's records and
-                    // the other direction's beyond the pairs.
-                    std::merge(forward.begin(), forward.end(),
-                               backward.begin() + static_cast<std::ptrdiff_t>(pairs), backward.end(),
-                               std::back_inserter(remaining));
-                }
-                keep = remaining.front();
-                if (weighted) w = weight_of(group_number[keep - read]);
-                for (std::size_t k = 1; k < remaining.size() && repeat_error.empty(); ++k) {
-                    const double x = weighted ? weight_of(group_number[remaining[k] - read]) : 1.0;
-                    switch (options.duplicates) {
-                        case Merge::error:
-                            repeat_error = describe(record_at(u, read, remaining[k])) + ": duplicate of " +
-                                           describe(record_at(u, read, keep)) + " (both join " +
-                                           name(static_cast<NodeId>(u)) + " and " + name(v) +
-                                           "; choose duplicates = sum, max, min or first to merge them)";
-                            break;
-                        case Merge::sum:
-                            w += x;
-                            if (!std::isfinite(w))
-                                repeat_error = describe(record_at(u, read, remaining[k])) +
-                                               ": field 'weight': the sum of the weights of " +
-                                               describe(record_at(u, read, keep)) + " and its duplicates (joining " +
-                                               name(static_cast<NodeId>(u)) + " and " + name(v) +
-                                               ") is too large for a double";
-                            break;
-                        case Merge::max: w = std::max(w, x); break;
-                        case Merge::min: w = std::min(w, x); break;
-                        case Merge::first: break;
-                    }
-                }
-            }
-            // The group's other nodes are in `order` and its numbers in
-            // `group_number`: writing at `kept` (<= read + i) loses nothing.
-            if (weighted) {
-                weights[group_number[keep - read]] = w;
-                number[kept] = group_number[keep - read];
-            }
-            other[kept++] = v;
-            i = j;
-        }
-        read = end;
-    }
-    start[n] = kept;
-    if (first_loop < m)
-        throw parse_error(describe(first_loop) + ": self-loop on node " + name(loop_node) +
-                          " (pass self_loops=drop to skip such edges)");
-    if (!repeat_error.empty()) throw parse_error(repeat_error);
-    release(records);
-    release(order);
-    release(group_number);
-    release(remaining);
-    release(forward);
-    release(backward);
-    release(backwards);
-
-    // 3. The adjacency lists, each sorted by neighbour. Directed: the groups
-    // are the lists. Undirected: node v's list is its smaller neighbours
-    // (groups before v's, in order) then its own group.
-    std::vector<std::uint64_t> offsets;
-    std::vector<NodeId> targets;
-    std::vector<double> arc_weights;
-    if (directed) {
-        offsets = std::move(start);
-        other.resize(kept);
-        other.shrink_to_fit();
-        targets = std::move(other);
-        if (weighted) {
-            arc_weights.resize(kept);
-            for (std::uint64_t k = 0; k < kept; ++k) arc_weights[k] = weights[number[k]];
-        }
-    } else {
-        offsets.assign(n + 1, 0);
-        for (std::size_t u = 0; u < n; ++u) {
-            offsets[u + 1] += start[u + 1] - start[u];
-            for (std::uint64_t k = start[u]; k < start[u + 1]; ++k) ++offsets[other[k] + 1];
-        }
-        for (std::size_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
-        targets.resize(2 * kept);
-        if (weighted) arc_weights.resize(2 * kept);
-        std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
-        for (std::size_t u = 0; u < n; ++u)
-            for (std::uint64_t k = start[u]; k < start[u + 1]; ++k) {
-                const std::uint64_t slot = next[other[k]]++;
-                targets[slot] = static_cast<NodeId>(u);
-                if (weighted) arc_weights[slot] = weights[number[k]];
-            }
-        for (std::size_t u = 0; u < n; ++u)
-            for (std::uint64_t k = start[u]; k < start[u + 1]; ++k) {
-                const std::uint64_t slot = next[u]++;
-                targets[slot] = other[k];
-                if (weighted) arc_weights[slot] = weights[number[k]];
-            }
-        release(start);
-    }
-    release(other);
-    release(number);
-    release(weights);
-    Graph g;
-    GraphBuilder::set_arcs(g, directed, std::move(offsets), std::move(targets));
-    return GraphBuilder::assemble(std::move(g), weighted, std::move(arc_weights), std::move(keys));
+    const auto weight = [&](std::size_t i) { return weights[i]; };
+    // The records stay for messages (a repeat's line is found by a scan)
+    // until the merge is done; the weights, copied into the groups, go with
+    // them.
+    messages.records_done = [&] {
+        release(records);
+        release(weights);
+    };
+    return grouped_build::build(n, m, ends, weight, settings, messages, keys);
 }
 
 // The reader. `feed` passes the text to its argument in pieces, in order

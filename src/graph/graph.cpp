@@ -1,6 +1,7 @@
 #include "verbind/graph/graph.hpp"
 
 #include "builder.hpp"
+#include "grouped_build.hpp"
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
 
@@ -10,20 +11,6 @@
 #include <unordered_map>
 
 namespace verbind {
-
-namespace {
-
-struct ArcRecord {
-    NodeId target;
-    std::uint32_t edge;  // input record, for merging in input order and for messages
-};
-
-bool exactly_float(double w) noexcept {
-    return std::fabs(w) <= std::numeric_limits<float>::max() &&
-           static_cast<double>(static_cast<float>(w)) == w;
-}
-
-}  // namespace
 
 Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
     const std::size_t n = in.n;
@@ -44,9 +31,8 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
     if (m >= std::numeric_limits<std::uint32_t>::max())
         throw input_error("graph: " + std::to_string(m) + " edge records is more than this build supports");
 
-    // 1. Validate every record before building anything.
-    std::vector<char> dropped;
-    std::size_t kept = m;
+    // 1. Validate every record before building anything (self-loops are
+    // refused here, in record order, or dropped by the build).
     for (std::size_t i = 0; i < m; ++i) {
         if (in.src[i] >= n)
             throw input_error(describe(i) + ": field 'src': node " + std::to_string(in.src[i]) +
@@ -57,119 +43,40 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
         if (!in.weights.empty() && !(std::isfinite(in.weights[i]) && in.weights[i] >= 0))
             throw input_error(describe(i) + ": field 'weight': must be a finite number >= 0, got " +
                               std::to_string(in.weights[i]));
-        if (in.src[i] == in.dst[i]) {
-            if (in.self_loops == SelfLoops::error)
-                throw input_error(describe(i) + ": self-loop on node " + node_name(in.src[i]) +
-                                  " (pass self_loops=drop to skip such edges)");
-            if (dropped.empty()) dropped.assign(m, 0);
-            dropped[i] = 1;
-            --kept;
-        }
+        if (in.src[i] == in.dst[i] && in.self_loops == SelfLoops::error)
+            throw input_error(describe(i) + ": self-loop on node " + node_name(in.src[i]) +
+                              " (pass self_loops=drop to skip such edges)");
     }
-    auto is_dropped = [&](std::size_t i) { return !dropped.empty() && dropped[i]; };
-    // A weight of zero has no sign: -0.0 is kept as 0.0 (adding +0.0 does it).
-    auto weight_of = [&](std::size_t i) { return in.weights.empty() ? 1.0 : in.weights[i] + 0.0; };
 
-    // 2. Two stable counting sorts (by neighbour, then by source) leave each
-    // adjacency list ordered by neighbour, repeats in input order: O(n + m),
-    // no comparison sort.
-    auto count_sort = [&](std::vector<std::uint64_t>& offsets, auto&& emit) {
-        offsets.assign(n + 1, 0);
-        emit([&](NodeId key, NodeId, std::uint32_t) { ++offsets[key + 1]; });
-        for (std::size_t u = 0; u < n; ++u) offsets[u + 1] += offsets[u];
-        std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
-        std::vector<ArcRecord> out(offsets[n]);
-        emit([&](NodeId key, NodeId other, std::uint32_t e) { out[next[key]++] = {other, e}; });
-        return out;
-    };
-    std::vector<std::uint64_t> by_target_offsets;
-    // by_target[k] for neighbour t holds {source, edge}.
-    std::vector<ArcRecord> by_target = count_sort(by_target_offsets, [&](auto&& put) {
-        for (std::size_t i = 0; i < m; ++i) {
-            if (is_dropped(i)) continue;
-            const auto e = static_cast<std::uint32_t>(i);
-            put(in.dst[i], in.src[i], e);
-            if (!in.directed) put(in.src[i], in.dst[i], e);
-        }
-    });
-    std::vector<std::uint64_t> offsets;
-    std::vector<ArcRecord> arcs = count_sort(offsets, [&](auto&& put) {
-        for (std::size_t t = 0; t < n; ++t)
-            for (std::uint64_t k = by_target_offsets[t]; k < by_target_offsets[t + 1]; ++k)
-                put(by_target[k].target, static_cast<NodeId>(t), by_target[k].edge);
-    });
-    std::vector<ArcRecord>().swap(by_target);  // frees (`= {}` would only clear)
-
-    // 3. Merge repeats (same source and neighbour) as the policy says.
-    const bool has_weights = !in.weights.empty();
+    // 2. The one build (grouped_build.hpp): grouped by the smaller node,
+    // merged per group, laid out as CSR; a pair listed both ways is a
+    // repeat here (no mirroring), as the policy says.
+    grouped_build::Settings settings;
+    settings.directed = in.directed;
+    settings.duplicates = in.duplicates;
+    settings.self_loops = SelfLoops::drop;
     // Unweighted input keeps no weights unless merging may create some.
-    const bool track_weights = has_weights || in.weighted == Weights::when_not_all_one;
-    Graph g;
-    g.directed_ = in.directed;
-    g.offsets_.assign(n + 1, 0);
-    g.targets_.reserve(arcs.size());
-    std::vector<double> weights;
-    if (track_weights) weights.reserve(arcs.size());
-    for (std::size_t u = 0; u < n; ++u) {
-        auto first = arcs.begin() + static_cast<std::ptrdiff_t>(offsets[u]);
-        auto last = arcs.begin() + static_cast<std::ptrdiff_t>(offsets[u + 1]);
-        for (auto it = first; it != last;) {
-            double w = weight_of(it->edge);
-            auto run = it + 1;
-            for (; run != last && run->target == it->target; ++run) {
-                const double x = weight_of(run->edge);
-                switch (in.duplicates) {
-                    case Merge::error:
-                        throw input_error(describe(run->edge) + ": duplicate of " + describe(it->edge) +
-                                          " (both join " + node_name(static_cast<NodeId>(u)) + " and " +
-                                          node_name(it->target) +
-                                          "; choose duplicates = sum, max, min or first to merge them)");
-                    case Merge::sum:
-                        w += x;
-                        if (!std::isfinite(w))
-                            throw input_error(describe(run->edge) + ": field 'weight': the sum of the weights of " +
-                                              describe(it->edge) + " and its duplicates (joining " +
-                                              node_name(static_cast<NodeId>(u)) + " and " + node_name(it->target) +
-                                              ") is too large for a double");
-                        break;
-                    case Merge::max: w = std::max(w, x); break;
-                    case Merge::min: w = std::min(w, x); break;
-                    case Merge::first: break;
-                }
-            }
-            g.targets_.push_back(it->target);
-            if (track_weights) weights.push_back(w);
-            it = run;
-        }
-        g.offsets_[u + 1] = g.targets_.size();
-    }
-    std::vector<ArcRecord>().swap(arcs);  // frees (`= {}` would only clear)
-    if (g.targets_.size() != g.targets_.capacity()) g.targets_.shrink_to_fit();
-
-    // 4. Weights: none, float when every value is exactly a float, else double.
-    bool weighted = false;
-    switch (in.weighted) {
-        case Weights::none: weighted = false; break;
-        case Weights::given: weighted = has_weights; break;
-        case Weights::when_not_all_one:
-            weighted = std::any_of(weights.begin(), weights.end(), [](double w) { return w != 1.0; });
-            break;
-    }
-    return assemble(std::move(g), weighted, std::move(weights), std::move(keys));
+    settings.track_weights = !in.weights.empty() || in.weighted == Weights::when_not_all_one;
+    settings.weighted = in.weighted;
+    grouped_build::Messages messages;
+    messages.describe = [&](std::uint64_t i) { return describe(static_cast<std::size_t>(i)); };
+    messages.name = node_name;
+    messages.fail = [](const std::string& message) { throw input_error(message); };
+    const auto ends = [&](std::size_t i) { return std::pair<NodeId, NodeId>(in.src[i], in.dst[i]); };
+    const auto weight = [&](std::size_t i) { return in.weights.empty() ? 1.0 : in.weights[i]; };
+    return grouped_build::build(n, m, ends, weight, settings, messages, keys);
 }
 
-Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<double> weights, std::vector<std::string> keys) {
+Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<float> single, std::vector<double> double_,
+                             std::vector<std::string> keys) {
     const std::size_t n = g.num_nodes();
-    if (weighted) {
-        if (std::all_of(weights.begin(), weights.end(), exactly_float)) {
-            g.precision_ = WeightPrecision::single;
-            g.weights_f32_.assign(weights.begin(), weights.end());
-        } else {
-            g.precision_ = WeightPrecision::double_;
-            g.weights_f64_ = std::move(weights);
-        }
+    if (weighted && !double_.empty()) {
+        g.precision_ = WeightPrecision::double_;
+        g.weights_f64_ = std::move(double_);
+    } else if (weighted) {
+        g.precision_ = WeightPrecision::single;
+        g.weights_f32_ = std::move(single);
     }
-    std::vector<double>().swap(weights);  // frees (`= {}` would only clear)
     // 5. Directed graphs also keep in-arcs (CSC); iterating sources in order
     // leaves each in-list sorted by source.
     if (g.directed_) {
