@@ -9,8 +9,8 @@
 // become the graph's. Beside the records themselves, for m records of an
 // undirected graph: 8 bytes per record for the targets (room for both arcs;
 // 4 when mirroring) and 16 for double weights, so about the final graph's
-// size when few records merge (trimmed when some do: the targets always,
-// double weights when over 1/16 of their room is unused);
+// size when few records merge (trimmed when some do; with double weights
+// only when over 1/16 of the room is unused);
 // weights exactly floats are copied into single precision at the end.
 #pragma once
 
@@ -37,9 +37,10 @@ void release(Container& c) {
     Container().swap(c);
 }
 
-// Gives back the double weights' unused room when it is more than 1/16 of
-// what is used (a copy: the old and the new array are held at once, beside
-// the targets: 1.67x the graph at its peak; below 1/16 the room costs less).
+// Gives back a vector's unused room (in a graph with double weights) when
+// it is more than 1/16 of what is used: a copy holds the old and the new
+// array at once, beside the rest of the graph (1.6x the graph at its peak);
+// below 1/16 the room costs less.
 template <class T>
 void trim(std::vector<T>& v) {
     if (v.capacity() - v.size() > v.size() / 16) v.shrink_to_fit();
@@ -288,7 +289,10 @@ Graph build(std::size_t n, std::size_t m, const Ends& ends, const Weight& weight
     if (directed) {
         offsets = std::move(start);
         other.resize(kept);
-        other.shrink_to_fit();  // its copy is held beside the weights: below 1.5x the graph
+        // Double weights: the targets' copy would be held beside them (and
+        // the caller's arrays), so small room stays; else trimmed exactly.
+        if (weighted && !single) trim(other);
+        else other.shrink_to_fit();
         targets = std::move(other);
         if (weighted && single) {
             w32.assign(group_weights.begin(), group_weights.begin() + static_cast<std::ptrdiff_t>(kept));
@@ -334,7 +338,10 @@ Graph build(std::size_t n, std::size_t m, const Ends& ends, const Weight& weight
         release(start);
         // Trimmed when records merged (a copy, of the smaller arrays).
         other.resize(2 * kept);
-        other.shrink_to_fit();  // its copy is held beside the weights: below 1.5x the graph
+        // Double weights: the targets' copy would be held beside them (and
+        // the caller's arrays), so small room stays; else trimmed exactly.
+        if (weighted && !single) trim(other);
+        else other.shrink_to_fit();
         targets = std::move(other);
         if (weighted && single) {
             w32.assign(group_weights.begin(), group_weights.begin() + static_cast<std::ptrdiff_t>(2 * kept));
