@@ -155,10 +155,12 @@ class _LazySignature(inspect.Signature):
         if doc is None:
             super().__init__(parameters, return_annotation=return_annotation, **kw)
 
-    def _read(self):
-        # Threads may read it at once: each parses and sets the same values;
-        # _doc is cleared only once they are set.
-        parsed = parse(self._doc)
+    def _read(self, doc):
+        # Threads may read it at once: each parses its own copy of the
+        # docstring (taken before the check: another thread may clear _doc
+        # in between) and sets the same values; _doc is cleared only once
+        # they are set.
+        parsed = parse(doc)
         if parsed is None:
             P = inspect.Parameter
             super().__init__([P("args", P.VAR_POSITIONAL), P("kwargs", P.VAR_KEYWORD)])
@@ -168,14 +170,16 @@ class _LazySignature(inspect.Signature):
 
     @property
     def parameters(self):
-        if self._doc is not None:
-            self._read()
+        doc = self._doc
+        if doc is not None:
+            self._read(doc)
         return super().parameters
 
     @property
     def return_annotation(self):
-        if self._doc is not None:
-            self._read()
+        doc = self._doc
+        if doc is not None:
+            self._read(doc)
         return super().return_annotation
 
 
