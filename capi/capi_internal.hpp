@@ -130,6 +130,9 @@ void init_options(T* options, std::size_t struct_size, std::size_t first_size, c
 
 // An options struct with every field zero and struct_size set: the start of
 // every *_defaults(), which then sets the fields whose default is not zero.
+// The defaults come from a default-constructed C++ Options held as a
+// function-local `static const` (GCC 12 at -O1, the sanitizer build, takes the
+// std::optional members of a local one for uninitialised and fails -Werror).
 template <class T>
 T zeroed_options() noexcept {
     T o;

@@ -56,7 +56,7 @@ vb_area_level_t c_area_level_of(AreaLevel level) {
 
 // Read from a default-constructed TimelineOptions, never restated.
 vb_timeline_options_t timeline_defaults() {
-    const TimelineOptions core;
+    static const TimelineOptions core;
     auto o = zeroed_options<vb_timeline_options_t>();
     o.period = c_period_of(core.period);
     o.by = c_area_level_of(core.by);

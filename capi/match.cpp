@@ -46,7 +46,7 @@ constexpr std::size_t table_options_first_size = VB_FIRST_SIZE(vb_table_options_
 
 // Read from default-constructed C++ options, never restated.
 vb_introduction_options_t introduction_defaults() {
-    const verbind::IntroductionOptions core;
+    static const verbind::IntroductionOptions core;
     auto o = zeroed_options<vb_introduction_options_t>();
     o.per_person = core.per_person;
     o.limit = core.limit ? static_cast<int64_t>(*core.limit) : -1;  // -1: no limit
@@ -64,7 +64,7 @@ vb_stable_options_t stable_defaults() {
 }
 
 vb_table_options_t table_defaults() {
-    const verbind::TableOptions core;
+    static const verbind::TableOptions core;
     auto o = zeroed_options<vb_table_options_t>();
     o.size = core.size;
     o.seed = verbind::seed_or_default(core.seed);

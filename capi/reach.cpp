@@ -71,7 +71,7 @@ vb_probability_t probability_of(ProbabilityKind kind) {
 }
 
 vb_spread_options_t spread_defaults() {
-    const SpreadOptions core;
+    static const SpreadOptions core;
     auto o = zeroed_options<vb_spread_options_t>();
     o.model = model_of(core.diffusion.model);
     o.probability = probability_of(core.diffusion.probability);
@@ -83,7 +83,7 @@ vb_spread_options_t spread_defaults() {
 }
 
 vb_influence_options_t influence_defaults() {
-    const InfluenceOptions core;
+    static const InfluenceOptions core;
     auto o = zeroed_options<vb_influence_options_t>();
     o.model = model_of(core.diffusion.model);
     o.probability = probability_of(core.diffusion.probability);
@@ -99,7 +99,7 @@ vb_influence_options_t influence_defaults() {
 // Read from a default-constructed NetworkTemporalOptions (start has no
 // default: NULL, refused by the call).
 vb_temporal_network_options_t temporal_network_defaults() {
-    const NetworkTemporalOptions core;
+    static const NetworkTemporalOptions core;
     auto o = zeroed_options<vb_temporal_network_options_t>();
     o.start = nullptr;
     o.end = nullptr;

@@ -13,7 +13,7 @@ namespace {
 constexpr std::size_t report_options_first_size = VB_FIRST_SIZE(vb_report_options_t, progress_data);
 
 vb_report_options_t report_defaults() {
-    const verbind::ReportOptions core;
+    static const verbind::ReportOptions core;
     auto o = zeroed_options<vb_report_options_t>();
     o.period = c_period_of(core.period);
     o.top = core.top;

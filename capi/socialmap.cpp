@@ -33,8 +33,8 @@ constexpr std::size_t social_map_options_first_size = VB_FIRST_SIZE(vb_social_ma
 // restated. weighted -1 is the C face's own "the measure's default" (the C++
 // structs differ per measure: PageRankOptions and EigenvectorOptions weigh).
 vb_centrality_options_t centrality_defaults() {
-    const verbind::BetweennessOptions betweenness;
-    const verbind::PageRankOptions pagerank;
+    static const verbind::BetweennessOptions betweenness;
+    static const verbind::PageRankOptions pagerank;
     auto o = zeroed_options<vb_centrality_options_t>();
     o.weighted = -1;
     o.normalized = betweenness.normalized ? 1 : 0;
@@ -52,7 +52,7 @@ vb_community_method_t c_method_of(verbind::CommunityMethod method) {
 }
 
 vb_community_options_t community_defaults() {
-    const verbind::CommunityOptions core;
+    static const verbind::CommunityOptions core;
     auto o = zeroed_options<vb_community_options_t>();
     o.method = c_method_of(core.method);
     o.resolution = core.resolution;
@@ -66,7 +66,7 @@ constexpr std::size_t expected_ei_first_size = VB_FIRST_SIZE(vb_expected_ei_t, p
 
 vb_expected_ei_options_t expected_ei_defaults() {
     auto o = zeroed_options<vb_expected_ei_options_t>();
-    const verbind::ExpectedEIOptions core;
+    static const verbind::ExpectedEIOptions core;
     o.permutations = core.permutations;
     o.seed = verbind::seed_or_default(core.seed);
     o.threads = core.threads;
@@ -74,7 +74,7 @@ vb_expected_ei_options_t expected_ei_defaults() {
 }
 
 vb_social_map_options_t social_map_defaults() {
-    const verbind::SocialMapOptions core;
+    static const verbind::SocialMapOptions core;
     auto o = zeroed_options<vb_social_map_options_t>();
     o.top = core.top;
     o.seed = verbind::seed_or_default(core.seed);

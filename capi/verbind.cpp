@@ -135,7 +135,7 @@ vb_merge_t c_merge_of(verbind::Merge merge) {
 
 // Read from a default-constructed ViewOptions, never restated.
 vb_view_options_t view_defaults() {
-    const verbind::ViewOptions core;
+    static const verbind::ViewOptions core;
     auto o = zeroed_options<vb_view_options_t>();
     o.residents_only = core.residents_only ? 1 : 0;
     o.co_attendance = core.co_attendance ? 1 : 0;
