@@ -155,8 +155,7 @@ inline verbind::ProgressCallback progress_of(vb_progress_fn fn, void* user_data)
 verbind::ResidentInfo resident_info(const char* key, const vb_resident_options_t* options);
 verbind::OrganisationInfo organisation_info(const char* kind, const vb_organisation_options_t* options);
 verbind::TieInfo tie_info(const char* a, const char* b, const vb_tie_options_t* options);
-verbind::EventInfo event_info(const char* key, const char* date, const char* kind,
-                              const vb_event_options_t* options);
+verbind::EventInfo event_info(const char* key, const char* date, const char* kind, const vb_event_options_t* options);
 
 // The integer a caller stored in an enum field. C allows any int there, but
 // in C++ loading a value outside the enumeration is undefined, so the bytes

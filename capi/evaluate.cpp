@@ -159,11 +159,15 @@ const char* vb_timeline_period(const vb_timeline_t* timeline, size_t index) {
 const char* vb_timeline_period_start(const vb_timeline_t* timeline, size_t index) {
     return timeline ? nth(timeline->period_starts, index) : nullptr;
 }
-size_t vb_timeline_area_count(const vb_timeline_t* timeline) { return timeline ? timeline->timeline.areas.size() : 0; }
+size_t vb_timeline_area_count(const vb_timeline_t* timeline) {
+    return timeline ? timeline->timeline.areas.size() : 0;
+}
 const char* vb_timeline_area(const vb_timeline_t* timeline, size_t index) {
     return timeline ? nth(timeline->timeline.areas, index) : nullptr;
 }
-const char* vb_timeline_note(const vb_timeline_t* timeline) { return timeline ? timeline->timeline.note.c_str() : ""; }
+const char* vb_timeline_note(const vb_timeline_t* timeline) {
+    return timeline ? timeline->timeline.note.c_str() : "";
+}
 
 size_t vb_timeline_metric_count(void) { return timeline_metrics().size(); }
 

@@ -78,7 +78,8 @@ verbind::PreferenceLists preference_lists(const vb_preference_list_t* lists, std
     for (std::size_t i = 0; i < count; ++i) {
         const std::string where = std::string(name) + "[" + std::to_string(i) + "]";
         if (lists[i].owner == nullptr) throw argument_error("argument '" + where + ".owner' is NULL");
-        out.emplace_back(lists[i].owner, string_list(lists[i].ranked, lists[i].ranked_count, (where + ".ranked").c_str()));
+        out.emplace_back(lists[i].owner,
+                         string_list(lists[i].ranked, lists[i].ranked_count, (where + ".ranked").c_str()));
     }
     return out;
 }
@@ -103,8 +104,8 @@ verbind::StableMatching matching_of(const vb_match_pair_t* pairs, std::size_t co
     for (std::size_t i = 0; i < count; ++i) {
         if (pairs[i].proposer == nullptr)
             throw argument_error("argument 'matching[" + std::to_string(i) + "].proposer' is NULL");
-        out.emplace_back(pairs[i].proposer, pairs[i].reviewer ? std::optional<std::string>(pairs[i].reviewer)
-                                                              : std::nullopt);
+        out.emplace_back(pairs[i].proposer,
+                         pairs[i].reviewer ? std::optional<std::string>(pairs[i].reviewer) : std::nullopt);
     }
     return out;
 }

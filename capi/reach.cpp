@@ -113,13 +113,16 @@ DiffusionOptions diffusion(const vb_diffusion_model_t& model, const vb_probabili
     switch (enum_value(model)) {
         case VB_MODEL_INDEPENDENT_CASCADE: d.model = DiffusionModel::independent_cascade; break;
         case VB_MODEL_LINEAR_THRESHOLD: d.model = DiffusionModel::linear_threshold; break;
-        default: throw argument_error("field 'model' is not a vb_diffusion_model_t: " + std::to_string(enum_value(model)));
+        default:
+            throw argument_error("field 'model' is not a vb_diffusion_model_t: " + std::to_string(enum_value(model)));
     }
     switch (enum_value(probability)) {
         case VB_PROBABILITY_WEIGHTED_CASCADE: d.probability = ProbabilityKind::weighted_cascade; break;
         case VB_PROBABILITY_UNIFORM: d.probability = ProbabilityKind::uniform; break;
         case VB_PROBABILITY_WEIGHTS: d.probability = ProbabilityKind::weights; break;
-        default: throw argument_error("field 'probability' is not a vb_probability_t: " + std::to_string(enum_value(probability)));
+        default:
+            throw argument_error("field 'probability' is not a vb_probability_t: " +
+                                 std::to_string(enum_value(probability)));
     }
     d.uniform_probability = uniform;
     return d;
@@ -278,8 +281,10 @@ vb_status_t vb_cascades_ex(const vb_network_t* net, const char* start, const cha
         o.include_sensitive = include_sensitive != 0;
         auto handle = std::make_unique<struct vb_cascades>();
         handle->result = cascades(net->network, o);
-        for (const EventCascade& e : handle->result.events) handle->event_keys.push_back(net->network.event(e.event).key);
-        for (const Bringer& b : handle->result.bringers) handle->bringer_keys.push_back(net->network.actor(b.actor).key);
+        for (const EventCascade& e : handle->result.events)
+            handle->event_keys.push_back(net->network.event(e.event).key);
+        for (const Bringer& b : handle->result.bringers)
+            handle->bringer_keys.push_back(net->network.actor(b.actor).key);
         for (const auto& actor : net->network.actors()) handle->actor_keys.push_back(actor.key);
         *out = handle.release();
     });
@@ -307,9 +312,9 @@ vb_status_t vb_cascades_event(const vb_cascades_t* c, size_t index, vb_event_cas
             throw argument_error("index " + std::to_string(index) + " is out of range (" +
                                  std::to_string(c->result.events.size()) + " events)");
         const EventCascade& e = c->result.events[index];
-        *out = vb_event_cascade_t{c->event_keys[index].c_str(), e.attendees.size(), e.brought,
-                                  e.newcomers,                  e.newcomers_brought, e.newcomer_share,
-                                  e.bring_along_rate,           e.generations};
+        *out =
+            vb_event_cascade_t{c->event_keys[index].c_str(), e.attendees.size(), e.brought,          e.newcomers,
+                               e.newcomers_brought,          e.newcomer_share,   e.bring_along_rate, e.generations};
     });
 }
 
@@ -404,7 +409,8 @@ vb_status_t vb_temporal_reach_contacts(const vb_contacts_t* contacts, const uint
         o.start = start;
         if (end) o.end = *end;
         if (max_wait) o.max_wait = *max_wait;
-        *out = make_handle<vb_temporal>(temporal_reach(contacts->contacts, node_array(seeds, seed_count, "seeds"), o));
+        *out =
+            make_handle<vb_temporal>(temporal_reach(contacts->contacts, node_array(seeds, seed_count, "seeds"), o));
     });
 }
 
@@ -445,8 +451,8 @@ vb_status_t vb_temporal_arrival(const vb_temporal_t* r, uint32_t node, int64_t* 
         require(r, "result");
         require(time, "time");
         if (node >= r->reach.arrival.size())
-            throw argument_error("node " + std::to_string(node) + " is out of range (n = " +
-                                 std::to_string(r->reach.arrival.size()) + ")");
+            throw argument_error("node " + std::to_string(node) +
+                                 " is out of range (n = " + std::to_string(r->reach.arrival.size()) + ")");
         if (!r->reach.reached[node]) throw not_found_error("node " + std::to_string(node) + " was not reached");
         *time = r->reach.arrival[node];
     });

@@ -185,11 +185,12 @@ vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure_given
             case VB_CENTRALITY_CONSTRAINT:
             case VB_CENTRALITY_EFFECTIVE_SIZE: {
                 verbind::BrokerageOptions k{weighted, o.threads};
-                result = measure == VB_CENTRALITY_CONSTRAINT ? verbind::constraint(g, k) : verbind::effective_size(g, k);
+                result =
+                    measure == VB_CENTRALITY_CONSTRAINT ? verbind::constraint(g, k) : verbind::effective_size(g, k);
                 break;
             }
-            default: throw argument_error("argument 'measure' is " + std::to_string(measure) +
-                                          ", not a vb_centrality_t");
+            default:
+                throw argument_error("argument 'measure' is " + std::to_string(measure) + ", not a vb_centrality_t");
         }
         std::copy(result.begin(), result.end(), values);
     });
@@ -260,8 +261,7 @@ vb_status_t vb_communities(const vb_graph_t* graph, const vb_community_options_t
         else if (method == VB_COMMUNITY_LOUVAIN)
             c.method = verbind::CommunityMethod::louvain;
         else
-            throw argument_error("options->method is " + std::to_string(method) +
-                                 ", not a vb_community_method_t");
+            throw argument_error("options->method is " + std::to_string(method) + ", not a vb_community_method_t");
         c.resolution = o.resolution;
         c.seed = o.seed;
         c.threads = o.threads;
@@ -339,7 +339,8 @@ vb_status_t vb_expected_ei_index_v2(const vb_graph_t* graph, const uint32_t* gro
         o.threads = given.threads;
         o.progress = progress_of(given.progress, given.progress_data);
         const auto r = verbind::expected_ei_index(g, node_span(g, groups, "groups"), o);
-        write_result(out, vb_expected_ei_t{0, r.observed, r.expected, r.std_dev, r.analytic, r.p_value, r.permutations});
+        write_result(out,
+                     vb_expected_ei_t{0, r.observed, r.expected, r.std_dev, r.analytic, r.p_value, r.permutations});
     });
 }
 

@@ -96,8 +96,7 @@ std::vector<std::string> string_list(const char* const* items, std::size_t count
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
         if (items[i] == nullptr)
-            throw argument_error(std::string("argument '") + name + "[" + std::to_string(i) +
-                                 "]' is NULL");
+            throw argument_error(std::string("argument '") + name + "[" + std::to_string(i) + "]' is NULL");
         out.emplace_back(items[i]);
     }
     return out;
@@ -307,8 +306,7 @@ void vb_resident_options_init(vb_resident_options_t* options) {
 }
 
 void vb_organisation_options_init_sized(vb_organisation_options_t* options, size_t struct_size) {
-    init_options(options, struct_size, organisation_options_first_size,
-                 zeroed_options<vb_organisation_options_t>());
+    init_options(options, struct_size, organisation_options_first_size, zeroed_options<vb_organisation_options_t>());
 }
 void vb_organisation_options_init(vb_organisation_options_t* options) {
     vb_organisation_options_init_sized(options, sizeof *options);
@@ -406,8 +404,7 @@ vb_status_t vb_network_add_organisation_ex(vb_network_t* net, const char* key, c
     });
 }
 
-vb_status_t vb_network_add_tie(vb_network_t* net, const char* a, const char* b, const char* kind,
-                               const char* since) {
+vb_status_t vb_network_add_tie(vb_network_t* net, const char* a, const char* b, const char* kind, const char* since) {
     static const char fn[] = "vb_network_add_tie";
     return guarded(fn, [&] {
         require(net, "net");
@@ -513,9 +510,7 @@ vb_status_t vb_network_remove_event(vb_network_t* net, const char* event) {
 
 size_t vb_network_actor_count(const vb_network_t* net) { return net ? net->network.num_actors() : 0; }
 size_t vb_network_resident_count(const vb_network_t* net) { return net ? net->network.num_residents() : 0; }
-size_t vb_network_organisation_count(const vb_network_t* net) {
-    return net ? net->network.num_organisations() : 0;
-}
+size_t vb_network_organisation_count(const vb_network_t* net) { return net ? net->network.num_organisations() : 0; }
 size_t vb_network_tie_count(const vb_network_t* net) { return net ? net->network.num_ties() : 0; }
 size_t vb_network_event_count(const vb_network_t* net) { return net ? net->network.num_events() : 0; }
 size_t vb_network_attendance_count(const vb_network_t* net) { return net ? net->network.num_attendances() : 0; }
@@ -657,13 +652,13 @@ vb_status_t vb_graph_edge_weight(const vb_graph_t* graph, uint32_t u, uint32_t v
         const auto weight = graph->graph.edge_weight(u, v);
         if (!weight)
             throw verbind::not_found_error("no edge '" + graph->graph.key(u) +
-                                           (graph->graph.directed() ? "' -> '" : "' - '") + graph->graph.key(v) + "'");
+                                           (graph->graph.directed() ? "' -> '" : "' - '") + graph->graph.key(v) +
+                                           "'");
         *out = *weight;
     });
 }
 
-vb_status_t vb_graph_edges(const vb_graph_t* graph, size_t capacity, uint32_t* src, uint32_t* dst,
-                           double* weights) {
+vb_status_t vb_graph_edges(const vb_graph_t* graph, size_t capacity, uint32_t* src, uint32_t* dst, double* weights) {
     static const char fn[] = "vb_graph_edges";
     return guarded(fn, [&] {
         require(graph, "graph");
@@ -673,8 +668,8 @@ vb_status_t vb_graph_edges(const vb_graph_t* graph, size_t capacity, uint32_t* s
             require(dst, "dst");
         }
         if (capacity < m)
-            throw argument_error("argument 'capacity' is " + std::to_string(capacity) +
-                                 ", but the graph has " + std::to_string(m) + " edges");
+            throw argument_error("argument 'capacity' is " + std::to_string(capacity) + ", but the graph has " +
+                                 std::to_string(m) + " edges");
         const auto edges = graph->graph.edges();
         std::copy(edges.src.begin(), edges.src.end(), src);
         std::copy(edges.dst.begin(), edges.dst.end(), dst);
@@ -707,8 +702,7 @@ vb_status_t vb_graph_indices(const vb_graph_t* graph, const char* const* keys, s
         require(out, "out");
         std::vector<uint32_t> found(count);
         for (size_t i = 0; i < count; ++i) {
-            if (keys[i] == nullptr)
-                throw verbind::input_error("keys[" + std::to_string(i) + "] is NULL");
+            if (keys[i] == nullptr) throw verbind::input_error("keys[" + std::to_string(i) + "] is NULL");
             const auto node = graph->graph.find(keys[i]);
             if (!node)
                 throw verbind::not_found_error("keys[" + std::to_string(i) + "]: graph has no node with key '" +

@@ -87,12 +87,12 @@ int main(int argc, char** argv) {
     for (const auto& v : variants) {
         Graph g;
         const std::span<const double> w = v.weights ? std::span<const double>(*v.weights) : std::span<const double>();
-        const double seconds = median_seconds(repeats, [&] {
-            g = Graph::from_edges(n, src, dst, w, {.directed = v.directed});
-        });
+        const double seconds =
+            median_seconds(repeats, [&] { g = Graph::from_edges(n, src, dst, w, {.directed = v.directed}); });
         const double offsets = static_cast<double>((n + 1) * 8 * (v.directed ? 2 : 1));
         const double total = static_cast<double>(g.memory_bytes());
-        std::printf("%-34s %12.3f %14.2f %16.2f\n", v.name, seconds, (total - offsets) / static_cast<double>(g.num_edges()),
+        std::printf("%-34s %12.3f %14.2f %16.2f\n", v.name, seconds,
+                    (total - offsets) / static_cast<double>(g.num_edges()),
                     total / static_cast<double>(g.num_edges()));
     }
     return 0;

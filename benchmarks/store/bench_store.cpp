@@ -86,9 +86,10 @@ void check(int rc, sqlite3* db) {
 void bare_sqlite_save(const Network& net, const std::string& path) {
     sqlite3* db = nullptr;
     check(sqlite3_open(path.c_str(), &db), db);
-    check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                           "CREATE TABLE ties(seq INTEGER PRIMARY KEY, a INTEGER, b INTEGER, kind INTEGER, since TEXT, "
-                           "until TEXT, weight REAL); BEGIN",
+    check(sqlite3_exec(db,
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                       "CREATE TABLE ties(seq INTEGER PRIMARY KEY, a INTEGER, b INTEGER, kind INTEGER, since TEXT, "
+                       "until TEXT, weight REAL); BEGIN",
                        nullptr, nullptr, nullptr),
           db);
     sqlite3_stmt* stmt = nullptr;
@@ -117,7 +118,9 @@ std::size_t bare_sqlite_load(const std::string& path) {
     sqlite3* db = nullptr;
     check(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), db);
     sqlite3_stmt* stmt = nullptr;
-    check(sqlite3_prepare_v2(db, "SELECT a, b, kind, since, until, weight FROM ties ORDER BY seq", -1, &stmt, nullptr), db);
+    check(sqlite3_prepare_v2(db, "SELECT a, b, kind, since, until, weight FROM ties ORDER BY seq", -1, &stmt,
+                             nullptr),
+          db);
     std::size_t rows = 0;
     double sum = 0;
     while (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -135,7 +138,8 @@ int main(int argc, char** argv) {
     const std::size_t actors = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100000;
     const std::size_t ties = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 1000000;
     const int repeats = argc > 3 ? std::atoi(argv[3]) : 3;
-    const std::string dir = (fs::temp_directory_path() / ("verbind-bench-store-" + std::to_string(::getpid()))).string();
+    const std::string dir =
+        (fs::temp_directory_path() / ("verbind-bench-store-" + std::to_string(::getpid()))).string();
     fs::create_directories(dir);
     const std::string path = dir + "/net.db", bare = dir + "/bare.db", json = dir + "/net.json";
 

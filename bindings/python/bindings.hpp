@@ -118,74 +118,75 @@ void lock_without_holding_gil(Lockable& lock) {
 // converter judges it and names the parameter in its error), and shows the
 // type its converter accepts. Keep each name true to what its converter
 // takes; scripts/stubgen copies the names into verbind/__init__.pyi.
-#define VERBIND_PYTHON_TYPES(X)                                                  \
-    X(Text, "str")                                                               \
-    X(OptionalText, "str | None")                                                \
-    X(TextList, "Iterable[str]")                                                 \
-    X(OptionalTextList, "Iterable[str] | None")                                  \
-    X(DateLike, "datetime.date | numpy.datetime64 | str")                        \
-    X(OptionalDate, "datetime.date | numpy.datetime64 | str | None")             \
-    X(PathLike, "str | bytes | os.PathLike[str] | os.PathLike[bytes]")           \
-    X(OptionalPath, "str | bytes | os.PathLike[str] | os.PathLike[bytes] | None") \
-    X(Int, "int")                                                                \
-    X(OptionalInt, "int | None")                                                 \
-    X(Float, "float")                                                            \
-    X(OptionalFloat, "float | None")                                             \
-    X(Bool, "bool")                                                              \
-    X(OptionalBool, "bool | None")                                               \
-    X(Node, "str | int")                                                         \
-    X(Key, "str | int")                                                          \
-    X(OptionalKey, "str | int | None")                                           \
-    X(OptionalKeyList, "Iterable[str | int] | None")                             \
-    X(Nodes, "str | int | Iterable[str | int]")                                  \
-    X(OptionalNodes, "str | int | Iterable[str | int] | None")                   \
-    X(ProgressArg, "Callable[[float], bool | None] | bool | None")                  \
-    X(ArrayLike, "numpy.typing.ArrayLike")                                       \
-    X(OptionalArrayLike, "numpy.typing.ArrayLike | None")                        \
-    X(Hashable, "Hashable")                                                      \
-    X(MergeName, "Literal['error', 'sum', 'max', 'min', 'first']")               \
-    X(OptionalMergeName, "Literal['error', 'sum', 'max', 'min', 'first'] | None") \
-    X(SelfLoopsName, "Literal['error', 'drop']")                                 \
-    X(ModelName, "Literal['ic', 'lt']")                                          \
-    X(Probability, "float | Literal['weights'] | None")                          \
-    X(Labels, "numpy.typing.NDArray[numpy.int64] | list[str]")                   \
-    X(OptionalLabels, "numpy.typing.NDArray[numpy.int64] | list[str] | None")    \
-    X(Series, "pandas.Series")                                                  \
-    X(GraphObject, "Graph")                                                      \
-    X(CsvColumns, "dict[str, str | dict[str, str]] | None")                     \
-    X(WeightColumn, "bool | int | str | None")                                   \
-    X(CommunityMethodName, "Literal['leiden', 'louvain']")                           \
-    X(PeriodName, "Literal['week', 'month', 'quarter', 'year']")                 \
-    X(AreaLevelName, "Literal['municipality', 'neighbourhood', 'programme']")        \
-    X(Capacity, "int | Sequence[int] | numpy.typing.NDArray[numpy.integer]")    \
-    X(Preferences, "dict[str, Iterable[str]]")                                   \
-    X(Matching, "dict[str, str | None]")                                         \
-    X(CapacitiesArg, "int | dict[str, int] | None")                         \
-    X(GroupLabels, "Sequence[Hashable] | None")                                  \
-    X(TemporalSource, "Network | Contacts")                                      \
-    X(TemporalStart, "datetime.date | numpy.datetime64 | str | int")             \
-    X(TemporalEnd, "datetime.date | numpy.datetime64 | str | int | None")        \
-    X(MaxWait, "int | datetime.timedelta | None")                                \
-    X(OptionalTextListResult, "list[str] | None")                                \
-    X(OptionalTextResult, "str | None")                                          \
-    X(ArrivalArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.float64]") \
-    X(TimesArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.int64]") \
-    X(StrList, "list[str]")                                                      \
-    X(Record, "dict[str, Any]")                                                  \
-    X(RecordList, "list[dict[str, Any]]")                                        \
-    X(PairList, "list[tuple[str, str]]")                                         \
-    X(IntroductionList, "list[Introduction]")                                    \
-    X(TableList, "list[Table]")                                                  \
-    X(PublishedRows, "list[list[int | None]]")                                   \
-    X(EdgeArrays, "tuple[numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.float64]]")
+#define VERBIND_PYTHON_TYPES(X) \
+  X(Text, "str") \
+  X(OptionalText, "str | None") \
+  X(TextList, "Iterable[str]") \
+  X(OptionalTextList, "Iterable[str] | None") \
+  X(DateLike, "datetime.date | numpy.datetime64 | str") \
+  X(OptionalDate, "datetime.date | numpy.datetime64 | str | None") \
+  X(PathLike, "str | bytes | os.PathLike[str] | os.PathLike[bytes]") \
+  X(OptionalPath, "str | bytes | os.PathLike[str] | os.PathLike[bytes] | None") \
+  X(Int, "int") \
+  X(OptionalInt, "int | None") \
+  X(Float, "float") \
+  X(OptionalFloat, "float | None") \
+  X(Bool, "bool") \
+  X(OptionalBool, "bool | None") \
+  X(Node, "str | int") \
+  X(Key, "str | int") \
+  X(OptionalKey, "str | int | None") \
+  X(OptionalKeyList, "Iterable[str | int] | None") \
+  X(Nodes, "str | int | Iterable[str | int]") \
+  X(OptionalNodes, "str | int | Iterable[str | int] | None") \
+  X(ProgressArg, "Callable[[float], bool | None] | bool | None") \
+  X(ArrayLike, "numpy.typing.ArrayLike") \
+  X(OptionalArrayLike, "numpy.typing.ArrayLike | None") \
+  X(Hashable, "Hashable") \
+  X(MergeName, "Literal['error', 'sum', 'max', 'min', 'first']") \
+  X(OptionalMergeName, "Literal['error', 'sum', 'max', 'min', 'first'] | None") \
+  X(SelfLoopsName, "Literal['error', 'drop']") \
+  X(ModelName, "Literal['ic', 'lt']") \
+  X(Probability, "float | Literal['weights'] | None") \
+  X(Labels, "numpy.typing.NDArray[numpy.int64] | list[str]") \
+  X(OptionalLabels, "numpy.typing.NDArray[numpy.int64] | list[str] | None") \
+  X(Series, "pandas.Series") \
+  X(GraphObject, "Graph") \
+  X(CsvColumns, "dict[str, str | dict[str, str]] | None") \
+  X(WeightColumn, "bool | int | str | None") \
+  X(CommunityMethodName, "Literal['leiden', 'louvain']") \
+  X(PeriodName, "Literal['week', 'month', 'quarter', 'year']") \
+  X(AreaLevelName, "Literal['municipality', 'neighbourhood', 'programme']") \
+  X(Capacity, "int | Sequence[int] | numpy.typing.NDArray[numpy.integer]") \
+  X(Preferences, "dict[str, Iterable[str]]") \
+  X(Matching, "dict[str, str | None]") \
+  X(CapacitiesArg, "int | dict[str, int] | None") \
+  X(GroupLabels, "Sequence[Hashable] | None") \
+  X(TemporalSource, "Network | Contacts") \
+  X(TemporalStart, "datetime.date | numpy.datetime64 | str | int") \
+  X(TemporalEnd, "datetime.date | numpy.datetime64 | str | int | None") \
+  X(MaxWait, "int | datetime.timedelta | None") \
+  X(OptionalTextListResult, "list[str] | None") \
+  X(OptionalTextResult, "str | None") \
+  X(ArrivalArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.float64]") \
+  X(TimesArray, "numpy.typing.NDArray[numpy.datetime64] | numpy.typing.NDArray[numpy.int64]") \
+  X(StrList, "list[str]") \
+  X(Record, "dict[str, Any]") \
+  X(RecordList, "list[dict[str, Any]]") \
+  X(PairList, "list[tuple[str, str]]") \
+  X(IntroductionList, "list[Introduction]") \
+  X(TableList, "list[Table]") \
+  X(PublishedRows, "list[list[int | None]]") \
+  X(EdgeArrays, \
+    "tuple[numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.float64]]")
 
-#define VERBIND_PYTHON_TYPE_STRUCT(Name, text)                            \
-    struct Name : py::object {                                            \
-        using py::object::object;                                         \
-        Name() = default;                                                 \
-        Name(py::object o) : py::object(std::move(o)) {}                  \
-        static bool check_(py::handle h) { return h.ptr() != nullptr; }   \
-    };
+#define VERBIND_PYTHON_TYPE_STRUCT(Name, text) \
+  struct Name : py::object { \
+    using py::object::object; \
+    Name() = default; \
+    Name(py::object o) : py::object(std::move(o)) {} \
+    static bool check_(py::handle h) { return h.ptr() != nullptr; } \
+  };
 VERBIND_PYTHON_TYPES(VERBIND_PYTHON_TYPE_STRUCT)
 #undef VERBIND_PYTHON_TYPE_STRUCT
 
@@ -256,8 +257,7 @@ std::int64_t int_arg(py::handle obj, std::string_view function, std::string_view
 std::uint64_t uint_arg(py::handle obj, std::string_view function, std::string_view param, std::uint64_t min,
                        std::uint64_t max);
 // As uint_arg into a size_t / unsigned range.
-inline std::size_t size_arg(py::handle obj, std::string_view function, std::string_view param,
-                            std::size_t min = 0) {
+inline std::size_t size_arg(py::handle obj, std::string_view function, std::string_view param, std::size_t min = 0) {
     return static_cast<std::size_t>(uint_arg(obj, function, param, min, std::numeric_limits<std::int64_t>::max()));
 }
 // None, or an int in 0..2**64-1.
@@ -283,7 +283,7 @@ std::string type_name(py::handle obj);
 struct NodeLabels {
     std::size_t n = 0;
     verbind::LabelKind kind = verbind::LabelKind::integers;
-    std::string reason;  // for mixed
+    std::string reason;                                                   // for mixed
     std::function<std::optional<NodeId>(std::string_view)> find;          // a label as written
     std::function<std::optional<NodeId>(std::string_view)> find_integer;  // an integer label by value
 };
@@ -365,8 +365,7 @@ struct PythonProgress {
 inline PythonProgress python_progress(py::object progress, std::string_view function) {
     if (progress.is_none()) return PythonProgress{py::none(), nullptr, py::none()};
     static py::object* reporter = nullptr;  // imported once, kept for the process (never freed)
-    if (!reporter)
-        reporter = new py::object(py::module_::import("verbind._progress").attr("reporter"));
+    if (!reporter) reporter = new py::object(py::module_::import("verbind._progress").attr("reporter"));
     py::tuple answer = (*reporter)(progress, py::str(function.data(), function.size()));
     return PythonProgress{answer[0], nullptr, answer[1]};
 }
@@ -408,8 +407,8 @@ struct OrganisationArgs {
     std::string key;
     verbind::OrganisationInfo info;
 };
-OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle neighbourhood,
-                                   py::handle municipality, py::handle talents);
+OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
+                                   py::handle talents);
 
 struct TieArgs {
     std::string a, b, kind;
@@ -461,11 +460,11 @@ void register_report(py::module_& m);
 
 // The names the types above show (pybind11's hook for py::object subclasses).
 namespace pybind11::detail {
-#define VERBIND_PYTHON_TYPE_NAME(Name, text)                  \
-    template <>                                               \
-    struct handle_type_name<verbind::python::Name> {          \
-        static constexpr auto name = const_name(text);        \
-    };
+#define VERBIND_PYTHON_TYPE_NAME(Name, text) \
+  template <> \
+  struct handle_type_name<verbind::python::Name> { \
+    static constexpr auto name = const_name(text); \
+  };
 VERBIND_PYTHON_TYPES(VERBIND_PYTHON_TYPE_NAME)
 #undef VERBIND_PYTHON_TYPE_NAME
 }  // namespace pybind11::detail

@@ -112,7 +112,8 @@ std::string text_arg(py::handle obj, std::string_view function, std::string_view
         PyErr_Clear();
         // Lone surrogates, for example from os.fsdecode of non-UTF-8 bytes.
         std::string shown = py::str(py::repr(obj));
-        throw verbind::input_error(std::string(what) + ": is not valid UTF-8 (it contains a lone surrogate) " + shown);
+        throw verbind::input_error(std::string(what) + ": is not valid UTF-8 (it contains a lone surrogate) " +
+                                   shown);
     }
     return std::string(data, static_cast<std::size_t>(size));
 }
@@ -160,9 +161,9 @@ verbind::Date date_arg(py::handle obj, std::string_view function, std::string_vi
                                        " is outside the supported range");
         return date_arg(value, function, param, what);
     }
-    if (py::isinstance(obj, datetime_type()) && obj.attr("tzinfo").is_none() &&
-        obj.attr("hour").cast<int>() == 0 && obj.attr("minute").cast<int>() == 0 &&
-        obj.attr("second").cast<int>() == 0 && obj.attr("microsecond").cast<int>() == 0 &&
+    if (py::isinstance(obj, datetime_type()) && obj.attr("tzinfo").is_none() && obj.attr("hour").cast<int>() == 0 &&
+        obj.attr("minute").cast<int>() == 0 && obj.attr("second").cast<int>() == 0 &&
+        obj.attr("microsecond").cast<int>() == 0 &&
         (!py::hasattr(obj, "nanosecond") || obj.attr("nanosecond").cast<int>() == 0)) {
         // A date-time at midnight (pd.Timestamp('2022-03-05')): no time of day to drop.
         return verbind::make_date(obj.attr("year").cast<int>(), obj.attr("month").cast<int>(),
@@ -198,8 +199,8 @@ std::string path_arg(py::handle obj, std::string_view function, std::string_view
         if (!py::hasattr(obj, "__fspath__")) wrong_type(obj, function, param, "str, bytes or os.PathLike");
         path = fspath(obj);
         if (!PyUnicode_Check(path.ptr()) && !PyBytes_Check(path.ptr()))
-            throw py::type_error(std::string(function) + "(): " + std::string(param) +
-                                 ": os.fspath() gave " + type_name(path) + ", not str or bytes");
+            throw py::type_error(std::string(function) + "(): " + std::string(param) + ": os.fspath() gave " +
+                                 type_name(path) + ", not str or bytes");
     }
     std::string bytes;
     if (PyBytes_Check(path.ptr())) {
@@ -280,13 +281,13 @@ std::uint64_t uint_arg(py::handle obj, std::string_view function, std::string_vi
     const py::int_ value = index_of(obj, function, param);
     // A count's only upper bound is the type's; a seed's range is the point.
     const bool open_above = max == static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    if (value < py::int_(0))
-        out_of_range(function, param, bound_text(min), bound_text(max), true, open_above, value);
+    if (value < py::int_(0)) out_of_range(function, param, bound_text(min), bound_text(max), true, open_above, value);
     if (value.attr("bit_length")().cast<std::size_t>() > 64)
         out_of_range(function, param, bound_text(min), bound_text(max), false, open_above, value);
     const unsigned long long v = PyLong_AsUnsignedLongLong(value.ptr());
     if (v == static_cast<unsigned long long>(-1) && PyErr_Occurred()) throw py::error_already_set();
-    if (v < min || v > max) out_of_range(function, param, bound_text(min), bound_text(max), v < min, open_above, value);
+    if (v < min || v > max)
+        out_of_range(function, param, bound_text(min), bound_text(max), v < min, open_above, value);
     return static_cast<std::uint64_t>(v);
 }
 
@@ -411,8 +412,8 @@ ResidentArgs resident_args(py::handle key, py::handle neighbourhood, py::handle 
     return r;
 }
 
-OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle neighbourhood,
-                                   py::handle municipality, py::handle talents) {
+OrganisationArgs organisation_args(py::handle key, py::handle kind, py::handle neighbourhood, py::handle municipality,
+                                   py::handle talents) {
     constexpr std::string_view fn = "add_organisation";
     OrganisationArgs o;
     o.key = key_arg(key, fn, "key", "organisation key");

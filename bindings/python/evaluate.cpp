@@ -23,8 +23,8 @@ void register_evaluate(py::module_& m) {
     m.def(
         "_timeline",
         [](const NetworkHandle& net, PeriodName period, AreaLevelName by, OptionalDate start, OptionalDate end,
-           Int min_cell, bool include_sensitive, Int permutations, OptionalInt seed,
-           Int threads, ProgressArg progress, OptionalTextList groups, Int friending_days) {
+           Int min_cell, bool include_sensitive, Int permutations, OptionalInt seed, Int threads,
+           ProgressArg progress, OptionalTextList groups, Int friending_days) {
             constexpr std::string_view fn = "timeline";
             TimelineOptions o;
             o.period = parse_period(text_arg(period, fn, "period", "timeline: field 'period'"));
@@ -37,7 +37,8 @@ void register_evaluate(py::module_& m) {
             o.seed = seed_arg(seed, fn);
             o.threads = threads_arg(threads, fn);
             o.groups = optional_text_list_arg(groups, fn, "groups", "timeline: field 'groups'");
-            o.friending_days = static_cast<unsigned>(uint_arg(friending_days, fn, "friending_days", 1, std::numeric_limits<unsigned>::max()));
+            o.friending_days = static_cast<unsigned>(uint_arg(friending_days, fn, "friending_days", 1,
+                                                              std::numeric_limits<unsigned>::max()));
             const Timeline t = read_network(net, fn, [&](const Network& network) {
                 return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                     o.progress = std::move(callback);
@@ -46,7 +47,8 @@ void register_evaluate(py::module_& m) {
             });
             // Tidy records as dicts, built here: one Python call per record would be slower.
             py::list records;
-            const py::str k_period("period"), k_area("area"), k_metric("metric"), k_value("value"), k_status("status");
+            const py::str k_period("period"), k_area("area"), k_metric("metric"), k_value("value"),
+                k_status("status");
             for (const TimelineRecord& r : t.records) {
                 py::dict d;
                 d[k_period] = r.period;
@@ -68,21 +70,24 @@ void register_evaluate(py::module_& m) {
             for (const auto& a : t.areas) areas.append(py::str(a));
             return py::make_tuple(records, periods, areas, t.note, starts);
         },
-        py::name("timeline"), py::arg("net"), py::arg("period"), py::arg("by"), py::arg("start"), py::arg("end"), py::arg("min_cell"),
-        py::arg("include_sensitive"), py::arg("permutations"), py::arg("seed"), py::arg("threads"),
-        py::arg("progress"), py::arg("groups"), py::arg("friending_days"));
+        py::name("timeline"), py::arg("net"), py::arg("period"), py::arg("by"), py::arg("start"), py::arg("end"),
+        py::arg("min_cell"), py::arg("include_sensitive"), py::arg("permutations"), py::arg("seed"),
+        py::arg("threads"), py::arg("progress"), py::arg("groups"), py::arg("friending_days"));
 
-    m.def("_timeline_metrics", [] {
-        py::list out;
-        for (const MetricInfo& info : timeline_metrics()) {
-            py::dict d;
-            d["name"] = info.name;
-            d["unit"] = info.unit;
-            d["description"] = info.description;
-            out.append(std::move(d));
-        }
-        return out;
-    }, py::name("timeline_metrics"));
+    m.def(
+        "_timeline_metrics",
+        [] {
+            py::list out;
+            for (const MetricInfo& info : timeline_metrics()) {
+                py::dict d;
+                d["name"] = info.name;
+                d["unit"] = info.unit;
+                d["description"] = info.description;
+                out.append(std::move(d));
+            }
+            return out;
+        },
+        py::name("timeline_metrics"));
 }
 
 }  // namespace verbind::python

@@ -116,7 +116,8 @@ std::optional<std::size_t> node_count_arg(py::handle obj) {
         throw py::type_error("Graph.from_edges(): n must be int or None, not " + type_name(obj));
     const auto value = py::reinterpret_steal<py::int_>(PyNumber_Index(obj.ptr()));
     if (!value) throw py::error_already_set();
-    if (value < py::int_(0)) throw verbind::input_error("from_edges: n must be >= 0, got " + std::string(py::str(py::handle(value))));
+    if (value < py::int_(0))
+        throw verbind::input_error("from_edges: n must be >= 0, got " + std::string(py::str(py::handle(value))));
     if (value > py::int_(std::numeric_limits<NodeId>::max()))
         throw verbind::input_error("from_edges: n = " + std::string(py::str(py::handle(value))) +
                                    " is more than 32-bit node indices can hold");
@@ -156,8 +157,8 @@ std::vector<std::string> label_column(py::handle obj, std::string_view param) {
     return out;
 }
 
-std::shared_ptr<Graph> from_edges(ArrayLike src, ArrayLike dst, OptionalInt n, OptionalArrayLike weights, bool directed,
-                                  MergeName duplicates, SelfLoopsName self_loops) {
+std::shared_ptr<Graph> from_edges(ArrayLike src, ArrayLike dst, OptionalInt n, OptionalArrayLike weights,
+                                  bool directed, MergeName duplicates, SelfLoopsName self_loops) {
     constexpr std::string_view fn = "Graph.from_edges";
     if (is_label_column(src) || is_label_column(dst)) {
         if (!n.is_none())
@@ -201,8 +202,9 @@ std::shared_ptr<Graph> from_edges(ArrayLike src, ArrayLike dst, OptionalInt n, O
 std::string repr(const Graph& g) {
     const std::size_t m = g.num_edges();
     return "<verbind.Graph: " + std::to_string(g.num_nodes()) + (g.num_nodes() == 1 ? " node, " : " nodes, ") +
-           std::to_string(m) + (g.directed() ? (m == 1 ? " arc, directed, " : " arcs, directed, ")
-                                             : (m == 1 ? " edge, undirected, " : " edges, undirected, ")) +
+           std::to_string(m) +
+           (g.directed() ? (m == 1 ? " arc, directed, " : " arcs, directed, ")
+                         : (m == 1 ? " edge, undirected, " : " edges, undirected, ")) +
            (g.weighted() ? "weighted>" : "unweighted>");
 }
 
@@ -234,8 +236,8 @@ verbind::SelfLoops self_loops_arg(py::handle obj, std::string_view function, std
     const std::string value = text_arg(obj, function, param, param);
     if (value == "error") return SelfLoops::error;
     if (value == "drop") return SelfLoops::drop;
-    throw verbind::input_error(std::string(function) + ": " + std::string(param) + " must be 'error' or 'drop', got " +
-                               quoted(value));
+    throw verbind::input_error(std::string(function) + ": " + std::string(param) +
+                               " must be 'error' or 'drop', got " + quoted(value));
 }
 
 void register_graph(py::module_& m) {
@@ -274,15 +276,17 @@ duplicate.)doc");
         },
         "The label of every node as a str, in position order (a list of str).");
 
-    cls.def_property_readonly("labels", [](const Graph& g) -> Labels { return graph_labels_object(g); },
-                              R"doc(The label of every node, in position order: an int64 array when every
+    cls.def_property_readonly(
+        "labels", [](const Graph& g) -> Labels { return graph_labels_object(g); },
+        R"doc(The label of every node, in position order: an int64 array when every
 label is an integer (graphs from arrays: the positions), else a list of str.
 Results indexed by position are read through it: labels[i] names node i.)doc");
 
     cls.def(
         "to_series",
         [](const Graph& g, ArrayLike values, Hashable name) -> Series {
-            if (PyUnicode_Check(values.ptr()) || PyBytes_Check(values.ptr()) || !PyObject_HasAttrString(values.ptr(), "__len__"))
+            if (PyUnicode_Check(values.ptr()) || PyBytes_Check(values.ptr()) ||
+                !PyObject_HasAttrString(values.ptr(), "__len__"))
                 throw py::type_error("to_series(): values must be a sequence or array with one value per node, not " +
                                      type_name(values));
             const auto count = static_cast<std::size_t>(py::len(values));
@@ -299,16 +303,14 @@ pandas Series indexed by label (Graph.labels). InputError when the length is
 not num_nodes. pandas is imported only here.)doc");
 
     cls.def(
-        "index",
-        [](const Graph& g, Node node) { return node_arg(graph_labels(g), node, "index", "node"); },
+        "index", [](const Graph& g, Node node) { return node_arg(graph_labels(g), node, "index", "node"); },
         py::arg("node"),
         R"doc(The position of a node: a str label, or an int (a label when the labels are
 integers, else a position; see docs/python.md, "Node identity"). Raises
 NotFoundError for an unknown label.)doc");
 
     cls.def(
-        "key",
-        [](const Graph& g, Node node) { return g.key(node_arg(graph_labels(g), node, "key", "node")); },
+        "key", [](const Graph& g, Node node) { return g.key(node_arg(graph_labels(g), node, "key", "node")); },
         py::arg("node"), "The label of a node (given as Graph.index takes it), as a str.");
 
     cls.def(
@@ -326,8 +328,7 @@ NotFoundError for an unknown label.)doc");
 each edge once with src < dst; ordered by (src, dst).)doc");
 
     cls.def(
-        "degree",
-        [](const Graph& g) { return degrees(g, [](const Graph& h, NodeId u) { return h.degree(u); }); },
+        "degree", [](const Graph& g) { return degrees(g, [](const Graph& h, NodeId u) { return h.degree(u); }); },
         "Degree of every node (directed graphs: out-degree), an int64 array.");
     cls.def(
         "out_degree",
@@ -390,22 +391,32 @@ each edge once with src < dst; ordered by (src, dst).)doc");
                 options.weight_column = column.cast<int>();
             } else {
                 throw py::type_error("read_edgelist(): weights must be None, a bool, a column number or a column "
-                                     "name, not " + type_name(weights));
+                                     "name, not " +
+                                     type_name(weights));
             }
-            if (!comments.is_none()) options.comments = text_arg(comments, fn, "comments", "comments");
-            else options.comments.clear();
+            if (!comments.is_none())
+                options.comments = text_arg(comments, fn, "comments", "comments");
+            else
+                options.comments.clear();
             if (!delimiter.is_none()) {
                 const std::string d = text_arg(delimiter, fn, "delimiter", "delimiter");
-                if (d == "," || d == ";" || d == "\t" || d == " ") options.delimiter = d[0];
-                else if (d == "whitespace") options.delimiter = ' ';
+                if (d == "," || d == ";" || d == "\t" || d == " ")
+                    options.delimiter = d[0];
+                else if (d == "whitespace")
+                    options.delimiter = ' ';
                 else
                     throw verbind::input_error("read_edgelist: delimiter must be None, ' ' (blanks), '\\t', ',' or "
-                                               "';', got " + quoted(d));
+                                               "';', got " +
+                                               quoted(d));
             }
-            if (header.is_none()) options.header = verbind::EdgeListHeader::detect;
-            else if (header.is(py::bool_(true))) options.header = verbind::EdgeListHeader::yes;
-            else if (header.is(py::bool_(false))) options.header = verbind::EdgeListHeader::no;
-            else throw py::type_error("read_edgelist(): header must be None, True or False, not " + type_name(header));
+            if (header.is_none())
+                options.header = verbind::EdgeListHeader::detect;
+            else if (header.is(py::bool_(true)))
+                options.header = verbind::EdgeListHeader::yes;
+            else if (header.is(py::bool_(false)))
+                options.header = verbind::EdgeListHeader::no;
+            else
+                throw py::type_error("read_edgelist(): header must be None, True or False, not " + type_name(header));
             options.duplicates = duplicates.is_none() ? Merge::error : merge_arg(duplicates, fn, "duplicates");
             options.self_loops = self_loops_arg(self_loops, fn, "self_loops");
             return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {

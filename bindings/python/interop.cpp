@@ -77,8 +77,10 @@ py::tuple nx_adjacency(const Graph& g, const py::list& labels) {
         PyObject* lu = PyList_GET_ITEM(labels.ptr(), static_cast<py::ssize_t>(u));
         PyObject* lv = PyList_GET_ITEM(labels.ptr(), static_cast<py::ssize_t>(v));
         set_item(out[u], lv, data.ptr());
-        if (directed) set_item(in[v], lu, data.ptr());
-        else if (u != v) set_item(out[v], lu, data.ptr());
+        if (directed)
+            set_item(in[v], lu, data.ptr());
+        else if (u != v)
+            set_item(out[v], lu, data.ptr());
     }
     return py::make_tuple(std::move(node), std::move(succ), std::move(pred));
 }
@@ -90,13 +92,12 @@ py::tuple nx_adjacency(const Graph& g, const py::list& labels) {
 // go of it (reference count 1): per edge only the target's int is made, in
 // the memory the previous one freed.
 struct EdgePairs {
-    PyObject_HEAD
-    std::shared_ptr<const Graph>* graph;  // owned; keeps the graph alive
-    NodeId u;                             // the row being walked
-    const NodeId* next;                   // the next target of row u
-    const NodeId* end;                    // the end of row u
-    PyObject* source;                     // owned; the int for u (nullptr before the first)
-    PyObject* pair;                       // owned; the tuple handed out last
+    PyObject_HEAD std::shared_ptr<const Graph>* graph;  // owned; keeps the graph alive
+    NodeId u;                                           // the row being walked
+    const NodeId* next;                                 // the next target of row u
+    const NodeId* end;                                  // the end of row u
+    PyObject* source;                                   // owned; the int for u (nullptr before the first)
+    PyObject* pair;                                     // owned; the tuple handed out last
 };
 
 // Moves to the first row at or after u that has an edge left: its targets
@@ -267,9 +268,9 @@ void register_interop(py::module_& m) {
           "(node, succ, pred) dicts of a networkx graph of g, keyed by labels (verbind/_interop.py).");
     m.def("_igraph_edges", &igraph_edges, py::arg("g"),
           "(pairs, weights): g's edges as an iterator of position pairs and their weights (verbind/_interop.py).");
-    m.def("_graph_from_keys", &graph_from_keys, py::arg("keys"), py::arg("src"), py::arg("dst"),
-          py::arg("weights"), py::arg("directed"), py::arg("duplicates"), py::arg("self_loops"),
-          py::arg("function"), "A Graph with these node keys and edges between their positions (verbind/_interop.py).");
+    m.def("_graph_from_keys", &graph_from_keys, py::arg("keys"), py::arg("src"), py::arg("dst"), py::arg("weights"),
+          py::arg("directed"), py::arg("duplicates"), py::arg("self_loops"), py::arg("function"),
+          "A Graph with these node keys and edges between their positions (verbind/_interop.py).");
 }
 
 }  // namespace verbind::python

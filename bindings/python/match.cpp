@@ -62,8 +62,9 @@ PreferenceLists prefs_arg(py::handle obj, std::string_view function, std::string
     PreferenceLists lists;
     for (auto [key, value] : py::reinterpret_borrow<py::dict>(obj)) {
         const std::string owner = text_arg(key, function, param, std::string(function) + ": " + std::string(param));
-        lists.emplace_back(owner, text_list_arg(value, function, param,
-                                                std::string(function) + ": " + std::string(param) + "['" + owner + "']"));
+        lists.emplace_back(owner,
+                           text_list_arg(value, function, param,
+                                         std::string(function) + ": " + std::string(param) + "['" + owner + "']"));
     }
     return lists;
 }
@@ -168,7 +169,8 @@ proposers. Returns a dict proposer -> reviewer, None when unmatched.)doc");
 
     m.def(
         "blocking_pairs",
-        [](Preferences proposer_prefs, Preferences reviewer_prefs, Matching matching, CapacitiesArg capacities) -> PairList {
+        [](Preferences proposer_prefs, Preferences reviewer_prefs, Matching matching,
+           CapacitiesArg capacities) -> PairList {
             const auto p = prefs_arg(proposer_prefs, "blocking_pairs", "proposer_prefs");
             const auto r = prefs_arg(reviewer_prefs, "blocking_pairs", "reviewer_prefs");
             const auto caps = capacities_arg(capacities, "blocking_pairs");
@@ -202,19 +204,27 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
         .def_readonly("a", &Introduction::a, "Key of a resident.")
         .def_readonly("b", &Introduction::b, "Key of a resident or an organisation.")
         .def_readonly("score", &Introduction::score)
-        .def_property_readonly("shared_talents", [](const Introduction& x) -> StrList { return str_list(x.shared_talents); })
-        .def_property_readonly("bridges", [](const Introduction& x) -> StrList { return str_list(x.bridges); },
-                      "Non-sensitive declared groups one has and the other not, and 'community i' labels.")
-        .def_property_readonly("via", [](const Introduction& x) -> StrList { return str_list(x.via); },
-                      "Who could make the introduction (up to three actor keys, best first; docs/match.md).")
-        .def_property_readonly("via_kinds", [](const Introduction& x) -> StrList {
+        .def_property_readonly("shared_talents",
+                               [](const Introduction& x) -> StrList { return str_list(x.shared_talents); })
+        .def_property_readonly(
+            "bridges", [](const Introduction& x) -> StrList { return str_list(x.bridges); },
+            "Non-sensitive declared groups one has and the other not, and 'community i' labels.")
+        .def_property_readonly(
+            "via", [](const Introduction& x) -> StrList { return str_list(x.via); },
+            "Who could make the introduction (up to three actor keys, best first; docs/match.md).")
+        .def_property_readonly(
+            "via_kinds",
+            [](const Introduction& x) -> StrList {
                 py::list out;
                 for (ViaKind k : x.via_kinds) out.append(py::str(std::string(to_identifier(k))));
                 return StrList(std::move(out));
             },
             "Why each of via could: 'mutual_contact', 'shared_organisation' or 'key_figure'.")
-        .def_property_readonly("via_reason", [](const Introduction& x) -> std::string {
-                return x.via_kinds.empty() ? std::string("no introducer found") : std::string(to_string(x.via_kinds.front()));
+        .def_property_readonly(
+            "via_reason",
+            [](const Introduction& x) -> std::string {
+                return x.via_kinds.empty() ? std::string("no introducer found")
+                                           : std::string(to_string(x.via_kinds.front()));
             },
             "Why via[0] could introduce them ('mutual contact', 'shared organisation', 'key figure in both "
             "neighbourhoods'), or 'no introducer found'.")
@@ -256,8 +266,10 @@ matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
         py::arg("net"), py::kw_only(), py::arg("per_person") = option_default("IntroductionOptions", "per_person"),
         py::arg("limit") = option_default("IntroductionOptions", "limit"),
         py::arg("municipality") = option_default("IntroductionOptions", "municipality"),
-        py::arg("start") = option_default("IntroductionOptions", "start"), py::arg("end") = option_default("IntroductionOptions", "end"),
-        py::arg("min_shared") = option_default("IntroductionOptions", "min_shared"), py::arg("seed") = option_default("IntroductionOptions", "seed"),
+        py::arg("start") = option_default("IntroductionOptions", "start"),
+        py::arg("end") = option_default("IntroductionOptions", "end"),
+        py::arg("min_shared") = option_default("IntroductionOptions", "min_shared"),
+        py::arg("seed") = option_default("IntroductionOptions", "seed"),
         py::arg("threads") = option_default("IntroductionOptions", "threads"),
         py::arg("include_sensitive") = option_default("IntroductionOptions", "include_sensitive"),
         py::arg("progress") = option_default("IntroductionOptions", "progress"),
@@ -276,8 +288,12 @@ bridges, via (who could introduce them), via_kinds and via_reason (why).)doc");
 
     py::class_<Table>(m, "Table", "One table of an event's seating.")
         .def_property_readonly("members", [](const Table& x) -> StrList { return str_list(x.members); })
-        .def_property_readonly("shared_talents", [](const Table& x) -> StrList { return str_list(x.shared_talents); }, "Talents held by two or more members, most shared first.")
-        .def_property_readonly("unconnected", [](const Table& x) -> StrList { return str_list(x.unconnected); }, "Members who share no talent with anyone at the table.")
+        .def_property_readonly(
+            "shared_talents", [](const Table& x) -> StrList { return str_list(x.shared_talents); },
+            "Talents held by two or more members, most shared first.")
+        .def_property_readonly(
+            "unconnected", [](const Table& x) -> StrList { return str_list(x.unconnected); },
+            "Members who share no talent with anyone at the table.")
         .def_readonly("groups", &Table::groups, "Distinct declared (non-sensitive) groups at the table.")
         .def_readonly("group_mix", &Table::group_mix, "groups / distinct groups in the room.")
         .def("__repr__", [](const Table& t) {

@@ -107,9 +107,7 @@ std::string repr(const Network& network) {
            count(network.num_attendances(), "attendance") + ">";
 }
 
-std::shared_ptr<NetworkHandle> wrap(Network&& network) {
-    return std::make_shared<NetworkHandle>(std::move(network));
-}
+std::shared_ptr<NetworkHandle> wrap(Network&& network) { return std::make_shared<NetworkHandle>(std::move(network)); }
 
 // --- read_csv / import_csv: a municipality's own spreadsheets ----------------
 
@@ -136,8 +134,9 @@ CsvOptions csv_options(py::handle delimiter, py::handle encoding, py::handle col
                                                text_arg(to, fn, "columns", "columns")});
             } else {
                 if (!py::isinstance<py::str>(value))
-                    throw py::type_error(std::string(fn) + "(): columns values must be str (a column of the layout) "
-                                                           "or dict (renames in one file), not " +
+                    throw py::type_error(std::string(fn) +
+                                         "(): columns values must be str (a column of the layout) "
+                                         "or dict (renames in one file), not " +
                                          type_name(value));
                 options.columns.push_back({"", name, text_arg(value, fn, "columns", "columns")});
             }
@@ -255,8 +254,7 @@ Raises InputError for a bad value or an existing key.)doc");
 
     cls.def(
         "add_tie",
-        [](NetworkHandle& self, Key a, Key b, Text kind, OptionalDate since, OptionalDate until,
-           Float weight) {
+        [](NetworkHandle& self, Key a, Key b, Text kind, OptionalDate since, OptionalDate until, Float weight) {
             const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
             write_network(self, "add_tie", [&](Network& net) { net.add_tie(t.a, t.b, t.kind, t.info); });
         },
@@ -384,9 +382,8 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
     cls.def(
         "actors",
         [](const NetworkHandle& self, bool include_sensitive) -> RecordList {
-            return read_network(self, "actors", [&](const Network& net) {
-                return actor_list(Visible(net, include_sensitive));
-            });
+            return read_network(self, "actors",
+                                [&](const Network& net) { return actor_list(Visible(net, include_sensitive)); });
         },
         py::kw_only(), py::arg("include_sensitive") = false, "Every actor as a dict (see actor()), in order.");
 
@@ -441,8 +438,9 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
     // --- views -----------------------------------------------------------------
     cls.def(
         "graph",
-        [](const NetworkHandle& self, OptionalTextList kinds, OptionalDate start, OptionalDate end, OptionalTextList neighbourhoods,
-           bool residents_only, bool co_attendance, bool directed, MergeName merge, bool include_sensitive) {
+        [](const NetworkHandle& self, OptionalTextList kinds, OptionalDate start, OptionalDate end,
+           OptionalTextList neighbourhoods, bool residents_only, bool co_attendance, bool directed, MergeName merge,
+           bool include_sensitive) {
             constexpr std::string_view fn = "graph";
             ViewOptions options;
             options.kinds = optional_text_list_arg(kinds, fn, "kinds", "view field 'kinds'");
@@ -527,9 +525,8 @@ them.)doc");
             const std::string path = path_arg(folder, "write_csv", "folder");
             ExportOptions options;
             options.include_sensitive = include_sensitive;
-            read_network(self, "write_csv", [&](const Network& net) {
-                without_gil([&] { write_csv(net, path, options); });
-            });
+            read_network(self, "write_csv",
+                         [&](const Network& net) { without_gil([&] { write_csv(net, path, options); }); });
         },
         py::arg("folder"), py::kw_only(), py::arg("include_sensitive") = false,
         "Writes actors.csv, ties.csv, events.csv and attendance.csv (with include_sensitive also the\n"
@@ -569,26 +566,27 @@ them.)doc");
             const std::string p = path_arg(path, "write_json", "path");
             ExportOptions options;
             options.include_sensitive = include_sensitive;
-            read_network(self, "write_json", [&](const Network& net) {
-                without_gil([&] { write_json(net, p, options); });
-            });
+            read_network(self, "write_json",
+                         [&](const Network& net) { without_gil([&] { write_json(net, p, options); }); });
         },
-        py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false, "Writes the Network as one JSON document.");
+        py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false,
+        "Writes the Network as one JSON document.");
 
     // --- value semantics ---------------------------------------------------------
     auto copy = [](const NetworkHandle& self) {
-        return read_network(self, "copy", [](const Network& net) {
-            return without_gil([&] { return wrap(Network(net)); });
-        });
+        return read_network(self, "copy",
+                            [](const Network& net) { return without_gil([&] { return wrap(Network(net)); }); });
     };
     cls.def("copy", copy, "An independent copy.");
     cls.def("__copy__", copy);
-    cls.def("__deepcopy__", [copy](const NetworkHandle& self, py::handle) { return copy(self); }, py::arg("memo"));
+    cls.def(
+        "__deepcopy__", [copy](const NetworkHandle& self, py::handle) { return copy(self); }, py::arg("memo"));
     cls.def(
         "__eq__",
         [](const NetworkHandle& self, const NetworkHandle& other) {
             return read_network(self, "==", [&](const Network& a) {
-                return read_network(other, "==", [&](const Network& b) { return without_gil([&] { return a == b; }); });
+                return read_network(other,
+                                    "==", [&](const Network& b) { return without_gil([&] { return a == b; }); });
             });
         },
         py::is_operator());

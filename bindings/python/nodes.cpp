@@ -30,7 +30,8 @@ NodeLabels text_labels(std::span<const std::string> labels) {
     by_label->reserve(labels.size());
     for (std::size_t i = 0; i < labels.size(); ++i) {
         by_label->emplace(labels[i], static_cast<NodeId>(i));
-        if (out.kind == LabelKind::integers) by_value->emplace(integer_label_value(labels[i]), static_cast<NodeId>(i));
+        if (out.kind == LabelKind::integers)
+            by_value->emplace(integer_label_value(labels[i]), static_cast<NodeId>(i));
     }
     out.find = [by_label](std::string_view label) -> std::optional<NodeId> {
         const auto it = by_label->find(label);
@@ -67,7 +68,8 @@ NodeId node_arg(const NodeLabels& labels, py::handle item, std::string_view func
     if (PyUnicode_Check(item.ptr())) {
         const std::string label = text_arg(item, function, param, where(function, param));
         if (const auto found = labels.find(label)) return *found;
-        throw verbind::not_found_error(where(function, param) + ": unknown key '" + label + "' (no node has this label)");
+        throw verbind::not_found_error(where(function, param) + ": unknown key '" + label +
+                                       "' (no node has this label)");
     }
     if (!is_int(item))
         throw py::type_error(std::string(function) + "(): " + std::string(param) +

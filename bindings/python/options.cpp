@@ -64,9 +64,7 @@ py::object date_or_none(const std::optional<Date>& date) {
     return date ? py::object(py::str(format_date(*date))) : py::object(py::none());
 }
 
-const char* model_name(DiffusionModel model) {
-    return model == DiffusionModel::linear_threshold ? "lt" : "ic";
-}
+const char* model_name(DiffusionModel model) { return model == DiffusionModel::linear_threshold ? "lt" : "ic"; }
 
 // Python's probability: None for weighted cascade, the float for uniform,
 // "weights" for the edge weights.
@@ -95,29 +93,30 @@ py::dict build_defaults() {
     py::dict d;
     {
         const SocialMapOptions o;
-        d["SocialMapOptions"] = py::dict(
-            "municipality"_a = text_or_none(o.municipality), "neighbourhood"_a = text_or_none(o.neighbourhood),
-            "start"_a = date_or_none(o.start), "end"_a = date_or_none(o.end), "top"_a = o.top,
-            "threads"_a = o.threads, "seed"_a = optional_value(o.seed), "min_cell"_a = o.min_cell,
-            "progress"_a = callback(o.progress), "include_sensitive"_a = o.include_sensitive);
+        d["SocialMapOptions"] =
+            py::dict("municipality"_a = text_or_none(o.municipality),
+                     "neighbourhood"_a = text_or_none(o.neighbourhood), "start"_a = date_or_none(o.start),
+                     "end"_a = date_or_none(o.end), "top"_a = o.top, "threads"_a = o.threads,
+                     "seed"_a = optional_value(o.seed), "min_cell"_a = o.min_cell,
+                     "progress"_a = callback(o.progress), "include_sensitive"_a = o.include_sensitive);
     }
     {
         const TimelineOptions o;
-        d["TimelineOptions"] = py::dict(
-            "period"_a = std::string(to_string(o.period)), "by"_a = std::string(to_string(o.by)),
-            "start"_a = date_or_none(o.start), "end"_a = date_or_none(o.end), "min_cell"_a = o.min_cell,
-            "include_sensitive"_a = o.include_sensitive, "permutations"_a = o.permutations,
-            "seed"_a = optional_value(o.seed), "threads"_a = o.threads, "progress"_a = callback(o.progress),
-            "groups"_a = list_or_none(o.groups), "friending_days"_a = o.friending_days);
+        d["TimelineOptions"] =
+            py::dict("period"_a = std::string(to_string(o.period)), "by"_a = std::string(to_string(o.by)),
+                     "start"_a = date_or_none(o.start), "end"_a = date_or_none(o.end), "min_cell"_a = o.min_cell,
+                     "include_sensitive"_a = o.include_sensitive, "permutations"_a = o.permutations,
+                     "seed"_a = optional_value(o.seed), "threads"_a = o.threads, "progress"_a = callback(o.progress),
+                     "groups"_a = list_or_none(o.groups), "friending_days"_a = o.friending_days);
     }
     {
         const ReportOptions o;
-        d["ReportOptions"] = py::dict(
-            "municipality"_a = text_or_none(o.municipality), "period"_a = std::string(to_string(o.period)),
-            "top"_a = o.top, "train"_a = o.train, "seed"_a = optional_value(o.seed),
-            "max_drawn_nodes"_a = o.max_drawn_nodes, "min_cell"_a = o.min_cell,
-            "include_sensitive"_a = o.include_sensitive, "title"_a = text_or_none(o.title), "threads"_a = o.threads,
-            "progress"_a = callback(o.progress));
+        d["ReportOptions"] =
+            py::dict("municipality"_a = text_or_none(o.municipality), "period"_a = std::string(to_string(o.period)),
+                     "top"_a = o.top, "train"_a = o.train, "seed"_a = optional_value(o.seed),
+                     "max_drawn_nodes"_a = o.max_drawn_nodes, "min_cell"_a = o.min_cell,
+                     "include_sensitive"_a = o.include_sensitive, "title"_a = text_or_none(o.title),
+                     "threads"_a = o.threads, "progress"_a = callback(o.progress));
     }
     {
         const SuppressionOptions o;
@@ -125,24 +124,25 @@ py::dict build_defaults() {
     }
     {
         const SpreadOptions o;
-        d["SpreadOptions"] = py::dict(
-            "model"_a = model_name(o.diffusion.model), "probability"_a = probability_value(o.diffusion),
-            "uniform_probability"_a = o.diffusion.uniform_probability, "runs"_a = o.runs,
-            "seed"_a = optional_value(o.seed), "threads"_a = o.threads, "progress"_a = callback(o.progress));
+        d["SpreadOptions"] =
+            py::dict("model"_a = model_name(o.diffusion.model), "probability"_a = probability_value(o.diffusion),
+                     "uniform_probability"_a = o.diffusion.uniform_probability, "runs"_a = o.runs,
+                     "seed"_a = optional_value(o.seed), "threads"_a = o.threads, "progress"_a = callback(o.progress));
     }
     {
         const InfluenceOptions o;
-        d["InfluenceOptions"] = py::dict(
-            "model"_a = model_name(o.diffusion.model), "probability"_a = probability_value(o.diffusion),
-            "uniform_probability"_a = o.diffusion.uniform_probability, "epsilon"_a = o.epsilon,
-            "delta"_a = optional_value(o.delta), "seed"_a = optional_value(o.seed), "threads"_a = o.threads,
-            "candidates"_a = list_or_none(o.candidates), "fixed"_a = py::tuple(to_list(o.fixed)),
-            "progress"_a = callback(o.progress), "max_memory_bytes"_a = o.max_memory_bytes);
+        d["InfluenceOptions"] =
+            py::dict("model"_a = model_name(o.diffusion.model), "probability"_a = probability_value(o.diffusion),
+                     "uniform_probability"_a = o.diffusion.uniform_probability, "epsilon"_a = o.epsilon,
+                     "delta"_a = optional_value(o.delta), "seed"_a = optional_value(o.seed), "threads"_a = o.threads,
+                     "candidates"_a = list_or_none(o.candidates), "fixed"_a = py::tuple(to_list(o.fixed)),
+                     "progress"_a = callback(o.progress), "max_memory_bytes"_a = o.max_memory_bytes);
     }
     {
         const NetworkTemporalOptions o;
-        d["NetworkTemporalOptions"] = py::dict("end"_a = date_or_none(o.end), "max_wait"_a = optional_value(o.max_wait),
-                                               "include_sensitive"_a = o.include_sensitive);
+        d["NetworkTemporalOptions"] =
+            py::dict("end"_a = date_or_none(o.end), "max_wait"_a = optional_value(o.max_wait),
+                     "include_sensitive"_a = o.include_sensitive);
     }
     {
         const CascadeOptions o;
@@ -162,9 +162,10 @@ py::dict build_defaults() {
     }
     {
         const PageRankOptions o;
-        d["PageRankOptions"] = py::dict("damping"_a = o.damping, "personalization"_a = list_or_none(o.personalization),
-                                        "weighted"_a = o.weighted, "tol"_a = o.tol, "max_iter"_a = o.max_iter,
-                                        "threads"_a = o.threads, "progress"_a = callback(o.progress));
+        d["PageRankOptions"] =
+            py::dict("damping"_a = o.damping, "personalization"_a = list_or_none(o.personalization),
+                     "weighted"_a = o.weighted, "tol"_a = o.tol, "max_iter"_a = o.max_iter, "threads"_a = o.threads,
+                     "progress"_a = callback(o.progress));
     }
     {
         const EigenvectorOptions o;
@@ -176,9 +177,9 @@ py::dict build_defaults() {
     }
     {
         const CommunityOptions o;
-        d["CommunityOptions"] = py::dict(
-            "method"_a = o.method == CommunityMethod::louvain ? "louvain" : "leiden", "resolution"_a = o.resolution,
-            "seed"_a = optional_value(o.seed), "threads"_a = o.threads, "progress"_a = callback(o.progress));
+        d["CommunityOptions"] = py::dict("method"_a = o.method == CommunityMethod::louvain ? "louvain" : "leiden",
+                                         "resolution"_a = o.resolution, "seed"_a = optional_value(o.seed),
+                                         "threads"_a = o.threads, "progress"_a = callback(o.progress));
     }
     {
         const ExpectedEIOptions o;
@@ -187,14 +188,14 @@ py::dict build_defaults() {
     }
     {
         const IntroductionOptions o;
-        d["IntroductionOptions"] = py::dict(
-            "per_person"_a = o.per_person, "limit"_a = optional_value(o.limit),
-            "municipality"_a = text_or_none(o.municipality), "start"_a = date_or_none(o.start),
-            "end"_a = date_or_none(o.end), "min_shared"_a = o.min_shared, "seed"_a = optional_value(o.seed),
-            "threads"_a = o.threads, "candidates_per_person"_a = o.candidates_per_person,
-            "bridge_bonus"_a = o.bridge_bonus, "introducer_bonus"_a = o.introducer_bonus,
-            "communities"_a = list_or_none(o.communities), "progress"_a = callback(o.progress),
-            "include_sensitive"_a = o.include_sensitive);
+        d["IntroductionOptions"] =
+            py::dict("per_person"_a = o.per_person, "limit"_a = optional_value(o.limit),
+                     "municipality"_a = text_or_none(o.municipality), "start"_a = date_or_none(o.start),
+                     "end"_a = date_or_none(o.end), "min_shared"_a = o.min_shared, "seed"_a = optional_value(o.seed),
+                     "threads"_a = o.threads, "candidates_per_person"_a = o.candidates_per_person,
+                     "bridge_bonus"_a = o.bridge_bonus, "introducer_bonus"_a = o.introducer_bonus,
+                     "communities"_a = list_or_none(o.communities), "progress"_a = callback(o.progress),
+                     "include_sensitive"_a = o.include_sensitive);
     }
     {
         const TableOptions o;
@@ -202,11 +203,12 @@ py::dict build_defaults() {
     }
     {
         const ViewOptions o;
-        d["ViewOptions"] = py::dict(
-            "kinds"_a = list_or_none(o.kinds), "start"_a = date_or_none(o.start), "end"_a = date_or_none(o.end),
-            "neighbourhoods"_a = list_or_none(o.neighbourhoods), "residents_only"_a = o.residents_only,
-            "co_attendance"_a = o.co_attendance, "directed"_a = o.directed, "merge"_a = merge_name(o.merge),
-            "include_sensitive"_a = o.include_sensitive);
+        d["ViewOptions"] =
+            py::dict("kinds"_a = list_or_none(o.kinds), "start"_a = date_or_none(o.start),
+                     "end"_a = date_or_none(o.end), "neighbourhoods"_a = list_or_none(o.neighbourhoods),
+                     "residents_only"_a = o.residents_only, "co_attendance"_a = o.co_attendance,
+                     "directed"_a = o.directed, "merge"_a = merge_name(o.merge),
+                     "include_sensitive"_a = o.include_sensitive);
     }
     return d;
 }

@@ -26,16 +26,20 @@ std::vector<NodeId> graph_nodes(const Graph& g, py::handle obj, std::string_view
 DiffusionOptions diffusion_arg(py::handle model, py::handle probability, std::string_view function) {
     DiffusionOptions d;
     const std::string m = text_arg(model, function, "model", "model");
-    if (m == "ic") d.model = DiffusionModel::independent_cascade;
-    else if (m == "lt") d.model = DiffusionModel::linear_threshold;
-    else throw verbind::input_error(std::string(function) + ": model must be 'ic' or 'lt', got " + quoted(m));
+    if (m == "ic")
+        d.model = DiffusionModel::independent_cascade;
+    else if (m == "lt")
+        d.model = DiffusionModel::linear_threshold;
+    else
+        throw verbind::input_error(std::string(function) + ": model must be 'ic' or 'lt', got " + quoted(m));
     if (probability.is_none()) {
         d.probability = ProbabilityKind::weighted_cascade;
     } else if (py::isinstance<py::str>(probability)) {
         const std::string p = text_arg(probability, function, "probability", std::string(function) + ": probability");
         if (p != "weights")
             throw verbind::input_error(std::string(function) +
-                                       ": probability must be None, a number in [0, 1] or 'weights', got " + quoted(p));
+                                       ": probability must be None, a number in [0, 1] or 'weights', got " +
+                                       quoted(p));
         d.probability = ProbabilityKind::weights;
     } else if (py::isinstance<py::float_>(probability) || is_int(probability)) {
         d.probability = ProbabilityKind::uniform;
@@ -198,8 +202,10 @@ Returns a NumPy int32 array.
                 return cascades_dict(network, r);
             });
         },
-        py::name("cascades"), py::arg("net"), py::kw_only(), py::arg("start") = option_default("CascadeOptions", "start"),
-        py::arg("end") = option_default("CascadeOptions", "end"), py::arg("include_sensitive") = option_default("CascadeOptions", "include_sensitive"));
+        py::name("cascades"), py::arg("net"), py::kw_only(),
+        py::arg("start") = option_default("CascadeOptions", "start"),
+        py::arg("end") = option_default("CascadeOptions", "end"),
+        py::arg("include_sensitive") = option_default("CascadeOptions", "include_sensitive"));
 
     py::class_<SpreadResult>(m, "SpreadResult", "Expected spread: mean with a 95% interval.")
         .def_readonly("mean", &SpreadResult::mean, "Expected number of people reached, seeds included.")
@@ -214,8 +220,8 @@ Returns a NumPy int32 array.
 
     m.def(
         "spread",
-        [](const Graph& g, Nodes seeds, ModelName model, Probability probability, Int runs,
-           OptionalInt seed, Int threads, ProgressArg progress) {
+        [](const Graph& g, Nodes seeds, ModelName model, Probability probability, Int runs, OptionalInt seed,
+           Int threads, ProgressArg progress) {
             constexpr std::string_view fn = "spread";
             SpreadOptions o;
             o.diffusion = diffusion_arg(model, probability, fn);
@@ -229,8 +235,10 @@ Returns a NumPy int32 array.
             });
         },
         py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("model") = option_default("SpreadOptions", "model"),
-        py::arg("probability") = option_default("SpreadOptions", "probability"), py::arg("runs") = option_default("SpreadOptions", "runs"),
-        py::arg("seed") = option_default("SpreadOptions", "seed"), py::arg("threads") = option_default("SpreadOptions", "threads"),
+        py::arg("probability") = option_default("SpreadOptions", "probability"),
+        py::arg("runs") = option_default("SpreadOptions", "runs"),
+        py::arg("seed") = option_default("SpreadOptions", "seed"),
+        py::arg("threads") = option_default("SpreadOptions", "threads"),
         py::arg("progress") = option_default("SpreadOptions", "progress"), R"doc(
 Expected number of people the seeds reach, by parallel Monte Carlo.
 
@@ -244,12 +252,13 @@ result for any thread count. progress(fraction) may return False to cancel
 )doc");
 
     py::class_<InfluenceResult>(m, "_InfluenceResult", "Seeds chosen by influence_max, with certified bounds.")
-        .def_property_readonly("seeds",
-                               [](const InfluenceResult& r) {
-                                   std::vector<std::int64_t> s(r.seeds.begin(), r.seeds.end());
-                                   return to_numpy(std::move(s));
-                               },
-                               "Node indices in selection order.")
+        .def_property_readonly(
+            "seeds",
+            [](const InfluenceResult& r) {
+                std::vector<std::int64_t> s(r.seeds.begin(), r.seeds.end());
+                return to_numpy(std::move(s));
+            },
+            "Node indices in selection order.")
         .def_readonly("spread_lower_bound", &InfluenceResult::spread_lower_bound,
                       "Certified lower bound on the expected reach of seeds and fixed together.")
         .def_readonly("extra_spread_lower_bound", &InfluenceResult::extra_spread_lower_bound,
@@ -257,17 +266,19 @@ result for any thread count. progress(fraction) may return False to cancel
         .def_readonly("approximation", &InfluenceResult::approximation,
                       "Certified ratio to the best choice of k seeds.")
         .def_readonly("rr_sets", &InfluenceResult::rr_sets, "Reverse-reachable sets drawn.")
-        .def_property_readonly("group_reach", [](const InfluenceResult& r) { return to_numpy(std::vector<double>(r.group_reach)); })
+        .def_property_readonly("group_reach",
+                               [](const InfluenceResult& r) { return to_numpy(std::vector<double>(r.group_reach)); })
         .def("__repr__", [](const InfluenceResult& r) {
-            return "<verbind.InfluenceResult: " + std::to_string(r.seeds.size()) + " seeds, spread >= " +
-                   std::to_string(r.spread_lower_bound) + ", approximation " + std::to_string(r.approximation) + ">";
+            return "<verbind.InfluenceResult: " + std::to_string(r.seeds.size()) +
+                   " seeds, spread >= " + std::to_string(r.spread_lower_bound) + ", approximation " +
+                   std::to_string(r.approximation) + ">";
         });
 
     m.def(
         "_influence_max",
-        [](const Graph& g, Int k_arg, ModelName model, Probability probability, Float epsilon,
-           OptionalFloat delta, OptionalInt seed, Int threads, OptionalNodes candidates, Nodes fixed,
-           GroupLabels groups, ProgressArg progress, OptionalInt max_memory_bytes) {
+        [](const Graph& g, Int k_arg, ModelName model, Probability probability, Float epsilon, OptionalFloat delta,
+           OptionalInt seed, Int threads, OptionalNodes candidates, Nodes fixed, GroupLabels groups,
+           ProgressArg progress, OptionalInt max_memory_bytes) {
             constexpr std::string_view fn = "influence_max";
             const std::size_t k = size_arg(k_arg, fn, "k", 1);
             InfluenceOptions o;
@@ -276,7 +287,8 @@ result for any thread count. progress(fraction) may return False to cancel
             if (!delta.is_none()) o.delta = float_arg(delta, fn, "delta");
             o.seed = seed_arg(seed, fn);
             o.threads = threads_arg(threads, fn);
-            if (!max_memory_bytes.is_none()) o.max_memory_bytes = size_arg(max_memory_bytes, fn, "max_memory_bytes", 1);
+            if (!max_memory_bytes.is_none())
+                o.max_memory_bytes = size_arg(max_memory_bytes, fn, "max_memory_bytes", 1);
             if (!candidates.is_none()) {
                 o.candidates = graph_nodes(g, candidates, fn, "candidates");
                 if (o.candidates.empty())
@@ -303,12 +315,17 @@ result for any thread count. progress(fraction) may return False to cancel
                 return labels.empty() ? influence_max(g, k, o) : fair_influence_max(g, k, labels, o);
             });
         },
-        py::name("influence_max"), py::arg("g"), py::arg("k"), py::kw_only(), py::arg("model") = option_default("InfluenceOptions", "model"),
-        py::arg("probability") = option_default("InfluenceOptions", "probability"), py::arg("epsilon") = option_default("InfluenceOptions", "epsilon"),
-        py::arg("delta") = option_default("InfluenceOptions", "delta"), py::arg("seed") = option_default("InfluenceOptions", "seed"),
-        py::arg("threads") = option_default("InfluenceOptions", "threads"), py::arg("candidates") = option_default("InfluenceOptions", "candidates"),
+        py::name("influence_max"), py::arg("g"), py::arg("k"), py::kw_only(),
+        py::arg("model") = option_default("InfluenceOptions", "model"),
+        py::arg("probability") = option_default("InfluenceOptions", "probability"),
+        py::arg("epsilon") = option_default("InfluenceOptions", "epsilon"),
+        py::arg("delta") = option_default("InfluenceOptions", "delta"),
+        py::arg("seed") = option_default("InfluenceOptions", "seed"),
+        py::arg("threads") = option_default("InfluenceOptions", "threads"),
+        py::arg("candidates") = option_default("InfluenceOptions", "candidates"),
         py::arg("fixed") = option_default("InfluenceOptions", "fixed"), py::arg("groups") = py::none(),
-        py::arg("progress") = option_default("InfluenceOptions", "progress"), py::arg("max_memory_bytes") = py::none());
+        py::arg("progress") = option_default("InfluenceOptions", "progress"),
+        py::arg("max_memory_bytes") = py::none());
 
     // --- temporal reach --------------------------------------------------------
     py::class_<ContactSequence, std::shared_ptr<ContactSequence>>(m, "Contacts", R"doc(
@@ -316,27 +333,44 @@ Contact records (``t i j``: i and j met at time t), in time order, as read by
 read_contacts. People are numbered as read_edgelist numbers nodes: by value
 when every label is an integer, else in order of first appearance.
 )doc")
-        .def_property_readonly("keys", [](const ContactSequence& c) -> StrList { return str_list(c.keys); },
-                               "The label of every person as a str, in position order.")
-        .def_property_readonly("labels", [](const ContactSequence& c) -> Labels {
-            return labels_of(c.keys, c.keys.size(), summarise_labels(c.keys).kind);
-        }, "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
-        .def("index", [](const ContactSequence& c, Node node) {
-            return node_arg(text_labels(c.keys), node, "Contacts.index", "node");
-        }, py::arg("node"), "The position of a person, given as a str label or an int (docs/python.md, \"Node identity\").")
-        .def_property_readonly("times", [](const ContactSequence& c) { return to_numpy(std::vector<std::int64_t>(c.times)); })
-        .def_property_readonly("first", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.first)); })
-        .def_property_readonly("second", [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.second)); })
+        .def_property_readonly(
+            "keys", [](const ContactSequence& c) -> StrList { return str_list(c.keys); },
+            "The label of every person as a str, in position order.")
+        .def_property_readonly(
+            "labels",
+            [](const ContactSequence& c) -> Labels {
+                return labels_of(c.keys, c.keys.size(), summarise_labels(c.keys).kind);
+            },
+            "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
+        .def(
+            "index",
+            [](const ContactSequence& c, Node node) {
+                return node_arg(text_labels(c.keys), node, "Contacts.index", "node");
+            },
+            py::arg("node"),
+            "The position of a person, given as a str label or an int (docs/python.md, \"Node identity\").")
+        .def_property_readonly("times",
+                               [](const ContactSequence& c) { return to_numpy(std::vector<std::int64_t>(c.times)); })
+        .def_property_readonly("first",
+                               [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.first)); })
+        .def_property_readonly("second",
+                               [](const ContactSequence& c) { return to_numpy(std::vector<NodeId>(c.second)); })
         .def_property_readonly("num_nodes", &ContactSequence::num_nodes)
-        .def_property_readonly("groups", [](const ContactSequence& c) -> OptionalTextListResult {
-            if (c.groups.empty()) return py::none();
-            return str_list(c.groups);
-        }, "SocioPatterns `t i j Ci Cj` files: each person's class or role (a list of str in position order), "
-           "to pass as groups= to influence_max or as the codes of assortativity with graph(); None for other files.")
-        .def("graph", [](const ContactSequence& c) {
-            py::gil_scoped_release no_gil;
-            return std::make_shared<Graph>(c.graph());
-        }, "The contact graph: one undirected, unweighted edge per pair that met, people at the same positions.")
+        .def_property_readonly(
+            "groups",
+            [](const ContactSequence& c) -> OptionalTextListResult {
+                if (c.groups.empty()) return py::none();
+                return str_list(c.groups);
+            },
+            "SocioPatterns `t i j Ci Cj` files: each person's class or role (a list of str in position order), "
+            "to pass as groups= to influence_max or as the codes of assortativity with graph(); None for other files.")
+        .def(
+            "graph",
+            [](const ContactSequence& c) {
+                py::gil_scoped_release no_gil;
+                return std::make_shared<Graph>(c.graph());
+            },
+            "The contact graph: one undirected, unweighted edge per pair that met, people at the same positions.")
         .def("__len__", &ContactSequence::size)
         .def("__repr__", [](const ContactSequence& c) {
             return "<verbind.Contacts: " + std::to_string(c.size()) + " contacts among " +
@@ -367,35 +401,47 @@ Earliest arrival per person and the reach curve. For a Network, times are
 dates (numpy datetime64[D], NaT when unreached); for contacts, the contact
 times (float64, NaN when unreached).
 )doc")
-        .def_property_readonly("keys", [](const TemporalResult& r) -> StrList { return str_list(r.keys); },
-                               "The label of every person as a str, in position order.")
-        .def_property_readonly("labels", [](const TemporalResult& r) -> Labels {
-            return labels_of(r.keys, r.keys.size(), summarise_labels(r.keys).kind);
-        }, "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
-        .def_property_readonly("reached", [](const TemporalResult& r) {
-            std::vector<bool> b(r.reach.reached.begin(), r.reach.reached.end());
-            py::array_t<bool> out(static_cast<py::ssize_t>(b.size()));
-            auto view = out.mutable_unchecked<1>();
-            for (std::size_t i = 0; i < b.size(); ++i) view(static_cast<py::ssize_t>(i)) = b[i];
-            return out;
-        })
-        .def_property_readonly("arrival", [](const TemporalResult& r) -> ArrivalArray {
-            if (r.dated) return days_to_datetime64(r.reach.arrival, &r.reach.reached);
-            std::vector<double> a(r.reach.arrival.size());
-            for (std::size_t i = 0; i < a.size(); ++i)
-                a[i] = r.reach.reached[i] ? static_cast<double>(r.reach.arrival[i]) : std::nan("");
-            return to_numpy(std::move(a));
-        })
-        .def_property_readonly("curve_times", [](const TemporalResult& r) -> TimesArray {
-            if (r.dated) return days_to_datetime64(r.reach.curve_times, nullptr);
-            return to_numpy(std::vector<std::int64_t>(r.reach.curve_times));
-        })
-        .def_property_readonly("curve_reached", [](const TemporalResult& r) {
-            std::vector<std::int64_t> c(r.reach.curve_reached.begin(), r.reach.curve_reached.end());
-            return to_numpy(std::move(c));
-        })
-        .def_property_readonly("count", [](const TemporalResult& r) { return r.reach.curve_reached.back(); },
-                               "People reached at the end of the window, seeds included.")
+        .def_property_readonly(
+            "keys", [](const TemporalResult& r) -> StrList { return str_list(r.keys); },
+            "The label of every person as a str, in position order.")
+        .def_property_readonly(
+            "labels",
+            [](const TemporalResult& r) -> Labels {
+                return labels_of(r.keys, r.keys.size(), summarise_labels(r.keys).kind);
+            },
+            "The label of every person in position order: an int64 array when every label is an integer, else a list of str.")
+        .def_property_readonly("reached",
+                               [](const TemporalResult& r) {
+                                   std::vector<bool> b(r.reach.reached.begin(), r.reach.reached.end());
+                                   py::array_t<bool> out(static_cast<py::ssize_t>(b.size()));
+                                   auto view = out.mutable_unchecked<1>();
+                                   for (std::size_t i = 0; i < b.size(); ++i)
+                                       view(static_cast<py::ssize_t>(i)) = b[i];
+                                   return out;
+                               })
+        .def_property_readonly("arrival",
+                               [](const TemporalResult& r) -> ArrivalArray {
+                                   if (r.dated) return days_to_datetime64(r.reach.arrival, &r.reach.reached);
+                                   std::vector<double> a(r.reach.arrival.size());
+                                   for (std::size_t i = 0; i < a.size(); ++i)
+                                       a[i] = r.reach.reached[i] ? static_cast<double>(r.reach.arrival[i])
+                                                                 : std::nan("");
+                                   return to_numpy(std::move(a));
+                               })
+        .def_property_readonly("curve_times",
+                               [](const TemporalResult& r) -> TimesArray {
+                                   if (r.dated) return days_to_datetime64(r.reach.curve_times, nullptr);
+                                   return to_numpy(std::vector<std::int64_t>(r.reach.curve_times));
+                               })
+        .def_property_readonly("curve_reached",
+                               [](const TemporalResult& r) {
+                                   std::vector<std::int64_t> c(r.reach.curve_reached.begin(),
+                                                               r.reach.curve_reached.end());
+                                   return to_numpy(std::move(c));
+                               })
+        .def_property_readonly(
+            "count", [](const TemporalResult& r) { return r.reach.curve_reached.back(); },
+            "People reached at the end of the window, seeds included.")
         .def("__repr__", [](const TemporalResult& r) {
             return "<verbind.TemporalReach: " + std::to_string(r.reach.curve_reached.back()) + " of " +
                    std::to_string(r.keys.size()) + " reached>";
@@ -425,11 +471,13 @@ times (float64, NaN when unreached).
                 return out;
             }
             if (!py::isinstance<ContactSequence>(source))
-                throw py::type_error("temporal_reach(): source must be a Network or Contacts (from read_contacts), not " +
-                                     type_name(source));
+                throw py::type_error(
+                    "temporal_reach(): source must be a Network or Contacts (from read_contacts), not " +
+                    type_name(source));
             const auto& contacts = source.cast<const ContactSequence&>();
             TemporalOptions o;
-            if (!is_int(start)) throw py::type_error("temporal_reach(): start must be int for contacts, not " + type_name(start));
+            if (!is_int(start))
+                throw py::type_error("temporal_reach(): start must be int for contacts, not " + type_name(start));
             o.start = int_arg(start, fn, "start", std::numeric_limits<std::int64_t>::min(),
                               std::numeric_limits<std::int64_t>::max());
             o.end = optional_int_arg(end, fn, "end");
@@ -442,7 +490,8 @@ times (float64, NaN when unreached).
             out.keys = contacts.keys;
             return out;
         },
-        py::arg("source"), py::arg("seeds"), py::kw_only(), py::arg("start"), py::arg("end") = option_default("NetworkTemporalOptions", "end"),
+        py::arg("source"), py::arg("seeds"), py::kw_only(), py::arg("start"),
+        py::arg("end") = option_default("NetworkTemporalOptions", "end"),
         py::arg("max_wait") = option_default("NetworkTemporalOptions", "max_wait"),
         py::arg("include_sensitive") = option_default("NetworkTemporalOptions", "include_sensitive"), R"doc(
 Earliest arrival of information over time-respecting paths.

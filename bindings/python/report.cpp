@@ -12,8 +12,8 @@ void register_report(py::module_& m) {
     m.def(
         "_report",
         [](const NetworkHandle& net, OptionalPath path, OptionalText municipality, PeriodName period, Int top,
-           Int train, OptionalInt seed, Int max_drawn_nodes, Int min_cell,
-           bool include_sensitive, OptionalText title, Int threads, ProgressArg progress) -> OptionalTextResult {
+           Int train, OptionalInt seed, Int max_drawn_nodes, Int min_cell, bool include_sensitive, OptionalText title,
+           Int threads, ProgressArg progress) -> OptionalTextResult {
             constexpr std::string_view fn = "report";
             ReportOptions o;
             o.municipality = optional_text_arg(municipality, fn, "municipality", "report: field 'municipality'");
@@ -40,8 +40,8 @@ void register_report(py::module_& m) {
             if (target.empty()) return py::str(html);
             return py::none();
         },
-        py::name("report"), py::arg("net"), py::arg("path"), py::arg("municipality"), py::arg("period"), py::arg("top"),
-        py::arg("train"), py::arg("seed"), py::arg("max_drawn_nodes"), py::arg("min_cell"),
+        py::name("report"), py::arg("net"), py::arg("path"), py::arg("municipality"), py::arg("period"),
+        py::arg("top"), py::arg("train"), py::arg("seed"), py::arg("max_drawn_nodes"), py::arg("min_cell"),
         py::arg("include_sensitive"), py::arg("title"), py::arg("threads"), py::arg("progress"));
 }
 

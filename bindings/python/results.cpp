@@ -43,11 +43,11 @@ py::array_t<T> array_of(const std::vector<T>& values) {
 class State {
 public:
     State(py::handle obj, std::string cls, std::size_t fields) : cls_(std::move(cls)) {
-        if (!PyTuple_Check(obj.ptr()))
-            fail("the state must be a tuple, got " + type_name(obj));
+        if (!PyTuple_Check(obj.ptr())) fail("the state must be a tuple, got " + type_name(obj));
         tuple_ = py::reinterpret_borrow<py::tuple>(obj);
         if (tuple_.size() != fields + 2)
-            fail("the state has " + std::to_string(tuple_.size()) + " fields, expected " + std::to_string(fields + 2));
+            fail("the state has " + std::to_string(tuple_.size()) + " fields, expected " +
+                 std::to_string(fields + 2));
         if (!PyUnicode_Check(tuple_[0].ptr()) || tuple_[0].cast<std::string>() != "verbind." + cls_)
             fail("the state is not a verbind." + cls_ + " (tag " + std::string(py::repr(tuple_[0])) + ")");
         if (!PyLong_Check(tuple_[1].ptr()) || PyBool_Check(tuple_[1].ptr()) ||
@@ -120,7 +120,8 @@ public:
         std::uint64_t begin = 0;
         for (std::size_t k = 0; k < ends.size(); ++k) {
             if (ends[k] < begin || ends[k] > size)
-                fail(field, "offset " + std::to_string(k) + " (" + std::to_string(ends[k]) + ") is out of order or past the end");
+                fail(field, "offset " + std::to_string(k) + " (" + std::to_string(ends[k]) +
+                                ") is out of order or past the end");
             if (ends[k] < size && (static_cast<unsigned char>(data[ends[k]]) & 0xC0) == 0x80)
                 fail(field, "offset " + std::to_string(k) + " cuts a character in two");
             out.emplace_back(data + begin, data + ends[k]);
@@ -151,9 +152,11 @@ private:
         if (!py::isinstance<py::array>(v)) fail(field, "must be a NumPy array, got " + type_name(v));
         const auto raw = py::reinterpret_borrow<py::array>(v);
         const auto want = py::dtype::of<T>();
-        if (raw.ndim() != 1) fail(field, "must be one-dimensional, got " + std::to_string(raw.ndim()) + " dimensions");
+        if (raw.ndim() != 1)
+            fail(field, "must be one-dimensional, got " + std::to_string(raw.ndim()) + " dimensions");
         if (raw.dtype().kind() != want.kind() || raw.dtype().itemsize() != want.itemsize())
-            fail(field, "must have dtype " + std::string(py::str(py::object(want))) + ", got " + std::string(py::str(raw.dtype())));
+            fail(field, "must have dtype " + std::string(py::str(py::object(want))) + ", got " +
+                            std::string(py::str(raw.dtype())));
         // Native byte order and contiguous (a pickle from another machine may differ).
         auto typed = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(raw);
         if (!typed) throw py::error_already_set();
@@ -277,7 +280,8 @@ std::shared_ptr<Graph> graph_from_state(const py::object& obj) {
     if (!s.at(4).is_none()) {
         weights = s.array<double>(4, "weights");
         if (weights.size() != src.size())
-            s.fail("weights", "has " + std::to_string(weights.size()) + " entries, src has " + std::to_string(src.size()));
+            s.fail("weights",
+                   "has " + std::to_string(weights.size()) + " entries, src has " + std::to_string(src.size()));
     }
     std::vector<std::string> keys;
     const bool keyed = !s.at(5).is_none();
@@ -373,8 +377,10 @@ void register_results(py::module_& m) {
     // Network: everything in it, sensitive records and the marks included,
     // through the lossless JSON document. Pickling is not an export: the
     // bytes hold special-category data (docs/python.md).
-    auto network = py::reinterpret_borrow<py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>>(m.attr("Network"));
-    add_pickling(network,
+    auto network =
+        py::reinterpret_borrow<py::class_<NetworkHandle, std::shared_ptr<NetworkHandle>>>(m.attr("Network"));
+    add_pickling(
+        network,
         [](const NetworkHandle& self) {
             std::string text = read_network(self, "pickle", [](const Network& net) {
                 ExportOptions options;
@@ -394,7 +400,8 @@ void register_results(py::module_& m) {
         });
 
     auto spread = py::reinterpret_borrow<py::class_<SpreadResult>>(m.attr("SpreadResult"));
-    add_pickling(spread,
+    add_pickling(
+        spread,
         [](const SpreadResult& r) {
             return state("SpreadResult", {py::float_(r.mean), py::float_(r.standard_error), py::float_(r.low),
                                           py::float_(r.high), py::int_(r.runs)});
@@ -412,11 +419,12 @@ void register_results(py::module_& m) {
     add_eq(spread, &same_spread);
 
     auto influence = py::reinterpret_borrow<py::class_<InfluenceResult>>(m.attr("_InfluenceResult"));
-    add_pickling(influence,
+    add_pickling(
+        influence,
         [](const InfluenceResult& r) {
-            return state("_InfluenceResult", {array_of(r.seeds), py::float_(r.spread_lower_bound),
-                                              py::float_(r.extra_spread_lower_bound), py::float_(r.approximation),
-                                              py::int_(r.rr_sets), array_of(r.group_reach)});
+            return state("_InfluenceResult",
+                         {array_of(r.seeds), py::float_(r.spread_lower_bound), py::float_(r.extra_spread_lower_bound),
+                          py::float_(r.approximation), py::int_(r.rr_sets), array_of(r.group_reach)});
         },
         [](const py::object& obj) {
             State s(obj, "_InfluenceResult", 6);
@@ -432,7 +440,8 @@ void register_results(py::module_& m) {
     add_eq(influence, &same_influence);
 
     auto introduction = py::reinterpret_borrow<py::class_<Introduction>>(m.attr("Introduction"));
-    add_pickling(introduction,
+    add_pickling(
+        introduction,
         [](const Introduction& x) {
             return state("Introduction", {py::str(x.a), py::str(x.b), py::float_(x.score), str_list(x.shared_talents),
                                           str_list(x.bridges), str_list(x.via), via_kind_list(x.via_kinds)});
@@ -448,9 +457,11 @@ void register_results(py::module_& m) {
             x.via = s.texts(5, "via");
             for (const auto& kind : s.texts(6, "via_kinds")) {
                 const ViaKind all[] = {ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure};
-                const auto* found = std::find_if(std::begin(all), std::end(all), [&](ViaKind k) { return to_identifier(k) == kind; });
+                const auto* found =
+                    std::find_if(std::begin(all), std::end(all), [&](ViaKind k) { return to_identifier(k) == kind; });
                 if (found == std::end(all))
-                    s.fail("via_kinds", "must hold 'mutual_contact', 'shared_organisation' or 'key_figure', got '" + kind + "'");
+                    s.fail("via_kinds",
+                           "must hold 'mutual_contact', 'shared_organisation' or 'key_figure', got '" + kind + "'");
                 x.via_kinds.push_back(*found);
             }
             if (x.via_kinds.size() != x.via.size())
@@ -461,7 +472,8 @@ void register_results(py::module_& m) {
     add_eq(introduction, &same_introduction);
 
     auto table = py::reinterpret_borrow<py::class_<Table>>(m.attr("Table"));
-    add_pickling(table,
+    add_pickling(
+        table,
         [](const Table& t) {
             return state("Table", {str_list(t.members), str_list(t.shared_talents), str_list(t.unconnected),
                                    py::int_(t.groups), py::float_(t.group_mix)});
@@ -479,7 +491,8 @@ void register_results(py::module_& m) {
     add_eq(table, &same_table);
 
     auto suppressed = py::reinterpret_borrow<py::class_<SuppressedTable>>(m.attr("SuppressedTable"));
-    add_pickling(suppressed,
+    add_pickling(
+        suppressed,
         [](const SuppressedTable& t) {
             return state("SuppressedTable", {py::int_(t.rows), py::int_(t.cols), array_of(t.counts),
                                              array_of(t.suppressed), array_of(t.primary)});
@@ -493,16 +506,24 @@ void register_results(py::module_& m) {
             t.suppressed = s.array<std::uint8_t>(3, "suppressed");
             t.primary = s.array<std::uint8_t>(4, "primary");
             const std::size_t cells = t.rows * t.cols;
-            if (t.counts.size() != cells) s.fail("counts", "has " + std::to_string(t.counts.size()) + " entries, rows x cols is " + std::to_string(cells));
-            if (t.suppressed.size() != cells) s.fail("suppressed", "has " + std::to_string(t.suppressed.size()) + " entries, rows x cols is " + std::to_string(cells));
-            if (t.primary.size() != cells) s.fail("primary", "has " + std::to_string(t.primary.size()) + " entries, rows x cols is " + std::to_string(cells));
+            if (t.counts.size() != cells)
+                s.fail("counts", "has " + std::to_string(t.counts.size()) + " entries, rows x cols is " +
+                                     std::to_string(cells));
+            if (t.suppressed.size() != cells)
+                s.fail("suppressed", "has " + std::to_string(t.suppressed.size()) + " entries, rows x cols is " +
+                                         std::to_string(cells));
+            if (t.primary.size() != cells)
+                s.fail("primary", "has " + std::to_string(t.primary.size()) + " entries, rows x cols is " +
+                                      std::to_string(cells));
             if (t.rows == 0 || t.cols == 0) s.fail("rows", "and cols must be at least 1 (the totals)");
             return t;
         });
     add_eq(suppressed, &same_suppressed);
 
-    auto contacts = py::reinterpret_borrow<py::class_<ContactSequence, std::shared_ptr<ContactSequence>>>(m.attr("Contacts"));
-    add_pickling(contacts,
+    auto contacts =
+        py::reinterpret_borrow<py::class_<ContactSequence, std::shared_ptr<ContactSequence>>>(m.attr("Contacts"));
+    add_pickling(
+        contacts,
         [](const ContactSequence& c) {
             return state("Contacts", {pack_texts(c.keys), array_of(c.times), array_of(c.first), array_of(c.second),
                                       str_list(c.groups)});
@@ -518,7 +539,8 @@ void register_results(py::module_& m) {
             if (c->first.size() != c->times.size() || c->second.size() != c->times.size())
                 s.fail("first", "and second must have one entry per time (" + std::to_string(c->times.size()) + ")");
             if (!c->groups.empty() && c->groups.size() != c->keys.size())
-                s.fail("groups", "has " + std::to_string(c->groups.size()) + " entries, keys has " + std::to_string(c->keys.size()));
+                s.fail("groups", "has " + std::to_string(c->groups.size()) + " entries, keys has " +
+                                     std::to_string(c->keys.size()));
             for (std::size_t i = 0; i < c->times.size(); ++i) {
                 if (c->first[i] >= c->keys.size() || c->second[i] >= c->keys.size())
                     s.fail("first", "or second: contact " + std::to_string(i) + " names a person past the " +
@@ -531,7 +553,8 @@ void register_results(py::module_& m) {
     add_eq(contacts, &same_contacts);
 
     auto temporal = py::reinterpret_borrow<py::class_<TemporalResult>>(m.attr("TemporalReach"));
-    add_pickling(temporal,
+    add_pickling(
+        temporal,
         [](const TemporalResult& r) {
             return state("TemporalReach", {pack_texts(r.keys), py::bool_(r.dated), array_of(r.reach.arrival),
                                            array_of(r.reach.reached), array_of(r.reach.curve_times),

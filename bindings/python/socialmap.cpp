@@ -75,7 +75,8 @@ std::optional<std::size_t> samples_arg(py::handle obj) {
 std::vector<std::uint32_t> codes_arg(py::handle obj, const Graph& g, std::string_view function) {
     auto values = node_array<std::int64_t>(obj, g, function, "groups");
     std::vector<std::uint32_t> codes(g.num_nodes());
-    for (std::size_t i = 0; i < codes.size(); ++i) codes[i] = static_cast<std::uint32_t>(values.at(static_cast<py::ssize_t>(i)));
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        codes[i] = static_cast<std::uint32_t>(values.at(static_cast<py::ssize_t>(i)));
     return codes;
 }
 
@@ -113,8 +114,10 @@ void register_socialmap(py::module_& m) {
             return to_numpy(std::move(values));
         },
         py::arg("g"), py::kw_only(), py::arg("normalized") = option_default("BetweennessOptions", "normalized"),
-        py::arg("weighted") = option_default("BetweennessOptions", "weighted"), py::arg("samples") = option_default("BetweennessOptions", "samples"),
-        py::arg("seed") = option_default("BetweennessOptions", "seed"), py::arg("threads") = option_default("BetweennessOptions", "threads"),
+        py::arg("weighted") = option_default("BetweennessOptions", "weighted"),
+        py::arg("samples") = option_default("BetweennessOptions", "samples"),
+        py::arg("seed") = option_default("BetweennessOptions", "seed"),
+        py::arg("threads") = option_default("BetweennessOptions", "threads"),
         py::arg("progress") = option_default("BetweennessOptions", "progress"),
         R"doc(Betweenness (Brandes 2001), as networkx.betweenness_centrality: endpoints
 excluded; normalized by 1/((n-1)(n-2)), unnormalized undirected values halved.
@@ -146,20 +149,23 @@ which. Parallel over sources; identical results for any `threads`.)doc");
                 return to_numpy(std::move(values));
             },
             py::arg("g"), py::kw_only(), py::arg("weighted") = option_default("DistanceOptions", "weighted"),
-            py::arg("threads") = option_default("DistanceOptions", "threads"), py::arg("progress") = option_default("DistanceOptions", "progress"), doc);
+            py::arg("threads") = option_default("DistanceOptions", "threads"),
+            py::arg("progress") = option_default("DistanceOptions", "progress"), doc);
     };
-    distance_measure("closeness", [](const Graph& g, const DistanceOptions& o) { return verbind::closeness(g, o); },
-                     R"doc(Closeness as networkx.closeness_centrality (wf_improved=True): for the r nodes
+    distance_measure(
+        "closeness", [](const Graph& g, const DistanceOptions& o) { return verbind::closeness(g, o); },
+        R"doc(Closeness as networkx.closeness_centrality (wf_improved=True): for the r nodes
 that reach u, (r-1)/sum d(v,u) * (r-1)/(n-1); directed graphs use incoming
 distances. weighted: weights as distances.)doc");
-    distance_measure("harmonic", [](const Graph& g, const DistanceOptions& o) { return verbind::harmonic(g, o); },
-                     R"doc(Harmonic centrality as networkx.harmonic_centrality: sum of 1/d(v,u) over
+    distance_measure(
+        "harmonic", [](const Graph& g, const DistanceOptions& o) { return verbind::harmonic(g, o); },
+        R"doc(Harmonic centrality as networkx.harmonic_centrality: sum of 1/d(v,u) over
 the other nodes v (incoming distances on directed graphs).)doc");
 
     m.def(
         "_pagerank",
-        [](const Graph& g, Float damping, OptionalArrayLike personalization, bool weighted, Float tol,
-           Int max_iter, Int threads) {
+        [](const Graph& g, Float damping, OptionalArrayLike personalization, bool weighted, Float tol, Int max_iter,
+           Int threads) {
             PageRankOptions options;
             options.damping = float_arg(damping, "pagerank", "damping");
             if (!personalization.is_none()) {
@@ -172,8 +178,8 @@ the other nodes v (incoming distances on directed graphs).)doc");
             options.threads = threads_arg(threads, "pagerank");
             return per_node([&] { return verbind::pagerank(g, options); });
         },
-        py::name("pagerank"), py::arg("g"), py::arg("damping"), py::arg("personalization"), py::arg("weighted"), py::arg("tol"),
-        py::arg("max_iter"), py::arg("threads"));
+        py::name("pagerank"), py::arg("g"), py::arg("damping"), py::arg("personalization"), py::arg("weighted"),
+        py::arg("tol"), py::arg("max_iter"), py::arg("threads"));
 
     m.def(
         "eigenvector",
@@ -185,7 +191,8 @@ the other nodes v (incoming distances on directed graphs).)doc");
             return per_node([&] { return verbind::eigenvector(g, options); });
         },
         py::arg("g"), py::kw_only(), py::arg("weighted") = option_default("EigenvectorOptions", "weighted"),
-        py::arg("tol") = option_default("EigenvectorOptions", "tol"), py::arg("max_iter") = option_default("EigenvectorOptions", "max_iter"),
+        py::arg("tol") = option_default("EigenvectorOptions", "tol"),
+        py::arg("max_iter") = option_default("EigenvectorOptions", "max_iter"),
         R"doc(Eigenvector centrality as networkx.eigenvector_centrality: power iteration on
 (A + I) from the uniform vector, Euclidean norm 1, stopping when the L1 change
 is below n * tol; directed graphs score in-arcs. Raises InputError when it does
@@ -263,43 +270,53 @@ not converge in max_iter iterations.)doc");
         py::arg("threads") = option_default("BrokerageOptions", "threads"),
         "Burt's effective size, as networkx.effective_size (NaN for nodes without neighbours).");
 
-    m.def("_ei_index", [](const Graph& g, ArrayLike codes) {
-        const auto groups = codes_arg(codes, g, "ei_index");
-        py::gil_scoped_release no_gil;
-        return verbind::ei_index(g, groups);
-    }, py::name("ei_index"), py::arg("g"), py::arg("groups"));
-    m.def("_ei_index_per_group", [](const Graph& g, ArrayLike codes) {
-        const auto groups = codes_arg(codes, g, "ei_index");
-        return per_node([&] { return verbind::ei_index_per_group(g, groups); });
-    }, py::name("ei_index"), py::arg("g"), py::arg("groups"));
-    m.def("_expected_ei_index", [](const Graph& g, ArrayLike codes, Int permutations, OptionalInt seed,
-                                   Int threads,
-                                   ProgressArg progress) {
-        const auto groups = codes_arg(codes, g, "expected_ei_index");
-        ExpectedEIOptions options;
-        options.permutations = size_arg(permutations, "expected_ei_index", "permutations", 1);
-        options.seed = seed_arg(seed, "expected_ei_index");
-        options.threads = threads_arg(threads, "expected_ei_index");
-        // progress: a callable or None, reported at least every ~0.1 s.
-        const ExpectedEI r = with_progress(std::move(progress), "expected_ei_index", [&](ProgressCallback cb) {
-            options.progress = std::move(cb);
-            return verbind::expected_ei_index(g, groups, options);
-        });
-        py::dict out;
-        out["observed"] = r.observed;
-        out["expected"] = r.expected;
-        out["std"] = r.std_dev;
-        out["analytic"] = r.analytic;
-        out["p_value"] = r.p_value;
-        out["permutations"] = r.permutations;
-        return out;
-    }, py::name("expected_ei_index"), py::arg("g"), py::arg("groups"), py::arg("permutations"), py::arg("seed"),
-       py::arg("threads"), py::arg("progress"));
-    m.def("_assortativity", [](const Graph& g, ArrayLike codes) {
-        const auto groups = codes_arg(codes, g, "assortativity");
-        py::gil_scoped_release no_gil;
-        return verbind::assortativity(g, groups);
-    }, py::name("assortativity"), py::arg("g"), py::arg("groups"));
+    m.def(
+        "_ei_index",
+        [](const Graph& g, ArrayLike codes) {
+            const auto groups = codes_arg(codes, g, "ei_index");
+            py::gil_scoped_release no_gil;
+            return verbind::ei_index(g, groups);
+        },
+        py::name("ei_index"), py::arg("g"), py::arg("groups"));
+    m.def(
+        "_ei_index_per_group",
+        [](const Graph& g, ArrayLike codes) {
+            const auto groups = codes_arg(codes, g, "ei_index");
+            return per_node([&] { return verbind::ei_index_per_group(g, groups); });
+        },
+        py::name("ei_index"), py::arg("g"), py::arg("groups"));
+    m.def(
+        "_expected_ei_index",
+        [](const Graph& g, ArrayLike codes, Int permutations, OptionalInt seed, Int threads, ProgressArg progress) {
+            const auto groups = codes_arg(codes, g, "expected_ei_index");
+            ExpectedEIOptions options;
+            options.permutations = size_arg(permutations, "expected_ei_index", "permutations", 1);
+            options.seed = seed_arg(seed, "expected_ei_index");
+            options.threads = threads_arg(threads, "expected_ei_index");
+            // progress: a callable or None, reported at least every ~0.1 s.
+            const ExpectedEI r = with_progress(std::move(progress), "expected_ei_index", [&](ProgressCallback cb) {
+                options.progress = std::move(cb);
+                return verbind::expected_ei_index(g, groups, options);
+            });
+            py::dict out;
+            out["observed"] = r.observed;
+            out["expected"] = r.expected;
+            out["std"] = r.std_dev;
+            out["analytic"] = r.analytic;
+            out["p_value"] = r.p_value;
+            out["permutations"] = r.permutations;
+            return out;
+        },
+        py::name("expected_ei_index"), py::arg("g"), py::arg("groups"), py::arg("permutations"), py::arg("seed"),
+        py::arg("threads"), py::arg("progress"));
+    m.def(
+        "_assortativity",
+        [](const Graph& g, ArrayLike codes) {
+            const auto groups = codes_arg(codes, g, "assortativity");
+            py::gil_scoped_release no_gil;
+            return verbind::assortativity(g, groups);
+        },
+        py::name("assortativity"), py::arg("g"), py::arg("groups"));
 
     m.def(
         "communities",
@@ -317,8 +334,10 @@ not converge in max_iter iterations.)doc");
             return to_numpy(std::move(labels));
         },
         py::arg("g"), py::kw_only(), py::arg("method") = option_default("CommunityOptions", "method"),
-        py::arg("resolution") = option_default("CommunityOptions", "resolution"), py::arg("seed") = option_default("CommunityOptions", "seed"),
-        py::arg("threads") = option_default("CommunityOptions", "threads"), py::arg("progress") = option_default("CommunityOptions", "progress"),
+        py::arg("resolution") = option_default("CommunityOptions", "resolution"),
+        py::arg("seed") = option_default("CommunityOptions", "seed"),
+        py::arg("threads") = option_default("CommunityOptions", "threads"),
+        py::arg("progress") = option_default("CommunityOptions", "progress"),
         R"doc(Communities by modularity: a uint32 label per node (0..k-1, numbered in order
 of each community's lowest node index). method: 'leiden' (Traag, Waltman & van
 Eck 2019, with the refinement phase, repeated until a pass changes nothing) or
@@ -342,8 +361,8 @@ formula for directed graphs.)doc");
     m.def(
         "_social_map_json",
         [](const std::shared_ptr<NetworkHandle>& net, OptionalText municipality, OptionalText neighbourhood,
-           OptionalDate start, OptionalDate end, Int top, OptionalInt seed, Int threads,
-           Int min_cell, bool include_sensitive, ProgressArg progress) {
+           OptionalDate start, OptionalDate end, Int top, OptionalInt seed, Int threads, Int min_cell,
+           bool include_sensitive, ProgressArg progress) {
             constexpr std::string_view fn = "social_map";
             if (!net) throw py::type_error("social_map(): net must be a Network, not None");
             SocialMapOptions options;
@@ -363,9 +382,9 @@ formula for directed graphs.)doc");
                 });
             });
         },
-        py::name("social_map"), py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"), py::arg("end"),
-        py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("min_cell"), py::arg("include_sensitive"),
-        py::arg("progress"));
+        py::name("social_map"), py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"),
+        py::arg("end"), py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("min_cell"),
+        py::arg("include_sensitive"), py::arg("progress"));
 }
 
 }  // namespace verbind::python

@@ -138,9 +138,8 @@ first, as it is before every change.)doc");
                 const std::string p = path_arg(path, "Store", "path");
                 auto handle = std::make_shared<StoreHandle>();
                 handle->path = p;
-                with_progress(std::move(progress), "Store", [&](ProgressCallback callback) {
-                    handle->store.emplace(Store::open(p, callback));
-                });
+                with_progress(std::move(progress), "Store",
+                              [&](ProgressCallback callback) { handle->store.emplace(Store::open(p, callback)); });
                 return handle;
             }),
             py::arg("path"), py::kw_only(), py::arg("progress") = py::none(),
@@ -176,8 +175,8 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_resident",
-        [](StoreHandle& self, Key key, OptionalText neighbourhood, OptionalText municipality, OptionalTextList talents,
-           OptionalTextList groups, bool key_figure, OptionalDate trained_on) {
+        [](StoreHandle& self, Key key, OptionalText neighbourhood, OptionalText municipality,
+           OptionalTextList talents, OptionalTextList groups, bool key_figure, OptionalDate trained_on) {
             const auto r = resident_args(key, neighbourhood, municipality, talents, groups, key_figure, trained_on);
             with_store(self, [&](Store& s) { s.add_resident(r.key, r.info); });
         },
@@ -198,14 +197,12 @@ first, as it is before every change.)doc");
 
     cls.def(
         "add_tie",
-        [](StoreHandle& self, Key a, Key b, Text kind, OptionalDate since, OptionalDate until,
-           Float weight) {
+        [](StoreHandle& self, Key a, Key b, Text kind, OptionalDate since, OptionalDate until, Float weight) {
             const auto t = tie_args(a, b, kind, since, until, float_arg(weight, "add_tie", "weight"));
             with_store(self, [&](Store& s) { s.add_tie(t.a, t.b, t.kind, t.info); });
         },
         py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
-        py::arg("until") = py::none(), py::arg("weight") = 1.0,
-        "As Network.add_tie, written through as one row.");
+        py::arg("until") = py::none(), py::arg("weight") = 1.0, "As Network.add_tie, written through as one row.");
 
     cls.def(
         "add_event",
@@ -284,9 +281,8 @@ from being truncated (the removal is committed; call compact() later).)doc");
         "replace",
         [](StoreHandle& self, const NetworkHandle& network) {
             // Lock order: the Network, then the Store.
-            read_network(network, "replace", [&](const Network& net) {
-                with_store(self, [&](Store& s) { s.replace(net); });
-            });
+            read_network(network, "replace",
+                         [&](const Network& net) { with_store(self, [&](Store& s) { s.replace(net); }); });
         },
         py::arg("network"), "Replaces the stored Network with a copy of network, in one transaction.");
     cls.def(
@@ -319,9 +315,8 @@ void register_privacy(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<
         const std::string p = path_arg(path, "write_graphml", "path");
         ExportOptions options;
         options.include_sensitive = include_sensitive;
-        read_network(self, "write_graphml", [&](const Network& net) {
-            without_gil([&] { write_graphml(net, p, options); });
-        });
+        read_network(self, "write_graphml",
+                     [&](const Network& net) { without_gil([&] { write_graphml(net, p, options); }); });
     };
     cls.def("write_graphml", graphml, py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false,
             R"doc(Writes the actors and ties as GraphML (Gephi, Cytoscape, networkx.read_graphml).
@@ -340,7 +335,8 @@ include_sensitive=True.)doc");
         constexpr std::string_view fn = "pseudonymise";
         if (args.size() != 2 || !kwargs.empty())
             throw py::type_error("pseudonymise() takes 2 positional arguments (network, secret), got " +
-                                 std::to_string(args.size()) + " and " + std::to_string(kwargs.size()) + " by keyword");
+                                 std::to_string(args.size()) + " and " + std::to_string(kwargs.size()) +
+                                 " by keyword");
         const py::handle network = args[0];
         if (!py::isinstance<NetworkHandle>(network))
             throw py::type_error("pseudonymise(): network must be a verbind.Network, not " + type_name(network));
@@ -355,7 +351,8 @@ include_sensitive=True.)doc");
         constexpr std::string_view fn = "pseudonym";
         if (args.size() != 3 || !kwargs.empty())
             throw py::type_error("pseudonym() takes 3 positional arguments (key, secret, kind), got " +
-                                 std::to_string(args.size()) + " and " + std::to_string(kwargs.size()) + " by keyword");
+                                 std::to_string(args.size()) + " and " + std::to_string(kwargs.size()) +
+                                 " by keyword");
         const std::string k = text_arg(args[0], fn, "key", "pseudonym: key");
         const std::string s = secret_arg(args[1], fn);
         const std::string kind = text_arg(args[2], fn, "kind", "pseudonym: kind");
@@ -369,31 +366,43 @@ A table of counts with its margins after small-cell suppression. Arrays have
 shape (rows + 1, cols + 1): the last column holds row totals, the last row
 column totals, the corner the grand total.)doc");
     table.attr("__module__") = "verbind";
-    table.def_property_readonly("counts", [](const SuppressedTable& t) {
-        py::array_t<std::uint64_t> a({t.rows, t.cols});
-        std::copy(t.counts.begin(), t.counts.end(), a.mutable_data());
-        return a;
-    }, "Every count with its totals (uint64), suppressed ones included: never publish this array as it is.");
-    table.def_property_readonly("suppressed", [](const SuppressedTable& t) {
-        py::array_t<bool> a({t.rows, t.cols});
-        std::transform(t.suppressed.begin(), t.suppressed.end(), a.mutable_data(), [](auto v) { return v != 0; });
-        return a;
-    }, "True where an entry must not be published.");
-    table.def_property_readonly("primary", [](const SuppressedTable& t) {
-        py::array_t<bool> a({t.rows, t.cols});
-        std::transform(t.primary.begin(), t.primary.end(), a.mutable_data(), [](auto v) { return v != 0; });
-        return a;
-    }, "True where the entry itself is below min_cell (suppressed minus primary is complementary).");
-    table.def("published", [](const SuppressedTable& t) -> PublishedRows {
-        py::list rows;
-        for (std::size_t r = 0; r < t.rows; ++r) {
-            py::list row;
-            for (std::size_t c = 0; c < t.cols; ++c)
-                row.append(t.is_suppressed(r, c) ? py::object(py::none()) : py::object(py::int_(t.count(r, c))));
-            rows.append(row);
-        }
-        return rows;
-    }, "The table as it may be published: a list of rows (totals last), None where suppressed.");
+    table.def_property_readonly(
+        "counts",
+        [](const SuppressedTable& t) {
+            py::array_t<std::uint64_t> a({t.rows, t.cols});
+            std::copy(t.counts.begin(), t.counts.end(), a.mutable_data());
+            return a;
+        },
+        "Every count with its totals (uint64), suppressed ones included: never publish this array as it is.");
+    table.def_property_readonly(
+        "suppressed",
+        [](const SuppressedTable& t) {
+            py::array_t<bool> a({t.rows, t.cols});
+            std::transform(t.suppressed.begin(), t.suppressed.end(), a.mutable_data(), [](auto v) { return v != 0; });
+            return a;
+        },
+        "True where an entry must not be published.");
+    table.def_property_readonly(
+        "primary",
+        [](const SuppressedTable& t) {
+            py::array_t<bool> a({t.rows, t.cols});
+            std::transform(t.primary.begin(), t.primary.end(), a.mutable_data(), [](auto v) { return v != 0; });
+            return a;
+        },
+        "True where the entry itself is below min_cell (suppressed minus primary is complementary).");
+    table.def(
+        "published",
+        [](const SuppressedTable& t) -> PublishedRows {
+            py::list rows;
+            for (std::size_t r = 0; r < t.rows; ++r) {
+                py::list row;
+                for (std::size_t c = 0; c < t.cols; ++c)
+                    row.append(t.is_suppressed(r, c) ? py::object(py::none()) : py::object(py::int_(t.count(r, c))));
+                rows.append(row);
+            }
+            return rows;
+        },
+        "The table as it may be published: a list of rows (totals last), None where suppressed.");
     table.def("__repr__", [](const SuppressedTable& t) {
         std::size_t hidden = 0;
         for (auto v : t.suppressed) hidden += v;
@@ -421,7 +430,8 @@ column totals, the corner the grand total.)doc");
                 throw py::type_error("suppress_small_cells(): counts must hold integers, not " +
                                      std::string(py::str(array.dtype())));
             auto values = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(array);
-            const auto rows = static_cast<std::size_t>(values.shape(0)), cols = static_cast<std::size_t>(values.shape(1));
+            const auto rows = static_cast<std::size_t>(values.shape(0)),
+                       cols = static_cast<std::size_t>(values.shape(1));
             std::vector<std::uint64_t> cells(rows * cols);
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 const auto v = values.data()[i];

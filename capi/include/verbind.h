@@ -156,8 +156,7 @@ VB_API vb_status_t vb_network_add_event(vb_network_t *net, const char *key, cons
 
 /* Records that `actor` attended `event`, brought along by `brought_by`
  * (NULL or "": came on their own, or not known). */
-VB_API vb_status_t vb_network_attend(vb_network_t *net, const char *event, const char *actor,
-                                     const char *brought_by);
+VB_API vb_status_t vb_network_attend(vb_network_t *net, const char *event, const char *actor, const char *brought_by);
 
 /* Adds `actor` to the organisers of `event`. */
 VB_API vb_status_t vb_network_add_organiser(vb_network_t *net, const char *event, const char *actor);
@@ -225,8 +224,8 @@ typedef struct vb_event_options {
 VB_API void vb_event_options_init(vb_event_options_t *options);
 
 /* Adds an event with all attributes; `options` may be NULL. */
-VB_API vb_status_t vb_network_add_event_ex(vb_network_t *net, const char *key, const char *date,
-                                           const char *kind, const vb_event_options_t *options);
+VB_API vb_status_t vb_network_add_event_ex(vb_network_t *net, const char *key, const char *date, const char *kind,
+                                           const vb_event_options_t *options);
 
 /* Marks a declared group as special-category data (GDPR art. 9), for
  * example a declared LGBTI+ identity: exports leave it out unless asked
@@ -406,8 +405,7 @@ VB_API void vb_view_options_init(vb_view_options_t *options);
 /* Takes a graph snapshot of `net`; `options` may be NULL (defaults). Nodes
  * are the actors that pass the filters, in the network's order, isolated
  * ones included; node keys are actor keys. */
-VB_API vb_status_t vb_graph_from_network(const vb_network_t *net, const vb_view_options_t *options,
-                                         vb_graph_t **out);
+VB_API vb_status_t vb_graph_from_network(const vb_network_t *net, const vb_view_options_t *options, vb_graph_t **out);
 
 typedef struct vb_edge_list_options {
     size_t struct_size;
@@ -442,9 +440,8 @@ VB_API void vb_edge_list_options_init(vb_edge_list_options_t *options);
  * dst[i] when directed), weights[i] (NULL: all 1; finite and >= 0).
  * Duplicate edges and self-loops are refused. The arrays may be NULL when
  * edge_count is 0. Node keys are the decimal indices ("0", "1", ...). */
-VB_API vb_status_t vb_graph_from_edges(size_t node_count, size_t edge_count, const uint32_t *src,
-                                       const uint32_t *dst, const double *weights, int directed,
-                                       vb_graph_t **out);
+VB_API vb_status_t vb_graph_from_edges(size_t node_count, size_t edge_count, const uint32_t *src, const uint32_t *dst,
+                                       const double *weights, int directed, vb_graph_t **out);
 
 /* As vb_graph_from_edges, with policies for duplicates and self-loops;
  * `options` may be NULL (defaults). */
@@ -458,8 +455,7 @@ VB_API vb_status_t vb_graph_from_edges_v2(size_t node_count, size_t edge_count, 
  * numbered 0..n-1 gives node == label; `7` and `07` in one file are
  * VB_ERROR_PARSE naming both lines), else in order of first appearance.
  * `options` may be NULL (defaults). */
-VB_API vb_status_t vb_graph_read_edgelist(const char *path, const vb_edge_list_options_t *options,
-                                          vb_graph_t **out);
+VB_API vb_status_t vb_graph_read_edgelist(const char *path, const vb_edge_list_options_t *options, vb_graph_t **out);
 
 /* NULL-safe. */
 VB_API void vb_graph_free(vb_graph_t *graph);
@@ -525,14 +521,14 @@ typedef int (*vb_progress_fn)(double fraction, void *user_data);
 /* Per-node measures, each as networkx's function of the same meaning (see
  * docs/socialmap.md). Results are identical for any thread count. */
 typedef enum vb_centrality {
-    VB_CENTRALITY_DEGREE = 0,         /* degree_centrality */
-    VB_CENTRALITY_BETWEENNESS = 1,    /* betweenness_centrality (Brandes) */
-    VB_CENTRALITY_CLOSENESS = 2,      /* closeness_centrality, wf_improved */
-    VB_CENTRALITY_HARMONIC = 3,       /* harmonic_centrality */
-    VB_CENTRALITY_PAGERANK = 4,       /* pagerank */
-    VB_CENTRALITY_EIGENVECTOR = 5,    /* eigenvector_centrality */
-    VB_CENTRALITY_CONSTRAINT = 6,     /* Burt's constraint (NaN: no neighbours) */
-    VB_CENTRALITY_EFFECTIVE_SIZE = 7  /* Burt's effective size (NaN: no neighbours) */
+    VB_CENTRALITY_DEGREE = 0,        /* degree_centrality */
+    VB_CENTRALITY_BETWEENNESS = 1,   /* betweenness_centrality (Brandes) */
+    VB_CENTRALITY_CLOSENESS = 2,     /* closeness_centrality, wf_improved */
+    VB_CENTRALITY_HARMONIC = 3,      /* harmonic_centrality */
+    VB_CENTRALITY_PAGERANK = 4,      /* pagerank */
+    VB_CENTRALITY_EIGENVECTOR = 5,   /* eigenvector_centrality */
+    VB_CENTRALITY_CONSTRAINT = 6,    /* Burt's constraint (NaN: no neighbours) */
+    VB_CENTRALITY_EFFECTIVE_SIZE = 7 /* Burt's effective size (NaN: no neighbours) */
 } vb_centrality_t;
 
 typedef struct vb_centrality_options {
@@ -541,19 +537,19 @@ typedef struct vb_centrality_options {
      * eigenvector and 0 for the others; 0: every tie counts 1; 1: use the
      * weights (as distances for betweenness, closeness and harmonic). */
     int weighted;
-    int normalized;  /* betweenness; default 1 */
-    size_t samples;  /* betweenness: k sampled sources (1..n); 0 (default): all */
-    uint64_t seed;   /* betweenness samples; default: the library's fixed seed */
-    unsigned threads;                /* 0 (default): all cores */
-    double damping;                  /* PageRank; default 0.85 */
-    const double *personalization;   /* PageRank: NULL (uniform) or node_count values >= 0 */
-    double tol;                      /* PageRank and eigenvector; default 1e-10 */
-    size_t max_iter;                 /* PageRank and eigenvector; default 1000 */
+    int normalized;                /* betweenness; default 1 */
+    size_t samples;                /* betweenness: k sampled sources (1..n); 0 (default): all */
+    uint64_t seed;                 /* betweenness samples; default: the library's fixed seed */
+    unsigned threads;              /* 0 (default): all cores */
+    double damping;                /* PageRank; default 0.85 */
+    const double *personalization; /* PageRank: NULL (uniform) or node_count values >= 0 */
+    double tol;                    /* PageRank and eigenvector; default 1e-10 */
+    size_t max_iter;               /* PageRank and eigenvector; default 1000 */
     /* Appended after 0.1's first draft: betweenness, closeness, harmonic and
      * PageRank report progress here (NULL: none); returning 0 cancels the
      * call, which then returns VB_ERROR_CANCELLED. */
     vb_progress_fn progress;
-    void *progress_data;             /* passed to progress */
+    void *progress_data; /* passed to progress */
 } vb_centrality_options_t;
 
 VB_API void vb_centrality_options_init_sized(vb_centrality_options_t *options, size_t struct_size);
@@ -576,8 +572,7 @@ VB_API vb_status_t vb_components(const vb_graph_t *graph, uint32_t *labels, size
  * count always suffices). `*count` receives how many there are; when that
  * exceeds capacity nothing is written and VB_ERROR_INVALID_ARGUMENT is
  * returned. Undirected graphs only. */
-VB_API vb_status_t vb_articulation_points(const vb_graph_t *graph, size_t capacity, uint32_t *points,
-                                          size_t *count);
+VB_API vb_status_t vb_articulation_points(const vb_graph_t *graph, size_t capacity, uint32_t *points, size_t *count);
 
 /* Bridges as pairs (u[i], v[i]) with u < v, sorted; capacity as above (the
  * edge count always suffices). Undirected graphs only. */
@@ -603,12 +598,11 @@ VB_API void vb_community_options_init_sized(vb_community_options_t *options, siz
 
 /* A community label per node (0..k-1, numbered by lowest node) into
  * `labels`; `count` (may be NULL) receives k. Undirected graphs. */
-VB_API vb_status_t vb_communities(const vb_graph_t *graph, const vb_community_options_t *options,
-                                  uint32_t *labels, size_t *count);
+VB_API vb_status_t vb_communities(const vb_graph_t *graph, const vb_community_options_t *options, uint32_t *labels,
+                                  size_t *count);
 
 /* Modularity of `labels` (one per node), as networkx.community.modularity. */
-VB_API vb_status_t vb_modularity(const vb_graph_t *graph, const uint32_t *labels, double resolution,
-                                 double *out);
+VB_API vb_status_t vb_modularity(const vb_graph_t *graph, const uint32_t *labels, double resolution, double *out);
 
 /* Mixing over group labels 0..G-1, one per node. The E-I index (NaN
  * without ties); per group into `values` (capacity >= largest label + 1;
@@ -630,10 +624,10 @@ VB_API vb_status_t vb_assortativity(const vb_graph_t *graph, const uint32_t *gro
 /* vb_expected_ei_index with progress and cancelling. */
 typedef struct vb_expected_ei_options {
     size_t struct_size;
-    size_t permutations;      /* default 1000, at least 1 */
-    uint64_t seed;            /* default: the library's fixed seed */
-    unsigned threads;         /* 0 (default): all cores; the result does not depend on it */
-    vb_progress_fn progress;  /* may be NULL; called at least every ~0.1 s; return 0 to cancel */
+    size_t permutations;     /* default 1000, at least 1 */
+    uint64_t seed;           /* default: the library's fixed seed */
+    unsigned threads;        /* 0 (default): all cores; the result does not depend on it */
+    vb_progress_fn progress; /* may be NULL; called at least every ~0.1 s; return 0 to cancel */
     void *progress_data;
 } vb_expected_ei_options_t;
 
@@ -686,8 +680,8 @@ typedef struct vb_social_map_options {
      * at least 1), and those needed to keep them from being worked out, are
      * published as null with "suppressed": true (see docs/privacy.md). */
     size_t min_cell;
-    vb_progress_fn progress;   /* may be NULL; return 0 to cancel */
-    void *progress_data;       /* passed to progress */
+    vb_progress_fn progress; /* may be NULL; return 0 to cancel */
+    void *progress_data;     /* passed to progress */
     /* Non-zero: ties of sensitive kinds count too (default 0: a member_of tie
      * to an LGBTI+ organisation can reveal what a declared group would). */
     int include_sensitive;
@@ -727,13 +721,13 @@ typedef enum vb_probability {
 
 typedef struct vb_spread_options {
     size_t struct_size;
-    vb_diffusion_model_t model;    /* default independent cascade */
-    vb_probability_t probability;  /* default weighted cascade */
-    double uniform_probability;    /* with VB_PROBABILITY_UNIFORM; default 0.1 */
-    size_t runs;                   /* default 10000 */
-    uint64_t seed;                 /* default: the library's fixed default seed */
-    unsigned threads;              /* 0: all cores; the result does not depend on it */
-    vb_progress_fn progress;       /* may be NULL */
+    vb_diffusion_model_t model;   /* default independent cascade */
+    vb_probability_t probability; /* default weighted cascade */
+    double uniform_probability;   /* with VB_PROBABILITY_UNIFORM; default 0.1 */
+    size_t runs;                  /* default 10000 */
+    uint64_t seed;                /* default: the library's fixed default seed */
+    unsigned threads;             /* 0: all cores; the result does not depend on it */
+    vb_progress_fn progress;      /* may be NULL */
     void *progress_data;
 } vb_spread_options_t;
 
@@ -751,15 +745,15 @@ typedef struct vb_influence_options {
     vb_diffusion_model_t model;
     vb_probability_t probability;
     double uniform_probability;
-    double epsilon;                /* in (0, 1); default 0.1 */
-    double delta;                  /* in (0, 1); 0 (default): 1 / node count */
+    double epsilon; /* in (0, 1); default 0.1 */
+    double delta;   /* in (0, 1); 0 (default): 1 / node count */
     uint64_t seed;
     unsigned threads;
-    const uint32_t *candidates;    /* who may be chosen; NULL: everyone */
+    const uint32_t *candidates; /* who may be chosen; NULL: everyone */
     size_t candidate_count;
-    const uint32_t *fixed;         /* already active; their reach is given */
+    const uint32_t *fixed; /* already active; their reach is given */
     size_t fixed_count;
-    const uint32_t *groups;        /* NULL, or a group label 0..G-1 per node: the fair (maximin) variant */
+    const uint32_t *groups; /* NULL, or a group label 0..G-1 per node: the fair (maximin) variant */
     vb_progress_fn progress;
     void *progress_data;
     /* appended: refuse (VB_ERROR_INVALID_ARGUMENT, with the estimate) rather
@@ -805,11 +799,11 @@ VB_API void vb_cascades_free(vb_cascades_t *cascades);
 
 typedef struct vb_cascade_totals {
     size_t attendances;
-    size_t newcomers;          /* first attendance in the network's history */
-    size_t newcomers_brought;  /* newcomers someone brought along */
-    double bring_along_rate;   /* newcomers_brought / attendances */
-    double newcomer_share;     /* newcomers / attendances */
-    uint32_t generations;      /* deepest bring-along chain in an event series */
+    size_t newcomers;         /* first attendance in the network's history */
+    size_t newcomers_brought; /* newcomers someone brought along */
+    double bring_along_rate;  /* newcomers_brought / attendances */
+    double newcomer_share;    /* newcomers / attendances */
+    uint32_t generations;     /* deepest bring-along chain in an event series */
 } vb_cascade_totals_t;
 
 VB_API vb_status_t vb_cascades_totals(const vb_cascades_t *cascades, vb_cascade_totals_t *out);
@@ -867,9 +861,9 @@ typedef struct vb_temporal vb_temporal_t;
 
 /* Over contacts: seeds hold it at `start`; only contacts with start <= t
  * < *end count (end NULL: no end); max_wait NULL: no limit. */
-VB_API vb_status_t vb_temporal_reach_contacts(const vb_contacts_t *contacts, const uint32_t *seeds,
-                                              size_t seed_count, int64_t start, const int64_t *end,
-                                              const int64_t *max_wait, vb_temporal_t **out);
+VB_API vb_status_t vb_temporal_reach_contacts(const vb_contacts_t *contacts, const uint32_t *seeds, size_t seed_count,
+                                              int64_t start, const int64_t *end, const int64_t *max_wait,
+                                              vb_temporal_t **out);
 /* Over a network's dated ties and events (ISO dates; end NULL: after the
  * last dated record; max_wait in days, < 0: no limit). Times in the result
  * are days since 1970-01-01; nodes are the network's actors in order. */
@@ -881,9 +875,9 @@ VB_API vb_status_t vb_temporal_reach_network(const vb_network_t *net, const char
  * NetworkTemporalOptions). */
 typedef struct vb_temporal_network_options {
     size_t struct_size;
-    const char *start;      /* required: "YYYY-MM-DD", when the seeds hold it (default NULL: refused) */
-    const char *end;        /* exclusive; NULL or "" (default): the day after the last dated record */
-    int64_t max_wait;       /* in days; < 0 (default -1): no limit */
+    const char *start; /* required: "YYYY-MM-DD", when the seeds hold it (default NULL: refused) */
+    const char *end;   /* exclusive; NULL or "" (default): the day after the last dated record */
+    int64_t max_wait;  /* in days; < 0 (default -1): no limit */
     /* Non-zero: sensitive events and ties of sensitive kinds carry people
      * along too (default 0: they carry nobody). */
     int include_sensitive;
@@ -891,8 +885,7 @@ typedef struct vb_temporal_network_options {
 
 VB_API void vb_temporal_network_options_init(vb_temporal_network_options_t *options);
 VB_API void vb_temporal_network_options_init_sized(vb_temporal_network_options_t *options, size_t struct_size);
-#define vb_temporal_network_options_init(options) \
-    vb_temporal_network_options_init_sized((options), sizeof *(options))
+#define vb_temporal_network_options_init(options) vb_temporal_network_options_init_sized((options), sizeof *(options))
 /* As vb_temporal_reach_network, with every option; `options` must set start
  * (NULL options: start is missing, VB_ERROR_INVALID_ARGUMENT). The old
  * function is this one with include_sensitive 0. */
@@ -905,8 +898,7 @@ VB_API size_t vb_temporal_node_count(const vb_temporal_t *result);
 VB_API vb_status_t vb_temporal_arrival(const vb_temporal_t *result, uint32_t node, int64_t *time);
 /* The reach curve: point i is (time, people reached by then). */
 VB_API size_t vb_temporal_curve_length(const vb_temporal_t *result);
-VB_API vb_status_t vb_temporal_curve_point(const vb_temporal_t *result, size_t index, int64_t *time,
-                                           size_t *reached);
+VB_API vb_status_t vb_temporal_curve_point(const vb_temporal_t *result, size_t index, int64_t *time, size_t *reached);
 
 VB_API void vb_spread_options_init_sized(vb_spread_options_t *options, size_t struct_size);
 VB_API void vb_influence_options_init_sized(vb_influence_options_t *options, size_t struct_size);
@@ -964,14 +956,14 @@ VB_API void vb_assignment_free(vb_assignment_t *assignment);
 
 typedef struct vb_introduction_options {
     size_t struct_size;
-    size_t per_person;   /* default 2 */
-    int64_t limit;       /* < 0: no limit (default -1) */
+    size_t per_person;        /* default 2 */
+    int64_t limit;            /* < 0: no limit (default -1) */
     const char *municipality; /* NULL: all */
-    const char *start;   /* window [start, end) as ISO dates, NULL: open */
+    const char *start;        /* window [start, end) as ISO dates, NULL: open */
     const char *end;
-    size_t min_shared;   /* default 1 */
-    uint64_t seed;       /* default: verbind's fixed default seed */
-    unsigned threads;    /* 0: all cores; the result does not depend on it */
+    size_t min_shared; /* default 1 */
+    uint64_t seed;     /* default: verbind's fixed default seed */
+    unsigned threads;  /* 0: all cores; the result does not depend on it */
     /* Non-zero lets ties of sensitive kinds count as "already
      * tied" and as `via` (default 0). */
     int include_sensitive;
@@ -1231,10 +1223,10 @@ VB_API vb_status_t vb_suppress_small_cells(const uint64_t *counts, size_t rows, 
  * min_cell are suppressed, with complementary suppression across a period's
  * areas; shares and indices from fewer than min_cell people too. */
 typedef enum vb_period {
-    VB_PERIOD_WEEK = 0, /* ISO weeks, "2022-W05" */
-    VB_PERIOD_MONTH = 1, /* "2022-05" */
+    VB_PERIOD_WEEK = 0,    /* ISO weeks, "2022-W05" */
+    VB_PERIOD_MONTH = 1,   /* "2022-05" */
     VB_PERIOD_QUARTER = 2, /* "2022-Q2" */
-    VB_PERIOD_YEAR = 3 /* "2022" */
+    VB_PERIOD_YEAR = 3     /* "2022" */
 } vb_period_t;
 
 typedef enum vb_area_level {
@@ -1251,20 +1243,20 @@ typedef enum vb_value_status {
 
 typedef struct vb_timeline_options {
     size_t struct_size;
-    vb_period_t period;         /* default month */
-    vb_area_level_t by;         /* default municipality */
-    const char *start;          /* "YYYY-MM-DD"; NULL or "": the earliest dated record */
-    const char *end;            /* exclusive; NULL or "": the day after the latest dated record */
-    uint64_t min_cell;          /* default 10; 0 is refused */
-    int include_sensitive;      /* default 0: sensitive events, tie kinds and groups left out */
-    size_t permutations;        /* E-I baseline; default 200 */
-    uint64_t seed;              /* default: the library's fixed default seed */
-    unsigned threads;           /* 0: all cores; the result does not depend on it */
-    vb_progress_fn progress;    /* may be NULL; return 0 to cancel */
+    vb_period_t period;      /* default month */
+    vb_area_level_t by;      /* default municipality */
+    const char *start;       /* "YYYY-MM-DD"; NULL or "": the earliest dated record */
+    const char *end;         /* exclusive; NULL or "": the day after the latest dated record */
+    uint64_t min_cell;       /* default 10; 0 is refused */
+    int include_sensitive;   /* default 0: sensitive events, tie kinds and groups left out */
+    size_t permutations;     /* E-I baseline; default 200 */
+    uint64_t seed;           /* default: the library's fixed default seed */
+    unsigned threads;        /* 0: all cores; the result does not depend on it */
+    vb_progress_fn progress; /* may be NULL; return 0 to cancel */
     void *progress_data;
-    const char *const *groups;  /* declared groups that define "group"; NULL: all */
+    const char *const *groups; /* declared groups that define "group"; NULL: all */
     size_t group_count;
-    unsigned friending_days;    /* window after a first co-attendance; default 30 */
+    unsigned friending_days; /* window after a first co-attendance; default 30 */
 } vb_timeline_options_t;
 
 typedef struct vb_timeline vb_timeline_t;
@@ -1314,17 +1306,17 @@ VB_API void vb_timeline_options_init_sized(vb_timeline_options_t *options, size_
  * include_sensitive. */
 typedef struct vb_report_options {
     size_t struct_size;
-    const char *municipality;   /* NULL or "": the whole programme */
-    vb_period_t period;         /* of the charts; default month */
-    size_t top;                 /* rows per table; default 10; 0 is refused */
-    size_t train;               /* residents in the reach plan; default 5; 0 is refused */
-    uint64_t seed;              /* default: the library's fixed default seed */
-    size_t max_drawn_nodes;     /* the drawing's cap; default 2500; 0 is refused */
-    uint64_t min_cell;          /* small-cell suppression; default 10; 0 is refused */
-    int include_sensitive;      /* default 0 */
-    const char *title;          /* NULL or "": "Programme report" */
-    unsigned threads;           /* 0: all cores; the report does not depend on it */
-    vb_progress_fn progress;    /* may be NULL; return 0 to cancel */
+    const char *municipality; /* NULL or "": the whole programme */
+    vb_period_t period;       /* of the charts; default month */
+    size_t top;               /* rows per table; default 10; 0 is refused */
+    size_t train;             /* residents in the reach plan; default 5; 0 is refused */
+    uint64_t seed;            /* default: the library's fixed default seed */
+    size_t max_drawn_nodes;   /* the drawing's cap; default 2500; 0 is refused */
+    uint64_t min_cell;        /* small-cell suppression; default 10; 0 is refused */
+    int include_sensitive;    /* default 0 */
+    const char *title;        /* NULL or "": "Programme report" */
+    unsigned threads;         /* 0: all cores; the report does not depend on it */
+    vb_progress_fn progress;  /* may be NULL; return 0 to cancel */
     void *progress_data;
 } vb_report_options_t;
 

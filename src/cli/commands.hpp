@@ -15,9 +15,9 @@ struct usage_error {
 
 using Args = std::vector<std::string_view>;
 
-int map_command(const Args& args);    // src/cli/map.cpp: the social map
-int reach_command(const Args& args);  // src/cli/reach.cpp: cascades and whom to train next
-int match_command(const Args& args);  // src/cli/match.cpp: introductions
-int report_command(const Args& args); // src/cli/report.cpp: the coordinator's HTML report
+int map_command(const Args& args);     // src/cli/map.cpp: the social map
+int reach_command(const Args& args);   // src/cli/reach.cpp: cascades and whom to train next
+int match_command(const Args& args);   // src/cli/match.cpp: introductions
+int report_command(const Args& args);  // src/cli/report.cpp: the coordinator's HTML report
 
 }  // namespace verbind::cli

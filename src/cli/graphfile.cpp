@@ -115,8 +115,8 @@ void print_graph_file(std::ostream& out, const std::string& path, FileFormat for
         const Graph g = read_edgelist(path, options);
         out << "edge list " << path << '\n';
         out << "nodes: " << g.num_nodes() << '\n';
-        out << (g.directed() ? "arcs: " : "edges: ") << g.num_edges() << (g.directed() ? " (directed)" : " (undirected)")
-            << '\n';
+        out << (g.directed() ? "arcs: " : "edges: ") << g.num_edges()
+            << (g.directed() ? " (directed)" : " (undirected)") << '\n';
         degree_lines(out, g);
         return;
     }

@@ -56,7 +56,8 @@ std::uint64_t parse_seed(std::string_view text) {
     std::uint64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size())
-        throw usage_error{"--seed: expected a whole number from 0 to 18446744073709551615, got '" + std::string(text) + "'"};
+        throw usage_error{"--seed: expected a whole number from 0 to 18446744073709551615, got '" +
+                          std::string(text) + "'"};
     return value;
 }
 
@@ -83,7 +84,8 @@ int demo(const std::vector<std::string_view>& args) {
             include_sensitive = true;
             continue;
         }
-        if (option != "--seed" && option != "--scale") throw usage_error{"demo: unknown option '" + std::string(option) + "'"};
+        if (option != "--seed" && option != "--scale")
+            throw usage_error{"demo: unknown option '" + std::string(option) + "'"};
         if (i + 1 == args.size()) throw usage_error{"demo: " + std::string(option) + " needs a value"};
         const std::string_view value = args[++i];
         if (option == "--seed")
@@ -124,7 +126,8 @@ int stats(const std::vector<std::string_view>& args) {
         }
     }
     if (paths.empty()) throw usage_error{"stats: missing PATH"};
-    if (paths.size() > 1) throw usage_error{"stats: expected one PATH, got " + std::to_string(paths.size()) + " arguments"};
+    if (paths.size() > 1)
+        throw usage_error{"stats: expected one PATH, got " + std::to_string(paths.size()) + " arguments"};
     const std::string path(paths[0]);
     using verbind::cli::FileFormat;
     const FileFormat what = format ? *format : verbind::cli::detect_format(path);

@@ -43,8 +43,8 @@ int map_command(const Args& args) {
                 std::size_t top = 0;
                 const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), top);
                 if (ec != std::errc{} || end != value.data() + value.size() || top == 0)
-                    throw usage_error{"map: --top: expected a whole number of at least 1, got '" + std::string(value) +
-                                      "'"};
+                    throw usage_error{"map: --top: expected a whole number of at least 1, got '" +
+                                      std::string(value) + "'"};
                 options.top = top;
             }
         } else if (arg.starts_with("--")) {
@@ -55,8 +55,8 @@ int map_command(const Args& args) {
             throw usage_error{"map: expected at most one PATH, got '" + path + "' and '" + std::string(arg) + "'"};
         }
     }
-    const Input input = load_network(path.empty() ? std::nullopt : std::optional<std::string>(path),
-                                     options.include_sensitive);
+    const Input input =
+        load_network(path.empty() ? std::nullopt : std::optional<std::string>(path), options.include_sensitive);
     const SocialMap map = social_map(input.network, options);
     if (json) {
         std::cout << to_json(map) << '\n';

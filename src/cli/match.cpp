@@ -20,7 +20,8 @@ std::size_t parse_count(std::string_view option, std::string_view text) {
     std::size_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size())
-        throw usage_error{"match: " + std::string(option) + ": expected a whole number, got '" + std::string(text) + "'"};
+        throw usage_error{"match: " + std::string(option) + ": expected a whole number, got '" + std::string(text) +
+                          "'"};
     return value;
 }
 
@@ -61,13 +62,12 @@ int match_command(const Args& args) {
             path = std::string(arg);
         }
     }
-    const Input input = load_network(path.empty() ? std::nullopt : std::optional<std::string>(path),
-                                     options.include_sensitive);
+    const Input input =
+        load_network(path.empty() ? std::nullopt : std::optional<std::string>(path), options.include_sensitive);
     const auto suggestions = introductions(input.network, options);
     const std::string source = path.empty() ? "the sample programme \"Veilige Wijken\" 2022" : path;
     std::cout << "top " << std::min(top, suggestions.size()) << " of " << suggestions.size()
-              << " suggested introductions in " << source << " (at most " << options.per_person
-              << " per person)\n\n";
+              << " suggested introductions in " << source << " (at most " << options.per_person << " per person)\n\n";
     for (std::size_t k = 0; k < suggestions.size() && k < top; ++k) {
         const auto& s = suggestions[k];
         std::ostringstream score;

@@ -35,8 +35,8 @@ std::string pad(const std::string& text, std::size_t width, bool right = false) 
 void print_cascades(const Network& net, const CascadeResult& c) {
     std::cout << "attendances " << c.attendances << ", newcomers " << c.newcomers << " ("
               << fixed(100 * c.newcomer_share, 1) << "%), newcomers brought along " << c.newcomers_brought
-              << ", bring-along rate " << fixed(c.bring_along_rate, 3)
-              << " new people per attendee, longest chain " << c.generations << " generations\n\n";
+              << ", bring-along rate " << fixed(c.bring_along_rate, 3) << " new people per attendee, longest chain "
+              << c.generations << " generations\n\n";
     std::cout << pad("event series (kind, municipality)", 44) << pad("events", 8, true) << pad("people", 8, true)
               << pad("newcomers", 11, true) << pad("brought", 9, true) << pad("rate", 7, true)
               << pad("generations", 13, true) << pad("largest tree", 14, true) << '\n';
@@ -100,8 +100,8 @@ int train_next(const Network& net, std::size_t k, bool include_sensitive) {
               << " (95% " << fixed(after.low, 1) << "-" << fixed(after.high, 1) << "): about "
               << fixed(after.mean - before.mean, 1) << " more people\n"
               << "certified: at least " << fixed(im.extra_spread_lower_bound, 1)
-              << " more people in expectation (probability >= 1 - 1/n), "
-              << fixed(100 * im.approximation, 0) << "% of the best possible choice of " << k << " or better\n";
+              << " more people in expectation (probability >= 1 - 1/n), " << fixed(100 * im.approximation, 0)
+              << "% of the best possible choice of " << k << " or better\n";
     return 0;
 }
 
@@ -120,7 +120,8 @@ int reach_command(const Args& args) {
             std::size_t parsed = 0;
             const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
             if (ec != std::errc() || end != value.data() + value.size() || parsed == 0 || parsed > 1000)
-                throw usage_error{"reach: --train must be a whole number from 1 to 1000, got '" + std::string(value) + "'"};
+                throw usage_error{"reach: --train must be a whole number from 1 to 1000, got '" + std::string(value) +
+                                  "'"};
             k = parsed;
         } else if (args[i].size() > 1 && args[i][0] == '-') {
             throw usage_error{"reach: unknown option '" + std::string(args[i]) + "'"};

@@ -64,7 +64,8 @@ Summary summarise(const Input& input) {
         else
             ++summary.cross_municipality_ties;
     }
-    for (std::size_t k = 0; k < per_kind.size(); ++k) summary.ties_by_kind.emplace_back(network.tie_kinds()[k], per_kind[k]);
+    for (std::size_t k = 0; k < per_kind.size(); ++k)
+        summary.ties_by_kind.emplace_back(network.tie_kinds()[k], per_kind[k]);
 
     for (const Attendance& record : network.attendance()) {
         AreaCounts& area = row(network.event(record.event).municipality);
@@ -119,7 +120,8 @@ public:
         std::size_t line_width = 0;
         for (std::size_t c = 0; c < width.size(); ++c) line_width += width[c] + (c ? 2 : 0);
         for (std::size_t r = 0; r < rows_.size(); ++r) {
-            if (std::find(rules_.begin(), rules_.end(), r) != rules_.end()) out << std::string(line_width, '-') << '\n';
+            if (std::find(rules_.begin(), rules_.end(), r) != rules_.end())
+                out << std::string(line_width, '-') << '\n';
             std::string line;
             for (std::size_t c = 0; c < rows_[r].size(); ++c) {
                 const std::string& cell = rows_[r][c];
@@ -141,8 +143,8 @@ private:
 
 std::vector<std::string> cells(const AreaCounts& area) {
     auto n = [](std::size_t value) { return std::to_string(value); };
-    return {area.name,         n(area.neighbourhoods), n(area.residents),   n(area.key_figures), n(area.organisations),
-            n(area.events),    n(area.ties),           n(area.attendances), n(area.brought_along)};
+    return {area.name,      n(area.neighbourhoods), n(area.residents),   n(area.key_figures),  n(area.organisations),
+            n(area.events), n(area.ties),           n(area.attendances), n(area.brought_along)};
 }
 
 }  // namespace
@@ -166,7 +168,8 @@ void print_summary(std::ostream& out, const std::string& title, const Summary& s
         out << '\n';
     }
     if (summary.first_event)
-        out << "events from " << format_date(summary.first_event) << " to " << format_date(summary.last_event) << '\n';
+        out << "events from " << format_date(summary.first_event) << " to " << format_date(summary.last_event)
+            << '\n';
     print_sensitive_note(out, summary.sensitive, summary.include_sensitive);
     out << '\n';
 

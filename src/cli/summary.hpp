@@ -42,8 +42,8 @@ struct Summary {
     SensitiveCounts sensitive;
     bool include_sensitive = false;
     std::optional<Date> first_event, last_event;
-    GraphSize ties_graph;          // verbind::build_graph(network)
-    GraphSize co_attendance_graph; // ViewOptions::co_attendance
+    GraphSize ties_graph;           // verbind::build_graph(network)
+    GraphSize co_attendance_graph;  // ViewOptions::co_attendance
 };
 
 // Counts everything the command may use (input.network, see visible.hpp),

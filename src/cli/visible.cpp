@@ -63,7 +63,8 @@ void print_sensitive_note(std::ostream& out, const SensitiveCounts& n, bool incl
     if (include_sensitive)
         out << "special-category data included (--include-sensitive): " << parts << '\n';
     else
-        out << "special-category data left out: " << parts << " (names not shown; --include-sensitive includes them)\n";
+        out << "special-category data left out: " << parts
+            << " (names not shown; --include-sensitive includes them)\n";
 }
 
 }  // namespace verbind::cli

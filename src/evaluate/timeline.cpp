@@ -204,8 +204,9 @@ const std::vector<MetricInfo>& timeline_metrics() {
         {"friending", "share",
          "Of the cross-group pairs who first co-attended an event in the period, the share who formed a tie "
          "within the friending window after it."},
-        {"retention", "share", "Of the residents who attended an event in the period, the share who attended again "
-                               "in a later period of the timeline."},
+        {"retention", "share",
+         "Of the residents who attended an event in the period, the share who attended again "
+         "in a later period of the timeline."},
         {"bring_along_rate", "share", "Share of the period's attendances where someone brought the attendee."},
         {"active_key_figures", "people",
          "Key figures who attended, organised, brought someone or had a tie start in the period."},
@@ -288,14 +289,14 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
                     if ((tie->until && *tie->until == *last_day) || (tie->since && *tie->since == *last_day)) {
                         why = " (the latest dated record is the tie '" + actors[tie->a].key + "' - '" +
                               actors[tie->b].key + "', field '" +
-                              std::string(tie->until && *tie->until == *last_day ? "until" : "since") + "': " +
-                              format_date(*last_day) + ")";
+                              std::string(tie->until && *tie->until == *last_day ? "until" : "since") +
+                              "': " + format_date(*last_day) + ")";
                         break;
                     }
                 for (EventId e = 0; why.empty() && e < events.size(); ++e)
                     if (event_counts[e] && events[e].date == *last_day)
-                        why = " (the latest dated record is event '" + events[e].key + "', field 'date': " +
-                              format_date(*last_day) + ")";
+                        why = " (the latest dated record is event '" + events[e].key +
+                              "', field 'date': " + format_date(*last_day) + ")";
             }
             throw input_error("timeline: from " + format_date(start) + " to " + format_date(end) + " is more than " +
                               std::to_string(max_timeline_periods) + " " + std::string(to_string(options.period)) +
@@ -508,7 +509,8 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
     }
     // The baseline of period p: everyone reached before it.
     for (std::size_t p = 1; p < P; ++p) {
-        for (std::size_t a = 0; a < A; ++a) denominator[reach_growth].at(p, a) += denominator[reach_growth].at(p - 1, a);
+        for (std::size_t a = 0; a < A; ++a)
+            denominator[reach_growth].at(p, a) += denominator[reach_growth].at(p - 1, a);
         denominator[reach_growth].programme[p] += denominator[reach_growth].programme[p - 1];
     }
 
@@ -544,7 +546,8 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
             const std::int64_t day = (events[e].date - start).days();  // days after start (or before: < 0)
             for (std::size_t i = 0; i < people.size(); ++i)
                 for (std::size_t j = i + 1; j < people.size(); ++j)
-                    if (group[people[i]] != group[people[j]]) meetings.push_back({pair_key(people[i], people[j]), day});
+                    if (group[people[i]] != group[people[j]])
+                        meetings.push_back({pair_key(people[i], people[j]), day});
         }
         std::sort(meetings.begin(), meetings.end());
         progress.report(0.03);
@@ -630,7 +633,8 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
             {
                 std::map<std::uint32_t, std::uint32_t> compact;  // dense labels keep the per-cell work small
                 for (std::size_t i = 0; i < who.size(); ++i)
-                    labels[i] = compact.emplace(group[who[i]], static_cast<std::uint32_t>(compact.size())).first->second;
+                    labels[i] =
+                        compact.emplace(group[who[i]], static_cast<std::uint32_t>(compact.size())).first->second;
             }
             ExpectedEIOptions xo;
             xo.permutations = options.permutations;
@@ -683,13 +687,24 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
         f_brought_by_key,
         family_count
     };
-    const Tally* family_tally[family_count] = {
-        &count[active_residents],     &count[newcomers],          &count[newly_reached],
-        &count[new_ties],             &count[lost_ties],          &count[exposure],
-        &count[active_key_figures],   &denominator[reach_growth], &count[bridging_share],
-        &denominator[bridging_share], &count[friending],          &denominator[friending],
-        &count[retention],            &denominator[retention],    &count[bring_along_rate],
-        &denominator[bring_along_rate], &count[events_per_key_figure], &count[brought_per_key_figure]};
+    const Tally* family_tally[family_count] = {&count[active_residents],
+                                               &count[newcomers],
+                                               &count[newly_reached],
+                                               &count[new_ties],
+                                               &count[lost_ties],
+                                               &count[exposure],
+                                               &count[active_key_figures],
+                                               &denominator[reach_growth],
+                                               &count[bridging_share],
+                                               &denominator[bridging_share],
+                                               &count[friending],
+                                               &denominator[friending],
+                                               &count[retention],
+                                               &denominator[retention],
+                                               &count[bring_along_rate],
+                                               &denominator[bring_along_rate],
+                                               &count[events_per_key_figure],
+                                               &count[brought_per_key_figure]};
     auto at = [&](std::size_t f, std::size_t p, std::size_t a) { return (f * P + p) * (A + 1) + a; };
     LinkedCells system;
     system.counts.resize(family_count * P * (A + 1));
@@ -740,8 +755,8 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
                                 std::pair{lost_ties, f_lost_ties}, std::pair{exposure, f_exposure},
                                 std::pair{active_key_figures, f_key_figures}})
                 if (!defined(p, m)) system.published_anyway[at(f, p, a)] = 1;
-            for (std::size_t f : {f_reached_before, f_bridging_of, f_friending_of, f_retention_of, f_brought_of,
-                                  f_key_figures})
+            for (std::size_t f :
+                 {f_reached_before, f_bridging_of, f_friending_of, f_retention_of, f_brought_of, f_key_figures})
                 if (system.counts[at(f, p, a)] == 0) system.published_anyway[at(f, p, a)] = 1;
         }
     // Complementary cells come from what only a ratio shows (the cumulative
@@ -758,8 +773,8 @@ Timeline timeline(const Network& network, const TimelineOptions& options) {
     // denominator is not): such a numerator is hidden too, and the system
     // protected again until no share is left like that.
     const std::pair<std::size_t, std::size_t> shares[] = {
-        {f_reached, f_reached_before}, {f_bridging, f_bridging_of},       {f_friending, f_friending_of},
-        {f_retention, f_retention_of}, {f_brought, f_brought_of},         {f_organised_by_key, f_key_figures},
+        {f_reached, f_reached_before},    {f_bridging, f_bridging_of}, {f_friending, f_friending_of},
+        {f_retention, f_retention_of},    {f_brought, f_brought_of},   {f_organised_by_key, f_key_figures},
         {f_brought_by_key, f_key_figures}};
     LinkedSuppression hidden = suppress_linked_cells(system, so);
     for (bool again = true; again;) {

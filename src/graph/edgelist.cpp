@@ -194,7 +194,8 @@ Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& we
     };
     messages.fail = [](const std::string& message) { throw parse_error(message); };
     const auto ends = [&](std::size_t i) {
-        return std::pair<NodeId, NodeId>(static_cast<NodeId>(records[i] >> 32), static_cast<NodeId>(records[i] & low32));
+        return std::pair<NodeId, NodeId>(static_cast<NodeId>(records[i] >> 32),
+                                         static_cast<NodeId>(records[i] & low32));
     };
     const auto weight = [&](std::size_t i) { return weights[i]; };
     // The records stay for messages (a repeat's line is found by a scan)
@@ -216,8 +217,8 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
     auto fail = [&](std::size_t line, const std::string& message) -> void {
         throw parse_error(where + ":" + std::to_string(line) + ": " + message);
     };
-    if (options.delimiter != 0 && options.delimiter != ' ' && options.delimiter != '\t' &&
-        options.delimiter != ',' && options.delimiter != ';')
+    if (options.delimiter != 0 && options.delimiter != ' ' && options.delimiter != '\t' && options.delimiter != ',' &&
+        options.delimiter != ';')
         throw input_error(where + ": delimiter must be blanks (' '), tab, ',' or ';'");
     if (options.weight_column != -1 && options.weight_column < 2)
         throw input_error(where + ": the weight column must be 2 or more (0-based; 0 and 1 are the nodes), got " +
@@ -294,8 +295,9 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
 
     auto take = [&](std::size_t at) {
         const std::size_t count = fields.size();
-        if (count < 2) fail(at, "expected at least 2 fields ('source target'), got " + std::to_string(count) +
-                                    " (fields separated by " + delimiter_name(delimiter) + ")");
+        if (count < 2)
+            fail(at, "expected at least 2 fields ('source target'), got " + std::to_string(count) +
+                         " (fields separated by " + delimiter_name(delimiter) + ")");
         if (expected_fields == 0) {
             expected_fields = count;
             first_data_line = at;
@@ -315,8 +317,7 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
                                           "' for the weights in the header line");
                 weight_column = static_cast<int>(it - header_fields.begin());
                 if (weight_column < 2)
-                    fail(header_line, "the weight column '" + printable(options.weight_name) +
-                                          "' is a node column");
+                    fail(header_line, "the weight column '" + printable(options.weight_name) + "' is a node column");
             }
             if (static_cast<std::size_t>(weight_column) >= count)
                 fail(at, "field 'weight': column " + std::to_string(weight_column) + " (0-based) asked for, but " +
@@ -430,8 +431,8 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
             }
             split(row);
             if (options.header == EdgeListHeader::yes ||
-                (options.header == EdgeListHeader::detect && fields.size() >= 2 &&
-                 known_column_name(fields[0]) && known_column_name(fields[1]))) {
+                (options.header == EdgeListHeader::detect && fields.size() >= 2 && known_column_name(fields[0]) &&
+                 known_column_name(fields[1]))) {
                 header_line = line;
                 for (auto f : fields) header_fields.emplace_back(f);
                 return;
@@ -612,13 +613,14 @@ Graph parse_edgelist_impl(const std::function<void(const std::function<void(std:
 }  // namespace
 
 Graph parse_edgelist(std::string_view text, const EdgeListOptions& options, std::string_view source) {
-    return parse_edgelist_impl([text](const std::function<void(std::string_view)>& take) { take(text); }, 0,
-                               options, source);
+    return parse_edgelist_impl([text](const std::function<void(std::string_view)>& take) { take(text); }, 0, options,
+                               source);
 }
 
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options) {
     std::error_code error;  // the reading names any error
-    const std::uintmax_t size = std::filesystem::is_regular_file(path, error) ? std::filesystem::file_size(path, error) : 0;
+    const std::uintmax_t size =
+        std::filesystem::is_regular_file(path, error) ? std::filesystem::file_size(path, error) : 0;
     return parse_edgelist_impl(
         [&path](const std::function<void(std::string_view)>& take) { files::read_file_chunks(path, take); },
         error || size == static_cast<std::uintmax_t>(-1) ? 0 : size, options, path);

@@ -21,8 +21,9 @@ Graph GraphBuilder::build(const Input& in, std::vector<std::string> keys) {
         return keys.size() > u ? "'" + keys[u] + "'" : std::to_string(u);
     };
 
-    if (in.dst.size() != m) throw input_error("edges: src has " + std::to_string(m) + " entries but dst has " +
-                                              std::to_string(in.dst.size()));
+    if (in.dst.size() != m)
+        throw input_error("edges: src has " + std::to_string(m) + " entries but dst has " +
+                          std::to_string(in.dst.size()));
     if (!in.weights.empty() && in.weights.size() != m)
         throw input_error("edges: " + std::to_string(m) + " edges but " + std::to_string(in.weights.size()) +
                           " weights");
@@ -189,9 +190,8 @@ std::vector<NodeId> integer_label_order(std::span<const std::string> labels) {
         if (!is_integer_label(label)) return order;
     order.resize(labels.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<NodeId>(i);
-    std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
-        return compare_integer_labels(labels[a], labels[b]) < 0;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](NodeId a, NodeId b) { return compare_integer_labels(labels[a], labels[b]) < 0; });
     return order;
 }
 
@@ -219,9 +219,8 @@ Graph Graph::from_edges(std::size_t n, std::span<const NodeId> src, std::span<co
     return GraphBuilder::build(in, {});
 }
 
-Graph Graph::from_keyed_edges(std::vector<std::string> keys, std::span<const NodeId> src,
-                              std::span<const NodeId> dst, std::span<const double> weights,
-                              const EdgeListOptions& options) {
+Graph Graph::from_keyed_edges(std::vector<std::string> keys, std::span<const NodeId> src, std::span<const NodeId> dst,
+                              std::span<const double> weights, const EdgeListOptions& options) {
     GraphBuilder::Input in;
     in.n = keys.size();
     in.src = src;
@@ -248,7 +247,8 @@ Graph Graph::from_labelled_edges(std::span<const std::string> src, std::span<con
         if (!is_valid_utf8(label))
             throw input_error("edge " + std::to_string(edge) + ": field '" + field + "': label is not valid UTF-8");
         if (label.find('\0') != std::string::npos)
-            throw input_error("edge " + std::to_string(edge) + ": field '" + field + "': label holds a NUL character");
+            throw input_error("edge " + std::to_string(edge) + ": field '" + field +
+                              "': label holds a NUL character");
         const auto id = static_cast<NodeId>(keys.size());
         keys.push_back(label);
         first_edge.push_back(static_cast<std::uint32_t>(edge));
@@ -296,8 +296,9 @@ Graph::EdgeArrays Graph::edges() const {
 }
 
 std::string Graph::key(NodeId u) const {
-    if (u >= num_nodes()) throw not_found_error("node " + std::to_string(u) + " is out of range (n = " +
-                                                std::to_string(num_nodes()) + ")");
+    if (u >= num_nodes())
+        throw not_found_error("node " + std::to_string(u) + " is out of range (n = " + std::to_string(num_nodes()) +
+                              ")");
     return keys_.empty() ? std::to_string(u) : keys_[u];
 }
 

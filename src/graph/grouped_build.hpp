@@ -47,8 +47,7 @@ void trim(std::vector<T>& v) {
 }
 
 inline bool exactly_float(double w) noexcept {
-    return std::fabs(w) <= std::numeric_limits<float>::max() &&
-           static_cast<double>(static_cast<float>(w)) == w;
+    return std::fabs(w) <= std::numeric_limits<float>::max() && static_cast<double>(static_cast<float>(w)) == w;
 }
 
 struct Settings {
@@ -68,7 +67,7 @@ struct Settings {
 
 struct Messages {
     std::function<std::string(std::uint64_t)> describe;  // a record: "edge 5", "x.txt:3"
-    std::function<std::string(NodeId)> name;              // a node: "'a'", "3"
+    std::function<std::string(NodeId)> name;             // a node: "'a'", "3"
     // A pair listed both ways with different weights (mirror only): record
     // r lists (rs, rd) with weight wr, record f the other way with wf.
     std::function<std::string(std::uint64_t r, std::uint64_t f, NodeId rs, NodeId rd, double wr, double wf)> mirrored;
@@ -153,8 +152,8 @@ Graph build(std::size_t n, std::size_t m, const Ends& ends, const Weight& weight
     // the two directions, then the first self-loop, then the first repeat
     // (by node, then neighbour).
     std::string repeat_error;
-    std::vector<double> weights_here;                          // the group's weights (compaction writes over them)
-    std::vector<std::uint64_t> order;                          // (other node << 32 | place in the group)
+    std::vector<double> weights_here;                         // the group's weights (compaction writes over them)
+    std::vector<std::uint64_t> order;                         // (other node << 32 | place in the group)
     std::vector<std::uint64_t> remaining, forward, backward;  // slots
     constexpr std::uint64_t low32 = 0xFFFFFFFFu;
     std::uint64_t kept = 0, read = 0;
@@ -211,9 +210,8 @@ Graph build(std::size_t n, std::size_t m, const Ends& ends, const Weight& weight
                     }
                     // Left, in record order: the first direction's records
                     // and the other direction's beyond the pairs.
-                    std::merge(forward.begin(), forward.end(),
-                               backward.begin() + static_cast<std::ptrdiff_t>(pairs), backward.end(),
-                               std::back_inserter(remaining));
+                    std::merge(forward.begin(), forward.end(), backward.begin() + static_cast<std::ptrdiff_t>(pairs),
+                               backward.end(), std::back_inserter(remaining));
                 }
                 keep = remaining.front();
                 w = w_at(keep);
@@ -270,13 +268,14 @@ Graph build(std::size_t n, std::size_t m, const Ends& ends, const Weight& weight
         case GraphBuilder::Weights::none: weighted = false; break;
         case GraphBuilder::Weights::given: weighted = tracked; break;
         case GraphBuilder::Weights::when_not_all_one:
-            weighted = tracked && std::any_of(group_weights.begin(), group_weights.begin() + static_cast<std::ptrdiff_t>(kept),
-                                              [](double w) { return w != 1.0; });
+            weighted = tracked &&
+                       std::any_of(group_weights.begin(), group_weights.begin() + static_cast<std::ptrdiff_t>(kept),
+                                   [](double w) { return w != 1.0; });
             break;
     }
-    const bool single = weighted && std::all_of(group_weights.begin(),
-                                                group_weights.begin() + static_cast<std::ptrdiff_t>(kept),
-                                                exactly_float);
+    const bool single =
+        weighted &&
+        std::all_of(group_weights.begin(), group_weights.begin() + static_cast<std::ptrdiff_t>(kept), exactly_float);
     if (!weighted) release(group_weights);
     std::vector<float> w32;
     std::vector<double> w64;
@@ -291,8 +290,10 @@ Graph build(std::size_t n, std::size_t m, const Ends& ends, const Weight& weight
         other.resize(kept);
         // Double weights: the targets' copy would be held beside them (and
         // the caller's arrays), so small room stays; else trimmed exactly.
-        if (weighted && !single) trim(other);
-        else other.shrink_to_fit();
+        if (weighted && !single)
+            trim(other);
+        else
+            other.shrink_to_fit();
         targets = std::move(other);
         if (weighted && single) {
             w32.assign(group_weights.begin(), group_weights.begin() + static_cast<std::ptrdiff_t>(kept));
@@ -340,8 +341,10 @@ Graph build(std::size_t n, std::size_t m, const Ends& ends, const Weight& weight
         other.resize(2 * kept);
         // Double weights: the targets' copy would be held beside them (and
         // the caller's arrays), so small room stays; else trimmed exactly.
-        if (weighted && !single) trim(other);
-        else other.shrink_to_fit();
+        if (weighted && !single)
+            trim(other);
+        else
+            other.shrink_to_fit();
         targets = std::move(other);
         if (weighted && single) {
             w32.assign(group_weights.begin(), group_weights.begin() + static_cast<std::ptrdiff_t>(2 * kept));

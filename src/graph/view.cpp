@@ -52,8 +52,7 @@ Graph build_graph(const Network& network, const ViewOptions& options) {
         for (std::size_t e = 0; e < events.size(); ++e) {
             const Event& event = events[e];
             event_wanted[e] = wanted_kind(event.kind) && (!options.start || event.date >= *options.start) &&
-                              (!options.end || event.date < *options.end) &&
-                              visible.event(static_cast<EventId>(e));
+                              (!options.end || event.date < *options.end) && visible.event(static_cast<EventId>(e));
         }
         std::vector<std::vector<NodeId>> attendees(events.size());
         for (const Attendance& a : network.attendance())

@@ -50,10 +50,10 @@ constexpr std::string_view cp1252_hint = "; if the file comes from Excel on Wind
 
 // Windows-1252's bytes 0x80-0x9F (0: not a character); the rest of the
 // upper half is Latin-1, U+00A0..U+00FF.
-constexpr char32_t cp1252_high[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr char32_t cp1252_high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
@@ -98,8 +98,8 @@ char find_delimiter(std::string_view text, const std::string& source, char force
     if (forced != 0) return forced;
     std::size_t pos = 0;
     std::size_t line = 1;
-    while (pos < text.size() && (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < text.size() &&
-                                                         text[pos + 1] == '\n'))) {
+    while (pos < text.size() &&
+           (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n'))) {
         pos += text[pos] == '\r' ? 2 : 1;
         ++line;
     }
@@ -187,8 +187,9 @@ private:
         const std::size_t start = pos_;
         while (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end()) {
             if (text_[pos_] == '"')
-                fail_at(source_, line_, name(index) + ": a quote inside an unquoted field (quote the whole field "
-                                                      "and double the quote: \"a \"\"b\"\"\")");
+                fail_at(source_, line_,
+                        name(index) + ": a quote inside an unquoted field (quote the whole field "
+                                      "and double the quote: \"a \"\"b\"\"\")");
             if (text_[pos_] == '\r')
                 fail_at(source_, line_, name(index) + ": a carriage return that does not end a line");
             ++pos_;
@@ -233,13 +234,14 @@ struct ColumnSpec {
     bool required;
 };
 
-constexpr ColumnSpec actor_columns[] = {{"key", true},           {"type", true},         {"kind", false},
-                                        {"neighbourhood", false}, {"municipality", false}, {"talents", false},
-                                        {"groups", false},        {"key_figure", false},  {"trained_on", false}};
+constexpr ColumnSpec actor_columns[] = {
+    {"key", true},      {"type", true},    {"kind", false},       {"neighbourhood", false}, {"municipality", false},
+    {"talents", false}, {"groups", false}, {"key_figure", false}, {"trained_on", false}};
 constexpr ColumnSpec tie_columns[] = {{"a", true},      {"b", true},      {"kind", false},
                                       {"since", false}, {"until", false}, {"weight", false}};
-constexpr ColumnSpec event_columns[] = {{"key", true},           {"date", true},          {"kind", true},
-                                        {"neighbourhood", false}, {"municipality", false}, {"organisers", false}};
+constexpr ColumnSpec event_columns[] = {{"key", true},           {"date", true},
+                                        {"kind", true},          {"neighbourhood", false},
+                                        {"municipality", false}, {"organisers", false}};
 constexpr ColumnSpec attendance_columns[] = {{"event", true}, {"actor", true}, {"brought_by", false}};
 constexpr ColumnSpec sensitive_columns[] = {{"group", true}};
 constexpr ColumnSpec sensitive_tie_kind_columns[] = {{"kind", true}};
@@ -334,8 +336,8 @@ void check_renames(const CsvOptions& options) {
             if (!file_known) throw input_error(what + ": no file '" + shown(file) + "' in the CSV layout");
             for (const auto& layout : layouts)
                 if (layout.file == file && !has_column(layout.columns, rename.to))
-                    throw input_error(what + ": " + file + " has no column '" + shown(rename.to) + "' (its columns: " +
-                                      column_list(layout.columns) + ")");
+                    throw input_error(what + ": " + file + " has no column '" + shown(rename.to) +
+                                      "' (its columns: " + column_list(layout.columns) + ")");
         } else if (!known) {
             throw input_error(what + ": no file of the CSV layout has a column '" + shown(rename.to) + "'");
         }
@@ -397,11 +399,10 @@ public:
         if (!ignored.empty()) {
             std::string list;
             for (const auto& name : ignored) list += (list.empty() ? "" : ", ") + name;
-            context.warnings.push_back(lexer_.source() + ":" + std::to_string(line_) +
-                                       (ignored.size() == 1 ? ": column " : ": columns ") + list +
-                                       (ignored.size() == 1 ? " is" : " are") +
-                                       " not part of the layout and ignored (its columns: " + column_list(columns_) +
-                                       ")");
+            context.warnings.push_back(
+                lexer_.source() + ":" + std::to_string(line_) + (ignored.size() == 1 ? ": column " : ": columns ") +
+                list + (ignored.size() == 1 ? " is" : " are") +
+                " not part of the layout and ignored (its columns: " + column_list(columns_) + ")");
         }
         width_ = header.size();
         lexer_.name_columns(header);
@@ -426,11 +427,12 @@ public:
         if (!lexer_.next(row_, line_)) return false;
         if (row_.size() != width_)
             fail_at(source(), line_,
-                    std::to_string(row_.size()) + (row_.size() == 1 ? " field" : " fields") + ", but the header has " +
-                        std::to_string(width_) + " columns");
+                    std::to_string(row_.size()) + (row_.size() == 1 ? " field" : " fields") +
+                        ", but the header has " + std::to_string(width_) + " columns");
         for (std::size_t spec = 0; spec < columns_.size(); ++spec) {
             const std::size_t at = positions_[spec];
-            if (at != absent) located(source(), line_, "", [&] { row_[at] = cell(row_[at], label(columns_[spec].name)); });
+            if (at != absent)
+                located(source(), line_, "", [&] { row_[at] = cell(row_[at], label(columns_[spec].name)); });
         }
         return true;
     }
@@ -502,8 +504,8 @@ bool parse_bool(std::string_view text, const std::string& what) {
         if (word == yes) return true;
     for (std::string_view no : {"false", "0", "no", "nee", "onwaar", ""})
         if (word == no) return false;
-    throw input_error(what + ": expected true or false (also 1/0, yes/no, ja/nee, waar/onwaar), got '" +
-                      shown(text) + "'");
+    throw input_error(what + ": expected true or false (also 1/0, yes/no, ja/nee, waar/onwaar), got '" + shown(text) +
+                      "'");
 }
 
 bool all_digits(std::string_view text) {
@@ -548,8 +550,8 @@ struct DateColumn {
 // (mm-dd-yyyy and mm/dd/yyyy with dayfirst false), each optionally followed
 // by a time of day (after 'T' for ISO dates, or a space), whose date part is
 // taken. An empty cell is no date.
-std::optional<Date> parse_cell_date(std::string_view text, const std::string& what, bool dayfirst,
-                                    DateColumn& column, std::size_t line) {
+std::optional<Date> parse_cell_date(std::string_view text, const std::string& what, bool dayfirst, DateColumn& column,
+                                    std::size_t line) {
     if (text.empty()) return std::nullopt;
     std::string_view date = text;
     const bool iso = text.size() >= 10 && all_digits(text.substr(0, 4)) && text[4] == '-';
@@ -581,7 +583,8 @@ std::optional<Date> parse_cell_date(std::string_view text, const std::string& wh
         const int year = to_int(date.substr(second + 1));
         const int day = dayfirst ? a : b;
         const int month = dayfirst ? b : a;
-        format = separator == '/' ? (dayfirst ? "dd/mm/yyyy" : "mm/dd/yyyy") : (dayfirst ? "dd-mm-yyyy" : "mm-dd-yyyy");
+        format =
+            separator == '/' ? (dayfirst ? "dd/mm/yyyy" : "mm/dd/yyyy") : (dayfirst ? "dd-mm-yyyy" : "mm-dd-yyyy");
         if (month < 1 || month > 12)
             throw input_error(what + ": malformed date '" + shown(text) + "' (no month " + std::to_string(month) +
                               "; read as " + std::string(format) +
@@ -737,7 +740,8 @@ void read_events(Network& network, std::string_view text, const std::string& sou
 void read_attendance(Network& network, std::string_view text, const std::string& source, ReadContext& context) {
     CsvTable table(text, source, "attendance.csv", attendance_columns, context);
     while (table.next())
-        located(source, table.line(), "", [&] { network.attend(table["event"], table["actor"], table["brought_by"]); });
+        located(source, table.line(), "",
+                [&] { network.attend(table["event"], table["actor"], table["brought_by"]); });
 }
 
 // A file's text without a UTF-8 byte order mark; a file read as a
@@ -766,8 +770,9 @@ void read_folder(Network& network, const std::string& folder, ReadContext& conte
     const char delimiter = context.options.delimiter;
     if (delimiter != 0 && delimiter != ',' && delimiter != ';' && delimiter != '\t')
         throw input_error("delimiter: expected ',', ';' or a tab, got " +
-                          (delimiter > ' ' && delimiter < 0x7F ? "'" + std::string(1, delimiter) + "'"
-                                                               : "byte " + hex_byte(static_cast<unsigned char>(delimiter))));
+                          (delimiter > ' ' && delimiter < 0x7F
+                               ? "'" + std::string(1, delimiter) + "'"
+                               : "byte " + hex_byte(static_cast<unsigned char>(delimiter))));
     const CsvEncoding encoding = context.options.encoding;
     // Progress: every file of the layout there is, sized before any is read.
     auto size_of = [&](std::string_view name) -> std::uintmax_t {
@@ -894,8 +899,9 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     std::string attendance = "event,actor,brought_by\n";
     for (const auto& record : network.attendance()) {
         if (!visible.attendance(record)) continue;
-        append_row(attendance, {network.event(record.event).key, network.actor(record.actor).key,
-                                record.brought_by == no_id ? std::string_view() : network.actor(record.brought_by).key});
+        append_row(attendance,
+                   {network.event(record.event).key, network.actor(record.actor).key,
+                    record.brought_by == no_id ? std::string_view() : network.actor(record.brought_by).key});
     }
 
     std::string sensitive_kinds = "kind\n";
@@ -915,8 +921,7 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     out.push_back({"attendance.csv", std::move(attendance)});
     if (!visible.sensitive_tie_kinds().empty())
         out.push_back({"sensitive_tie_kinds.csv", std::move(sensitive_kinds)});
-    if (!visible.sensitive_events().empty())
-        out.push_back({"sensitive_events.csv", std::move(sensitive_events)});
+    if (!visible.sensitive_events().empty()) out.push_back({"sensitive_events.csv", std::move(sensitive_events)});
     // The folder is replaced as a whole: a reader sees the old export or the
     // new one, never some files of each (and never stale marks).
     files::atomic_write_folder(folder, out, csv_files, "folder");

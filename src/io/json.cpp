@@ -38,8 +38,7 @@ public:
            std::initializer_list<std::string_view> names)
         : object_(object), path_(std::move(path)), source_(source) {
         if (object.type != Type::object)
-            fail_at(source_, object.line,
-                    path_ + ": expected an object, got " + std::string(type_name(object.type)));
+            fail_at(source_, object.line, path_ + ": expected an object, got " + std::string(type_name(object.type)));
         for (const auto& member : object.members) {
             bool known = false;
             for (auto name : names) known = known || name == member.key;
@@ -72,7 +71,8 @@ public:
     void expect_type(const JsonValue& value, Type type, const std::string& path) const {
         if (value.type != type)
             fail_at(source_, value.line,
-                    path + ": expected " + std::string(type_name(type)) + ", got " + std::string(type_name(value.type)));
+                    path + ": expected " + std::string(type_name(type)) + ", got " +
+                        std::string(type_name(value.type)));
     }
 
     std::string required_string(std::string_view name) const {
@@ -169,12 +169,10 @@ void read_document(Network& network, std::string_view text, std::string_view sou
     }
     const JsonValue root = parser.parse_document();
     if (root.type != Type::object)
-        fail_at(source, root.line,
-                "expected an object at the top level, got " + std::string(type_name(root.type)));
+        fail_at(source, root.line, "expected an object at the top level, got " + std::string(type_name(root.type)));
     // Check what the document is before complaining about what is inside it.
     for (const auto& member : root.members) {
-        if (member.key == "format" &&
-            (member.value.type != Type::string || member.value.text != format_name))
+        if (member.key == "format" && (member.value.type != Type::string || member.value.text != format_name))
             fail_at(source, member.value.line, "format: expected \"verbind\" (is this a verbind document?)");
         if (member.key == "version" && member.value.type != Type::number)
             fail_at(source, member.value.line,
@@ -215,8 +213,8 @@ void read_document(Network& network, std::string_view text, std::string_view sou
 
     for_each_record(document, "actors", source, [&](const JsonValue& value, std::string path, std::string_view src) {
         const Record actor(value, std::move(path), src,
-                           {"key", "type", "kind", "neighbourhood", "municipality", "talents", "groups",
-                            "key_figure", "trained_on"});
+                           {"key", "type", "kind", "neighbourhood", "municipality", "talents", "groups", "key_figure",
+                            "trained_on"});
         ActorRecord record;
         record.key = actor.required_string("key");
         const JsonValue& type = actor.required("type");
@@ -229,9 +227,8 @@ void read_document(Network& network, std::string_view text, std::string_view sou
         record.groups = actor.string_list("groups");
         record.key_figure = actor.optional_bool("key_figure");
         record.trained_on = actor.optional_date("trained_on");
-        located(src, actor.line(), "", [&] {
-            check_actor_record(record, [&](std::string_view name) { return actor.field_path(name); });
-        });
+        located(src, actor.line(), "",
+                [&] { check_actor_record(record, [&](std::string_view name) { return actor.field_path(name); }); });
         located(src, actor.line(), actor.path(), [&] { add_actor(network, record); });
         records.record();
     });
@@ -266,16 +263,15 @@ void read_document(Network& network, std::string_view text, std::string_view sou
     // Events exist now, so their marks can be applied.
     read_marks("sensitive_events", [&](const std::string& event) { network.mark_sensitive_event(event); });
 
-    for_each_record(document, "attendance", source,
-                    [&](const JsonValue& value, std::string path, std::string_view src) {
-                        const Record attendance(value, std::move(path), src, {"event", "actor", "brought_by"});
-                        const std::string event = attendance.required_string("event");
-                        const std::string actor = attendance.required_string("actor");
-                        const std::string brought_by = attendance.optional_string("brought_by");
-                        located(src, attendance.line(), attendance.path(),
-                           [&] { network.attend(event, actor, brought_by); });
-                        records.record();
-                    });
+    for_each_record(
+        document, "attendance", source, [&](const JsonValue& value, std::string path, std::string_view src) {
+            const Record attendance(value, std::move(path), src, {"event", "actor", "brought_by"});
+            const std::string event = attendance.required_string("event");
+            const std::string actor = attendance.required_string("actor");
+            const std::string brought_by = attendance.optional_string("brought_by");
+            located(src, attendance.line(), attendance.path(), [&] { network.attend(event, actor, brought_by); });
+            records.record();
+        });
     if (progress != nullptr) progress->report(1.0);
 }
 
@@ -375,7 +371,8 @@ void append_records_if(std::string& out, std::string_view name, const Items& ite
 
 template <class Items, class Write>
 void append_records(std::string& out, std::string_view name, const Items& items, Write&& write) {
-    append_records_if(out, name, items, [](const auto&) { return true; }, std::forward<Write>(write));
+    append_records_if(
+        out, name, items, [](const auto&) { return true; }, std::forward<Write>(write));
 }
 
 }  // namespace
@@ -420,34 +417,36 @@ std::string to_json(const Network& network, const ExportOptions& options) {
             line.date_if("trained_on", actor.trained_on);
         }
     });
-    append_records_if(out, "ties", network.ties(), [&](const Tie& tie) { return visible.tie(tie); },
-                      [&](ObjectLine& line, const Tie& tie) {
-        line.string("a", network.actor(tie.a).key);
-        line.string("b", network.actor(tie.b).key);
-        line.string("kind", network.tie_kind(tie));
-        line.date_if("since", tie.since);
-        line.date_if("until", tie.until);
-        line.number("weight", tie.weight + 0.0);  // never "-0"
-    });
-    append_records_if(out, "events", network.events(),
-                      [&](const Event& event) { return visible.event(static_cast<EventId>(&event - network.events().data())); },
-                      [&](ObjectLine& line, const Event& event) {
-        line.string("key", event.key);
-        line.string("date", format_date(event.date));
-        line.string("kind", event.kind);
-        line.string_if("neighbourhood", event.neighbourhood);
-        line.string_if("municipality", event.municipality);
-        std::vector<std::string> organisers;
-        for (ActorId id : event.organisers) organisers.push_back(network.actor(id).key);
-        line.list_if("organisers", organisers);
-    });
-    append_records_if(out, "attendance", network.attendance(),
-                      [&](const Attendance& record) { return visible.attendance(record); },
-                      [&](ObjectLine& line, const Attendance& record) {
-        line.string("event", network.event(record.event).key);
-        line.string("actor", network.actor(record.actor).key);
-        if (record.brought_by != no_id) line.string("brought_by", network.actor(record.brought_by).key);
-    });
+    append_records_if(
+        out, "ties", network.ties(), [&](const Tie& tie) { return visible.tie(tie); },
+        [&](ObjectLine& line, const Tie& tie) {
+            line.string("a", network.actor(tie.a).key);
+            line.string("b", network.actor(tie.b).key);
+            line.string("kind", network.tie_kind(tie));
+            line.date_if("since", tie.since);
+            line.date_if("until", tie.until);
+            line.number("weight", tie.weight + 0.0);  // never "-0"
+        });
+    append_records_if(
+        out, "events", network.events(),
+        [&](const Event& event) { return visible.event(static_cast<EventId>(&event - network.events().data())); },
+        [&](ObjectLine& line, const Event& event) {
+            line.string("key", event.key);
+            line.string("date", format_date(event.date));
+            line.string("kind", event.kind);
+            line.string_if("neighbourhood", event.neighbourhood);
+            line.string_if("municipality", event.municipality);
+            std::vector<std::string> organisers;
+            for (ActorId id : event.organisers) organisers.push_back(network.actor(id).key);
+            line.list_if("organisers", organisers);
+        });
+    append_records_if(
+        out, "attendance", network.attendance(), [&](const Attendance& record) { return visible.attendance(record); },
+        [&](ObjectLine& line, const Attendance& record) {
+            line.string("event", network.event(record.event).key);
+            line.string("actor", network.actor(record.actor).key);
+            if (record.brought_by != no_id) line.string("brought_by", network.actor(record.brought_by).key);
+        });
     append_marks("sensitive_events", visible.sensitive_events());
     out += "\n}\n";
     return out;

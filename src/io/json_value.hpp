@@ -87,8 +87,10 @@ private:
     void skip_blanks() noexcept {
         while (!at_end()) {
             const char c = peek();
-            if (c == '\n') ++line_;
-            else if (c != ' ' && c != '\t' && c != '\r') return;
+            if (c == '\n')
+                ++line_;
+            else if (c != ' ' && c != '\t' && c != '\r')
+                return;
             ++pos_;
         }
     }
@@ -194,7 +196,8 @@ private:
         // Of all repeated keys, report the first repeat in the document.
         std::size_t first_repeat = members.size();
         for (std::size_t i = 1; i < order.size(); ++i)
-            if (members[order[i]].key == members[order[i - 1]].key && order[i] < first_repeat) first_repeat = order[i];
+            if (members[order[i]].key == members[order[i - 1]].key && order[i] < first_repeat)
+                first_repeat = order[i];
         if (first_repeat < members.size())
             fail_at(source_, members[first_repeat].line,
                     "duplicate key '" + members[first_repeat].key + "' in an object");
@@ -265,10 +268,14 @@ private:
         for (int i = 0; i < 4; ++i) {
             const char c = text_[pos_ + static_cast<std::size_t>(i)];
             value <<= 4;
-            if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
-            else fail("invalid \\u escape '\\u" + shown(text_.substr(pos_, 4)) + "' (expected 4 hex digits)");
+            if (c >= '0' && c <= '9')
+                value |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                value |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                value |= static_cast<unsigned>(c - 'A' + 10);
+            else
+                fail("invalid \\u escape '\\u" + shown(text_.substr(pos_, 4)) + "' (expected 4 hex digits)");
         }
         pos_ += 4;
         return value;
@@ -341,9 +348,7 @@ private:
                     append_utf8(out, code_point);
                     break;
                 }
-                default:
-                    --pos_;
-                    fail("invalid escape '\\" + shown(text_.substr(pos_, 1)) + "' in a string");
+                default: --pos_; fail("invalid escape '\\" + shown(text_.substr(pos_, 1)) + "' in a string");
             }
         }
         // Escapes only ever add well-formed UTF-8, so a failure here is raw

@@ -31,8 +31,7 @@ inline ActorType parse_actor_type(std::string_view text, const std::string& fiel
 // The actor table has columns that only one type of actor can fill; a value
 // in the wrong one is refused rather than dropped. `field` names a field for
 // a message ("field 'kind'" in CSV, "actors[3].kind" in JSON).
-inline void check_actor_record(const ActorRecord& record,
-                               const std::function<std::string(std::string_view)>& field) {
+inline void check_actor_record(const ActorRecord& record, const std::function<std::string(std::string_view)>& field) {
     if (record.type == ActorType::organisation) {
         if (!record.groups.empty())
             throw input_error(field("groups") + ": an organisation has no declared groups (only residents do)");
@@ -47,7 +46,8 @@ inline void check_actor_record(const ActorRecord& record,
 // Adds a checked record through the Network's own validation.
 inline void add_actor(Network& network, const ActorRecord& record) {
     if (record.type == ActorType::organisation)
-        network.add_organisation(record.key, {record.kind, record.neighbourhood, record.municipality, record.talents});
+        network.add_organisation(record.key,
+                                 {record.kind, record.neighbourhood, record.municipality, record.talents});
     else
         network.add_resident(record.key, {record.neighbourhood, record.municipality, record.talents, record.groups,
                                           record.key_figure, record.trained_on});

@@ -52,8 +52,9 @@ Prepared prepare(const CostMatrix& cost, bool maximize, bool allow_transpose, co
             if (std::isnan(c) || c == -infinity)
                 throw input_error(std::string(function) + ": matrix contains invalid numeric entries: cost[" +
                                   std::to_string(i) + ", " + std::to_string(j) + "] is " +
-                                  (std::isnan(c) ? "nan" : maximize ? "inf (with maximize, -inf marks a forbidden pair)"
-                                                                    : "-inf (+inf marks a forbidden pair)"));
+                                  (std::isnan(c) ? "nan"
+                                   : maximize    ? "inf (with maximize, -inf marks a forbidden pair)"
+                                                 : "-inf (+inf marks a forbidden pair)"));
             if (p.transposed)
                 p.values[j * p.cols + i] = c;
             else
@@ -70,8 +71,18 @@ Prepared prepare(const CostMatrix& cost, bool maximize, bool allow_transpose, co
 class ShortestAugmentingPath {
 public:
     ShortestAugmentingPath(const double* cost, std::size_t rows, std::size_t cols)
-        : c_(cost), nr_(rows), nc_(cols), u_(rows, 0.0), v_(cols, 0.0), col4row_(rows, -1), row4col_(cols, -1),
-          path_(cols, -1), dist_(cols), in_rows_(rows), in_cols_(cols), remaining_(cols) {}
+        : c_(cost),
+          nr_(rows),
+          nc_(cols),
+          u_(rows, 0.0),
+          v_(cols, 0.0),
+          col4row_(rows, -1),
+          row4col_(cols, -1),
+          path_(cols, -1),
+          dist_(cols),
+          in_rows_(rows),
+          in_cols_(cols),
+          remaining_(cols) {}
 
     // `finite`: no forbidden pair (augmenting row reduction needs finite
     // differences).
@@ -414,8 +425,9 @@ AssignmentResult min_cost_flow(const Prepared& p, const std::vector<std::int64_t
     simplex.upperMap(upper).costMap(costs).stSupply(graph.node(source), graph.node(sink), flow);
     const auto status = simplex.run();
     if (status == decltype(simplex)::INFEASIBLE) {
-        lemon::Preflow<lemon::StaticDigraph, lemon::StaticDigraph::ArcMap<std::int64_t>> preflow(
-            graph, upper, graph.node(source), graph.node(sink));
+        lemon::Preflow<lemon::StaticDigraph, lemon::StaticDigraph::ArcMap<std::int64_t>> preflow(graph, upper,
+                                                                                                 graph.node(source),
+                                                                                                 graph.node(sink));
         preflow.runMinCut();
         throw input_error("assign: cost matrix is infeasible: the forbidden pairs leave at most " +
                           std::to_string(preflow.flowValue()) + " pairs, but the capacities ask for " +

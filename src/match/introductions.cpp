@@ -55,13 +55,13 @@ std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> v) {
 struct Context {
     const Network& network;
     const IntroductionOptions& options;
-    Graph ties;                                  // the window's ties, node = ActorId
-    std::vector<std::uint32_t> community;        // per actor
-    std::vector<char> in_scope;                  // per actor
-    std::vector<std::vector<TagId>> tags;        // per actor, sorted
-    std::vector<std::vector<std::uint32_t>> groups;  // per actor, non-sensitive, sorted
-    std::vector<std::uint32_t> municipality;     // per actor
-    std::vector<double> idf;                     // per tag
+    Graph ties;                                                       // the window's ties, node = ActorId
+    std::vector<std::uint32_t> community;                             // per actor
+    std::vector<char> in_scope;                                       // per actor
+    std::vector<std::vector<TagId>> tags;                             // per actor, sorted
+    std::vector<std::vector<std::uint32_t>> groups;                   // per actor, non-sensitive, sorted
+    std::vector<std::uint32_t> municipality;                          // per actor
+    std::vector<double> idf;                                          // per tag
     std::unordered_map<std::uint64_t, std::vector<ActorId>> buckets;  // (municipality, tag) -> actors
     // Introducers (docs/match.md, "Who could introduce them").
     std::vector<std::vector<ActorId>> orgs;  // per actor: organisations tied to or met at events, sorted
@@ -174,7 +174,8 @@ void prepare_introducers(Context& c) {
     std::vector<ActorId> figures;
     for (ActorId u = 0; u < n; ++u)
         if (net.actor(u).is_resident() && net.actor(u).key_figure) figures.push_back(u);
-    std::sort(figures.begin(), figures.end(), [&](ActorId x, ActorId y) { return net.actor(x).key < net.actor(y).key; });
+    std::sort(figures.begin(), figures.end(),
+              [&](ActorId x, ActorId y) { return net.actor(x).key < net.actor(y).key; });
     for (ActorId k : figures) {
         const auto p = sorted_unique(std::move(active[k]));
         for (std::size_t i = 0; i < p.size(); ++i)
@@ -247,7 +248,8 @@ void prepare(Context& c) {
     prepare_introducers(c);
     c.idf.resize(c.tag_names.size());
     for (TagId t = 0; t < c.idf.size(); ++t)
-        c.idf[t] = std::log(1.0 + static_cast<double>(in_scope) / static_cast<double>(std::max<std::size_t>(holders[t], 1)));
+        c.idf[t] =
+            std::log(1.0 + static_cast<double>(in_scope) / static_cast<double>(std::max<std::size_t>(holders[t], 1)));
 }
 
 // The order of suggestions: higher score first, then lower ids. Scores are
@@ -340,7 +342,8 @@ double score_pair(const Context& c, ActorId u, ActorId v) {
             }
         }
     }
-    const double score = rarity * (1.0 + c.options.bridge_bonus * bridged) / std::sqrt(1.0 + static_cast<double>(common));
+    const double score =
+        rarity * (1.0 + c.options.bridge_bonus * bridged) / std::sqrt(1.0 + static_cast<double>(common));
     return score * introducer_factor(c, u, v, contact);
 }
 
@@ -368,8 +371,8 @@ void candidates_of(const Context& c, ActorId u, std::uint64_t seed, std::vector<
         Rng rng(seed, u);
         for (std::uint32_t x = k.tag_begin; x < k.tag_end; ++x) {
             const auto& bucket = *c.flat_buckets[x];
-            const auto quota = static_cast<std::size_t>(
-                std::ceil(static_cast<double>(cap) * c.idf[c.flat_tags[x]] / idf_sum));
+            const auto quota =
+                static_cast<std::size_t>(std::ceil(static_cast<double>(cap) * c.idf[c.flat_tags[x]] / idf_sum));
             if (bucket.size() <= quota) {
                 scratch.insert(scratch.end(), bucket.begin(), bucket.end());
             } else {
@@ -563,7 +566,8 @@ std::vector<Introduction> introductions(const Network& network, const Introducti
         parallel_for(last - first, threads, 1, [&](std::size_t begin, std::size_t end, unsigned worker) {
             for (std::size_t k = first + begin; k < first + end; ++k) {
                 const std::size_t lo = k * chunk, hi = std::min(scope.size(), lo + chunk);
-                for (std::size_t s = lo; s < hi; ++s) candidates_of(c, scope[s], seed, scratch[worker], mine[worker], found[k]);
+                for (std::size_t s = lo; s < hi; ++s)
+                    candidates_of(c, scope[s], seed, scratch[worker], mine[worker], found[k]);
                 std::sort(found[k].begin(), found[k].end(), better);
             }
         });

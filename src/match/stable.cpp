@@ -37,21 +37,21 @@ std::unordered_map<std::string, std::uint32_t> index_names(const PreferenceLists
     std::unordered_map<std::string, std::uint32_t> index;
     for (std::size_t k = 0; k < lists.size(); ++k)
         if (!index.emplace(lists[k].first, static_cast<std::uint32_t>(k)).second)
-            throw input_error(std::string(function) + ": " + side + " " + quoted(lists[k].first) + " is listed twice");
+            throw input_error(std::string(function) + ": " + side + " " + quoted(lists[k].first) +
+                              " is listed twice");
     return index;
 }
 
 std::vector<std::unordered_map<std::uint32_t, std::uint32_t>> ranks(
-    const PreferenceLists& lists, const std::unordered_map<std::string, std::uint32_t>& other,
-    const char* function, const char* param, const char* other_side) {
+    const PreferenceLists& lists, const std::unordered_map<std::string, std::uint32_t>& other, const char* function,
+    const char* param, const char* other_side) {
     std::vector<std::unordered_map<std::uint32_t, std::uint32_t>> result(lists.size());
     for (std::size_t k = 0; k < lists.size(); ++k) {
         const auto& [owner, ranked] = lists[k];
         for (std::size_t r = 0; r < ranked.size(); ++r) {
             const auto it = other.find(ranked[r]);
             const std::string where = std::string(function) + ": " + param + "[" + quoted(owner) + "]";
-            if (it == other.end())
-                throw input_error(where + ": unknown " + other_side + " " + quoted(ranked[r]));
+            if (it == other.end()) throw input_error(where + ": unknown " + other_side + " " + quoted(ranked[r]));
             if (!result[k].emplace(it->second, static_cast<std::uint32_t>(r)).second)
                 throw input_error(where + ": " + quoted(ranked[r]) + " is ranked twice");
         }
@@ -113,7 +113,7 @@ StableMatching stable_match(const PreferenceLists& proposer_prefs, const Prefere
                             const ReviewerCapacities& capacities) {
     const Instance in = build_instance(proposer_prefs, reviewer_prefs, capacities, "stable_match");
     const std::size_t np = in.proposers.size(), nr = in.reviewers.size();
-    std::vector<std::size_t> next(np, 0);  // next position in each proposer's list
+    std::vector<std::size_t> next(np, 0);                                     // next position in each proposer's list
     std::vector<std::set<std::pair<std::uint32_t, std::uint32_t>>> held(nr);  // (rank, proposer), worst last
     std::vector<std::int64_t> partner(np, -1);
     std::deque<std::uint32_t> free;
@@ -147,8 +147,8 @@ StableMatching stable_match(const PreferenceLists& proposer_prefs, const Prefere
     StableMatching result;
     result.reserve(np);
     for (std::size_t p = 0; p < np; ++p)
-        result.emplace_back(in.proposers[p], partner[p] < 0 ? std::nullopt
-                                                            : std::optional<std::string>(in.reviewers[partner[p]]));
+        result.emplace_back(in.proposers[p],
+                            partner[p] < 0 ? std::nullopt : std::optional<std::string>(in.reviewers[partner[p]]));
     return result;
 }
 
@@ -168,7 +168,8 @@ std::vector<std::pair<std::string, std::string>> blocking_pairs(const Preference
         if (p_it == in.proposer_index.end())
             throw input_error(std::string(function) + ": matching: unknown proposer " + quoted(proposer));
         const std::uint32_t p = p_it->second;
-        if (seen[p]) throw input_error(std::string(function) + ": matching: proposer " + quoted(proposer) + " appears twice");
+        if (seen[p])
+            throw input_error(std::string(function) + ": matching: proposer " + quoted(proposer) + " appears twice");
         seen[p] = 1;
         if (!reviewer) continue;
         const auto r_it = in.reviewer_index.find(*reviewer);
@@ -192,7 +193,8 @@ std::vector<std::pair<std::string, std::string>> blocking_pairs(const Preference
             if (static_cast<std::int64_t>(r) == partner[p]) break;  // the rest are worse than the partner
             if (in.capacity[r] == 0) continue;
             const std::uint32_t rank = in.r_rank[r].at(static_cast<std::uint32_t>(p));
-            if (load[r] < in.capacity[r] || rank < worst_rank[r]) blocking.emplace_back(in.proposers[p], in.reviewers[r]);
+            if (load[r] < in.capacity[r] || rank < worst_rank[r])
+                blocking.emplace_back(in.proposers[p], in.reviewers[r]);
         }
     }
     return blocking;

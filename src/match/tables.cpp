@@ -152,7 +152,8 @@ std::vector<Table> tables(const Network& network, std::string_view event, const 
         std::sort(present.begin(), present.end());
         present.erase(std::unique(present.begin(), present.end()), present.end());
         out.groups = present.size();
-        out.group_mix = room_groups == 0 ? 1.0 : static_cast<double>(present.size()) / static_cast<double>(room_groups);
+        out.group_mix =
+            room_groups == 0 ? 1.0 : static_cast<double>(present.size()) / static_cast<double>(room_groups);
         result.push_back(std::move(out));
     }
     return result;

@@ -58,16 +58,15 @@ Date make_date(int year, int month, int day, std::string_view what) {
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
     if (month < 1 || month > 12) bad_date(text, what, "no such month");
     if (year < first_supported_year || year > last_supported_year) throw input_error(out_of_range(what, text));
-    if (day < 1 || day > boost::gregorian::gregorian_calendar::end_of_month_day(
-                              static_cast<unsigned short>(year), static_cast<unsigned short>(month)))
+    if (day < 1 || day > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                                                static_cast<unsigned short>(month)))
         bad_date(text, what, "no such day");
     return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                 static_cast<unsigned short>(day));
 }
 
 Date parse_date(std::string_view text, std::string_view what) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        bad_date(text, what, "expected YYYY-MM-DD");
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') bad_date(text, what, "expected YYYY-MM-DD");
     const int year = digits(text, 0, 4);
     const int month = digits(text, 5, 2);
     const int day = digits(text, 8, 2);
@@ -75,8 +74,8 @@ Date parse_date(std::string_view text, std::string_view what) {
     if (month < 1 || month > 12) bad_date(text, what, "no such month");
     if (year < first_supported_year || year > last_supported_year)
         throw input_error(out_of_range(what, std::string(text)));
-    if (day < 1 || day > boost::gregorian::gregorian_calendar::end_of_month_day(
-                              static_cast<unsigned short>(year), static_cast<unsigned short>(month)))
+    if (day < 1 || day > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                                                static_cast<unsigned short>(month)))
         bad_date(text, what, "no such day");
     return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                 static_cast<unsigned short>(day));
@@ -91,13 +90,11 @@ std::string format_date(const Date& date) {
     if (date.is_special()) return {};
     const auto ymd = date.year_month_day();
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(ymd.year),
-                  static_cast<int>(ymd.month), static_cast<int>(ymd.day));
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                  static_cast<int>(ymd.day));
     return buffer;
 }
 
-std::string format_date(const std::optional<Date>& date) {
-    return date ? format_date(*date) : std::string();
-}
+std::string format_date(const std::optional<Date>& date) { return date ? format_date(*date) : std::string(); }
 
 }  // namespace verbind

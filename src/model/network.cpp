@@ -29,9 +29,7 @@ std::string quoted(std::string_view text) {
     return out;
 }
 
-std::string record(std::string_view type, std::string_view key) {
-    return std::string(type) + " " + quoted(key);
-}
+std::string record(std::string_view type, std::string_view key) { return std::string(type) + " " + quoted(key); }
 
 std::string field(const std::string& rec, std::string_view name) {
     return rec + " field '" + std::string(name) + "'";
@@ -71,7 +69,7 @@ std::size_t Network::TieKeyHash::operator()(const TieKey& k) const noexcept {
 std::size_t Network::TieIndex::count(const TieKey& key) const noexcept {
     if (slots_.empty()) return 0;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = TieKeyHash{}(key) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = TieKeyHash{}(key)&mask;; i = (i + 1) & mask) {
         if (slots_[i].kind == empty_kind) return 0;
         if (slots_[i] == key) return 1;
     }
@@ -91,15 +89,15 @@ void Network::TieIndex::reserve(std::size_t n) {
 void Network::TieIndex::insert(const TieKey& key) {
     if (2 * (size_ + 1) > slots_.size()) reserve(size_ + 1 > 8 ? 2 * (size_ + 1) : 16);
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = TieKeyHash{}(key) & mask;
+    std::size_t i = TieKeyHash{}(key)&mask;
     while (slots_[i].kind != empty_kind) i = (i + 1) & mask;
     slots_[i] = key;
     ++size_;
 }
 
 std::size_t Network::num_residents() const noexcept {
-    return static_cast<std::size_t>(
-        std::count_if(actors_.begin(), actors_.end(), [](const Actor& a) { return a.is_resident(); }));
+    return static_cast<std::size_t>(std::count_if(actors_.begin(), actors_.end(),
+                                                  [](const Actor& a) { return a.is_resident(); }));
 }
 
 void Network::reserve(std::size_t actors, std::size_t ties, std::size_t events, std::size_t attendances) {

@@ -123,8 +123,8 @@ enum Stream : std::uint64_t {
 
 constexpr std::size_t num_languages = 7;
 constexpr std::array<std::string_view, num_languages> language_groups = {
-    "arabic-speaking",  "turkish-speaking", "sranan-speaking", "papiamento-speaking",
-    "polish-speaking",  "tigrinya-speaking", "frisian-speaking"};
+    "arabic-speaking", "turkish-speaking",  "sranan-speaking", "papiamento-speaking",
+    "polish-speaking", "tigrinya-speaking", "frisian-speaking"};
 constexpr std::size_t arabic = 0, turkish = 1, sranan = 2, papiamento = 3, tigrinya = 5;
 
 constexpr std::array<std::string_view, 4> age_groups = {"age 18-29", "age 30-49", "age 50-64", "age 65+"};
@@ -132,12 +132,24 @@ constexpr std::array<std::string_view, 4> age_groups = {"age 18-29", "age 30-49"
 constexpr std::string_view sensitive_group = "lgbti+";
 
 constexpr std::array<std::string_view, 14> talent_names = {
-    "cooking", "music",        "sports",     "languages",   "gardening", "crafts", "storytelling",
-    "photography", "dance",    "digital skills", "organising", "sewing", "poetry", "first aid"};
+    "cooking",     "music", "sports",         "languages",  "gardening", "crafts", "storytelling",
+    "photography", "dance", "digital skills", "organising", "sewing",    "poetry", "first aid"};
 constexpr std::array<unsigned, 14> talent_weights = {160, 110, 120, 90, 80, 70, 60, 50, 60, 60, 50, 40, 30, 30};
 enum Talent : unsigned {
-    cooking, music, sports, languages, gardening, crafts, storytelling,
-    photography, dance, digital_skills, organising, sewing, poetry, first_aid
+    cooking,
+    music,
+    sports,
+    languages,
+    gardening,
+    crafts,
+    storytelling,
+    photography,
+    dance,
+    digital_skills,
+    organising,
+    sewing,
+    poetry,
+    first_aid
 };
 
 struct Neighbourhood {
@@ -147,13 +159,13 @@ struct Neighbourhood {
 
 struct MunicipalityPlan {
     std::string_view name;
-    std::string_view slug;  // for event and organisation keys
+    std::string_view slug;    // for event and organisation keys
     unsigned resident_share;  // per mille of all residents
     std::vector<Neighbourhood> neighbourhoods;
     std::array<unsigned, num_languages> language_share;  // per mille; the rest declares none
-    std::array<unsigned, 4> age_share;                    // per mille
-    unsigned student_share;                               // per mille of age 18-29
-    unsigned lgbti_share;                                 // per mille
+    std::array<unsigned, 4> age_share;                   // per mille
+    unsigned student_share;                              // per mille of age 18-29
+    unsigned lgbti_share;                                // per mille
     // "Every city has its own pace": event turnout as per mille of the
     // planned size at the start and at the end of the year.
     unsigned pace_start, pace_end;
@@ -161,18 +173,58 @@ struct MunicipalityPlan {
 
 std::vector<MunicipalityPlan> municipality_plans() {
     return {
-        {"Lelystad", "lelystad", 200, {{"Atolwijk", 40}, {"Zuiderzeewijk", 35}, {"Boswijk", 25}},
-         {60, 40, 90, 70, 50, 20, 10}, {220, 330, 250, 200}, 150, 45, 550, 1150},
-        {"Almere", "almere", 290, {{"Stedenwijk", 30}, {"Kruidenwijk", 25}, {"Muziekwijk", 25}, {"Literatuurwijk", 20}},
-         {80, 50, 120, 50, 40, 20, 10}, {210, 360, 250, 180}, 150, 50, 750, 1200},
-        {"Groningen", "groningen", 230, {{"Beijum", 40}, {"Selwerd", 30}, {"Oosterpark", 30}},
-         {60, 30, 20, 15, 40, 40, 60}, {330, 300, 200, 170}, 450, 80, 900, 1100},
-        {"Amsterdam-West", "amsterdam-west", 280, {{"Bos en Lommer", 55}, {"De Baarsjes", 45}},
-         {200, 130, 60, 20, 30, 20, 10}, {260, 380, 210, 150}, 150, 90, 950, 1250},
+        {"Lelystad",
+         "lelystad",
+         200,
+         {{"Atolwijk", 40}, {"Zuiderzeewijk", 35}, {"Boswijk", 25}},
+         {60, 40, 90, 70, 50, 20, 10},
+         {220, 330, 250, 200},
+         150,
+         45,
+         550,
+         1150},
+        {"Almere",
+         "almere",
+         290,
+         {{"Stedenwijk", 30}, {"Kruidenwijk", 25}, {"Muziekwijk", 25}, {"Literatuurwijk", 20}},
+         {80, 50, 120, 50, 40, 20, 10},
+         {210, 360, 250, 180},
+         150,
+         50,
+         750,
+         1200},
+        {"Groningen",
+         "groningen",
+         230,
+         {{"Beijum", 40}, {"Selwerd", 30}, {"Oosterpark", 30}},
+         {60, 30, 20, 15, 40, 40, 60},
+         {330, 300, 200, 170},
+         450,
+         80,
+         900,
+         1100},
+        {"Amsterdam-West",
+         "amsterdam-west",
+         280,
+         {{"Bos en Lommer", 55}, {"De Baarsjes", 45}},
+         {200, 130, 60, 20, 30, 20, 10},
+         {260, 380, 210, 150},
+         150,
+         90,
+         950,
+         1250},
     };
 }
 
-enum class OrgKind { municipality, library, welfare, anti_discrimination, sports_club, faith_community, community_centre };
+enum class OrgKind {
+    municipality,
+    library,
+    welfare,
+    anti_discrimination,
+    sports_club,
+    faith_community,
+    community_centre
+};
 
 std::string_view kind_name(OrgKind kind) {
     switch (kind) {
@@ -355,8 +407,9 @@ std::vector<std::size_t> apportion(std::size_t total, const std::vector<std::uin
         given += counts[i];
         remainders.emplace_back(scaled % sum, i);
     }
-    std::sort(remainders.begin(), remainders.end(),
-              [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    std::sort(remainders.begin(), remainders.end(), [](const auto& x, const auto& y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
     for (std::size_t i = 0; given < total; ++i, ++given) counts[remainders[i % remainders.size()].second] += 1;
     return counts;
 }
@@ -431,8 +484,8 @@ private:
             person.language = language == num_languages ? no_language : static_cast<int>(language);
             person.student = person.age == 0 && rng.chance(plan.student_share);
             person.parent = (person.age == 1 && rng.chance(450)) || (person.age == 0 && rng.chance(100));
-            const bool refugee_language = person.language == static_cast<int>(arabic) ||
-                                          person.language == static_cast<int>(tigrinya);
+            const bool refugee_language =
+                person.language == static_cast<int>(arabic) || person.language == static_cast<int>(tigrinya);
             person.newcomer = rng.chance(refugee_language ? 250 : 25);
             person.lgbti = rng.chance(person.age == 0 ? plan.lgbti_share * 3 / 2 : plan.lgbti_share);
 
@@ -504,10 +557,12 @@ private:
             organisations_.push_back(std::move(org));
         };
         for (unsigned m = 0; m < plans_.size(); ++m)
-            for (OrgKind kind : {OrgKind::municipality, OrgKind::library, OrgKind::welfare, OrgKind::anti_discrimination})
+            for (OrgKind kind :
+                 {OrgKind::municipality, OrgKind::library, OrgKind::welfare, OrgKind::anti_discrimination})
                 add(kind, m);
         const std::size_t extras = static_cast<std::size_t>(std::llround(14 * scale_));
-        static constexpr std::array<unsigned, 4> by_size = {3, 1, 2, 0};  // Amsterdam-West, Almere, Groningen, Lelystad
+        static constexpr std::array<unsigned, 4> by_size = {3, 1, 2,
+                                                            0};  // Amsterdam-West, Almere, Groningen, Lelystad
         static constexpr std::array<OrgKind, 4> extra_kinds = {OrgKind::sports_club, OrgKind::faith_community,
                                                                OrgKind::community_centre, OrgKind::welfare};
         for (std::size_t i = 0; i < extras; ++i) add(extra_kinds[(i / 4) % extra_kinds.size()], by_size[i % 4]);
@@ -550,15 +605,16 @@ private:
         const int newcomer_span = static_cast<int>((Date(2021, 12, 31) - newcomer_first).days()) + 1;
         for (std::uint32_t r = 0; r < people_.size(); ++r) {
             const Person& person = people_[r];
-            int wanted = person.key_figure ? rng.between(18, 37)
-                                           : 1 + rng.between(0, 3) + rng.between(0, 3) + (rng.chance(200) ? rng.between(0, 7) : 0);
+            int wanted = person.key_figure
+                             ? rng.between(18, 37)
+                             : 1 + rng.between(0, 3) + rng.between(0, 3) + (rng.chance(200) ? rng.between(0, 7) : 0);
             // Each tie serves two people; ask for half.
             for (int asked = 0; asked < (wanted + 1) / 2; ++asked) {
                 const unsigned where = static_cast<unsigned>(rng.below(1000));
-                const std::vector<std::uint32_t>& pool =
-                    where < 700 ? residents_of_hood_[person.neighbourhood]
-                    : where < 920 ? residents_of_municipality_[person.municipality]
-                                  : all_residents();
+                const std::vector<std::uint32_t>& pool = where < 700 ? residents_of_hood_[person.neighbourhood]
+                                                         : where < 920
+                                                             ? residents_of_municipality_[person.municipality]
+                                                             : all_residents();
                 for (int attempt = 0; attempt < 6; ++attempt) {
                     const std::uint32_t other = pool[rng.index(pool.size())];
                     if (other == r || acquainted_.count(pair_key(r, other))) continue;
@@ -615,7 +671,8 @@ private:
                 unsigned weight = 1;
                 if (org.neighbourhood && *org.neighbourhood == person.neighbourhood) weight += 3;
                 for (unsigned t : offered_talents(org.kind))
-                    if (std::find(person.talents.begin(), person.talents.end(), t) != person.talents.end()) weight += 3;
+                    if (std::find(person.talents.begin(), person.talents.end(), t) != person.talents.end())
+                        weight += 3;
                 options.push_back(o);
                 weights.push_back(weight);
             }
@@ -653,8 +710,8 @@ private:
             for (OrgKind kind : {OrgKind::library, OrgKind::welfare})
                 partner(bureau, find_organisation(m, kind), plus_days(year_start, rng.between(0, 59)));
         }
-        partner(find_organisation(0, OrgKind::anti_discrimination), find_organisation(1, OrgKind::anti_discrimination),
-                Date(2019, 1, 1));
+        partner(find_organisation(0, OrgKind::anti_discrimination),
+                find_organisation(1, OrgKind::anti_discrimination), Date(2019, 1, 1));
     }
 
     // The first organisation of a kind in a municipality, or the welfare
@@ -703,7 +760,8 @@ private:
             const int window = static_cast<int>((Date(2022, 12, 10) - first).days()) / static_cast<int>(dialogues);
             for (unsigned k = 0; k < dialogues; ++k) {
                 Date day = plus_days(first, static_cast<int>(k) * window + rng.between(0, std::max(0, window - 3)));
-                while (day.day_of_week().as_number() < 2 || day.day_of_week().as_number() > 4) day = plus_days(day, 1);
+                while (day.day_of_week().as_number() < 2 || day.day_of_week().as_number() > 4)
+                    day = plus_days(day, 1);
                 char suffix[32];
                 std::snprintf(suffix, sizeof suffix, "dialogue-%02u", k + 1);
                 plan(suffix, day, EventKind::dialogue);
@@ -943,7 +1001,8 @@ private:
     std::vector<std::string> group_labels(const Person& person) const {
         std::vector<std::string> groups;
         groups.emplace_back(age_groups[person.age]);
-        if (person.language != no_language) groups.emplace_back(language_groups[static_cast<std::size_t>(person.language)]);
+        if (person.language != no_language)
+            groups.emplace_back(language_groups[static_cast<std::size_t>(person.language)]);
         if (person.student) groups.emplace_back("students");
         if (person.parent) groups.emplace_back("parents");
         if (person.newcomer) groups.emplace_back("newcomers");
@@ -1001,7 +1060,8 @@ private:
             net.add_event(event.key, info);
             for (const Visit& v : visits_[e])
                 net.attend(event.key, keys[v.resident],
-                           v.brought_by < 0 ? std::string_view{} : std::string_view(keys[static_cast<std::size_t>(v.brought_by)]));
+                           v.brought_by < 0 ? std::string_view{}
+                                            : std::string_view(keys[static_cast<std::size_t>(v.brought_by)]));
         }
         return net;
     }

@@ -23,12 +23,16 @@ bool is_valid_utf8(std::string_view text) noexcept {
             length = 2;
         } else if (c >= 0xE0 && c <= 0xEF) {
             length = 3;
-            if (c == 0xE0) lo = 0xA0;       // no overlong forms
-            else if (c == 0xED) hi = 0x9F;  // no surrogates
+            if (c == 0xE0)
+                lo = 0xA0;  // no overlong forms
+            else if (c == 0xED)
+                hi = 0x9F;  // no surrogates
         } else if (c >= 0xF0 && c <= 0xF4) {
             length = 4;
-            if (c == 0xF0) lo = 0x90;       // no overlong forms
-            else if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+            if (c == 0xF0)
+                lo = 0x90;  // no overlong forms
+            else if (c == 0xF4)
+                hi = 0x8F;  // nothing above U+10FFFF
         } else {
             return false;
         }
@@ -59,24 +63,24 @@ constexpr Range refused_anywhere[] = {
 // Refused at the start or the end: white space, separators and invisible
 // format characters (besides everything refused anywhere).
 constexpr Range refused_at_edge[] = {
-    {0x0020, 0x0020},  // space
-    {0x00A0, 0x00A0},  // no-break space
-    {0x00AD, 0x00AD},  // soft hyphen
-    {0x034F, 0x034F},  // combining grapheme joiner
-    {0x061C, 0x061C},  // Arabic letter mark
-    {0x115F, 0x1160},  // Hangul fillers
-    {0x1680, 0x1680},  // Ogham space mark
-    {0x17B4, 0x17B5},  // Khmer inherent vowels (invisible)
-    {0x180B, 0x180E},  // Mongolian variation selectors, vowel separator
-    {0x2000, 0x200F},  // en quad ... hair space, zero-width space/joiners, LRM, RLM
-    {0x202A, 0x202F},  // bidirectional embeddings, narrow no-break space
-    {0x205F, 0x206F},  // medium mathematical space, word joiner, invisible operators, isolates
-    {0x3000, 0x3000},  // ideographic space
-    {0x3164, 0x3164},  // Hangul filler
-    {0xFE00, 0xFE0F},  // variation selectors
-    {0xFEFF, 0xFEFF},  // byte order mark / zero-width no-break space
-    {0xFFA0, 0xFFA0},  // halfwidth Hangul filler
-    {0xFFF9, 0xFFFB},  // interlinear annotation controls
+    {0x0020, 0x0020},    // space
+    {0x00A0, 0x00A0},    // no-break space
+    {0x00AD, 0x00AD},    // soft hyphen
+    {0x034F, 0x034F},    // combining grapheme joiner
+    {0x061C, 0x061C},    // Arabic letter mark
+    {0x115F, 0x1160},    // Hangul fillers
+    {0x1680, 0x1680},    // Ogham space mark
+    {0x17B4, 0x17B5},    // Khmer inherent vowels (invisible)
+    {0x180B, 0x180E},    // Mongolian variation selectors, vowel separator
+    {0x2000, 0x200F},    // en quad ... hair space, zero-width space/joiners, LRM, RLM
+    {0x202A, 0x202F},    // bidirectional embeddings, narrow no-break space
+    {0x205F, 0x206F},    // medium mathematical space, word joiner, invisible operators, isolates
+    {0x3000, 0x3000},    // ideographic space
+    {0x3164, 0x3164},    // Hangul filler
+    {0xFE00, 0xFE0F},    // variation selectors
+    {0xFEFF, 0xFEFF},    // byte order mark / zero-width no-break space
+    {0xFFA0, 0xFFA0},    // halfwidth Hangul filler
+    {0xFFF9, 0xFFFB},    // interlinear annotation controls
     {0x1D173, 0x1D17A},  // musical symbol format controls
     {0xE0000, 0xE0FFF},  // tags and variation selectors supplement
 };
@@ -116,9 +120,7 @@ struct Finding {
     std::uint32_t code_point = 0;
 };
 
-bool is_noncharacter(std::uint32_t cp) noexcept {
-    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
-}
+bool is_noncharacter(std::uint32_t cp) noexcept { return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE; }
 
 // The one check behind is_valid_label and check_label.
 Finding inspect(std::string_view text, bool list_item) noexcept {
@@ -185,19 +187,16 @@ void check_label(std::string_view text, std::string_view what, bool list_item) {
         case Problem::utf8: reason = "is not valid UTF-8"; break;
         case Problem::line_break: reason = "contains a line break (" + code_point_name(found.code_point) + ")"; break;
         case Problem::control:
-            reason = "contains a control character (" + code_point_name(found.code_point) +
-                     (found.code_point == 0x0A || found.code_point == 0x0D || found.code_point == 0x85
-                          ? ", a line break)"
-                          : ")");
+            reason =
+                "contains a control character (" + code_point_name(found.code_point) +
+                (found.code_point == 0x0A || found.code_point == 0x0D || found.code_point == 0x85 ? ", a line break)"
+                                                                                                  : ")");
             break;
-        case Problem::noncharacter:
-            reason = "contains the noncharacter " + code_point_name(found.code_point);
-            break;
+        case Problem::noncharacter: reason = "contains the noncharacter " + code_point_name(found.code_point); break;
         case Problem::edge:
-            reason = found.code_point == 0x20
-                         ? std::string("has leading or trailing blanks")
-                         : "has leading or trailing white space or an invisible character (" +
-                               code_point_name(found.code_point) + ")";
+            reason = found.code_point == 0x20 ? std::string("has leading or trailing blanks")
+                                              : "has leading or trailing white space or an invisible character (" +
+                                                    code_point_name(found.code_point) + ")";
             break;
         case Problem::semicolon: reason = "contains ';' (it separates list items)"; break;
     }
@@ -243,7 +242,8 @@ std::size_t utf8_sequence(std::string_view s) {
         if ((b(i) & 0xC0) != 0x80) return 0;
         cp = (cp << 6) | (b(i) & 0x3F);
     }
-    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
     return n;
 }
 

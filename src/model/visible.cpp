@@ -105,7 +105,8 @@ Network Visible::copy() const {
     for (const Attendance& record : network.attendance()) {
         if (!attendance(record)) continue;
         out.attend(network.event(record.event).key, network.actor(record.actor).key,
-                   record.brought_by == no_id ? std::string_view() : std::string_view(network.actor(record.brought_by).key));
+                   record.brought_by == no_id ? std::string_view()
+                                              : std::string_view(network.actor(record.brought_by).key));
     }
     return out;
 }

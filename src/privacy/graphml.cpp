@@ -36,7 +36,11 @@ void append_xml(std::string& out, std::string_view text, Where&& where) {
     std::size_t i = 0;
     while (i < text.size()) {
         const auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        std::size_t length = byte < 0x80           ? 1
+                             : (byte >> 5) == 0x6  ? 2
+                             : (byte >> 4) == 0xE  ? 3
+                             : (byte >> 3) == 0x1E ? 4
+                                                   : 0;
         if (length == 0 || i + length > text.size() || !is_valid_utf8(text.substr(i, length)))
             throw input_error("GraphML: " + where() + ": not valid UTF-8");
         char32_t c = length == 1 ? byte : length == 2 ? (byte & 0x1F) : length == 3 ? (byte & 0x0F) : (byte & 0x07);
@@ -110,7 +114,9 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
     for (const auto& actor : network.actors()) {
         // The record and field a refused character is in, for the message.
         auto field = [&](const char* name) {
-            return [&actor, name] { return std::string(to_string(actor.type)) + " '" + actor.key + "' field '" + name + "'"; };
+            return [&actor, name] {
+                return std::string(to_string(actor.type)) + " '" + actor.key + "' field '" + name + "'";
+            };
         };
         out += "    <node id=\"";
         append_xml(out, actor.key, field("key"));
@@ -132,7 +138,8 @@ std::string to_graphml(const Network& network, const ExportOptions& options) {
         if (!visible.tie(tie)) continue;
         auto field = [&](const char* name) {
             return [&network, &tie, name] {
-                return "tie '" + network.actor(tie.a).key + "' - '" + network.actor(tie.b).key + "' field '" + name + "'";
+                return "tie '" + network.actor(tie.a).key + "' - '" + network.actor(tie.b).key + "' field '" + name +
+                       "'";
             };
         };
         out += "    <edge id=\"t" + std::to_string(edge++) + "\" source=\"";

@@ -11,8 +11,8 @@ namespace {
 
 void check_secret(std::string_view secret) {
     if (secret.size() < min_secret_bytes)
-        throw input_error("pseudonymise: the secret has " + std::to_string(secret.size()) + " bytes, needs at least " +
-                          std::to_string(min_secret_bytes) +
+        throw input_error("pseudonymise: the secret has " + std::to_string(secret.size()) +
+                          " bytes, needs at least " + std::to_string(min_secret_bytes) +
                           " (use 32 random bytes, or derive them from a passphrase with a password hash first)");
     static const int ready = sodium_init();
     if (ready < 0) throw error("pseudonymise: libsodium could not be initialised");
@@ -57,7 +57,8 @@ Network pseudonymise(const Network& network, std::string_view secret) {
             out.add_resident(actor_key.back(), {actor.neighbourhood, actor.municipality, actor.talents, actor.groups,
                                                 actor.key_figure, actor.trained_on});
         else
-            out.add_organisation(actor_key.back(), {actor.kind, actor.neighbourhood, actor.municipality, actor.talents});
+            out.add_organisation(actor_key.back(),
+                                 {actor.kind, actor.neighbourhood, actor.municipality, actor.talents});
     }
     for (const auto& tie : network.ties())
         out.add_tie(actor_key[tie.a], actor_key[tie.b], network.tie_kind(tie), {tie.since, tie.until, tie.weight});
@@ -74,8 +75,7 @@ Network pseudonymise(const Network& network, std::string_view secret) {
                    record.brought_by == no_id ? std::string_view() : std::string_view(actor_key[record.brought_by]));
     for (const auto& group : network.sensitive_groups()) out.mark_sensitive(group);
     for (const auto& kind : network.sensitive_tie_kinds()) out.mark_sensitive_tie_kind(kind);
-    for (const auto& event : network.sensitive_events())
-        out.mark_sensitive_event(event_key[network.event_id(event)]);
+    for (const auto& event : network.sensitive_events()) out.mark_sensitive_event(event_key[network.event_id(event)]);
     return out;
 }
 

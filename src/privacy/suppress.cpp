@@ -32,9 +32,7 @@ public:
 
     // Sort key for choosing a complementary entry: zeros last, then the
     // smallest count, then position.
-    auto cost(std::size_t cell) const {
-        return std::make_tuple(t_.counts[cell] == 0, t_.counts[cell], cell);
-    }
+    auto cost(std::size_t cell) const { return std::make_tuple(t_.counts[cell] == 0, t_.counts[cell], cell); }
 
     std::optional<std::size_t> cheapest(const std::vector<std::size_t>& candidates) const {
         std::optional<std::size_t> best;
@@ -129,8 +127,7 @@ private:
                 if (node < t_.rows)
                     for (std::size_t c = 0; c < t_.cols; ++c) visit(node * t_.cols + c, node_of_col(c));
                 else
-                    for (std::size_t r = 0; r < t_.rows; ++r)
-                        visit(r * t_.cols + (node - t_.rows), node_of_row(r));
+                    for (std::size_t r = 0; r < t_.rows; ++r) visit(r * t_.cols + (node - t_.rows), node_of_row(r));
             }
             ++next;
         }
@@ -141,7 +138,8 @@ private:
 };
 
 std::uint64_t add(std::uint64_t a, std::uint64_t b) {
-    if (a > std::numeric_limits<std::uint64_t>::max() - b) throw input_error("suppress_small_cells: a total overflows");
+    if (a > std::numeric_limits<std::uint64_t>::max() - b)
+        throw input_error("suppress_small_cells: a total overflows");
     return a + b;
 }
 
@@ -199,7 +197,8 @@ struct Rational {
 };
 
 std::int64_t fit(__int128 x) {
-    if (x > std::numeric_limits<std::int64_t>::max() || x < -std::numeric_limits<std::int64_t>::max()) throw Overflow{};
+    if (x > std::numeric_limits<std::int64_t>::max() || x < -std::numeric_limits<std::int64_t>::max())
+        throw Overflow{};
     return static_cast<std::int64_t>(x);
 }
 
@@ -413,8 +412,9 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& in, const Suppression
     const std::size_t n = in.counts.size();
     options.validate("suppress_linked_cells");
     if (!in.published_anyway.empty() && in.published_anyway.size() != n)
-        throw input_error("suppress_linked_cells: 'published_anyway' has " + std::to_string(in.published_anyway.size()) +
-                          " entries for " + std::to_string(n) + " cells");
+        throw input_error("suppress_linked_cells: 'published_anyway' has " +
+                          std::to_string(in.published_anyway.size()) + " entries for " + std::to_string(n) +
+                          " cells");
     if (!in.withheld.empty() && in.withheld.size() != n)
         throw input_error("suppress_linked_cells: 'withheld' has " + std::to_string(in.withheld.size()) +
                           " entries for " + std::to_string(n) + " cells");
@@ -459,7 +459,8 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& in, const Suppression
                 (void)coefficient;
                 if (!out.suppressed[cell] && !is_public[cell]) out_cells.push_back(cell);
             }
-        std::sort(out_cells.begin(), out_cells.end(), [&](std::size_t x, std::size_t y) { return cost(x) < cost(y); });
+        std::sort(out_cells.begin(), out_cells.end(),
+                  [&](std::size_t x, std::size_t y) { return cost(x) < cost(y); });
         out_cells.erase(std::unique(out_cells.begin(), out_cells.end()), out_cells.end());
         return out_cells;
     };
@@ -569,7 +570,8 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& in, const Suppression
                 else
                     stuck = true;
             }
-            for (std::size_t c : picks) out.suppressed[c] = 1;  // `unknown` stays as `s` was made until the next round
+            for (std::size_t c : picks)
+                out.suppressed[c] = 1;  // `unknown` stays as `s` was made until the next round
             added = added || !picks.empty();
             if (picks.empty() && !stuck)
                 for (std::size_t c : cells) checked[c] = 1;

@@ -39,7 +39,8 @@ public:
     // Computed from the in-degree, whose offsets the caller has just read:
     // cheaper than a cache miss into a table on large graphs.
     double in_node(NodeId v) const noexcept {
-        return kind_ == ProbabilityKind::weighted_cascade ? 1.0 / static_cast<double>(graph_->in_degree(v)) : uniform_;
+        return kind_ == ProbabilityKind::weighted_cascade ? 1.0 / static_cast<double>(graph_->in_degree(v))
+                                                          : uniform_;
     }
 
 private:

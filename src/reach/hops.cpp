@@ -32,8 +32,10 @@ std::vector<std::int32_t> hop_reach(const Graph& graph, std::span<const NodeId> 
     while (!frontier.empty() && static_cast<std::uint32_t>(level) < limit) {
         std::size_t frontier_arcs = 0;
         for (NodeId u : frontier) frontier_arcs += graph.out_degree(u);
-        if (!bottom_up && frontier_arcs > unvisited_arcs / alpha) bottom_up = true;
-        else if (bottom_up && frontier.size() < n / beta) bottom_up = false;
+        if (!bottom_up && frontier_arcs > unvisited_arcs / alpha)
+            bottom_up = true;
+        else if (bottom_up && frontier.size() < n / beta)
+            bottom_up = false;
         next.clear();
         const std::int32_t reached = level + 1;
         if (bottom_up) {

@@ -254,8 +254,10 @@ GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std:
             const auto [stored, inverted] = heap.top();
             heap.pop();
             const std::uint32_t now = count[scratch.local[~inverted]];
-            if (stored != now) heap.emplace(now, inverted);
-            else top.emplace_back(stored, inverted);
+            if (stored != now)
+                heap.emplace(now, inverted);
+            else
+                top.emplace_back(stored, inverted);
         }
     };
     // Cov(S_i) + the sum of `top`: integers below 2^53, exact in a double.
@@ -331,18 +333,15 @@ double estimated_bytes(double sets, double collections, double average, std::siz
 }  // namespace
 
 void InfluenceOptions::validate() const {
-    if (!(epsilon > 0.0 && epsilon < 1.0))
-        throw input_error("epsilon must be in (0, 1), got " + number(epsilon));
-    if (delta && !(*delta > 0.0 && *delta < 1.0))
-        throw input_error("delta must be in (0, 1), got " + number(*delta));
+    if (!(epsilon > 0.0 && epsilon < 1.0)) throw input_error("epsilon must be in (0, 1), got " + number(epsilon));
+    if (delta && !(*delta > 0.0 && *delta < 1.0)) throw input_error("delta must be in (0, 1), got " + number(*delta));
     if (max_memory_bytes == 0) throw input_error("max_memory_bytes must be at least 1");
 }
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
-std::size_t draw_rr_sets(const Graph& graph, std::size_t count, const DiffusionOptions& diffusion,
-                         std::uint64_t seed, unsigned threads) {
+std::size_t draw_rr_sets(const Graph& graph, std::size_t count, const DiffusionOptions& diffusion, std::uint64_t seed,
+                         unsigned threads) {
     if (graph.num_nodes() == 0) return 0;
     const ArcProbabilities probabilities(graph, diffusion);
     threads = resolve_threads(threads);
@@ -412,12 +411,13 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
     // c / delta overflows to infinity for the smallest deltas (5e-324), and
     // everything computed from it would be infinite or NaN.
     const double log_6_delta = std::log(6.0) - std::log(delta);
-    const double root = greedy_ratio * std::sqrt(log_6_delta) + std::sqrt(greedy_ratio * (log_binomial + log_6_delta));
+    const double root =
+        greedy_ratio * std::sqrt(log_6_delta) + std::sqrt(greedy_ratio * (log_binomial + log_6_delta));
     // theta_max is only a double (it is 1e21 for epsilon = 1e-10 and may be
     // infinite when epsilon^2 underflows); it is never cast to an integer.
     const double theta_max = 2.0 * nd * root * root / (eps * eps * kd);
-    const double theta_zero = std::isfinite(theta_max) ? std::max(1.0, theta_max * eps * eps * kd / nd)
-                                                        : std::max(1.0, 2.0 * root * root);
+    const double theta_zero =
+        std::isfinite(theta_max) ? std::max(1.0, theta_max * eps * eps * kd / nd) : std::max(1.0, 2.0 * root * root);
     const double rounds_max = std::isfinite(theta_max)
                                   ? std::max(1.0, std::ceil(std::log2(std::max(1.0, theta_max / theta_zero)))) + 1.0
                                   : 1100.0;  // log2(DBL_MAX) + 1 doublings at most
@@ -432,8 +432,7 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
     // size is measured on the sets drawn so far (1 before the first round).
     auto check_room = [&](double sets) {
         const double drawn = static_cast<double>(first_half.size());
-        const double average =
-            drawn > 0 ? static_cast<double>(first_half.nodes.size()) / drawn : 1.0;
+        const double average = drawn > 0 ? static_cast<double>(first_half.nodes.size()) / drawn : 1.0;
         const double bytes = estimated_bytes(sets, 2.0, average, n, threads);
         if (sets <= max_sets_per_collection && bytes <= static_cast<double>(options.max_memory_bytes)) return;
         // epsilon enters theta_max as 1 / epsilon^2: the suggested one keeps
@@ -456,8 +455,8 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
         if (sets > max_sets_per_collection)
             message += ", above the limit of " + number(max_sets_per_collection);
         else
-            message += ", about " + gigabytes(bytes) + ", above max_memory_bytes = " +
-                       std::to_string(options.max_memory_bytes);
+            message += ", about " + gigabytes(bytes) +
+                       ", above max_memory_bytes = " + std::to_string(options.max_memory_bytes);
         message += " (a certified result may need up to " + number(theta_max) + " sets per half). ";
         if (suggested < 1.0)
             message += "Use epsilon >= " + number(suggested) +
@@ -599,12 +598,12 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
         if (total_sets <= max_sets_per_collection && bytes <= static_cast<double>(options.max_memory_bytes)) return;
         throw input_error("fair_influence_max: " + std::to_string(groups) + " groups need " + number(total_sets) +
                           " reverse-reachable sets per half (" + std::to_string(theta) +
-                          " per group, from epsilon = " + number(eps) + " and delta = " + number(setup.delta) + "), " +
-                          when + " " +
+                          " per group, from epsilon = " + number(eps) + " and delta = " + number(setup.delta) +
+                          "), " + when + " " +
                           (total_sets > max_sets_per_collection
                                ? "more than the limit of " + number(max_sets_per_collection)
-                               : "about " + gigabytes(bytes) + ", above max_memory_bytes = " +
-                                     std::to_string(options.max_memory_bytes)) +
+                               : "about " + gigabytes(bytes) +
+                                     ", above max_memory_bytes = " + std::to_string(options.max_memory_bytes)) +
                           "; use fewer groups, a larger epsilon or delta, or raise max_memory_bytes");
     };
     refuse(1.0, "at least");
@@ -626,7 +625,8 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
              &members[g], halves, &progress, from, from + span / 2);
         grow(b, theta, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g + 1, threads, samplers,
              &members[g], halves, &progress, from + span / 2, from + span);
-        for (auto [to, src, labels] : {std::tuple{&first, &a, &first_group}, std::tuple{&second, &b, &second_group}}) {
+        for (auto [to, src, labels] :
+             {std::tuple{&first, &a, &first_group}, std::tuple{&second, &b, &second_group}}) {
             const std::uint64_t base = to->nodes.size();
             to->nodes.insert(to->nodes.end(), src->nodes.begin(), src->nodes.end());
             for (std::size_t s = 0; s < src->size(); ++s) {
@@ -638,7 +638,8 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
         }
         // The groups drawn so far show the sets' size: project the rest.
         const double drawn = static_cast<double>(first.size() + second.size());
-        refuse(static_cast<double>(first.nodes.size() + second.nodes.size()) / drawn, "projected from the sets drawn so far,");
+        refuse(static_cast<double>(first.nodes.size() + second.nodes.size()) / drawn,
+               "projected from the sets drawn so far,");
         progress.report(0.5 * static_cast<double>(g + 1) / gd);
     }
     // Node -> sets index over the first collection (candidates only).
@@ -693,8 +694,7 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
     for (std::size_t g = 0; g < groups; ++g) {
         const double size = static_cast<double>(members[g].size());
         result.spread_lower_bound += size * std::max(0.0, result.group_reach[g] - margin);
-        result.extra_spread_lower_bound +=
-            size * std::max(0.0, result.group_reach[g] - given_fraction[g] - margin);
+        result.extra_spread_lower_bound += size * std::max(0.0, result.group_reach[g] - given_fraction[g] - margin);
     }
     result.approximation = std::numeric_limits<double>::quiet_NaN();
     result.rr_sets = first.size() + second.size();

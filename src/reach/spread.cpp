@@ -195,8 +195,8 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
     const long double mean = static_cast<long double>(total) / runs;
     result.mean = static_cast<double>(mean);
     if (options.runs > 1) {
-        long double variance = (static_cast<long double>(total_squares) - mean * static_cast<long double>(total)) /
-                               (runs - 1);
+        long double variance =
+            (static_cast<long double>(total_squares) - mean * static_cast<long double>(total)) / (runs - 1);
         if (variance < 0) variance = 0;
         result.standard_error = static_cast<double>(std::sqrt(variance / runs));
     }

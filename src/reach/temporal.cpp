@@ -79,8 +79,7 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
             throw parse_error(where() + "field 't': '" + std::string(fields[0]) + "' is not an integer time");
         if (!contacts.times.empty() && t < contacts.times.back())
             throw parse_error(where() + "time " + std::to_string(t) + " is before the previous contact's time " +
-                              std::to_string(contacts.times.back()) +
-                              " (contacts must be sorted by time)");
+                              std::to_string(contacts.times.back()) + " (contacts must be sorted by time)");
         if (fields[1] == fields[2])
             throw parse_error(where() + "contact of '" + std::string(fields[1]) + "' with themselves");
         contacts.times.push_back(t);
@@ -110,7 +109,8 @@ ContactSequence parse_contacts(std::string_view text, std::string_view source) {
         std::unordered_map<std::string_view, NodeId> old;
         for (NodeId u = 0; u < before.size(); ++u) old.emplace(before[u], u);
         std::vector<std::string> groups(contacts.keys.size());
-        for (NodeId u = 0; u < contacts.keys.size(); ++u) groups[u] = std::move(contacts.groups[old.at(contacts.keys[u])]);
+        for (NodeId u = 0; u < contacts.keys.size(); ++u)
+            groups[u] = std::move(contacts.groups[old.at(contacts.keys[u])]);
         contacts.groups = std::move(groups);
     }
     return contacts;
@@ -123,9 +123,7 @@ Graph ContactSequence::graph() const {
     return Graph::from_keyed_edges(keys, a, b, {}, options);
 }
 
-ContactSequence read_contacts(const std::string& path) {
-    return parse_contacts(files::read_file(path), path);
-}
+ContactSequence read_contacts(const std::string& path) { return parse_contacts(files::read_file(path), path); }
 
 namespace {
 
@@ -253,8 +251,7 @@ TemporalReach temporal_reach(const Network& network, std::span<const ActorId> se
         end = options.end->day_number();
     } else {
         for (EventId e = 0; e < network.num_events(); ++e)
-            if (visible.event(e))
-                end = std::max<std::int64_t>(end, network.event(e).date.day_number() + 1);
+            if (visible.event(e)) end = std::max<std::int64_t>(end, network.event(e).date.day_number() + 1);
         for (const Tie& t : network.ties()) {
             if (!visible.tie(t)) continue;
             if (t.since) end = std::max<std::int64_t>(end, t.since->day_number() + 1);

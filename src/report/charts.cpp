@@ -60,13 +60,17 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
 
     std::string html = "<ul class=\"legend areas\">\n";
     for (std::size_t a = 0; a < areas.size(); ++a)
-        html += "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"26\" height=\"12\" viewBox=\"0 0 26 12\"><line x1=\"1\" y1=\"6\" x2=\"25\" "
-                "y2=\"6\" stroke=\"" + area_colour(a) + "\" stroke-width=\"3\"/></svg> " + escaped(areas[a]) + "</li>\n";
-    html += "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1\" y=\"1\" width=\"10\" "
-            "height=\"10\" fill=\"#9a9a9a\"/></svg> suppressed: fewer than " + std::to_string(options.min_cell) +
-            " people, so no number is shown</li>\n";
-    html += "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1.5\" y=\"1.5\" width=\"9\" "
-            "height=\"9\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/></svg> no data: nothing happened, or the figure is undefined</li>\n";
+        html +=
+            "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"26\" height=\"12\" viewBox=\"0 0 26 12\"><line x1=\"1\" y1=\"6\" x2=\"25\" "
+            "y2=\"6\" stroke=\"" +
+            area_colour(a) + "\" stroke-width=\"3\"/></svg> " + escaped(areas[a]) + "</li>\n";
+    html +=
+        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1\" y=\"1\" width=\"10\" "
+        "height=\"10\" fill=\"#9a9a9a\"/></svg> suppressed: fewer than " +
+        std::to_string(options.min_cell) + " people, so no number is shown</li>\n";
+    html +=
+        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1.5\" y=\"1.5\" width=\"9\" "
+        "height=\"9\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/></svg> no data: nothing happened, or the figure is undefined</li>\n";
     html += "</ul>\n<div class=\"charts\">\n";
 
     const double height = strip_top + strip_row * static_cast<double>(areas.size()) + 8;
@@ -110,9 +114,9 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
         auto y_at = [&](double v) { return plot_bottom - (v - low) / (high - low) * (plot_bottom - plot_top); };
 
         const std::string id = "chart-" + std::to_string(++chart_number);
-        std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + id + "\" viewBox=\"0 0 " +
-                          number(width, 0) + " " + number(height, 0) + "\" role=\"img\" aria-label=\"" +
-                          escaped(metric.name) + " per period and area\">\n";
+        std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + id +
+                          "\" viewBox=\"0 0 " + number(width, 0) + " " + number(height, 0) +
+                          "\" role=\"img\" aria-label=\"" + escaped(metric.name) + " per period and area\">\n";
         // Grid and axis labels.
         svg += "<g class=\"grid\" stroke=\"#e2e2e2\" stroke-width=\"1\">\n";
         for (double t = low; t <= high + step / 2; t += step)
@@ -136,7 +140,8 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
             std::size_t run_points = 0;
             auto flush = [&] {
                 if (run_points >= 2)
-                    svg += "<polyline fill=\"none\" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"" + run + "\"/>\n";
+                    svg += "<polyline fill=\"none\" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"" + run +
+                           "\"/>\n";
                 run.clear();
                 run_points = 0;
             };
@@ -162,12 +167,14 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
                "\" font-size=\"10\" fill=\"#555555\">shown / suppressed / no data, per area and period</text>\n";
         for (std::size_t a = 0; a < areas.size(); ++a) {
             const double y = strip_top + strip_row * static_cast<double>(a);
-            svg += "<rect x=\"" + number(plot_left - 16, 0) + "\" y=\"" + number(y, 0) + "\" width=\"10\" height=\"9\" fill=\"" +
-                   area_colour(a) + "\"><title>" + escaped(areas[a]) + "</title></rect>\n";
+            svg += "<rect x=\"" + number(plot_left - 16, 0) + "\" y=\"" + number(y, 0) +
+                   "\" width=\"10\" height=\"9\" fill=\"" + area_colour(a) + "\"><title>" + escaped(areas[a]) +
+                   "</title></rect>\n";
             for (std::size_t p = 0; p < periods; ++p) {
                 const Cell& c = cells[a][p];
                 const bool has = c.value && std::isfinite(*c.value);
-                const ValueStatus status = has ? ValueStatus::ok : (c.status == ValueStatus::ok ? ValueStatus::no_data : c.status);
+                const ValueStatus status =
+                    has ? ValueStatus::ok : (c.status == ValueStatus::ok ? ValueStatus::no_data : c.status);
                 const char* look = status == ValueStatus::ok           ? "fill-opacity=\"0.45\""
                                    : status == ValueStatus::suppressed ? "class=\"suppressed\""
                                                                        : "class=\"no-data\"";
@@ -176,8 +183,8 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
                                                                              : "#ffffff";
                 svg += "<rect x=\"" + number(x_at(p) - slot / 2 + 1, 1) + "\" y=\"" + number(y, 0) + "\" width=\"" +
                        number(std::max(slot - 2, 0.5), 1) + "\" height=\"9\" fill=\"" + fill + "\" " + look +
-                       (status == ValueStatus::no_data ? " stroke=\"#9a9a9a\" stroke-width=\"0.8\"" : "") + "><title>" +
-                       escaped(areas[a]) + " " + escaped(timeline.periods[p]) + ": " +
+                       (status == ValueStatus::no_data ? " stroke=\"#9a9a9a\" stroke-width=\"0.8\"" : "") +
+                       "><title>" + escaped(areas[a]) + " " + escaped(timeline.periods[p]) + ": " +
                        status_words(status, options.min_cell) + "</title></rect>\n";
             }
         }

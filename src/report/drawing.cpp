@@ -41,7 +41,8 @@ Graph induced(const Graph& graph, const std::vector<NodeId>& nodes) {
 
 std::string swatch_circle(const std::string& fill, const std::string& stroke, double stroke_width,
                           const char* dash = nullptr) {
-    std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\"><circle cx=\"11\" cy=\"11\" r=\"";
+    std::string s =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\"><circle cx=\"11\" cy=\"11\" r=\"";
     s += stroke_width > 0 ? "8" : "6";
     s += "\" fill=\"" + fill + "\" stroke=\"" + stroke + "\" stroke-width=\"" + number(stroke_width, 1) + "\"";
     if (dash) s += std::string(" stroke-dasharray=\"") + dash + "\"";
@@ -93,8 +94,9 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
 
     std::string svg;
     svg.reserve(120 * n + 40 * drawn.num_edges());
-    svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"network-drawing\" class=\"drawing\" viewBox=\"0 0 1000 1000\" "
-           "role=\"img\" aria-label=\"The network drawn by force-directed placement, coloured by community\">\n";
+    svg +=
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"network-drawing\" class=\"drawing\" viewBox=\"0 0 1000 1000\" "
+        "role=\"img\" aria-label=\"The network drawn by force-directed placement, coloured by community\">\n";
     svg += "<rect width=\"1000\" height=\"1000\" fill=\"#ffffff\"/>\n";
     // Ties as one path: thousands of <line> elements would only add bytes.
     svg += "<path class=\"ties\" fill=\"none\" stroke=\"#8a8a8a\" stroke-opacity=\"0.35\" stroke-width=\"0.8\" d=\"";
@@ -115,7 +117,8 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
     // Nodes grouped by colour; organisations as squares.
     std::vector<NodeId> order(n);
     std::iota(order.begin(), order.end(), NodeId{0});
-    std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) { return colour_of[community[a]] < colour_of[community[b]]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](NodeId a, NodeId b) { return colour_of[community[a]] < colour_of[community[b]]; });
     std::string current;
     for (NodeId v : order) {
         const std::string& colour = colour_of[community[v]];
@@ -128,13 +131,15 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
         const std::string title = "<title>" + escaped(actor.key) + (actor.is_resident() ? "" : " (organisation)") +
                                   (actor.key_figure ? " (key figure)" : "") + "</title>";
         if (actor.is_resident()) {
-            svg += "<circle cx=\"" + x_of(v) + "\" cy=\"" + y_of(v) + "\" r=\"" + number(r, 1) + "\">" + title + "</circle>\n";
+            svg += "<circle cx=\"" + x_of(v) + "\" cy=\"" + y_of(v) + "\" r=\"" + number(r, 1) + "\">" + title +
+                   "</circle>\n";
         } else {
             const double side = 2.6 * r;
-            svg += "<rect class=\"organisation\" x=\"" + number(margin + position[v].x * (canvas - 2 * margin) - side / 2, 1) +
-                   "\" y=\"" + number(margin + position[v].y * (canvas - 2 * margin) - side / 2, 1) + "\" width=\"" +
-                   number(side, 1) + "\" height=\"" + number(side, 1) + "\" stroke=\"#222222\" stroke-width=\"1.2\">" +
-                   title + "</rect>\n";
+            svg += "<rect class=\"organisation\" x=\"" +
+                   number(margin + position[v].x * (canvas - 2 * margin) - side / 2, 1) + "\" y=\"" +
+                   number(margin + position[v].y * (canvas - 2 * margin) - side / 2, 1) + "\" width=\"" +
+                   number(side, 1) + "\" height=\"" + number(side, 1) +
+                   "\" stroke=\"#222222\" stroke-width=\"1.2\">" + title + "</rect>\n";
         }
     }
     if (!current.empty()) svg += "</g>\n";
@@ -144,7 +149,8 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
     for (NodeId v = 0; v < n; ++v)
         if (network.actor(drawn.key(v)).key_figure)
             svg += "<circle cx=\"" + x_of(v) + "\" cy=\"" + y_of(v) + "\" r=\"" + number(r + 3, 1) + "\"/>\n";
-    svg += "</g>\n<g class=\"train-next\" fill=\"none\" stroke=\"#d81b60\" stroke-width=\"2.4\" stroke-dasharray=\"4 3\">\n";
+    svg +=
+        "</g>\n<g class=\"train-next\" fill=\"none\" stroke=\"#d81b60\" stroke-width=\"2.4\" stroke-dasharray=\"4 3\">\n";
     for (NodeId v = 0; v < n; ++v)
         if (train.count(drawn.key(v)))
             svg += "<circle cx=\"" + x_of(v) + "\" cy=\"" + y_of(v) + "\" r=\"" + number(r + 6, 1) + "\"/>\n";
@@ -161,16 +167,21 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
     std::string html = "<figure class=\"drawing-figure\">\n" + svg + "<figcaption>\n<ul class=\"legend\">\n";
     html += "<li>" + swatch_circle(palette()[0], "#ffffff", 0) +
             " a resident; the colour is their community (people more tied to each other than to the rest)</li>\n";
-    html += "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\"><rect x=\"4\" y=\"4\" width=\"14\" "
-            "height=\"14\" fill=\"" + palette()[0] + "\" stroke=\"#222222\" stroke-width=\"1.2\"/></svg> an organisation</li>\n";
+    html +=
+        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\"><rect x=\"4\" y=\"4\" width=\"14\" "
+        "height=\"14\" fill=\"" +
+        palette()[0] + "\" stroke=\"#222222\" stroke-width=\"1.2\"/></svg> an organisation</li>\n";
     html += "<li>" + swatch_circle("none", "#111111", 2.2) + " a key figure (sleutelfiguur)</li>\n";
-    html += "<li>" + swatch_circle("none", "#d81b60", 2.4, "4 3") + " suggested to train next (see the reach plan)</li>\n";
-    html += "<li><span class=\"label-sample\">r0123</span> one of the social map&#39;s top key figures, by key</li>\n";
+    html += "<li>" + swatch_circle("none", "#d81b60", 2.4, "4 3") +
+            " suggested to train next (see the reach plan)</li>\n";
+    html +=
+        "<li><span class=\"label-sample\">r0123</span> one of the social map&#39;s top key figures, by key</li>\n";
     html += "</ul>\n<ul class=\"legend communities\">\n";
     for (std::size_t rank = 0; rank < coloured; ++rank)
         html += "<li>" + swatch_circle(colour_of[by_size[rank]], "#ffffff", 0) + " community " +
                 std::to_string(rank + 1) + ": " + people(size[by_size[rank]], options.min_cell) + " members</li>\n";
-    if (coloured < k) html += "<li>" + swatch_circle(std::string(other_colour), "#ffffff", 0) + " smaller communities</li>\n";
+    if (coloured < k)
+        html += "<li>" + swatch_circle(std::string(other_colour), "#ffffff", 0) + " smaller communities</li>\n";
     html += "</ul>\n</figcaption>\n</figure>\n";
 
     html += "<p class=\"note\">";
@@ -184,8 +195,9 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
         html += " (" + people(n, options.min_cell) + " of " + people(graph.num_nodes(), options.min_cell) +
                 "). People with no tie to this part are not drawn; the tables below cover everyone.";
     }
-    html += " Ties are drawn without their kind or date. The layout is force-directed (Fruchterman &amp; Reingold) from "
-            "seeded random starting points: the same data and seed give the same picture.</p>\n";
+    html +=
+        " Ties are drawn without their kind or date. The layout is force-directed (Fruchterman &amp; Reingold) from "
+        "seeded random starting points: the same data and seed give the same picture.</p>\n";
     return html;
 }
 

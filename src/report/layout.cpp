@@ -59,7 +59,8 @@ std::vector<LayoutPoint> force_directed_layout(const Graph& graph, const LayoutO
     const Topology topology(engine, -0.5, -0.5, 0.5, 0.5);
     std::vector<Topology::point_difference_type> displacement(n);
     const UndirectedBgl bgl(graph);
-    auto position_map = boost::make_iterator_property_map(position.begin(), boost::typed_identity_property_map<NodeId>());
+    auto position_map =
+        boost::make_iterator_property_map(position.begin(), boost::typed_identity_property_map<NodeId>());
     // The first steps may move a node a tenth of the square; the
     // temperature then falls linearly to zero.
     boost::fruchterman_reingold_force_directed_layout(

@@ -127,7 +127,8 @@ void validate(const Network& network, const ReportOptions& options) {
     options.validate();
     if (!options.municipality.empty()) {
         const auto& actors = network.actors();
-        if (std::none_of(actors.begin(), actors.end(), [&](const Actor& a) { return a.municipality == options.municipality; }))
+        if (std::none_of(actors.begin(), actors.end(),
+                         [&](const Actor& a) { return a.municipality == options.municipality; }))
             throw not_found_error("write_report: no actor lives in municipality '" + options.municipality + "'");
     }
 }
@@ -170,35 +171,39 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 
 std::string key_figure_table(const SocialMap& map) {
     if (map.key_figures.empty()) return "<p class=\"empty\">No key figures: the network has no ties here.</p>\n";
-    std::string t = "<table class=\"key-figures\">\n<tr><th>#</th><th>person</th><th>score</th><th>within two steps</th>"
-                    "<th>betweenness</th><th>ties across groups</th><th>key figure now</th><th>why</th></tr>\n";
+    std::string t =
+        "<table class=\"key-figures\">\n<tr><th>#</th><th>person</th><th>score</th><th>within two steps</th>"
+        "<th>betweenness</th><th>ties across groups</th><th>key figure now</th><th>why</th></tr>\n";
     for (std::size_t i = 0; i < map.key_figures.size(); ++i) {
         const KeyFigure& k = map.key_figures[i];
         t += "<tr>" + cell(std::to_string(i + 1), "num") + cell(escaped(k.actor)) + cell(number(k.score, 2), "num") +
              cell(std::to_string(k.two_hop_reach), "num") + cell(number(k.betweenness, 3), "num") +
              cell(std::to_string(k.cross_group_ties), "num") +
-             cell(k.recognised ? (k.trained ? "yes, trained" : "yes") : "not yet") + cell(escaped(k.why), "why") + "</tr>\n";
+             cell(k.recognised ? (k.trained ? "yes, trained" : "yes") : "not yet") + cell(escaped(k.why), "why") +
+             "</tr>\n";
     }
     return t + "</table>\n";
 }
 
 std::string broker_table(const SocialMap& map) {
-    if (map.brokers.empty()) return "<p class=\"empty\">No brokers: nobody links otherwise separate communities here.</p>\n";
+    if (map.brokers.empty())
+        return "<p class=\"empty\">No brokers: nobody links otherwise separate communities here.</p>\n";
     std::string t = "<table class=\"brokers\">\n<tr><th>#</th><th>person or organisation</th><th>constraint</th>"
                     "<th>betweenness</th><th>communities linked</th><th>why</th></tr>\n";
     for (std::size_t i = 0; i < map.brokers.size(); ++i) {
         const Broker& b = map.brokers[i];
-        t += "<tr>" + cell(std::to_string(i + 1), "num") + cell(escaped(b.actor)) + cell(number(b.constraint, 3), "num") +
-             cell(number(b.betweenness, 3), "num") + cell(std::to_string(b.communities.size()), "num") +
-             cell(escaped(b.why), "why") + "</tr>\n";
+        t += "<tr>" + cell(std::to_string(i + 1), "num") + cell(escaped(b.actor)) +
+             cell(number(b.constraint, 3), "num") + cell(number(b.betweenness, 3), "num") +
+             cell(std::to_string(b.communities.size()), "num") + cell(escaped(b.why), "why") + "</tr>\n";
     }
     return t + "</table>\n";
 }
 
 std::string gap_table(const SocialMap& map, std::size_t top, std::uint64_t min_cell) {
     if (map.gaps.empty()) return "<p class=\"empty\">No gaps found.</p>\n";
-    std::string t = "<table class=\"gaps\">\n<tr><th>kind</th><th>name</th><th>people</th><th>share of ties outside</th>"
-                    "<th>E-I index</th><th>why</th></tr>\n";
+    std::string t =
+        "<table class=\"gaps\">\n<tr><th>kind</th><th>name</th><th>people</th><th>share of ties outside</th>"
+        "<th>E-I index</th><th>why</th></tr>\n";
     for (std::size_t i = 0; i < map.gaps.size() && i < top; ++i) {
         const Gap& g = map.gaps[i];
         t += "<tr>" + cell(escaped(g.kind)) + cell(escaped(g.name)) +
@@ -243,7 +248,8 @@ ReachPlan reach_plan(const Network& network, const Graph& graph, const ReportOpt
     }
     const std::size_t k = std::min(options.train, candidates.size());
     if (k == 0 || graph.num_edges() == 0) {
-        plan.html = "<p class=\"empty\">No plan: there are no residents with ties who are not key figures already.</p>\n";
+        plan.html =
+            "<p class=\"empty\">No plan: there are no residents with ties who are not key figures already.</p>\n";
         return plan;
     }
     InfluenceOptions io;
@@ -263,11 +269,13 @@ ReachPlan reach_plan(const Network& network, const Graph& graph, const ReportOpt
     const SpreadResult after = spread(graph, together, so);
 
     std::string& h = plan.html;
-    h += "<p>If these " + std::to_string(k) + " residents were trained as key figures next, word passed on from person "
-         "to person would be expected to reach about <strong>" + number(after.mean - before.mean, 0) +
-         " more people</strong>: " + number(before.mean, 0) + " (95% interval " + number(before.low, 0) + "&#8211;" +
-         number(before.high, 0) + ") from today&#39;s key figures, " + number(after.mean, 0) + " (" + number(after.low, 0) +
-         "&#8211;" + number(after.high, 0) + ") with them. With high probability the gain is at least " +
+    h += "<p>If these " + std::to_string(k) +
+         " residents were trained as key figures next, word passed on from person "
+         "to person would be expected to reach about <strong>" +
+         number(after.mean - before.mean, 0) + " more people</strong>: " + number(before.mean, 0) +
+         " (95% interval " + number(before.low, 0) + "&#8211;" + number(before.high, 0) +
+         ") from today&#39;s key figures, " + number(after.mean, 0) + " (" + number(after.low, 0) + "&#8211;" +
+         number(after.high, 0) + ") with them. With high probability the gain is at least " +
          number(im.extra_spread_lower_bound, 0) + " people, and the choice reaches at least " +
          number(100 * im.approximation, 0) + "% of what the best possible " + std::to_string(k) + " would.</p>\n";
     h += "<table class=\"reach-plan\">\n<tr><th>#</th><th>resident</th><th>neighbourhood</th><th>municipality</th>"
@@ -283,15 +291,16 @@ ReachPlan reach_plan(const Network& network, const Graph& graph, const ReportOpt
              cell(std::to_string(graph.degree(v)), "num") + cell(std::to_string(to_key_figures), "num") + "</tr>\n";
         plan.chosen.push_back(a.key);
     }
-    h += "</table>\n<p class=\"note\">Chosen among residents who are not key figures yet, with today&#39;s key figures "
-         "counted as already active (influence maximisation, OPIM-C; Independent Cascade where a person passes word to "
-         "each contact with probability 1 / that contact&#39;s number of ties; expected reach from 2,000 simulated runs).</p>\n";
+    h +=
+        "</table>\n<p class=\"note\">Chosen among residents who are not key figures yet, with today&#39;s key figures "
+        "counted as already active (influence maximisation, OPIM-C; Independent Cascade where a person passes word to "
+        "each contact with probability 1 / that contact&#39;s number of ties; expected reach from 2,000 simulated runs).</p>\n";
     return plan;
 }
 
 std::string section(const char* id, const char* heading, const std::string& intro, const std::string& body) {
-    return "<section id=\"" + std::string(id) + "\">\n<h2>" + heading + "</h2>\n<p class=\"lead\">" + intro + "</p>\n" +
-           body + "</section>\n";
+    return "<section id=\"" + std::string(id) + "\">\n<h2>" + heading + "</h2>\n<p class=\"lead\">" + intro +
+           "</p>\n" + body + "</section>\n";
 }
 
 }  // namespace
@@ -338,17 +347,19 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
     const ReachPlan plan = reach_plan(network, graph, options, stages.stage(0.6, 0.8));
 
     DrawingMarks marks;
-    for (std::size_t i = 0; i < map.key_figures.size() && i < 5; ++i) marks.labelled.push_back(map.key_figures[i].actor);
+    for (std::size_t i = 0; i < map.key_figures.size() && i < 5; ++i)
+        marks.labelled.push_back(map.key_figures[i].actor);
     marks.train_next = plan.chosen;
     const std::string drawing = network_drawing(network, graph, options, marks, stages.stage(0.8, 0.98));
 
     const std::string title =
-        !options.title.empty() ? options.title
-                               : "Programme report" + (options.municipality.empty() ? std::string()
-                                                                                    : ": " + options.municipality);
+        !options.title.empty()
+            ? options.title
+            : "Programme report" + (options.municipality.empty() ? std::string() : ": " + options.municipality);
     std::size_t residents = 0, organisations = 0;
     std::optional<Date> first, last;
-    for (NodeId v = 0; v < graph.num_nodes(); ++v) (network.actor(graph.key(v)).is_resident() ? residents : organisations)++;
+    for (NodeId v = 0; v < graph.num_nodes(); ++v)
+        (network.actor(graph.key(v)).is_resident() ? residents : organisations)++;
     for (EventId e = 0; e < network.num_events(); ++e) {
         const Event& event = network.event(e);
         if (!visible.event(e)) continue;
@@ -369,10 +380,11 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
         << "<a href=\"#introductions\">introductions</a><a href=\"#reach-plan\">whom to train next</a>"
         << "<a href=\"#about\">about this report</a></nav>\n</header>\n<main>\n";
 
-    out << section("network", "The network",
-                   "Who is tied to whom. People close together in the picture share many ties; a colour is a community "
-                   "of people more tied to each other than to the rest.",
-                   drawing);
+    out << section(
+        "network", "The network",
+        "Who is tied to whom. People close together in the picture share many ties; a colour is a community "
+        "of people more tied to each other than to the rest.",
+        drawing);
     out << section("over-time", "Over time, per municipality",
                    std::string("Each chart is one measure per ") + std::string(to_string(options.period)) +
                        ", one line per municipality and one for the whole programme, from the month of the first "
@@ -392,14 +404,16 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
                        std::to_string(options.min_cell) +
                        " people are suppressed, and so are the counts that would give them away.",
                    gap_table(map, options.top, options.min_cell));
-    out << section("introductions", "Introductions to make",
-                   "Pairs who share a talent or interest but do not know each other yet, across groups or communities: "
-                   "look for what people share, not for what divides them.",
-                   introduction_table(intros));
-    out << section("reach-plan", "Whom to train next",
-                   "If one person comes, and next time brings someone, you reach a lot. These residents would add the "
-                   "most expected reach to today&#39;s key figures.",
-                   plan.html);
+    out << section(
+        "introductions", "Introductions to make",
+        "Pairs who share a talent or interest but do not know each other yet, across groups or communities: "
+        "look for what people share, not for what divides them.",
+        introduction_table(intros));
+    out << section(
+        "reach-plan", "Whom to train next",
+        "If one person comes, and next time brings someone, you reach a lot. These residents would add the "
+        "most expected reach to today&#39;s key figures.",
+        plan.html);
     out << section("about", "About this report",
                    "Made by verbind " + escaped(version()) + " with seed " +
                        std::to_string(seed_or_default(options.seed)) +

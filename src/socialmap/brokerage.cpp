@@ -72,7 +72,8 @@ std::vector<double> per_ego(const Graph& graph, const BrokerageOptions& options,
     std::vector<double> out(n, 0.0);
     const unsigned threads = resolve_threads(options.threads);
     std::vector<EgoScratch> scratch;
-    for (unsigned t = 0; t < std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)); ++t) scratch.emplace_back(n);
+    for (unsigned t = 0; t < std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)); ++t)
+        scratch.emplace_back(n);
     parallel_for(n, threads, 64, [&](std::size_t begin, std::size_t end, unsigned worker) {
         EgoScratch& sc = scratch[worker];
         for (std::size_t v = begin; v < end; ++v) {

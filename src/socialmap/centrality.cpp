@@ -33,7 +33,8 @@ struct Blocks {
     std::size_t count = 1;
     Blocks(std::size_t items, std::size_t bytes_per_block)
         : count(std::max<std::size_t>(
-              1, std::min<std::size_t>({64, items, (std::size_t{1} << 28) / std::max<std::size_t>(1, bytes_per_block)}))) {}
+              1, std::min<std::size_t>({64, items,
+                                        (std::size_t{1} << 28) / std::max<std::size_t>(1, bytes_per_block)}))) {}
 };
 
 // Runs work(block, item) for every item in [0, items), block by block, each
@@ -301,7 +302,8 @@ std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& op
     const bool weighted = options.weighted && graph.weighted();
     const Blocks blocks(sources.size(), n * sizeof(double));
     std::vector<std::vector<double>> partial(blocks.count, std::vector<double>(n, 0.0));
-    const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(resolve_threads(options.threads), blocks.count));
+    const unsigned workers =
+        static_cast<unsigned>(std::min<std::size_t>(resolve_threads(options.threads), blocks.count));
     const NodeId* target = graph.neighbors(0).data() - graph.arc_begin(0);
     if (weighted) {
         std::vector<DijkstraWorkspace> scratch;
@@ -345,8 +347,8 @@ namespace {
 // What closeness and harmonic need of the distances d(v, u) into each node u:
 // how many nodes reach u, the sum of their distances, the sum of 1 / d.
 struct IncomingDistances {
-    std::vector<std::uint64_t> reached;   // excluding u itself
-    std::vector<double> distance_sum;     // exact: integer sums below 2^53 (unweighted)
+    std::vector<std::uint64_t> reached;  // excluding u itself
+    std::vector<double> distance_sum;    // exact: integer sums below 2^53 (unweighted)
     std::vector<double> inverse_sum;
     explicit IncomingDistances(std::size_t n) : reached(n, 0), distance_sum(n, 0.0), inverse_sum(n, 0.0) {}
     IncomingDistances& operator+=(const IncomingDistances& other) {

@@ -319,7 +319,7 @@ std::vector<NodeId> renumber(const std::vector<NodeId>& labels) {
 bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, double gamma_over_2m, Rng& rng,
               Heartbeat& beat) {
     Level owned;
-    const Level* current = &base;  // the current aggregate graph
+    const Level* current = &base;                // the current aggregate graph
     std::vector<NodeId> node_of(labels.size());  // original node -> aggregate node
     std::iota(node_of.begin(), node_of.end(), NodeId{0});
     std::vector<NodeId> cluster = labels;  // partition of aggregate nodes
@@ -446,8 +446,7 @@ double modularity(const Graph& graph, std::span<const std::uint32_t> labels, dou
     double q = 0.0;
     if (graph.directed()) {
         const double norm = 1.0 / (m * m);
-        for (std::size_t c = 0; c < k; ++c)
-            q += inside[c] / m - resolution * out_strength[c] * in_strength[c] * norm;
+        for (std::size_t c = 0; c < k; ++c) q += inside[c] / m - resolution * out_strength[c] * in_strength[c] * norm;
     } else {
         const double norm = 1.0 / (4.0 * m * m);
         for (std::size_t c = 0; c < k; ++c)

@@ -34,7 +34,8 @@ void for_each_tie(const Graph& graph, F&& f) {
 }
 
 // Ties between groups and all ties counted by ei_of (for_each_tie).
-std::pair<std::uint64_t, std::uint64_t> external_and_total(const Graph& graph, std::span<const std::uint32_t> groups) {
+std::pair<std::uint64_t, std::uint64_t> external_and_total(const Graph& graph,
+                                                           std::span<const std::uint32_t> groups) {
     std::uint64_t external = 0, total = 0;
     for_each_tie(graph, [&](NodeId u, NodeId v) {
         external += groups[u] != groups[v];

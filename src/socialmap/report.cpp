@@ -53,8 +53,7 @@ Graph map_graph(const Network& network, const SocialMapOptions& options) {
             keys.push_back(full.key(u));
         }
     }
-    if (keys.empty())
-        throw not_found_error("social_map: no actor in municipality '" + options.municipality + "'");
+    if (keys.empty()) throw not_found_error("social_map: no actor in municipality '" + options.municipality + "'");
     const auto edges = full.edges();
     std::vector<NodeId> src, dst;
     std::vector<double> weight;
@@ -277,10 +276,11 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
         k.cross_group_ties = cross[u];
         k.recognised = actor[u]->key_figure;
         k.trained = actor[u]->trained_on.has_value();
-        k.why = "reaches " + count_of(reach2[u], "person", "people") + " within two steps (most: " +
-                fixed(max_reach, 0) + "), lies on " + fixed(100 * btw[u], 1) + "% of shortest paths (most: " +
-                fixed(100 * max_btw, 1) + "%), has " + count_of(cross[u], "tie", "ties") +
-                " across declared groups; score " + fixed(k.score) + " = mean of the three, each divided by its maximum";
+        k.why = "reaches " + count_of(reach2[u], "person", "people") +
+                " within two steps (most: " + fixed(max_reach, 0) + "), lies on " + fixed(100 * btw[u], 1) +
+                "% of shortest paths (most: " + fixed(100 * max_btw, 1) + "%), has " +
+                count_of(cross[u], "tie", "ties") + " across declared groups; score " + fixed(k.score) +
+                " = mean of the three, each divided by its maximum";
         if (!k.recognised)
             k.why += "; acts as a key figure but is not yet recognised as one";
         else if (!k.trained)
@@ -318,9 +318,9 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
             for (NodeId v : g.neighbors(u)) seen.insert(community[v]);
             seen.insert(community[u]);
             b.communities.assign(seen.begin(), seen.end());
-            b.why = "constraint " + fixed(cons[u]) + " (median " + fixed(median) + ": lower means more open ties), on " +
-                    fixed(100 * btw[u], 1) + "% of shortest paths, ties into " +
-                    count_of(b.communities.size(), "community", "communities");
+            b.why = "constraint " + fixed(cons[u]) + " (median " + fixed(median) +
+                    ": lower means more open ties), on " + fixed(100 * btw[u], 1) +
+                    "% of shortest paths, ties into " + count_of(b.communities.size(), "community", "communities");
             map.brokers.push_back(std::move(b));
         }
     }
@@ -387,8 +387,7 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
             }
             r.why = "tied to " + count_of(r.residents_tied, "resident", "residents") + "; if it withdrew, " +
                     count_of(r.disconnected_without, "resident", "residents") +
-                    " would be cut off from the rest and " +
-                    count_of(r.pairs_far_apart_without, "pair", "pairs") +
+                    " would be cut off from the rest and " + count_of(r.pairs_far_apart_without, "pair", "pairs") +
                     " of its residents would no longer be within two steps of each other";
             map.organisations.push_back(std::move(r));
         }
@@ -496,8 +495,8 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
                     "% of possible ties inside; E-I " + fixed(s.ei_index) + " against " + fixed(s.expected_ei_index) +
                     " under random mixing (lower: more inward-looking)";
             if (suppressed > 0)
-                s.why += "; " + count_of(suppressed, "group count", "group counts") +
-                         " suppressed (below " + std::to_string(options.min_cell) +
+                s.why += "; " + count_of(suppressed, "group count", "group counts") + " suppressed (below " +
+                         std::to_string(options.min_cell) +
                          " people, or needed to keep such a count from being worked out)";
             map.communities.push_back(std::move(s));
         }

@@ -137,9 +137,10 @@ std::vector<NodeId> articulation_points(const Graph& graph) {
     std::vector<std::uint32_t> disc, low;
     std::vector<NodeId> root_children;
     std::vector<char> is_cut(graph.num_nodes(), 0);
-    depth_first(graph, "articulation_points", disc, low, root_children, [&](NodeId parent, NodeId child, NodeId root) {
-        if (parent != root && low[child] >= disc[parent]) is_cut[parent] = 1;
-    });
+    depth_first(graph, "articulation_points", disc, low, root_children,
+                [&](NodeId parent, NodeId child, NodeId root) {
+                    if (parent != root && low[child] >= disc[parent]) is_cut[parent] = 1;
+                });
     // A DFS root is a cut vertex when it has two or more tree children.
     std::vector<NodeId> out;
     for (NodeId v = 0; v < graph.num_nodes(); ++v)

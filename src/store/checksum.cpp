@@ -179,7 +179,8 @@ ContentSum content_sum(Database& db, std::int64_t version) {
         Statement select(db, sql.c_str());
         const auto n = table.columns.size();
         while (select.step()) {
-            for (std::size_t i = 0; i < n; ++i) values[i] = sqlite3_column_value(select.handle(), static_cast<int>(i));
+            for (std::size_t i = 0; i < n; ++i)
+                values[i] = sqlite3_column_value(select.handle(), static_cast<int>(i));
             sum.add_row(table, std::span<sqlite3_value* const>(values.data(), n));
         }
     }
@@ -206,7 +207,8 @@ ChangeTracker::~ChangeTracker() { sqlite3_preupdate_hook(db_.handle(), nullptr, 
 
 ContentSum ChangeTracker::finish() {
     sqlite3_preupdate_hook(db_.handle(), nullptr, nullptr);
-    if (failed_) throw io_error("store '" + printable(db_.path()) + "': cannot update the checksum (a row could not be read)");
+    if (failed_)
+        throw io_error("store '" + printable(db_.path()) + "': cannot update the checksum (a row could not be read)");
     return delta_;
 }
 

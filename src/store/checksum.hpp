@@ -46,7 +46,7 @@ public:
     void add(const ContentSum& other);
     void subtract(const ContentSum& other);
 
-    std::string hex() const;                                      // 64 lowercase hex digits
+    std::string hex() const;                                       // 64 lowercase hex digits
     static std::optional<ContentSum> parse(std::string_view hex);  // nullopt unless exactly that
     bool operator==(const ContentSum& other) const { return lanes_ == other.lanes_; }
 

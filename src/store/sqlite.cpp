@@ -10,7 +10,8 @@ std::string what_went_wrong(int rc) {
     switch (rc & 0xff) {
         case SQLITE_FULL: return "the disk (or the file's size limit) is full";
         case SQLITE_READONLY: return "the file or its folder is read-only";
-        case SQLITE_CANTOPEN: return "cannot open or create the file (missing folder, read-only place, or no permission)";
+        case SQLITE_CANTOPEN:
+            return "cannot open or create the file (missing folder, read-only place, or no permission)";
         case SQLITE_PERM: return "no permission";
         case SQLITE_CORRUPT: return "the file is corrupt or truncated";
         case SQLITE_NOTADB: return "the file is not a SQLite database";
@@ -26,8 +27,8 @@ std::string what_went_wrong(int rc) {
 
 Database::Database(const std::string& path, int flags, const std::string& uri) : path_(path) {
     const std::string& name = uri.empty() ? path : uri;
-    const int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX | (uri.empty() ? 0 : SQLITE_OPEN_URI),
-                                   nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &db_,
+                                   flags | SQLITE_OPEN_NOMUTEX | (uri.empty() ? 0 : SQLITE_OPEN_URI), nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close_v2(db_);
         db_ = nullptr;

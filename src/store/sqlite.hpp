@@ -6,7 +6,7 @@
 // The store keeps its checksum up to date through SQLite's preupdate hook
 // (checksum.hpp); Debian's libsqlite3 is built with it.
 #ifndef SQLITE_ENABLE_PREUPDATE_HOOK
-#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#  define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #endif
 #include <sqlite3.h>
 
@@ -32,7 +32,7 @@ public:
 
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, double value);
-    Statement& bind(int index, std::string_view text);  // "" binds NULL
+    Statement& bind(int index, std::string_view text);       // "" binds NULL
     Statement& bind_text(int index, std::string_view text);  // "" stays ""
     Statement& bind_null(int index);
 

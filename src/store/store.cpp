@@ -128,7 +128,8 @@ int checked_version(Database& db) {
         throw io_error(where(db) + ": schema version " + std::to_string(version) +
                        " is newer than this verbind can read (" + std::to_string(store_schema_version) +
                        "); upgrade verbind");
-    if (version < 0) throw io_error(where(db) + ": not a verbind store (schema version " + std::to_string(version) + ")");
+    if (version < 0)
+        throw io_error(where(db) + ": not a verbind store (schema version " + std::to_string(version) + ")");
     if (version == 0) {
         if (db.integer_pragma("SELECT count(*) FROM sqlite_master") != 0)
             throw io_error(where(db) + ": not a verbind store (a SQLite database with other tables)");
@@ -261,7 +262,8 @@ void remove_stale_building_files(const std::string& path) {
         if (file.compare(0, prefix.size(), prefix) != 0) continue;
         const auto [pid, length] = parse_building_suffix(std::string_view(file).substr(prefix.size()));
         if (pid == 0) continue;
-        const std::string building = normal((fs::path(folder) / (prefix + file.substr(prefix.size(), length))).string());
+        const std::string building =
+            normal((fs::path(folder) / (prefix + file.substr(prefix.size(), length))).string());
         {
             std::lock_guard lock(building_mutex);
             if (building_now().count(building)) continue;
@@ -284,8 +286,9 @@ void remove_stale_building_files(const std::string& path) {
 std::unique_ptr<Database> open_for_writing(const std::string& path) {
     auto db = std::make_unique<Database>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (db->read_only())
-        throw io_error(where(path) +
-                       ": the file is read-only (no write permission), so it can neither be saved to nor opened as a Store (load() reads it)");
+        throw io_error(
+            where(path) +
+            ": the file is read-only (no write permission), so it can neither be saved to nor opened as a Store (load() reads it)");
     const int version = checked_version(*db);
     if (::access(folder_of(path).c_str(), W_OK) != 0)
         throw io_error(where(path) + ": its folder is read-only: a store in WAL mode needs to create '" +
@@ -344,9 +347,8 @@ std::unique_ptr<Database> open_for_reading(const std::string& path) {
 
 void write_network(Database& db, const Network& net) {
     {
-        Statement insert(db,
-                         "INSERT INTO actors(seq, key, type, kind, neighbourhood, municipality, talents, groups, "
-                         "key_figure, trained_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        Statement insert(db, "INSERT INTO actors(seq, key, type, kind, neighbourhood, municipality, talents, groups, "
+                             "key_figure, trained_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         std::int64_t seq = 0;
         for (const auto& actor : net.actors()) {
             insert.bind(1, ++seq)
@@ -372,7 +374,8 @@ void write_network(Database& db, const Network& net) {
             if (used[k]) insert.bind(1, static_cast<std::int64_t>(k) + 1).bind_text(2, net.tie_kinds()[k]).run();
     }
     {
-        Statement insert(db, "INSERT INTO ties(seq, a, b, kind, since, until, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        Statement insert(
+            db, "INSERT INTO ties(seq, a, b, kind, since, until, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         std::int64_t seq = 0;
         for (const auto& tie : net.ties()) {
             insert.bind(1, ++seq)
@@ -515,7 +518,8 @@ class SeqIndex {
 public:
     void add(std::int64_t seq, std::uint32_t id) {
         if (seq >= 0 && static_cast<std::uint64_t>(seq) < 4 * dense_.size() + 1024) {
-            if (static_cast<std::size_t>(seq) >= dense_.size()) dense_.resize(static_cast<std::size_t>(seq) + 1, no_id);
+            if (static_cast<std::size_t>(seq) >= dense_.size())
+                dense_.resize(static_cast<std::size_t>(seq) + 1, no_id);
             dense_[static_cast<std::size_t>(seq)] = id;
         } else {
             sparse_.emplace(seq, id);
@@ -580,7 +584,8 @@ Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* 
     SeqIndex actor_of, event_of;
     auto actor_at = [&](std::int64_t seq, std::string_view field) -> ActorId {
         const ActorId id = actor_of.find(seq);
-        if (id == no_id) throw input_error("field '" + std::string(field) + "': no actor with seq " + std::to_string(seq));
+        if (id == no_id)
+            throw input_error("field '" + std::string(field) + "': no actor with seq " + std::to_string(seq));
         return id;
     };
     auto actor_key = [&](std::int64_t seq, std::string_view field) -> const std::string& {
@@ -639,7 +644,8 @@ Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* 
                         throw input_error("organisation '" + std::string(key) + "' field '" + std::string(field) +
                                           "': " + std::string(what));
                     };
-                    if (key_figure != 0) resident_only("key_figure", "an organisation cannot be a key figure (got 1)");
+                    if (key_figure != 0)
+                        resident_only("key_figure", "an organisation cannot be a key figure (got 1)");
                     if (!cell.optional_text(7, "groups").empty())
                         resident_only("groups", "an organisation has no declared groups");
                     if (!cell.optional_text(9, "trained_on").empty())
@@ -681,7 +687,8 @@ Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* 
                 info.since = parse_optional_date(cell.optional_text(4, "since"), "field 'since'");
                 info.until = parse_optional_date(cell.optional_text(5, "until"), "field 'until'");
                 info.weight = cell.number(6, "weight");
-                net.add_tie(actor_at(cell.integer(1, "a"), "a"), actor_at(cell.integer(2, "b"), "b"), kind->second, info);
+                net.add_tie(actor_at(cell.integer(1, "a"), "a"), actor_at(cell.integer(2, "b"), "b"), kind->second,
+                            info);
             });
         }
     }
@@ -720,7 +727,8 @@ Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* 
             row(db, "attendance", seq, [&] {
                 const Cells cell(select);
                 const auto by_seq = cell.optional_integer(3, "brought_by");
-                const std::string_view by = by_seq ? std::string_view(actor_key(*by_seq, "brought_by")) : std::string_view();
+                const std::string_view by =
+                    by_seq ? std::string_view(actor_key(*by_seq, "brought_by")) : std::string_view();
                 net.attend(event_key(cell.integer(1, "event")), actor_key(cell.integer(2, "actor"), "actor"), by);
             });
         }
@@ -729,14 +737,16 @@ Network read_network_rows(Database& db, int version, ContentSum* sum, Progress* 
         Statement select(db, "SELECT rowid, name FROM sensitive_groups ORDER BY rowid");
         while (select.step()) {
             hash(select, "sensitive_groups", 1);
-            row(db, "sensitive_groups", select.integer(0), [&] { net.mark_sensitive(Cells(select).text(1, "name")); });
+            row(db, "sensitive_groups", select.integer(0),
+                [&] { net.mark_sensitive(Cells(select).text(1, "name")); });
         }
     }
     if (version >= 2) {
         Statement events(db, "SELECT event FROM sensitive_events ORDER BY event");
         while (events.step()) {
             hash(events, "sensitive_events");
-            row(db, "sensitive_events", events.integer(0), [&] { net.mark_sensitive_event(event_key(events.integer(0))); });
+            row(db, "sensitive_events", events.integer(0),
+                [&] { net.mark_sensitive_event(event_key(events.integer(0))); });
         }
         Statement kinds_marked(db, "SELECT rowid, name FROM sensitive_tie_kinds ORDER BY rowid");
         while (kinds_marked.step()) {
@@ -757,7 +767,8 @@ bool checkpoint_and_shrink(Database& db) {
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return false;
     if (rc != SQLITE_OK) db.fail(rc, "cannot checkpoint the WAL");
     db.exec("PRAGMA incremental_vacuum");
-    const int again = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &wal_frames, &moved);
+    const int again =
+        sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &wal_frames, &moved);
     if (again == SQLITE_BUSY || again == SQLITE_LOCKED) return false;
     if (again != SQLITE_OK) db.fail(again, "cannot checkpoint the WAL");
     return true;
@@ -852,7 +863,8 @@ Network load(const std::string& path, const ProgressCallback& progress_callback)
     db->exec("BEGIN");
     const int version = checked_version(*db);
     if (version == 0) throw io_error(where(*db) + ": empty file, not a verbind store");
-    Network net = read_network(*db, version, progress.active() ? &progress : nullptr);  // verified against the checksum
+    Network net =
+        read_network(*db, version, progress.active() ? &progress : nullptr);  // verified against the checksum
     db->exec("COMMIT");
     return net;
 }
@@ -877,9 +889,7 @@ struct Store::Impl {
     std::int64_t data_version() { return db->integer_pragma("PRAGMA data_version"); }
 
     // Inside a transaction: the file's Network, its checksum verified.
-    Network read_verified(Progress* progress = nullptr) {
-        return read_network(*db, checked_version(*db), progress);
-    }
+    Network read_verified(Progress* progress = nullptr) { return read_network(*db, checked_version(*db), progress); }
 
     // Picks up what another connection committed since this Store last
     // looked, inside the caller's transaction.
@@ -1035,9 +1045,10 @@ void Store::add_tie(std::string_view a, std::string_view b, std::string_view kin
                   [&] {
                       Database& db = *impl_->db;
                       Statement(db, "INSERT OR IGNORE INTO tie_kinds(name) VALUES (?1)").bind_text(1, kind).run();
-                      Statement insert(db, "INSERT INTO ties(a, b, kind, since, until, weight) VALUES ("
-                                           "(SELECT seq FROM actors WHERE key = ?1), (SELECT seq FROM actors WHERE key = ?2), "
-                                           "(SELECT id FROM tie_kinds WHERE name = ?3), ?4, ?5, ?6)");
+                      Statement insert(
+                          db, "INSERT INTO ties(a, b, kind, since, until, weight) VALUES ("
+                              "(SELECT seq FROM actors WHERE key = ?1), (SELECT seq FROM actors WHERE key = ?2), "
+                              "(SELECT id FROM tie_kinds WHERE name = ?3), ?4, ?5, ?6)");
                       insert.bind_text(1, a)
                           .bind_text(2, b)
                           .bind_text(3, kind)
@@ -1074,8 +1085,9 @@ EventId Store::add_event(std::string_view key, const EventInfo& info) {
 void Store::add_organiser(std::string_view event, std::string_view actor) {
     impl_->change([&] { impl_->network.add_organiser(event, actor); },
                   [&] {
-                      Statement(*impl_->db, "INSERT INTO organisers(event, actor) VALUES ("
-                                            "(SELECT seq FROM events WHERE key = ?1), (SELECT seq FROM actors WHERE key = ?2))")
+                      Statement(*impl_->db,
+                                "INSERT INTO organisers(event, actor) VALUES ("
+                                "(SELECT seq FROM events WHERE key = ?1), (SELECT seq FROM actors WHERE key = ?2))")
                           .bind_text(1, event)
                           .bind_text(2, actor)
                           .run();
@@ -1085,9 +1097,10 @@ void Store::add_organiser(std::string_view event, std::string_view actor) {
 void Store::attend(std::string_view event, std::string_view actor, std::string_view brought_by) {
     impl_->change([&] { impl_->network.attend(event, actor, brought_by); },
                   [&] {
-                      Statement(*impl_->db, "INSERT INTO attendance(event, actor, brought_by) VALUES ("
-                                            "(SELECT seq FROM events WHERE key = ?1), (SELECT seq FROM actors WHERE key = ?2), "
-                                            "(SELECT seq FROM actors WHERE key = ?3))")
+                      Statement(*impl_->db,
+                                "INSERT INTO attendance(event, actor, brought_by) VALUES ("
+                                "(SELECT seq FROM events WHERE key = ?1), (SELECT seq FROM actors WHERE key = ?2), "
+                                "(SELECT seq FROM actors WHERE key = ?3))")
                           .bind_text(1, event)
                           .bind_text(2, actor)
                           .bind(3, brought_by)
@@ -1132,14 +1145,16 @@ void Store::remove(std::string_view key) {
                       {
                           Statement find(db, "SELECT seq FROM actors WHERE key = ?1");
                           find.bind_text(1, k);
-                          if (!find.step()) throw io_error(where(db) + ": actor " + quote_key(k) + " is in memory but not in the file");
+                          if (!find.step())
+                              throw io_error(where(db) + ": actor " + quote_key(k) +
+                                             " is in memory but not in the file");
                           seq = find.integer(0);
                       }
-                      for (const char* sql : {"DELETE FROM ties WHERE a = ?1 OR b = ?1",
-                                              "DELETE FROM organisers WHERE actor = ?1",
-                                              "DELETE FROM attendance WHERE actor = ?1",
-                                              "UPDATE attendance SET brought_by = NULL WHERE brought_by = ?1",
-                                              "DELETE FROM actors WHERE seq = ?1"})
+                      for (const char* sql :
+                           {"DELETE FROM ties WHERE a = ?1 OR b = ?1", "DELETE FROM organisers WHERE actor = ?1",
+                            "DELETE FROM attendance WHERE actor = ?1",
+                            "UPDATE attendance SET brought_by = NULL WHERE brought_by = ?1",
+                            "DELETE FROM actors WHERE seq = ?1"})
                           Statement(db, sql).bind(1, seq).run();
                       // A tie kind only this person had goes with them (it may say
                       // something about them); the kinds are a lookup table.
@@ -1157,11 +1172,14 @@ void Store::remove_event(std::string_view key) {
                       {
                           Statement find(db, "SELECT seq FROM events WHERE key = ?1");
                           find.bind_text(1, k);
-                          if (!find.step()) throw io_error(where(db) + ": event " + quote_key(k) + " is in memory but not in the file");
+                          if (!find.step())
+                              throw io_error(where(db) + ": event " + quote_key(k) +
+                                             " is in memory but not in the file");
                           seq = find.integer(0);
                       }
-                      for (const char* sql : {"DELETE FROM attendance WHERE event = ?1", "DELETE FROM organisers WHERE event = ?1",
-                                              "DELETE FROM sensitive_events WHERE event = ?1", "DELETE FROM events WHERE seq = ?1"})
+                      for (const char* sql :
+                           {"DELETE FROM attendance WHERE event = ?1", "DELETE FROM organisers WHERE event = ?1",
+                            "DELETE FROM sensitive_events WHERE event = ?1", "DELETE FROM events WHERE seq = ?1"})
                           Statement(db, sql).bind(1, seq).run();
                   });
     compact();

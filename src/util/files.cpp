@@ -127,11 +127,11 @@ mode_t mode_of(const fs::path& path) {
 // closed, with permission bits `mode` unless no_mode (then 0666 less the
 // umask).
 // False with errno set on failure; the caller removes the file.
-bool write_new_file(const fs::path& path, std::string_view content, bool& created,
-                    mode_t mode = no_mode) {
+bool write_new_file(const fs::path& path, std::string_view content, bool& created, mode_t mode = no_mode) {
     created = false;
     if (injected_failure()) return false;
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode != no_mode ? mode & 0666 : 0666);
+    const int fd =
+        ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode != no_mode ? mode & 0666 : 0666);
     if (fd < 0) return false;
     created = true;
     if (mode != no_mode && ::fchmod(fd, mode) != 0) {
@@ -317,8 +317,7 @@ void atomic_write_folder(const std::string& folder, std::span<const FolderFile> 
     // Only a folder holding nothing but this export's own files is replaced.
     auto check_replaceable = [&] {
         const auto status = fs::symlink_status(target.path, ec);
-        if (!fs::is_directory(status))
-            throw io_error("cannot write into '" + shown(folder) + "': not a folder");
+        if (!fs::is_directory(status)) throw io_error("cannot write into '" + shown(folder) + "': not a folder");
         if (fs::equivalent(target.path, fs::current_path(ec), ec))
             throw io_error("cannot replace '" + shown(folder) + "': it is the current working folder");
         fs::directory_iterator it(target.path, ec);
@@ -348,7 +347,8 @@ void atomic_write_folder(const std::string& folder, std::span<const FolderFile> 
     fs::path fresh;
     for (int attempt = 0;; ++attempt) {
         fresh = target.folder / temporary_name(target.name, "new");
-        if (!injected_failure() && ::mkdir(fresh.c_str(), folder_mode != no_mode ? (folder_mode & 0777) | 0700 : 0777) == 0)
+        if (!injected_failure() &&
+            ::mkdir(fresh.c_str(), folder_mode != no_mode ? (folder_mode & 0777) | 0700 : 0777) == 0)
             break;
         const int error_number = errno;
         if (error_number == EEXIST && attempt < 100) continue;

@@ -22,75 +22,73 @@ static inline void check_failed(const char *file, int line, const char *what) {
     fprintf(stderr, "%s:%d: FAILED: %s\n", file, line, what);
 }
 
-#define CHECK(condition)                                                       \
-    do {                                                                       \
-        ++check_count;                                                         \
-        if (!(condition)) check_failed(__FILE__, __LINE__, #condition);        \
-    } while (0)
+#define CHECK(condition) \
+  do { \
+    ++check_count; \
+    if (!(condition)) check_failed(__FILE__, __LINE__, #condition); \
+  } while (0)
 
 /* A call that must succeed; on failure shows the status and the message. */
-#define CHECK_OK(call)                                                                           \
-    do {                                                                                         \
-        vb_status_t check_status_ = (call);                                                      \
-        ++check_count;                                                                           \
-        if (check_status_ != VB_OK) {                                                            \
-            check_failed(__FILE__, __LINE__, #call);                                             \
-            fprintf(stderr, "    returned %d (%s): %s\n", (int)check_status_,                    \
-                    vb_status_string(check_status_), vb_last_error_message());                   \
-        }                                                                                        \
-    } while (0)
+#define CHECK_OK(call) \
+  do { \
+    vb_status_t check_status_ = (call); \
+    ++check_count; \
+    if (check_status_ != VB_OK) { \
+      check_failed(__FILE__, __LINE__, #call); \
+      fprintf(stderr, "    returned %d (%s): %s\n", (int)check_status_, vb_status_string(check_status_), \
+              vb_last_error_message()); \
+    } \
+  } while (0)
 
 /* A call that must fail with `expected`, with a message that contains
  * `fragment` (a record, field or argument name). */
-#define CHECK_FAILS(call, expected, fragment)                                                    \
-    do {                                                                                         \
-        vb_status_t check_status_;                                                               \
-        vb_clear_last_error();                                                                   \
-        check_status_ = (call);                                                                  \
-        ++check_count;                                                                           \
-        if (check_status_ != (expected)) {                                                       \
-            check_failed(__FILE__, __LINE__, #call);                                             \
-            fprintf(stderr, "    returned %d (%s), expected %d (%s); message: %s\n",              \
-                    (int)check_status_, vb_status_string(check_status_), (int)(expected),        \
-                    vb_status_string(expected), vb_last_error_message());                        \
-        } else if (strstr(vb_last_error_message(), (fragment)) == NULL) {                        \
-            check_failed(__FILE__, __LINE__, #call);                                             \
-            fprintf(stderr, "    message \"%s\" does not contain \"%s\"\n",                      \
-                    vb_last_error_message(), (fragment));                                        \
-        }                                                                                        \
-    } while (0)
+#define CHECK_FAILS(call, expected, fragment) \
+  do { \
+    vb_status_t check_status_; \
+    vb_clear_last_error(); \
+    check_status_ = (call); \
+    ++check_count; \
+    if (check_status_ != (expected)) { \
+      check_failed(__FILE__, __LINE__, #call); \
+      fprintf(stderr, "    returned %d (%s), expected %d (%s); message: %s\n", (int)check_status_, \
+              vb_status_string(check_status_), (int)(expected), vb_status_string(expected), \
+              vb_last_error_message()); \
+    } else if (strstr(vb_last_error_message(), (fragment)) == NULL) { \
+      check_failed(__FILE__, __LINE__, #call); \
+      fprintf(stderr, "    message \"%s\" does not contain \"%s\"\n", vb_last_error_message(), (fragment)); \
+    } \
+  } while (0)
 
-#define CHECK_SIZE(actual, expected)                                                             \
-    do {                                                                                         \
-        size_t check_actual_ = (actual), check_expected_ = (expected);                           \
-        ++check_count;                                                                           \
-        if (check_actual_ != check_expected_) {                                                  \
-            check_failed(__FILE__, __LINE__, #actual " == " #expected);                          \
-            fprintf(stderr, "    got %lu, expected %lu\n", (unsigned long)check_actual_,          \
-                    (unsigned long)check_expected_);                                             \
-        }                                                                                        \
-    } while (0)
+#define CHECK_SIZE(actual, expected) \
+  do { \
+    size_t check_actual_ = (actual), check_expected_ = (expected); \
+    ++check_count; \
+    if (check_actual_ != check_expected_) { \
+      check_failed(__FILE__, __LINE__, #actual " == " #expected); \
+      fprintf(stderr, "    got %lu, expected %lu\n", (unsigned long)check_actual_, (unsigned long)check_expected_); \
+    } \
+  } while (0)
 
-#define CHECK_DOUBLE(actual, expected)                                                           \
-    do {                                                                                         \
-        double check_actual_ = (actual), check_expected_ = (expected);                           \
-        ++check_count;                                                                           \
-        if (!(check_abs(check_actual_ - check_expected_) <= 1e-12 * (1.0 + check_abs(check_expected_)))) { \
-            check_failed(__FILE__, __LINE__, #actual " == " #expected);                          \
-            fprintf(stderr, "    got %.17g, expected %.17g\n", check_actual_, check_expected_);   \
-        }                                                                                        \
-    } while (0)
+#define CHECK_DOUBLE(actual, expected) \
+  do { \
+    double check_actual_ = (actual), check_expected_ = (expected); \
+    ++check_count; \
+    if (!(check_abs(check_actual_ - check_expected_) <= 1e-12 * (1.0 + check_abs(check_expected_)))) { \
+      check_failed(__FILE__, __LINE__, #actual " == " #expected); \
+      fprintf(stderr, "    got %.17g, expected %.17g\n", check_actual_, check_expected_); \
+    } \
+  } while (0)
 
-#define CHECK_STRING(actual, expected)                                                           \
-    do {                                                                                         \
-        const char *check_actual_ = (actual), *check_expected_ = (expected);                     \
-        ++check_count;                                                                           \
-        if (check_actual_ == NULL || strcmp(check_actual_, check_expected_) != 0) {              \
-            check_failed(__FILE__, __LINE__, #actual " == " #expected);                          \
-            fprintf(stderr, "    got \"%s\", expected \"%s\"\n",                                 \
-                    check_actual_ ? check_actual_ : "(null)", check_expected_);                  \
-        }                                                                                        \
-    } while (0)
+#define CHECK_STRING(actual, expected) \
+  do { \
+    const char *check_actual_ = (actual), *check_expected_ = (expected); \
+    ++check_count; \
+    if (check_actual_ == NULL || strcmp(check_actual_, check_expected_) != 0) { \
+      check_failed(__FILE__, __LINE__, #actual " == " #expected); \
+      fprintf(stderr, "    got \"%s\", expected \"%s\"\n", check_actual_ ? check_actual_ : "(null)", \
+              check_expected_); \
+    } \
+  } while (0)
 
 /* Degree of `node`, or (size_t)-1 when the call fails. */
 static inline size_t check_degree(const vb_graph_t *graph, uint32_t node) {

@@ -175,15 +175,16 @@ static void test_bad_options(void) {
     CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID, "argument 'options.column_from' is NULL");
     options.column_from = null_item;
     options.column_to = to;
-    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID,
-                "argument 'options.column_from[0]' is NULL");
+    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID, "argument 'options.column_from[0]' is NULL");
     options.column_from = from;
     CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID,
                 "columns: 'x' -> 'kee': no file of the CSV layout has a column 'kee'");
     CHECK(out == NULL);
 
-    CHECK_FAILS(vb_network_read_csv_v2(NULL, NULL, &out), INVALID, "vb_network_read_csv_v2: argument 'folder' is NULL");
-    CHECK_FAILS(vb_network_read_csv_v2(folder, NULL, NULL), INVALID, "vb_network_read_csv_v2: argument 'out' is NULL");
+    CHECK_FAILS(vb_network_read_csv_v2(NULL, NULL, &out), INVALID,
+                "vb_network_read_csv_v2: argument 'folder' is NULL");
+    CHECK_FAILS(vb_network_read_csv_v2(folder, NULL, NULL), INVALID,
+                "vb_network_read_csv_v2: argument 'out' is NULL");
     CHECK_FAILS(vb_network_import_csv_v2(NULL, folder, NULL), INVALID,
                 "vb_network_import_csv_v2: argument 'net' is NULL");
     CHECK_OK(vb_network_new(&net));

@@ -86,7 +86,8 @@ int main(void) {
     CHECK_FAILS(vb_network_add_tie_ex(net, "a", "b", "partner", &t), INVALID, "field 'since': 1499-12-31 " RANGE);
     vb_resident_options_init(&r);
     r.trained_on = "9999-12-31";
-    CHECK_FAILS(vb_network_add_resident_ex(net, "c", &r), INVALID, "resident 'c' field 'trained_on': 9999-12-31 " RANGE);
+    CHECK_FAILS(vb_network_add_resident_ex(net, "c", &r), INVALID,
+                "resident 'c' field 'trained_on': 9999-12-31 " RANGE);
     CHECK_SIZE(vb_network_event_count(net), events);
     CHECK_SIZE(vb_network_tie_count(net), ties);
     CHECK_SIZE(vb_network_actor_count(net), 2);

@@ -243,7 +243,8 @@ static void test_bad_files(void) {
     CHECK_FAILS(vb_network_import_csv(net, in_scratch("bad")), VB_ERROR_PARSE, "resident 'r1': key already exists");
     CHECK_SIZE(vb_network_actor_count(net), 5);
 
-    spit(in_scratch("bad.json"), "{\"format\": \"verbind\", \"version\": 1,\n  \"actors\": [\n    {\"key\": 12}\n  ]\n}\n");
+    spit(in_scratch("bad.json"),
+         "{\"format\": \"verbind\", \"version\": 1,\n  \"actors\": [\n    {\"key\": 12}\n  ]\n}\n");
     CHECK_FAILS(vb_network_read_json(in_scratch("bad.json"), &out), VB_ERROR_PARSE, "bad.json");
     CHECK(out == NULL);
     CHECK_FAILS(vb_network_import_json(net, in_scratch("bad.json")), VB_ERROR_PARSE, "bad.json");

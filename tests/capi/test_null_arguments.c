@@ -37,8 +37,10 @@ static void test_network_functions(void) {
     CHECK(out == NULL);
     CHECK_FAILS(vb_network_copy(net, NULL), INVALID, "vb_network_copy: argument 'out' is NULL");
 
-    CHECK_FAILS(vb_network_add_resident(NULL, "x", "Noord"), INVALID, "vb_network_add_resident: argument 'net' is NULL");
-    CHECK_FAILS(vb_network_add_resident(net, NULL, "Noord"), INVALID, "vb_network_add_resident: argument 'key' is NULL");
+    CHECK_FAILS(vb_network_add_resident(NULL, "x", "Noord"), INVALID,
+                "vb_network_add_resident: argument 'net' is NULL");
+    CHECK_FAILS(vb_network_add_resident(net, NULL, "Noord"), INVALID,
+                "vb_network_add_resident: argument 'key' is NULL");
 
     CHECK_FAILS(vb_network_add_organisation(NULL, "x", "library", NULL), INVALID, "argument 'net' is NULL");
     CHECK_FAILS(vb_network_add_organisation(net, NULL, "library", NULL), INVALID, "argument 'key' is NULL");
@@ -46,9 +48,12 @@ static void test_network_functions(void) {
                 "vb_network_add_organisation: argument 'kind' is NULL");
 
     CHECK_FAILS(vb_network_add_tie(NULL, "r1", "r3", "knows", NULL), INVALID, "argument 'net' is NULL");
-    CHECK_FAILS(vb_network_add_tie(net, NULL, "r3", "knows", NULL), INVALID, "vb_network_add_tie: argument 'a' is NULL");
-    CHECK_FAILS(vb_network_add_tie(net, "r1", NULL, "knows", NULL), INVALID, "vb_network_add_tie: argument 'b' is NULL");
-    CHECK_FAILS(vb_network_add_tie(net, "r1", "r3", NULL, NULL), INVALID, "vb_network_add_tie: argument 'kind' is NULL");
+    CHECK_FAILS(vb_network_add_tie(net, NULL, "r3", "knows", NULL), INVALID,
+                "vb_network_add_tie: argument 'a' is NULL");
+    CHECK_FAILS(vb_network_add_tie(net, "r1", NULL, "knows", NULL), INVALID,
+                "vb_network_add_tie: argument 'b' is NULL");
+    CHECK_FAILS(vb_network_add_tie(net, "r1", "r3", NULL, NULL), INVALID,
+                "vb_network_add_tie: argument 'kind' is NULL");
 
     CHECK_FAILS(vb_network_add_event(NULL, "e9", "2022-01-01", "iftar", NULL), INVALID, "argument 'net' is NULL");
     CHECK_FAILS(vb_network_add_event(net, NULL, "2022-01-01", "iftar", NULL), INVALID, "argument 'key' is NULL");
@@ -103,8 +108,7 @@ static void test_network_functions(void) {
                 "argument 'options->organisers' is NULL");
 
     CHECK_FAILS(vb_network_mark_sensitive(NULL, "lgbti"), INVALID, "argument 'net' is NULL");
-    CHECK_FAILS(vb_network_mark_sensitive(net, NULL), INVALID,
-                "vb_network_mark_sensitive: argument 'group' is NULL");
+    CHECK_FAILS(vb_network_mark_sensitive(net, NULL), INVALID, "vb_network_mark_sensitive: argument 'group' is NULL");
 
     CHECK_FAILS(vb_network_remove(NULL, "r1"), INVALID, "vb_network_remove: argument 'net' is NULL");
     CHECK_FAILS(vb_network_remove(net, NULL), INVALID, "vb_network_remove: argument 'actor' is NULL");
@@ -181,7 +185,8 @@ static void test_graph_functions(void) {
     CHECK_FAILS(vb_graph_from_edges_v2(3, 2, src, NULL, NULL, NULL, &graph), INVALID, "argument 'dst' is NULL");
     CHECK_FAILS(vb_graph_from_edges_v2(3, 2, src, dst, NULL, NULL, NULL), INVALID, "argument 'out' is NULL");
     graph = STALE_GRAPH;
-    CHECK_FAILS(vb_graph_read_edgelist(NULL, NULL, &graph), INVALID, "vb_graph_read_edgelist: argument 'path' is NULL");
+    CHECK_FAILS(vb_graph_read_edgelist(NULL, NULL, &graph), INVALID,
+                "vb_graph_read_edgelist: argument 'path' is NULL");
     CHECK(graph == NULL);
     CHECK_FAILS(vb_graph_read_edgelist("edges.txt", NULL, NULL), INVALID, "argument 'out' is NULL");
     vb_graph_free(NULL);

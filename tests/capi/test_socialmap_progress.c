@@ -10,8 +10,8 @@
 typedef struct tally {
     int calls;
     int cancel_at;
-    int in_range;    /* every fraction was in [0, 1] */
-    int increasing;  /* fractions never went down */
+    int in_range;   /* every fraction was in [0, 1] */
+    int increasing; /* fractions never went down */
     double last;
 } tally_t;
 
@@ -134,7 +134,8 @@ int main(void) {
     map_options.progress = NULL;
     map_options.min_cell = 1;
     CHECK_OK(vb_social_map_json_v2(net, &map_options, &json));
-    CHECK(json != NULL && strstr(json, "\"suppressed\":true") == NULL && strstr(json, "\"suppressed\":false") != NULL);
+    CHECK(json != NULL && strstr(json, "\"suppressed\":true") == NULL &&
+          strstr(json, "\"suppressed\":false") != NULL);
     vb_social_map_json_free(json);
     json = NULL;
     map_options.min_cell = 0;

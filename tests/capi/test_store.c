@@ -87,7 +87,8 @@ static void damaged_files(void) {
         CHECK(write_all(path, data, size));
         CHECK(vb_network_load(path, &back) == VB_ERROR_IO);
         CHECK(back == NULL);
-        CHECK(strstr(vb_last_error_message(), "damaged.db': the file is corrupt: its checksum does not match") != NULL);
+        CHECK(strstr(vb_last_error_message(), "damaged.db': the file is corrupt: its checksum does not match") !=
+              NULL);
         after = read_all(path, &after_size);
         CHECK(after != NULL && after_size == size && memcmp(after, data, (size_t)size) == 0);
         free(after);

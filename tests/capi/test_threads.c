@@ -20,7 +20,7 @@
 
 static vb_graph_t *shared_graph = NULL;
 static size_t shared_nodes = 0;
-static double *reference_betweenness = NULL;  /* computed alone, threads = 1 */
+static double *reference_betweenness = NULL; /* computed alone, threads = 1 */
 static double reference_spread = 0;
 static const uint32_t spread_seeds[] = {0, 1, 2};
 
@@ -31,7 +31,8 @@ typedef struct {
 } worker_t;
 
 static void fail(worker_t *w, const char *what) {
-    if (w->failures++ == 0) snprintf(w->note, sizeof w->note, "thread %d: %s (%s)", w->index, what, vb_last_error_message());
+    if (w->failures++ == 0)
+        snprintf(w->note, sizeof w->note, "thread %d: %s (%s)", w->index, what, vb_last_error_message());
 }
 
 static void *work(void *arg) {
@@ -73,7 +74,8 @@ static void *work(void *arg) {
             if (vb_graph_key(shared_graph, (uint32_t)(w->index % (int)shared_nodes), shared_key, sizeof shared_key,
                              &length) != VB_OK)
                 fail(w, "vb_graph_key");
-            if (vb_graph_index(shared_graph, shared_key, &node) != VB_OK || node != (uint32_t)(w->index % (int)shared_nodes))
+            if (vb_graph_index(shared_graph, shared_key, &node) != VB_OK ||
+                node != (uint32_t)(w->index % (int)shared_nodes))
                 fail(w, "vb_graph_index");
         }
 

@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const char* name : files) {
         const auto cut = rest.find('\f');
         const std::string_view part = rest.substr(0, cut);
-        std::ofstream(scratch() / name, std::ios::binary | std::ios::trunc).write(part.data(), static_cast<std::streamsize>(part.size()));
+        std::ofstream(scratch() / name, std::ios::binary | std::ios::trunc)
+            .write(part.data(), static_cast<std::streamsize>(part.size()));
         rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
     }
     try {

@@ -16,8 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The reader's own options (issue 12): delimiter, header, a weight column.
     static constexpr char delimiters[] = {0, ',', ';', '\t'};
     options.delimiter = delimiters[(data[0] >> 3) & 3];
-    static constexpr verbind::EdgeListHeader headers[] = {verbind::EdgeListHeader::detect, verbind::EdgeListHeader::yes,
-                                                          verbind::EdgeListHeader::no, verbind::EdgeListHeader::detect};
+    static constexpr verbind::EdgeListHeader headers[] = {verbind::EdgeListHeader::detect,
+                                                          verbind::EdgeListHeader::yes, verbind::EdgeListHeader::no,
+                                                          verbind::EdgeListHeader::detect};
     options.header = headers[(data[0] >> 5) & 3];
     options.weight_column = (data[0] & 128) ? 2 : -1;
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);

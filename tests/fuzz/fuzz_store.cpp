@@ -18,10 +18,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::string path =
-        (std::filesystem::temp_directory_path() / ("verbind-fuzz-store-" + std::to_string(::getpid()) + ".db")).string();
+        (std::filesystem::temp_directory_path() / ("verbind-fuzz-store-" + std::to_string(::getpid()) + ".db"))
+            .string();
     static const std::string copy = path + ".copy.db";
-    for (const std::string& p : {path, path + "-wal", path + "-shm", copy, copy + "-wal", copy + "-shm"}) std::remove(p.c_str());
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    for (const std::string& p : {path, path + "-wal", path + "-shm", copy, copy + "-wal", copy + "-shm"})
+        std::remove(p.c_str());
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     try {
         const verbind::Network net = verbind::load(path);
         verbind::save(net, copy);

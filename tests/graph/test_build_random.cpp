@@ -92,8 +92,10 @@ TEST_CASE("from_edges equals an independent build on random inputs", "[graph][bu
         std::vector<std::vector<std::pair<NodeId, double>>> out(n), in(n);
         for (const auto& [key, x] : merged) {
             out[key.first].emplace_back(key.second, x);
-            if (directed) in[key.second].emplace_back(key.first, x);
-            else out[key.second].emplace_back(key.first, x);
+            if (directed)
+                in[key.second].emplace_back(key.first, x);
+            else
+                out[key.second].emplace_back(key.first, x);
         }
         for (NodeId u = 0; u < n; ++u) {
             std::sort(out[u].begin(), out[u].end());

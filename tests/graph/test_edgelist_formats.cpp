@@ -58,7 +58,8 @@ TEST_CASE("a SNAP temporal third column is not a weight unless asked", "[graph][
     named.weight_name = "weight";
     CHECK_THROWS_WITH(parse_edgelist("source,target,time\na,b,9\n", named, "t.csv"),
                       Contains("t.csv:1: no column named 'weight'"));
-    CHECK_THROWS_WITH(parse_edgelist("a b\n", named, "t.txt"), Contains("t.txt:1: weights named 'weight' but the file has no header"));
+    CHECK_THROWS_WITH(parse_edgelist("a b\n", named, "t.txt"),
+                      Contains("t.txt:1: weights named 'weight' but the file has no header"));
     CHECK_THROWS_WITH(parse_edgelist("a b 1\n", weighted_by(3), "t.txt"),
                       Contains("t.txt:1: field 'weight': column 3 (0-based) asked for, but the line has 3 fields"));
     CHECK_THROWS_AS(parse_edgelist("a b 1\n", weighted_by(1), "t.txt"), input_error);
@@ -70,7 +71,8 @@ TEST_CASE("a pair listed both ways is one undirected edge", "[graph][edgelist]")
     CHECK_FALSE(g.weighted());
     // Equal weights merge; different weights name both lines.
     const Graph w = parse_edgelist("a b 2.5\nb c 1\nb a 2.5\n", weighted_by(2), "s.txt");
-    CHECK(edges_by_label(w) == std::map<std::pair<std::string, std::string>, double>{{{"a", "b"}, 2.5}, {{"b", "c"}, 1}});
+    CHECK(edges_by_label(w) ==
+          std::map<std::pair<std::string, std::string>, double>{{{"a", "b"}, 2.5}, {{"b", "c"}, 1}});
     CHECK_THROWS_WITH(parse_edgelist("a b 2.5\nb c 1\nb a 3\n", weighted_by(2), "s.txt"),
                       Contains("s.txt:3: 'b a' has weight 3 but line 1 lists 'a b' with weight 2.5"));
     // A line repeated as it is stays an error with the hint, listed both ways or not.
@@ -222,7 +224,8 @@ TEST_CASE("contact files: extra columns, groups, order", "[reach][contacts]") {
     CHECK(parse_contacts("1 a b x y z\n").groups.empty());
     CHECK_THROWS_WITH(parse_contacts("1 a b 1A 2B\n2 a c 3C 2B\n", "c.dat"),
                       Contains("c.dat:2: field 'Ci': 'a' is in group '3C' here but in group '1A' on line 1"));
-    CHECK_THROWS_WITH(parse_contacts("1 a b\n2 a c x\n", "c.dat"), Contains("c.dat:2: expected 3 fields like line 1"));
+    CHECK_THROWS_WITH(parse_contacts("1 a b\n2 a c x\n", "c.dat"),
+                      Contains("c.dat:2: expected 3 fields like line 1"));
     CHECK_THROWS_WITH(parse_contacts("1 a b\n3 a c\n2 b c\n4 a b\n1 c a\n", "c.dat"),
                       Contains("c.dat:3: time 2 is before the previous contact's time 3"));
 }

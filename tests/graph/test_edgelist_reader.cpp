@@ -95,8 +95,10 @@ Outcome reference(const std::vector<Line>& lines, const EdgeListOptions& options
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 const std::size_t x = position(lines[i].a), y = position(lines[i].b);
                 if (std::min(x, y) != p || std::max(x, y) != q) continue;
-                if (forward.empty() || lines[i].a == lines[forward[0]].a) forward.push_back(i);
-                else backward.push_back(i);
+                if (forward.empty() || lines[i].a == lines[forward[0]].a)
+                    forward.push_back(i);
+                else
+                    backward.push_back(i);
             }
             for (std::size_t k = 0; k < forward.size() && k < backward.size(); ++k) {
                 const Line &f = lines[forward[k]], &r = lines[backward[k]];
@@ -119,8 +121,9 @@ Outcome reference(const std::vector<Line>& lines, const EdgeListOptions& options
         w.push_back(lines[i].w);
     }
     try {
-        out.graph = Graph::from_labelled_edges(src, dst, weighted ? std::span<const double>(w) : std::span<const double>(),
-                                               options);
+        out.graph =
+            Graph::from_labelled_edges(src, dst, weighted ? std::span<const double>(w) : std::span<const double>(),
+                                       options);
     } catch (const input_error& e) {
         out.error = edges_to_lines(e.what(), kept, "f.txt");
     }
@@ -196,8 +199,10 @@ TEST_CASE("the reader's build equals the general builder on generated files", "[
             l.line = ++line;
             const char* sep = rng() % 5 == 0 ? " \t " : "\t";
             text += l.a + sep + l.b;
-            if (weighted) text += std::string(sep) + (l.w == 1e308 ? "1e308" : std::to_string(l.w));
-            else if (rng() % 8 == 0) text += " # trailing";
+            if (weighted)
+                text += std::string(sep) + (l.w == 1e308 ? "1e308" : std::to_string(l.w));
+            else if (rng() % 8 == 0)
+                text += " # trailing";
             text += rng() % 7 == 0 ? "\r\n" : "\n";
             lines.push_back(l);
         }
@@ -266,7 +271,8 @@ TEST_CASE("the reader gives the same graph from a file read in pieces as from it
     std::size_t lines = 0;
     for (char c : text) lines += c == '\n';
     const std::string path = temporary_file("bad.txt", text + "\n5\n");
-    CHECK_THROWS_WITH(read_edgelist(path), Contains(path + ":" + std::to_string(lines + 2) + ": expected at least 2 fields"));
+    CHECK_THROWS_WITH(read_edgelist(path),
+                      Contains(path + ":" + std::to_string(lines + 2) + ": expected at least 2 fields"));
     std::filesystem::remove(path);
 }
 

@@ -79,8 +79,10 @@ TEST_CASE("weights keep their exact value", "[graph]") {
         CHECK(g.edge_weight(0, 1) == 0.1);
         CHECK(g.edge_weight(2, 1) == 1e-300);
         const double total = g.visit_weights([&](auto weights) {
-            if constexpr (std::is_null_pointer_v<decltype(weights)>) return 0.0;
-            else return double(weights[0]) + double(weights[1]);
+            if constexpr (std::is_null_pointer_v<decltype(weights)>)
+                return 0.0;
+            else
+                return double(weights[0]) + double(weights[1]);
         });
         CHECK(total == 0.1 + 0.1);  // arcs 0->1 and 1->0
     }
@@ -102,7 +104,8 @@ TEST_CASE("duplicate edges follow the merge policy", "[graph]") {
 
 TEST_CASE("bad edge arrays are refused with the edge named", "[graph]") {
     const std::vector<NodeId> src{0, 1}, dst{1, 7};
-    CHECK_THROWS_WITH(Graph::from_edges(3, src, dst), Contains("edge 1: field 'dst': node 7 is out of range (n = 3)"));
+    CHECK_THROWS_WITH(Graph::from_edges(3, src, dst),
+                      Contains("edge 1: field 'dst': node 7 is out of range (n = 3)"));
     const std::vector<NodeId> loop_src{0, 2}, loop_dst{1, 2};
     CHECK_THROWS_WITH(Graph::from_edges(3, loop_src, loop_dst), Contains("edge 1: self-loop on node 2"));
     CHECK(Graph::from_edges(3, loop_src, loop_dst, {}, {.self_loops = SelfLoops::drop}).num_edges() == 1);
@@ -132,9 +135,12 @@ TEST_CASE("edge-list errors name file, line and field", "[graph]") {
     EdgeListOptions third;
     third.weight_column = 2;
     CHECK_THROWS_WITH(parse_edgelist("a b\nc\n", {}, "x.txt"), Contains("x.txt:2: expected at least 2 fields"));
-    CHECK_THROWS_WITH(parse_edgelist("a b 1\nc d\n", {}, "x.txt"), Contains("x.txt:2: expected 3 fields like line 1"));
-    CHECK_THROWS_WITH(parse_edgelist("a b x1\n", third, "x.txt"), Contains("x.txt:1: field 'weight': not a number 'x1'"));
-    CHECK_THROWS_WITH(parse_edgelist("a b -1\n", third, "x.txt"), Contains("field 'weight': must be a finite number"));
+    CHECK_THROWS_WITH(parse_edgelist("a b 1\nc d\n", {}, "x.txt"),
+                      Contains("x.txt:2: expected 3 fields like line 1"));
+    CHECK_THROWS_WITH(parse_edgelist("a b x1\n", third, "x.txt"),
+                      Contains("x.txt:1: field 'weight': not a number 'x1'"));
+    CHECK_THROWS_WITH(parse_edgelist("a b -1\n", third, "x.txt"),
+                      Contains("field 'weight': must be a finite number"));
     CHECK_THROWS_WITH(parse_edgelist("a b\na b\n", {}, "x.txt"), Contains("x.txt:2: duplicate of x.txt:1"));
     CHECK_THROWS_WITH(parse_edgelist("a b\nc c\n", {}, "x.txt"), Contains("x.txt:2: self-loop on node 'c'"));
     CHECK_THROWS_WITH(parse_edgelist("a \xff\n", {}, "x.txt"), Contains("x.txt:1: field 'b'"));
@@ -271,10 +277,11 @@ TEST_CASE("Boost.Graph algorithms run on the snapshot", "[graph][bgl]") {
 
     std::vector<double> distance(6);
     std::vector<NodeId> predecessor(6);
-    boost::dijkstra_shortest_paths_no_color_map(
-        g, NodeId{0}, predecessor.data(), distance.data(), get(boost::edge_weight, g),
-        boost::typed_identity_property_map<NodeId>(), std::less<double>(), std::plus<double>(),
-        std::numeric_limits<double>::infinity(), 0.0, boost::default_dijkstra_visitor());
+    boost::dijkstra_shortest_paths_no_color_map(g, NodeId{0}, predecessor.data(), distance.data(),
+                                                get(boost::edge_weight, g),
+                                                boost::typed_identity_property_map<NodeId>(), std::less<double>(),
+                                                std::plus<double>(), std::numeric_limits<double>::infinity(), 0.0,
+                                                boost::default_dijkstra_visitor());
     CHECK(distance[3] == 6.0);  // 1 + 2 + 3 beats the direct 10
     CHECK(predecessor[3] == 2);
     CHECK(distance[5] == std::numeric_limits<double>::infinity());

@@ -63,8 +63,12 @@ inline Network awkward_network() {
     Network network;
     network.mark_sensitive(sensitive_group);
     network.mark_sensitive("never used");
-    network.add_resident("r1", {"Centrum, \"Oud\"", "Lelystad", {"koken", "schaak, \"blitz\""},
-                                {sensitive_group, "Turks-Nederlands"}, true, Date(2022, 3, 5)});
+    network.add_resident("r1", {"Centrum, \"Oud\"",
+                                "Lelystad",
+                                {"koken", "schaak, \"blitz\""},
+                                {sensitive_group, "Turks-Nederlands"},
+                                true,
+                                Date(2022, 3, 5)});
     network.add_resident("Zoë", {"Kanaleneiland", "İstanbul", {"muziek", "🌈 regenboog"}, {"buurtvader"}, false, {}});
     network.add_resident("r3");
     network.add_organisation("bib", {"library", "Stad", "Almere", {"taalcafé", "ruimte, gratis"}});
@@ -101,10 +105,10 @@ inline Network import_target() {
 
 // Runs `import` (a call that imports into `target`) and requires a
 // parse_error whose message contains `fragment`, with `target` as before.
-#define REQUIRE_IMPORT_FAILS(import_call, target, fragment)                           \
-    do {                                                                              \
-        const ::verbind::Network before_import = (target);                            \
-        REQUIRE_THROWS_AS(import_call, ::verbind::parse_error);                       \
-        REQUIRE_THROWS_WITH(import_call, Catch::Contains(fragment, Catch::CaseSensitive::Yes)); \
-        REQUIRE((target) == before_import);                                           \
-    } while (false)
+#define REQUIRE_IMPORT_FAILS(import_call, target, fragment) \
+  do { \
+    const ::verbind::Network before_import = (target); \
+    REQUIRE_THROWS_AS(import_call, ::verbind::parse_error); \
+    REQUIRE_THROWS_WITH(import_call, Catch::Contains(fragment, Catch::CaseSensitive::Yes)); \
+    REQUIRE((target) == before_import); \
+  } while (false)

@@ -20,21 +20,17 @@ const std::string actors_header = "key,type,kind,neighbourhood,municipality,tale
 
 // A small valid folder; each error case below spoils one file of it.
 void write_valid_folder(const TempFolder& folder) {
-    folder.write("actors.csv", actors_header +
-                                   "r1,resident,,Centrum,Lelystad,koken,,true,2022-03-05\n"
-                                   "r2,resident,,,,,,false,\n"
-                                   "bib,organisation,library,,,,,false,\n");
-    folder.write("ties.csv",
-                 "a,b,kind,since,until,weight\n"
-                 "r1,r2,knows,2022-01-01,,1\n"
-                 "r2,bib,member_of,,,0.5\n");
-    folder.write("events.csv",
-                 "key,date,kind,neighbourhood,municipality,organisers\n"
-                 "e1,2022-05-05,breakfast,,,bib;r1\n");
-    folder.write("attendance.csv",
-                 "event,actor,brought_by\n"
-                 "e1,r1,\n"
-                 "e1,r2,r1\n");
+    folder.write("actors.csv", actors_header + "r1,resident,,Centrum,Lelystad,koken,,true,2022-03-05\n"
+                                               "r2,resident,,,,,,false,\n"
+                                               "bib,organisation,library,,,,,false,\n");
+    folder.write("ties.csv", "a,b,kind,since,until,weight\n"
+                             "r1,r2,knows,2022-01-01,,1\n"
+                             "r2,bib,member_of,,,0.5\n");
+    folder.write("events.csv", "key,date,kind,neighbourhood,municipality,organisers\n"
+                               "e1,2022-05-05,breakfast,,,bib;r1\n");
+    folder.write("attendance.csv", "event,actor,brought_by\n"
+                                   "e1,r1,\n"
+                                   "e1,r2,r1\n");
 }
 
 std::size_t count(const std::string& text, const std::string& what) {
@@ -119,11 +115,10 @@ TEST_CASE("CSV export leaves sensitive groups out unless asked", "[io][csv]") {
 
 TEST_CASE("CSV reader accepts BOM, CRLF, any column order, missing optional columns and files", "[io][csv]") {
     TempFolder folder;
-    folder.write("actors.csv",
-                 "\xEF\xBB\xBFtype,key,municipality\r\n"
-                 "resident,r1,Almere\r\n"
-                 "\r\n"
-                 "resident,\"r,2\",\"Amsterdam-West\"\r\n");
+    folder.write("actors.csv", "\xEF\xBB\xBFtype,key,municipality\r\n"
+                               "resident,r1,Almere\r\n"
+                               "\r\n"
+                               "resident,\"r,2\",\"Amsterdam-West\"\r\n");
     folder.write("ties.csv", "b,a\nr1,\"r,2\"");  // no final line break
     const Network network = verbind::read_csv(folder.str());
     REQUIRE(network.num_actors() == 2);
@@ -187,8 +182,7 @@ TEST_CASE("CSV bad input names file, line and field, and changes nothing", "[io]
     SECTION("unknown organiser and unknown event") {
         folder.write("events.csv", "key,date,kind,neighbourhood,municipality,organisers\n"
                                    "e1,2022-05-05,breakfast,,,bib;nobody\n");
-        REQUIRE_IMPORT_FAILS(import(), target,
-                             events + ":2: event 'e1' field 'organisers': unknown actor 'nobody'");
+        REQUIRE_IMPORT_FAILS(import(), target, events + ":2: event 'e1' field 'organisers': unknown actor 'nobody'");
         write_valid_folder(folder);
         folder.write("attendance.csv", "event,actor,brought_by\ne1,r1,\ne9,r1,\n");
         REQUIRE_IMPORT_FAILS(import(), target,
@@ -221,7 +215,8 @@ TEST_CASE("CSV bad input names file, line and field, and changes nothing", "[io]
     SECTION("unterminated quote names the line where the quote opened") {
         folder.write("actors.csv", actors_header + "r1,resident,,,,,,,\nr2,resident,,\"Centrum,,,,,\n\n");
         REQUIRE_IMPORT_FAILS(import(), target,
-                             actors + ":3: field 'neighbourhood': unterminated quoted field (the file ends inside it)");
+                             actors +
+                                 ":3: field 'neighbourhood': unterminated quoted field (the file ends inside it)");
     }
     SECTION("lines inside a quoted field are counted") {
         // The quoted field spans lines 3-4; the stray text after it is on line 4.
@@ -239,7 +234,8 @@ TEST_CASE("CSV bad input names file, line and field, and changes nothing", "[io]
     }
     SECTION("quote inside an unquoted field, stray carriage return") {
         folder.write("actors.csv", actors_header + "r1,resident,,Cen\"trum,,,,,\n");
-        REQUIRE_IMPORT_FAILS(import(), target, actors + ":2: field 'neighbourhood': a quote inside an unquoted field");
+        REQUIRE_IMPORT_FAILS(import(), target,
+                             actors + ":2: field 'neighbourhood': a quote inside an unquoted field");
         folder.write("actors.csv", actors_header + "r1,resident,,Cen\rtrum,,,,,\n");
         REQUIRE_IMPORT_FAILS(import(), target,
                              actors + ":2: field 'neighbourhood': a carriage return that does not end a line");
@@ -281,7 +277,8 @@ TEST_CASE("CSV bad input names file, line and field, and changes nothing", "[io]
         folder.write("actors.csv", actors_header + "bib,organisation,library,,,,lezers,,\n");
         REQUIRE_IMPORT_FAILS(import(), target, actors + ":2: field 'groups': an organisation has no declared groups");
         folder.write("actors.csv", actors_header + "bib,organisation,library,,,,,true,\n");
-        REQUIRE_IMPORT_FAILS(import(), target, actors + ":2: field 'key_figure': only a resident can be a key figure");
+        REQUIRE_IMPORT_FAILS(import(), target,
+                             actors + ":2: field 'key_figure': only a resident can be a key figure");
         folder.write("actors.csv", actors_header + "r1,resident,library,,,,,,\n");
         REQUIRE_IMPORT_FAILS(import(), target, actors + ":2: field 'kind': only an organisation has a kind");
         folder.write("actors.csv", actors_header + "bib,organisation,,,,,,,\n");
@@ -295,8 +292,9 @@ TEST_CASE("CSV bad input names file, line and field, and changes nothing", "[io]
                              "sensitive_groups.csv:2: sensitive group: has leading or trailing blanks ' LGBTI+'");
         folder.write("sensitive_groups.csv", "group\nLGBTI+\n");
         folder.write("attendance.csv", "event,actor,brought_by\ne1,r1,\ne1,r2,r2\n");
-        REQUIRE_IMPORT_FAILS(import(), target, "attendance.csv:3: attendance of 'r2' at event 'e1' field "
-                                               "'brought_by': a person cannot bring themselves");
+        REQUIRE_IMPORT_FAILS(import(), target,
+                             "attendance.csv:3: attendance of 'r2' at event 'e1' field "
+                             "'brought_by': a person cannot bring themselves");
     }
 }
 

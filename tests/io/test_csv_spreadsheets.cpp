@@ -29,22 +29,18 @@ const std::string bom = "\xEF\xBB\xBF";
 
 // The clean equivalent: verbind's own dialect, written by hand.
 void write_clean(const TempFolder& folder) {
-    folder.write("actors.csv",
-                 "key,type,kind,neighbourhood,municipality,talents,groups,key_figure,trained_on\n"
-                 "r1,resident,,Centrum,Lelystad,koken;schaak,,true,2022-03-05\n"
-                 "r2,resident,,Haven,Café de Hoek,,,false,\n"
-                 "bib,organisation,library,,Almere,taalcafé,,false,\n");
-    folder.write("ties.csv",
-                 "a,b,kind,since,until,weight\n"
-                 "r1,r2,knows,2022-01-05,,1.5\n"
-                 "r2,bib,member_of,2021-12-31,2022-03-05,2\n");
-    folder.write("events.csv",
-                 "key,date,kind,neighbourhood,municipality,organisers\n"
-                 "e1,2022-05-05,5 May breakfast,,Lelystad,bib;r1\n");
-    folder.write("attendance.csv",
-                 "event,actor,brought_by\n"
-                 "e1,r1,\n"
-                 "e1,r2,r1\n");
+    folder.write("actors.csv", "key,type,kind,neighbourhood,municipality,talents,groups,key_figure,trained_on\n"
+                               "r1,resident,,Centrum,Lelystad,koken;schaak,,true,2022-03-05\n"
+                               "r2,resident,,Haven,Café de Hoek,,,false,\n"
+                               "bib,organisation,library,,Almere,taalcafé,,false,\n");
+    folder.write("ties.csv", "a,b,kind,since,until,weight\n"
+                             "r1,r2,knows,2022-01-05,,1.5\n"
+                             "r2,bib,member_of,2021-12-31,2022-03-05,2\n");
+    folder.write("events.csv", "key,date,kind,neighbourhood,municipality,organisers\n"
+                               "e1,2022-05-05,5 May breakfast,,Lelystad,bib;r1\n");
+    folder.write("attendance.csv", "event,actor,brought_by\n"
+                                   "e1,r1,\n"
+                                   "e1,r2,r1\n");
 }
 
 // The same records as Dutch Excel writes them: ';' separated, TRUE/ONWAAR,
@@ -52,23 +48,24 @@ void write_clean(const TempFolder& folder) {
 // `cafe` is "Café" in the file's encoding; `start` what the file begins with.
 void write_dutch(const TempFolder& folder, const std::string& start, const std::string& cafe,
                  const std::string& taalcafe) {
-    folder.write("actors.csv", start +
-                                   "key;type;kind;neighbourhood;municipality;talents;groups;key_figure;trained_on;note\r\n"
-                                   "r1;resident;;Centrum;Lelystad;\"koken;schaak\";;TRUE;05-03-2022;belt terug\r\n"
-                                   "r2;resident;;Haven;" + cafe + " de Hoek;;;ONWAAR;;\r\n"
-                                   "bib;organisation;library;;Almere;" + taalcafe + ";;nee;;\r\n");
-    folder.write("ties.csv", start +
-                                 "a;b;kind;since;until;weight;note\r\n"
-                                 "r1;r2;knows;2022-01-05 00:00:00;;1,5;\r\n"
-                                 "r2;bib;member_of;2021-12-31 00:00:00;2022-03-05 00:00:00;2;x\r\n");
+    folder.write("actors.csv",
+                 start +
+                     "key;type;kind;neighbourhood;municipality;talents;groups;key_figure;trained_on;note\r\n"
+                     "r1;resident;;Centrum;Lelystad;\"koken;schaak\";;TRUE;05-03-2022;belt terug\r\n"
+                     "r2;resident;;Haven;" +
+                     cafe +
+                     " de Hoek;;;ONWAAR;;\r\n"
+                     "bib;organisation;library;;Almere;" +
+                     taalcafe + ";;nee;;\r\n");
+    folder.write("ties.csv", start + "a;b;kind;since;until;weight;note\r\n"
+                                     "r1;r2;knows;2022-01-05 00:00:00;;1,5;\r\n"
+                                     "r2;bib;member_of;2021-12-31 00:00:00;2022-03-05 00:00:00;2;x\r\n");
     // organisers hold a ';': quoted, as Excel does.
-    folder.write("events.csv", start +
-                                   "key;date;kind;neighbourhood;municipality;organisers\r\n"
-                                   "e1;5-5-2022;5 May breakfast;;Lelystad;\"bib;r1\"\r\n");
-    folder.write("attendance.csv", start +
-                                       "event;actor;brought_by\r\n"
-                                       "e1;r1;\r\n"
-                                       "e1;r2;r1\r\n");
+    folder.write("events.csv", start + "key;date;kind;neighbourhood;municipality;organisers\r\n"
+                                       "e1;5-5-2022;5 May breakfast;;Lelystad;\"bib;r1\"\r\n");
+    folder.write("attendance.csv", start + "event;actor;brought_by\r\n"
+                                           "e1;r1;\r\n"
+                                           "e1;r2;r1\r\n");
 }
 
 // Writes actors.csv with one resident whose trained_on cell is `date`
@@ -102,7 +99,8 @@ TEST_CASE("A Dutch Excel export loads to the same Network as its clean equivalen
         REQUIRE(read.event("e1").date == Date(2022, 5, 5));
         // The note columns: ignored, and named once per file.
         REQUIRE(warnings.size() == 2);
-        REQUIRE_THAT(warnings[0], Catch::Contains("actors.csv:1: column 'note' is not part of the layout and ignored"));
+        REQUIRE_THAT(warnings[0],
+                     Catch::Contains("actors.csv:1: column 'note' is not part of the layout and ignored"));
         REQUIRE_THAT(warnings[1], Catch::Contains("ties.csv:1: column 'note' is not part of the layout and ignored"));
         // No value of an ignored column is in a warning.
         for (const auto& warning : warnings) REQUIRE(warning.find("belt terug") == std::string::npos);
@@ -163,16 +161,17 @@ TEST_CASE("CSV delimiters: found per file from the header row, outside quotes, o
     REQUIRE_THROWS_WITH(verbind::read_csv(folder.str(), bad), "delimiter: expected ',', ';' or a tab, got '|'");
     // A header read as one column when the delimiter is something else: the hint says so.
     folder.write("ties.csv", "a|b\nr1|r2\n");
-    REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target,
-                         "missing column 'a' (the header row is one column 'a|b': is the delimiter ',', ';' or a tab?)");
+    REQUIRE_IMPORT_FAILS(
+        verbind::import_csv(target, folder.str()), target,
+        "missing column 'a' (the header row is one column 'a|b': is the delimiter ',', ';' or a tab?)");
 }
 
 TEST_CASE("CSV booleans: true/false, 1/0, yes/no, ja/nee, waar/onwaar in any case", "[io][csv][spreadsheet]") {
     TempFolder folder;
     const std::vector<std::pair<std::string, bool>> words = {
-        {"true", true},  {"TRUE", true},    {"True", true},  {"1", true},       {"yes", true},   {"YES", true},
-        {"ja", true},    {"Ja", true},      {"WAAR", true},  {"false", false},  {"FALSE", false}, {"0", false},
-        {"no", false},   {"No", false},     {"nee", false},  {"NEE", false},    {"ONWAAR", false}, {"", false}};
+        {"true", true}, {"TRUE", true}, {"True", true}, {"1", true},      {"yes", true},     {"YES", true},
+        {"ja", true},   {"Ja", true},   {"WAAR", true}, {"false", false}, {"FALSE", false},  {"0", false},
+        {"no", false},  {"No", false},  {"nee", false}, {"NEE", false},   {"ONWAAR", false}, {"", false}};
     std::string actors = "key,type,key_figure\n";
     std::vector<std::string> keys;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -191,10 +190,11 @@ TEST_CASE("CSV booleans: true/false, 1/0, yes/no, ja/nee, waar/onwaar in any cas
     Network target = import_target();
     for (const char* bad : {"maybe", "2", "t", "tru", "oui"}) {
         folder.write("actors.csv", std::string("key,type,key_figure\nr1,resident,") + bad + "\n");
-        REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target,
-                             std::string("actors.csv:2: field 'key_figure': expected true or false (also 1/0, yes/no, "
-                                         "ja/nee, waar/onwaar), got '") +
-                                 bad + "'");
+        REQUIRE_IMPORT_FAILS(
+            verbind::import_csv(target, folder.str()), target,
+            std::string("actors.csv:2: field 'key_figure': expected true or false (also 1/0, yes/no, "
+                        "ja/nee, waar/onwaar), got '") +
+                bad + "'");
     }
 }
 
@@ -202,8 +202,8 @@ TEST_CASE("CSV dates: ISO, day first or month first, date-times; one format per 
     TempFolder folder;
     // 5 March 2022, written every accepted way (day first, the default).
     for (const char* text : {"2022-03-05", "05-03-2022", "5-3-2022", "05/03/2022", "5/3/2022", "2022-03-05 00:00:00",
-                             "2022-03-05T00:00:00", "2022-03-05 00:00", "05-03-2022 00:00:00", "2022-03-05T00:00:00.000",
-                             "5-3-2022 0:00"}) {
+                             "2022-03-05T00:00:00", "2022-03-05 00:00", "05-03-2022 00:00:00",
+                             "2022-03-05T00:00:00.000", "5-3-2022 0:00"}) {
         INFO(text);
         REQUIRE(read_one_date(folder, text).actor("r1").trained_on == Date(2022, 3, 5));
     }
@@ -225,8 +225,9 @@ TEST_CASE("CSV dates: ISO, day first or month first, date-times; one format per 
     };
     fails("12/25/2022", "actors.csv:2: field 'trained_on': malformed date '12/25/2022' (no month 25; read as "
                         "dd/mm/yyyy, day first; for month first give dayfirst=false)");
-    fails("25-12-2022", "malformed date '25-12-2022' (no month 25; read as mm-dd-yyyy, month first; for day first "
-                        "give dayfirst=true)",
+    fails("25-12-2022",
+          "malformed date '25-12-2022' (no month 25; read as mm-dd-yyyy, month first; for day first "
+          "give dayfirst=true)",
           us);
     fails("31-02-2022", "actors.csv:2: field 'trained_on': malformed date '31-02-2022' (no such day)");
     fails("05-03-1499", "field 'trained_on': 05-03-1499 is outside the supported range");
@@ -241,9 +242,10 @@ TEST_CASE("CSV dates: ISO, day first or month first, date-times; one format per 
 
     // A column that mixes formats: the row and the column named, and the first date's line.
     folder.write("actors.csv", "key,type,trained_on\nr1,resident,05-03-2022\nr2,resident,\nr3,resident,2022-03-06\n");
-    REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target,
-                         "actors.csv:4: field 'trained_on': date '2022-03-06' is written yyyy-mm-dd, but the column's "
-                         "first date (line 2) is dd-mm-yyyy; write every date of a column in one format");
+    REQUIRE_IMPORT_FAILS(
+        verbind::import_csv(target, folder.str()), target,
+        "actors.csv:4: field 'trained_on': date '2022-03-06' is written yyyy-mm-dd, but the column's "
+        "first date (line 2) is dd-mm-yyyy; write every date of a column in one format");
     folder.write("actors.csv", "key,type,trained_on\nr1,resident,05-03-2022\nr2,resident,06/03/2022\n");
     REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target,
                          "actors.csv:3: field 'trained_on': date '06/03/2022' is written dd/mm/yyyy");
@@ -290,9 +292,10 @@ TEST_CASE("CSV weights: a decimal comma or a decimal point, one per column", "[i
     folder.write("ties.csv", "a;b;weight\nr1;r2;1,2,3\n");
     REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target, "got '1,2,3'");
     folder.write("ties.csv", "a;b;weight\nr1;r2;1,5\nr2;r3;2\nr1;r3;2.5\n");
-    REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target,
-                         "ties.csv:4: field 'weight': '2.5' has a decimal point, but the column's first (line 2) has a "
-                         "decimal comma");
+    REQUIRE_IMPORT_FAILS(
+        verbind::import_csv(target, folder.str()), target,
+        "ties.csv:4: field 'weight': '2.5' has a decimal point, but the column's first (line 2) has a "
+        "decimal comma");
     folder.write("ties.csv", "a;b;weight\nr1;r2;-1,5\n");
     REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str()), target, "ties.csv:2:");
 }
@@ -316,7 +319,13 @@ TEST_CASE("CSV encodings: UTF-8, Windows-1252 and Latin-1 decoded to UTF-8", "[i
     // Hand-checked against the Windows-1252 table: 0x80 euro sign, 0x8A S
     // caron, 0x93/0x94 curly double quotes, 0x9F Y diaeresis, 0xE9 e acute,
     // 0xFF y diaeresis; the header is decoded too.
-    folder.write("actors.csv", "key,type,talents\nr1,resident,\x80" "5;\x8A" "a\x93" "b\x94" ";\x9F" "e\xE9" "y\xFF\n");
+    folder.write("actors.csv", "key,type,talents\nr1,resident,\x80"
+                               "5;\x8A"
+                               "a\x93"
+                               "b\x94"
+                               ";\x9F"
+                               "e\xE9"
+                               "y\xFF\n");
     Network network = verbind::read_csv(folder.str(), cp1252);
     REQUIRE(network.actor("r1").talents ==
             std::vector<std::string>{"\u20AC5", "\u0160a\u201Cb\u201D", "\u0178e\u00E9y\u00FF"});
@@ -333,7 +342,8 @@ TEST_CASE("CSV encodings: UTF-8, Windows-1252 and Latin-1 decoded to UTF-8", "[i
     // Latin-1: the upper half is U+00A0..U+00FF; 0x80-0x9F are control characters.
     folder.write("actors.csv", "key,type,municipality\nr1,resident,Caf\xE9\n");
     REQUIRE(verbind::read_csv(folder.str(), latin1).actor("r1").municipality == "Café");
-    folder.write("actors.csv", "key,type,municipality\nr1,resident,\x80" "5\n");
+    folder.write("actors.csv", "key,type,municipality\nr1,resident,\x80"
+                               "5\n");
     REQUIRE_IMPORT_FAILS(verbind::import_csv(target, folder.str(), latin1), target,
                          "actors.csv:2: field 'municipality': byte 0x80 is a control character in Latin-1 "
                          "(ISO-8859-1); if the file comes from Excel on Windows, try encoding='cp1252'");
@@ -370,9 +380,10 @@ TEST_CASE("CSV extra columns are ignored with a warning, never an error", "[io][
     REQUIRE(verbind::read_csv(extra.str(), {}, &warnings) == verbind::read_csv(plain.str()));
     REQUIRE(warnings.size() == 2);  // appended
     REQUIRE(warnings[0] == "earlier");
-    REQUIRE_THAT(warnings[1], Catch::EndsWith("actors.csv:1: columns 'note', 'Opmerking' are not part of the layout "
-                                              "and ignored (its columns: key, type, kind, neighbourhood, municipality, "
-                                              "talents, groups, key_figure, trained_on)"));
+    REQUIRE_THAT(warnings[1],
+                 Catch::EndsWith("actors.csv:1: columns 'note', 'Opmerking' are not part of the layout "
+                                 "and ignored (its columns: key, type, kind, neighbourhood, municipality, "
+                                 "talents, groups, key_figure, trained_on)"));
     // Warnings only from an import that succeeds.
     extra.write("ties.csv", "a,b,note\nr1,r9,x\n");
     Network target = import_target();
@@ -399,16 +410,24 @@ TEST_CASE("CSV columns: a municipality's own column names", "[io][csv][spreadshe
 
     CsvOptions options;
     // For every file: applied where the file has the target column.
-    options.columns = {{"", "wijk", "neighbourhood"}, {"", "van", "a"},         {"", "naar", "b"},
-                       {"", "gewicht", "weight"},     {"", "datum", "date"},    {"", "bijeenkomst", "event"},
-                       {"", "code", "key"},           {"", "ongebruikt", "kind"},
+    options.columns = {{"", "wijk", "neighbourhood"},
+                       {"", "van", "a"},
+                       {"", "naar", "b"},
+                       {"", "gewicht", "weight"},
+                       {"", "datum", "date"},
+                       {"", "bijeenkomst", "event"},
+                       {"", "code", "key"},
+                       {"", "ongebruikt", "kind"},
                        // Per file: "bewoner" is the key of actors.csv but the actor of attendance.csv;
                        // "soort" is the type of an actor but the kind of an event.
-                       {"actors.csv", "bewoner", "key"}, {"actors", "soort", "type"},
-                       {"attendance.csv", "bewoner", "actor"}, {"events", "soort", "kind"}};
+                       {"actors.csv", "bewoner", "key"},
+                       {"actors", "soort", "type"},
+                       {"attendance.csv", "bewoner", "actor"},
+                       {"events", "soort", "kind"}};
     std::vector<std::string> warnings;
     REQUIRE(verbind::read_csv(own.str(), options, &warnings) == verbind::read_csv(clean.str()));
-    REQUIRE(warnings == std::vector<std::string>{"columns: 'ongebruikt' -> 'kind' matched no header of the files read"});
+    REQUIRE(warnings ==
+            std::vector<std::string>{"columns: 'ongebruikt' -> 'kind' matched no header of the files read"});
 
     Network target = import_target();
     // Messages name the file's own column, and verbind's.
@@ -471,7 +490,8 @@ TEST_CASE("CSV templates in docs/templates read back; the filled example is the 
     verbind::TieInfo member;
     member.since = Date(2022, 1, 5);
     expected.add_tie("r-002", "bibliotheek", "member_of", member);
-    expected.add_event("e-2022-05-05", {Date(2022, 5, 5), "5 mei ontbijt", "Centrum", "Lelystad", {"bibliotheek", "r-001"}});
+    expected.add_event("e-2022-05-05",
+                       {Date(2022, 5, 5), "5 mei ontbijt", "Centrum", "Lelystad", {"bibliotheek", "r-001"}});
     expected.attend("e-2022-05-05", "r-001", "");
     expected.attend("e-2022-05-05", "r-002", "r-001");
     expected.attend("e-2022-05-05", "r-003", "r-002");

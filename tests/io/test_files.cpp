@@ -204,7 +204,8 @@ TEST_CASE("single-file writers under a failure at every step", "[io][files][faul
         };
         // create, write, fsync, close, rename and the folder's fsync; the
         // last may fail after the new file is in place (the "after" state).
-        CHECK(enumerate_failures(parent, before, after, [&] { writer.write(b, target.string()); }, restore) >= 5);
+        CHECK(enumerate_failures(
+                  parent, before, after, [&] { writer.write(b, target.string()); }, restore) >= 5);
     }
 }
 
@@ -222,8 +223,9 @@ TEST_CASE("the file helper: atomic_write_file and atomic_write_folder directly",
     files::atomic_write_file((parent / "f").string(), big);
     const Snapshot after = snapshot(parent);
     CHECK(after.at("f") == big);
-    CHECK(enumerate_failures(parent, before, after, [&] { files::atomic_write_file((parent / "f").string(), big); },
-                             restore) == 3 + 5);
+    CHECK(enumerate_failures(
+              parent, before, after, [&] { files::atomic_write_file((parent / "f").string(), big); }, restore) ==
+          3 + 5);
 
     // A folder of files whose names are all owned.
     const std::string_view owned[] = {"x", "y", "z"};
@@ -241,9 +243,9 @@ TEST_CASE("the file helper: atomic_write_file and atomic_write_folder directly",
     CHECK(folder_after == Snapshot{{"d", "<dir>"}, {"d/x", "one"}, {"d/y", ""}});
     // mkdir; x: create, write, fsync, close; y: create, fsync, close; the
     // folder's fsync; the exchange; the parent's fsync.
-    CHECK(enumerate_failures(parent, folder_before, folder_after,
-                             [&] { files::atomic_write_folder((parent / "d").string(), new_files, owned); },
-                             restore_folder) == 11);
+    CHECK(enumerate_failures(
+              parent, folder_before, folder_after,
+              [&] { files::atomic_write_folder((parent / "d").string(), new_files, owned); }, restore_folder) == 11);
 }
 
 TEST_CASE("an export never replaces a folder holding other files", "[io][files]") {
@@ -287,7 +289,7 @@ TEST_CASE("temporaries of a killed writer are removed by the next write, a live 
     std::ofstream(dir / (".net.json." + dead + "-0.verbind-tmp")) << "{secret}";
     std::ofstream(dir / (".net.json." + alive + "-0.verbind-tmp")) << "{in progress}";
     fs::create_directories(dir / (".e." + dead + "-3.verbind-old"));
-    std::ofstream(dir / (".e." + dead + "-3.verbind-old" ) / "actors.csv") << "secret";
+    std::ofstream(dir / (".e." + dead + "-3.verbind-old") / "actors.csv") << "secret";
     std::ofstream(dir / (".other." + dead + "-0.verbind-tmp")) << "not this target's";
     std::ofstream(dir / ("net.json.tmp-" + dead + "-4")) << "{an earlier version's}";
     std::ofstream(dir / ("net.json.tmp-" + alive + "-4")) << "{an earlier version's, running}";
@@ -345,14 +347,16 @@ TEST_CASE("a path with a NUL is refused by every reader and writer, naming the a
     const std::vector<std::pair<const char*, std::function<void()>>> calls = {
         {"path", [&] { verbind::write_json(net, evil); }},
         {"path", [&] { verbind::read_json(evil); }},
-        {"path", [&] {
+        {"path",
+         [&] {
              Network target;
              verbind::import_json(target, evil);
          }},
         {"path", [&] { verbind::read_network(evil); }},
         {"folder", [&] { verbind::write_csv(net, evil); }},
         {"folder", [&] { verbind::read_csv(evil); }},
-        {"folder", [&] {
+        {"folder",
+         [&] {
              Network target;
              verbind::import_csv(target, evil);
          }},

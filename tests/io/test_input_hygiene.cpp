@@ -43,7 +43,8 @@ TEST_CASE("every text reader skips a UTF-8 byte order mark", "[io][hygiene]") {
     TempFolder folder;
     folder.write("actors.csv", bom + "key,type\na,resident\n");
     CHECK(verbind::read_csv(folder.str()).actor("a").key == "a");
-    folder.write("net.json", bom + R"({"format": "verbind", "version": 1, "actors": [{"key": "a", "type": "resident"}]})");
+    folder.write("net.json",
+                 bom + R"({"format": "verbind", "version": 1, "actors": [{"key": "a", "type": "resident"}]})");
     CHECK(verbind::read_json(folder.file("net.json")).num_actors() == 1);
     // Only at the start: elsewhere it is part of the text.
     CHECK(verbind::parse_edgelist("a b\n" + bom + "a c\n").num_nodes() == 4);
@@ -98,9 +99,9 @@ TEST_CASE("a weight of -0 is 0 everywhere a weight comes in or goes out", "[io][
     folder.write("actors.csv", "key,type\na,resident\nb,resident\n");
     folder.write("ties.csv", "a,b,weight\na,b,-0\n");
     CHECK(positive_zero(verbind::read_csv(folder.str()).ties()[0].weight));
-    const Network from_json = verbind::parse_json(
-        R"({"format": "verbind", "version": 1, "actors": [{"key": "a", "type": "resident"},)"
-        R"( {"key": "b", "type": "resident"}], "ties": [{"a": "a", "b": "b", "weight": -0.0}]})");
+    const Network from_json =
+        verbind::parse_json(R"({"format": "verbind", "version": 1, "actors": [{"key": "a", "type": "resident"},)"
+                            R"( {"key": "b", "type": "resident"}], "ties": [{"a": "a", "b": "b", "weight": -0.0}]})");
     CHECK(positive_zero(from_json.ties()[0].weight));
 
     // A network that holds -0.0 (from the API) is written as 0.

@@ -87,9 +87,8 @@ TEST_CASE("JSON layout, written by hand", "[io][json]") {
             "    {\"event\": \"e\", \"actor\": \"r1\"}\n"
             "  ]\n"
             "}\n");
-    REQUIRE(verbind::to_json(Network{}) ==
-            "{\n  \"format\": \"verbind\",\n  \"version\": 1,\n  \"actors\": [],\n"
-            "  \"ties\": [],\n  \"events\": [],\n  \"attendance\": []\n}\n");
+    REQUIRE(verbind::to_json(Network{}) == "{\n  \"format\": \"verbind\",\n  \"version\": 1,\n  \"actors\": [],\n"
+                                           "  \"ties\": [],\n  \"events\": [],\n  \"attendance\": []\n}\n");
 }
 
 TEST_CASE("JSON export leaves sensitive groups out unless asked", "[io][json]") {
@@ -139,10 +138,10 @@ TEST_CASE("JSON reader accepts what RFC 8259 allows", "[io][json]") {
 
 TEST_CASE("JSON import adds to a network", "[io][json]") {
     TempFolder folder;
-    folder.write("net.json", head +
-                                 "\"actors\": [{\"key\": \"r1\", \"type\": \"resident\"}],\n"
-                                 "\"ties\": [{\"a\": \"r0\", \"b\": \"r1\", \"kind\": \"buddy\"}],\n"
-                                 "\"attendance\": [{\"event\": \"e0\", \"actor\": \"r1\", \"brought_by\": \"r0\"}]}\n");
+    folder.write("net.json",
+                 head + "\"actors\": [{\"key\": \"r1\", \"type\": \"resident\"}],\n"
+                        "\"ties\": [{\"a\": \"r0\", \"b\": \"r1\", \"kind\": \"buddy\"}],\n"
+                        "\"attendance\": [{\"event\": \"e0\", \"actor\": \"r1\", \"brought_by\": \"r0\"}]}\n");
     Network target = import_target();
     verbind::import_json(target, folder.file("net.json"));
     REQUIRE(target.num_actors() == 3);
@@ -167,8 +166,7 @@ TEST_CASE("JSON bad input names file, line and field, and changes nothing", "[io
         fails(head + "\"actors\": [{\"key\": \"r1", ":2: unterminated string (the document is truncated)");
         fails(head + "\"actors\": [{\"key\": \"r1\", \"type\": \"resident\", \"key_figure\": tr",
               ":2: unexpected end of input");
-        fails(head + "\"ties\": [{\"a\": \"r0\", \"b\": \"o0\", \"weight\": 1e",
-              ":2: unexpected end of input");
+        fails(head + "\"ties\": [{\"a\": \"r0\", \"b\": \"o0\", \"weight\": 1e", ":2: unexpected end of input");
         fails(head + "\"actors\": [{\"key\": \"\\u00", ":2: unexpected end of input");
         fails("", ":1: empty document");
     }
@@ -190,7 +188,7 @@ TEST_CASE("JSON bad input names file, line and field, and changes nothing", "[io
     SECTION("wrong format or version") {
         fails("{\"format\": \"gephi\", \"version\": 1}", ":1: format: expected \"verbind\"");
         fails("{\"version\": 2,\n\"format\": \"verbind\"}", ":1: version: unsupported version 2 "
-                                                          "(this library reads version 1)");
+                                                            "(this library reads version 1)");
         fails("{\"format\": \"verbind\", \"version\": \"1\"}", ":1: version: expected the number 1, got a string");
         fails("{\"format\": \"verbind\"}", ":1: document: missing field 'version'");
         fails("[]", ":1: expected an object at the top level, got an array");
@@ -279,7 +277,8 @@ TEST_CASE("JSON bad input names file, line and field, and changes nothing", "[io
               ":2: actors[0].talents[1]: expected a string, got a number");
         fails(head + "\"actors\": {}}", ":2: actors: expected an array, got an object");
         fails(head + "\"actors\": [[]]}", ":2: actors[0]: expected an object, got an array");
-        fails(head + "\"actors\": [{\"key\": \"o\", \"type\": \"organisation\", \"kind\": \"x\", \"groups\": [\"g\"]}]}",
+        fails(head +
+                  "\"actors\": [{\"key\": \"o\", \"type\": \"organisation\", \"kind\": \"x\", \"groups\": [\"g\"]}]}",
               ":2: actors[0].groups: an organisation has no declared groups");
         fails(head + "\"actors\": [{\"key\": \"o\", \"type\": \"club\"}]}",
               ":2: actors[0].type: expected 'resident' or 'organisation', got 'club'");

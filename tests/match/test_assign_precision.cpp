@@ -45,8 +45,15 @@ TEST_CASE("assign with unit capacities matches brute force over costs of every m
     // The class of input that broke it: costs from 5e-324 to 1.8e308, where
     // double sums absorb or overflow. The optimum is checked against all
     // permutations, summed in long double (no overflow there).
-    const double palette[] = {0.0, 1.0, 0.5, -1.0, 1e-300, std::numeric_limits<double>::denorm_min(),
-                              std::numeric_limits<double>::max(), 1e308, std::numeric_limits<double>::infinity()};
+    const double palette[] = {0.0,
+                              1.0,
+                              0.5,
+                              -1.0,
+                              1e-300,
+                              std::numeric_limits<double>::denorm_min(),
+                              std::numeric_limits<double>::max(),
+                              1e308,
+                              std::numeric_limits<double>::infinity()};
     std::uint64_t state = 12345;
     auto next = [&] {
         state = state * 6364136223846793005ull + 1442695040888963407ull;

@@ -42,8 +42,9 @@ std::vector<double> random_matrix(std::size_t rows, std::size_t cols, std::uint6
     // integers > 0: whole numbers below it (ties); 0: uniform [0, 1); < 0:
     // uniform [-5, 5) (negative costs).
     for (auto& x : c)
-        x = integers > 0 ? static_cast<double>(rng.below(static_cast<std::uint64_t>(integers)))
-                         : integers == 0 ? rng.uniform() : 10.0 * rng.uniform() - 5.0;
+        x = integers > 0    ? static_cast<double>(rng.below(static_cast<std::uint64_t>(integers)))
+            : integers == 0 ? rng.uniform()
+                            : 10.0 * rng.uniform() - 5.0;
     return c;
 }
 

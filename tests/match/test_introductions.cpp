@@ -35,7 +35,7 @@ TEST_CASE("introductions: hand-made network", "[match]") {
     IntroductionOptions options;
     options.communities.assign(net.num_actors(), 0);  // one community: only groups bridge
     options.per_person = 1;
-    options.introducer_bonus = 0.0;  // the score without its introducer term (tested below)
+    options.introducer_bonus = 0.0;                // the score without its introducer term (tested below)
     const double idf = std::log(1.0 + 4.0 / 3.0);  // 4 actors in scope, 3 cook
     auto r = introductions(net, options);
     // r1-r2 (no mutual contact) beats r2-r3 (one: r4); r1-r3 share group A.
@@ -59,7 +59,8 @@ TEST_CASE("introductions: hand-made network", "[match]") {
     options.communities = {0, 0, 1, 1};
     r = introductions(net, options);
     REQUIRE(r.size() == 3);
-    const auto r13 = std::find_if(r.begin(), r.end(), [](const Introduction& i) { return i.b == "r3" && i.a == "r1"; });
+    const auto r13 =
+        std::find_if(r.begin(), r.end(), [](const Introduction& i) { return i.b == "r3" && i.a == "r1"; });
     REQUIRE(r13 != r.end());
     CHECK(r13->bridges == std::vector<std::string>{"community 0", "community 1"});
 }
@@ -90,8 +91,10 @@ namespace {
 struct Introducers {
     Network net;
     Introducers() {
-        net.add_resident("r1", {.neighbourhood = "Noord", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"A"}});
-        net.add_resident("r2", {.neighbourhood = "Zuid", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"B"}});
+        net.add_resident(
+            "r1", {.neighbourhood = "Noord", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"A"}});
+        net.add_resident(
+            "r2", {.neighbourhood = "Zuid", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"B"}});
         net.add_resident("k1", {.neighbourhood = "Noord", .municipality = "Lelystad", .key_figure = true});
     }
     Introduction only(IntroductionOptions options = {}) const {
@@ -115,7 +118,9 @@ TEST_CASE("introductions: who could introduce them, and the score term", "[match
     CHECK(i.via.empty());
     CHECK(i.score == Approx(Introducers::idf(3) * 1.5));
     // k1 attends an event in Zuid: a key figure active in both neighbourhoods.
-    x.net.add_event("e1", {.date = parse_date("2022-05-04"), .kind = "walk", .neighbourhood = "Zuid", .municipality = "Lelystad"});
+    x.net.add_event(
+        "e1",
+        {.date = parse_date("2022-05-04"), .kind = "walk", .neighbourhood = "Zuid", .municipality = "Lelystad"});
     x.net.attend("e1", "k1");
     i = x.only();
     CHECK(i.via == std::vector<std::string>{"k1"});
@@ -141,7 +146,8 @@ TEST_CASE("introductions: who could introduce them, and the score term", "[match
     x.net.add_tie("m1", "r2");
     i = x.only();
     CHECK(i.via == std::vector<std::string>{"m1", "o1", "k1"});
-    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure});
+    CHECK(i.via_kinds ==
+          std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure});
     CHECK(i.score == Approx(Introducers::idf(5) * 1.5 * 2.0 / std::sqrt(2.0)));
     // introducer_bonus 0: the old score; via is still named.
     IntroductionOptions plain;
@@ -155,7 +161,8 @@ TEST_CASE("introductions: who could introduce them, and the score term", "[match
     x.net.add_tie("k1", "r2");
     i = x.only();
     CHECK(i.via == std::vector<std::string>{"k1", "m1", "o1"});
-    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::mutual_contact, ViaKind::shared_organisation});
+    CHECK(i.via_kinds ==
+          std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::mutual_contact, ViaKind::shared_organisation});
     CHECK(to_string(ViaKind::key_figure) == "key figure in both neighbourhoods");
     CHECK(to_identifier(ViaKind::shared_organisation) == "shared_organisation");
 }
@@ -168,7 +175,7 @@ TEST_CASE("introductions: of shared organisations, the smallest circle comes fir
     net.add_organisation("a-big", {.kind = "municipality", .municipality = "Lelystad"});
     net.add_organisation("z-small", {.kind = "chess club", .municipality = "Lelystad"});
     for (const char* who : {"r1", "r2", "r3"}) net.add_tie(who, "a-big", "member_of");  // a circle of 3
-    for (const char* who : {"r1", "r2"}) net.add_tie(who, "z-small", "member_of");       // a circle of 2
+    for (const char* who : {"r1", "r2"}) net.add_tie(who, "z-small", "member_of");      // a circle of 2
     IntroductionOptions options;
     options.communities.assign(net.num_actors(), 0);
     const auto r = introductions(net, options);
@@ -179,8 +186,13 @@ TEST_CASE("introductions: of shared organisations, the smallest circle comes fir
 
 TEST_CASE("introductions: a key figure is not their own introducer; places are per municipality", "[match]") {
     Network net;
-    net.add_resident("r1", {.neighbourhood = "Centrum", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"A"}, .key_figure = true});
-    net.add_resident("r2", {.neighbourhood = "Centrum", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"B"}});
+    net.add_resident("r1", {.neighbourhood = "Centrum",
+                            .municipality = "Lelystad",
+                            .talents = {"chess"},
+                            .groups = {"A"},
+                            .key_figure = true});
+    net.add_resident("r2",
+                     {.neighbourhood = "Centrum", .municipality = "Lelystad", .talents = {"chess"}, .groups = {"B"}});
     // A key figure in Almere's Centrum is not active in Lelystad's.
     net.add_resident("k2", {.neighbourhood = "Centrum", .municipality = "Almere", .key_figure = true});
     IntroductionOptions options;
@@ -215,10 +227,10 @@ TEST_CASE("introductions: ties, sensitive groups, organisations, municipalities"
         return out;
     };
     auto found = pairs();
-    CHECK(!found.count({"r1", "r2"}));  // tied (with open start)
-    CHECK(!found.count({"r1", "r5"}));  // would bridge only a sensitive group
-    CHECK(found.count({"r2", "r5"}));   // bridges A and B
-    CHECK(found.count({"r1", "o1"}));   // the library offers what r1 seeks
+    CHECK(!found.count({"r1", "r2"}));                                 // tied (with open start)
+    CHECK(!found.count({"r1", "r5"}));                                 // would bridge only a sensitive group
+    CHECK(found.count({"r2", "r5"}));                                  // bridges A and B
+    CHECK(found.count({"r1", "o1"}));                                  // the library offers what r1 seeks
     for (const auto& [a, b] : found) CHECK((a != "r6" && b != "r6"));  // another municipality
     // After the tie ended, r1 and r2 may meet.
     options.start = parse_date("2022-06-01");
@@ -318,7 +330,10 @@ TEST_CASE("introductions: an introducer reached only through sensitive records i
     // both reach only through sensitive records (r1 a member_of tie of a
     // sensitive kind, r2 at its sensitive event); a mutual contact through
     // sensitive ties.
-    x.net.add_event("pride", {.date = parse_date("2022-06-25"), .kind = "Pride breakfast", .neighbourhood = "Zuid", .municipality = "Lelystad"});
+    x.net.add_event("pride", {.date = parse_date("2022-06-25"),
+                              .kind = "Pride breakfast",
+                              .neighbourhood = "Zuid",
+                              .municipality = "Lelystad"});
     x.net.attend("pride", "k1");
     x.net.add_organisation("o1", {.kind = "lgbti+ association", .municipality = "Lelystad"});
     x.net.add_organiser("pride", "o1");
@@ -337,5 +352,6 @@ TEST_CASE("introductions: an introducer reached only through sensitive records i
     options.include_sensitive = true;
     i = x.only(options);
     CHECK(i.via == std::vector<std::string>{"m1", "o1", "k1"});
-    CHECK(i.via_kinds == std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure});
+    CHECK(i.via_kinds ==
+          std::vector<ViaKind>{ViaKind::mutual_contact, ViaKind::shared_organisation, ViaKind::key_figure});
 }

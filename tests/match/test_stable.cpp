@@ -11,7 +11,8 @@ using namespace verbind;
 TEST_CASE("stable_match: the textbook example", "[match]") {
     // Proposers m1..m3, reviewers w1..w3 (Gusfield & Irving style instance).
     const PreferenceLists men = {{"m1", {"w1", "w2", "w3"}}, {"m2", {"w1", "w3", "w2"}}, {"m3", {"w2", "w1", "w3"}}};
-    const PreferenceLists women = {{"w1", {"m2", "m1", "m3"}}, {"w2", {"m1", "m3", "m2"}}, {"w3", {"m3", "m1", "m2"}}};
+    const PreferenceLists women = {
+        {"w1", {"m2", "m1", "m3"}}, {"w2", {"m1", "m3", "m2"}}, {"w3", {"m3", "m1", "m2"}}};
     // m1->w1, m2->w1 (w1 keeps m2, m1 rejected), m3->w2, m1->w2 (w2 keeps m1,
     // m3 rejected), m3->w1 (rejected), m3->w3.
     const auto m = stable_match(men, women);
@@ -50,10 +51,12 @@ TEST_CASE("stable_match: bad input", "[match]") {
     CHECK_THROWS_WITH(stable_match({{"a", {"y"}}}, r), "stable_match: proposer_prefs['a']: unknown reviewer 'y'");
     CHECK_THROWS_WITH(stable_match({{"a", {"x", "x"}}}, r), "stable_match: proposer_prefs['a']: 'x' is ranked twice");
     CHECK_THROWS_WITH(stable_match(p, {{"x", {"a"}}, {"x", {}}}), "stable_match: reviewer 'x' is listed twice");
-    CHECK_THROWS_WITH(stable_match(p, {{"x", {}}}),
-                      "stable_match: preference lists are not square: proposer 'a' ranks reviewer 'x', who does not rank them");
-    CHECK_THROWS_WITH(stable_match({{"a", {}}}, r),
-                      "stable_match: preference lists are not square: reviewer 'x' ranks proposer 'a', who does not rank them");
+    CHECK_THROWS_WITH(
+        stable_match(p, {{"x", {}}}),
+        "stable_match: preference lists are not square: proposer 'a' ranks reviewer 'x', who does not rank them");
+    CHECK_THROWS_WITH(
+        stable_match({{"a", {}}}, r),
+        "stable_match: preference lists are not square: reviewer 'x' ranks proposer 'a', who does not rank them");
     ReviewerCapacities caps;
     caps.by_reviewer = {{"x", -1}};
     CHECK_THROWS_WITH(stable_match(p, r, caps), "stable_match: capacities['x'] is -1, must be >= 0");
@@ -88,7 +91,8 @@ TEST_CASE("stable_match: no blocking pairs on random instances", "[match]") {
                 if (ok[i][j]) list.push_back(std::string("p").append(std::to_string(i)));
             rng.shuffle(list.begin(), list.end());
             r.emplace_back(std::string("r").append(std::to_string(j)), list);
-            caps.by_reviewer.emplace_back(std::string("r").append(std::to_string(j)), static_cast<std::int64_t>(rng.below(3)));
+            caps.by_reviewer.emplace_back(std::string("r").append(std::to_string(j)),
+                                          static_cast<std::int64_t>(rng.below(3)));
         }
         const auto m = stable_match(p, r, caps);
         CHECK(blocking_pairs(p, r, m, caps).empty());

@@ -95,9 +95,11 @@ TEST_CASE("every date field of the Network refuses a day outside the range, nami
 
 TEST_CASE("the readers refuse a date outside the range with file, record and field", "[model][dates][io]") {
     const std::string head = R"({"format": "verbind", "version": 1, "actors": [{"key": "r1", "type": "resident"}], )";
-    REQUIRE_THROWS_AS(parse_json(head + R"("events": [{"key": "e1", "date": "9999-12-31", "kind": "iftar"}]})", "t.json"),
+    REQUIRE_THROWS_AS(parse_json(head + R"("events": [{"key": "e1", "date": "9999-12-31", "kind": "iftar"}]})",
+                                 "t.json"),
                       parse_error);
-    REQUIRE_THROWS_WITH(parse_json(head + R"("events": [{"key": "e1", "date": "9999-12-31", "kind": "iftar"}]})", "t.json"),
+    REQUIRE_THROWS_WITH(parse_json(head + R"("events": [{"key": "e1", "date": "9999-12-31", "kind": "iftar"}]})",
+                                   "t.json"),
                         Contains("t.json:1") && Contains("date") && Contains(range_text));
     // The first and last supported days read back.
     const Network net = parse_json(head + R"("events": [{"key": "e1", "date": "1500-01-01", "kind": "iftar"},

@@ -65,9 +65,9 @@ std::vector<std::uint32_t> refused_at_edge_only() {
     std::vector<std::uint32_t> out = {0x0020, 0x00A0, 0x1680, 0x202F, 0x205F, 0x3000};  // Zs besides 2000-200A
     append(out, range(0x2000, 0x200A));
     append(out, {0x00AD, 0x180E, 0xFEFF, 0x2060, 0x061C});  // soft hyphen, MVS, BOM, word joiner, ALM
-    append(out, range(0x200B, 0x200F));                        // zero-width space/joiners, LRM, RLM
-    append(out, range(0x202A, 0x202E));                        // bidirectional embeddings and overrides
-    append(out, range(0x2066, 0x2069));                        // bidirectional isolates
+    append(out, range(0x200B, 0x200F));                     // zero-width space/joiners, LRM, RLM
+    append(out, range(0x202A, 0x202E));                     // bidirectional embeddings and overrides
+    append(out, range(0x2066, 0x2069));                     // bidirectional isolates
     return out;
 }
 
@@ -94,8 +94,7 @@ TEST_CASE("keys refuse every control, line break and noncharacter anywhere", "[m
     }
 }
 
-TEST_CASE("keys refuse white space, separators and invisible characters at the start and the end",
-          "[model][keys]") {
+TEST_CASE("keys refuse white space, separators and invisible characters at the start and the end", "[model][keys]") {
     for (const std::uint32_t cp : refused_at_edge_only()) {
         const std::string c = utf8(cp);
         INFO(hex(cp));
@@ -115,8 +114,8 @@ TEST_CASE("keys refuse white space, separators and invisible characters at the s
 
 TEST_CASE("ordinary letters, marks, emoji and private-use characters stay valid", "[model][keys]") {
     // One code point of each ordinary kind, at the start, inside and at the end.
-    const std::uint32_t fine[] = {'a',    0xE9,   0x130,  0x3B1,   0x5D0,   0x627,   0x4E2D,  0x1F308, 0xE000,
-                                  0xFFFD, 0xFB01, 0x10000, 0x1FFFD, 0x10FFFD, 0x0301 /* combining acute */};
+    const std::uint32_t fine[] = {'a',    0xE9,   0x130,  0x3B1,   0x5D0,   0x627,    0x4E2D, 0x1F308,
+                                  0xE000, 0xFFFD, 0xFB01, 0x10000, 0x1FFFD, 0x10FFFD, 0x0301 /* combining acute */};
     for (const std::uint32_t cp : fine) {
         const std::string c = utf8(cp);
         INFO(hex(cp));
@@ -130,8 +129,7 @@ TEST_CASE("ordinary letters, marks, emoji and private-use characters stay valid"
     REQUIRE(is_valid_label(utf8(0x1F469) + utf8(0x200D) + utf8(0x1F467)));
 }
 
-TEST_CASE("the whole code space: is_valid_label agrees with check_label and with the classes",
-          "[model][keys]") {
+TEST_CASE("the whole code space: is_valid_label agrees with check_label and with the classes", "[model][keys]") {
     // An independent oracle for every code point from the tables above.
     std::vector<char> anywhere(0x110000, 0), edge(0x110000, 0);
     for (std::uint32_t cp : refused_anywhere()) anywhere[cp] = 1;
@@ -163,11 +161,13 @@ TEST_CASE("the Network refuses such keys and labels everywhere, changing nothing
     net.add_resident("bob");
     net.add_event("e1", {.date = Date(2022, 5, 4), .kind = "iftar"});
     const Network before = net;
-    const std::string nel = utf8(0x85), ls = utf8(0x2028), ps = utf8(0x2029), nbsp = utf8(0xA0), nonchar = utf8(0xFFFE);
-    REQUIRE_THROWS_WITH(net.add_resident("r" + nel + "1"), Contains("resident key: contains a control character (U+0085"));
+    const std::string nel = utf8(0x85), ls = utf8(0x2028), ps = utf8(0x2029), nbsp = utf8(0xA0),
+                      nonchar = utf8(0xFFFE);
+    REQUIRE_THROWS_WITH(net.add_resident("r" + nel + "1"),
+                        Contains("resident key: contains a control character (U+0085"));
     REQUIRE_THROWS_WITH(net.add_resident("r" + ls + "1"), "resident key: contains a line break (U+2028)");
-    REQUIRE_THROWS_WITH(net.add_resident(nbsp + "r1"), Contains("resident key: has leading or trailing white space") &&
-                                                           Contains("U+00A0"));
+    REQUIRE_THROWS_WITH(net.add_resident(nbsp + "r1"),
+                        Contains("resident key: has leading or trailing white space") && Contains("U+00A0"));
     REQUIRE_THROWS_WITH(net.add_resident("r" + nonchar), Contains("resident key: contains the noncharacter U+FFFE"));
     REQUIRE_THROWS_WITH(net.add_organisation("lib" + ps, {.kind = "library"}), Contains("organisation key"));
     REQUIRE_THROWS_WITH(net.add_organisation("lib", {.kind = nbsp + "library"}),

@@ -15,15 +15,21 @@ Date d(const char* text) { return parse_date(text); }
 // Three residents, an organisation, two ties, one event with attendance.
 Network small_network() {
     Network net;
-    net.add_resident("r1", {.neighbourhood = "Atolwijk", .municipality = "Lelystad", .talents = {"cooking", "music"},
-                            .groups = {"lgbti+", "youth"}, .key_figure = true, .trained_on = d("2022-02-12")});
+    net.add_resident("r1", {.neighbourhood = "Atolwijk",
+                            .municipality = "Lelystad",
+                            .talents = {"cooking", "music"},
+                            .groups = {"lgbti+", "youth"},
+                            .key_figure = true,
+                            .trained_on = d("2022-02-12")});
     net.add_resident("r2", {.neighbourhood = "Atolwijk", .municipality = "Lelystad", .talents = {"music"}});
     net.add_resident("r3", {.neighbourhood = "Boswijk", .municipality = "Lelystad"});
     net.add_organisation("library", {.kind = "library", .neighbourhood = "Atolwijk", .municipality = "Lelystad"});
     net.mark_sensitive("lgbti+");
     net.add_tie("r1", "r2", "knows", {.since = d("2020-01-01")});
     net.add_tie("r2", "library", "member_of", {.weight = 2.5});
-    net.add_event("e1", {.date = d("2022-05-05"), .kind = "5 May breakfast", .neighbourhood = "Atolwijk",
+    net.add_event("e1", {.date = d("2022-05-05"),
+                         .kind = "5 May breakfast",
+                         .neighbourhood = "Atolwijk",
                          .organisers = {"r1", "library"}});
     net.attend("e1", "r1");
     net.attend("e1", "r2", "r1");

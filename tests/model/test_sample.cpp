@@ -151,8 +151,8 @@ TEST_CASE("the sample programme scales", "[sample]") {
         CHECK(tiny.num_residents() == 60);  // the floor: every neighbourhood keeps residents
     }
     SECTION("a scale outside (0, 1000] is refused") {
-        for (double scale : {0.0, -1.0, 1e9, std::numeric_limits<double>::quiet_NaN(),
-                             std::numeric_limits<double>::infinity()})
+        for (double scale :
+             {0.0, -1.0, 1e9, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()})
             CHECK_THROWS_AS(sample_programme({.seed = 1, .scale = scale}), input_error);
         CHECK_THROWS_WITH(sample_programme({.seed = 1, .scale = -2}), Catch::Matchers::Contains("'scale'"));
     }
@@ -223,8 +223,8 @@ TEST_CASE("residents have talents and declared groups; lgbti+ is special-categor
     std::set<std::string> kinds;
     for (const auto& actor : net.actors())
         if (!actor.is_resident()) kinds.insert(actor.kind);
-    for (const char* kind : {"library", "welfare", "anti-discrimination bureau", "municipality", "sports club",
-                             "faith community"})
+    for (const char* kind :
+         {"library", "welfare", "anti-discrimination bureau", "municipality", "sports club", "faith community"})
         CHECK(kinds.count(kind) == 1);
 }
 
@@ -397,7 +397,8 @@ TEST_CASE("ties are dated; the year's new acquaintances follow shared events", "
             CHECK_FALSE(net.actor(tie.b).is_resident());
         }
         if (kind != "knows") continue;
-        const bool same_age = group_like(net.actor(tie.a), is_age_group) == group_like(net.actor(tie.b), is_age_group);
+        const bool same_age =
+            group_like(net.actor(tie.a), is_age_group) == group_like(net.actor(tie.b), is_age_group);
         if (tie.since->year() != 2022) {
             ++older_knows;
             older_same_age += same_age ? 1 : 0;
@@ -447,8 +448,7 @@ TEST_CASE("Davis's Southern Women: 18 women, 14 events, 89 attendances", "[sampl
     };
     // Rows and columns of Davis et al. (1941), p. 148.
     CHECK(events_of("Evelyn Jefferson") == std::vector<std::string>{"E1", "E2", "E3", "E4", "E5", "E6", "E8", "E9"});
-    CHECK(events_of("Nora Fayette") ==
-          std::vector<std::string>{"E6", "E7", "E9", "E10", "E11", "E12", "E13", "E14"});
+    CHECK(events_of("Nora Fayette") == std::vector<std::string>{"E6", "E7", "E9", "E10", "E11", "E12", "E13", "E14"});
     CHECK(events_of("Olivia Carleton") == std::vector<std::string>{"E9", "E11"});
     CHECK(events_of("Flora Price") == std::vector<std::string>{"E9", "E11"});
     CHECK(attendance_of("E8") == 14);

@@ -26,7 +26,8 @@ using Relations = std::vector<std::vector<std::pair<std::size_t, std::int64_t>>>
 
 // The hidden cells an attacker computes exactly: those whose unit vector
 // does not raise the rank of the relations restricted to the hidden cells.
-std::vector<std::size_t> recoverable(std::size_t n, const Relations& relations, const std::vector<std::uint8_t>& hidden) {
+std::vector<std::size_t> recoverable(std::size_t n, const Relations& relations,
+                                     const std::vector<std::uint8_t>& hidden) {
     std::vector<long> column(n, -1);
     std::size_t unknowns = 0;
     for (std::size_t c = 0; c < n; ++c)
@@ -57,7 +58,8 @@ Date day(const char* text) { return parse_date(text); }
 // and 25 in January to March; Lelystad 20, then 30, 25 and 25.
 Network two_cities() {
     Network net;
-    const std::map<std::string, std::vector<int>> plan = {{"Almere", {20, 30, 3, 25}}, {"Lelystad", {20, 30, 25, 25}}};
+    const std::map<std::string, std::vector<int>> plan = {{"Almere", {20, 30, 3, 25}},
+                                                          {"Lelystad", {20, 30, 25, 25}}};
     const char* days[] = {"2021-12-15", "2022-01-15", "2022-02-15", "2022-03-15"};
     for (const auto& [city, counts] : plan)
         for (std::size_t k = 0; k < counts.size(); ++k) {
@@ -199,7 +201,8 @@ TEST_CASE("linked cells: random systems of tables and chains never leave a recov
     }
 }
 
-TEST_CASE("timeline: the issue's case - February's small count is not recovered through reach growth", "[privacy][evaluate]") {
+TEST_CASE("timeline: the issue's case - February's small count is not recovered through reach growth",
+          "[privacy][evaluate]") {
     TimelineOptions o;
     o.start = day("2022-01-01");
     o.end = day("2022-04-01");
@@ -256,7 +259,8 @@ TEST_CASE("linked cells: when exact arithmetic would overflow, the safe side is 
     // (The double-precision attacker above cannot be trusted at 1e18.)
 }
 
-TEST_CASE("linked cells: random relations, published and withheld cells never leave a recoverable cell", "[privacy]") {
+TEST_CASE("linked cells: random relations, published and withheld cells never leave a recoverable cell",
+          "[privacy]") {
     for (std::uint64_t seed = 1; seed <= 200; ++seed) {
         Rng rng(seed, 1);
         const std::size_t n = 3 + rng.below(25);

@@ -10,7 +10,8 @@
 
 namespace {
 
-const std::string secret = "\xc0\xff" "0123456789abcdefghijklmnopqrstuvwxyz";  // 38 bytes
+const std::string secret = "\xc0\xff"
+                           "0123456789abcdefghijklmnopqrstuvwxyz";  // 38 bytes
 
 // True when the Network takes `key` as a resident key.
 bool network_takes(const std::string& key) {
@@ -26,9 +27,9 @@ bool network_takes(const std::string& key) {
 }  // namespace
 
 TEST_CASE("pseudonym refuses exactly the keys the Network refuses", "[privacy][pseudonym]") {
-    const std::string keys[] = {"",           " ",     "a ",        " a",         "a\tb",   std::string("a\0b", 3),
-                                "\xff",       "\xc0\xaf", "a\x7f",  "r-1",        "Zuid",   "\xc3\xa9t\xc3\xa9",
-                                "a b",        "x;y"};
+    const std::string keys[] = {"",     " ",        "a ",    " a",  "a\tb", std::string("a\0b", 3),
+                                "\xff", "\xc0\xaf", "a\x7f", "r-1", "Zuid", "\xc3\xa9t\xc3\xa9",
+                                "a b",  "x;y"};
     for (const std::string& key : keys) {
         CAPTURE(key);
         const bool taken = network_takes(key);

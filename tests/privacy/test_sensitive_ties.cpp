@@ -43,8 +43,8 @@ TEST_CASE("a view leaves out sensitive tie kinds and events unless asked", "[pri
     ViewOptions view;  // the default: left out
     CHECK_FALSE(view.include_sensitive);
     const Graph ties = build_graph(net, view);
-    CHECK(ties.num_nodes() == 4);  // every actor stays, isolated or not
-    CHECK(ties.num_edges() == 1);  // r1 - r3 only
+    CHECK(ties.num_nodes() == 4);              // every actor stays, isolated or not
+    CHECK(ties.num_edges() == 1);              // r1 - r3 only
     CHECK(build_graph(net).num_edges() == 1);  // no options at all: the same
 
     view.co_attendance = true;
@@ -106,7 +106,7 @@ TEST_CASE("cascades and temporal reach leave sensitive events out unless asked",
     };
     CascadeOptions options;
     const CascadeResult without = cascades(net, options);
-    CHECK(without.events.size() == 2);  // the iftar and the dialogue evening
+    CHECK(without.events.size() == 2);        // the iftar and the dialogue evening
     CHECK(dialogue_newcomers(without) == 2);  // r2 and r4, once the breakfast is gone
     options.include_sensitive = true;
     const CascadeResult with = cascades(net, options);

@@ -87,7 +87,8 @@ std::size_t reach_over(std::size_t n, const std::vector<Arc>& arcs, const std::v
         NodeId u = stack.back();
         stack.pop_back();
         for (std::size_t i = 0; i < arcs.size(); ++i)
-            if (live[i] && arcs[i].from == u && !on[arcs[i].to]) on[arcs[i].to] = true, ++count, stack.push_back(arcs[i].to);
+            if (live[i] && arcs[i].from == u && !on[arcs[i].to])
+                on[arcs[i].to] = true, ++count, stack.push_back(arcs[i].to);
     }
     return count;
 }
@@ -370,7 +371,7 @@ TEST_CASE("cascades: hand-counted bring-along trees, series and bringers", "[rea
     CHECK(i2.attendees[3].generation == 2);
     CHECK(i2.newcomer_share == Approx(0.5));
     const EventCascade& pr = r.events[2];
-    CHECK(pr.newcomers == 2);  // eva, fay
+    CHECK(pr.newcomers == 2);                // eva, fay
     CHECK(pr.attendees[0].generation == 0);  // ann was not there
     CHECK(pr.attendees[0].brought_by == net.actor_id("ann"));
     CHECK(pr.generations == 1);
@@ -437,8 +438,7 @@ TEST_CASE("temporal reach over contacts: strict time order, max_wait, window", "
     REQUIRE_THROWS_WITH(parse_contacts("10 a b\n5 b c\n", "x.tij"),
                         "x.tij:2: time 5 is before the previous contact's time 10 (contacts must be sorted by time)");
     REQUIRE_THROWS_WITH(parse_contacts("10 a\n", "x.tij"), "x.tij:1: expected 't i j' (3 fields), got 2");
-    REQUIRE_THROWS_WITH(parse_contacts("1 a b\nx a b\n", "x.tij"),
-                        "x.tij:2: field 't': 'x' is not an integer time");
+    REQUIRE_THROWS_WITH(parse_contacts("1 a b\nx a b\n", "x.tij"), "x.tij:2: field 't': 'x' is not an integer time");
     REQUIRE_THROWS_WITH(parse_contacts("1 a a\n", "x.tij"), "x.tij:1: contact of 'a' with themselves");
     REQUIRE_THROWS_AS(read_contacts("/nonexistent/file.tij"), io_error);
     ContactSequence unsorted = c;

@@ -112,8 +112,8 @@ TEST_CASE("influence_max refuses a certificate it cannot afford, and its suggest
             message = e.what();
         }
         INFO(message);
-        REQUIRE_THAT(message, Contains(shown) && Contains("max_memory_bytes = 16777216") &&
-                                  Contains("not certified after"));
+        REQUIRE_THAT(message,
+                     Contains(shown) && Contains("max_memory_bytes = 16777216") && Contains("not certified after"));
         const auto at = message.find("Use epsilon >= ");
         REQUIRE(at != std::string::npos);
         const double suggested = std::strtod(message.c_str() + at + 15, nullptr);

@@ -70,7 +70,8 @@ std::string xml_problem(const std::string& doc) {
         if (std::count(tag.begin(), tag.end(), '"') % 2 != 0) return "odd quotes in <" + tag + ">";
         if (tag.front() == '/') {
             const std::string name = tag.substr(1);
-            if (open.empty() || open.back() != name) return "</" + name + "> closes <" + (open.empty() ? "" : open.back()) + ">";
+            if (open.empty() || open.back() != name)
+                return "</" + name + "> closes <" + (open.empty() ? "" : open.back()) + ">";
             open.pop_back();
         } else if (tag.back() != '/') {
             const std::string name = tag.substr(0, tag.find_first_of(" \n\t"));
@@ -204,7 +205,8 @@ TEST_CASE("the report has every section, parses strictly, and links nothing outs
     const std::string html = report_html(net, quick());
     CHECK(xml_problem(html).empty());
     INFO(xml_problem(html));
-    for (const char* id : {"network", "over-time", "key-figures", "brokers", "gaps", "introductions", "reach-plan", "about"})
+    for (const char* id :
+         {"network", "over-time", "key-figures", "brokers", "gaps", "introductions", "reach-plan", "about"})
         CHECK(count_of(html, "<section id=\"" + std::string(id) + "\">") == 1);
     CHECK(count_of(html, "<svg xmlns=\"http://www.w3.org/2000/svg\"") == count_of(html, "<svg"));
     CHECK(count_of(html, "id=\"network-drawing\"") == 1);
@@ -262,7 +264,8 @@ TEST_CASE("the report is the same for the same seed and thread count", "[report]
 TEST_CASE("withheld points are gaps labelled as such, never zeros", "[report]") {
     // Four residents in one municipality: every count is below min_cell.
     Network net;
-    for (const char* key : {"a", "b", "c", "d"}) net.add_resident(key, {.neighbourhood = "Noord", .municipality = "Stad"});
+    for (const char* key : {"a", "b", "c", "d"})
+        net.add_resident(key, {.neighbourhood = "Noord", .municipality = "Stad"});
     net.add_tie("a", "b", "knows", {.since = parse_date("2022-01-03")});
     net.add_tie("b", "c", "knows", {.since = parse_date("2022-02-03")});
     net.add_event("e1", {.date = parse_date("2022-01-10"), .kind = "iftar", .municipality = "Stad"});
@@ -282,7 +285,8 @@ TEST_CASE("withheld points are gaps labelled as such, never zeros", "[report]") 
 
 TEST_CASE("a tie's far-away end does not stretch the charts: they end with the latest activity", "[report]") {
     Network net;
-    for (const char* key : {"a", "b", "c", "d"}) net.add_resident(key, {.neighbourhood = "Noord", .municipality = "Stad"});
+    for (const char* key : {"a", "b", "c", "d"})
+        net.add_resident(key, {.neighbourhood = "Noord", .municipality = "Stad"});
     // "Until forever" as spreadsheets write it, within the supported range.
     net.add_tie("a", "b", "knows", {.since = parse_date("2022-01-03"), .until = parse_date("9899-12-31")});
     net.add_tie("b", "c", "knows", {.since = parse_date("2022-04-20")});  // the latest activity
@@ -363,7 +367,8 @@ TEST_CASE("a municipality's report keeps to its municipality", "[report]") {
     const std::string plan = html.substr(html.find("<table class=\"reach-plan\">"));
     const std::string rows = plan.substr(0, plan.find("</table>"));
     CHECK(count_of(rows, "<td>Groningen</td>") == count_of(rows, "<tr>") - 1);
-    for (const char* other : {"<td>Almere</td>", "<td>Lelystad</td>", "<td>Amsterdam-West</td>"}) CHECK(count_of(rows, other) == 0);
+    for (const char* other : {"<td>Almere</td>", "<td>Lelystad</td>", "<td>Amsterdam-West</td>"})
+        CHECK(count_of(rows, other) == 0);
     // Its charts have a Groningen line and no other municipality's.
     CHECK(count_of(html, "Almere 2022") == 0);
     CHECK(count_of(html, "Groningen 2022") > 0);

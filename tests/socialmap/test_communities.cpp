@@ -124,16 +124,16 @@ TEST_CASE("Leiden communities are connected", "[socialmap]") {
     }
 }
 
-TEST_CASE("Leiden terminates when ties of weight 0 leave nothing to merge (fuzz_capi_arrays)", "[socialmap][limits]") {
+TEST_CASE("Leiden terminates when ties of weight 0 leave nothing to merge (fuzz_capi_arrays)",
+          "[socialmap][limits]") {
     // The refinement merged nothing, the aggregate graph never shrank, and
     // the same round repeated for ever. Any result must now come back: a
     // label per node, numbered in order of each community's lowest node,
     // never worse than all singletons.
     const double tiny = std::numeric_limits<double>::denorm_min();
-    const Graph g = test::graph_of(13,
-                                   {{0, 3}, {0, 9}, {0, 12}, {1, 9}, {1, 10}, {3, 12}, {6, 10}, {7, 10}, {7, 12},
-                                    {8, 12}, {9, 10}},
-                                   {0, tiny, 0, 0, 1e-10, 0, 1, 0, 0, 0, 0});
+    const Graph g = test::graph_of(
+        13, {{0, 3}, {0, 9}, {0, 12}, {1, 9}, {1, 10}, {3, 12}, {6, 10}, {7, 10}, {7, 12}, {8, 12}, {9, 10}},
+        {0, tiny, 0, 0, 1e-10, 0, 1, 0, 0, 0, 0});
     for (auto method : {CommunityMethod::leiden, CommunityMethod::louvain}) {
         CommunityOptions o;
         o.method = method;

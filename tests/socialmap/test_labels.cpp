@@ -27,7 +27,8 @@ namespace {
 constexpr std::uint32_t max_label = std::numeric_limits<std::uint32_t>::max();
 
 // The same partition under other names: label l becomes names[l].
-std::vector<std::uint32_t> renamed(const std::vector<std::uint32_t>& labels, const std::vector<std::uint32_t>& names) {
+std::vector<std::uint32_t> renamed(const std::vector<std::uint32_t>& labels,
+                                   const std::vector<std::uint32_t>& names) {
     std::vector<std::uint32_t> out;
     for (auto l : labels) out.push_back(names.at(l));
     return out;
@@ -146,7 +147,8 @@ TEST_CASE("expected_ei_index without ties is undefined: NaN throughout, no permu
     }
 }
 
-TEST_CASE("expected_ei_index reports progress, can be cancelled, and batches do not change it", "[socialmap][labels]") {
+TEST_CASE("expected_ei_index reports progress, can be cancelled, and batches do not change it",
+          "[socialmap][labels]") {
     const Graph g = test::karate();
     std::vector<std::uint32_t> labels(34);
     for (std::size_t v = 0; v < 34; ++v) labels[v] = v < 17 ? 0 : 1;

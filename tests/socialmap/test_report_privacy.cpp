@@ -160,7 +160,8 @@ TEST_CASE("long social map calls report progress and can be cancelled", "[social
     check_call(DistanceOptions{}, [&](const DistanceOptions& o) { return harmonic(g, o); });
     check_call(CommunityOptions{}, [&](const CommunityOptions& o) { return communities(g, o); });
     // The weighted (Dijkstra) paths.
-    const Graph wg = test::graph_of(6, {{0, 1}, {0, 2}, {1, 2}, {3, 4}, {3, 5}, {4, 5}, {2, 3}}, {1, 2, 3, 1, 2, 3, 5});
+    const Graph wg =
+        test::graph_of(6, {{0, 1}, {0, 2}, {1, 2}, {3, 4}, {3, 5}, {4, 5}, {2, 3}}, {1, 2, 3, 1, 2, 3, 5});
     DistanceOptions weighted;
     weighted.weighted = true;
     check_call(weighted, [&](const DistanceOptions& o) { return closeness(wg, o); });

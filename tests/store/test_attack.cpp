@@ -154,7 +154,8 @@ Outcome attack(const std::string& original, const Network& expected, const std::
     for (std::size_t page = 4096; page + 4096 <= size; page += 4096) {
         std::string damaged = original;
         damaged.replace(page, 4096, original, page == 4096 ? 8192 % size : 4096, 4096);
-        if (damaged.size() == size) try_damaged(path, damaged, expected, outcome, "page " + std::to_string(page / 4096));
+        if (damaged.size() == size)
+            try_damaged(path, damaged, expected, outcome, "page " + std::to_string(page / 4096));
     }
     return outcome;
 }
@@ -226,7 +227,8 @@ TEST_CASE("every column of every table is type-checked on load", "[store]") {
     // The columns as the file itself declares them, so a column added later
     // is covered too. An INTEGER PRIMARY KEY holds only integers.
     std::vector<std::pair<std::string, std::string>> columns;
-    for (const auto& table : query(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'verbind_meta'"))
+    for (const auto& table :
+         query(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'verbind_meta'"))
         for (const auto& line : query(path, "SELECT name, type, pk FROM pragma_table_info('" + table + "')")) {
             const auto first = line.find('|'), second = line.rfind('|');
             const std::string name = line.substr(0, first), type = line.substr(first + 1, second - first - 1);
@@ -240,15 +242,15 @@ TEST_CASE("every column of every table is type-checked on load", "[store]") {
         const std::string type = column_type.substr(column_type.find('|') + 1);
         // A value of the wrong type, as another program could write it (a
         // number in a TEXT column is stored as text: not a wrong type).
-        std::vector<std::string> bad = type == "TEXT" ? std::vector<std::string>{"x'00ff'"}
-                                                      : std::vector<std::string>{"'abc'", "x'01'"};
+        std::vector<std::string> bad =
+            type == "TEXT" ? std::vector<std::string>{"x'00ff'"} : std::vector<std::string>{"'abc'", "x'01'"};
         if (type == "INTEGER") bad.push_back("1.5");
         cases += bad.size();
         for (const auto& value : bad) {
             save(small_network(), path);
             unseal(path);
-            sql(path, "UPDATE " + table + " SET " + column + " = " + value + " WHERE rowid = (SELECT min(rowid) FROM " +
-                          table + ");");
+            sql(path, "UPDATE " + table + " SET " + column + " = " + value +
+                          " WHERE rowid = (SELECT min(rowid) FROM " + table + ");");
             INFO(table << "." << column << " = " << value);
             try {
                 load(path);
@@ -268,24 +270,38 @@ TEST_CASE("stored text that is not UTF-8 is named, its bytes escaped", "[store]"
     Scratch scratch("utf8");
     const std::string path = scratch.file("u.db");
     int checked = 0;
-    for (const auto& [table, column] : std::vector<std::pair<std::string, std::string>>{
-             {"actors", "key"}, {"actors", "type"}, {"actors", "kind"}, {"actors", "neighbourhood"},
-             {"actors", "municipality"}, {"actors", "talents"}, {"actors", "groups"}, {"actors", "trained_on"},
-             {"tie_kinds", "name"}, {"ties", "since"}, {"ties", "until"}, {"events", "key"}, {"events", "date"},
-             {"events", "kind"}, {"events", "neighbourhood"}, {"events", "municipality"}, {"sensitive_groups", "name"},
-             {"sensitive_tie_kinds", "name"}}) {
+    for (const auto& [table, column] :
+         std::vector<std::pair<std::string, std::string>>{{"actors", "key"},
+                                                          {"actors", "type"},
+                                                          {"actors", "kind"},
+                                                          {"actors", "neighbourhood"},
+                                                          {"actors", "municipality"},
+                                                          {"actors", "talents"},
+                                                          {"actors", "groups"},
+                                                          {"actors", "trained_on"},
+                                                          {"tie_kinds", "name"},
+                                                          {"ties", "since"},
+                                                          {"ties", "until"},
+                                                          {"events", "key"},
+                                                          {"events", "date"},
+                                                          {"events", "kind"},
+                                                          {"events", "neighbourhood"},
+                                                          {"events", "municipality"},
+                                                          {"sensitive_groups", "name"},
+                                                          {"sensitive_tie_kinds", "name"}}) {
         save(small_network(), path);
         unseal(path);
-        sql(path, "UPDATE " + table + " SET " + column + " = CAST(x'41ff42' AS TEXT) WHERE rowid = (SELECT min(rowid) FROM " +
-                      table + ");");
+        sql(path, "UPDATE " + table + " SET " + column +
+                      " = CAST(x'41ff42' AS TEXT) WHERE rowid = (SELECT min(rowid) FROM " + table + ");");
         INFO(table << "." << column);
         try {
             load(path);
             FAIL("loaded");
         } catch (const parse_error& e) {
             const std::string message = e.what();
-            CHECK_THAT(message, Catch::Contains("table '" + table + "' row ") && Catch::Contains("field '" + column + "'") &&
-                                    Catch::Contains("not valid UTF-8") && Catch::Contains("A\\xFFB"));
+            CHECK_THAT(message, Catch::Contains("table '" + table + "' row ") &&
+                                    Catch::Contains("field '" + column + "'") && Catch::Contains("not valid UTF-8") &&
+                                    Catch::Contains("A\\xFFB"));
             CHECK(message.find('\xff') == std::string::npos);
             ++checked;
         }

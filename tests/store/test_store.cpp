@@ -242,7 +242,8 @@ TEST_CASE("bad files give clear errors and change nothing", "[store]") {
     const Network net = small_network();
 
     SECTION("missing file") {
-        CHECK_THROWS_WITH(load(scratch.file("nope.db")), Catch::Contains("nope.db") && Catch::Contains("no such file"));
+        CHECK_THROWS_WITH(load(scratch.file("nope.db")),
+                          Catch::Contains("nope.db") && Catch::Contains("no such file"));
         CHECK_THROWS_AS(load(scratch.file("nope.db")), io_error);
     }
     SECTION("not a SQLite file") {
@@ -257,7 +258,8 @@ TEST_CASE("bad files give clear errors and change nothing", "[store]") {
     }
     SECTION("a SQLite database of another application") {
         const std::string path = scratch.file("other.db");
-        sql(path, "CREATE TABLE invoices(id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5);");
+        sql(path,
+            "CREATE TABLE invoices(id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5);");
         const auto before = bytes_of(path);
         CHECK_THROWS_WITH(load(path), Catch::Contains("not a verbind store"));
         CHECK_THROWS_WITH(save(net, path), Catch::Contains("not a verbind store"));
@@ -286,8 +288,9 @@ TEST_CASE("bad files give clear errors and change nothing", "[store]") {
         sql(path, "UPDATE ties SET weight = 2.0 WHERE seq = 2;");
         const auto before = bytes_of(path);
         CHECK_THROWS_AS(load(path), io_error);
-        CHECK_THROWS_WITH(load(path), Catch::Contains("edited.db") && Catch::Contains("the file is corrupt: its checksum "
-                                                                                      "does not match its content"));
+        CHECK_THROWS_WITH(load(path),
+                          Catch::Contains("edited.db") && Catch::Contains("the file is corrupt: its checksum "
+                                                                          "does not match its content"));
         CHECK_THROWS_WITH(Store::open(path), Catch::Contains("checksum does not match"));
         CHECK(bytes_of(path) == before);
         sql(path, "DELETE FROM verbind_meta WHERE name = 'checksum';");
@@ -313,9 +316,7 @@ TEST_CASE("bad files give clear errors and change nothing", "[store]") {
         CHECK_THROWS_WITH(save(net, "/proc/verbind-store-test.db"), Catch::Contains("/proc/verbind-store-test.db"));
         CHECK_THROWS_WITH(save(net, scratch.file("no/such/folder/x.db")), Catch::Contains("cannot open"));
     }
-    SECTION("a folder") {
-        CHECK_THROWS_WITH(load(scratch.dir.string()), Catch::Contains("is a folder"));
-    }
+    SECTION("a folder") { CHECK_THROWS_WITH(load(scratch.dir.string()), Catch::Contains("is a folder")); }
 }
 
 TEST_CASE("a full disk fails the save, the file keeps its last state", "[store]") {
@@ -354,7 +355,9 @@ TEST_CASE("a full disk fails the save, the file keeps its last state", "[store]"
         }
         if (!(store.network() == small)) return 3;
         try {
-            for (int i = 0; i < 2000; ++i) store.add_resident("filler-" + std::to_string(i), {"a-long-neighbourhood-name", "", {}, {}, false, std::nullopt});
+            for (int i = 0; i < 2000; ++i)
+                store.add_resident("filler-" + std::to_string(i),
+                                   {"a-long-neighbourhood-name", "", {}, {}, false, std::nullopt});
             return 4;
         } catch (const io_error&) {
         }
@@ -371,7 +374,8 @@ TEST_CASE("a process killed at random moments while saving leaves the last commi
     const std::string path = scratch.file("crash.db");
     // Generations differ in size and content; generation g has seed g.
     std::vector<Network> generation;
-    for (std::uint64_t g = 0; g < 6; ++g) generation.push_back(sample_programme({g, 0.15 + 0.05 * static_cast<double>(g)}));
+    for (std::uint64_t g = 0; g < 6; ++g)
+        generation.push_back(sample_programme({g, 0.15 + 0.05 * static_cast<double>(g)}));
     save(generation[0], path);
     Rng rng(20261127, 0);
     int killed_midway = 0;

@@ -151,7 +151,8 @@ TEST_CASE("suppression: random tables never leave a recoverable cell", "[store][
 }
 
 TEST_CASE("suppression: bad input", "[store][privacy]") {
-    CHECK_THROWS_WITH(suppress_small_cells({1, 2, 3}, 2, 2), "suppress_small_cells: 2 x 2 table needs 4 counts, got 3");
+    CHECK_THROWS_WITH(suppress_small_cells({1, 2, 3}, 2, 2),
+                      "suppress_small_cells: 2 x 2 table needs 4 counts, got 3");
     CHECK_THROWS_AS(suppress_small_cells({}, 0, 3), input_error);
     CHECK_THROWS_WITH(suppress_small_cells({1}, 1, 1, {0}), Catch::Contains("min_cell must be at least 1"));
     CHECK_THROWS_WITH(suppress_small_cells({~0ull, 1}, 1, 2), Catch::Contains("overflows"));

@@ -79,11 +79,11 @@ enum class ValueStatus : std::uint8_t { ok, suppressed, no_data };
 std::string_view to_string(ValueStatus status) noexcept;  // "ok" | "suppressed" | "no data"
 
 struct TimelineRecord {
-    std::string period;  // "2024-05" (month), "2024-W19" (ISO week), "2024-Q2", "2024"
-    Date period_start;   // first day
-    Date period_end;     // exclusive
-    std::string area;    // municipality or neighbourhood name; "programme" for the whole
-    std::string metric;  // one of timeline_metrics()
+    std::string period;           // "2024-05" (month), "2024-W19" (ISO week), "2024-Q2", "2024"
+    Date period_start;            // first day
+    Date period_end;              // exclusive
+    std::string area;             // municipality or neighbourhood name; "programme" for the whole
+    std::string metric;           // one of timeline_metrics()
     std::optional<double> value;  // none unless status == ok
     ValueStatus status = ValueStatus::ok;
 };

@@ -141,7 +141,8 @@ inline double get(const weight_map&, const BglEdge& e) noexcept { return e.weigh
 
 // --- free functions for verbind::Graph (found by ADL) -------------------------
 inline std::pair<boost::counting_iterator<NodeId>, boost::counting_iterator<NodeId>> vertices(const Graph& g) {
-    return {boost::counting_iterator<NodeId>(0), boost::counting_iterator<NodeId>(static_cast<NodeId>(g.num_nodes()))};
+    return {boost::counting_iterator<NodeId>(0),
+            boost::counting_iterator<NodeId>(static_cast<NodeId>(g.num_nodes()))};
 }
 inline std::size_t num_vertices(const Graph& g) { return g.num_nodes(); }
 // BGL counts arcs for directed graphs; an undirected Graph seen as a digraph has 2m.
@@ -167,7 +168,8 @@ inline std::pair<const NodeId*, const NodeId*> adjacent_vertices(NodeId u, const
 }
 inline std::pair<bgl_detail::edge_iterator, bgl_detail::edge_iterator> edges(const Graph& g) {
     const NodeId n = static_cast<NodeId>(g.num_nodes());
-    return {bgl_detail::edge_iterator(&g, 0, n ? g.arc_begin(0) : 0, false), bgl_detail::edge_iterator(&g, n, 0, false)};
+    return {bgl_detail::edge_iterator(&g, 0, n ? g.arc_begin(0) : 0, false),
+            bgl_detail::edge_iterator(&g, n, 0, false)};
 }
 inline std::pair<BglEdge, bool> edge(NodeId u, NodeId v, const Graph& g) {
     const auto w = g.edge_weight(u, v);
@@ -189,7 +191,8 @@ inline auto adjacent_vertices(NodeId u, const UndirectedBgl& g) { return adjacen
 inline std::pair<bgl_detail::edge_iterator, bgl_detail::edge_iterator> edges(const UndirectedBgl& ug) {
     const Graph& g = ug.graph();
     const NodeId n = static_cast<NodeId>(g.num_nodes());
-    return {bgl_detail::edge_iterator(&g, 0, n ? g.arc_begin(0) : 0, true), bgl_detail::edge_iterator(&g, n, 0, true)};
+    return {bgl_detail::edge_iterator(&g, 0, n ? g.arc_begin(0) : 0, true),
+            bgl_detail::edge_iterator(&g, n, 0, true)};
 }
 inline std::pair<BglEdge, bool> edge(NodeId u, NodeId v, const UndirectedBgl& g) { return edge(u, v, g.graph()); }
 inline boost::typed_identity_property_map<NodeId> get(boost::vertex_index_t, const UndirectedBgl&) { return {}; }

@@ -270,7 +270,6 @@ private:
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options = {});
 
 // The same, from text (`source` names it in error messages).
-Graph parse_edgelist(std::string_view text, const EdgeListOptions& options = {},
-                     std::string_view source = "<text>");
+Graph parse_edgelist(std::string_view text, const EdgeListOptions& options = {}, std::string_view source = "<text>");
 
 }  // namespace verbind

@@ -44,16 +44,16 @@ inline CompactLabels compact_labels(std::span<const std::uint32_t> labels) {
         return out;
     }
     for (std::size_t v = 0; v < labels.size(); ++v)
-        out.code[v] = static_cast<std::uint32_t>(
-            std::lower_bound(out.value.begin(), out.value.end(), labels[v]) - out.value.begin());
+        out.code[v] = static_cast<std::uint32_t>(std::lower_bound(out.value.begin(), out.value.end(), labels[v]) -
+                                                 out.value.begin());
     return out;
 }
 
 // For results indexed by label (one entry per label 0..G-1): throws
 // input_error unless every label is below `limit`, naming the first node
 // whose label is not, e.g. "ei_index: groups[2] is 4294967295; ...".
-inline void require_labels_below(std::span<const std::uint32_t> labels, std::size_t limit,
-                                 std::string_view function, std::string_view field, std::string_view why) {
+inline void require_labels_below(std::span<const std::uint32_t> labels, std::size_t limit, std::string_view function,
+                                 std::string_view field, std::string_view why) {
     for (std::size_t v = 0; v < labels.size(); ++v)
         if (labels[v] >= limit)
             throw input_error(std::string(function) + ": " + std::string(field) + "[" + std::to_string(v) + "] is " +
@@ -68,10 +68,10 @@ inline void require_all_labels_used(const CompactLabels& labels, std::string_vie
     if (labels.dense()) return;
     std::size_t missing = 0;
     while (missing < labels.value.size() && labels.value[missing] == missing) ++missing;
-    throw input_error(std::string(function) + ": " + std::string(field) + " must be labels 0..G-1 with every label used; label " +
-                      std::to_string(missing) + " has no members (largest label " +
-                      std::to_string(labels.value.back()) + ", " + std::to_string(labels.count()) +
-                      " distinct labels)");
+    throw input_error(std::string(function) + ": " + std::string(field) +
+                      " must be labels 0..G-1 with every label used; label " + std::to_string(missing) +
+                      " has no members (largest label " + std::to_string(labels.value.back()) + ", " +
+                      std::to_string(labels.count()) + " distinct labels)");
 }
 
 }  // namespace verbind

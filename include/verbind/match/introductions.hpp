@@ -14,17 +14,17 @@
 namespace verbind {
 
 struct IntroductionOptions {
-    std::size_t per_person = 2;          // nobody gets more introductions than this
-    std::optional<std::size_t> limit;    // at most this many, spread fairly over groups
-    std::string municipality;            // empty: every municipality
-    std::optional<Date> start, end;      // ties active in [start, end) count as "already tied"
-    std::size_t min_shared = 1;          // shared talents/interests needed, >= 1
-    std::optional<std::uint64_t> seed;   // none: verbind::default_seed
-    unsigned threads = 0;                // 0: all cores; results do not depend on it
+    std::size_t per_person = 2;         // nobody gets more introductions than this
+    std::optional<std::size_t> limit;   // at most this many, spread fairly over groups
+    std::string municipality;           // empty: every municipality
+    std::optional<Date> start, end;     // ties active in [start, end) count as "already tied"
+    std::size_t min_shared = 1;         // shared talents/interests needed, >= 1
+    std::optional<std::uint64_t> seed;  // none: verbind::default_seed
+    unsigned threads = 0;               // 0: all cores; results do not depend on it
     // Candidates examined per person, drawn from those sharing a talent
     // (rarer talents get more draws); everyone when fewer share one.
     std::size_t candidates_per_person = 50;
-    double bridge_bonus = 0.5;           // per bridged dimension (declared groups, communities)
+    double bridge_bonus = 0.5;  // per bridged dimension (declared groups, communities)
     // Pairs someone can introduce come first: the score is multiplied by
     // (1 + introducer_bonus) when the pair has a mutual contact or a shared
     // organisation, by (1 + introducer_bonus / 2) when only a key figure

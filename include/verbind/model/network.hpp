@@ -123,8 +123,7 @@ public:
     // unknown keys).
     ActorId add_resident(std::string_view key, const ResidentInfo& info = {});
     ActorId add_organisation(std::string_view key, const OrganisationInfo& info);
-    void add_tie(std::string_view a, std::string_view b, std::string_view kind = "knows",
-                 const TieInfo& info = {});
+    void add_tie(std::string_view a, std::string_view b, std::string_view kind = "knows", const TieInfo& info = {});
     // The same by actor ids (bulk loads that already know them).
     void add_tie(ActorId a, ActorId b, std::string_view kind = "knows", const TieInfo& info = {});
     EventId add_event(std::string_view key, const EventInfo& info);

@@ -77,7 +77,7 @@ private:
     const Network* network_;
     bool include_sensitive_;
     bool everything_;
-    std::vector<char> kind_hidden_;    // per tie kind index; empty: none hidden
+    std::vector<char> kind_hidden_;      // per tie kind index; empty: none hidden
     std::vector<EventId> event_hidden_;  // sorted ids of hidden events
 };
 

@@ -137,8 +137,8 @@ LinkedSuppression suppress_linked_cells(const LinkedCells& cells, const Suppress
 // cells and the relations determine it exactly (also when the exact check
 // would leave 64-bit rationals: the cautious answer). The check behind
 // suppress_linked_cells, for tests and for callers that publish by hand.
-std::vector<std::uint8_t> determined_cells(std::size_t cells,
-                                           const std::vector<std::vector<std::pair<std::size_t, std::int64_t>>>& relations,
-                                           const std::vector<std::uint8_t>& unknown);
+std::vector<std::uint8_t> determined_cells(
+    std::size_t cells, const std::vector<std::vector<std::pair<std::size_t, std::int64_t>>>& relations,
+    const std::vector<std::uint8_t>& unknown);
 
 }  // namespace verbind

@@ -63,8 +63,8 @@ struct EventCascade {
 struct SeriesCascade {
     std::string kind;
     std::string municipality;
-    std::vector<EventId> events;         // by date
-    std::vector<CascadeLink> people;     // one per person, at their first attendance in the series
+    std::vector<EventId> events;      // by date
+    std::vector<CascadeLink> people;  // one per person, at their first attendance in the series
     std::size_t attendances = 0;
     std::size_t newcomers = 0;
     std::size_t newcomers_brought = 0;
@@ -80,9 +80,9 @@ struct Bringer {
 };
 
 struct CascadeResult {
-    std::vector<EventCascade> events;  // events in the window, by date then Network order
-    std::vector<SeriesCascade> series; // by kind, then municipality
-    std::vector<Bringer> bringers;     // everyone who brought someone, most newcomers first
+    std::vector<EventCascade> events;   // events in the window, by date then Network order
+    std::vector<SeriesCascade> series;  // by kind, then municipality
+    std::vector<Bringer> bringers;      // everyone who brought someone, most newcomers first
     std::size_t attendances = 0;
     std::size_t newcomers = 0;
     std::size_t newcomers_brought = 0;

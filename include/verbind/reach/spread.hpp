@@ -58,13 +58,13 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
 
 struct InfluenceOptions {
     DiffusionOptions diffusion;
-    double epsilon = 0.1;                // in (0, 1)
-    std::optional<double> delta;         // failure probability in (0, 1); none: 1/n
-    std::optional<std::uint64_t> seed;   // none: verbind::default_seed
-    unsigned threads = 0;                // 0: all cores; the result does not depend on it
-    std::vector<NodeId> candidates;      // who may be chosen (empty: everyone)
-    std::vector<NodeId> fixed;           // already active; their reach is given
-    ProgressCallback progress;           // reported at least every ~0.1 s of work; false cancels
+    double epsilon = 0.1;               // in (0, 1)
+    std::optional<double> delta;        // failure probability in (0, 1); none: 1/n
+    std::optional<std::uint64_t> seed;  // none: verbind::default_seed
+    unsigned threads = 0;               // 0: all cores; the result does not depend on it
+    std::vector<NodeId> candidates;     // who may be chosen (empty: everyone)
+    std::vector<NodeId> fixed;          // already active; their reach is given
+    ProgressCallback progress;          // reported at least every ~0.1 s of work; false cancels
     // Refuse, with an estimate, rather than use more memory than this for
     // the reverse-reachable sets (checked before each round is drawn, and
     // for fair_influence_max before any set is drawn). Default 4 GiB.
@@ -108,7 +108,7 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
 
 // Random reverse-reachable sets per second on this graph (for benchmarks):
 // draws `count` RR sets and returns their total size.
-std::size_t draw_rr_sets(const Graph& graph, std::size_t count, const DiffusionOptions& diffusion,
-                         std::uint64_t seed, unsigned threads);
+std::size_t draw_rr_sets(const Graph& graph, std::size_t count, const DiffusionOptions& diffusion, std::uint64_t seed,
+                         unsigned threads);
 
 }  // namespace verbind

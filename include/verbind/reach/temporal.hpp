@@ -87,7 +87,7 @@ TemporalReach temporal_reach(const ContactSequence& contacts, std::span<const No
 
 struct NetworkTemporalOptions {
     Date start;
-    std::optional<Date> end;           // exclusive; none: the day after the last event or tie date
+    std::optional<Date> end;               // exclusive; none: the day after the last event or tie date
     std::optional<std::int64_t> max_wait;  // in days
     // Sensitive events and ties of sensitive kinds carry nobody along unless
     // asked for by name.

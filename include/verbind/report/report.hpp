@@ -26,16 +26,16 @@
 namespace verbind {
 
 struct ReportOptions {
-    std::string municipality;                // empty: the whole programme
-    Period period = Period::month;           // of the charts over time
-    std::size_t top = 10;                    // rows per table (key figures, brokers, gaps, introductions)
-    std::size_t train = 5;                   // residents in the reach plan, >= 1
-    std::optional<std::uint64_t> seed;       // none: verbind::default_seed
-    std::size_t max_drawn_nodes = 2500;      // the drawing's cap, >= 1 (see drawing_subset)
+    std::string municipality;                   // empty: the whole programme
+    Period period = Period::month;              // of the charts over time
+    std::size_t top = 10;                       // rows per table (key figures, brokers, gaps, introductions)
+    std::size_t train = 5;                      // residents in the reach plan, >= 1
+    std::optional<std::uint64_t> seed;          // none: verbind::default_seed
+    std::size_t max_drawn_nodes = 2500;         // the drawing's cap, >= 1 (see drawing_subset)
     std::uint64_t min_cell = default_min_cell;  // small-cell suppression of the charts, >= 1
     bool include_sensitive = false;
-    std::string title;                       // empty: "Programme report" (+ municipality)
-    unsigned threads = 0;                    // 0: all cores; the report does not depend on it
+    std::string title;     // empty: "Programme report" (+ municipality)
+    unsigned threads = 0;  // 0: all cores; the report does not depend on it
     ProgressCallback progress;
 
     // Throws input_error naming the field: top, train, max_drawn_nodes or

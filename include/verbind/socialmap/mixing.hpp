@@ -34,11 +34,11 @@ struct ExpectedEIOptions {
 };
 
 struct ExpectedEI {
-    double observed = 0;      // ei_index of the given groups
-    double expected = 0;      // mean over random relabellings (group sizes kept)
-    double std_dev = 0;       // their standard deviation
-    double analytic = 0;      // the exact mean: 1 - 2 * P(both ends share a group)
-    double p_value = 0;       // share of relabellings at least as far from the mean as observed
+    double observed = 0;  // ei_index of the given groups
+    double expected = 0;  // mean over random relabellings (group sizes kept)
+    double std_dev = 0;   // their standard deviation
+    double analytic = 0;  // the exact mean: 1 - 2 * P(both ends share a group)
+    double p_value = 0;   // share of relabellings at least as far from the mean as observed
     std::size_t permutations = 0;
 };
 

@@ -35,11 +35,11 @@ struct SocialMapOptions {
     std::string neighbourhood;  // empty: all
     std::optional<Date> start;  // ties active in [start, end)
     std::optional<Date> end;
-    std::size_t top = 10;       // entries per ranked section
+    std::size_t top = 10;  // entries per ranked section
     unsigned threads = 0;
-    std::optional<std::uint64_t> seed;  // communities
+    std::optional<std::uint64_t> seed;          // communities
     std::uint64_t min_cell = default_min_cell;  // counts of people in [1, min_cell) are suppressed (>= 1)
-    ProgressCallback progress;          // may cancel (cancelled_error)
+    ProgressCallback progress;                  // may cancel (cancelled_error)
     // Ties of sensitive kinds (a member_of tie to an LGBTI+ organisation can
     // reveal what a declared group would) count only when asked for by name.
     bool include_sensitive = false;
@@ -58,11 +58,11 @@ struct GroupCount {
 
 struct KeyFigure {
     std::string actor;
-    double score = 0;            // the composite, in [0, 1]
+    double score = 0;  // the composite, in [0, 1]
     std::size_t two_hop_reach = 0;
-    double betweenness = 0;      // normalised
+    double betweenness = 0;  // normalised
     std::size_t cross_group_ties = 0;
-    bool recognised = false;     // marked key figure
+    bool recognised = false;  // marked key figure
     bool trained = false;
     std::string why;
 };
@@ -79,19 +79,19 @@ struct OrganisationRole {
     std::string actor;
     std::string kind;
     std::size_t residents_tied = 0;
-    std::size_t disconnected_without = 0;  // residents cut off from the largest group if it withdrew
+    std::size_t disconnected_without = 0;     // residents cut off from the largest group if it withdrew
     std::size_t pairs_far_apart_without = 0;  // resident pairs now within 2 steps only through it
     std::string why;
 };
 
 struct FragilePoint {
-    std::string actor;           // an articulation point
-    std::size_t cut_off = 0;     // people who lose their only connection to the rest
+    std::string actor;        // an articulation point
+    std::size_t cut_off = 0;  // people who lose their only connection to the rest
     std::string why;
 };
 
 struct FragileTie {
-    std::string a, b;            // a bridge
+    std::string a, b;  // a bridge
     std::size_t cut_off = 0;
     std::string why;
 };
@@ -99,15 +99,15 @@ struct FragileTie {
 struct CommunitySummary {
     std::uint32_t id = 0;
     std::size_t size = 0;
-    double density = 0;          // internal ties / possible pairs
-    double ei_index = 0;         // its ties out vs in
-    double expected_ei_index = 0;  // the same under random placement of its size
+    double density = 0;              // internal ties / possible pairs
+    double ei_index = 0;             // its ties out vs in
+    double expected_ei_index = 0;    // the same under random placement of its size
     std::vector<GroupCount> groups;  // declared groups of its members
     std::string why;
 };
 
 struct Gap {
-    std::string kind;            // "neighbourhood" or "group"
+    std::string kind;  // "neighbourhood" or "group"
     std::string name;
     std::optional<std::size_t> people;  // none: suppressed
     std::optional<double> share_of_ties_outside;

@@ -59,7 +59,7 @@ std::optional<std::string> read_file_if_exists(const std::string& path, std::str
 void atomic_write_file(const std::string& path, std::string_view content, std::string_view argument = "path");
 
 struct FolderFile {
-    std::string name;     // a plain file name, no '/'
+    std::string name;  // a plain file name, no '/'
     std::string content;
 };
 

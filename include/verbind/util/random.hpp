@@ -26,7 +26,8 @@ inline constexpr std::uint64_t mix64(std::uint64_t z) noexcept {
 class Rng {
 public:
     explicit constexpr Rng(std::uint64_t seed, std::uint64_t stream = 0) noexcept
-        : state_(mix64(seed + 0x9E3779B97F4A7C15ull) ^ mix64(stream * 0xD1B54A32D192ED03ull + 0x8CB92BA72F3D8DD7ull)) {}
+        : state_(mix64(seed + 0x9E3779B97F4A7C15ull) ^
+                 mix64(stream * 0xD1B54A32D192ED03ull + 0x8CB92BA72F3D8DD7ull)) {}
 
     constexpr std::uint64_t next() noexcept {
         state_ += 0x9E3779B97F4A7C15ull;
