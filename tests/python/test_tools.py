@@ -3,8 +3,8 @@
 scripts/format --check names a file that differs from .clang-format's style
 and exits 1, rewrites it to exactly what clang-format-14 itself makes of it,
 and then passes; .clang-tidy is a configuration clang-tidy-14 reads, with the
-checks ARCHITECTURE/CONTRIBUTING promise. The tree itself is not checked
-here (the lead adds that to scripts/test once it is formatted).
+checks ARCHITECTURE/CONTRIBUTING promise. The tree itself is checked by
+scripts/test (scripts/format --check after the build), not here.
 """
 
 import pathlib
