@@ -17,28 +17,22 @@ simplify(combine_edges="sum"), scipy csr_matrix summing duplicates); the
 rise of the process's peak resident set (VmHWM) over the build, per input
 edge, beside the final structure's bytes per edge.
 """
+import pathlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import argparse
-import statistics
 import time
 
 import numpy as np
 
 import verbind
 
-
-def median_time(fn, repeats):
-    fn()  # warm-up: the first build pays for growing the heap
-    times, result = [], None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
+# benchmarks/timing.py: what the Python benchmarks share.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from timing import median_time  # noqa: E402
 
 
 def random_simple_graph(n, m, seed):
@@ -73,18 +67,18 @@ def main():
     def report(name, seconds, nbytes, edges):
         rows.append((name, seconds, nbytes / edges if nbytes else float("nan")))
 
-    t, g = median_time(lambda: verbind.Graph.from_edges(src, dst, n=args.nodes), args.repeats)
+    t, g = median_time(lambda: verbind.Graph.from_edges(src, dst, n=args.nodes), args.repeats, warmup=True)
     assert g.num_edges == m
     base = t
     report("verbind unweighted", t, g.memory_bytes, m)
-    t, g = median_time(lambda: verbind.Graph.from_edges(src, dst, n=args.nodes, weights=weights), args.repeats)
+    t, g = median_time(lambda: verbind.Graph.from_edges(src, dst, n=args.nodes, weights=weights), args.repeats, warmup=True)
     report("verbind weighted", t, g.memory_bytes, m)
 
     try:
         import igraph
 
         edges = np.column_stack([src, dst]).astype(np.int64)
-        t, ig = median_time(lambda: igraph.Graph(n=args.nodes, edges=edges), args.repeats)
+        t, ig = median_time(lambda: igraph.Graph(n=args.nodes, edges=edges), args.repeats, warmup=True)
         assert ig.ecount() == m
         # igraph_t keeps from, to, oi, ii (m each) and os, is (n+1 each) as igraph_integer_t.
         report("python-igraph Graph(n, edges)", t, 8 * (4 * m + 2 * (args.nodes + 1)), m)
@@ -100,7 +94,7 @@ def main():
             data = np.concatenate([weights, weights])
             return sp.csr_matrix((data, (rows_, cols)), shape=(args.nodes, args.nodes))
 
-        t, a = median_time(scipy_build, args.repeats)
+        t, a = median_time(scipy_build, args.repeats, warmup=True)
         assert a.nnz == 2 * m
         report("scipy csr_matrix (weighted)", t, a.data.nbytes + a.indices.nbytes + a.indptr.nbytes, m)
     except ImportError:

@@ -12,7 +12,7 @@
    residents), threads=0 and threads=1.
 """
 
-import statistics
+import pathlib
 import sys
 import time
 
@@ -21,15 +21,9 @@ from scipy.optimize import linear_sum_assignment
 
 import verbind
 
-
-def median_time(fn, repeats):
-    times = []
-    result = None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+# benchmarks/timing.py: what the Python benchmarks share.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from timing import median_time  # noqa: E402
 
 
 def main():

@@ -12,25 +12,20 @@ of datetime64 (a third missing), weights float64. Times are medians of
 --repeats runs; ratios are peer time / from_pandas time (above 1: from_pandas
 is faster). to_pandas of the result is timed too.
 """
+import pathlib
+import sys
 import argparse
 import os
-import statistics
 import tempfile
-import time
 
 import numpy as np
 import pandas as pd
 
 import verbind
 
-
-def median_time(fn, repeats):
-    times, result = [], None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
+# benchmarks/timing.py: what the Python benchmarks share.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from timing import median_time  # noqa: E402
 
 
 def frames(n, m, seed):

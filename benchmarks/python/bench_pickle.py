@@ -11,25 +11,18 @@ labels "u<i>". Times are medians of --repeats runs with protocol 5, the
 default protocol (pickle.DEFAULT_PROTOCOL) and protocol 2; each round trip is
 checked equal to the original outside the clock. A benchmark, never a test.
 """
+import pathlib
+import sys
 import argparse
-import gc
 import pickle
-import statistics
-import time
 
 import numpy as np
 
 import verbind
 
-
-def median_time(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+# benchmarks/timing.py: what the Python benchmarks share.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from timing import median_time  # noqa: E402
 
 
 def main():
@@ -60,8 +53,8 @@ def main():
         for protocol in (5, pickle.DEFAULT_PROTOCOL, 2):
             data = pickle.dumps(obj, protocol=protocol)
             assert pickle.loads(data) == obj
-            dumps = median_time(lambda: pickle.dumps(obj, protocol=protocol), args.repeats)
-            loads = median_time(lambda: pickle.loads(data), args.repeats)
+            dumps, _ = median_time(lambda: pickle.dumps(obj, protocol=protocol), args.repeats, collect=True)
+            loads, _ = median_time(lambda: pickle.loads(data), args.repeats, collect=True)
             label = name if not isinstance(obj, verbind.Graph) else f"{name} ({obj.num_edges:,} edges)"
             print(f"{label:40} {protocol:>8} {len(data) / 1e6:>8.1f} {dumps:>8.3f} {loads:>8.3f} "
                   f"{dumps + loads:>12.3f}")

@@ -9,12 +9,11 @@ modularity); a generated graph of >= 1M edges: components, core numbers,
 PageRank. networkx runs only where it finishes in reasonable time.
 """
 
+import sys
 import argparse
 import os
 import pathlib
 import random
-import statistics
-import time
 
 import igraph as ig
 import networkx as nx
@@ -22,17 +21,11 @@ import numpy as np
 
 import verbind
 
+# benchmarks/timing.py: what the Python benchmarks share.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from timing import median_time  # noqa: E402
+
 DATA = pathlib.Path(os.environ.get("VERBIND_DATA", pathlib.Path(__file__).resolve().parents[2] / "data"))
-
-
-def median_time(f, repeat):
-    times = []
-    result = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = f()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def row(label, ours, igraph_time, nx_time=None, note=""):
