@@ -1,5 +1,6 @@
-// Internal to src/reach: arc probabilities shared by spread, RR sets and
-// influence maximisation.
+// Internal to src/reach (implemented in diffusion.cpp): arc probabilities
+// shared by spread, RR sets and influence maximisation. The per-arc reads
+// are inline: they run in the innermost loops.
 #pragma once
 
 #include "verbind/reach/spread.hpp"
