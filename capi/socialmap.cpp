@@ -8,7 +8,7 @@
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"
 #include "verbind/socialmap/mixing.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 #include "verbind/socialmap/structure.hpp"
 #include "verbind/util/random.hpp"
 

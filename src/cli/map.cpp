@@ -5,7 +5,7 @@
 
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -11,7 +11,7 @@
 #include "verbind/match/introductions.hpp"
 #include "verbind/model/visible.hpp"
 #include "verbind/reach/spread.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 #include "verbind/util/random.hpp"
 #include "verbind/version.hpp"
 

@@ -1,7 +1,7 @@
 // The social map: the algorithms of this folder applied to a Network and
 // turned into entries that explain themselves. The composite for key figures
 // is documented in docs/socialmap.md.
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"

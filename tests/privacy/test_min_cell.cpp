@@ -6,7 +6,7 @@
 #include "verbind/model/network.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/report/report.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -5,7 +5,7 @@
 #include "verbind/match/introductions.hpp"
 #include "verbind/reach/cascades.hpp"
 #include "verbind/reach/temporal.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -5,7 +5,7 @@
 #include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/mixing.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 #include "verbind/socialmap/structure.hpp"
 
 #include <catch2/catch.hpp>

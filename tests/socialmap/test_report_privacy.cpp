@@ -7,7 +7,7 @@
 #include "verbind/error.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 #include "verbind/util/random.hpp"
 
 #include <catch2/catch.hpp>

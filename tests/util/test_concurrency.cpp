@@ -14,7 +14,7 @@
 #include "verbind/report/report.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"
-#include "verbind/socialmap/report.hpp"
+#include "verbind/socialmap/social_map.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
 
