@@ -2,8 +2,12 @@
 // folder, a JSON document, a store, an edge list, a contact list) and the
 // graph summary of an edge or contact list.
 #include "graphfile.hpp"
+#include "output.hpp"
 
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/contacts.hpp"
+#include "verbind/io/edgelist.hpp"
+#include "verbind/model/text.hpp"
 #include "verbind/reach/temporal.hpp"
 #include "verbind/socialmap/structure.hpp"
 #include "verbind/util/files.hpp"
@@ -12,10 +16,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
-#include <ostream>
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 namespace verbind::cli {
 
@@ -33,33 +36,44 @@ std::string fixed(double x) {
     return buf;
 }
 
-void degree_lines(std::ostream& out, const Graph& g) {
+void measure(GraphFileSummary& s, const Graph& g) {
     const std::size_t n = g.num_nodes();
     if (n == 0) return;
     std::vector<std::size_t> degree(n);
     for (NodeId u = 0; u < n; ++u) degree[u] = g.directed() ? g.out_degree(u) + g.in_degree(u) : g.degree(u);
-    std::vector<std::size_t> sorted = degree;
-    std::sort(sorted.begin(), sorted.end());
+    std::sort(degree.begin(), degree.end());
     double total = 0;
-    for (std::size_t d : sorted) total += static_cast<double>(d);
-    const double median = n % 2 ? static_cast<double>(sorted[n / 2])
-                                : (static_cast<double>(sorted[n / 2 - 1]) + static_cast<double>(sorted[n / 2])) / 2;
-    const auto isolated = static_cast<std::size_t>(std::count(sorted.begin(), sorted.end(), std::size_t{0}));
-    out << "degree: min " << sorted.front() << ", median " << fixed(median) << ", mean "
-        << fixed(total / static_cast<double>(n)) << ", max " << sorted.back() << (g.directed() ? " (in + out)" : "")
-        << '\n';
-    out << "isolated nodes: " << isolated << '\n';
+    for (std::size_t d : degree) total += static_cast<double>(d);
+    GraphFileSummary::Degree d;
+    d.min = degree.front();
+    d.max = degree.back();
+    d.median = n % 2 ? static_cast<double>(degree[n / 2])
+                     : (static_cast<double>(degree[n / 2 - 1]) + static_cast<double>(degree[n / 2])) / 2;
+    d.mean = total / static_cast<double>(n);
+    s.degree = d;
+    s.isolated = static_cast<std::size_t>(std::count(degree.begin(), degree.end(), std::size_t{0}));
     const std::vector<std::uint32_t> component = components(g);
     std::vector<std::size_t> size;
     for (std::uint32_t c : component) {
         if (c >= size.size()) size.resize(c + 1, 0);
         ++size[c];
     }
-    const std::size_t largest = size.empty() ? 0 : *std::max_element(size.begin(), size.end());
-    out << "components: " << size.size() << (g.directed() ? " (weakly connected)" : "") << ", largest " << largest
-        << " nodes (" << fixed(100.0 * static_cast<double>(largest) / static_cast<double>(n)) << "%)\n";
+    s.components = size.size();
+    s.largest_component = size.empty() ? 0 : *std::max_element(size.begin(), size.end());
     const double pairs = static_cast<double>(n) * static_cast<double>(n - 1) / (g.directed() ? 1.0 : 2.0);
-    if (n > 1) out << "density: " << fixed(100.0 * static_cast<double>(g.num_edges()) / pairs) << "%\n";
+    if (n > 1) s.density = static_cast<double>(g.num_edges()) / pairs;
+}
+
+void degree_lines(std::ostream& out, const GraphFileSummary& s) {
+    if (!s.degree) return;
+    const std::size_t n = s.nodes;
+    out << "degree: min " << s.degree->min << ", median " << fixed(s.degree->median) << ", mean "
+        << fixed(s.degree->mean) << ", max " << s.degree->max << (s.directed ? " (in + out)" : "") << '\n';
+    out << "isolated nodes: " << s.isolated << '\n';
+    out << "components: " << s.components << (s.directed ? " (weakly connected)" : "") << ", largest "
+        << s.largest_component << " nodes ("
+        << fixed(100.0 * static_cast<double>(s.largest_component) / static_cast<double>(n)) << "%)\n";
+    if (s.density) out << "density: " << fixed(100.0 * *s.density) << "%\n";
 }
 
 }  // namespace
@@ -91,7 +105,7 @@ FileFormat detect_format(const std::string& path) {
     std::size_t i = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
     if (i < head.size() && (head[i] == '{' || head[i] == '[')) return FileFormat::json;
-    // SocioPatterns files: tij_*.dat, *.tij, *contacts*; .contacts by our own convention.
+    // SocioPatterns files: tij_*.dat, *.tij, *contact*; .contacts by our own convention.
     if (ext == ".contacts" || ext == ".tij" || name.find("contact") != std::string::npos || name.rfind("tij", 0) == 0)
         return FileFormat::contacts;
     return FileFormat::edgelist;
@@ -108,41 +122,89 @@ std::string_view format_name(FileFormat format) {
     return "?";
 }
 
-void print_graph_file(std::ostream& out, const std::string& path, FileFormat format, bool directed) {
+GraphFileSummary summarise_graph_file(const std::string& path, FileFormat format, bool directed) {
+    GraphFileSummary s;
+    s.path = path;
+    s.format = format;
     if (format == FileFormat::edgelist) {
         EdgeListOptions options;
         options.directed = directed;
         const Graph g = read_edgelist(path, options);
-        out << "edge list " << path << '\n';
-        out << "nodes: " << g.num_nodes() << '\n';
-        out << (g.directed() ? "arcs: " : "edges: ") << g.num_edges()
-            << (g.directed() ? " (directed)" : " (undirected)") << '\n';
-        degree_lines(out, g);
-        return;
+        s.directed = g.directed();
+        s.nodes = g.num_nodes();
+        s.edges = g.num_edges();
+        measure(s, g);
+        return s;
     }
     const ContactSequence contacts = read_contacts(path);
     const Graph g = contacts.graph();
-    out << "contact list " << path << '\n';
-    out << "people: " << contacts.num_nodes() << '\n';
-    out << "contacts: " << contacts.size();
+    s.nodes = contacts.num_nodes();
+    s.contacts = contacts.size();
     if (contacts.size() > 0) {
-        std::set<std::int64_t> stamps(contacts.times.begin(), contacts.times.end());
-        out << " at " << stamps.size() << " times from " << contacts.times.front() << " to " << contacts.times.back();
+        s.times = std::set<std::int64_t>(contacts.times.begin(), contacts.times.end()).size();
+        s.first_time = contacts.times.front();
+        s.last_time = contacts.times.back();
     }
+    s.edges = g.num_edges();
+    for (const std::string& group : contacts.groups) ++s.groups[group];
+    measure(s, g);
+    return s;
+}
+
+void print_graph_file(std::ostream& out, const GraphFileSummary& s) {
+    if (s.format == FileFormat::edgelist) {
+        out << "edge list " << s.path << '\n';
+        out << "nodes: " << s.nodes << '\n';
+        out << (s.directed ? "arcs: " : "edges: ") << s.edges << (s.directed ? " (directed)" : " (undirected)")
+            << '\n';
+        degree_lines(out, s);
+        return;
+    }
+    out << "contact list " << s.path << '\n';
+    out << "people: " << s.nodes << '\n';
+    out << "contacts: " << s.contacts;
+    if (s.contacts > 0) out << " at " << s.times << " times from " << *s.first_time << " to " << *s.last_time;
     out << '\n';
-    out << "pairs who met: " << g.num_edges() << '\n';
-    if (!contacts.groups.empty()) {
-        std::map<std::string, std::size_t> count;
-        for (const std::string& group : contacts.groups) ++count[group];
-        out << "groups: " << count.size() << " (";
+    out << "pairs who met: " << s.edges << '\n';
+    if (!s.groups.empty()) {
+        out << "groups: " << s.groups.size() << " (";
         bool first = true;
-        for (const auto& [group, k] : count) {
+        for (const auto& [group, k] : s.groups) {
             out << (first ? "" : ", ") << group << " " << k;
             first = false;
         }
         out << ")\n";
     }
-    degree_lines(out, g);
+    degree_lines(out, s);
+}
+
+std::string graph_file_json(const GraphFileSummary& s) {
+    Json j;
+    j.open_object();
+    j.field("path", printable(s.path)).field("format", format_name(s.format));
+    const bool contacts = s.format == FileFormat::contacts;
+    j.field("directed", s.directed).field(contacts ? "people" : "nodes", s.nodes);
+    j.field(contacts ? "pairs_who_met" : (s.directed ? "arcs" : "edges"), s.edges);
+    if (contacts) {
+        j.field("contacts", s.contacts).field("times", s.times);
+        j.key("first_time"), s.first_time ? j.value(*s.first_time) : j.null();
+        j.key("last_time"), s.last_time ? j.value(*s.last_time) : j.null();
+        j.key("groups").open_object();
+        for (const auto& [group, k] : s.groups) j.field(group, k);
+        j.close_object();
+    }
+    j.key("degree");
+    if (s.degree) {
+        j.open_object();
+        j.field("min", s.degree->min).field("median", s.degree->median).field("mean", s.degree->mean);
+        j.field("max", s.degree->max).close_object();
+    } else {
+        j.null();
+    }
+    j.field("isolated", s.isolated).field("components", s.components);
+    j.field("largest_component", s.largest_component).field("density", s.density);
+    j.close_object();
+    return j.str();
 }
 
 }  // namespace verbind::cli

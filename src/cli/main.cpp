@@ -1,186 +1,120 @@
 // The `verbind` command: summaries of the sample programme and of networks
-// on disk. Exit status: 0 success, 1 an error (message on stderr), 2 a usage
-// mistake (usage on stderr).
+// on disk. Exit status: 0 success, 1 a data or input error (message on
+// stderr), 2 a usage mistake (message and the usage line on stderr).
+#include "command_line.hpp"
 #include "commands.hpp"
-#include "graphfile.hpp"
-#include "summary.hpp"
-#include "visible.hpp"
 
-#include "verbind/error.hpp"
-#include "verbind/io/io.hpp"
-#include "verbind/model/sample.hpp"
-#include "verbind/store/store.hpp"
 #include "verbind/version.hpp"
 
-#include <charconv>
 #include <exception>
 #include <iostream>
-#include <optional>
-#include <stdexcept>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace verbind::cli {
+
+const std::vector<CommandInfo>& command_table() {
+    static const std::vector<CommandInfo> table = {
+        {"demo", "[options]",
+         "Summarise the generated sample programme \"Veilige Wijken\" (default seed 2022, scale 1: about 2,000 "
+         "residents).",
+         demo_command},
+        {"stats", "[options] PATH",
+         "Summarise PATH: a network (a CSV folder, a JSON file, a store) or a graph file (an edge list, a contact "
+         "list).",
+         stats_command},
+        {"map", "[options] [PATH]",
+         "The social map: key figures, brokers, organisations, fragile points, communities and gaps.", map_command},
+        {"reach", "[options] [PATH]", "Observed bring-along cascades, and which residents to train next.",
+         reach_command},
+        {"match", "[options] [PATH]", "Suggested introductions across groups, with their reasons.", match_command},
+        {"timeline", "[options] [PATH]",
+         "Metrics per period and area as tidy rows (period, area, metric, value, status), as a table, CSV or CSV "
+         "for Dutch Excel.",
+         timeline_command},
+        {"report", "[options] [PATH] -o FILE", "The coordinator's report as one self-contained HTML file.",
+         report_command},
+    };
+    return table;
+}
+
+}  // namespace verbind::cli
 
 namespace {
 
 constexpr int exit_error = 1;
 constexpr int exit_usage = 2;
 
-constexpr std::string_view usage_text =
-    "usage: verbind <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  demo [--seed N] [--scale X]  summarise the generated sample programme \"Veilige Wijken\"\n"
-    "                               (default seed 2022, scale 1: about 2,000 residents)\n"
-    "  stats [--format F] [--directed] PATH\n"
-    "                               summarise PATH: a network (a CSV folder, a JSON file, a store) or a graph\n"
-    "                               file (an edge list, a contact list); F: csv, json, store, edgelist, contacts\n"
-    "  map [--municipality X] [--neighbourhood Y] [--top N] [--json] [PATH]\n"
-    "                               the social map: key figures, brokers, organisations, fragile points,\n"
-    "                               communities and gaps (the sample programme without PATH)\n"
-    "  reach [--train K] [PATH]     observed bring-along cascades, and which K residents to train next\n"
-    "  match [--top N] [--per-person N] [--municipality X] [--seed N] [PATH]\n"
-    "                               suggested introductions across groups, with their reasons\n"
-    "  report [PATH] -o FILE [--municipality X] [--period week|month|quarter|year] [--top N] [--train K] [--seed N]\n"
-    "                               the coordinator's report as one self-contained HTML file\n"
-    "  help, --help                 show this help\n"
-    "  --version                    show the version\n"
-    "\n"
-    "Every command leaves out special-category data (declared groups, tie kinds and events marked\n"
-    "sensitive): they are neither shown nor used. --include-sensitive, given to any command, includes them.\n";
-
+using verbind::cli::command_table;
 using verbind::cli::usage_error;
+using verbind::cli::wrap;
 
-std::uint64_t parse_seed(std::string_view text) {
-    std::uint64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size())
-        throw usage_error{"--seed: expected a whole number from 0 to 18446744073709551615, got '" +
-                          std::string(text) + "'"};
-    return value;
-}
-
-double parse_scale(std::string_view text) {
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size())
-        throw usage_error{"--scale: expected a number, got '" + std::string(text) + "'"};
-    return value;
-}
-
-std::string format_scale(double scale) {
-    std::ostringstream text;
-    text << scale;
-    return text.str();
-}
-
-int demo(const std::vector<std::string_view>& args) {
-    verbind::SampleOptions options;
-    bool include_sensitive = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string_view option = args[i];
-        if (option == "--include-sensitive") {
-            include_sensitive = true;
-            continue;
-        }
-        if (option != "--seed" && option != "--scale")
-            throw usage_error{"demo: unknown option '" + std::string(option) + "'"};
-        if (i + 1 == args.size()) throw usage_error{"demo: " + std::string(option) + " needs a value"};
-        const std::string_view value = args[++i];
-        if (option == "--seed")
-            options.seed = parse_seed(value);
-        else
-            options.scale = parse_scale(value);
+std::string usage_text() {
+    std::string out = "usage: verbind <command> [options] [PATH]\n\ncommands:\n";
+    std::size_t width = 0;
+    for (const auto& command : command_table()) width = std::max(width, command.name.size());
+    const std::size_t column = width + 4;
+    auto row = [&](std::string_view name, const std::string& text) {
+        std::string line = "  " + std::string(name);
+        line += std::string(column - line.size(), ' ');
+        out += line + wrap(text, column, column) + '\n';
+    };
+    for (const auto& command : command_table()) {
+        std::string summary(command.summary);
+        if (!summary.empty() && summary.back() == '.') summary.pop_back();
+        if (!summary.empty() && summary[0] >= 'A' && summary[0] <= 'Z')
+            summary[0] = static_cast<char>(summary[0] + 32);
+        row(command.name, summary);
     }
-    const verbind::Network network = verbind::sample_programme(options);
-    const verbind::cli::Input input{verbind::cli::visible_records(network, include_sensitive),
-                                    verbind::cli::count_sensitive(network), include_sensitive};
-    const std::string title = "sample programme \"Veilige Wijken\" 2022 (seed " + std::to_string(options.seed) +
-                              ", scale " + format_scale(options.scale) + ")";
-    verbind::cli::print_summary(std::cout, title, verbind::cli::summarise(input));
-    return 0;
+    row("help", "show this help; verbind help COMMAND (or verbind COMMAND --help) shows the command's options");
+    out += "\noptions:\n  -h, --help      show this help\n  --version       show the version\n\n";
+    out += wrap("PATH is a network: a CSV folder, a JSON file or a store (stats also reads edge and contact lists). "
+                "Without PATH, every command but stats works on the sample programme.",
+                0, 0) +
+           "\n\n";
+    out += wrap("Every command leaves out special-category data (declared groups, tie kinds and events marked "
+                "sensitive): they are neither shown nor used. --include-sensitive, given to any command, includes "
+                "them.",
+                0, 0) +
+           "\n\n";
+    out += "Exit status: 0 success, 1 a data or input error, 2 a usage error.\n";
+    return out;
 }
 
-int stats(const std::vector<std::string_view>& args) {
-    bool include_sensitive = false, directed = false;
-    std::optional<verbind::cli::FileFormat> format;
-    std::vector<std::string_view> paths;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string_view arg = args[i];
-        if (arg == "--include-sensitive") {
-            include_sensitive = true;
-        } else if (arg == "--directed") {
-            directed = true;
-        } else if (arg == "--format") {
-            if (i + 1 == args.size()) throw usage_error{"stats: --format needs a value"};
-            try {
-                format = verbind::cli::parse_format(args[++i]);
-            } catch (const std::invalid_argument& e) {
-                throw usage_error{std::string("stats: ") + e.what()};
-            }
-        } else if (arg.size() > 1 && arg[0] == '-') {
-            throw usage_error{"stats: unknown option '" + std::string(arg) + "'"};
-        } else {
-            paths.push_back(arg);
-        }
-    }
-    if (paths.empty()) throw usage_error{"stats: missing PATH"};
-    if (paths.size() > 1)
-        throw usage_error{"stats: expected one PATH, got " + std::to_string(paths.size()) + " arguments"};
-    const std::string path(paths[0]);
-    using verbind::cli::FileFormat;
-    const FileFormat what = format ? *format : verbind::cli::detect_format(path);
-    if (directed && what != FileFormat::edgelist) throw usage_error{"stats: --directed is for edge lists"};
-    switch (what) {
-        case FileFormat::edgelist:
-        case FileFormat::contacts: verbind::cli::print_graph_file(std::cout, path, what, directed); return 0;
-        case FileFormat::store: {
-            verbind::Network read = verbind::load(path);
-            const verbind::cli::SensitiveCounts counts = verbind::cli::count_sensitive(read);
-            const verbind::cli::Input input =
-                include_sensitive || !counts.any()
-                    ? verbind::cli::Input{std::move(read), counts, include_sensitive}
-                    : verbind::cli::Input{verbind::cli::visible_records(read, false), counts, false};
-            verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(input));
-            return 0;
-        }
-        case FileFormat::csv:
-        case FileFormat::json: {
-            const verbind::Network read =
-                what == FileFormat::csv ? verbind::cli::read_csv_from(path, std::cerr) : verbind::read_json(path);
-            const verbind::cli::SensitiveCounts counts = verbind::cli::count_sensitive(read);
-            const verbind::cli::Input input =
-                include_sensitive || !counts.any()
-                    ? verbind::cli::Input{read, counts, include_sensitive}
-                    : verbind::cli::Input{verbind::cli::visible_records(read, false), counts, false};
-            verbind::cli::print_summary(std::cout, "network " + path, verbind::cli::summarise(input));
-            return 0;
-        }
-    }
-    return 0;
+const verbind::cli::CommandInfo* find(std::string_view name) {
+    for (const auto& command : command_table())
+        if (command.name == name) return &command;
+    return nullptr;
+}
+
+std::string command_names() {
+    std::vector<std::string> names;
+    for (const auto& command : command_table()) names.emplace_back(command.name);
+    names.emplace_back("help");
+    return verbind::cli::or_list(names);
 }
 
 int run(const std::vector<std::string_view>& args) {
-    if (args.empty()) throw usage_error{"missing command"};
+    if (args.empty()) throw usage_error{"missing command: expected " + command_names(), ""};
     const std::string_view command = args[0];
     const std::vector<std::string_view> rest(args.begin() + 1, args.end());
     if (command == "help" || command == "--help" || command == "-h") {
-        std::cout << usage_text;
-        return 0;
+        if (rest.empty()) {
+            std::cout << usage_text();
+            return 0;
+        }
+        if (rest.size() == 1 && find(rest[0])) return find(rest[0])->run({"--help"});
+        throw usage_error{"help: expected one command (" + command_names() + "), got '" + std::string(rest[0]) + "'",
+                          ""};
     }
     if (command == "--version" || command == "version") {
-        if (!rest.empty()) throw usage_error{std::string(command) + ": takes no arguments"};
+        if (!rest.empty()) throw usage_error{std::string(command) + ": takes no arguments", ""};
         std::cout << "verbind " << verbind::version() << '\n';
         return 0;
     }
-    if (command == "demo") return demo(rest);
-    if (command == "stats") return stats(rest);
-    if (command == "map") return verbind::cli::map_command(rest);
-    if (command == "reach") return verbind::cli::reach_command(rest);
-    if (command == "match") return verbind::cli::match_command(rest);
-    if (command == "report") return verbind::cli::report_command(rest);
-    throw usage_error{"unknown command '" + std::string(command) + "'"};
+    if (const auto* info = find(command)) return info->run(rest);
+    throw usage_error{"unknown command '" + std::string(command) + "': expected " + command_names(), ""};
 }
 
 }  // namespace
@@ -196,7 +130,14 @@ int main(int argc, char** argv) {
         }
         return status;
     } catch (const usage_error& mistake) {
-        std::cerr << "verbind: " << mistake.message << "\n\n" << usage_text;
+        std::cerr << "verbind: " << mistake.message << '\n';
+        if (mistake.command.empty()) {
+            std::cerr << "usage: verbind <command> [options] [PATH]\n(verbind --help lists the commands)\n";
+        } else {
+            const auto* info = find(mistake.command);
+            std::cerr << "usage: verbind " << mistake.command << ' ' << (info ? info->synopsis : "") << "\n(verbind "
+                      << mistake.command << " --help lists its options)\n";
+        }
         return exit_usage;
     } catch (const std::exception& failure) {
         std::cerr << "verbind: " << failure.what() << '\n';

@@ -1,13 +1,14 @@
 // `verbind map [--municipality X] [--neighbourhood Y] [--top N] [--json] [PATH]`:
 // the social map of a network on disk, or of the sample programme.
+#include "command_line.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "visible.hpp"
 
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/socialmap/social_map.hpp"
 
-#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -16,82 +17,66 @@ namespace verbind::cli {
 
 namespace {
 
-void heading(const char* title, std::size_t entries) {
-    std::cout << '\n' << title << (entries == 0 ? " (none)" : "") << '\n';
+void heading(std::ostream& out, const char* title, std::size_t entries) {
+    out << '\n' << title << (entries == 0 ? " (none)" : "") << '\n';
 }
 
 }  // namespace
 
 int map_command(const Args& args) {
+    CommandLine line("map");
+    line.add()("municipality", CommandLine::value("X"), "only the actors living in municipality X")(
+        "neighbourhood", CommandLine::value("Y"), "only the actors of neighbourhood Y")(
+        "top", CommandLine::value("N"), "at most N entries per section, N >= 1 (default 10)");
+    line.add_output_options();
+    line.note("Without PATH: the sample programme. How each section is computed: docs/socialmap.md.");
+    if (!line.parse(args)) return 0;
     SocialMapOptions options;
-    std::string path;
-    bool json = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string_view arg = args[i];
-        if (arg == "--json") {
-            json = true;
-        } else if (arg == "--include-sensitive") {
-            options.include_sensitive = true;
-        } else if (arg == "--municipality" || arg == "--neighbourhood" || arg == "--top") {
-            if (i + 1 == args.size()) throw usage_error{"map: " + std::string(arg) + " needs a value"};
-            const std::string_view value = args[++i];
-            if (arg == "--municipality") {
-                options.municipality = std::string(value);
-            } else if (arg == "--neighbourhood") {
-                options.neighbourhood = std::string(value);
-            } else {
-                std::size_t top = 0;
-                const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), top);
-                if (ec != std::errc{} || end != value.data() + value.size() || top == 0)
-                    throw usage_error{"map: --top: expected a whole number of at least 1, got '" +
-                                      std::string(value) + "'"};
-                options.top = top;
-            }
-        } else if (arg.starts_with("--")) {
-            throw usage_error{"map: unknown option '" + std::string(arg) + "'"};
-        } else if (path.empty()) {
-            path = std::string(arg);
-        } else {
-            throw usage_error{"map: expected at most one PATH, got '" + path + "' and '" + std::string(arg) + "'"};
-        }
-    }
-    const Input input =
-        load_network(path.empty() ? std::nullopt : std::optional<std::string>(path), options.include_sensitive);
+    if (const auto m = line.get("municipality")) options.municipality = *m;
+    if (const auto n = line.get("neighbourhood")) options.neighbourhood = *n;
+    if (const auto top = line.get("top")) options.top = parse_whole(line, "--top", *top, 1, SIZE_MAX);
+    options.include_sensitive = line.flag("include-sensitive");
+    const std::string path = line.path().value_or("");
+    Output output(line);
+    const Input input = load_network(line.path(), options.include_sensitive);
+    check_area(input.network, options.municipality, options.neighbourhood);
     const SocialMap map = social_map(input.network, options);
-    if (json) {
-        std::cout << to_json(map) << '\n';
+    std::ostream& out = output.stream();
+    if (line.flag("json")) {
+        out << to_json(map) << '\n';
+        output.finish();
         return 0;
     }
-    std::cout << "social map of " << (path.empty() ? std::string("the sample programme") : path);
-    if (!options.municipality.empty()) std::cout << ", municipality " << options.municipality;
-    if (!options.neighbourhood.empty()) std::cout << ", neighbourhood " << options.neighbourhood;
-    std::cout << ": " << map.people << " people, " << map.ties << " ties\n";
+    out << "social map of " << (path.empty() ? std::string("the sample programme") : path);
+    if (!options.municipality.empty()) out << ", municipality " << options.municipality;
+    if (!options.neighbourhood.empty()) out << ", neighbourhood " << options.neighbourhood;
+    out << ": " << map.people << " people, " << map.ties << " ties\n";
 
-    heading("Key figures (composite of two-hop reach, betweenness, ties across groups)", map.key_figures.size());
+    heading(out, "Key figures (composite of two-hop reach, betweenness, ties across groups)", map.key_figures.size());
     for (const auto& k : map.key_figures) {
-        std::cout << "  " << k.actor << (k.recognised ? "" : "  [not yet recognised]")
-                  << (k.recognised && !k.trained ? "  [not yet trained]" : "") << "\n    " << k.why << '\n';
+        out << "  " << k.actor << (k.recognised ? "" : "  [not yet recognised]")
+            << (k.recognised && !k.trained ? "  [not yet trained]" : "") << "\n    " << k.why << '\n';
     }
-    heading("Brokers (low constraint, high betweenness)", map.brokers.size());
-    for (const auto& b : map.brokers) std::cout << "  " << b.actor << "\n    " << b.why << '\n';
-    heading("Organisations (what they hold together)", map.organisations.size());
-    for (const auto& o : map.organisations)
-        std::cout << "  " << o.actor << " (" << o.kind << ")\n    " << o.why << '\n';
-    heading("Fragile points (people whose absence cuts others off)", map.fragile_points.size());
-    for (const auto& p : map.fragile_points) std::cout << "  " << p.actor << "\n    " << p.why << '\n';
-    heading("Fragile ties", map.fragile_ties.size());
-    for (const auto& t : map.fragile_ties) std::cout << "  " << t.a << " - " << t.b << "\n    " << t.why << '\n';
+    heading(out, "Brokers (low constraint, high betweenness)", map.brokers.size());
+    for (const auto& b : map.brokers) out << "  " << b.actor << "\n    " << b.why << '\n';
+    heading(out, "Organisations (what they hold together)", map.organisations.size());
+    for (const auto& o : map.organisations) out << "  " << o.actor << " (" << o.kind << ")\n    " << o.why << '\n';
+    heading(out, "Fragile points (people whose absence cuts others off)", map.fragile_points.size());
+    for (const auto& p : map.fragile_points) out << "  " << p.actor << "\n    " << p.why << '\n';
+    heading(out, "Fragile ties", map.fragile_ties.size());
+    for (const auto& t : map.fragile_ties) out << "  " << t.a << " - " << t.b << "\n    " << t.why << '\n';
     char q[32];
     std::snprintf(q, sizeof q, "%.3f", map.modularity);
-    heading((std::string("Communities (Leiden, modularity ") + q + ")").c_str(), map.communities.size());
+    heading(out, (std::string("Communities (Leiden, modularity ") + q + ")").c_str(), map.communities.size());
     for (const auto& c : map.communities) {
-        std::cout << "  community " << c.id << "\n    " << c.why << "\n    groups:";
+        out << "  community " << c.id << "\n    " << c.why << "\n    groups:";
         for (const auto& gc : c.groups)
-            std::cout << ' ' << gc.group << '=' << (gc.people ? std::to_string(*gc.people) : std::string("<10"));
-        std::cout << '\n';
+            out << ' ' << gc.group << '=' << (gc.people ? std::to_string(*gc.people) : std::string("<10"));
+        out << '\n';
     }
-    heading("Gaps (fewest ties to others first)", map.gaps.size());
-    for (const auto& gap : map.gaps) std::cout << "  " << gap.kind << ' ' << gap.name << "\n    " << gap.why << '\n';
+    heading(out, "Gaps (fewest ties to others first)", map.gaps.size());
+    for (const auto& gap : map.gaps) out << "  " << gap.kind << ' ' << gap.name << "\n    " << gap.why << '\n';
+    output.finish();
     return 0;
 }
 

@@ -1,6 +1,8 @@
 // `verbind report [PATH] -o report.html`: the coordinator's HTML report of a
 // network (the sample programme when no PATH is given), written atomically.
+#include "command_line.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "visible.hpp"
 
 #include "verbind/evaluate/timeline.hpp"
@@ -8,63 +10,46 @@
 #include "verbind/model/sample.hpp"
 #include "verbind/report/report.hpp"
 
-#include <charconv>
 #include <iostream>
 #include <optional>
 #include <string>
 
 namespace verbind::cli {
 
-namespace {
-
-std::uint64_t parse_whole(std::string_view option, std::string_view text, std::uint64_t low, std::uint64_t high) {
-    std::uint64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high)
-        throw usage_error{"report: " + std::string(option) + " must be a whole number from " + std::to_string(low) +
-                          " to " + std::to_string(high) + ", got '" + std::string(text) + "'"};
-    return value;
-}
-
-}  // namespace
-
 int report_command(const Args& args) {
+    CommandLine line("report");
+    line.add()("output,o", CommandLine::value("FILE"),
+               "write the report to FILE (replaced atomically); - writes the HTML to standard output")(
+        "municipality", CommandLine::value("X"), "only municipality X (default: the whole programme)")(
+        "period", CommandLine::value("P"), "the charts' period: week, month, quarter or year (default month)")(
+        "top", CommandLine::value("N"), "rows per table, 1 to 1000 (default 10)")(
+        "train", CommandLine::value("K"), "residents in the reach plan, 1 to 1000 (default 5)")(
+        "seed", CommandLine::value("N"), "the seed of the introductions and the reach plan, a whole number")(
+        "include-sensitive", CommandLine::flag(),
+        "include special-category data (declared groups, tie kinds and events marked sensitive), which is "
+        "otherwise neither shown nor used");
+    line.note("Without PATH: the sample programme. What the report shows: docs/report.md.");
+    if (!line.parse(args)) return 0;
     ReportOptions options;
-    std::optional<std::string> path, output;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string_view arg = args[i];
-        if (arg == "-o" || arg == "--output" || arg == "--municipality" || arg == "--period" || arg == "--seed" ||
-            arg == "--top" || arg == "--train") {
-            if (i + 1 == args.size()) throw usage_error{"report: " + std::string(arg) + " needs a value"};
-            const std::string_view value = args[++i];
-            if (arg == "-o" || arg == "--output") {
-                output = std::string(value);
-            } else if (arg == "--municipality") {
-                options.municipality = std::string(value);
-            } else if (arg == "--period") {
-                if (value != "week" && value != "month" && value != "quarter" && value != "year")
-                    throw usage_error{"report: --period must be week, month, quarter or year, got '" +
-                                      std::string(value) + "'"};
-                options.period = parse_period(value);
-            } else if (arg == "--seed") {
-                options.seed = parse_whole(arg, value, 0, UINT64_MAX);
-            } else if (arg == "--top") {
-                options.top = parse_whole(arg, value, 1, 1000);
-            } else {
-                options.train = parse_whole(arg, value, 1, 1000);
-            }
-        } else if (arg == "--include-sensitive") {
-            options.include_sensitive = true;
-        } else if (arg.size() > 1 && arg[0] == '-') {
-            throw usage_error{"report: unknown option '" + std::string(arg) + "'"};
-        } else if (path) {
-            throw usage_error{"report: expected at most one PATH"};
-        } else {
-            path = std::string(arg);
-        }
+    const std::optional<std::string> path = line.path();
+    const std::optional<std::string> output = line.output();
+    if (!output) line.fail("missing -o FILE (where to write the HTML report; - for standard output)");
+    if (const auto m = line.get("municipality")) options.municipality = *m;
+    if (const auto p = line.get("period")) {
+        line.check_choice("--period", *p, {"week", "month", "quarter", "year"});
+        options.period = parse_period(*p);
     }
-    if (!output) throw usage_error{"report: missing -o FILE (where to write the HTML report)"};
+    if (const auto v = line.get("seed")) options.seed = parse_whole(line, "--seed", *v, 0, UINT64_MAX);
+    if (const auto v = line.get("top")) options.top = parse_whole(line, "--top", *v, 1, 1000);
+    if (const auto v = line.get("train")) options.train = parse_whole(line, "--train", *v, 1, 1000);
+    options.include_sensitive = line.flag("include-sensitive");
+    check_output_path(line, *output);
     const Input input = load_network(path, options.include_sensitive);
+    check_area(input.network, options.municipality);
+    if (*output == "-") {
+        write_report(input.network, options, std::cout);
+        return 0;
+    }
     write_report(input.network, options, *output);
     std::cout << "wrote " << *output << " (report of "
               << (path ? *path : std::string("the sample programme \"Veilige Wijken\" 2022"))

@@ -1,6 +1,8 @@
 #include "summary.hpp"
+#include "output.hpp"
 
 #include "verbind/graph/view.hpp"
+#include "verbind/model/text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -179,6 +181,44 @@ void print_summary(std::ostream& out, const std::string& title, const Summary& s
     graphs.add({"co-attendance projection", std::to_string(summary.co_attendance_graph.nodes),
                 std::to_string(summary.co_attendance_graph.edges)});
     graphs.print(out);
+}
+
+namespace {
+
+void area_json(Json& j, const AreaCounts& area) {
+    j.open_object();
+    j.field("name", area.name).field("neighbourhoods", area.neighbourhoods).field("residents", area.residents);
+    j.field("key_figures", area.key_figures).field("organisations", area.organisations).field("events", area.events);
+    j.field("ties", area.ties).field("attendances", area.attendances).field("brought_along", area.brought_along);
+    j.close_object();
+}
+
+}  // namespace
+
+std::string summary_json(const std::string& title, const Summary& summary) {
+    Json j;
+    j.open_object().field("title", printable(title));
+    j.key("municipalities").open_array();
+    for (const auto& area : summary.municipalities) area_json(j, area);
+    j.close_array();
+    j.field("cross_municipality_ties", summary.cross_municipality_ties);
+    j.key("total");
+    area_json(j, summary.total);
+    j.key("ties_by_kind").open_object();
+    for (const auto& [kind, ties] : summary.ties_by_kind) j.field(kind, ties);
+    j.close_object();
+    j.key("first_event"), summary.first_event ? j.value(format_date(summary.first_event)) : j.null();
+    j.key("last_event"), summary.last_event ? j.value(format_date(summary.last_event)) : j.null();
+    j.key("special_category").open_object();
+    j.field("groups", summary.sensitive.groups).field("tie_kinds", summary.sensitive.tie_kinds);
+    j.field("events", summary.sensitive.events).field("included", summary.include_sensitive).close_object();
+    j.key("graphs").open_object();
+    j.key("ties").open_object().field("nodes", summary.ties_graph.nodes).field("edges", summary.ties_graph.edges);
+    j.close_object();
+    j.key("co_attendance").open_object().field("nodes", summary.co_attendance_graph.nodes);
+    j.field("edges", summary.co_attendance_graph.edges).close_object();
+    j.close_object().close_object();
+    return j.str();
 }
 
 }  // namespace verbind::cli

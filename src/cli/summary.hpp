@@ -53,4 +53,12 @@ Summary summarise(const Input& input);
 // Prints an aligned table under `title`.
 void print_summary(std::ostream& out, const std::string& title, const Summary& summary);
 
+// The same as one JSON object: {"title", "municipalities": [{"name",
+// "neighbourhoods", "residents", "key_figures", "organisations", "events",
+// "ties", "attendances", "brought_along"}, ...], "cross_municipality_ties",
+// "total": {...}, "ties_by_kind": {kind: ties}, "first_event", "last_event"
+// (dates or null), "special_category": {"groups", "tie_kinds", "events",
+// "included"}, "graphs": {"ties": {"nodes", "edges"}, "co_attendance": {...}}}.
+std::string summary_json(const std::string& title, const Summary& summary);
+
 }  // namespace verbind::cli

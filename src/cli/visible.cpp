@@ -6,7 +6,10 @@
 #include "verbind/model/visible.hpp"
 #include "verbind/util/files.hpp"
 
+#include "verbind/error.hpp"
+
 #include <filesystem>
+#include <set>
 #include <iostream>
 #include <string>
 #include <system_error>
@@ -44,6 +47,33 @@ Input load_network(const std::optional<std::string>& path, bool include_sensitiv
     // Nothing marked, or asked for everything: the network as read.
     if (include_sensitive || !counts.any()) return Input{std::move(read), counts, include_sensitive};
     return Input{visible_records(read, false), counts, false};
+}
+
+namespace {
+
+std::string names_of(const std::set<std::string>& names, const char* what, const char* plural) {
+    if (names.empty()) return "the network names no " + std::string(what);
+    std::string out;
+    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + printable(name);
+    return "the " + std::string(plural) + " of the network: " + out;
+}
+
+}  // namespace
+
+void check_area(const Network& network, const std::string& municipality, const std::string& neighbourhood) {
+    std::set<std::string> municipalities, neighbourhoods;
+    for (const Actor& actor : network.actors()) {
+        if (!actor.municipality.empty()) municipalities.insert(actor.municipality);
+        if (!actor.neighbourhood.empty() && (municipality.empty() || actor.municipality == municipality))
+            neighbourhoods.insert(actor.neighbourhood);
+    }
+    if (!municipality.empty() && !municipalities.count(municipality))
+        throw not_found_error("--municipality: no actor in municipality '" + printable(municipality) + "'; " +
+                              names_of(municipalities, "municipality", "municipalities"));
+    if (!neighbourhood.empty() && !neighbourhoods.count(neighbourhood))
+        throw not_found_error("--neighbourhood: no actor in neighbourhood '" + printable(neighbourhood) + "'" +
+                              (municipality.empty() ? "" : " of " + printable(municipality)) + "; " +
+                              names_of(neighbourhoods, "neighbourhood", "neighbourhoods"));
 }
 
 void print_sensitive_note(std::ostream& out, const SensitiveCounts& n, bool include_sensitive) {

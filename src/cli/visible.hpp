@@ -49,6 +49,13 @@ Input load_network(const std::optional<std::string>& path, bool include_sensitiv
 Network read_csv_from(const std::string& folder, std::ostream& warnings_to);
 Network read_network_from(const std::string& path, std::ostream& warnings_to);
 
+// Throws not_found_error (exit 1) when `municipality` (not empty) is not the
+// municipality of any actor, or `neighbourhood` (not empty) not the
+// neighbourhood of any actor (in `municipality` when given), listing the
+// names the network has: "--municipality: no actor in municipality
+// 'Atlantis'; the municipalities of the network: Almere, Groningen".
+void check_area(const Network& network, const std::string& municipality, const std::string& neighbourhood = "");
+
 // One line for the summaries: "special-category data left out: 1 group,
 // 1 tie kind, 1 event (--include-sensitive includes them)", or "...
 // included", or nothing when the network has none.

@@ -1,0 +1,144 @@
+#include "output.hpp"
+
+#include "verbind/error.hpp"
+#include "verbind/model/text.hpp"
+#include "verbind/util/files.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <system_error>
+
+namespace verbind::cli {
+
+void check_output_path(const CommandLine& line, const std::string& path) {
+    if (path == "-") return;
+    files::check_path(path, "-o");
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        line.fail("-o: '" + printable(path) + "' is a folder; give a file name in it, or - for standard output");
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+        throw io_error("-o: cannot write '" + printable(path) + "': the folder '" + printable(parent.string()) +
+                       "' does not exist");
+}
+
+Output::Output(const CommandLine& line) : path_(line.output()) {
+    if (path_) check_output_path(line, *path_);
+}
+
+void Output::finish() {
+    if (to_stdout()) return;
+    files::atomic_write_file(*path_, buffer_.str(), "-o");
+}
+
+void Json::comma() {
+    if (!fresh_) out_ += ',';
+    fresh_ = false;
+}
+
+Json& Json::open_object() {
+    comma();
+    out_ += '{';
+    fresh_ = true;
+    return *this;
+}
+
+Json& Json::close_object() {
+    out_ += '}';
+    fresh_ = false;
+    return *this;
+}
+
+Json& Json::open_array() {
+    comma();
+    out_ += '[';
+    fresh_ = true;
+    return *this;
+}
+
+Json& Json::close_array() {
+    out_ += ']';
+    fresh_ = false;
+    return *this;
+}
+
+Json& Json::key(std::string_view name) {
+    value(name);
+    out_ += ':';
+    fresh_ = true;
+    return *this;
+}
+
+Json& Json::value(std::string_view text) {
+    comma();
+    out_ += '"';
+    for (const char c : text) {
+        switch (c) {
+            case '"': out_ += "\\\""; break;
+            case '\\': out_ += "\\\\"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            case '\t': out_ += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    out_ += escaped;
+                } else {
+                    out_ += c;
+                }
+        }
+    }
+    out_ += '"';
+    return *this;
+}
+
+Json& Json::value(double x) {
+    if (!std::isfinite(x)) return null();
+    comma();
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
+    out_.append(buffer, ec == std::errc{} ? end : buffer);
+    return *this;
+}
+
+Json& Json::value(std::uint64_t x) {
+    comma();
+    out_ += std::to_string(x);
+    return *this;
+}
+
+Json& Json::value(std::int64_t x) {
+    comma();
+    out_ += std::to_string(x);
+    return *this;
+}
+
+Json& Json::value(bool b) {
+    comma();
+    out_ += b ? "true" : "false";
+    return *this;
+}
+
+Json& Json::null() {
+    comma();
+    out_ += "null";
+    return *this;
+}
+
+Json& Json::strings(std::string_view name, const std::vector<std::string>& items) {
+    key(name).open_array();
+    for (const std::string& item : items) value(item);
+    return close_array();
+}
+
+Json& Json::raw(std::string_view json) {
+    comma();
+    out_ += json;
+    return *this;
+}
+
+}  // namespace verbind::cli
