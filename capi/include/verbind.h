@@ -1363,6 +1363,107 @@ VB_API void vb_edge_list_options_init_sized(vb_edge_list_options_t *options, siz
 #define vb_view_options_init(options) vb_view_options_init_sized((options), sizeof *(options))
 #define vb_edge_list_options_init(options) vb_edge_list_options_init_sized((options), sizeof *(options))
 
+/* ------------------------------------------------------------------------
+ * Reading a network back (capi/readback.cpp)
+ *
+ * vb_network_records takes a snapshot of a network's records as they may
+ * leave the library, through the one privacy view (docs/privacy.md):
+ * without include_sensitive, sensitive declared groups, ties of sensitive
+ * kinds, and sensitive events with their organiser entries and attendance
+ * are absent, as if never recorded. The snapshot is a copy: it stays as it
+ * was when the network changes or is freed, and every string it hands out
+ * stays valid until vb_records_free.
+ *
+ * Records are addressed by index (0 .. count - 1, in the network's order)
+ * or found by key. Every accessor returns a vb_status_t and writes its
+ * out-parameter: VB_ERROR_INVALID_ARGUMENT for a NULL or wrong handle, a
+ * NULL out-parameter or an index out of range (the message names it and the
+ * count), VB_ERROR_NOT_FOUND for a key the snapshot does not hold. Text a
+ * record does not have ("not known", an open date) is written as NULL.
+ * ------------------------------------------------------------------------ */
+/* @section readback */
+
+typedef struct vb_records_options {
+    size_t struct_size;
+    /* Default 0: what the privacy view shows; non-zero: every record,
+     * special-category data included (asked for by name). */
+    int include_sensitive;
+} vb_records_options_t;
+
+VB_API void vb_records_options_init_sized(vb_records_options_t *options, size_t struct_size);
+#define vb_records_options_init(options) vb_records_options_init_sized((options), sizeof *(options))
+
+/* A snapshot of a network's records. Free it with vb_records_free. */
+typedef struct vb_records vb_records_t;
+
+typedef enum vb_actor_type { VB_ACTOR_RESIDENT = 0, VB_ACTOR_ORGANISATION = 1 } vb_actor_type_t;
+
+/* `options` may be NULL (defaults: sensitive data left out). */
+VB_API vb_status_t vb_network_records(const vb_network_t *net, const vb_records_options_t *options,
+                                      vb_records_t **out);
+/* NULL-safe. */
+VB_API void vb_records_free(vb_records_t *records);
+
+/* How many records of each kind the snapshot holds; 0 for NULL. */
+VB_API size_t vb_records_actor_count(const vb_records_t *records);
+VB_API size_t vb_records_tie_count(const vb_records_t *records);
+VB_API size_t vb_records_event_count(const vb_records_t *records);
+VB_API size_t vb_records_attendance_count(const vb_records_t *records);
+
+/* By key: the index of the actor (event) with this key; of the tie between
+ * `a` and `b` (either order) of `kind` active from `since` (NULL or "":
+ * since always), which is what makes a tie unique; of `actor`'s attendance
+ * at `event`. VB_ERROR_NOT_FOUND when the snapshot holds none. */
+VB_API vb_status_t vb_records_find_actor(const vb_records_t *records, const char *key, size_t *index);
+VB_API vb_status_t vb_records_find_event(const vb_records_t *records, const char *key, size_t *index);
+VB_API vb_status_t vb_records_find_tie(const vb_records_t *records, const char *a, const char *b, const char *kind,
+                                       const char *since, size_t *index);
+VB_API vb_status_t vb_records_find_attendance(const vb_records_t *records, const char *event, const char *actor,
+                                              size_t *index);
+
+/* Actor `index`. kind: an organisation's kind (NULL for a resident);
+ * neighbourhood, municipality, trained_on ("YYYY-MM-DD"): NULL when not
+ * known; key_figure: 1 or 0. Talents and (visible) declared groups are
+ * lists: a count, then item k. */
+VB_API vb_status_t vb_records_actor_key(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_actor_type(const vb_records_t *records, size_t index, vb_actor_type_t *out);
+VB_API vb_status_t vb_records_actor_kind(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_actor_neighbourhood(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_actor_municipality(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_actor_key_figure(const vb_records_t *records, size_t index, int *out);
+VB_API vb_status_t vb_records_actor_trained_on(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_actor_talent_count(const vb_records_t *records, size_t index, size_t *out);
+VB_API vb_status_t vb_records_actor_talent(const vb_records_t *records, size_t index, size_t k, const char **out);
+VB_API vb_status_t vb_records_actor_group_count(const vb_records_t *records, size_t index, size_t *out);
+VB_API vb_status_t vb_records_actor_group(const vb_records_t *records, size_t index, size_t k, const char **out);
+
+/* Tie `index`: its actors' keys, kind, since and until ("YYYY-MM-DD", NULL:
+ * open), weight. */
+VB_API vb_status_t vb_records_tie_a(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_tie_b(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_tie_kind(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_tie_since(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_tie_until(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_tie_weight(const vb_records_t *records, size_t index, double *out);
+
+/* Event `index`: key, date ("YYYY-MM-DD"), kind, neighbourhood and
+ * municipality (NULL: not known), and its organisers' keys. */
+VB_API vb_status_t vb_records_event_key(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_event_date(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_event_kind(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_event_neighbourhood(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_event_municipality(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_event_organiser_count(const vb_records_t *records, size_t index, size_t *out);
+VB_API vb_status_t vb_records_event_organiser(const vb_records_t *records, size_t index, size_t k, const char **out);
+
+/* Attendance `index`: the event's and the actor's keys, and who brought
+ * them (NULL: came on their own, or not known). */
+VB_API vb_status_t vb_records_attendance_event(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_attendance_actor(const vb_records_t *records, size_t index, const char **out);
+VB_API vb_status_t vb_records_attendance_brought_by(const vb_records_t *records, size_t index, const char **out);
+
+/* @end readback */
+
 #ifdef __cplusplus
 }
 #endif
