@@ -71,6 +71,59 @@ def test_betweenness(name, G, weight):
               h.betweenness(directed=G.is_directed(), weights="weight"), 1e-6)
 
 
+def shaped_graphs():
+    """Shapes whose shortest-path DAGs differ: trees, stars, pendant chains,
+    cliques with tails, cycles, many equal degrees; node ids shuffled (the
+    searches renumber nodes by degree), and a directed orientation of each."""
+    rng = random.Random(11)
+    shapes = [
+        nx.star_graph(9),
+        nx.path_graph(12),
+        nx.random_labeled_tree(40, seed=3) if hasattr(nx, "random_labeled_tree") else nx.random_tree(40, seed=3),
+        nx.balanced_tree(3, 3),
+        nx.cycle_graph(11),
+        nx.lollipop_graph(6, 7),  # a clique with a pendant chain
+        nx.barbell_graph(5, 3),
+        nx.complete_graph(8),
+        nx.grid_2d_graph(5, 6),  # many shortest paths of equal length
+        nx.disjoint_union(nx.path_graph(5), nx.empty_graph(3)),  # isolated nodes
+    ]
+    G = nx.path_graph(4)  # a caterpillar: pendant chains off a spine
+    for v in range(4):
+        nx.add_path(G, [v] + [(v, i) for i in range(v + 1)])
+    shapes.append(G)
+    graphs = []
+    for H in shapes:
+        H = relabelled(H)
+        order = list(H.nodes())
+        rng.shuffle(order)
+        H = nx.relabel_nodes(H, dict(zip(H.nodes(), order)))
+        U = nx.Graph()
+        U.add_nodes_from(range(len(H)))
+        U.add_edges_from(H.edges())
+        D = nx.DiGraph()
+        D.add_nodes_from(range(len(H)))
+        for u, v in H.edges():
+            D.add_edge(*((u, v) if rng.random() < 0.5 else (v, u)))
+            if rng.random() < 0.3:
+                D.add_edge(v, u)
+        graphs += [U, D]
+    return graphs
+
+
+def test_betweenness_of_shaped_graphs():
+    for G in shaped_graphs():
+        g, _ = to_verbind(G)
+        n = len(G)
+        for normalized in (True, False):
+            expected = vec(nx.betweenness_centrality(G, normalized=normalized), n)
+            close(verbind.betweenness(g, normalized=normalized), expected, EXACT * max(1, expected.max()))
+        # The same graph with its nodes in reverse order: the values follow the nodes.
+        s, d, _ = g.edges()
+        back = verbind.Graph.from_edges(n - 1 - s, n - 1 - d, n=n, directed=G.is_directed())
+        close(verbind.betweenness(back)[::-1], verbind.betweenness(g), EXACT)
+
+
 class SampleOf(random.Random):
     """Hands networkx the sources verbind drew, so both sum the same searches."""
 
