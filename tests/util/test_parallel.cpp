@@ -1,0 +1,223 @@
+// The persistent pool behind parallel_for: every index once at every thread
+// count, threads reused across calls, nested calls inline, exceptions,
+// threads = 0 following the CPU affinity mask, the global cap, fork().
+// The [concurrency] cases also run under ThreadSanitizer (scripts/test).
+#include "verbind/util/parallel.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sched.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdint>
+#include <dirent.h>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace verbind;
+
+namespace {
+
+// Kernel ids of this process's threads now (entries of /proc/self/task).
+std::set<long> task_ids() {
+    std::set<long> ids;
+    DIR* dir = opendir("/proc/self/task");
+    if (dir == nullptr) return ids;
+    while (dirent* e = readdir(dir))
+        if (e->d_name[0] != '.') ids.insert(std::stol(e->d_name));
+    closedir(dir);
+    return ids;
+}
+
+// Busy work that the compiler cannot drop: long enough that a loop of a few
+// hundred chunks is handed to the pool.
+std::uint64_t spin(std::uint64_t x, int rounds) {
+    for (int r = 0; r < rounds; ++r) x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return x;
+}
+
+std::atomic<std::uint64_t> sink{0};  // keeps busy work alive
+
+// Runs a loop of `n` slow indices; returns the set of thread ids that ran a body.
+std::set<std::thread::id> runners(std::size_t n, unsigned threads, std::vector<std::uint64_t>& out) {
+    std::mutex m;
+    std::set<std::thread::id> ids;
+    out.assign(n, 0);
+    parallel_for(n, threads, 1, [&](std::size_t begin, std::size_t end, unsigned) {
+        for (std::size_t i = begin; i < end; ++i) out[i] = spin(i, 20000);
+        std::lock_guard<std::mutex> lock(m);
+        ids.insert(std::this_thread::get_id());
+    });
+    return ids;
+}
+
+// Restores the calling thread's affinity mask and the thread cap.
+struct Restore {
+    cpu_set_t mask;
+    Restore() { sched_getaffinity(0, sizeof mask, &mask); }
+    ~Restore() {
+        sched_setaffinity(0, sizeof mask, &mask);
+        set_max_threads(0);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("parallel_for: every index once, workers in range, at every thread count and chunk", "[parallel]") {
+    for (unsigned threads : {1u, 2u, 3u, 4u, 8u, 0u})
+        for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{1000}})
+            for (std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{64}}) {
+                std::vector<std::atomic<int>> hits(n);
+                std::atomic<bool> bad_worker{false}, bad_range{false};
+                const unsigned resolved = resolve_threads(threads);
+                parallel_for(n, threads, chunk, [&](std::size_t begin, std::size_t end, unsigned worker) {
+                    if (worker >= resolved) bad_worker = true;
+                    if (!(begin < end && end <= n && end - begin <= std::max<std::size_t>(chunk, 1)))
+                        bad_range = true;
+                    for (std::size_t i = begin; i < end; ++i) hits[i].fetch_add(1);
+                });
+                INFO("threads " << threads << " n " << n << " chunk " << chunk);
+                REQUIRE_FALSE(bad_worker);
+                REQUIRE_FALSE(bad_range);
+                for (std::size_t i = 0; i < n; ++i) REQUIRE(hits[i].load() == 1);
+            }
+}
+
+TEST_CASE("parallel_for: per-worker sums reduce to the same total for every thread count", "[parallel]") {
+    constexpr std::size_t n = 300;
+    std::vector<std::uint64_t> reference;
+    runners(n, 1, reference);
+    for (unsigned threads : {2u, 3u, 0u}) {
+        std::vector<std::uint64_t> got;
+        runners(n, threads, got);
+        REQUIRE(got == reference);
+    }
+}
+
+TEST_CASE("parallel_for: the pool's threads are reused, not started per call", "[parallel]") {
+    std::vector<std::uint64_t> out;
+    runners(400, 3, out);  // starts the pool with (at least) two helpers
+    const std::set<long> before = task_ids();
+    // Kernel thread ids (not std::thread::id, which a new thread may reuse).
+    std::mutex m;
+    std::set<long> seen;
+    for (int call = 0; call < 20; ++call)
+        parallel_for(400, 3, 1, [&](std::size_t begin, std::size_t end, unsigned) {
+            for (std::size_t i = begin; i < end; ++i) sink.fetch_add(spin(i, 20000));
+            std::lock_guard<std::mutex> lock(m);
+            seen.insert(static_cast<long>(gettid()));
+        });
+    // The old parallel_for started two new threads per call.
+    for (long id : seen) REQUIRE(before.count(id) == 1);
+    REQUIRE(task_ids() == before);
+}
+
+TEST_CASE("parallel_for: a body calling parallel_for runs it inline, without deadlock", "[parallel][concurrency]") {
+    constexpr std::size_t outer = 64, inner = 50;
+    std::vector<std::uint64_t> sum(outer, 0);
+    std::atomic<bool> elsewhere{false};
+    parallel_for(outer, 4, 1, [&](std::size_t begin, std::size_t end, unsigned) {
+        for (std::size_t o = begin; o < end; ++o) {
+            const std::thread::id me = std::this_thread::get_id();
+            std::vector<std::uint64_t> part(inner, 0);
+            parallel_for(inner, 4, 1, [&](std::size_t b, std::size_t e, unsigned worker) {
+                if (std::this_thread::get_id() != me || worker != 0) elsewhere = true;
+                for (std::size_t i = b; i < e; ++i) part[i] = spin(o * inner + i, 2000);
+            });
+            sum[o] = std::accumulate(part.begin(), part.end(), std::uint64_t{0});
+        }
+    });
+    REQUIRE_FALSE(elsewhere);
+    for (std::size_t o = 0; o < outer; ++o) {
+        std::uint64_t expected = 0;
+        for (std::size_t i = 0; i < inner; ++i) expected += spin(o * inner + i, 2000);
+        REQUIRE(sum[o] == expected);
+    }
+}
+
+TEST_CASE("parallel_for: an exception from a helper or the caller is rethrown, the rest skipped",
+          "[parallel][concurrency]") {
+    for (std::size_t at : {std::size_t{0}, std::size_t{3}, std::size_t{250}}) {
+        std::atomic<std::size_t> ran{0};
+        REQUIRE_THROWS_WITH(parallel_for(300, 3, 1,
+                                         [&](std::size_t begin, std::size_t, unsigned) {
+                                             sink.fetch_add(spin(begin, 20000));
+                                             if (begin == at) throw std::runtime_error("index " + std::to_string(at));
+                                             ran.fetch_add(1);
+                                         }),
+                            "index " + std::to_string(at));
+        if (at == 0) REQUIRE(ran.load() < 299);
+        // The pool still works afterwards.
+        std::vector<std::uint64_t> out;
+        runners(50, 3, out);
+        REQUIRE(out[49] == spin(49, 20000));
+    }
+}
+
+TEST_CASE("threads = 0 uses the CPUs in the affinity mask; one CPU starts no helper", "[parallel]") {
+    Restore restore;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    int first = 0;
+    while (!CPU_ISSET(first, &restore.mask)) ++first;
+    CPU_SET(first, &one);
+    REQUIRE(sched_setaffinity(0, sizeof one, &one) == 0);
+    REQUIRE(available_cpus() == 1);
+    REQUIRE(resolve_threads(0) == 1);
+    REQUIRE(max_threads() == 1);
+    std::vector<std::uint64_t> out;
+    const auto ids = runners(400, 0, out);
+    REQUIRE(ids == std::set<std::thread::id>{std::this_thread::get_id()});
+    // An explicit count is still honoured (it is not a cap).
+    REQUIRE(resolve_threads(3) == 3);
+
+    sched_setaffinity(0, sizeof restore.mask, &restore.mask);
+    REQUIRE(available_cpus() == static_cast<unsigned>(CPU_COUNT(&restore.mask)));
+}
+
+TEST_CASE("set_max_threads caps every call; 0 removes the cap", "[parallel]") {
+    Restore restore;
+    set_max_threads(1);
+    REQUIRE(max_threads() == 1);
+    REQUIRE(resolve_threads(0) == 1);
+    REQUIRE(resolve_threads(8) == 1);
+    std::vector<std::uint64_t> out;
+    REQUIRE(runners(400, 8, out) == std::set<std::thread::id>{std::this_thread::get_id()});
+    set_max_threads(3);
+    REQUIRE(resolve_threads(8) == 3);
+    REQUIRE(resolve_threads(2) == 2);
+    REQUIRE(max_threads() == std::min(3u, available_cpus()));
+    std::atomic<bool> bad{false};
+    parallel_for(400, 8, 1, [&](std::size_t, std::size_t, unsigned worker) {
+        if (worker >= 3) bad = true;
+        sink.fetch_add(spin(worker, 20000));
+    });
+    REQUIRE_FALSE(bad);
+    set_max_threads(0);
+    REQUIRE(max_threads() == available_cpus());
+    REQUIRE(resolve_threads(8) == 8);
+}
+
+TEST_CASE("parallel_for in a child made by fork() after the pool started", "[parallel]") {
+    std::vector<std::uint64_t> out;
+    runners(400, 3, out);  // the pool has threads now
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        alarm(60);  // a hang fails the test instead of blocking it
+        std::vector<std::uint64_t> got;
+        runners(400, 3, got);
+        _exit(got == out ? 0 : 1);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+}
