@@ -158,7 +158,13 @@ vb_status_t vb_network_records(const vb_network_t* net, const vb_records_options
 }
 
 void vb_records_free(vb_records_t* records) {
-    if (records != nullptr && records->tag == records_tag) delete records;
+    if (records == nullptr) return;
+    if (records->tag != records_tag) {
+        set_error("vb_records_free",
+                  "argument 'records' is not a vb_records_t (a handle of another type?); not freed");
+        return;
+    }
+    delete records;
 }
 
 size_t vb_records_actor_count(const vb_records_t* records) {

@@ -1464,6 +1464,120 @@ VB_API vb_status_t vb_records_attendance_brought_by(const vb_records_t *records,
 
 /* @end readback */
 
+/* ------------------------------------------------------------------------
+ * The social map through accessors (capi/social_map_access.cpp)
+ *
+ * The same map as vb_social_map_json's document (docs/socialmap.md), field
+ * by field: key figures, brokers, organisations, fragile points and ties,
+ * communities with the community x group table and each cell's suppression
+ * status, and gaps. Sections are lists: a count (0 for NULL), then entry
+ * `i` field by field. Accessors return a vb_status_t and write their
+ * out-parameter, as the read-back accessors do: VB_ERROR_INVALID_ARGUMENT
+ * for a NULL or wrong handle, a NULL out-parameter or an index out of
+ * range. Strings live until vb_social_map_free.
+ * ------------------------------------------------------------------------ */
+/* @section socialmap_access */
+
+typedef struct vb_social_map vb_social_map_t;
+
+/* The social map of `net` with `options` (NULL: the defaults), as
+ * vb_social_map_json computes it. */
+VB_API vb_status_t vb_social_map(const vb_network_t *net, const vb_social_map_options_t *options,
+                                 vb_social_map_t **out);
+/* NULL-safe. */
+VB_API void vb_social_map_free(vb_social_map_t *map);
+
+/* People and ties on the map, and the communities' modularity. */
+VB_API vb_status_t vb_social_map_people(const vb_social_map_t *map, size_t *out);
+VB_API vb_status_t vb_social_map_ties(const vb_social_map_t *map, size_t *out);
+VB_API vb_status_t vb_social_map_modularity(const vb_social_map_t *map, double *out);
+
+/* Entries in each section (0 for NULL), in the JSON's order. */
+VB_API size_t vb_social_map_key_figure_count(const vb_social_map_t *map);
+VB_API size_t vb_social_map_broker_count(const vb_social_map_t *map);
+VB_API size_t vb_social_map_organisation_count(const vb_social_map_t *map);
+VB_API size_t vb_social_map_fragile_point_count(const vb_social_map_t *map);
+VB_API size_t vb_social_map_fragile_tie_count(const vb_social_map_t *map);
+VB_API size_t vb_social_map_community_count(const vb_social_map_t *map);
+VB_API size_t vb_social_map_gap_count(const vb_social_map_t *map);
+
+/* Key figure `i`: actor key, score in [0, 1], people within two steps,
+ * normalised betweenness, ties across declared groups, recognised (marked a
+ * key figure) and trained (1 or 0), and the sentence saying why. */
+VB_API vb_status_t vb_social_map_key_figure_actor(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_key_figure_score(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_key_figure_two_hop_reach(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_key_figure_betweenness(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_key_figure_cross_group_ties(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_key_figure_recognised(const vb_social_map_t *map, size_t i, int *out);
+VB_API vb_status_t vb_social_map_key_figure_trained(const vb_social_map_t *map, size_t i, int *out);
+VB_API vb_status_t vb_social_map_key_figure_why(const vb_social_map_t *map, size_t i, const char **out);
+
+/* Broker `i`: actor, Burt's constraint, normalised betweenness, the
+ * communities (ids) of its neighbours, why. */
+VB_API vb_status_t vb_social_map_broker_actor(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_broker_constraint(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_broker_betweenness(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_broker_community_count(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_broker_community(const vb_social_map_t *map, size_t i, size_t k, uint32_t *out);
+VB_API vb_status_t vb_social_map_broker_why(const vb_social_map_t *map, size_t i, const char **out);
+
+/* Organisation `i`: actor, kind, residents tied to it, residents cut off
+ * from the largest group if it withdrew, resident pairs within two steps
+ * only through it, why. */
+VB_API vb_status_t vb_social_map_organisation_actor(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_organisation_kind(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_organisation_residents_tied(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_organisation_disconnected_without(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_organisation_pairs_far_apart_without(const vb_social_map_t *map, size_t i,
+                                                                      size_t *out);
+VB_API vb_status_t vb_social_map_organisation_why(const vb_social_map_t *map, size_t i, const char **out);
+
+/* Fragile point `i` (an articulation point) and fragile tie `i` (a bridge
+ * a - b): people who lose their only connection to the rest, why. */
+VB_API vb_status_t vb_social_map_fragile_point_actor(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_fragile_point_cut_off(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_fragile_point_why(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_fragile_tie_a(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_fragile_tie_b(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_fragile_tie_cut_off(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_fragile_tie_why(const vb_social_map_t *map, size_t i, const char **out);
+
+/* Community `i` (largest first): its id (as in vb_social_map_broker_community),
+ * size, density, E-I index and its expectation under random placement (NaN
+ * when undefined), why. */
+VB_API vb_status_t vb_social_map_community_id(const vb_social_map_t *map, size_t i, uint32_t *out);
+VB_API vb_status_t vb_social_map_community_size(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_community_density(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_community_ei_index(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_community_expected_ei_index(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_community_why(const vb_social_map_t *map, size_t i, const char **out);
+
+/* The community x group table: rows are the communities above, columns the
+ * declared groups (sensitive ones never) that any row names, sorted. Cell
+ * (community i, group g) holds a count of people that is published
+ * (VB_VALUE_OK) or suppressed (VB_VALUE_SUPPRESSED: below min_cell, or
+ * withheld so that such a count cannot be worked out; docs/privacy.md).
+ * vb_social_map_cell_people of a suppressed cell is refused
+ * (VB_ERROR_INVALID_ARGUMENT): there is no number to give. */
+VB_API size_t vb_social_map_group_count(const vb_social_map_t *map);
+VB_API vb_status_t vb_social_map_group(const vb_social_map_t *map, size_t g, const char **out);
+VB_API vb_status_t vb_social_map_cell_status(const vb_social_map_t *map, size_t i, size_t g, vb_value_status_t *out);
+VB_API vb_status_t vb_social_map_cell_people(const vb_social_map_t *map, size_t i, size_t g, size_t *out);
+
+/* Gap `i`: kind ("neighbourhood" or "group"), name, the number of people
+ * (status and count, as the table's cells), the share of its people's ties
+ * that go outside and its E-I index (NaN when not known), why. */
+VB_API vb_status_t vb_social_map_gap_kind(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_gap_name(const vb_social_map_t *map, size_t i, const char **out);
+VB_API vb_status_t vb_social_map_gap_people_status(const vb_social_map_t *map, size_t i, vb_value_status_t *out);
+VB_API vb_status_t vb_social_map_gap_people(const vb_social_map_t *map, size_t i, size_t *out);
+VB_API vb_status_t vb_social_map_gap_share_of_ties_outside(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_gap_ei_index(const vb_social_map_t *map, size_t i, double *out);
+VB_API vb_status_t vb_social_map_gap_why(const vb_social_map_t *map, size_t i, const char **out);
+
+/* @end socialmap_access */
+
 #ifdef __cplusplus
 }
 #endif
