@@ -1,9 +1,11 @@
 // The CSV layout: a folder of up to seven RFC 4180 files (docs/data-formats.md),
-// and the dialects of a municipality's own spreadsheets: Excel's delimiters,
-// encodings, booleans, dates and decimal commas, its own column names.
+// read through its headers (a municipality's own column names included) and
+// written. The dialect below it (Excel's delimiters, encodings, booleans,
+// dates and decimal commas) is csv_dialect.hpp.
 
 #include "verbind/io/io.hpp"
 
+#include "csv_dialect.hpp"
 #include "files.hpp"
 #include "records.hpp"
 
@@ -15,8 +17,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
@@ -31,203 +31,6 @@ namespace verbind {
 namespace {
 
 using namespace io_detail;
-
-std::string field_label(std::string_view column) { return "field '" + std::string(column) + "'"; }
-
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-std::string hex_byte(unsigned char byte) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    return std::string("0x") + hex[byte >> 4] + hex[byte & 0xF];
-}
-
-constexpr std::string_view cp1252_hint = "; if the file comes from Excel on Windows, try encoding='cp1252'";
-
-// Windows-1252's bytes 0x80-0x9F (0: not a character); the rest of the
-// upper half is Latin-1, U+00A0..U+00FF.
-constexpr char32_t cp1252_high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
-// One cell's bytes as UTF-8 text, from a single-byte encoding; throws
-// input_error naming `what` for a byte that is not a character there.
-std::string decode_single_byte(std::string_view bytes, CsvEncoding encoding, std::string_view what) {
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 8);
-    for (char raw : bytes) {
-        const auto byte = static_cast<unsigned char>(raw);
-        if (byte < 0x80) {
-            out += raw;
-        } else if (byte >= 0xA0) {
-            append_utf8(out, byte);
-        } else if (encoding == CsvEncoding::latin1) {
-            throw input_error(std::string(what) + ": byte " + hex_byte(byte) +
-                              " is a control character in Latin-1 (ISO-8859-1)" + std::string(cp1252_hint));
-        } else if (const char32_t c = cp1252_high[byte - 0x80]) {
-            append_utf8(out, c);
-        } else {
-            throw input_error(std::string(what) + ": byte " + hex_byte(byte) +
-                              " is not a character in Windows-1252 (cp1252); is the file UTF-8?");
-        }
-    }
-    return out;
-}
-
-// The delimiter of a file: forced, or the one of ',' ';' and tab that
-// occurs most often outside quotes in the header row (',' when none does).
-char find_delimiter(std::string_view text, const std::string& source, char forced) {
-    if (forced != 0) return forced;
-    std::size_t pos = 0;
-    std::size_t line = 1;
-    while (pos < text.size() &&
-           (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n'))) {
-        pos += text[pos] == '\r' ? 2 : 1;
-        ++line;
-    }
-    std::size_t commas = 0, semicolons = 0, tabs = 0;
-    bool quoted = false;
-    for (; pos < text.size(); ++pos) {
-        const char c = text[pos];
-        if (c == '"') {
-            quoted = !quoted;  // a doubled quote toggles twice
-        } else if (!quoted) {
-            if (c == '\n' || c == '\r') break;
-            commas += c == ',';
-            semicolons += c == ';';
-            tabs += c == '\t';
-        }
-    }
-    const std::size_t most = std::max({commas, semicolons, tabs});
-    if (most == 0) return ',';
-    if ((commas == most) + (semicolons == most) + (tabs == most) > 1)
-        fail_at(source, line,
-                "cannot tell the delimiter from the header row (" + std::to_string(commas) + " ',', " +
-                    std::to_string(semicolons) + " ';', " + std::to_string(tabs) +
-                    " tabs outside quotes); give the delimiter");
-    return most == semicolons ? ';' : most == tabs ? '\t' : ',';
-}
-
-// Splits an RFC 4180 text into records, one at a time. Quoted fields may hold
-// the delimiter, doubled quotes and line breaks; records end in LF or CRLF.
-// Lines are counted so that every message can name the one it is about.
-// Works on bytes: every encoding read is ASCII-compatible, so the delimiter,
-// quotes and line ends are the same bytes in all of them.
-class CsvLexer {
-public:
-    CsvLexer(std::string_view text, std::string source, char delimiter)
-        : text_(text), source_(std::move(source)), delimiter_(delimiter) {}
-
-    const std::string& source() const noexcept { return source_; }
-    // Bytes of the text read so far.
-    std::size_t position() const noexcept { return pos_; }
-
-    // Column names from the header, so that later messages name the column.
-    void name_columns(const std::vector<std::string>& columns) { columns_ = columns; }
-
-    // Reads the next record into `fields`; false at the end of the text.
-    // Blank lines between records are skipped.
-    bool next(std::vector<std::string>& fields, std::size_t& line) {
-        fields.clear();
-        while (at_line_end()) skip_line_end();
-        if (pos_ >= text_.size()) return false;
-        line = line_;
-        for (;;) {
-            fields.emplace_back();
-            std::string& field = fields.back();
-            if (pos_ < text_.size() && text_[pos_] == '"')
-                read_quoted(field, fields.size() - 1);
-            else
-                read_plain(field, fields.size() - 1);
-            if (pos_ >= text_.size()) return true;
-            if (text_[pos_] == delimiter_) {
-                ++pos_;
-                continue;
-            }
-            skip_line_end();
-            return true;
-        }
-    }
-
-private:
-    bool at_line_end() const noexcept {
-        if (pos_ >= text_.size()) return false;
-        return text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n');
-    }
-
-    void skip_line_end() noexcept {
-        pos_ += text_[pos_] == '\r' ? 2 : 1;
-        ++line_;
-    }
-
-    std::string name(std::size_t index) const {
-        if (index < columns_.size()) return field_label(shown(columns_[index]));
-        return "field " + std::to_string(index + 1);
-    }
-
-    void read_plain(std::string& field, std::size_t index) {
-        const std::size_t start = pos_;
-        while (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end()) {
-            if (text_[pos_] == '"')
-                fail_at(source_, line_,
-                        name(index) + ": a quote inside an unquoted field (quote the whole field "
-                                      "and double the quote: \"a \"\"b\"\"\")");
-            if (text_[pos_] == '\r')
-                fail_at(source_, line_, name(index) + ": a carriage return that does not end a line");
-            ++pos_;
-        }
-        field.assign(text_.substr(start, pos_ - start));
-    }
-
-    void read_quoted(std::string& field, std::size_t index) {
-        const std::size_t opened = line_;
-        ++pos_;
-        for (;;) {
-            if (pos_ >= text_.size())
-                fail_at(source_, opened, name(index) + ": unterminated quoted field (the file ends inside it)");
-            const char c = text_[pos_];
-            if (c == '"') {
-                if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-                    field += '"';
-                    pos_ += 2;
-                    continue;
-                }
-                ++pos_;
-                break;
-            }
-            if (c == '\n') ++line_;
-            field += c;
-            ++pos_;
-        }
-        if (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end())
-            fail_at(source_, line_, name(index) + ": text after the closing quote");
-    }
-
-    std::string_view text_;
-    std::string source_;
-    char delimiter_;
-    std::size_t pos_ = 0;
-    std::size_t line_ = 1;
-    std::vector<std::string> columns_;
-};
 
 struct ColumnSpec {
     std::string_view name;
@@ -483,178 +286,6 @@ private:
     std::size_t line_ = 1;
 };
 
-// "a;b;c" -> {a, b, c}; "" -> {}. Empty items are kept so that the model
-// refuses them ("a;;b" is a mistake, not two items).
-std::vector<std::string> split_list(std::string_view text) {
-    std::vector<std::string> items;
-    if (text.empty()) return items;
-    for (;;) {
-        const auto semicolon = text.find(';');
-        items.emplace_back(text.substr(0, semicolon));
-        if (semicolon == std::string_view::npos) return items;
-        text.remove_prefix(semicolon + 1);
-    }
-}
-
-// true/false, 1/0, yes/no, ja/nee, waar/onwaar (Dutch Excel's TRUE/FALSE),
-// in any case; an empty cell is false.
-bool parse_bool(std::string_view text, const std::string& what) {
-    const std::string word = lower_ascii(text);
-    for (std::string_view yes : {"true", "1", "yes", "ja", "waar"})
-        if (word == yes) return true;
-    for (std::string_view no : {"false", "0", "no", "nee", "onwaar", ""})
-        if (word == no) return false;
-    throw input_error(what + ": expected true or false (also 1/0, yes/no, ja/nee, waar/onwaar), got '" + shown(text) +
-                      "'");
-}
-
-bool all_digits(std::string_view text) {
-    for (char c : text)
-        if (c < '0' || c > '9') return false;
-    return !text.empty();
-}
-
-int to_int(std::string_view digits) {
-    int value = 0;
-    for (char c : digits) value = value * 10 + (c - '0');
-    return value;
-}
-
-// A time of day after a date: h:mm, hh:mm:ss or hh:mm:ss.fff (24-hour).
-bool is_time_of_day(std::string_view text) {
-    const auto colon = text.find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon > 2) return false;
-    const std::string_view hours = text.substr(0, colon);
-    std::string_view rest = text.substr(colon + 1);
-    if (!all_digits(hours) || to_int(hours) > 23 || rest.size() < 2 || !all_digits(rest.substr(0, 2)) ||
-        to_int(rest.substr(0, 2)) > 59)
-        return false;
-    rest.remove_prefix(2);
-    if (rest.empty()) return true;
-    if (rest[0] != ':' || rest.size() < 3 || !all_digits(rest.substr(1, 2)) || to_int(rest.substr(1, 2)) > 59)
-        return false;
-    rest.remove_prefix(3);
-    if (rest.empty()) return true;
-    return rest[0] == '.' && all_digits(rest.substr(1));
-}
-
-// The date format of one column, fixed by its first date: a column that
-// mixes formats is refused (02-03-2022 next to 2022-03-02 says the cells
-// came from different places, and their days and months may not agree).
-struct DateColumn {
-    std::string_view format;  // empty until the first date
-    std::size_t first_line = 0;
-};
-
-// A date cell: yyyy-mm-dd, dd-mm-yyyy or d-m-yyyy, dd/mm/yyyy or d/m/yyyy
-// (mm-dd-yyyy and mm/dd/yyyy with dayfirst false), each optionally followed
-// by a time of day (after 'T' for ISO dates, or a space), whose date part is
-// taken. An empty cell is no date.
-std::optional<Date> parse_cell_date(std::string_view text, const std::string& what, bool dayfirst, DateColumn& column,
-                                    std::size_t line) {
-    if (text.empty()) return std::nullopt;
-    std::string_view date = text;
-    const bool iso = text.size() >= 10 && all_digits(text.substr(0, 4)) && text[4] == '-';
-    const auto cut = iso && text.size() > 10 && text[10] == 'T' ? std::size_t{10} : text.find(' ');
-    if (cut != std::string_view::npos) {
-        date = text.substr(0, cut);
-        const std::string_view time = text.substr(cut + 1);
-        if (!is_time_of_day(time))
-            throw input_error(what + ": malformed date '" + shown(text) +
-                              "' (a date may be followed by a time of day, hh:mm or hh:mm:ss, without a time zone)");
-    }
-    std::string_view format;
-    Date value;
-    if (iso) {
-        format = "yyyy-mm-dd";
-        value = parse_date(date, what);
-    } else {
-        const auto first = date.find_first_of("-/");
-        const char separator = first == std::string_view::npos ? '-' : date[first];
-        const auto second = first == std::string_view::npos ? first : date.find(separator, first + 1);
-        if (first == std::string_view::npos || second == std::string_view::npos || first == 0 || first > 2 ||
-            second - first - 1 == 0 || second - first - 1 > 2 || !all_digits(date.substr(0, first)) ||
-            !all_digits(date.substr(first + 1, second - first - 1)) || date.size() - second - 1 != 4 ||
-            !all_digits(date.substr(second + 1)))
-            throw input_error(what + ": malformed date '" + shown(text) +
-                              "' (expected yyyy-mm-dd, dd-mm-yyyy, d-m-yyyy or dd/mm/yyyy)");
-        const int a = to_int(date.substr(0, first));
-        const int b = to_int(date.substr(first + 1, second - first - 1));
-        const int year = to_int(date.substr(second + 1));
-        const int day = dayfirst ? a : b;
-        const int month = dayfirst ? b : a;
-        format =
-            separator == '/' ? (dayfirst ? "dd/mm/yyyy" : "mm/dd/yyyy") : (dayfirst ? "dd-mm-yyyy" : "mm-dd-yyyy");
-        if (month < 1 || month > 12)
-            throw input_error(what + ": malformed date '" + shown(text) + "' (no month " + std::to_string(month) +
-                              "; read as " + std::string(format) +
-                              (dayfirst ? ", day first; for month first give dayfirst=false)"
-                                        : ", month first; for day first give dayfirst=true)"));
-        try {
-            value = make_date(year, month, day, what);
-        } catch (const input_error&) {
-            char iso_text[16];
-            std::snprintf(iso_text, sizeof iso_text, "%04d-%02d-%02d", year, month, day);
-            // make_date's own wording, about the original text.
-            try {
-                parse_date(iso_text, what);
-            } catch (const input_error& e) {
-                std::string message = e.what();
-                const auto at = message.find(iso_text);
-                if (at != std::string::npos) message.replace(at, std::strlen(iso_text), shown(text));
-                throw input_error(message);
-            }
-            throw;
-        }
-    }
-    if (column.format.empty()) {
-        column.format = format;
-        column.first_line = line;
-    } else if (column.format != format) {
-        throw input_error(what + ": date '" + shown(text) + "' is written " + std::string(format) +
-                          ", but the column's first date (line " + std::to_string(column.first_line) + ") is " +
-                          std::string(column.format) + "; write every date of a column in one format");
-    }
-    return value;
-}
-
-// A weight cell: a number with a decimal point or a decimal comma (1,5; in a
-// ','-separated file the cell is quoted, "1,5"), not both, and the same
-// separator in the whole column.
-struct NumberColumn {
-    char separator = 0;  // '.' or ',' once seen
-    std::size_t first_line = 0;
-};
-
-double parse_cell_number(std::string_view text, const std::string& what, NumberColumn& column, std::size_t line) {
-    const auto comma = text.find(',');
-    const auto point = text.find('.');
-    std::string number(text);
-    char separator = 0;
-    if (comma != std::string_view::npos) {
-        if (point != std::string_view::npos || text.find(',', comma + 1) != std::string_view::npos)
-            throw input_error(what + ": expected a number, got '" + shown(text) +
-                              "' (a decimal comma or a decimal point, without thousands separators)");
-        number[comma] = '.';
-        separator = ',';
-    } else if (point != std::string_view::npos) {
-        separator = '.';
-    }
-    const double value = parse_number(number, what);
-    if (separator != 0) {
-        if (column.separator == 0) {
-            column.separator = separator;
-            column.first_line = line;
-        } else if (column.separator != separator) {
-            throw input_error(what + ": '" + shown(text) + "' has a decimal " +
-                              (separator == ',' ? "comma" : "point") + ", but the column's first (line " +
-                              std::to_string(column.first_line) + ") has a decimal " +
-                              (separator == ',' ? "point" : "comma") + "; write every number of a column one way");
-        }
-    }
-    return value;
-}
-
 // Every file a CSV export can hold: an existing folder with anything else in
 // it is not replaced.
 constexpr std::string_view csv_files[] = {"actors.csv",           "ties.csv",
@@ -742,25 +373,6 @@ void read_attendance(Network& network, std::string_view text, const std::string&
     while (table.next())
         located(source, table.line(), "",
                 [&] { network.attend(table["event"], table["actor"], table["brought_by"]); });
-}
-
-// A file's text without a UTF-8 byte order mark; a file read as a
-// single-byte encoding that starts with one is UTF-8, and refused.
-std::string file_text(std::string bytes, const std::string& source, CsvEncoding encoding) {
-    // Excel's "Unicode Text" is UTF-16 with a byte order mark: no encoding
-    // option reads it, so say what to do instead of showing its bytes.
-    const std::string_view start = std::string_view(bytes).substr(0, 2);
-    if (start == "\xFF\xFE" || start == "\xFE\xFF")
-        fail_at(source, 1,
-                "the file is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's \"Unicode Text\" does); "
-                "save it as \"CSV UTF-8\" instead");
-    if (std::string_view(bytes).substr(0, utf8_bom.size()) == utf8_bom) {
-        if (encoding != CsvEncoding::utf8)
-            fail_at(source, 1,
-                    "the file starts with a UTF-8 byte order mark, so it is UTF-8: read it with encoding='utf-8'");
-        bytes.erase(0, utf8_bom.size());
-    }
-    return bytes;
 }
 
 // Reads the folder into `network`, which the caller throws away on error.
@@ -927,14 +539,6 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     files::atomic_write_folder(folder, out, csv_files, "folder");
 }
 
-CsvEncoding parse_csv_encoding(std::string_view name) {
-    const std::string lower = lower_ascii(name);
-    if (lower == "utf-8" || lower == "utf8" || lower == "utf-8-sig" || lower == "utf_8") return CsvEncoding::utf8;
-    if (lower == "cp1252" || lower == "windows-1252" || lower == "windows1252") return CsvEncoding::cp1252;
-    if (lower == "latin-1" || lower == "latin1" || lower == "iso-8859-1" || lower == "iso8859-1")
-        return CsvEncoding::latin1;
-    throw input_error("encoding: expected 'utf-8', 'cp1252' or 'latin-1', got '" + shown(name) + "'");
-}
 
 Network read_csv(const std::string& folder, const CsvOptions& options, std::vector<std::string>* warnings) {
     Network network;
