@@ -23,6 +23,7 @@ vb_report_options_t report_defaults() {
     o.min_cell = core.min_cell;
     o.include_sensitive = core.include_sensitive ? 1 : 0;
     o.threads = core.threads;
+    o.lang = core.lang.c_str();  // core is static: the text outlives every caller
     return o;
 }
 
@@ -40,6 +41,8 @@ verbind::ReportOptions report_options(const vb_report_options_t* options) {
     o.include_sensitive = given.include_sensitive != 0;
     o.title = std::string(optional_text(given.title));
     o.threads = given.threads;
+    const std::string_view lang = optional_text(given.lang);
+    o.lang = lang.empty() ? verbind::ReportOptions().lang : std::string(lang);
     if (given.progress) {
         const vb_progress_fn fn = given.progress;
         void* data = given.progress_data;

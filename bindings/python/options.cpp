@@ -116,7 +116,7 @@ py::dict build_defaults() {
                      "top"_a = o.top, "train"_a = o.train, "seed"_a = optional_value(o.seed),
                      "max_drawn_nodes"_a = o.max_drawn_nodes, "min_cell"_a = o.min_cell,
                      "include_sensitive"_a = o.include_sensitive, "title"_a = text_or_none(o.title),
-                     "threads"_a = o.threads, "progress"_a = callback(o.progress));
+                     "threads"_a = o.threads, "progress"_a = callback(o.progress), "lang"_a = o.lang);
     }
     {
         const SuppressionOptions o;

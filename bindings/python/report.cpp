@@ -13,7 +13,7 @@ void register_report(py::module_& m) {
         "_report",
         [](const NetworkHandle& net, OptionalPath path, OptionalText municipality, PeriodName period, Int top,
            Int train, OptionalInt seed, Int max_drawn_nodes, Int min_cell, bool include_sensitive, OptionalText title,
-           Int threads, ProgressArg progress) -> OptionalTextResult {
+           Int threads, ProgressArg progress, Text lang) -> OptionalTextResult {
             constexpr std::string_view fn = "report";
             ReportOptions o;
             o.municipality = optional_text_arg(municipality, fn, "municipality", "report: field 'municipality'");
@@ -26,6 +26,7 @@ void register_report(py::module_& m) {
             o.include_sensitive = include_sensitive;
             o.title = optional_text_arg(title, fn, "title", "report: field 'title'");
             o.threads = threads_arg(threads, fn);
+            o.lang = text_arg(lang, fn, "lang", "report: field 'lang'");
             const std::string target = path.is_none() ? std::string() : path_arg(path, fn, "path");
             std::string html;
             read_network(net, fn, [&](const Network& network) {
@@ -42,7 +43,12 @@ void register_report(py::module_& m) {
         },
         py::name("report"), py::arg("net"), py::arg("path"), py::arg("municipality"), py::arg("period"),
         py::arg("top"), py::arg("train"), py::arg("seed"), py::arg("max_drawn_nodes"), py::arg("min_cell"),
-        py::arg("include_sensitive"), py::arg("title"), py::arg("threads"), py::arg("progress"));
+        py::arg("include_sensitive"), py::arg("title"), py::arg("threads"), py::arg("progress"), py::arg("lang"));
+    m.def("_report_languages", [] {
+        py::list out;
+        for (const auto& lang : report_languages()) out.append(py::str(lang));
+        return out;
+    });
 }
 
 }  // namespace verbind::python

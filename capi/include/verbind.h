@@ -1318,6 +1318,10 @@ typedef struct vb_report_options {
     unsigned threads;         /* 0: all cores; the report does not depend on it */
     vb_progress_fn progress;  /* may be NULL; return 0 to cancel */
     void *progress_data;
+    /* The language of every text: "en" (the default; NULL or "" too) or
+     * "nl" (Dutch); any other is VB_ERROR_INVALID_ARGUMENT naming the field
+     * and the valid languages. */
+    const char *lang;
 } vb_report_options_t;
 
 /* Writes the report to `path`, atomically: on any failure the file is left

@@ -24,9 +24,15 @@ double tick_step(double span) {
     return 10 * power;
 }
 
-std::string tick_label(double value, double step) {
+std::string tick_label(const Words& words, double value, double step) {
     const int digits = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
-    return number(value, std::min(digits, 4));
+    return words.num(value, std::min(digits, 4));
+}
+
+// A value as the tables and tooltips show it: whole numbers as such, others
+// with three decimals.
+std::string value_text(const Words& words, double value) {
+    return words.num(value, value == std::round(value) && std::abs(value) < 1e15 ? 0 : 3);
 }
 
 struct Cell {
@@ -34,22 +40,29 @@ struct Cell {
     ValueStatus status = ValueStatus::no_data;
 };
 
-std::string status_words(ValueStatus status, std::uint64_t min_cell) {
+std::string status_words(const Words& words, ValueStatus status, std::uint64_t min_cell) {
     switch (status) {
-        case ValueStatus::suppressed: return "suppressed (fewer than " + std::to_string(min_cell) + " people)";
-        case ValueStatus::no_data: return "no data";
-        default: return "value shown";
+        case ValueStatus::suppressed: return words.fill(M::status_suppressed, {words.count(min_cell, M::n_person)});
+        case ValueStatus::no_data: return std::string(words(M::status_no_data));
+        default: return std::string(words(M::status_shown));
     }
 }
 
 }  // namespace
 
-std::string timeline_charts(const Timeline& timeline, const ReportOptions& options) {
+std::string timeline_charts(const Timeline& timeline, const ReportOptions& options, const Words& words) {
     std::vector<std::string> areas;
     for (const auto& a : timeline.areas)
         if (options.municipality.empty() || a == options.municipality) areas.push_back(a);
     if (timeline.periods.empty() || areas.empty())
-        return "<p class=\"empty\">No dated ties, events or attendance to chart: there is nothing over time to show.</p>\n";
+        return "<p class=\"empty\">" + std::string(words(M::no_timeline)) + "</p>\n";
+    // What the reader sees: the area's name (the timeline's "(no
+    // municipality)" in the report's language) and the period as said.
+    std::vector<std::string> area_names, period_names;
+    for (const auto& a : areas)
+        area_names.push_back(a == "(no municipality)" ? std::string(words(M::no_municipality)) : escaped(a));
+    for (const auto& p : timeline.periods) period_names.push_back(escaped(words.period_label(p)));
+    const std::string period_word(words.period_name(options.period));
 
     const std::size_t periods = timeline.periods.size();
     std::map<std::string, std::size_t> period_index, area_index;
@@ -63,14 +76,15 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
         html +=
             "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"26\" height=\"12\" viewBox=\"0 0 26 12\"><line x1=\"1\" y1=\"6\" x2=\"25\" "
             "y2=\"6\" stroke=\"" +
-            area_colour(a) + "\" stroke-width=\"3\"/></svg> " + escaped(areas[a]) + "</li>\n";
+            area_colour(a) + "\" stroke-width=\"3\"/></svg> " + area_names[a] + "</li>\n";
     html +=
         "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1\" y=\"1\" width=\"10\" "
-        "height=\"10\" fill=\"#9a9a9a\"/></svg> suppressed: fewer than " +
-        std::to_string(options.min_cell) + " people, so no number is shown</li>\n";
+        "height=\"10\" fill=\"#9a9a9a\"/></svg> " +
+        words.fill(M::legend_suppressed, {words.count(options.min_cell, M::n_person)}) + "</li>\n";
     html +=
         "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1.5\" y=\"1.5\" width=\"9\" "
-        "height=\"9\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/></svg> no data: nothing happened, or the figure is undefined</li>\n";
+        "height=\"9\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/></svg> " +
+        std::string(words(M::legend_no_data)) + "</li>\n";
     html += "</ul>\n<div class=\"charts\">\n";
 
     const double height = strip_top + strip_row * static_cast<double>(areas.size()) + 8;
@@ -78,7 +92,7 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
     auto x_at = [&](std::size_t p) { return plot_left + (static_cast<double>(p) + 0.5) * slot; };
     // As many period labels as fit side by side (about 6.5 units a character at font size 11).
     std::size_t longest = 1;
-    for (const auto& p : timeline.periods) longest = std::max(longest, p.size());
+    for (const auto& p : period_names) longest = std::max(longest, p.size());
     const auto fitting = std::max<std::size_t>(
         1, static_cast<std::size_t>((plot_right - plot_left) / (6.5 * static_cast<double>(longest) + 12)));
     const std::size_t label_every = (periods + fitting - 1) / fitting;
@@ -114,9 +128,10 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
         auto y_at = [&](double v) { return plot_bottom - (v - low) / (high - low) * (plot_bottom - plot_top); };
 
         const std::string id = "chart-" + std::to_string(++chart_number);
-        std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + id +
-                          "\" viewBox=\"0 0 " + number(width, 0) + " " + number(height, 0) +
-                          "\" role=\"img\" aria-label=\"" + escaped(metric.name) + " per period and area\">\n";
+        std::string svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + id + "\" viewBox=\"0 0 " +
+            number(width, 0) + " " + number(height, 0) + "\" role=\"img\" aria-label=\"" +
+            words.fill(M::chart_aria, {std::string(words.metric_title(metric.name)), period_word}) + "\">\n";
         // Grid and axis labels.
         svg += "<g class=\"grid\" stroke=\"#e2e2e2\" stroke-width=\"1\">\n";
         for (double t = low; t <= high + step / 2; t += step)
@@ -125,10 +140,10 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
         svg += "</g>\n<g class=\"axis\" font-size=\"11\" fill=\"#444444\">\n";
         for (double t = low; t <= high + step / 2; t += step)
             svg += "<text x=\"" + number(plot_left - 6, 0) + "\" y=\"" + number(y_at(t) + 4, 1) +
-                   "\" text-anchor=\"end\">" + tick_label(t, step) + "</text>\n";
+                   "\" text-anchor=\"end\">" + tick_label(words, t, step) + "</text>\n";
         for (std::size_t p = 0; p < periods; p += label_every)
             svg += "<text x=\"" + number(x_at(p), 1) + "\" y=\"" + number(plot_bottom + 16, 0) +
-                   "\" text-anchor=\"middle\">" + escaped(timeline.periods[p]) + "</text>\n";
+                   "\" text-anchor=\"middle\">" + period_names[p] + "</text>\n";
         svg += "</g>\n<line x1=\"" + number(plot_left, 0) + "\" x2=\"" + number(plot_right, 0) + "\" y1=\"" +
                number(plot_bottom, 0) + "\" y2=\"" + number(plot_bottom, 0) + "\" stroke=\"#666666\"/>\n";
 
@@ -155,8 +170,8 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
                 run += number(x_at(p), 1) + "," + number(y_at(*c.value), 1);
                 ++run_points;
                 svg += "<circle cx=\"" + number(x_at(p), 1) + "\" cy=\"" + number(y_at(*c.value), 1) +
-                       "\" r=\"2.8\" stroke=\"none\"><title>" + escaped(areas[a]) + " " +
-                       escaped(timeline.periods[p]) + ": " + number(*c.value, 3) + "</title></circle>\n";
+                       "\" r=\"2.8\" stroke=\"none\"><title>" + area_names[a] + " " + period_names[p] + ": " +
+                       value_text(words, *c.value) + "</title></circle>\n";
             }
             flush();
             svg += "</g>\n";
@@ -164,11 +179,11 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
 
         // The strip: which points are shown, suppressed or without data.
         svg += "<text x=\"" + number(plot_left, 0) + "\" y=\"" + number(strip_top - 8, 0) +
-               "\" font-size=\"10\" fill=\"#555555\">shown / suppressed / no data, per area and period</text>\n";
+               "\" font-size=\"10\" fill=\"#555555\">" + words.fill(M::strip_label, {period_word}) + "</text>\n";
         for (std::size_t a = 0; a < areas.size(); ++a) {
             const double y = strip_top + strip_row * static_cast<double>(a);
             svg += "<rect x=\"" + number(plot_left - 16, 0) + "\" y=\"" + number(y, 0) +
-                   "\" width=\"10\" height=\"9\" fill=\"" + area_colour(a) + "\"><title>" + escaped(areas[a]) +
+                   "\" width=\"10\" height=\"9\" fill=\"" + area_colour(a) + "\"><title>" + area_names[a] +
                    "</title></rect>\n";
             for (std::size_t p = 0; p < periods; ++p) {
                 const Cell& c = cells[a][p];
@@ -184,18 +199,42 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
                 svg += "<rect x=\"" + number(x_at(p) - slot / 2 + 1, 1) + "\" y=\"" + number(y, 0) + "\" width=\"" +
                        number(std::max(slot - 2, 0.5), 1) + "\" height=\"9\" fill=\"" + fill + "\" " + look +
                        (status == ValueStatus::no_data ? " stroke=\"#9a9a9a\" stroke-width=\"0.8\"" : "") +
-                       "><title>" + escaped(areas[a]) + " " + escaped(timeline.periods[p]) + ": " +
-                       status_words(status, options.min_cell) + "</title></rect>\n";
+                       "><title>" + area_names[a] + " " + period_names[p] + ": " +
+                       status_words(words, status, options.min_cell) + "</title></rect>\n";
             }
         }
         svg += "</svg>\n";
 
+        // The numbers behind the chart: a period x area table, withheld
+        // values as words (a gap in the line is a gap in the table too).
+        std::string table = "<details>\n<summary>" + std::string(words(M::chart_table_summary)) +
+                            "</summary>\n<table class=\"chart-data\">\n<tr><th scope=\"col\">" +
+                            std::string(words(M::th_period)) + "</th>";
+        for (const auto& name : area_names) table += "<th scope=\"col\">" + name + "</th>";
+        table += "</tr>\n";
+        for (std::size_t p = 0; p < periods; ++p) {
+            table += "<tr><th scope=\"row\">" + period_names[p] + "</th>";
+            for (std::size_t a = 0; a < areas.size(); ++a) {
+                const Cell& c = cells[a][p];
+                if (c.value && std::isfinite(*c.value))
+                    table += cell(value_text(words, *c.value), "num");
+                else if (c.status == ValueStatus::suppressed)
+                    table += cell(std::string(words(M::cell_suppressed)), "withheld");
+                else
+                    table += cell(std::string(words(M::cell_no_data)), "withheld");
+            }
+            table += "</tr>\n";
+        }
+        table += "</table>\n</details>\n";
+
         html += "<figure class=\"chart-figure\" data-metric=\"" + escaped(metric.name) + "\">\n<figcaption><strong>" +
-                escaped(metric.name) + "</strong> <span class=\"unit\">(" + escaped(metric.unit) + ")</span><br/>" +
-                escaped(metric.description) + "</figcaption>\n" + svg + "<p class=\"gaps\">";
-        if (shown == 0) html += "No value can be shown for this measure: every point is suppressed or has no data. ";
-        html += std::to_string(shown) + " points shown, " + std::to_string(suppressed) + " suppressed, " +
-                std::to_string(no_data) + " without data.</p>\n</figure>\n";
+                std::string(words.metric_title(metric.name)) + "</strong> <span class=\"unit\">(" +
+                std::string(words.metric_unit(metric.name)) + ")</span><br/>" +
+                std::string(words.metric_text(metric.name)) + "</figcaption>\n" + svg + "<p class=\"gaps\">";
+        if (shown == 0) html += std::string(words(M::chart_none_shown));
+        html += words.fill(M::chart_counts,
+                           {words.count(shown, M::n_point), words.whole(suppressed), words.whole(no_data)}) +
+                "</p>\n" + table + "</figure>\n";
     }
     html += "</div>\n";
     return html;

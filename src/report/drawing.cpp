@@ -53,9 +53,9 @@ std::string swatch_circle(const std::string& fill, const std::string& stroke, do
 }  // namespace
 
 std::string network_drawing(const Network& network, const Graph& graph, const ReportOptions& options,
-                            const DrawingMarks& marks, const ProgressCallback& progress) {
+                            const Words& words, const DrawingMarks& marks, const ProgressCallback& progress) {
     const std::vector<NodeId> subset = drawing_subset(graph, options.max_drawn_nodes);
-    if (subset.empty()) return "<p class=\"empty\">There are no people or organisations to draw.</p>\n";
+    if (subset.empty()) return "<p class=\"empty\">" + std::string(words(M::no_drawing)) + "</p>\n";
     const Graph drawn = induced(graph, subset);
     const std::size_t n = drawn.num_nodes();
 
@@ -96,7 +96,8 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
     svg.reserve(120 * n + 40 * drawn.num_edges());
     svg +=
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"network-drawing\" class=\"drawing\" viewBox=\"0 0 1000 1000\" "
-        "role=\"img\" aria-label=\"The network drawn by force-directed placement, coloured by community\">\n";
+        "role=\"img\" aria-label=\"" +
+        words.fill(M::drawing_aria, {people(words, n, options.min_cell, M::n_actor)}) + "\">\n";
     svg += "<rect width=\"1000\" height=\"1000\" fill=\"#ffffff\"/>\n";
     // Ties as one path: thousands of <line> elements would only add bytes.
     svg += "<path class=\"ties\" fill=\"none\" stroke=\"#8a8a8a\" stroke-opacity=\"0.35\" stroke-width=\"0.8\" d=\"";
@@ -128,8 +129,10 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
             current = colour;
         }
         const Actor& actor = network.actor(drawn.key(v));
-        const std::string title = "<title>" + escaped(actor.key) + (actor.is_resident() ? "" : " (organisation)") +
-                                  (actor.key_figure ? " (key figure)" : "") + "</title>";
+        const std::string title =
+            "<title>" + escaped(actor.key) +
+            (actor.is_resident() ? "" : " (" + std::string(words(M::drawing_organisation)) + ")") +
+            (actor.key_figure ? " (" + std::string(words(M::drawing_key_figure)) + ")" : "") + "</title>";
         if (actor.is_resident()) {
             svg += "<circle cx=\"" + x_of(v) + "\" cy=\"" + y_of(v) + "\" r=\"" + number(r, 1) + "\">" + title +
                    "</circle>\n";
@@ -165,39 +168,50 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
 
     // The legend, and what was drawn.
     std::string html = "<figure class=\"drawing-figure\">\n" + svg + "<figcaption>\n<ul class=\"legend\">\n";
-    html += "<li>" + swatch_circle(palette()[0], "#ffffff", 0) +
-            " a resident; the colour is their community (people more tied to each other than to the rest)</li>\n";
+    html +=
+        "<li>" + swatch_circle(palette()[0], "#ffffff", 0) + " " + std::string(words(M::legend_resident)) + "</li>\n";
     html +=
         "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\"><rect x=\"4\" y=\"4\" width=\"14\" "
         "height=\"14\" fill=\"" +
-        palette()[0] + "\" stroke=\"#222222\" stroke-width=\"1.2\"/></svg> an organisation</li>\n";
-    html += "<li>" + swatch_circle("none", "#111111", 2.2) + " a key figure (sleutelfiguur)</li>\n";
-    html += "<li>" + swatch_circle("none", "#d81b60", 2.4, "4 3") +
-            " suggested to train next (see the reach plan)</li>\n";
+        palette()[0] + "\" stroke=\"#222222\" stroke-width=\"1.2\"/></svg> " +
+        std::string(words(M::legend_organisation)) + "</li>\n";
     html +=
-        "<li><span class=\"label-sample\">r0123</span> one of the social map&#39;s top key figures, by key</li>\n";
+        "<li>" + swatch_circle("none", "#111111", 2.2) + " " + std::string(words(M::legend_key_figure)) + "</li>\n";
+    html += "<li>" + swatch_circle("none", "#d81b60", 2.4, "4 3") + " " + std::string(words(M::legend_train_next)) +
+            "</li>\n";
+    html += "<li><span class=\"label-sample\">r0123</span> " + std::string(words(M::legend_labelled)) + "</li>\n";
     html += "</ul>\n<ul class=\"legend communities\">\n";
     for (std::size_t rank = 0; rank < coloured; ++rank)
-        html += "<li>" + swatch_circle(colour_of[by_size[rank]], "#ffffff", 0) + " community " +
-                std::to_string(rank + 1) + ": " + people(size[by_size[rank]], options.min_cell) + " members</li>\n";
+        html += "<li>" + swatch_circle(colour_of[by_size[rank]], "#ffffff", 0) + " " +
+                words.fill(M::legend_community, {words.whole(rank + 1),
+                                                 people(words, size[by_size[rank]], options.min_cell, M::n_member)}) +
+                "</li>\n";
     if (coloured < k)
-        html += "<li>" + swatch_circle(std::string(other_colour), "#ffffff", 0) + " smaller communities</li>\n";
+        html += "<li>" + swatch_circle(std::string(other_colour), "#ffffff", 0) + " " +
+                std::string(words(M::legend_smaller_communities)) + "</li>\n";
     html += "</ul>\n</figcaption>\n</figure>\n";
+    // The numbers behind the drawing: the communities' sizes.
+    if (coloured > 0) {
+        html += "<details>\n<summary>" + std::string(words(M::drawing_table_summary)) +
+                "</summary>\n<table class=\"drawing-data\">\n" + header_row(words, {M::th_community, M::th_members});
+        for (std::size_t rank = 0; rank < coloured; ++rank)
+            html += "<tr>" + cell(words.whole(rank + 1), "num") +
+                    cell(people(words, size[by_size[rank]], options.min_cell, M::n_member), "num") + "</tr>\n";
+        html += "</table>\n</details>\n";
+    }
 
     html += "<p class=\"note\">";
     if (subset.size() == graph.num_nodes()) {
-        html += "Everyone in the data is drawn: " + people(n, options.min_cell) + " people and organisations.";
+        html += words.fill(M::drawn_everyone, {people(words, n, options.min_cell, M::n_actor)});
     } else {
-        html += "Drawn: the largest connected part of the network";
+        html += std::string(words(M::drawn_part));
         if (subset.size() == options.max_drawn_nodes)
-            html += ", capped at the " + std::to_string(options.max_drawn_nodes) +
-                    " people and organisations nearest to its best-connected member";
-        html += " (" + people(n, options.min_cell) + " of " + people(graph.num_nodes(), options.min_cell) +
-                "). People with no tie to this part are not drawn; the tables below cover everyone.";
+            html += words.fill(M::drawn_capped, {words.count(options.max_drawn_nodes, M::n_actor)});
+        html += words.fill(M::drawn_rest, {people(words, n, options.min_cell, M::n_actor),
+                                           people(words, graph.num_nodes(), options.min_cell, M::n_actor)});
     }
-    html +=
-        " Ties are drawn without their kind or date. The layout is force-directed (Fruchterman &amp; Reingold) from "
-        "seeded random starting points: the same data and seed give the same picture.</p>\n";
+    html += std::string(words(M::drawn_how)) + "</p>\n";
+    html += how_line(words, std::string(words(M::how_drawing)));
     return html;
 }
 

@@ -26,12 +26,27 @@ std::string number(double value, int digits) {
     return text;
 }
 
-std::string people(std::size_t n, std::uint64_t min_cell) {
+std::string people(const Words& words, std::size_t n, std::uint64_t min_cell, M noun) {
     SuppressionOptions options;
     options.min_cell = min_cell;
     const SuppressedTable table = suppress_small_cells({static_cast<std::uint64_t>(n)}, 1, 1, options);
-    if (table.is_suppressed(0, 0)) return "fewer than " + std::to_string(min_cell);
-    return std::to_string(n);
+    if (table.is_suppressed(0, 0))
+        return words.fill(M::fewer_than, {words.whole(min_cell)}) + " " + std::string(words.noun(min_cell, noun));
+    return words.count(n, noun);
+}
+
+std::string cell(const std::string& text, const char* css) {
+    return css ? "<td class=\"" + std::string(css) + "\">" + text + "</td>" : "<td>" + text + "</td>";
+}
+
+std::string header_row(const Words& words, std::initializer_list<M> headers) {
+    std::string row = "<tr>";
+    for (M h : headers) row += "<th scope=\"col\">" + std::string(words(h)) + "</th>";
+    return row + "</tr>\n";
+}
+
+std::string how_line(const Words& words, const std::string& text) {
+    return "<p class=\"how\"><small>" + std::string(words(M::how_prefix)) + text + "</small></p>\n";
 }
 
 const std::vector<std::string>& palette() {

@@ -14,7 +14,8 @@ import pytest
 
 import verbind
 
-SECTIONS = ["network", "over-time", "key-figures", "brokers", "gaps", "introductions", "reach-plan", "about"]
+SECTIONS = ["network", "over-time", "key-figures", "brokers", "gaps", "introductions", "thanks", "reach-plan",
+            "about"]
 SVG = "{http://www.w3.org/2000/svg}"
 NUMERIC = {"x", "y", "cx", "cy", "r", "width", "height", "x1", "x2", "y1", "y2", "stroke-width"}
 # The drawing's community colours and the charts' area colours (src/report/format.cpp).

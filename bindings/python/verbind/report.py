@@ -3,7 +3,8 @@
 :func:`report` writes one self-contained HTML file (inline CSS and SVG, no
 script, nothing fetched from anywhere): the network drawn by community with
 key figures marked, metrics over time per municipality, the social map's
-key figures, brokers and gaps, the top introductions and whom to train next.
+key figures, brokers and gaps, the top introductions, whom to thank and whom
+to train next, in English or Dutch (``lang="nl"``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from . import _progress
 from ._args import whole_number
 from ._defaults import DEFAULTS
 from ._errors import InputError
-from ._verbind import _report
+from ._verbind import _report, _report_languages
 
 __all__ = ["report"]
 
 _D = DEFAULTS["ReportOptions"]  # the C++ ReportOptions' defaults
 
 _PERIODS = ("week", "month", "quarter", "year")
+LANGUAGES = tuple(_report_languages())  # ("en", "nl"), from the C++ library
 
 
 def report(
@@ -39,6 +41,7 @@ def report(
     title: Optional[str] = _D["title"],
     threads: int = _D["threads"],
     progress: Union[bool, Callable[[float], Any], None] = _D["progress"],
+    lang: str = _D["lang"],
 ) -> Optional[str]:
     """Write the coordinator's report of ``net`` to ``path`` (atomically), or
     return it as a str when ``path`` is None.
@@ -52,7 +55,9 @@ def report(
     max_drawn_nodes: the drawing shows the largest connected part, capped at
     this many nodes. min_cell: counts of fewer people are suppressed.
     include_sensitive: show special-category groups, sensitive events and tie
-    kinds (default False: they appear nowhere in the file). progress(fraction)
+    kinds (default False: they appear nowhere in the file). lang: "en"
+    (English, the default) or "nl" (Dutch: every text, numbers as 1.234,5,
+    dates as 5 mei 2022); InputError for any other. progress(fraction)
     is called from this thread; returning False cancels (CancelledError), and
     an exception it raises ends the report and is raised here."""
     if municipality is not None and not isinstance(municipality, str):
@@ -65,6 +70,10 @@ def report(
         raise TypeError(f"report(): include_sensitive must be bool, not {type(include_sensitive).__name__}")
     if title is not None and not isinstance(title, str):
         raise TypeError(f"report(): title must be str or None, not {type(title).__name__}")
+    if not isinstance(lang, str):
+        raise TypeError(f"report(): lang must be str, not {type(lang).__name__}")
+    if lang not in LANGUAGES:
+        raise InputError(f"report: field 'lang': must be one of {', '.join(LANGUAGES)}, got {lang!r}")
     _progress.check(progress, "report")
     if path is not None and not isinstance(path, (str, bytes, os.PathLike)):
         raise TypeError(f"report(): path must be a str, bytes, os.PathLike or None, not {type(path).__name__}")
@@ -83,5 +92,6 @@ def report(
         title,
         threads,
         progress,
+        lang,
     )
 

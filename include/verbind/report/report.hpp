@@ -2,7 +2,8 @@
 // SVG; no script, font, image or style sheet from anywhere else) that shows
 // a programme at a glance: the network drawn and coloured by community,
 // metrics over time per municipality, the social map's key figures, brokers
-// and gaps, the top introductions and whom to train next. See docs/report.md.
+// and gaps, the top introductions, whom to thank and whom to train next, in
+// English or Dutch. See docs/report.md.
 //
 // Privacy: actors appear by their pseudonymous keys only. Declared groups
 // appear only as the social map and introductions give them (never a
@@ -22,6 +23,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace verbind {
 
@@ -34,14 +36,22 @@ struct ReportOptions {
     std::size_t max_drawn_nodes = 2500;         // the drawing's cap, >= 1 (see drawing_subset)
     std::uint64_t min_cell = default_min_cell;  // small-cell suppression of the charts, >= 1
     bool include_sensitive = false;
-    std::string title;     // empty: "Programme report" (+ municipality)
+    std::string title;  // empty: "Programme report" / "Programmaverslag" (+ municipality)
+    // The language of every text: "en" (English, the library's default) or
+    // "nl" (Dutch: numbers as 1.234,5, dates as 5 mei 2022). The CLI's
+    // `verbind report` defaults to "nl".
+    std::string lang = "en";
     unsigned threads = 0;  // 0: all cores; the report does not depend on it
     ProgressCallback progress;
 
     // Throws input_error naming the field: top, train, max_drawn_nodes or
-    // min_cell 0. write_report and report_html call it.
+    // min_cell 0, or a lang not in report_languages() (the message lists
+    // them). write_report and report_html call it.
     void validate() const;
 };
+
+// The languages the report is written in: "en", "nl".
+const std::vector<std::string>& report_languages();
 
 // Writes the report to `out`. Throws input_error for bad options (top 0,
 // train 0, max_drawn_nodes 0, min_cell 0), not_found_error for a
