@@ -4,6 +4,7 @@
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/io/edgelist.hpp"
 #include "verbind/model/date.hpp"
 
 #include <algorithm>

@@ -3,6 +3,7 @@
 #include "capi_internal.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/io/contacts.hpp"
 #include "verbind/reach/fair.hpp"
 #include "verbind/reach/reach.hpp"
 #include "verbind/util/random.hpp"

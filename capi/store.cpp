@@ -2,7 +2,7 @@
 // section "store").
 #include "capi_internal.hpp"
 
-#include "verbind/privacy/graphml.hpp"
+#include "verbind/io/graphml.hpp"
 #include "verbind/privacy/pseudonymise.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/store/store.hpp"

@@ -8,6 +8,7 @@
 // peer (python-igraph BFS) is timed by benchmarks/reach/bench_reach.py.
 #include "../timing.hpp"
 #include "verbind/reach/reach.hpp"
+#include "verbind/io/edgelist.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
 

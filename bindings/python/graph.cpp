@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/io/edgelist.hpp"
 
 #include <cstdint>
 #include <limits>

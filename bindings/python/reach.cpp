@@ -6,6 +6,8 @@
 #include "results.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/io/contacts.hpp"
+#include "verbind/io/edgelist.hpp"
 #include "verbind/reach/reach.hpp"
 #include "verbind/reach/fair.hpp"
 

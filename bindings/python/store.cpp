@@ -5,7 +5,7 @@
 #include "options.hpp"
 
 #include "verbind/error.hpp"
-#include "verbind/privacy/graphml.hpp"
+#include "verbind/io/graphml.hpp"
 #include "verbind/privacy/pseudonymise.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/store/store.hpp"

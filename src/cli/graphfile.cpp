@@ -5,6 +5,8 @@
 #include "output.hpp"
 
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/contacts.hpp"
+#include "verbind/io/edgelist.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/reach/temporal.hpp"
 #include "verbind/socialmap/structure.hpp"

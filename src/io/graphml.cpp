@@ -1,4 +1,4 @@
-#include "verbind/privacy/graphml.hpp"
+#include "verbind/io/graphml.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"

@@ -3,6 +3,7 @@
 // promises: sorted times, known nodes, nobody in contact with themselves,
 // and a second parse of the same text gives the same sequence.
 #include "verbind/error.hpp"
+#include "verbind/io/contacts.hpp"
 #include "verbind/reach/temporal.hpp"
 
 #include <cstdint>

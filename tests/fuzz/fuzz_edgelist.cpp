@@ -3,6 +3,7 @@
 // delimiter; 5-6: header; 7: weights in the third column).
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/edgelist.hpp"
 
 #include <cstdint>
 #include <string_view>

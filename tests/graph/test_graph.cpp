@@ -2,6 +2,7 @@
 #include "verbind/graph/bgl.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/io/edgelist.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/connected_components.hpp>

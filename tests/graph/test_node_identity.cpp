@@ -3,6 +3,8 @@
 // value are refused, and a Graph says what an integer given for a node means.
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/contacts.hpp"
+#include "verbind/io/edgelist.hpp"
 #include "verbind/reach/temporal.hpp"
 
 #include <catch2/catch.hpp>

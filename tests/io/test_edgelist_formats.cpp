@@ -3,6 +3,8 @@
 // groups; generated files equal to their clean equivalents.
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/contacts.hpp"
+#include "verbind/io/edgelist.hpp"
 #include "verbind/reach/temporal.hpp"
 
 #include <catch2/catch.hpp>

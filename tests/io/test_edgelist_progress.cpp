@@ -7,6 +7,7 @@
 // 0.15 s lets the next report through (no timing is asserted).
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/edgelist.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -7,6 +7,7 @@
 // or the same error for the same line.
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/edgelist.hpp"
 
 #include <catch2/catch.hpp>
 

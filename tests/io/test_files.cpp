@@ -8,10 +8,12 @@
 
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/contacts.hpp"
+#include "verbind/io/edgelist.hpp"
+#include "verbind/io/graphml.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/model/network.hpp"
 #include "verbind/model/sample.hpp"
-#include "verbind/privacy/graphml.hpp"
 #include "verbind/reach/temporal.hpp"
 #include "verbind/report/report.hpp"
 #include "verbind/store/store.hpp"

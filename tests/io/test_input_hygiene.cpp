@@ -6,6 +6,8 @@
 
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/contacts.hpp"
+#include "verbind/io/edgelist.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/model/network.hpp"
 #include "verbind/reach/temporal.hpp"

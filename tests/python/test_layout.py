@@ -28,9 +28,6 @@ KNOWN_EXCEPTIONS = {
     # number-to-text, one JSON string escape, one join helper for the whole
     # library" / "internal helpers live in one internal place".
     ("src/util/files.cpp", "verbind/model/text.hpp"),
-    # The GraphML writer lives in privacy/ and uses io's types. Removed by
-    # "Every reader and writer in io/ (edge list, contact list and GraphML included)".
-    ("include/verbind/privacy/graphml.hpp", "verbind/io/io.hpp"),
     # report reaches into io's and util's internal headers by "../". Removed by
     # "no ../ includes across capability folders - internal helpers live in one
     # internal place".
@@ -104,7 +101,7 @@ def check(root, table):
             elif written == "verbind.h":
                 used = "capi"
             else:
-                resolved = pathlib.PurePosixPath(*_normalise((path.parent / written).parts))
+                resolved = resolve(root, path, written)
                 used = capability_of(resolved)
                 if ".." in pathlib.PurePosixPath(written).parts and used != own:
                     problem = f"{where}: a ../ include across capability folders ({own or 'top'} -> {used})"
@@ -124,6 +121,20 @@ def check(root, table):
     for folder in sorted(folders - set(table)):
         problems.append(f"capability folder '{folder}' has no row in ARCHITECTURE.md's table")
     return problems, met
+
+
+def resolve(root, path, written):
+    """Where an #include "written" of `path` leads, as the compiler looks:
+    beside the including file first, then in src/ (the core's internal
+    include directory, ARCHITECTURE.md: "graph/builder.hpp" is
+    src/graph/builder.hpp)."""
+    beside = pathlib.PurePosixPath(*_normalise((path.parent / written).parts))
+    if (root / beside).exists():
+        return beside
+    internal = pathlib.PurePosixPath("src", *_normalise(pathlib.PurePosixPath(written).parts))
+    if (root / internal).exists():
+        return internal
+    return beside
 
 
 def _normalise(parts):
@@ -182,6 +193,10 @@ bindings model util graph report
 <!-- capability-uses: end -->"""
 
 
+# An internal header of graph, reached through src/ (the internal include directory).
+INTERNAL = {"src/graph/inner.hpp": "// graph's internal header\n"}
+
+
 @pytest.mark.parametrize("name, text, expected", [
     ("src/graph/ok.cpp", '#include "verbind/model/network.hpp"\n#include "verbind/error.hpp"\n#include "builder.hpp"\n', None),
     ("src/model/up.cpp", '#include "verbind/graph/graph.hpp"\n', "model may not use graph"),
@@ -196,10 +211,14 @@ bindings model util graph report
     ("capi/x.cpp", '#include "verbind.h"\n#include "verbind/report/report.hpp"\n', None),
     ("src/cli/x.cpp", '#include "verbind.h"\n', "cli may not use capi"),
     ("bindings/python/x.cpp", '#include "../../capi/capi_internal.hpp"\n', "across capability folders"),
+    # Through src/, the internal include directory: checked as a use of graph.
+    ("src/report/internal.cpp", '#include "graph/inner.hpp"\n', None),
+    ("src/model/internal.cpp", '#include "graph/inner.hpp"\n', "model may not use graph"),
+    ("src/graph/beside.cpp", '#include "inner.hpp"\n', None),
 ])
 def test_the_check_catches_what_it_should(tmp_path, name, text, expected):
     table = read_table(TABLE)
-    _tree(tmp_path, {"ARCHITECTURE.md": TABLE, name: text})
+    _tree(tmp_path, {"ARCHITECTURE.md": TABLE, **INTERNAL, name: text})
     problems, _ = check(tmp_path, table)
     if expected is None:
         assert problems == []

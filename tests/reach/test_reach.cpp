@@ -1,4 +1,5 @@
 #include "verbind/error.hpp"
+#include "verbind/io/contacts.hpp"
 #include "verbind/reach/fair.hpp"
 #include "verbind/reach/reach.hpp"
 #include "verbind/util/random.hpp"

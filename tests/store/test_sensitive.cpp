@@ -1,8 +1,8 @@
 // Sensitive events and tie kinds: the marks, and exports (CSV, JSON,
 // GraphML) leaving them out unless include_sensitive is set.
 #include "verbind/error.hpp"
+#include "verbind/io/graphml.hpp"
 #include "verbind/io/io.hpp"
-#include "verbind/privacy/graphml.hpp"
 #include "verbind/privacy/pseudonymise.hpp"
 
 #include <catch2/catch.hpp>

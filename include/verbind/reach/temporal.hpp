@@ -30,7 +30,8 @@
 
 namespace verbind {
 
-// Contact records in time order; keys are the labels in the file. Nodes are
+// Contact records in time order (read by read_contacts, verbind/io/contacts.hpp);
+// keys are the labels in the file. Nodes are
 // numbered as read_edgelist numbers them: by value when every label is an
 // integer label, else in order of first appearance.
 struct ContactSequence {
@@ -50,18 +51,6 @@ struct ContactSequence {
     // Throws not_found_error.
     NodeId index(std::string_view key) const;
 };
-
-// Reads `t i j [more columns]` per line (spaces or tabs; blank lines and
-// lines starting with '#' or '%' skipped; every line has the same number of
-// fields). With exactly 5 fields (SocioPatterns `t i j Ci Cj`) the 4th and
-// 5th are the groups of i and j (ContactSequence::groups); other extra
-// columns are ignored. Throws parse_error naming file and line for a
-// malformed line, a person given two groups (naming both lines), a time
-// before the previous line's (the file must be sorted by time: the first
-// line out of order is named), or a contact of someone with themselves;
-// io_error when the file cannot be read.
-ContactSequence read_contacts(const std::string& path);
-ContactSequence parse_contacts(std::string_view text, std::string_view source = "<text>");
 
 struct TemporalReach {
     // Per node: first time the information arrived (seeds: start); only
