@@ -1582,6 +1582,29 @@ VB_API vb_status_t vb_social_map_gap_why(const vb_social_map_t *map, size_t i, c
 
 /* @end socialmap_access */
 
+/* ------------------------------------------------------------------------
+ * Threads (capi/threads.cpp)
+ *
+ * Computations with a `threads` option run on one persistent pool of
+ * standard threads. threads = 0 means the CPUs this process may run on (its
+ * affinity mask: taskset, cgroup cpusets), not the machine's core count.
+ * Results never depend on the number of threads.
+ * ------------------------------------------------------------------------ */
+/* @section threads */
+
+/* A global cap on the threads any later computation uses, whatever its
+ * `threads` option (an application embedding verbind next to its own
+ * thread pool sets it once at start-up). 0 (the default) removes the cap.
+ * Thread-safe; a computation already running keeps the count it started
+ * with. */
+VB_API void vb_set_max_threads(unsigned threads);
+
+/* The threads a computation with threads = 0 would use now: the CPUs in
+ * this process's affinity mask, capped by vb_set_max_threads. At least 1. */
+VB_API unsigned vb_max_threads(void);
+
+/* @end threads */
+
 #ifdef __cplusplus
 }
 #endif
