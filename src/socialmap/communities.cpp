@@ -59,28 +59,36 @@ Level level_from_graph(const Graph& graph) {
 }
 
 // Weights from one node to each neighbouring cluster, gathered without
-// clearing an n-sized array per node.
+// clearing an n-sized array per node. A cluster's weight and its mark share
+// one slot (one cache miss per arc, not two).
 class ClusterWeights {
 public:
-    explicit ClusterWeights(std::size_t n) : weight_(n, 0.0), seen_(n, 0) {}
+    explicit ClusterWeights(std::size_t n) : slot_(n) {}
     void clear() {
-        for (NodeId c : touched_) seen_[c] = 0;
+        for (NodeId c : touched_) slot_[c].seen = false;
         touched_.clear();
     }
     void add(NodeId cluster, double w) {
-        if (!seen_[cluster]) {
-            seen_[cluster] = 1;
-            weight_[cluster] = 0.0;
+        Slot& s = slot_[cluster];
+        if (!s.seen) {
+            s.seen = true;
+            s.weight = w;
             touched_.push_back(cluster);
+        } else {
+            s.weight += w;
         }
-        weight_[cluster] += w;
     }
-    double operator[](NodeId cluster) const { return seen_[cluster] ? weight_[cluster] : 0.0; }
+    double operator[](NodeId cluster) const { return slot_[cluster].seen ? slot_[cluster].weight : 0.0; }
+    // For a cluster in touched().
+    double touched_weight(NodeId cluster) const { return slot_[cluster].weight; }
     const std::vector<NodeId>& touched() const { return touched_; }
 
 private:
-    std::vector<double> weight_;
-    std::vector<char> seen_;
+    struct Slot {
+        double weight = 0.0;
+        bool seen = false;
+    };
+    std::vector<Slot> slot_;
     std::vector<NodeId> touched_;
 };
 
@@ -102,23 +110,32 @@ struct Heartbeat {
 // Fast local moving (Leiden paper, Alg. A.2 MoveNodesFast): visit nodes from a
 // queue in random order; a node that moves puts its neighbours outside its new
 // cluster back on the queue. Returns whether any node moved.
-bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double gamma_over_2m, Rng& rng,
+bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster_of, double gamma_over_2m, Rng& rng,
                      Heartbeat& beat) {
     const std::size_t n = level.size();
-    std::vector<double> cluster_strength(n, 0.0);
-    std::vector<std::uint32_t> cluster_size(n, 0);
+    std::vector<double> cluster_strength_v(n, 0.0);
+    std::vector<std::uint32_t> cluster_size_v(n, 0);
+    double* cluster_strength = cluster_strength_v.data();
+    std::uint32_t* cluster_size = cluster_size_v.data();
+    NodeId* cluster = cluster_of.data();
+    const std::size_t* offsets = level.offsets.data();
+    const NodeId* targets = level.targets.data();
+    const double* weights = level.weights.data();
+    const double* strength = level.strength.data();
     for (NodeId v = 0; v < n; ++v) {
-        cluster_strength[cluster[v]] += level.strength[v];
+        cluster_strength[cluster[v]] += strength[v];
         ++cluster_size[cluster[v]];
     }
     std::vector<NodeId> empty_clusters;
     for (NodeId c = n; c-- > 0;)
         if (cluster_size[c] == 0) empty_clusters.push_back(c);
 
-    std::vector<NodeId> queue(n);
-    std::iota(queue.begin(), queue.end(), NodeId{0});
-    rng.shuffle(queue.begin(), queue.end());
-    std::vector<char> queued(n, 1);
+    std::vector<NodeId> queue_v(n);
+    NodeId* queue = queue_v.data();
+    std::iota(queue_v.begin(), queue_v.end(), NodeId{0});
+    rng.shuffle(queue_v.begin(), queue_v.end());
+    std::vector<char> queued_v(n, 1);
+    char* queued = queued_v.data();
     std::size_t head = 0, count = n;  // ring buffer over `queue`
     ClusterWeights to_cluster(n);
     bool moved_any = false;
@@ -126,15 +143,21 @@ bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double ga
     while (count > 0) {
         beat.tick();
         const NodeId v = queue[head];
-        head = (head + 1) % n;
+        head = head + 1 == n ? 0 : head + 1;
         --count;
         queued[v] = 0;
+        // The next node's arcs are a random place in memory: ask for them now.
+        if (count > 0) {
+            const NodeId u = queue[head];
+            __builtin_prefetch(targets + offsets[u]);
+            __builtin_prefetch(weights + offsets[u]);
+        }
 
         const NodeId current = cluster[v];
-        const double k_v = level.strength[v];
+        const double k_v = strength[v];
         to_cluster.clear();
-        for (std::size_t a = level.offsets[v]; a < level.offsets[v + 1]; ++a)
-            to_cluster.add(cluster[level.targets[a]], level.weights[a]);
+        const std::size_t a0 = offsets[v], a1 = offsets[v + 1];
+        for (std::size_t a = a0; a < a1; ++a) to_cluster.add(cluster[targets[a]], weights[a]);
 
         cluster_strength[current] -= k_v;
         --cluster_size[current];
@@ -142,7 +165,7 @@ bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double ga
         double best_gain = to_cluster[current] - gamma_over_2m * k_v * cluster_strength[current];
         for (NodeId c : to_cluster.touched()) {
             if (c == current) continue;
-            const double gain = to_cluster[c] - gamma_over_2m * k_v * cluster_strength[c];
+            const double gain = to_cluster.touched_weight(c) - gamma_over_2m * k_v * cluster_strength[c];
             if (gain > best_gain + gain_tolerance * (std::abs(best_gain) + k_v)) {
                 best = c;
                 best_gain = gain;
@@ -159,10 +182,12 @@ bool move_nodes_fast(const Level& level, std::vector<NodeId>& cluster, double ga
         if (best != current) {
             moved_any = true;
             if (cluster_size[current] == 0) empty_clusters.push_back(current);
-            for (std::size_t a = level.offsets[v]; a < level.offsets[v + 1]; ++a) {
-                const NodeId t = level.targets[a];
+            for (std::size_t a = a0; a < a1; ++a) {
+                const NodeId t = targets[a];
                 if (!queued[t] && cluster[t] != best) {
-                    queue[(head + count) % n] = t;
+                    std::size_t at = head + count;
+                    if (at >= n) at -= n;
+                    queue[at] = t;
                     ++count;
                     queued[t] = 1;
                 }
@@ -191,9 +216,17 @@ std::vector<NodeId> refine(const Level& level, const std::vector<NodeId>& cluste
     std::vector<std::uint32_t> refined_size(n, 1);
     // External weight of each refined cluster towards the rest of its cluster.
     std::vector<double> external(n, 0.0);
-    for (NodeId v = 0; v < n; ++v)
-        for (std::size_t a = level.offsets[v]; a < level.offsets[v + 1]; ++a)
-            if (cluster[level.targets[a]] == cluster[v]) external[v] += level.weights[a];
+    const std::size_t* offsets = level.offsets.data();
+    const NodeId* targets = level.targets.data();
+    const double* weights = level.weights.data();
+    const NodeId* cluster_of = cluster.data();
+    for (NodeId v = 0; v < n; ++v) {
+        const NodeId c = cluster_of[v];
+        double sum = 0.0;
+        for (std::size_t a = offsets[v]; a < offsets[v + 1]; ++a)
+            if (cluster_of[targets[a]] == c) sum += weights[a];
+        external[v] = sum;
+    }
 
     std::vector<NodeId> order(n);
     std::iota(order.begin(), order.end(), NodeId{0});
@@ -210,9 +243,9 @@ std::vector<NodeId> refine(const Level& level, const std::vector<NodeId>& cluste
         if (external[v] < gamma_over_2m * k_v * (cluster_strength[c] - k_v)) continue;
 
         to_refined.clear();
-        for (std::size_t a = level.offsets[v]; a < level.offsets[v + 1]; ++a) {
-            const NodeId t = level.targets[a];
-            if (cluster[t] == c) to_refined.add(refined[t], level.weights[a]);
+        for (std::size_t a = offsets[v]; a < offsets[v + 1]; ++a) {
+            const NodeId t = targets[a];
+            if (cluster_of[t] == c) to_refined.add(refined[t], weights[a]);
         }
         candidates.assign(1, v);  // staying alone: gain 0
         candidate_gain.assign(1, 0.0);
@@ -230,7 +263,9 @@ std::vector<NodeId> refine(const Level& level, const std::vector<NodeId>& cluste
         if (candidates.size() == 1) continue;
         double total = 0.0;
         for (double& g : candidate_gain) {
-            g = std::exp((g - max_gain) / theta);
+            // exp underflows to 0 below -745.2 (through its slow path): 0 directly.
+            const double x = (g - max_gain) / theta;
+            g = x < -746.0 ? 0.0 : std::exp(x);
             total += g;
         }
         double pick = rng.uniform() * total;
@@ -278,24 +313,41 @@ Level aggregate(const Level& level, const std::vector<NodeId>& group, std::vecto
     Level next;
     next.offsets.resize(groups + 1);
     next.strength.assign(groups, 0.0);
+    // At most as many arcs as the level has: no regrowth, trimmed at the end.
+    next.targets.resize(level.targets.size());
+    next.weights.resize(level.targets.size());
+    const std::size_t* offsets = level.offsets.data();
+    const NodeId* targets = level.targets.data();
+    const double* weights = level.weights.data();
+    const NodeId* id = new_id.data();
+    NodeId* out_target = next.targets.data();
+    double* out_weight = next.weights.data();
+    std::size_t arcs = 0;
     ClusterWeights to_group(groups);
     for (NodeId g = 0; g < groups; ++g) {
-        next.offsets[g] = next.targets.size();
+        next.offsets[g] = arcs;
         to_group.clear();
+        double strength = 0.0;
         for (std::size_t i = start[g]; i < start[g + 1]; ++i) {
             const NodeId v = members[i];
-            next.strength[g] += level.strength[v];
-            for (std::size_t a = level.offsets[v]; a < level.offsets[v + 1]; ++a) {
-                const NodeId h = new_id[level.targets[a]];
-                if (h != g) to_group.add(h, level.weights[a]);
+            strength += level.strength[v];
+            for (std::size_t a = offsets[v]; a < offsets[v + 1]; ++a) {
+                const NodeId h = id[targets[a]];
+                if (h != g) to_group.add(h, weights[a]);
             }
         }
+        next.strength[g] = strength;
         for (NodeId h : to_group.touched()) {
-            next.targets.push_back(h);
-            next.weights.push_back(to_group[h]);
+            out_target[arcs] = h;
+            out_weight[arcs] = to_group.touched_weight(h);
+            ++arcs;
         }
     }
-    next.offsets[groups] = next.targets.size();
+    next.offsets[groups] = arcs;
+    next.targets.resize(arcs);
+    next.targets.shrink_to_fit();
+    next.weights.resize(arcs);
+    next.weights.shrink_to_fit();
     return next;
 }
 
