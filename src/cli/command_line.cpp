@@ -158,13 +158,14 @@ void CommandLine::check_choice(const std::string& option, const std::string& val
 }
 
 std::string CommandLine::option_list() const {
-    std::vector<std::string> names;
-    for (const auto& option : options_.options()) {
-        const std::string shown = display_name(*option);
-        names.push_back(shown.substr(0, shown.find(' ', shown.find("--"))));
-    }
     std::string out;
-    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+    for (const auto& option : options_.options()) {
+        // "-o/--output", "--top": the names, without the value.
+        std::string shown = display_name(*option);
+        shown = shown.substr(0, shown.find(' ', shown.find("--")));
+        if (const auto comma = shown.find(", "); comma != std::string::npos) shown.replace(comma, 2, "/");
+        out += (out.empty() ? "" : ", ") + shown;
+    }
     return out;
 }
 

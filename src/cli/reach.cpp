@@ -67,8 +67,11 @@ void cascades_json(Json& j, const Network& net, const CascadeResult& c) {
     j.field("generations", c.generations);
     j.key("series").open_array();
     for (const SeriesCascade& s : c.series) {
-        j.open_object().field("kind", s.kind).field("municipality", s.municipality);
-        j.field("events", s.events.size()).field("people", s.people.size()).field("attendances", s.attendances);
+        j.open_object().field("kind", s.kind).key("municipality");
+        s.municipality.empty() ? j.null() : j.value(s.municipality);
+        j.key("events").open_array();
+        for (const EventId e : s.events) j.value(net.event(e).key);
+        j.close_array().field("people", s.people.size()).field("attendances", s.attendances);
         j.field("newcomers", s.newcomers).field("newcomers_brought", s.newcomers_brought);
         j.field("bring_along_rate", s.bring_along_rate).field("generations", s.generations);
         j.field("largest_tree", s.largest_tree).close_object();

@@ -16,11 +16,24 @@
 
 namespace verbind::cli {
 
+namespace {
+
+// The command's default: the coordinators it is written for read Dutch (the
+// library's own default is English).
+constexpr const char* default_lang = "nl";
+
+std::string lang_help() {
+    return "the report's language: " + or_list(report_languages()) + " (default " + default_lang + ")";
+}
+
+}  // namespace
+
 int report_command(const Args& args) {
     CommandLine line("report");
     line.add()("output,o", CommandLine::value("FILE"),
                "write the report to FILE (replaced atomically); - writes the HTML to standard output")(
-        "municipality", CommandLine::value("X"), "only municipality X (default: the whole programme)")(
+        "lang", CommandLine::value("L"), lang_help().c_str())("municipality", CommandLine::value("X"),
+                                                              "only municipality X (default: the whole programme)")(
         "period", CommandLine::value("P"), "the charts' period: week, month, quarter or year (default month)")(
         "top", CommandLine::value("N"), "rows per table, 1 to 1000 (default 10)")(
         "train", CommandLine::value("K"), "residents in the reach plan, 1 to 1000 (default 5)")(
@@ -34,6 +47,8 @@ int report_command(const Args& args) {
     const std::optional<std::string> path = line.path();
     const std::optional<std::string> output = line.output();
     if (!output) line.fail("missing -o FILE (where to write the HTML report; - for standard output)");
+    options.lang = line.get("lang").value_or(default_lang);
+    line.check_choice("--lang", options.lang, report_languages());
     if (const auto m = line.get("municipality")) options.municipality = *m;
     if (const auto p = line.get("period")) {
         line.check_choice("--period", *p, {"week", "month", "quarter", "year"});

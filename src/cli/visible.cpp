@@ -1,9 +1,11 @@
 #include "visible.hpp"
+#include "graphfile.hpp"
 
 #include "verbind/io/io.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/model/visible.hpp"
+#include "verbind/store/store.hpp"
 #include "verbind/util/files.hpp"
 
 #include "verbind/error.hpp"
@@ -38,6 +40,7 @@ Network read_network_from(const std::string& path, std::ostream& warnings_to) {
     files::check_path(path);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) return read_csv_from(path, warnings_to);
+    if (detect_format(path) == FileFormat::store) return load(path);
     return read_network(path);
 }
 

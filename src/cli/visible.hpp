@@ -33,8 +33,8 @@ SensitiveCounts count_sensitive(const Network& network);
 // gone, as if it had never been recorded.
 Network visible_records(const Network& network, bool include_sensitive);
 
-// What a command works on: the network at `path` (a CSV folder or a JSON
-// file) or, without a path, the sample programme; through visible_records.
+// What a command works on: the network at `path` (a CSV folder, a JSON
+// file or a store) or, without a path, the sample programme; through visible_records.
 struct Input {
     Network network;
     SensitiveCounts sensitive;  // of the network as read
@@ -42,8 +42,9 @@ struct Input {
 };
 Input load_network(const std::optional<std::string>& path, bool include_sensitive);
 
-// Reads a CSV folder, or (read_network_from) a folder as CSV and anything
-// else as JSON. The CSV reader's warnings (columns it does not know, ignored;
+// Reads a CSV folder, or (read_network_from) a folder as CSV, a store (a
+// SQLite file, or .db/.sqlite/.sqlite3/.store: graphfile.hpp's
+// detect_format) with verbind::load, and anything else as JSON. The CSV reader's warnings (columns it does not know, ignored;
 // columns= renames) go to `warnings_to`, one line each, "warning: ...", so
 // stdout keeps the result only.
 Network read_csv_from(const std::string& folder, std::ostream& warnings_to);

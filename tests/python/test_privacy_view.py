@@ -402,6 +402,7 @@ CLI = {
     "match": lambda p, o: ["match", p, "--seed", "1"],
     "reach": lambda p, o: ["reach", p],
     "report": lambda p, o: ["report", p, "-o", o, "--seed", "1"],
+    "timeline": lambda p, o: ["timeline", p, "--period", "quarter"],
 }
 CLI_NO_NETWORK = {"demo": "the sample programme only (its own marks, counted not named)"}
 

@@ -227,7 +227,8 @@ def test_cli(tmp_path):
                            "--period", "quarter", "--seed", "4", "--top", "3"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
-    assert html == verbind.report(verbind.read_csv(folder), municipality="Lelystad", period="quarter", seed=4, top=3)
+    assert html == verbind.report(verbind.read_csv(folder), municipality="Lelystad", period="quarter", seed=4, top=3,
+                                  lang="nl")  # the CLI's default language
     bad = subprocess.run([cli, "report", "-o", str(out), "--period", "fortnight"], capture_output=True, text=True)
     assert bad.returncode == 2 and "--period must be week, month, quarter or year, got 'fortnight'" in bad.stderr
     missing = subprocess.run([cli, "report"], capture_output=True, text=True)
