@@ -14,6 +14,7 @@
 #include "verbind/model/text.hpp"
 #include "verbind/model/visible.hpp"
 #include "verbind/util/progress.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -71,12 +72,7 @@ bool has_column(std::span<const ColumnSpec> columns, std::string_view name) {
 }
 
 std::string column_list(std::span<const ColumnSpec> columns) {
-    std::string list;
-    for (const auto& column : columns) {
-        if (!list.empty()) list += ", ";
-        list += column.name;
-    }
-    return list;
+    return join(columns, ", ", [](const ColumnSpec& column) { return column.name; });
 }
 
 // "actors" and "actors.csv" name the same file; "" is every file.
@@ -200,8 +196,7 @@ public:
                 fail_at(lexer_.source(), line_, message);
             }
         if (!ignored.empty()) {
-            std::string list;
-            for (const auto& name : ignored) list += (list.empty() ? "" : ", ") + name;
+            const std::string list = join(ignored, ", ");
             context.warnings.push_back(
                 lexer_.source() + ":" + std::to_string(line_) + (ignored.size() == 1 ? ": column " : ": columns ") +
                 list + (ignored.size() == 1 ? " is" : " are") +
@@ -466,14 +461,7 @@ void append_row(std::string& out, std::initializer_list<std::string_view> fields
     out += '\n';
 }
 
-std::string join_list(const std::vector<std::string>& items) {
-    std::string joined;
-    for (const auto& item : items) {
-        if (!joined.empty()) joined += ';';
-        joined += item;
-    }
-    return joined;
-}
+std::string join_list(const std::vector<std::string>& items) { return join(items, ";"); }
 
 }  // namespace
 
@@ -495,7 +483,7 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
     for (const auto& tie : network.ties()) {
         if (!visible.tie(tie)) continue;
         append_row(ties, {network.actor(tie.a).key, network.actor(tie.b).key, network.tie_kind(tie),
-                          format_date(tie.since), format_date(tie.until), format_number(tie.weight + 0.0)});
+                          format_date(tie.since), format_date(tie.until), number_text(tie.weight + 0.0)});
     }
 
     std::string events = "key,date,kind,neighbourhood,municipality,organisers\n";

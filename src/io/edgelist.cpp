@@ -10,6 +10,7 @@
 #include "verbind/model/text.hpp"
 #include "verbind/util/files.hpp"
 #include "verbind/util/progress.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -63,11 +64,7 @@ std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
-std::string format_weight(double w) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", w);
-    return buf;
-}
+std::string format_weight(double w) { return number_text(w, NumberFormat::significant(17)); }
 
 std::string delimiter_name(char d) {
     switch (d) {

@@ -1,11 +1,12 @@
 // Helpers shared by the CSV and JSON readers and writers: whole-file reads,
-// atomic writes (both through verbind/util/files.hpp), numbers that round-trip exactly, and text made safe to show
-// in an error message.
+// atomic writes (both through verbind/util/files.hpp), numbers read back
+// exactly, and text made safe to show in an error message (numbers are
+// written by verbind/util/text.hpp).
 #pragma once
 
 #include "verbind/error.hpp"
-#include "verbind/model/text.hpp"
 #include "verbind/util/files.hpp"
+#include "verbind/util/text.hpp"
 
 #include <charconv>
 #include <string>
@@ -20,7 +21,7 @@ inline std::string_view strip_bom(std::string_view text) noexcept {
     return text;
 }
 
-// `text` for an error message (model/text.hpp's printable: valid UTF-8 as
+// `text` for an error message (util/text.hpp's printable: valid UTF-8 as
 // is, other bytes and control characters as \xNN).
 inline std::string shown(std::string_view text) { return printable(text); }
 
@@ -40,13 +41,6 @@ inline std::string read_file(const std::string& path) { return files::read_file(
 
 inline void write_file_atomically(const std::string& path, std::string_view content) {
     files::atomic_write_file(path, content);
-}
-
-// Shortest text that reads back as exactly `value`.
-inline std::string format_number(double value) {
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
 }
 
 // The whole of `text` as a double; throws input_error naming `what` when it

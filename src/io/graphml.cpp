@@ -4,6 +4,7 @@
 #include "verbind/model/text.hpp"
 #include "verbind/model/visible.hpp"
 #include "verbind/util/files.hpp"
+#include "verbind/util/text.hpp"
 
 #include <cstdio>
 
@@ -73,20 +74,9 @@ void data(std::string& out, std::string_view key, std::string_view value, Where&
     out += "</data>\n";
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ';';
-        out += item;
-    }
-    return out;
-}
+std::string joined(const std::vector<std::string>& items) { return join(items, ";"); }
 
-std::string number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
-}
+std::string number(double value) { return number_text(value, NumberFormat::significant(17)); }
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include "verbind/error.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/model/visible.hpp"
+#include "verbind/util/text.hpp"
 
 #include <filesystem>
 #include <initializer_list>
@@ -43,8 +44,7 @@ public:
             bool known = false;
             for (auto name : names) known = known || name == member.key;
             if (!known) {
-                std::string expected;
-                for (auto name : names) expected += (expected.empty() ? "" : ", ") + std::string(name);
+                const std::string expected = join(names, ", ");
                 fail_at(source_, member.line,
                         path_ + ": unknown field '" + member.key + "' (expected " + expected + ")");
             }
@@ -277,30 +277,6 @@ void read_document(Network& network, std::string_view text, std::string_view sou
 
 // --- writing ------------------------------------------------------------------
 
-void append_string(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (byte < 0x20) {
-                    out += "\\u00";
-                    out += hex[byte >> 4];
-                    out += hex[byte & 0xF];
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
-}
-
 // One record as a one-line object, members in a fixed order.
 class ObjectLine {
 public:
@@ -309,7 +285,7 @@ public:
 
     void string(std::string_view name, std::string_view value) {
         key(name);
-        append_string(out_, value);
+        append_json_string(out_, value);
     }
     // Empty text is "not known" in the model: left out.
     void string_if(std::string_view name, std::string_view value) {
@@ -321,7 +297,7 @@ public:
         out_ += '[';
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i > 0) out_ += ", ";
-            append_string(out_, items[i]);
+            append_json_string(out_, items[i]);
         }
         out_ += ']';
     }
@@ -331,7 +307,7 @@ public:
     }
     void number(std::string_view name, double value) {
         key(name);
-        out_ += format_number(value);
+        append_number(out_, value);
     }
     void date_if(std::string_view name, const std::optional<Date>& value) {
         if (value) string(name, format_date(*value));
@@ -341,7 +317,7 @@ private:
     void key(std::string_view name) {
         if (!first_) out_ += ", ";
         first_ = false;
-        append_string(out_, name);
+        append_json_string(out_, name);
         out_ += ": ";
     }
 
@@ -355,7 +331,7 @@ private:
 template <class Items, class Keep, class Write>
 void append_records_if(std::string& out, std::string_view name, const Items& items, Keep&& keep, Write&& write) {
     out += ",\n  ";
-    append_string(out, name);
+    append_json_string(out, name);
     out += ": [";
     bool first = true;
     for (const auto& item : items) {
@@ -379,20 +355,20 @@ void append_records(std::string& out, std::string_view name, const Items& items,
 
 std::string to_json(const Network& network, const ExportOptions& options) {
     std::string out = "{\n  \"format\": ";
-    append_string(out, format_name);
+    append_json_string(out, format_name);
     out += ",\n  \"version\": ";
     out += format_version;
     // Mark lists are written only when they hold something.
     auto append_marks = [&out](std::string_view name, const auto& names) {
         if (names.empty()) return;
         out += ",\n  ";
-        append_string(out, name);
+        append_json_string(out, name);
         out += ": [";
         bool first_name = true;
         for (const auto& mark : names) {
             if (!first_name) out += ", ";
             first_name = false;
-            append_string(out, mark);
+            append_json_string(out, mark);
         }
         out += ']';
     };

@@ -2,7 +2,7 @@
 #include "parts.hpp"
 
 #include "verbind/privacy/suppress.hpp"
-#include "../util/markup.hpp"
+#include "verbind/util/text.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -4,7 +4,6 @@
 #include "verbind/report/report.hpp"
 
 #include "parts.hpp"
-#include "../io/files.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
@@ -12,6 +11,7 @@
 #include "verbind/model/visible.hpp"
 #include "verbind/reach/spread.hpp"
 #include "verbind/socialmap/social_map.hpp"
+#include "verbind/util/files.hpp"
 #include "verbind/util/random.hpp"
 #include "verbind/version.hpp"
 
@@ -336,7 +336,7 @@ std::string report_html(const Network& network, const ReportOptions& options) {
 }
 
 void write_report(const Network& network, const ReportOptions& options, const std::string& path) {
-    io_detail::write_file_atomically(path, report_html(network, options));
+    files::atomic_write_file(path, report_html(network, options));
 }
 
 }  // namespace verbind

@@ -3,7 +3,7 @@
 #include "verbind/util/files.hpp"
 
 #include "verbind/error.hpp"
-#include "verbind/model/text.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -23,17 +23,7 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 
 # (file, include as written): today's uses the table does not allow. Remove a
 # line when its item is done; the test fails while a listed one no longer occurs.
-KNOWN_EXCEPTIONS = {
-    # util uses model (printable() for error messages). Removed by "one
-    # number-to-text, one JSON string escape, one join helper for the whole
-    # library" / "internal helpers live in one internal place".
-    ("src/util/files.cpp", "verbind/model/text.hpp"),
-    # report reaches into io's and util's internal headers by "../". Removed by
-    # "no ../ includes across capability folders - internal helpers live in one
-    # internal place".
-    ("src/report/report.cpp", "../io/files.hpp"),
-    ("src/report/format.cpp", "../util/markup.hpp"),
-}
+KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()  # none left (issue 14's items are done)
 
 
 def read_table(text):

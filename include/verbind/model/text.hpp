@@ -1,21 +1,13 @@
 // Checks applied to every piece of text that enters the model.
 #pragma once
 
+#include "verbind/util/text.hpp"  // is_valid_utf8, printable (util: used below the model too)
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace verbind {
-
-// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates,
-// nothing above U+10FFFF).
-bool is_valid_utf8(std::string_view text) noexcept;
-
-// `text` as it may appear in an error message: valid UTF-8 as it is, every
-// byte that is not (and every control character, NUL included) as \xNN, so
-// no message carries raw invalid bytes into a log, a C caller or a Python
-// str. Every message that quotes outside text goes through this one.
-std::string printable(std::string_view text);
 
 // The character classes a key or label refuses (one table in text.cpp):
 // - anywhere: control characters (C0 U+0000-U+001F, DEL U+007F, C1
