@@ -57,11 +57,12 @@ extern "C" {
  * ------------------------------------------------------------------------ */
 
 /* The version of this header. vb_version() gives the library's, which may
- * be newer (same major version: the soname guarantees the ABI). */
-#define VB_VERSION_MAJOR 0
-#define VB_VERSION_MINOR 1
+ * be newer: libverbind.so.1 keeps the 1.0 ABI for every 1.x (same major
+ * version, same soname; docs/abi-policy.md). */
+#define VB_VERSION_MAJOR 1
+#define VB_VERSION_MINOR 0
 #define VB_VERSION_PATCH 0
-#define VB_VERSION_STRING "0.1.0"
+#define VB_VERSION_STRING "1.0.0"
 #define VB_VERSION_NUMBER (VB_VERSION_MAJOR * 1000000 + VB_VERSION_MINOR * 1000 + VB_VERSION_PATCH)
 
 /* The library's version, "MAJOR.MINOR.PATCH". Static storage. */
