@@ -3,6 +3,7 @@
 #include "capi_internal.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/io/social_map_json.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"

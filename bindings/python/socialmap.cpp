@@ -5,6 +5,7 @@
 #include "options.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/io/social_map_json.hpp"
 #include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"

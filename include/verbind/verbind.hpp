@@ -9,6 +9,7 @@
 #include "verbind/io/edgelist.hpp"
 #include "verbind/io/graphml.hpp"
 #include "verbind/io/io.hpp"
+#include "verbind/io/social_map_json.hpp"
 #include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/stable.hpp"

@@ -6,6 +6,7 @@
 #include "visible.hpp"
 
 #include "verbind/io/io.hpp"
+#include "verbind/io/social_map_json.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/socialmap/social_map.hpp"
 

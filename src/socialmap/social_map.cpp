@@ -20,7 +20,6 @@
 #include <numeric>
 #include <optional>
 #include <set>
-#include <type_traits>
 
 namespace verbind {
 
@@ -180,35 +179,38 @@ std::size_t cut_off(const std::vector<std::size_t>& sizes, bool edge_only) {
     return rest - largest;
 }
 
-}  // namespace
+// What every section of the map reads: its graph, the actors on it with
+// their declared groups, and the measures computed once for all sections.
+struct MapData {
+    const Graph& g;
+    const SocialMapOptions& options;
+    std::size_t n = 0;
+    std::vector<const Actor*> actor;
+    std::vector<std::vector<std::string>> groups;  // declared groups, sorted (special-category ones left out)
+    std::vector<double> btw, cons;                 // betweenness (normalised), Burt's constraint
+    std::vector<std::uint32_t> community;
+};
 
-void SocialMapOptions::validate() const {
-    if (top == 0) throw input_error("social_map: top must be at least 1");
-    check_min_cell(min_cell, "social_map");
-}
+// Scratch for pieces_without, shared by the organisations and the fragile
+// points and ties.
+struct Flood {
+    std::vector<std::uint32_t> mark;
+    std::uint32_t stamp = 0;
+};
 
-SocialMap social_map(const Network& network, const SocialMapOptions& options) {
-    options.validate();
-    SuppressionOptions suppression;
-    suppression.min_cell = options.min_cell;
-    const Graph g = map_graph(network, options);
-    const std::size_t n = g.num_nodes();
-    SocialMap map;
-    map.people = n;
-    map.ties = g.num_edges();
-    if (n == 0) return map;
-
-    std::vector<const Actor*> actor(n);
-    std::vector<std::vector<std::string>> groups(n);
+// The actors and their declared groups, then betweenness, constraint and
+// communities; betweenness is most of the work and each stage reports its
+// share of [0, 1].
+void measure(const Network& network, MapData& d, Progress& progress) {
+    const std::size_t n = d.n;
+    d.actor.resize(n);
+    d.groups.resize(n);
     const Visible public_records(network, /*include_sensitive=*/false);
     for (NodeId u = 0; u < n; ++u) {
-        actor[u] = &network.actor(g.key(u));
-        groups[u] = public_records.groups(*actor[u]);  // special-category groups left out
-        std::sort(groups[u].begin(), groups[u].end());
+        d.actor[u] = &network.actor(d.g.key(u));
+        d.groups[u] = public_records.groups(*d.actor[u]);  // special-category groups left out
+        std::sort(d.groups[u].begin(), d.groups[u].end());
     }
-
-    // Betweenness is most of the work; each stage reports its share of [0, 1].
-    Progress progress(options.progress);
     auto stage = [&progress](double from, double to) -> ProgressCallback {
         if (!progress.active()) return {};
         return [&progress, from, to](double fraction) {
@@ -217,21 +219,26 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
         };
     };
     BetweennessOptions bo;
-    bo.threads = options.threads;
+    bo.threads = d.options.threads;
     bo.progress = stage(0.0, 0.7);
-    const auto btw = betweenness(g, bo);
+    d.btw = betweenness(d.g, bo);
     BrokerageOptions ko;
-    ko.threads = options.threads;
-    const auto cons = constraint(g, ko);
+    ko.threads = d.options.threads;
+    d.cons = constraint(d.g, ko);
     progress.report(0.75);
     CommunityOptions co;
-    co.seed = options.seed;
-    co.threads = options.threads;
+    co.seed = d.options.seed;
+    co.threads = d.options.threads;
     co.progress = stage(0.75, 0.85);
-    const auto community = communities(g, co);
-    map.modularity = g.num_edges() > 0 ? modularity(g, community) : 0.0;
+    d.community = communities(d.g, co);
+}
 
-    // --- key figures -----------------------------------------------------------
+// --- key figures -----------------------------------------------------------
+std::vector<KeyFigure> key_figures(const MapData& d) {
+    const Graph& g = d.g;
+    const std::size_t n = d.n;
+    const auto& groups = d.groups;
+    const auto& btw = d.btw;
     auto shares_group = [&](NodeId a, NodeId b) {
         for (const auto& x : groups[a])
             if (std::binary_search(groups[b].begin(), groups[b].end(), x)) return true;
@@ -258,7 +265,7 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
     auto part = [](double x, double max) { return max > 0 ? x / max : 0.0; };
     std::vector<NodeId> residents;
     for (NodeId u = 0; u < n; ++u)
-        if (actor[u]->is_resident()) residents.push_back(u);
+        if (d.actor[u]->is_resident()) residents.push_back(u);
     std::vector<double> score(n, 0.0);
     for (NodeId u : residents)
         score[u] = (part(static_cast<double>(reach2[u]), max_reach) + part(btw[u], max_btw) +
@@ -266,7 +273,8 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
                    3.0;
     auto by_score = residents;
     std::stable_sort(by_score.begin(), by_score.end(), [&](NodeId a, NodeId b) { return score[a] > score[b]; });
-    for (std::size_t i = 0; i < std::min(options.top, by_score.size()); ++i) {
+    std::vector<KeyFigure> out;
+    for (std::size_t i = 0; i < std::min(d.options.top, by_score.size()); ++i) {
         const NodeId u = by_score[i];
         KeyFigure k;
         k.actor = g.key(u);
@@ -274,8 +282,8 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
         k.two_hop_reach = reach2[u];
         k.betweenness = btw[u];
         k.cross_group_ties = cross[u];
-        k.recognised = actor[u]->key_figure;
-        k.trained = actor[u]->trained_on.has_value();
+        k.recognised = d.actor[u]->key_figure;
+        k.trained = d.actor[u]->trained_on.has_value();
         k.why = "reaches " + count_of(reach2[u], "person", "people") +
                 " within two steps (most: " + fixed(max_reach, 0) + "), lies on " + fixed(100 * btw[u], 1) +
                 "% of shortest paths (most: " + fixed(100 * max_btw, 1) + "%), has " +
@@ -285,123 +293,150 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
             k.why += "; acts as a key figure but is not yet recognised as one";
         else if (!k.trained)
             k.why += "; recognised as key figure but not yet trained";
-        map.key_figures.push_back(std::move(k));
+        out.push_back(std::move(k));
     }
+    return out;
+}
 
-    // --- brokers -------------------------------------------------------------------
+// --- brokers -------------------------------------------------------------------
+std::vector<Broker> brokers(const MapData& d) {
+    const Graph& g = d.g;
+    const std::size_t n = d.n;
+    const auto& cons = d.cons;
+    const auto& btw = d.btw;
+    const auto& community = d.community;
+    std::vector<Broker> out;
     std::vector<double> finite;
     for (NodeId u = 0; u < n; ++u)
         if (!std::isnan(cons[u]) && g.degree(u) >= 2) finite.push_back(cons[u]);
-    if (!finite.empty()) {
-        std::sort(finite.begin(), finite.end());
-        const double median = finite[finite.size() / 2];
-        std::vector<NodeId> candidates;
-        for (NodeId u = 0; u < n; ++u)
-            if (!std::isnan(cons[u]) && g.degree(u) >= 2 && cons[u] <= median && btw[u] > 0) candidates.push_back(u);
-        // Brokers span communities: those whose ties reach several come first.
-        auto spans = [&](NodeId u) {
-            for (NodeId v : g.neighbors(u))
-                if (community[v] != community[u]) return true;
-            return false;
-        };
-        std::stable_sort(candidates.begin(), candidates.end(), [&](NodeId a, NodeId b) {
-            const bool sa = spans(a), sb = spans(b);
-            return sa != sb ? sa : btw[a] > btw[b];
-        });
-        for (std::size_t i = 0; i < std::min(options.top, candidates.size()); ++i) {
-            const NodeId u = candidates[i];
-            Broker b;
-            b.actor = g.key(u);
-            b.constraint = cons[u];
-            b.betweenness = btw[u];
-            std::set<std::uint32_t> seen;
-            for (NodeId v : g.neighbors(u)) seen.insert(community[v]);
-            seen.insert(community[u]);
-            b.communities.assign(seen.begin(), seen.end());
-            b.why = "constraint " + fixed(cons[u]) + " (median " + fixed(median) +
-                    ": lower means more open ties), on " + fixed(100 * btw[u], 1) +
-                    "% of shortest paths, ties into " + count_of(b.communities.size(), "community", "communities");
-            map.brokers.push_back(std::move(b));
-        }
+    if (finite.empty()) return out;
+    std::sort(finite.begin(), finite.end());
+    const double median = finite[finite.size() / 2];
+    std::vector<NodeId> candidates;
+    for (NodeId u = 0; u < n; ++u)
+        if (!std::isnan(cons[u]) && g.degree(u) >= 2 && cons[u] <= median && btw[u] > 0) candidates.push_back(u);
+    // Brokers span communities: those whose ties reach several come first.
+    auto spans = [&](NodeId u) {
+        for (NodeId v : g.neighbors(u))
+            if (community[v] != community[u]) return true;
+        return false;
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), [&](NodeId a, NodeId b) {
+        const bool sa = spans(a), sb = spans(b);
+        return sa != sb ? sa : btw[a] > btw[b];
+    });
+    for (std::size_t i = 0; i < std::min(d.options.top, candidates.size()); ++i) {
+        const NodeId u = candidates[i];
+        Broker b;
+        b.actor = g.key(u);
+        b.constraint = cons[u];
+        b.betweenness = btw[u];
+        std::set<std::uint32_t> seen;
+        for (NodeId v : g.neighbors(u)) seen.insert(community[v]);
+        seen.insert(community[u]);
+        b.communities.assign(seen.begin(), seen.end());
+        b.why = "constraint " + fixed(cons[u]) + " (median " + fixed(median) + ": lower means more open ties), on " +
+                fixed(100 * btw[u], 1) + "% of shortest paths, ties into " +
+                count_of(b.communities.size(), "community", "communities");
+        out.push_back(std::move(b));
     }
+    return out;
+}
 
-    // --- organisations ---------------------------------------------------------------
-    std::vector<std::uint32_t> mark(n, 0);
-    std::uint32_t stamp = 0;
-    {
-        std::vector<NodeId> near(n, no_id);
-        for (NodeId o = 0; o < n; ++o) {
-            if (actor[o]->is_resident()) continue;
-            OrganisationRole r;
-            r.actor = g.key(o);
-            r.kind = actor[o]->kind;
-            std::vector<NodeId> tied;
-            for (NodeId v : g.neighbors(o))
-                if (actor[v]->is_resident()) tied.push_back(v);
-            r.residents_tied = tied.size();
-            if (g.degree(o) > 0) {
-                const auto sizes = pieces_without(g, o, o, false, mark, stamp);
-                // Residents outside the largest remaining piece.
-                std::size_t largest_piece = 1;
-                for (std::size_t i = 2; i < sizes.size(); ++i)
-                    if (sizes[i] > sizes[largest_piece]) largest_piece = i;
-                ++stamp;
-                mark[o] = stamp;
-                // Re-flood to count residents (not organisations) in the smaller pieces.
-                std::vector<NodeId> stack;
-                std::size_t piece = 0;
-                for (NodeId w : g.neighbors(o)) {
-                    if (mark[w] == stamp) continue;
-                    ++piece;
-                    std::size_t residents_here = 0;
-                    mark[w] = stamp;
-                    stack.push_back(w);
-                    while (!stack.empty()) {
-                        const NodeId v = stack.back();
-                        stack.pop_back();
-                        if (actor[v]->is_resident()) ++residents_here;
-                        for (NodeId x : g.neighbors(v))
-                            if (mark[x] != stamp && x != o) mark[x] = stamp, stack.push_back(x);
-                    }
-                    if (piece != largest_piece) r.disconnected_without += residents_here;
-                }
-            }
-            // Pairs of its residents within two steps only through it.
-            for (std::size_t i = 0; i < tied.size(); ++i) {
-                const NodeId u = tied[i];
-                near[u] = u;
-                for (NodeId w : g.neighbors(u)) near[w] = u;
-                for (std::size_t j = i + 1; j < tied.size(); ++j) {
-                    const NodeId v = tied[j];
-                    if (near[v] == u) continue;  // tied directly
-                    bool other_route = false;
-                    for (NodeId w : g.neighbors(v))
-                        if (w != o && near[w] == u) {
-                            other_route = true;
-                            break;
-                        }
-                    if (!other_route) ++r.pairs_far_apart_without;
-                }
-                near[u] = no_id;
-                for (NodeId w : g.neighbors(u)) near[w] = no_id;
-            }
-            r.why = "tied to " + count_of(r.residents_tied, "resident", "residents") + "; if it withdrew, " +
-                    count_of(r.disconnected_without, "resident", "residents") +
-                    " would be cut off from the rest and " + count_of(r.pairs_far_apart_without, "pair", "pairs") +
-                    " of its residents would no longer be within two steps of each other";
-            map.organisations.push_back(std::move(r));
+// --- organisations ---------------------------------------------------------------
+// Residents of the pieces other than the largest once organisation o is taken
+// out (its neighbours re-flooded, counting residents, not organisations).
+std::size_t residents_cut_off(const MapData& d, NodeId o, Flood& flood) {
+    const Graph& g = d.g;
+    std::size_t disconnected = 0;
+    const auto sizes = pieces_without(g, o, o, false, flood.mark, flood.stamp);
+    // Residents outside the largest remaining piece.
+    std::size_t largest_piece = 1;
+    for (std::size_t i = 2; i < sizes.size(); ++i)
+        if (sizes[i] > sizes[largest_piece]) largest_piece = i;
+    auto& mark = flood.mark;
+    const std::uint32_t stamp = ++flood.stamp;
+    mark[o] = stamp;
+    // Re-flood to count residents (not organisations) in the smaller pieces.
+    std::vector<NodeId> stack;
+    std::size_t piece = 0;
+    for (NodeId w : g.neighbors(o)) {
+        if (mark[w] == stamp) continue;
+        ++piece;
+        std::size_t residents_here = 0;
+        mark[w] = stamp;
+        stack.push_back(w);
+        while (!stack.empty()) {
+            const NodeId v = stack.back();
+            stack.pop_back();
+            if (d.actor[v]->is_resident()) ++residents_here;
+            for (NodeId x : g.neighbors(v))
+                if (mark[x] != stamp && x != o) mark[x] = stamp, stack.push_back(x);
         }
-        std::stable_sort(map.organisations.begin(), map.organisations.end(), [](const auto& a, const auto& b) {
-            return std::tie(a.disconnected_without, a.pairs_far_apart_without, a.residents_tied) >
-                   std::tie(b.disconnected_without, b.pairs_far_apart_without, b.residents_tied);
-        });
+        if (piece != largest_piece) disconnected += residents_here;
     }
+    return disconnected;
+}
 
-    progress.report(0.95);
+// Pairs of the residents tied to o that are within two steps only through it.
+// `near` is scratch of n entries, all no_id (and left so).
+std::size_t pairs_only_through(const Graph& g, NodeId o, const std::vector<NodeId>& tied, std::vector<NodeId>& near) {
+    std::size_t pairs = 0;
+    for (std::size_t i = 0; i < tied.size(); ++i) {
+        const NodeId u = tied[i];
+        near[u] = u;
+        for (NodeId w : g.neighbors(u)) near[w] = u;
+        for (std::size_t j = i + 1; j < tied.size(); ++j) {
+            const NodeId v = tied[j];
+            if (near[v] == u) continue;  // tied directly
+            bool other_route = false;
+            for (NodeId w : g.neighbors(v))
+                if (w != o && near[w] == u) {
+                    other_route = true;
+                    break;
+                }
+            if (!other_route) ++pairs;
+        }
+        near[u] = no_id;
+        for (NodeId w : g.neighbors(u)) near[w] = no_id;
+    }
+    return pairs;
+}
 
-    // --- fragile points ----------------------------------------------------------------
+std::vector<OrganisationRole> organisations(const MapData& d, Flood& flood) {
+    const Graph& g = d.g;
+    std::vector<OrganisationRole> out;
+    std::vector<NodeId> near(d.n, no_id);
+    for (NodeId o = 0; o < d.n; ++o) {
+        if (d.actor[o]->is_resident()) continue;
+        OrganisationRole r;
+        r.actor = g.key(o);
+        r.kind = d.actor[o]->kind;
+        std::vector<NodeId> tied;
+        for (NodeId v : g.neighbors(o))
+            if (d.actor[v]->is_resident()) tied.push_back(v);
+        r.residents_tied = tied.size();
+        if (g.degree(o) > 0) r.disconnected_without = residents_cut_off(d, o, flood);
+        r.pairs_far_apart_without = pairs_only_through(g, o, tied, near);
+        r.why = "tied to " + count_of(r.residents_tied, "resident", "residents") + "; if it withdrew, " +
+                count_of(r.disconnected_without, "resident", "residents") + " would be cut off from the rest and " +
+                count_of(r.pairs_far_apart_without, "pair", "pairs") +
+                " of its residents would no longer be within two steps of each other";
+        out.push_back(std::move(r));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.disconnected_without, a.pairs_far_apart_without, a.residents_tied) >
+               std::tie(b.disconnected_without, b.pairs_far_apart_without, b.residents_tied);
+    });
+    return out;
+}
+
+// --- fragile points and ties ----------------------------------------------------------
+void fragile(const MapData& d, Flood& flood, SocialMap& map) {
+    const Graph& g = d.g;
+    const std::size_t top = d.options.top;
     for (NodeId a : articulation_points(g)) {
-        const auto sizes = pieces_without(g, a, a, false, mark, stamp);
+        const auto sizes = pieces_without(g, a, a, false, flood.mark, flood.stamp);
         FragilePoint p;
         p.actor = g.key(a);
         p.cut_off = cut_off(sizes, false);
@@ -412,9 +447,9 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
     }
     std::stable_sort(map.fragile_points.begin(), map.fragile_points.end(),
                      [](const auto& x, const auto& y) { return x.cut_off > y.cut_off; });
-    if (map.fragile_points.size() > options.top) map.fragile_points.resize(options.top);
+    if (map.fragile_points.size() > top) map.fragile_points.resize(top);
     for (auto [u, v] : bridges(g)) {
-        const auto sizes = pieces_without(g, u, v, true, mark, stamp);
+        const auto sizes = pieces_without(g, u, v, true, flood.mark, flood.stamp);
         FragileTie t;
         t.a = g.key(u);
         t.b = g.key(v);
@@ -426,325 +461,211 @@ SocialMap social_map(const Network& network, const SocialMapOptions& options) {
     }
     std::stable_sort(map.fragile_ties.begin(), map.fragile_ties.end(),
                      [](const auto& x, const auto& y) { return x.cut_off > y.cut_off; });
-    if (map.fragile_ties.size() > options.top) map.fragile_ties.resize(options.top);
+    if (map.fragile_ties.size() > top) map.fragile_ties.resize(top);
+}
 
-    // --- declared groups by community: one table, suppressed once ----------------------
-    // Its column totals are the group sizes the gaps publish, so the
-    // communities' group mixes and the gaps are protected together: no
-    // suppressed cell can be worked out from a total minus published cells.
-    std::vector<std::string> declared;
+// --- declared groups by community: one table, suppressed once ----------------------
+// Its column totals are the group sizes the gaps publish, so the
+// communities' group mixes and the gaps are protected together: no
+// suppressed cell can be worked out from a total minus published cells.
+struct GroupMix {
+    std::vector<std::string> declared;   // the declared groups on the map, sorted
+    std::uint32_t k = 0;                 // communities
+    std::optional<SuppressedTable> mix;  // k x declared (+ totals); none without declared groups
+};
+
+GroupMix group_mix(const MapData& d, const SuppressionOptions& suppression) {
+    const std::size_t n = d.n;
+    GroupMix out;
     {
         std::set<std::string> names;
-        for (NodeId u = 0; u < n; ++u) names.insert(groups[u].begin(), groups[u].end());
-        declared.assign(names.begin(), names.end());
+        for (NodeId u = 0; u < n; ++u) names.insert(d.groups[u].begin(), d.groups[u].end());
+        out.declared.assign(names.begin(), names.end());
     }
-    const std::uint32_t k = *std::max_element(community.begin(), community.end()) + 1;
-    std::optional<SuppressedTable> mix;
+    const auto& declared = out.declared;
+    const std::uint32_t k = *std::max_element(d.community.begin(), d.community.end()) + 1;
+    out.k = k;
     if (!declared.empty()) {
         std::vector<std::uint64_t> counts(k * declared.size(), 0);
         for (NodeId u = 0; u < n; ++u)
-            for (const auto& x : groups[u]) {
+            for (const auto& x : d.groups[u]) {
                 const auto column = std::lower_bound(declared.begin(), declared.end(), x) - declared.begin();
-                ++counts[community[u] * declared.size() + static_cast<std::size_t>(column)];
+                ++counts[d.community[u] * declared.size() + static_cast<std::size_t>(column)];
             }
         // Each community's size and the number of people on the map are
         // published beside the table: protected with it.
         std::vector<std::uint64_t> community_size(k, 0);
-        for (NodeId u = 0; u < n; ++u) ++community_size[community[u]];
-        mix = suppress_with_published(counts, k, declared.size(), community_size, n, suppression);
+        for (NodeId u = 0; u < n; ++u) ++community_size[d.community[u]];
+        out.mix = suppress_with_published(counts, k, declared.size(), community_size, n, suppression);
     }
-
-    // --- communities ---------------------------------------------------------------------
-    {
-        std::vector<std::size_t> size(k, 0), internal(k, 0), external(k, 0);
-        for (NodeId u = 0; u < n; ++u) ++size[community[u]];
-        for (NodeId u = 0; u < n; ++u)
-            for (NodeId v : g.neighbors(u)) {
-                if (u > v) continue;
-                if (community[u] == community[v])
-                    ++internal[community[u]];
-                else
-                    ++external[community[u]], ++external[community[v]];
-            }
-        const double m = static_cast<double>(g.num_edges());
-        const double nn = static_cast<double>(n);
-        for (std::uint32_t c = 0; c < k; ++c) {
-            if (size[c] < 2) continue;
-            CommunitySummary s;
-            s.id = c;
-            s.size = size[c];
-            const double sz = static_cast<double>(size[c]);
-            s.density = static_cast<double>(internal[c]) / (sz * (sz - 1) / 2);
-            const double e = static_cast<double>(external[c]), i = static_cast<double>(internal[c]);
-            s.ei_index = e + i > 0 ? (e - i) / (e + i) : std::nan("");
-            // Ratio of expected counts when |c| people are placed at random.
-            const double exp_i = m * sz * (sz - 1) / (nn * (nn - 1));
-            const double exp_e = m * 2 * sz * (nn - sz) / (nn * (nn - 1));
-            s.expected_ei_index = exp_e + exp_i > 0 ? (exp_e - exp_i) / (exp_e + exp_i) : std::nan("");
-            std::size_t suppressed = 0;
-            if (mix) {
-                for (std::size_t x = 0; x < declared.size(); ++x) {
-                    // An absent group is left out only when its zero is published:
-                    // leaving out a suppressed zero would publish it.
-                    if (mix->count(c, x) == 0 && !mix->is_suppressed(c, x)) continue;
-                    s.groups.push_back(published(*mix, c, x, declared[x]));
-                    if (!s.groups.back().people) ++suppressed;
-                }
-            }
-            s.why = std::to_string(s.size) + " people, " + fixed(100 * s.density, 1) +
-                    "% of possible ties inside; E-I " + fixed(s.ei_index) + " against " + fixed(s.expected_ei_index) +
-                    " under random mixing (lower: more inward-looking)";
-            if (suppressed > 0)
-                s.why += "; " + count_of(suppressed, "group count", "group counts") + " suppressed (below " +
-                         std::to_string(options.min_cell) +
-                         " people, or needed to keep such a count from being worked out)";
-            map.communities.push_back(std::move(s));
-        }
-        std::stable_sort(map.communities.begin(), map.communities.end(),
-                         [](const auto& a, const auto& b) { return a.size > b.size; });
-        if (map.communities.size() > options.top) map.communities.resize(options.top);
-    }
-
-    // --- gaps ------------------------------------------------------------------------------
-    {
-        // A gap's people count is the entry (row, col) of a suppressed table:
-        // small ones say nothing; those suppressed to protect another keep
-        // their tie figures (ties, not people) and lose only the count.
-        auto gap_of = [&](const char* kind, const std::string& name, const std::vector<char>& member,
-                          const SuppressedTable& table, std::size_t row, std::size_t col) {
-            Gap gap;
-            gap.kind = kind;
-            gap.name = name;
-            const std::size_t cell = row * table.cols + col;
-            if (table.primary[cell]) {
-                gap.why = "fewer than " + std::to_string(options.min_cell) + " people: counts suppressed";
-                return gap;
-            }
-            double e = 0, i = 0;
-            for (NodeId u = 0; u < n; ++u)
-                for (NodeId v : g.neighbors(u)) {
-                    if (u > v || (!member[u] && !member[v])) continue;
-                    (member[u] && member[v] ? i : e) += 1.0;
-                }
-            if (e + i > 0) {
-                gap.share_of_ties_outside = e / (e + i);
-                gap.ei_index = (e - i) / (e + i);
-            }
-            const std::string ties = fixed(e + i, 0) + " ties, of which " + fixed(e, 0) + " (" +
-                                     fixed(e + i > 0 ? 100 * e / (e + i) : 0, 0) + "%) reach outside";
-            if (table.suppressed[cell]) {
-                gap.why = ties + "; the number of people is suppressed so that a smaller count cannot be worked out";
-                return gap;
-            }
-            gap.people = static_cast<std::size_t>(table.counts[cell]);
-            gap.why = std::to_string(*gap.people) + " people with " + ties;
-            return gap;
-        };
-        std::vector<Gap> gaps;
-        std::set<std::string> place_names;
-        for (NodeId u = 0; u < n; ++u)
-            if (!actor[u]->neighbourhood.empty()) place_names.insert(actor[u]->neighbourhood);
-        const std::vector<std::string> places(place_names.begin(), place_names.end());
-        std::vector<char> member(n);
-        if (places.size() > 1) {
-            std::vector<std::uint64_t> residents_of(places.size(), 0);
-            for (NodeId u = 0; u < n; ++u)
-                if (!actor[u]->neighbourhood.empty())
-                    ++residents_of[static_cast<std::size_t>(
-                        std::lower_bound(places.begin(), places.end(), actor[u]->neighbourhood) - places.begin())];
-            // The places' counts add up to everyone on the map but those
-            // without a neighbourhood: protected with the published total.
-            const SuppressedTable by_place =
-                suppress_with_published(residents_of, 1, places.size(), {}, n, suppression);
-            for (std::size_t x = 0; x < places.size(); ++x) {
-                for (NodeId u = 0; u < n; ++u) member[u] = actor[u]->neighbourhood == places[x];
-                gaps.push_back(gap_of("neighbourhood", places[x], member, by_place, 0, x));
-            }
-        }
-        for (std::size_t x = 0; x < declared.size(); ++x) {
-            for (NodeId u = 0; u < n; ++u)
-                member[u] = std::binary_search(groups[u].begin(), groups[u].end(), declared[x]);
-            gaps.push_back(gap_of("group", declared[x], member, *mix, k, x));  // row k: the column totals
-        }
-        // Fewest ties outside first; entries without tie figures last.
-        std::stable_sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
-            const double x = a.share_of_ties_outside.value_or(2.0), y = b.share_of_ties_outside.value_or(2.0);
-            return x < y;
-        });
-        if (gaps.size() > options.top) gaps.resize(options.top);
-        map.gaps = std::move(gaps);
-    }
-    progress.report(1.0);
-    return map;
+    return out;
 }
 
-// --- JSON ------------------------------------------------------------------------------------
-
-namespace {
-
-class Json {
-public:
-    std::string out;
-    void string(std::string_view s) {
-        out += '"';
-        for (unsigned char c : s) {
-            switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\n': out += "\\n"; break;
-                case '\t': out += "\\t"; break;
-                case '\r': out += "\\r"; break;
-                default:
-                    if (c < 0x20) {
-                        char buffer[8];
-                        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                        out += buffer;
-                    } else {
-                        out += static_cast<char>(c);
-                    }
+// --- communities ---------------------------------------------------------------------
+std::vector<CommunitySummary> community_summaries(const MapData& d, const GroupMix& groups) {
+    const Graph& g = d.g;
+    const std::size_t n = d.n;
+    const auto& community = d.community;
+    const std::uint32_t k = groups.k;
+    const auto& declared = groups.declared;
+    const auto& mix = groups.mix;
+    std::vector<CommunitySummary> out;
+    std::vector<std::size_t> size(k, 0), internal(k, 0), external(k, 0);
+    for (NodeId u = 0; u < n; ++u) ++size[community[u]];
+    for (NodeId u = 0; u < n; ++u)
+        for (NodeId v : g.neighbors(u)) {
+            if (u > v) continue;
+            if (community[u] == community[v])
+                ++internal[community[u]];
+            else
+                ++external[community[u]], ++external[community[v]];
+        }
+    const double m = static_cast<double>(g.num_edges());
+    const double nn = static_cast<double>(n);
+    for (std::uint32_t c = 0; c < k; ++c) {
+        if (size[c] < 2) continue;
+        CommunitySummary s;
+        s.id = c;
+        s.size = size[c];
+        const double sz = static_cast<double>(size[c]);
+        s.density = static_cast<double>(internal[c]) / (sz * (sz - 1) / 2);
+        const double e = static_cast<double>(external[c]), i = static_cast<double>(internal[c]);
+        s.ei_index = e + i > 0 ? (e - i) / (e + i) : std::nan("");
+        // Ratio of expected counts when |c| people are placed at random.
+        const double exp_i = m * sz * (sz - 1) / (nn * (nn - 1));
+        const double exp_e = m * 2 * sz * (nn - sz) / (nn * (nn - 1));
+        s.expected_ei_index = exp_e + exp_i > 0 ? (exp_e - exp_i) / (exp_e + exp_i) : std::nan("");
+        std::size_t suppressed = 0;
+        if (mix) {
+            for (std::size_t x = 0; x < declared.size(); ++x) {
+                // An absent group is left out only when its zero is published:
+                // leaving out a suppressed zero would publish it.
+                if (mix->count(c, x) == 0 && !mix->is_suppressed(c, x)) continue;
+                s.groups.push_back(published(*mix, c, x, declared[x]));
+                if (!s.groups.back().people) ++suppressed;
             }
         }
-        out += '"';
+        s.why = std::to_string(s.size) + " people, " + fixed(100 * s.density, 1) + "% of possible ties inside; E-I " +
+                fixed(s.ei_index) + " against " + fixed(s.expected_ei_index) +
+                " under random mixing (lower: more inward-looking)";
+        if (suppressed > 0)
+            s.why += "; " + count_of(suppressed, "group count", "group counts") + " suppressed (below " +
+                     std::to_string(d.options.min_cell) +
+                     " people, or needed to keep such a count from being worked out)";
+        out.push_back(std::move(s));
     }
-    void number(double x) {
-        if (!std::isfinite(x)) {
-            out += "null";
-            return;
-        }
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.17g", x);
-        out += buffer;
-    }
-    void key(std::string_view k) {
-        comma();
-        string(k);
-        out += ':';
-        fresh_ = true;
-    }
-    void open(char c) {
-        comma();
-        out += c;
-        fresh_ = true;
-    }
-    void close(char c) {
-        out += c;
-        fresh_ = false;
-    }
-    void value(std::string_view s) { comma(), string(s); }
-    void value(double x) { comma(), number(x); }
-    void value(std::size_t x) { comma(), out += std::to_string(x); }
-    void value(bool b) { comma(), out += b ? "true" : "false"; }
-    void null() { comma(), out += "null"; }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size > b.size; });
+    if (out.size() > d.options.top) out.resize(d.options.top);
+    return out;
+}
 
-    template <class T>
-    void field(std::string_view name, const T& x) {
-        key(name);
-        if constexpr (std::is_same_v<T, std::string>)
-            value(std::string_view(x));
-        else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, double>)
-            value(x);
-        else
-            value(static_cast<std::size_t>(x));
+// --- gaps ------------------------------------------------------------------------------
+// A gap's people count is the entry (row, col) of a suppressed table: small
+// ones say nothing; those suppressed to protect another keep their tie
+// figures (ties, not people) and lose only the count.
+Gap gap_of(const MapData& d, const char* kind, const std::string& name, const std::vector<char>& member,
+           const SuppressedTable& table, std::size_t row, std::size_t col) {
+    Gap gap;
+    gap.kind = kind;
+    gap.name = name;
+    const std::size_t cell = row * table.cols + col;
+    if (table.primary[cell]) {
+        gap.why = "fewer than " + std::to_string(d.options.min_cell) + " people: counts suppressed";
+        return gap;
     }
-    void field(std::string_view name, const std::optional<double>& x) {
-        key(name);
-        x ? value(*x) : null();
-    }
-    // A count of people that may be suppressed: null with "suppressed": true.
-    void people(const std::optional<std::size_t>& count) {
-        key("people");
-        count ? value(*count) : null();
-        field("suppressed", !count.has_value());
-    }
-    // "name": [{...}, ...], one object per item, filled by fields(item).
-    template <class Items, class Fields>
-    void objects(std::string_view name, const Items& items, Fields&& fields) {
-        key(name);
-        open('[');
-        for (const auto& item : items) {
-            open('{');
-            fields(item);
-            close('}');
+    double e = 0, i = 0;
+    for (NodeId u = 0; u < d.n; ++u)
+        for (NodeId v : d.g.neighbors(u)) {
+            if (u > v || (!member[u] && !member[v])) continue;
+            (member[u] && member[v] ? i : e) += 1.0;
         }
-        close(']');
+    if (e + i > 0) {
+        gap.share_of_ties_outside = e / (e + i);
+        gap.ei_index = (e - i) / (e + i);
     }
+    const std::string ties = fixed(e + i, 0) + " ties, of which " + fixed(e, 0) + " (" +
+                             fixed(e + i > 0 ? 100 * e / (e + i) : 0, 0) + "%) reach outside";
+    if (table.suppressed[cell]) {
+        gap.why = ties + "; the number of people is suppressed so that a smaller count cannot be worked out";
+        return gap;
+    }
+    gap.people = static_cast<std::size_t>(table.counts[cell]);
+    gap.why = std::to_string(*gap.people) + " people with " + ties;
+    return gap;
+}
 
-private:
-    bool fresh_ = true;
-    void comma() {
-        if (!fresh_) out += ',';
-        fresh_ = false;
+std::vector<Gap> gaps(const MapData& d, const GroupMix& groups, const SuppressionOptions& suppression) {
+    const std::size_t n = d.n;
+    const auto& actor = d.actor;
+    std::vector<Gap> out;
+    std::set<std::string> place_names;
+    for (NodeId u = 0; u < n; ++u)
+        if (!actor[u]->neighbourhood.empty()) place_names.insert(actor[u]->neighbourhood);
+    const std::vector<std::string> places(place_names.begin(), place_names.end());
+    std::vector<char> member(n);
+    if (places.size() > 1) {
+        std::vector<std::uint64_t> residents_of(places.size(), 0);
+        for (NodeId u = 0; u < n; ++u)
+            if (!actor[u]->neighbourhood.empty())
+                ++residents_of[static_cast<std::size_t>(
+                    std::lower_bound(places.begin(), places.end(), actor[u]->neighbourhood) - places.begin())];
+        // The places' counts add up to everyone on the map but those
+        // without a neighbourhood: protected with the published total.
+        const SuppressedTable by_place = suppress_with_published(residents_of, 1, places.size(), {}, n, suppression);
+        for (std::size_t x = 0; x < places.size(); ++x) {
+            for (NodeId u = 0; u < n; ++u) member[u] = actor[u]->neighbourhood == places[x];
+            out.push_back(gap_of(d, "neighbourhood", places[x], member, by_place, 0, x));
+        }
     }
-};
+    for (std::size_t x = 0; x < groups.declared.size(); ++x) {
+        for (NodeId u = 0; u < n; ++u)
+            member[u] = std::binary_search(d.groups[u].begin(), d.groups[u].end(), groups.declared[x]);
+        out.push_back(gap_of(d, "group", groups.declared[x], member, *groups.mix, groups.k,
+                             x));  // row k: the column totals
+    }
+    // Fewest ties outside first; entries without tie figures last.
+    std::stable_sort(out.begin(), out.end(), [](const Gap& a, const Gap& b) {
+        const double x = a.share_of_ties_outside.value_or(2.0), y = b.share_of_ties_outside.value_or(2.0);
+        return x < y;
+    });
+    if (out.size() > d.options.top) out.resize(d.options.top);
+    return out;
+}
 
 }  // namespace
 
-std::string to_json(const SocialMap& map) {
-    Json j;
-    j.open('{');
-    j.field("people", map.people);
-    j.field("ties", map.ties);
-    j.field("modularity", map.modularity);
-    j.objects("key_figures", map.key_figures, [&](const KeyFigure& k) {
-        j.field("actor", k.actor);
-        j.field("score", k.score);
-        j.field("two_hop_reach", k.two_hop_reach);
-        j.field("betweenness", k.betweenness);
-        j.field("cross_group_ties", k.cross_group_ties);
-        j.field("recognised", k.recognised);
-        j.field("trained", k.trained);
-        j.field("why", k.why);
-    });
-    j.objects("brokers", map.brokers, [&](const Broker& b) {
-        j.field("actor", b.actor);
-        j.field("constraint", b.constraint);
-        j.field("betweenness", b.betweenness);
-        j.key("communities"), j.open('[');
-        for (auto c : b.communities) j.value(static_cast<std::size_t>(c));
-        j.close(']');
-        j.field("why", b.why);
-    });
-    j.objects("organisations", map.organisations, [&](const OrganisationRole& o) {
-        j.field("actor", o.actor);
-        j.field("kind", o.kind);
-        j.field("residents_tied", o.residents_tied);
-        j.field("disconnected_without", o.disconnected_without);
-        j.field("pairs_far_apart_without", o.pairs_far_apart_without);
-        j.field("why", o.why);
-    });
-    j.objects("fragile_points", map.fragile_points, [&](const FragilePoint& p) {
-        j.field("actor", p.actor);
-        j.field("cut_off", p.cut_off);
-        j.field("why", p.why);
-    });
-    j.objects("fragile_ties", map.fragile_ties, [&](const FragileTie& t) {
-        j.field("a", t.a);
-        j.field("b", t.b);
-        j.field("cut_off", t.cut_off);
-        j.field("why", t.why);
-    });
-    j.objects("communities", map.communities, [&](const CommunitySummary& c) {
-        j.field("id", c.id);
-        j.field("size", c.size);
-        j.field("density", c.density);
-        j.field("ei_index", c.ei_index);
-        j.field("expected_ei_index", c.expected_ei_index);
-        j.objects("groups", c.groups, [&](const GroupCount& gc) {
-            j.field("group", gc.group);
-            j.people(gc.people);
-        });
-        j.field("why", c.why);
-    });
-    j.objects("gaps", map.gaps, [&](const Gap& gap) {
-        j.field("kind", gap.kind);
-        j.field("name", gap.name);
-        j.people(gap.people);
-        j.field("share_of_ties_outside", gap.share_of_ties_outside);
-        j.field("ei_index", gap.ei_index);
-        j.field("why", gap.why);
-    });
-    j.close('}');
-    return j.out;
+void SocialMapOptions::validate() const {
+    if (top == 0) throw input_error("social_map: top must be at least 1");
+    check_min_cell(min_cell, "social_map");
+}
+
+SocialMap social_map(const Network& network, const SocialMapOptions& options) {
+    options.validate();
+    SuppressionOptions suppression;
+    suppression.min_cell = options.min_cell;
+    const Graph g = map_graph(network, options);
+    SocialMap map;
+    map.people = g.num_nodes();
+    map.ties = g.num_edges();
+    if (g.num_nodes() == 0) return map;
+
+    MapData d{g, options};
+    d.n = g.num_nodes();
+    Progress progress(options.progress);
+    measure(network, d, progress);
+    map.modularity = g.num_edges() > 0 ? modularity(g, d.community) : 0.0;
+    map.key_figures = key_figures(d);
+    map.brokers = brokers(d);
+    Flood flood;
+    flood.mark.assign(d.n, 0);
+    map.organisations = organisations(d, flood);
+    progress.report(0.95);
+    fragile(d, flood, map);
+    const GroupMix groups = group_mix(d, suppression);
+    map.communities = community_summaries(d, groups);
+    map.gaps = gaps(d, groups, suppression);
+    progress.report(1.0);
+    return map;
 }
 
 }  // namespace verbind

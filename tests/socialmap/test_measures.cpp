@@ -1,6 +1,7 @@
 #include "socialmap_test_graphs.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/io/social_map_json.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"

@@ -5,6 +5,7 @@
 #include "socialmap_test_graphs.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/io/social_map_json.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"
 #include "verbind/socialmap/social_map.hpp"

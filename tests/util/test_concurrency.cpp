@@ -7,6 +7,7 @@
 #include "verbind/error.hpp"
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/io/social_map_json.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/reach/cascades.hpp"

@@ -129,8 +129,6 @@ struct SocialMap {
 
 SocialMap social_map(const Network& network, const SocialMapOptions& options = {});
 
-// The map as a JSON document (the fields above; suppressed counts are null
-// with "suppressed": true).
-std::string to_json(const SocialMap& map);
+// The map as JSON: to_json(const SocialMap&) in verbind/io/social_map_json.hpp.
 
 }  // namespace verbind
