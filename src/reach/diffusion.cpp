@@ -20,11 +20,12 @@ std::string number(double x) {
 }
 }  // namespace
 
-ArcProbabilities::ArcProbabilities(const Graph& graph, const DiffusionOptions& options)
+ArcProbabilities::ArcProbabilities(const Graph& graph, const DiffusionOptions& options, bool per_arc)
     : graph_(&graph), kind_(options.probability), uniform_(options.uniform_probability) {
     const std::size_t n = graph.num_nodes();
     switch (kind_) {
         case ProbabilityKind::weighted_cascade:
+            if (!per_arc && options.model != DiffusionModel::linear_threshold) break;
             inverse_in_degree_.resize(n);
             for (NodeId v = 0; v < n; ++v)
                 inverse_in_degree_[v] = graph.in_degree(v) == 0 ? 0.0 : 1.0 / static_cast<double>(graph.in_degree(v));

@@ -15,7 +15,10 @@ namespace verbind::reach_detail {
 // per-arc table for the weighted cascade or a uniform probability.
 class ArcProbabilities {
 public:
-    ArcProbabilities(const Graph& graph, const DiffusionOptions& options);  // validates
+    // Validates. Without `per_arc` (a caller reading only in_node() under
+    // the independent cascade) the weighted cascade's per-node table is not
+    // made: in() and out() must not be called then.
+    ArcProbabilities(const Graph& graph, const DiffusionOptions& options, bool per_arc = true);
 
     // Out-arc a, whose target is v.
     double out(ArcId a, NodeId v) const noexcept {

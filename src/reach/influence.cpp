@@ -114,6 +114,9 @@ bool draw_rr_set(const Graph& g, const ArcProbabilities& p, bool threshold_model
     auto visit = [&](NodeId w) {
         if (s.seen(w)) return false;
         s.add(w);
+        // Its in-arcs are read when its turn comes: start loading them (on
+        // large graphs every node visited is a cache miss or two).
+        __builtin_prefetch(g.in_neighbors(w).data());
         return fixed != nullptr && fixed[w] != 0;
     };
     for (std::size_t head = 0; head < s.members.size(); ++head) {
@@ -401,7 +404,7 @@ namespace {}  // namespace
 std::size_t draw_rr_sets(const Graph& graph, std::size_t count, const DiffusionOptions& diffusion, std::uint64_t seed,
                          unsigned threads) {
     if (graph.num_nodes() == 0) return 0;
-    const ArcProbabilities probabilities(graph, diffusion);
+    const ArcProbabilities probabilities(graph, diffusion, false);
     threads = resolve_threads(threads);
     std::vector<Sampler> samplers(threads);
     RRSets sets;
@@ -454,7 +457,8 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
     const std::vector<std::uint8_t>& fixed = setup.fixed;
     const std::vector<std::uint8_t>& allowed = setup.allowed;
     const std::size_t candidate_count = setup.candidate_count;
-    const ArcProbabilities probabilities(graph, options.diffusion);
+    // RR sets read in_node() only, unless under LT (in()).
+    const ArcProbabilities probabilities(graph, options.diffusion, false);
     const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
     const std::uint64_t seed = seed_or_default(options.seed);
     const unsigned threads = resolve_threads(options.threads);
@@ -633,7 +637,7 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
     require_all_labels_used(compact_labels(group), "fair_influence_max", "groups");
     std::size_t groups = 0;
     for (std::uint32_t g : group) groups = std::max<std::size_t>(groups, std::size_t{g} + 1);
-    const ArcProbabilities probabilities(graph, options.diffusion);
+    const ArcProbabilities probabilities(graph, options.diffusion, false);
     const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
     const std::uint64_t seed = seed_or_default(options.seed);
     const unsigned threads = resolve_threads(options.threads);
