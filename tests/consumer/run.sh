@@ -59,6 +59,11 @@ require_file "$libdir/cmake/verbind/verbindConfig.cmake"
 require_file "$libdir/cmake/verbind/verbindConfigVersion.cmake"
 require_file "$prefix/share/doc/verbind/LICENSE"
 cmp -s "$prefix/share/doc/verbind/LICENSE" "$here/../../LICENSE" || fail "the installed LICENSE differs from the repository's"
+# The CLI and its bash completion (src/cli/completion/verbind.bash).
+require_file "$prefix/bin/verbind"
+require_file "$prefix/share/bash-completion/completions/verbind"
+bash -c ". '$prefix/share/bash-completion/completions/verbind' && complete -p verbind" | grep -q -- "-F _verbind verbind" ||
+    fail "the installed bash completion does not register verbind"
 
 echo "== soname and exported symbols"
 soname=$(objdump -p "$libdir/libverbind.so" | awk '$1 == "SONAME" { print $2 }')
