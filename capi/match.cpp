@@ -5,6 +5,7 @@
 #include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/stable.hpp"
+#include "verbind/match/tables.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/util/random.hpp"
 

@@ -8,6 +8,7 @@
 #include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/stable.hpp"
+#include "verbind/match/tables.hpp"
 
 #include <cstdint>
 

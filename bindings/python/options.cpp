@@ -15,6 +15,7 @@
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/graph/view.hpp"
 #include "verbind/match/introductions.hpp"
+#include "verbind/match/tables.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/reach/cascades.hpp"
 #include "verbind/reach/spread.hpp"

@@ -13,6 +13,7 @@
 #include "verbind/error.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/match/introductions.hpp"
+#include "verbind/match/tables.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/reach/spread.hpp"

@@ -13,6 +13,7 @@
 #include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/stable.hpp"
+#include "verbind/match/tables.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/model/network.hpp"
 #include "verbind/model/sample.hpp"

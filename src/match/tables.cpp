@@ -1,5 +1,5 @@
 // Mixed tables at an event: seeded local search over swaps.
-#include "verbind/match/introductions.hpp"
+#include "verbind/match/tables.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/model/visible.hpp"

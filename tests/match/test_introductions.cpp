@@ -2,6 +2,7 @@
 // every constraint checked on the sample programme.
 #include "verbind/error.hpp"
 #include "verbind/match/introductions.hpp"
+#include "verbind/match/tables.hpp"
 #include "verbind/model/sample.hpp"
 
 #include <catch2/catch.hpp>

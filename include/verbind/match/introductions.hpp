@@ -1,5 +1,6 @@
-// Introductions across groups on shared talents, and mixed tables at an
-// event. The score and the selection are documented in docs/match.md.
+// Introductions across groups on shared talents (mixed tables at an event:
+// verbind/match/tables.hpp). The score and the selection are documented in
+// docs/match.md.
 #pragma once
 
 #include "verbind/model/network.hpp"
@@ -74,24 +75,5 @@ struct Introduction {
 // b-matching (b = per_person; weight at least half the optimum), then, with
 // a limit, a proportional round-robin over declared groups.
 std::vector<Introduction> introductions(const Network& network, const IntroductionOptions& options = {});
-
-struct TableOptions {
-    std::size_t size = 8;  // wanted table size, >= 2
-    std::optional<std::uint64_t> seed;
-};
-
-struct Table {
-    std::vector<std::string> members;         // actor keys
-    std::vector<std::string> shared_talents;  // held by two or more members, most shared first
-    std::vector<std::string> unconnected;     // members who share no talent with anyone at the table
-    std::size_t groups = 0;                   // distinct non-sensitive declared groups at the table
-    double group_mix = 0.0;                   // groups / distinct groups among all attendees (1 if none)
-};
-
-// Splits an event's attendees into tables of about `size` (sizes differ by at
-// most one) that mix declared groups like the whole room while everyone
-// shares a talent with someone at their table, by seeded local search.
-// Throws not_found_error for an unknown event.
-std::vector<Table> tables(const Network& network, std::string_view event, const TableOptions& options = {});
 
 }  // namespace verbind
