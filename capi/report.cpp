@@ -23,7 +23,6 @@ vb_report_options_t report_defaults() {
     o.min_cell = core.min_cell;
     o.include_sensitive = core.include_sensitive ? 1 : 0;
     o.threads = core.threads;
-    o.lang = core.lang.c_str();  // core is static: the text outlives every caller
     return o;
 }
 

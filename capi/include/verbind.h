@@ -1319,8 +1319,8 @@ typedef struct vb_report_options {
     unsigned threads;         /* 0: all cores; the report does not depend on it */
     vb_progress_fn progress;  /* may be NULL; return 0 to cancel */
     void *progress_data;
-    /* The language of every text: "en" (the default; NULL or "" too) or
-     * "nl" (Dutch); any other is VB_ERROR_INVALID_ARGUMENT naming the field
+    /* The language of every text: NULL (default) or "": English, as "en";
+     * "nl": Dutch. Any other is VB_ERROR_INVALID_ARGUMENT naming the field
      * and the valid languages. */
     const char *lang;
 } vb_report_options_t;

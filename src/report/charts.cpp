@@ -57,10 +57,13 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
     if (timeline.periods.empty() || areas.empty())
         return "<p class=\"empty\">" + std::string(words(M::no_timeline)) + "</p>\n";
     // What the reader sees: the area's name (the timeline's "(no
-    // municipality)" in the report's language) and the period as said.
+    // municipality)" and "programme", the whole, in the report's language)
+    // and the period as said.
     std::vector<std::string> area_names, period_names;
     for (const auto& a : areas)
-        area_names.push_back(a == "(no municipality)" ? std::string(words(M::no_municipality)) : escaped(a));
+        area_names.push_back(a == "(no municipality)" ? std::string(words(M::no_municipality))
+                             : a == "programme"       ? std::string(words(M::area_programme))
+                                                      : escaped(a));
     for (const auto& p : timeline.periods) period_names.push_back(escaped(words.period_label(p)));
     const std::string period_word(words.period_name(options.period));
 

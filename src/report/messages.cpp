@@ -75,7 +75,8 @@ std::string_view english(M id) {
         case M::h_over_time_all: return "Over time, per municipality";
         case M::h_over_time_one: return "Over time in {0}";
         case M::intro_over_time_all:
-            return "Each chart is one measure per {0}, one line per municipality, from the {0} of the programme&#39;s "
+            return "Each chart is one measure per {0}, one line per municipality and one for the whole programme, from the "
+                   "{0} of the programme&#39;s "
                    "first event to the {0} of its latest activity.";
         case M::intro_over_time_one:
             return "Each chart is one measure per {0} for {1}, from the {0} of the first event in {1} to the {0} of "
@@ -88,6 +89,7 @@ std::string_view english(M id) {
         case M::period_quarter: return "quarter";
         case M::period_year: return "year";
         case M::no_municipality: return "(no municipality)";
+        case M::area_programme: return "whole programme";
         case M::legend_suppressed: return "suppressed: fewer than {0}, so no number is shown";
         case M::legend_no_data: return "no data: nothing happened, or the figure cannot be worked out";
         case M::strip_label: return "shown / suppressed / no data, per {0}";
@@ -172,6 +174,7 @@ std::string_view english(M id) {
                    "introduce come first.";
         case M::th_introduce: return "introduce";
         case M::th_to: return "to";
+        case M::th_intro_score: return "score";
         case M::th_share: return "what they share";
         case M::th_bridge: return "what they bridge";
         case M::th_via: return "who could introduce them";
@@ -220,7 +223,7 @@ std::string_view english(M id) {
         case M::how_reach_plan:
             return "influence maximisation (OPIM-C) among residents who are not key figures, with today&#39;s key "
                    "figures counted as active; Independent Cascade where a person passes word to each contact with "
-                   "probability 1 / that contact&#39;s number of ties; expected reach from 2,000 simulated runs "
+                   "probability 1 / that contact&#39;s number of ties; expected reach from {0} simulated runs "
                    "(docs/reach.md).";
         case M::h_about: return "About this report";
         case M::intro_about: return "Made by verbind {0} with seed {1}: the same data and seed give the same report.";
@@ -303,7 +306,8 @@ std::string_view dutch(M id) {
         case M::h_over_time_all: return "In de tijd, per gemeente";
         case M::h_over_time_one: return "In de tijd in {0}";
         case M::intro_over_time_all:
-            return "Elke grafiek toont één maat per {0}, één lijn per gemeente, van de eerste activiteit van het "
+            return "Elke grafiek toont één maat per {0}, één lijn per gemeente en één voor het hele programma, van de "
+                   "eerste activiteit van het "
                    "programma tot en met de laatste.";
         case M::intro_over_time_one:
             return "Elke grafiek toont één maat per {0} voor {1}, van de eerste activiteit in {1} tot en met de "
@@ -316,6 +320,7 @@ std::string_view dutch(M id) {
         case M::period_quarter: return "kwartaal";
         case M::period_year: return "jaar";
         case M::no_municipality: return "(geen gemeente)";
+        case M::area_programme: return "hele programma";
         case M::legend_suppressed: return "weggelaten: minder dan {0}, dus geen getal";
         case M::legend_no_data: return "geen gegevens: er gebeurde niets, of het getal is niet te berekenen";
         case M::strip_label: return "getoond / weggelaten / geen gegevens, per {0}";
@@ -403,6 +408,7 @@ std::string_view dutch(M id) {
                    "zoek wat mensen delen, niet wat hen scheidt. Tweetallen die iemand kan voorstellen, komen eerst.";
         case M::th_introduce: return "stel voor";
         case M::th_to: return "aan";
+        case M::th_intro_score: return "score";
         case M::th_share: return "wat ze delen";
         case M::th_bridge: return "wat ze overbruggen";
         case M::th_via: return "wie ze kan voorstellen";
@@ -454,7 +460,7 @@ std::string_view dutch(M id) {
         case M::how_reach_plan:
             return "influence maximisation (OPIM-C) onder bewoners die geen sleutelfiguur zijn, met de huidige "
                    "sleutelfiguren als actief; Independent Cascade waarin iemand het nieuws aan elk contact "
-                   "doorgeeft met kans 1 / het aantal contacten van dat contact; verwacht bereik uit 2.000 "
+                   "doorgeeft met kans 1 / het aantal contacten van dat contact; verwacht bereik uit {0} "
                    "gesimuleerde runs (docs/reach.md).";
         case M::h_about: return "Over dit verslag";
         case M::intro_about:

@@ -71,7 +71,7 @@ ReachPlan reach_plan(const Network& network, const Graph& graph, const ReportOpt
              cell(words.whole(graph.degree(v)), "num") + cell(words.whole(to_key_figures), "num") + "</tr>\n";
         plan.chosen.push_back(a.key);
     }
-    h += "</table>\n" + how_line(words, std::string(words(M::how_reach_plan)));
+    h += "</table>\n" + how_line(words, words.fill(M::how_reach_plan, {words.whole(so.runs)}));
     return plan;
 }
 

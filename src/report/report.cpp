@@ -200,9 +200,17 @@ std::string header(const Network& network, const Graph& graph, const Visible& vi
                                                 words.count(organisations, M::n_organisation),
                                                 words.count(graph.num_edges(), M::n_tie)});
     if (first) h += words.fill(M::lead_events, {words.date(*first), words.date(*last)});
-    h += ". " + std::string(words(M::lead_keys));
-    if (!options.municipality.empty()) h += " " + words.fill(M::lead_filter_one, {escaped(options.municipality)});
-    h += "</p>\n<nav aria-label=\"" + std::string(words(M::nav_label)) + "\">";
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, falsely) on
+    // "literal" + std::string&& here.
+    h += ". ";
+    h += words(M::lead_keys);
+    if (!options.municipality.empty()) {
+        h += ' ';
+        h += words.fill(M::lead_filter_one, {escaped(options.municipality)});
+    }
+    h += "</p>\n<nav aria-label=\"";
+    h += words(M::nav_label);
+    h += "\">";
     const std::pair<const char*, M> links[] = {{"network", M::nav_network},
                                                {"over-time", M::nav_over_time},
                                                {"key-figures", M::nav_key_figures},
@@ -212,8 +220,13 @@ std::string header(const Network& network, const Graph& graph, const Visible& vi
                                                {"thanks", M::nav_thanks},
                                                {"reach-plan", M::nav_reach_plan},
                                                {"about", M::nav_about}};
-    for (const auto& [id, text] : links)
-        h += "<a href=\"#" + std::string(id) + "\">" + std::string(words(text)) + "</a>";
+    for (const auto& [id, text] : links) {
+        h += "<a href=\"#";
+        h += id;
+        h += "\">";
+        h += words(text);
+        h += "</a>";
+    }
     return h + "</nav>\n</header>\n";
 }
 
@@ -223,9 +236,12 @@ std::string over_time(const Timeline& timeline, const ReportOptions& options, co
     const std::string municipality = escaped(options.municipality);
     const std::string heading =
         one ? words.fill(M::h_over_time_one, {municipality}) : std::string(words(M::h_over_time_all));
-    const std::string intro = (one ? words.fill(M::intro_over_time_one, {period, municipality})
-                                   : words.fill(M::intro_over_time_all, {period})) +
-                              words.fill(M::intro_over_time_breaks, {period});
+    // Without periods there are no charts: the section's note says why.
+    const std::string intro = timeline.periods.empty()
+                                  ? std::string()
+                                  : (one ? words.fill(M::intro_over_time_one, {period, municipality})
+                                         : words.fill(M::intro_over_time_all, {period})) +
+                                        words.fill(M::intro_over_time_breaks, {period});
     return section("over-time", heading, intro,
                    timeline_charts(timeline, options, words) +
                        how_line(words, words.fill(M::how_over_time, {period})));
@@ -287,7 +303,7 @@ void write_report(const Network& network, const ReportOptions& options, std::ost
 
     DrawingMarks marks;
     for (std::size_t i = 0; i < map.key_figures.size() && i < 5; ++i)
-        marks.labelled.push_back(map.key_figures[i].actor);
+        if (map.key_figures[i].score > 0) marks.labelled.push_back(map.key_figures[i].actor);
     marks.train_next = plan.chosen;
     const std::string drawing = network_drawing(network, graph, options, words, marks, stages.stage(0.8, 0.98));
 

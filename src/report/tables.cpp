@@ -44,12 +44,18 @@ std::string empty_note(const Words& words, M message) {
 }
 
 std::string key_figure_table(const SocialMap& map, const Words& words) {
-    if (map.key_figures.empty()) return empty_note(words, M::no_key_figures);
+    // Someone with a score of 0 (nobody within two steps, on no path, no
+    // tie across groups) holds nothing together: the social map ranks them
+    // only because it ranks everyone.
+    std::vector<const KeyFigure*> shown;
+    for (const KeyFigure& k : map.key_figures)
+        if (k.score > 0) shown.push_back(&k);
+    if (shown.empty()) return empty_note(words, M::no_key_figures);
     std::string t = "<table class=\"key-figures\">\n" +
                     header_row(words, {M::th_rank, M::th_person, M::th_score, M::th_two_steps, M::th_links_others,
                                        M::th_cross_ties, M::th_key_figure_now, M::th_why});
-    for (std::size_t i = 0; i < map.key_figures.size(); ++i) {
-        const KeyFigure& k = map.key_figures[i];
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const KeyFigure& k = *shown[i];
         std::string why =
             words.fill(M::why_key_figure, {words.count(k.two_hop_reach, M::n_person), percent(words, k.betweenness),
                                            words.count(k.cross_group_ties, M::n_tie)});
@@ -108,9 +114,9 @@ std::string gap_table(const SocialMap& map, std::size_t top, std::uint64_t min_c
 
 std::string introduction_table(const std::vector<Introduction>& intros, const Words& words) {
     if (intros.empty()) return empty_note(words, M::no_introductions);
-    std::string t =
-        "<table class=\"introductions\">\n" +
-        header_row(words, {M::th_rank, M::th_introduce, M::th_to, M::th_score, M::th_share, M::th_bridge, M::th_via});
+    std::string t = "<table class=\"introductions\">\n" +
+                    header_row(words, {M::th_rank, M::th_introduce, M::th_to, M::th_intro_score, M::th_share,
+                                       M::th_bridge, M::th_via});
     for (std::size_t i = 0; i < intros.size(); ++i) {
         const Introduction& x = intros[i];
         std::vector<std::string> talents, bridges, via;

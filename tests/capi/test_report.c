@@ -41,6 +41,7 @@ static void test_html(void) {
     CHECK_SIZE(o.struct_size, sizeof o);
     CHECK(o.period == VB_PERIOD_MONTH && o.top == 10 && o.train == 5 && o.min_cell == 10);
     CHECK(o.max_drawn_nodes == 2500 && o.include_sensitive == 0 && o.progress == NULL);
+    CHECK(o.lang == NULL); /* English */
 
     CHECK_OK(vb_network_mark_sensitive_tie_kind(net, "member_of"));
     o.seed = 5;
@@ -69,6 +70,26 @@ static void test_html(void) {
         CHECK(strstr(html, "<title>lib (organisation)</title>") != NULL);
     }
     vb_report_html_free(html);
+
+    /* In Dutch: the language's texts, the same file otherwise. */
+    o.lang = "nl";
+    CHECK_OK(vb_report_html(net, &o, &html, NULL));
+    if (html) {
+        CHECK(strstr(html, "<html lang=\"nl\">") != NULL);
+        CHECK(strstr(html, "<title>lib (organisatie)</title>") != NULL);
+        CHECK(strstr(html, "(organisation)") == NULL);
+        CHECK_SIZE(drawn_ties(html), 5);
+    }
+    vb_report_html_free(html);
+    o.lang = "";
+    CHECK_OK(vb_report_html(net, &o, &html, NULL));
+    if (html) CHECK(strstr(html, "<html lang=\"en\">") != NULL);
+    vb_report_html_free(html);
+    html = NULL;
+    o.lang = "de";
+    CHECK_FAILS(vb_report_html(net, &o, &html, NULL), VB_ERROR_INVALID_ARGUMENT,
+                "field 'lang': must be one of en, nl, got 'de'");
+    CHECK(html == NULL);
     vb_report_html_free(NULL);
     vb_network_free(net);
 }

@@ -166,6 +166,7 @@ OPERATIONS: List[Operation] = [
             include_sensitive(),
             Opt("title", None, c=Same(NULL)),
             threads(), progress(),
+            Opt("lang", "en", c=Same(NULL)),
         ],
         c_extra=PROGRESS_DATA,
     ),

@@ -1,7 +1,8 @@
 """The coordinator's HTML report from Python and the CLI: structure (the file
 parses as XML, every SVG too), privacy (no sensitive name anywhere), no
 address but the SVG namespace, no NaN, determinism, bad input, and a
-headless-Chromium screenshot that shows the drawing and the charts."""
+headless-Chromium screenshot, in English and in Dutch, that shows the
+drawing and the charts (test_report_lang.py: the languages themselves)."""
 
 import math
 import os
@@ -248,11 +249,12 @@ def _colour_pixels(image, colours, tolerance=3):
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
-def test_chromium_renders_the_drawing_and_the_charts(tmp_path):
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_chromium_renders_the_drawing_and_the_charts(tmp_path, lang):
     from PIL import Image
 
     page = tmp_path / "report.html"
-    verbind.report(verbind.sample_programme(), page)
+    verbind.report(verbind.sample_programme(), page, lang=lang)
     shot = tmp_path / "shot.png"
     home = tmp_path / "home"
     home.mkdir()

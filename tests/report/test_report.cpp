@@ -206,7 +206,7 @@ TEST_CASE("the report has every section, parses strictly, and links nothing outs
     CHECK(xml_problem(html).empty());
     INFO(xml_problem(html));
     for (const char* id :
-         {"network", "over-time", "key-figures", "brokers", "gaps", "introductions", "reach-plan", "about"})
+         {"network", "over-time", "key-figures", "brokers", "gaps", "introductions", "thanks", "reach-plan", "about"})
         CHECK(count_of(html, "<section id=\"" + std::string(id) + "\">") == 1);
     CHECK(count_of(html, "<svg xmlns=\"http://www.w3.org/2000/svg\"") == count_of(html, "<svg"));
     CHECK(count_of(html, "id=\"network-drawing\"") == 1);
@@ -305,8 +305,42 @@ TEST_CASE("a network without ties, dates or people still makes an honest report"
     Network empty;
     const std::string html = report_html(empty, quick());
     CHECK(xml_problem(html).empty());
-    CHECK(count_of(html, "There are no people or organisations to draw.") == 1);
-    CHECK(count_of(html, "nothing over time to show") == 1);
+    CHECK(count_of(html, "There are no people or organisations to draw: the selection has no actors.") == 1);
+    CHECK(count_of(html, "there is nothing over time to show.") == 1);
+    // Every section but "about" has nothing to show and says why, in either
+    // language: network, over-time, key-figures, brokers, gaps, introductions,
+    // thanks, reach-plan.
+    CHECK(count_of(html, "<p class=\"empty\">") == 8);
+    ReportOptions dutch = quick();
+    dutch.lang = "nl";
+    const std::string nl = report_html(empty, dutch);
+    CHECK(xml_problem(nl).empty());
+    CHECK(count_of(nl, "<p class=\"empty\">") == 8);
+    CHECK(count_of(nl, "Er is niemand om te tekenen") == 1);
+}
+
+TEST_CASE("the report's language: en or nl, anything else is refused naming the valid ones", "[report]") {
+    const Network net = sample_programme({.seed = 1, .scale = 0.05});
+    ReportOptions o = quick();
+    CHECK(ReportOptions().lang == "en");
+    CHECK(report_languages() == std::vector<std::string>{"en", "nl"});
+    for (const char* bad : {"de", "", "NL", "nl-NL"}) {
+        o.lang = bad;
+        CHECK_THROWS_WITH(o.validate(),
+                          "write_report: field 'lang': must be one of en, nl, got '" + std::string(bad) + "'");
+        CHECK_THROWS_AS(report_html(net, o), input_error);
+    }
+    o.lang = "nl";
+    const std::string nl = report_html(net, o);
+    CHECK(xml_problem(nl).empty());
+    CHECK(count_of(nl, "<html lang=\"nl\">") == 1);
+    CHECK(count_of(nl, "<title>Programmaverslag</title>") == 1);
+    CHECK(count_of(nl, "<h2>Sleutelfiguren</h2>") == 1);
+    CHECK(count_of(nl, "<strong>Actieve bewoners</strong>") == 1);
+    CHECK(count_of(nl, "<strong>Nieuwe contacten</strong>") == 1);
+    CHECK(count_of(nl, "<h2>Brugfiguren tussen kringen</h2>") == 1);
+    o.lang = "en";
+    CHECK(count_of(report_html(net, o), "<html lang=\"en\">") == 1);
 }
 
 TEST_CASE("report options are checked, and nothing is written on failure", "[report]") {
