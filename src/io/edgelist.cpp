@@ -1,10 +1,10 @@
 // The edge-list reader for researchers' own data: `a b [weight]` per line
-// (include/verbind/io/edgelist.hpp). It builds through graph's one build
-// (src/graph/grouped_build.hpp).
+// (include/verbind/io/edgelist.hpp): the text read into edge records; the
+// graph is built from them by edgelist_build.cpp.
 #include "verbind/io/edgelist.hpp"
 
-#include "graph/builder.hpp"
-#include "graph/grouped_build.hpp"
+#include "edgelist_build.hpp"
+
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/model/text.hpp"
@@ -27,6 +27,8 @@
 namespace verbind {
 
 namespace {
+
+using namespace edgelist_detail;
 
 struct string_hash {
     using is_transparent = void;
@@ -64,8 +66,6 @@ std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
-std::string format_weight(double w) { return number_text(w, NumberFormat::significant(17)); }
-
 std::string delimiter_name(char d) {
     switch (d) {
         case ',': return "','";
@@ -79,31 +79,6 @@ std::string delimiter_name(char d) {
 
 namespace {
 
-// The line of each edge record, for messages, without a number per record:
-// a mark wherever a record is not on the line after the previous record's.
-class RecordLines {
-public:
-    void add(std::uint64_t line) {
-        if (marks_.empty() || marks_.back().line + (count_ - marks_.back().record) != line)
-            marks_.push_back({count_, line});
-        ++count_;
-    }
-    std::uint64_t operator()(std::uint64_t record) const {
-        auto it = std::upper_bound(marks_.begin(), marks_.end(), record,
-                                   [](std::uint64_t r, const Mark& mark) { return r < mark.record; });
-        --it;
-        return it->line + (record - it->record);
-    }
-
-private:
-    struct Mark {
-        std::uint64_t record, line;
-    };
-    std::vector<Mark> marks_;
-    std::uint64_t count_ = 0;
-};
-
-constexpr std::uint64_t low32 = 0xFFFFFFFFu;
 
 // Frees a container's memory now (`v = {}` only clears a vector: it keeps
 // the capacity).
@@ -132,450 +107,419 @@ inline bool small_plain_integer(const char*& p, const char* end, std::uint64_t& 
     return true;
 }
 
-// The build for the reader: `records` holds one edge per entry as (first
-// node << 32 | second node) in file order, `weights` one per record when
-// weighted; both are consumed. The one build (grouped_build.hpp), with the
-// pairs listed both ways merged first: the graph, and the errors, of that
-// merge followed by GraphBuilder::build.
-Graph build_records(std::vector<std::uint64_t>& records, std::vector<double>& weights, bool weighted,
-                    std::vector<std::string> keys, const EdgeListOptions& options, const std::string& where,
-                    const RecordLines& lines) {
-    const std::size_t n = keys.size(), m = records.size();
-    if (m >= std::numeric_limits<std::uint32_t>::max())  // record numbers are 32-bit, as in GraphBuilder
-        throw parse_error(where + ": " + std::to_string(m) +
-                          " edge lines is more than this build supports (2^32 - 2)");
-    grouped_build::Settings settings;
-    settings.directed = options.directed;
-    settings.mirror = !options.directed;
-    settings.duplicates = options.duplicates;
-    settings.self_loops = options.self_loops;
-    settings.track_weights = weighted;
-    settings.weighted = GraphBuilder::Weights::given;
-    grouped_build::Messages messages;
-    messages.describe = [&](std::uint64_t record) { return where + ":" + std::to_string(lines(record)); };
-    messages.name = [&](NodeId u) { return "'" + keys[u] + "'"; };
-    messages.mirrored = [&](std::uint64_t r, std::uint64_t f, NodeId rs, NodeId rd, double wr, double wf) {
-        return where + ":" + std::to_string(lines(r)) + ": '" + printable(keys[rs]) + " " + printable(keys[rd]) +
-               "' has weight " + format_weight(wr) + " but line " + std::to_string(lines(f)) + " lists '" +
-               printable(keys[rd]) + " " + printable(keys[rs]) + "' with weight " + format_weight(wf) +
-               ": an undirected edge has one weight (pass directed=True if the file is directed)";
-    };
-    messages.fail = [](const std::string& message) { throw parse_error(message); };
-    const auto ends = [&](std::size_t i) {
-        return std::pair<NodeId, NodeId>(static_cast<NodeId>(records[i] >> 32),
-                                         static_cast<NodeId>(records[i] & low32));
-    };
-    const auto weight = [&](std::size_t i) { return weights[i]; };
-    // The records stay for messages (a repeat's line is found by a scan)
-    // until the merge is done; the weights, copied into the groups, go with
-    // them.
-    messages.records_done = [&] {
-        release(records);
-        release(weights);
-    };
-    return grouped_build::build(n, m, ends, weight, settings, messages, keys);
-}
+// The reader, fed the text in pieces, in order (the whole text at once, or a
+// file in chunks); lines may span pieces. `size` is the text's length in
+// bytes when known (0: not known). Edges, one record per line (first << 32 |
+// second): while every label is a plain integer below 2^32 (digits, no zero
+// in front), the two values, no hashing, numbered by value at the end; after
+// the first other label, node numbers into `keys_`.
+class EdgeListReader {
+public:
+    EdgeListReader(const EdgeListOptions& options, std::string_view source, std::uint64_t size)
+        : options_(options),
+          where_(source),
+          size_(size),
+          weight_column_(options.weight_column),
+          weighted_(weight_column_ >= 0 || !options.weight_name.empty()),
+          delimiter_(options.delimiter),
+          progress_(options.progress) {
+        check_options();
+        for (char c : options.comments) comment_table_[static_cast<unsigned char>(c)] = true;
+        progress_.report(0.0);
+    }
 
-// The reader. `feed` passes the text to its argument in pieces, in order
-// (the whole text at once, or a file in chunks); lines may span pieces.
-// `size` is the text's length in bytes when known (0: not known).
-Graph parse_edgelist_impl(const std::function<void(const std::function<void(std::string_view)>&)>& feed,
-                          std::uint64_t size, const EdgeListOptions& options, std::string_view source) {
-    const std::string where(source);
-    auto fail = [&](std::size_t line, const std::string& message) -> void {
-        throw parse_error(where + ":" + std::to_string(line) + ": " + message);
-    };
+    // The next piece of the text.
+    void piece(std::string_view piece);
+    // After the last piece: the graph.
+    Graph finish();
+
+private:
+    [[noreturn]] void fail(std::size_t line, const std::string& message) const {
+        throw parse_error(where_ + ":" + std::to_string(line) + ": " + message);
+    }
+    void check_options() const;
+    NodeId node(std::string_view label, std::size_t line, const char* field);
+    void split(std::string_view row);
+    bool is_comment_char(char c) const { return comment_table_[static_cast<unsigned char>(c)]; }
+    void check_weight_column(std::size_t at, std::size_t count);
+    void take(std::size_t at);
+    bool scan_pair(const char*& p, const char* const end, std::uint64_t& va, std::uint64_t& vb) const;
+    bool fast_mode() const {
+        return plain_integers_ && expected_fields_ == 2 && !weighted_ && !first_row_ && !header_pending_;
+    }
+    bool fast_row(std::string_view row);
+    void row_of(std::string_view row);
+    void first_row_of(std::string_view row);
+    void number_nodes();
+
+    const EdgeListOptions& options_;
+    const std::string where_;
+    const std::uint64_t size_;
+    bool plain_integers_ = true;
+    std::vector<std::uint64_t> records_;
+    std::vector<std::string> keys_;
+    std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> index_;
+    std::vector<double> weights_;
+    RecordLines lines_;                       // line of each edge, for messages
+    std::vector<std::uint32_t> first_lines_;  // line where each label first appears
+    std::size_t expected_fields_ = 0;
+    std::size_t first_data_line_ = 0;
+    int weight_column_;
+    const bool weighted_;
+    char delimiter_;
+    std::vector<std::string_view> fields_;
+    bool comment_table_[256] = {};
+    bool first_row_ = true;
+    bool header_pending_ = false;  // detect: the first row might be a header, decided by the second
+    std::size_t header_line_ = 0;
+    std::vector<std::string> header_fields_;
+    std::string pending_row_;
+    std::size_t line_ = 0;
+    // Progress: the fraction of the bytes read (when the size is known),
+    // checked every 4096 lines; 1 once the graph is built.
+    Progress progress_;
+    std::uint32_t lines_to_check_ = 4096;
+    // Lines, across the pieces: a line cut by the end of a piece waits in `carry_`.
+    std::string carry_;
+    std::uint64_t seen_ = 0;  // bytes so far
+};
+
+void EdgeListReader::check_options() const {
+    const EdgeListOptions& options = options_;
     if (options.delimiter != 0 && options.delimiter != ' ' && options.delimiter != '\t' && options.delimiter != ',' &&
         options.delimiter != ';')
-        throw input_error(where + ": delimiter must be blanks (' '), tab, ',' or ';'");
+        throw input_error(where_ + ": delimiter must be blanks (' '), tab, ',' or ';'");
     if (options.weight_column != -1 && options.weight_column < 2)
-        throw input_error(where + ": the weight column must be 2 or more (0-based; 0 and 1 are the nodes), got " +
+        throw input_error(where_ + ": the weight column must be 2 or more (0-based; 0 and 1 are the nodes), got " +
                           std::to_string(options.weight_column));
     for (char c : options.comments)
         if (c == options.delimiter || is_blank(c) || c == '\n' || (c >= '0' && c <= '9'))
-            throw input_error(where + ": comment character " + printable(std::string_view(&c, 1)) +
+            throw input_error(where_ + ": comment character " + printable(std::string_view(&c, 1)) +
                               " cannot also be a delimiter, a blank or a digit");
+}
 
-    // Edges, one record per line (first << 32 | second): while every label
-    // is a plain integer below 2^32 (digits, no zero in front), the two
-    // values, no hashing, numbered by value at the end; after the first
-    // other label, node numbers into `keys`.
-    bool plain_integers = true;
-    std::vector<std::uint64_t> records;
-    std::vector<std::string> keys;
-    std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> index;
-    std::vector<double> weights;
-    RecordLines lines;                       // line of each edge, for messages
-    std::vector<std::uint32_t> first_lines;  // line where each label first appears
-    std::size_t expected_fields = 0;
-    std::size_t first_data_line = 0;
-    int weight_column = options.weight_column;
-    const bool weighted = weight_column >= 0 || !options.weight_name.empty();
+NodeId EdgeListReader::node(std::string_view label, std::size_t line, const char* field) {
+    if (const auto it = index_.find(label); it != index_.end()) return it->second;
+    if (label.empty()) fail(line, std::string("field '") + field + "': empty node label");
+    if (!is_valid_utf8(label)) fail(line, std::string("field '") + field + "': node label is not valid UTF-8");
+    if (label.find('\0') != std::string_view::npos)
+        fail(line, std::string("field '") + field + "': node label holds a NUL character");
+    if (keys_.size() >= std::numeric_limits<NodeId>::max()) fail(line, "too many nodes for 32-bit indices");
+    const auto id = static_cast<NodeId>(keys_.size());
+    keys_.emplace_back(label);
+    first_lines_.push_back(static_cast<std::uint32_t>(line));
+    index_.emplace(keys_.back(), id);
+    return id;
+}
 
-    auto node = [&](std::string_view label, std::size_t line, const char* field) -> NodeId {
-        if (const auto it = index.find(label); it != index.end()) return it->second;
-        if (label.empty()) fail(line, std::string("field '") + field + "': empty node label");
-        if (!is_valid_utf8(label)) fail(line, std::string("field '") + field + "': node label is not valid UTF-8");
-        if (label.find('\0') != std::string_view::npos)
-            fail(line, std::string("field '") + field + "': node label holds a NUL character");
-        if (keys.size() >= std::numeric_limits<NodeId>::max()) fail(line, "too many nodes for 32-bit indices");
-        const auto id = static_cast<NodeId>(keys.size());
-        keys.emplace_back(label);
-        first_lines.push_back(static_cast<std::uint32_t>(line));
-        index.emplace(keys.back(), id);
-        return id;
-    };
-
-    char delimiter = options.delimiter;
-    std::vector<std::string_view> fields;
-    auto split = [&](std::string_view row) {
-        fields.clear();
-        if (delimiter == 0 || delimiter == ' ') {
-            for (std::size_t i = 0; i < row.size();) {
-                while (i < row.size() && is_blank(row[i])) ++i;
-                if (i >= row.size()) break;
-                std::size_t j = i;
-                while (j < row.size() && !is_blank(row[j])) ++j;
-                fields.push_back(row.substr(i, j - i));
-                i = j;
-            }
-        } else {
-            if (trim(row).empty()) return;
-            std::size_t i = 0;
-            for (;;) {
-                const std::size_t j = row.find(delimiter, i);
-                fields.push_back(trim(row.substr(i, j == std::string_view::npos ? row.size() - i : j - i)));
-                if (j == std::string_view::npos) break;
-                i = j + 1;
-            }
-        }
-    };
-    bool comment_table[256] = {};
-    for (char c : options.comments) comment_table[static_cast<unsigned char>(c)] = true;
-    auto is_comment_char = [&](char c) { return comment_table[static_cast<unsigned char>(c)]; };
-
-    bool first_row = true;
-    bool header_pending = false;  // detect: the first row might be a header, decided by the second
-    std::size_t header_line = 0;
-    std::vector<std::string> header_fields;
-    std::string pending_row;
-    std::size_t line = 0;
-
-    auto take = [&](std::size_t at) {
-        const std::size_t count = fields.size();
-        if (count < 2)
-            fail(at, "expected at least 2 fields ('source target'), got " + std::to_string(count) +
-                         " (fields separated by " + delimiter_name(delimiter) + ")");
-        if (expected_fields == 0) {
-            expected_fields = count;
-            first_data_line = at;
-        } else if (count != expected_fields) {
-            fail(at, "expected " + std::to_string(expected_fields) + " fields like line " +
-                         std::to_string(first_data_line) + ", got " + std::to_string(count));
-        }
-        if (weighted) {
-            if (weight_column < 0) {
-                const auto it = std::find_if(header_fields.begin(), header_fields.end(),
-                                             [&](const std::string& h) { return h == options.weight_name; });
-                if (header_line == 0)
-                    fail(at, "weights named '" + printable(options.weight_name) +
-                                 "' but the file has no header line to name columns");
-                if (it == header_fields.end())
-                    fail(header_line, "no column named '" + printable(options.weight_name) +
-                                          "' for the weights in the header line");
-                weight_column = static_cast<int>(it - header_fields.begin());
-                if (weight_column < 2)
-                    fail(header_line, "the weight column '" + printable(options.weight_name) + "' is a node column");
-            }
-            if (static_cast<std::size_t>(weight_column) >= count)
-                fail(at, "field 'weight': column " + std::to_string(weight_column) + " (0-based) asked for, but " +
-                             "the line has " + std::to_string(count) + " fields");
-        }
-        std::uint64_t va = 0, vb = 0;
-        if (plain_integers) {
-            const char* pa = fields[0].data();
-            const char* pb = fields[1].data();
-            if (!(small_plain_integer(pa, fields[0].data() + fields[0].size(), va) &&
-                  pa == fields[0].data() + fields[0].size() &&
-                  small_plain_integer(pb, fields[1].data() + fields[1].size(), vb) &&
-                  pb == fields[1].data() + fields[1].size())) {
-                // The first other label: the labels so far become keys in
-                // order of first appearance, as the general path numbers them.
-                plain_integers = false;
-                for (std::size_t i = 0; i < records.size(); ++i) {
-                    const NodeId first = node(std::to_string(records[i] >> 32), lines(i), "a");
-                    const NodeId second = node(std::to_string(records[i] & low32), lines(i), "b");
-                    records[i] = std::uint64_t{first} << 32 | second;
-                }
-            }
-        }
-        NodeId a = 0, b = 0;
-        if (!plain_integers) {
-            a = node(fields[0], at, "a");
-            b = node(fields[1], at, "b");
-        }
-        if (weighted) {
-            double w = 0;
-            const auto field = fields[static_cast<std::size_t>(weight_column)];
-            const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), w);
-            if (field.empty() || ec != std::errc() || ptr != field.data() + field.size())
-                fail(at, "field 'weight': not a number '" + printable(field) + "'");
-            if (!std::isfinite(w) || w < 0)
-                fail(at, "field 'weight': must be a finite number >= 0, got '" + printable(field) + "'");
-            weights.push_back(w);
-        }
-        records.push_back(plain_integers ? va << 32 | vb : std::uint64_t{a} << 32 | b);
-        lines.add(at);
-    };
-
-    // The common line once the file's form is known (two integer columns, no
-    // weights): read without splitting; anything else goes the general way.
-    // Reads from `p` to the end of the line (`end` or a newline, left there).
-    auto scan_pair = [&](const char*& p, const char* const end, std::uint64_t& va, std::uint64_t& vb) -> bool {
-        const char d = delimiter;
-        if (d == ' ') {
-            while (p != end && is_blank(*p)) ++p;
-            if (!small_plain_integer(p, end, va) || p == end || !is_blank(*p)) return false;
-            while (p != end && is_blank(*p)) ++p;
-            if (!small_plain_integer(p, end, vb)) return false;
-            while (p != end && is_blank(*p)) ++p;
-        } else {
-            auto skip = [&] {
-                while (p != end && *p != d && is_blank(*p)) ++p;
-            };
-            skip();
-            if (!small_plain_integer(p, end, va)) return false;
-            skip();
-            if (p == end || *p != d) return false;
-            ++p;
-            skip();
-            if (!small_plain_integer(p, end, vb)) return false;
-            skip();
-        }
-        // The rest: nothing, or a comment after a blank.
-        if (p != end && *p != '\n') {
-            if (!(is_comment_char(*p) && is_blank(p[-1]))) return false;
-            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-            p = nl == nullptr ? end : static_cast<const char*>(nl);
-        }
-        return true;
-    };
-    auto fast_mode = [&] {
-        return plain_integers && expected_fields == 2 && !weighted && !first_row && !header_pending;
-    };
-    auto fast_row = [&](std::string_view row) -> bool {
-        const char* p = row.data();
-        const char* const end = p + row.size();
-        std::uint64_t va = 0, vb = 0;
-        if (!scan_pair(p, end, va, vb) || p != end) return false;
-        records.push_back(va << 32 | vb);
-        lines.add(line);
-        return true;
-    };
-
-    auto row_of = [&](std::string_view row) {
-        ++line;
-        // A UTF-8 byte order mark at the start is not part of the first label.
-        if (line == 1 && row.substr(0, 3) == "\xEF\xBB\xBF") row.remove_prefix(3);
-        if (fast_mode() && fast_row(row)) return;
-        // Comments: a line starting with a comment character, or one after a blank.
-        {
-            std::size_t i = 0;
+void EdgeListReader::split(std::string_view row) {
+    fields_.clear();
+    if (delimiter_ == 0 || delimiter_ == ' ') {
+        for (std::size_t i = 0; i < row.size();) {
             while (i < row.size() && is_blank(row[i])) ++i;
-            if (i < row.size() && is_comment_char(row[i])) return;
-            for (std::size_t k = i + 1; k < row.size(); ++k)
-                if (is_comment_char(row[k]) && is_blank(row[k - 1])) {
-                    row = row.substr(0, k);
-                    break;
-                }
-            if (trim(row).empty()) return;
+            if (i >= row.size()) break;
+            std::size_t j = i;
+            while (j < row.size() && !is_blank(row[j])) ++j;
+            fields_.push_back(row.substr(i, j - i));
+            i = j;
         }
-        if (first_row) {
-            first_row = false;
-            if (delimiter == 0) {
-                delimiter = row.find(',') != std::string_view::npos   ? ','
-                            : row.find(';') != std::string_view::npos ? ';'
-                                                                      : ' ';
-            }
-            split(row);
-            if (options.header == EdgeListHeader::yes ||
-                (options.header == EdgeListHeader::detect && fields.size() >= 2 && known_column_name(fields[0]) &&
-                 known_column_name(fields[1]))) {
-                header_line = line;
-                for (auto f : fields) header_fields.emplace_back(f);
-                return;
-            }
-            if (options.header == EdgeListHeader::detect && fields.size() >= 2 &&
-                std::none_of(fields.begin(), fields.end(), [](std::string_view f) {
-                    double x = 0;
-                    return is_integer_label(f) ||
-                           std::from_chars(f.data(), f.data() + f.size(), x).ptr == f.data() + f.size();
-                })) {
-                header_pending = true;  // a header if the next row's labels are integers
-                pending_row.assign(row);
-                header_line = line;
-                return;
-            }
-            take(line);
-            return;
+    } else {
+        if (trim(row).empty()) return;
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t j = row.find(delimiter_, i);
+            fields_.push_back(trim(row.substr(i, j == std::string_view::npos ? row.size() - i : j - i)));
+            if (j == std::string_view::npos) break;
+            i = j + 1;
         }
-        split(row);
-        if (header_pending) {
-            header_pending = false;
-            const std::string held = std::move(pending_row);
-            const std::size_t held_line = header_line;
-            if (fields.size() >= 2 && is_integer_label(fields[0]) && is_integer_label(fields[1])) {
-                // The first row was a header: its names, not people.
-                std::vector<std::string_view> now = fields;
-                split(held);
-                for (auto f : fields) header_fields.emplace_back(f);
-                fields = now;
-            } else {
-                header_line = 0;
-                std::vector<std::string_view> now = fields;
-                split(held);
-                take(held_line);
-                fields = now;
-            }
-        }
-        take(line);
-    };
+    }
+}
 
-    // Progress: the fraction of the bytes read (when the size is known),
-    // checked every 4096 lines; 1 once the graph is built.
-    Progress progress(options.progress);
-    progress.report(0.0);
-    std::uint32_t lines_to_check = 4096;
+// The weight column, found by its name in the header once; it must be there.
+void EdgeListReader::check_weight_column(std::size_t at, std::size_t count) {
+    if (weight_column_ < 0) {
+        const auto it = std::find_if(header_fields_.begin(), header_fields_.end(),
+                                     [&](const std::string& h) { return h == options_.weight_name; });
+        if (header_line_ == 0)
+            fail(at, "weights named '" + printable(options_.weight_name) +
+                         "' but the file has no header line to name columns");
+        if (it == header_fields_.end())
+            fail(header_line_,
+                 "no column named '" + printable(options_.weight_name) + "' for the weights in the header line");
+        weight_column_ = static_cast<int>(it - header_fields_.begin());
+        if (weight_column_ < 2)
+            fail(header_line_, "the weight column '" + printable(options_.weight_name) + "' is a node column");
+    }
+    if (static_cast<std::size_t>(weight_column_) >= count)
+        fail(at, "field 'weight': column " + std::to_string(weight_column_) + " (0-based) asked for, but " +
+                     "the line has " + std::to_string(count) + " fields");
+}
 
-    // Lines, across the pieces: a line cut by the end of a piece waits in `carry`.
-    std::string carry;
-    std::uint64_t seen = 0;  // bytes so far
-    feed([&](std::string_view piece) {
-        const bool first_piece = seen == 0;
-        const std::uint64_t piece_start = seen;
-        seen += piece.size();
-        // After the first piece, room for as many edges again per byte as it
-        // held: the records grow once, not by doubling (a doubling holds the
-        // old and the new array at once).
-        const auto reserve = [&] {
-            if (!first_piece || size <= seen || line == 0) return;
-            const double per_byte = static_cast<double>(records.size()) / static_cast<double>(seen);
-            const auto more = static_cast<std::size_t>(per_byte * static_cast<double>(size - seen) * 1.05) + 1024;
-            records.reserve(records.size() + more);
-            if (weighted) weights.reserve(weights.size() + more);
+// The split row `fields_`, from line `at`, as an edge.
+void EdgeListReader::take(std::size_t at) {
+    const std::size_t count = fields_.size();
+    if (count < 2)
+        fail(at, "expected at least 2 fields ('source target'), got " + std::to_string(count) +
+                     " (fields separated by " + delimiter_name(delimiter_) + ")");
+    if (expected_fields_ == 0) {
+        expected_fields_ = count;
+        first_data_line_ = at;
+    } else if (count != expected_fields_) {
+        fail(at, "expected " + std::to_string(expected_fields_) + " fields like line " +
+                     std::to_string(first_data_line_) + ", got " + std::to_string(count));
+    }
+    if (weighted_) check_weight_column(at, count);
+    std::uint64_t va = 0, vb = 0;
+    if (plain_integers_) {
+        const char* pa = fields_[0].data();
+        const char* pb = fields_[1].data();
+        if (!(small_plain_integer(pa, fields_[0].data() + fields_[0].size(), va) &&
+              pa == fields_[0].data() + fields_[0].size() &&
+              small_plain_integer(pb, fields_[1].data() + fields_[1].size(), vb) &&
+              pb == fields_[1].data() + fields_[1].size())) {
+            // The first other label: the labels so far become keys in
+            // order of first appearance, as the general path numbers them.
+            plain_integers_ = false;
+            for (std::size_t i = 0; i < records_.size(); ++i) {
+                const NodeId first = node(std::to_string(records_[i] >> 32), lines_(i), "a");
+                const NodeId second = node(std::to_string(records_[i] & low32), lines_(i), "b");
+                records_[i] = std::uint64_t{first} << 32 | second;
+            }
+        }
+    }
+    NodeId a = 0, b = 0;
+    if (!plain_integers_) {
+        a = node(fields_[0], at, "a");
+        b = node(fields_[1], at, "b");
+    }
+    if (weighted_) {
+        double w = 0;
+        const auto field = fields_[static_cast<std::size_t>(weight_column_)];
+        const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), w);
+        if (field.empty() || ec != std::errc() || ptr != field.data() + field.size())
+            fail(at, "field 'weight': not a number '" + printable(field) + "'");
+        if (!std::isfinite(w) || w < 0)
+            fail(at, "field 'weight': must be a finite number >= 0, got '" + printable(field) + "'");
+        weights_.push_back(w);
+    }
+    records_.push_back(plain_integers_ ? va << 32 | vb : std::uint64_t{a} << 32 | b);
+    lines_.add(at);
+}
+
+// The common line once the file's form is known (two integer columns, no
+// weights): read without splitting; anything else goes the general way.
+// Reads from `p` to the end of the line (`end` or a newline, left there).
+bool EdgeListReader::scan_pair(const char*& p, const char* const end, std::uint64_t& va, std::uint64_t& vb) const {
+    const char d = delimiter_;
+    if (d == ' ') {
+        while (p != end && is_blank(*p)) ++p;
+        if (!small_plain_integer(p, end, va) || p == end || !is_blank(*p)) return false;
+        while (p != end && is_blank(*p)) ++p;
+        if (!small_plain_integer(p, end, vb)) return false;
+        while (p != end && is_blank(*p)) ++p;
+    } else {
+        auto skip = [&] {
+            while (p != end && *p != d && is_blank(*p)) ++p;
         };
-        std::size_t pos = 0;
-        if (!carry.empty()) {
-            const std::size_t nl = piece.find('\n');
-            if (nl == std::string_view::npos) {
-                carry.append(piece);
-                return;
-            }
-            carry.append(piece.substr(0, nl));
-            row_of(carry);
-            carry.clear();
-            pos = nl + 1;
-        }
-        while (pos < piece.size()) {
-            if (--lines_to_check == 0) {
-                lines_to_check = 4096;
-                if (progress.active() && size > 0 && piece_start + pos < size)
-                    progress.report(static_cast<double>(piece_start + pos) / static_cast<double>(size));
-            }
-            if (fast_mode()) {
-                // The line read where it lies, its end found on the way.
-                const char* p = piece.data() + pos;
-                const char* const end = piece.data() + piece.size();
-                std::uint64_t va = 0, vb = 0;
-                if (scan_pair(p, end, va, vb) && p != end) {
-                    ++line;
-                    records.push_back(va << 32 | vb);
-                    lines.add(line);
-                    pos = static_cast<std::size_t>(p - piece.data()) + 1;
-                    continue;
-                }
-            }
-            const void* found = std::memchr(piece.data() + pos, '\n', piece.size() - pos);
-            if (found == nullptr) {
-                carry.assign(piece.substr(pos));
+        skip();
+        if (!small_plain_integer(p, end, va)) return false;
+        skip();
+        if (p == end || *p != d) return false;
+        ++p;
+        skip();
+        if (!small_plain_integer(p, end, vb)) return false;
+        skip();
+    }
+    // The rest: nothing, or a comment after a blank.
+    if (p != end && *p != '\n') {
+        if (!(is_comment_char(*p) && is_blank(p[-1]))) return false;
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        p = nl == nullptr ? end : static_cast<const char*>(nl);
+    }
+    return true;
+}
+
+bool EdgeListReader::fast_row(std::string_view row) {
+    const char* p = row.data();
+    const char* const end = p + row.size();
+    std::uint64_t va = 0, vb = 0;
+    if (!scan_pair(p, end, va, vb) || p != end) return false;
+    records_.push_back(va << 32 | vb);
+    lines_.add(line_);
+    return true;
+}
+
+// The first row that is not a comment: it fixes the delimiter and may be a
+// header (or, with detect, may be one: decided by the next row).
+void EdgeListReader::first_row_of(std::string_view row) {
+    first_row_ = false;
+    if (delimiter_ == 0) {
+        delimiter_ = row.find(',') != std::string_view::npos   ? ','
+                     : row.find(';') != std::string_view::npos ? ';'
+                                                               : ' ';
+    }
+    split(row);
+    if (options_.header == EdgeListHeader::yes || (options_.header == EdgeListHeader::detect && fields_.size() >= 2 &&
+                                                   known_column_name(fields_[0]) && known_column_name(fields_[1]))) {
+        header_line_ = line_;
+        for (auto f : fields_) header_fields_.emplace_back(f);
+        return;
+    }
+    if (options_.header == EdgeListHeader::detect && fields_.size() >= 2 &&
+        std::none_of(fields_.begin(), fields_.end(), [](std::string_view f) {
+            double x = 0;
+            return is_integer_label(f) ||
+                   std::from_chars(f.data(), f.data() + f.size(), x).ptr == f.data() + f.size();
+        })) {
+        header_pending_ = true;  // a header if the next row's labels are integers
+        pending_row_.assign(row);
+        header_line_ = line_;
+        return;
+    }
+    take(line_);
+}
+
+void EdgeListReader::row_of(std::string_view row) {
+    ++line_;
+    // A UTF-8 byte order mark at the start is not part of the first label.
+    if (line_ == 1 && row.substr(0, 3) == "\xEF\xBB\xBF") row.remove_prefix(3);
+    if (fast_mode() && fast_row(row)) return;
+    // Comments: a line starting with a comment character, or one after a blank.
+    {
+        std::size_t i = 0;
+        while (i < row.size() && is_blank(row[i])) ++i;
+        if (i < row.size() && is_comment_char(row[i])) return;
+        for (std::size_t k = i + 1; k < row.size(); ++k)
+            if (is_comment_char(row[k]) && is_blank(row[k - 1])) {
+                row = row.substr(0, k);
                 break;
             }
-            const auto nl = static_cast<std::size_t>(static_cast<const char*>(found) - piece.data());
-            row_of(piece.substr(pos, nl - pos));
-            pos = nl + 1;
-        }
-        reserve();
-    });
-    if (!carry.empty()) row_of(carry);
-    if (header_pending) {  // a single row of text labels: data
-        const std::size_t at = header_line;
-        header_line = 0;
-        split(pending_row);
-        take(at);
+        if (trim(row).empty()) return;
     }
-    release(carry);
-    fields.clear();
-    release(index);
-
-    // Node identity: integer labels are numbered by value (graph.hpp).
-    if (plain_integers) {
-        // Keys are the distinct values in ascending order, as
-        // number_integer_labels would leave them (no value twice: no zeros
-        // in front).
-        std::uint64_t top = 0;
-        for (std::uint64_t r : records) top = std::max({top, r >> 32, r & low32});
-        const std::size_t m = records.size();
-        if (top < 8 * m + 1024) {
-            // Dense labels: a table by value, no sort.
-            constexpr NodeId absent = std::numeric_limits<NodeId>::max();
-            std::vector<NodeId> position(top + 1, absent);
-            for (std::uint64_t r : records) position[r >> 32] = position[r & low32] = 0;
-            NodeId next = 0;
-            for (std::uint64_t v = 0; v <= top; ++v) {
-                if (position[v] == absent) continue;
-                if (next == absent - 1) throw parse_error(where + ": too many nodes for 32-bit indices");
-                position[v] = next++;
-            }
-            keys.reserve(next);
-            for (std::uint64_t v = 0; v <= top; ++v)
-                if (position[v] != absent) keys.push_back(std::to_string(v));
-            for (std::uint64_t& r : records) r = std::uint64_t{position[r >> 32]} << 32 | position[r & low32];
+    if (first_row_) {
+        first_row_of(row);
+        return;
+    }
+    split(row);
+    if (header_pending_) {
+        header_pending_ = false;
+        const std::string held = std::move(pending_row_);
+        const std::size_t held_line = header_line_;
+        if (fields_.size() >= 2 && is_integer_label(fields_[0]) && is_integer_label(fields_[1])) {
+            // The first row was a header: its names, not people.
+            std::vector<std::string_view> now = fields_;
+            split(held);
+            for (auto f : fields_) header_fields_.emplace_back(f);
+            fields_ = now;
         } else {
-            std::vector<std::uint32_t> distinct;
-            distinct.reserve(2 * m);
-            for (std::uint64_t r : records) distinct.push_back(static_cast<std::uint32_t>(r >> 32));
-            std::sort(distinct.begin(), distinct.end());
-            distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-            for (std::uint64_t r : records) distinct.push_back(static_cast<std::uint32_t>(r & low32));
-            std::sort(distinct.begin(), distinct.end());
-            distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-            if (distinct.size() >= std::numeric_limits<NodeId>::max())
-                throw parse_error(where + ": too many nodes for 32-bit indices");
-            keys.reserve(distinct.size());
-            for (std::uint32_t v : distinct) keys.push_back(std::to_string(v));
-            auto at = [&](std::uint64_t v) {
-                return static_cast<std::uint64_t>(std::lower_bound(distinct.begin(), distinct.end(),
-                                                                   static_cast<std::uint32_t>(v)) -
-                                                  distinct.begin());
-            };
-            for (std::uint64_t& r : records) r = at(r >> 32) << 32 | at(r & low32);
+            header_line_ = 0;
+            std::vector<std::string_view> now = fields_;
+            split(held);
+            take(held_line);
+            fields_ = now;
         }
+    }
+    take(line_);
+}
+
+void EdgeListReader::piece(std::string_view piece) {
+    const bool first_piece = seen_ == 0;
+    const std::uint64_t piece_start = seen_;
+    seen_ += piece.size();
+    // After the first piece, room for as many edges again per byte as it
+    // held: the records grow once, not by doubling (a doubling holds the
+    // old and the new array at once).
+    const auto reserve = [&] {
+        if (!first_piece || size_ <= seen_ || line_ == 0) return;
+        const double per_byte = static_cast<double>(records_.size()) / static_cast<double>(seen_);
+        const auto more = static_cast<std::size_t>(per_byte * static_cast<double>(size_ - seen_) * 1.05) + 1024;
+        records_.reserve(records_.size() + more);
+        if (weighted_) weights_.reserve(weights_.size() + more);
+    };
+    std::size_t pos = 0;
+    if (!carry_.empty()) {
+        const std::size_t nl = piece.find('\n');
+        if (nl == std::string_view::npos) {
+            carry_.append(piece);
+            return;
+        }
+        carry_.append(piece.substr(0, nl));
+        row_of(carry_);
+        carry_.clear();
+        pos = nl + 1;
+    }
+    while (pos < piece.size()) {
+        if (--lines_to_check_ == 0) {
+            lines_to_check_ = 4096;
+            if (progress_.active() && size_ > 0 && piece_start + pos < size_)
+                progress_.report(static_cast<double>(piece_start + pos) / static_cast<double>(size_));
+        }
+        if (fast_mode()) {
+            // The line read where it lies, its end found on the way.
+            const char* p = piece.data() + pos;
+            const char* const end = piece.data() + piece.size();
+            std::uint64_t va = 0, vb = 0;
+            if (scan_pair(p, end, va, vb) && p != end) {
+                ++line_;
+                records_.push_back(va << 32 | vb);
+                lines_.add(line_);
+                pos = static_cast<std::size_t>(p - piece.data()) + 1;
+                continue;
+            }
+        }
+        const void* found = std::memchr(piece.data() + pos, '\n', piece.size() - pos);
+        if (found == nullptr) {
+            carry_.assign(piece.substr(pos));
+            break;
+        }
+        const auto nl = static_cast<std::size_t>(static_cast<const char*>(found) - piece.data());
+        row_of(piece.substr(pos, nl - pos));
+        pos = nl + 1;
+    }
+    reserve();
+}
+
+// Node identity: integer labels are numbered by value (graph.hpp).
+void EdgeListReader::number_nodes() {
+    if (plain_integers_) {
+        number_by_value(records_, keys_, where_);
     } else {
         // Where each node goes when the labels are all integers (numbered by
         // value), else where it is.
-        std::vector<NodeId> position(keys.size());
+        std::vector<NodeId> position(keys_.size());
         for (std::size_t u = 0; u < position.size(); ++u) position[u] = static_cast<NodeId>(u);
-        number_integer_labels(keys, first_lines, position, {}, where);
+        number_integer_labels(keys_, first_lines_, position, {}, where_);
         for (std::size_t u = 0; u < position.size(); ++u) {
             if (position[u] == u) continue;
-            for (std::uint64_t& r : records) r = std::uint64_t{position[r >> 32]} << 32 | position[r & low32];
+            for (std::uint64_t& r : records_) r = std::uint64_t{position[r >> 32]} << 32 | position[r & low32];
             break;
         }
     }
-    release(first_lines);
-    Graph g = build_records(records, weights, weighted, std::move(keys), options, where, lines);
-    progress.report(1.0);
+}
+
+Graph EdgeListReader::finish() {
+    if (!carry_.empty()) row_of(carry_);
+    if (header_pending_) {  // a single row of text labels: data
+        const std::size_t at = header_line_;
+        header_line_ = 0;
+        split(pending_row_);
+        take(at);
+    }
+    release(carry_);
+    fields_.clear();
+    release(index_);
+    number_nodes();
+    release(first_lines_);
+    Graph g = build_records(records_, weights_, weighted_, std::move(keys_), options_, where_, lines_);
+    progress_.report(1.0);
     return g;
+}
+
+Graph parse_edgelist_impl(const std::function<void(const std::function<void(std::string_view)>&)>& feed,
+                          std::uint64_t size, const EdgeListOptions& options, std::string_view source) {
+    EdgeListReader reader(options, source, size);
+    feed([&](std::string_view piece) { reader.piece(piece); });
+    return reader.finish();
 }
 
 }  // namespace
