@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Snapshot build speed and memory per edge: verbind against python-igraph,
-scipy and networkx, on the same random graph in the same run.
+graph-tool, scipy and networkx, on the same random graph in the same run.
 
     PYTHONPATH=build/python /usr/bin/python3 benchmarks/graph/bench_build.py [--edges 2000000] [--nodes 200000]
 
@@ -84,6 +84,28 @@ def main():
         report("python-igraph Graph(n, edges)", t, 8 * (4 * m + 2 * (args.nodes + 1)), m)
     except ImportError:
         print("python-igraph not installed: skipped")
+
+    try:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # no OpenMP threads spinning after its calls
+        import warnings
+
+        warnings.filterwarnings("ignore", module="graph_tool")  # no cairo: drawing only
+        import graph_tool
+
+        edges = np.column_stack([src, dst])
+
+        def graph_tool_build():
+            h = graph_tool.Graph(directed=False)
+            h.add_vertex(args.nodes)
+            h.add_edge_list(edges)
+            return h
+
+        t, h = median_time(graph_tool_build, args.repeats, warmup=True)
+        assert h.num_edges() == m
+        # adj_list: per vertex a vector of (neighbour, edge index) pairs, 16 bytes, both ends of each edge.
+        report("graph-tool Graph.add_edge_list", t, 32 * m, m)
+    except ImportError:
+        print("graph-tool not installed: skipped")
 
     try:
         import scipy.sparse as sp
