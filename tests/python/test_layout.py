@@ -222,3 +222,78 @@ def test_a_table_without_markers_or_with_an_unknown_use_is_refused():
         read_table("no table here")
     with pytest.raises(AssertionError, match="have no row"):
         read_table("<!-- capability-uses: begin -->\nmodel util\n<!-- capability-uses: end -->")
+
+
+# --- one text helper ----------------------------------------------------------
+# One number-to-text, one JSON string escape and one markup escape for the
+# whole library: verbind/util/text.hpp (issue 14). A copy elsewhere is found
+# by what every copy has to write: a printf float format or std::to_chars,
+# JSON's \u00XX, markup's &amp; in a switch on the character.
+COPY_PATTERNS = {
+    "number-to-text": re.compile(r'snprintf\s*\([^;]*"[^"]*%[-+ #0]*\d*(?:\.(?:\d+|\*))?[fgeEG]|\bto_chars\s*\('),
+    "JSON string escape": re.compile(r'"\\\\u00"|\\\\u%04x'),
+    "markup escape": re.compile(r"case\s+'&'\s*:\s*\w+\s*\+=\s*\"&amp;\""),
+}
+HELPER_HOME = "src/util/text.cpp"
+# Escapes that are not copies: GraphML's XML 1.0 escape also writes tab and
+# line breaks as character references and refuses what XML cannot hold.
+NOT_COPIES = {("src/io/graphml.cpp", "markup escape")}
+# Copies in files being rewritten while the helper arrived (issue 14); each
+# goes when its file calls the helper. Like KNOWN_EXCEPTIONS, the list only
+# shrinks: a listed copy that no longer occurs fails.
+KNOWN_COPIES = {
+    ("src/reach/influence.cpp", "number-to-text"),
+    ("src/report/format.cpp", "number-to-text"),
+    ("src/report/messages.cpp", "number-to-text"),
+    ("src/cli/reach.cpp", "number-to-text"),
+    ("src/cli/map.cpp", "number-to-text"),
+    ("src/cli/graphfile.cpp", "number-to-text"),
+    ("src/cli/timeline.cpp", "number-to-text"),
+    ("src/cli/output.cpp", "number-to-text"),
+    ("src/cli/output.cpp", "JSON string escape"),
+    ("src/socialmap/social_map.cpp", "number-to-text"),
+    ("src/io/social_map_json.cpp", "number-to-text"),
+    ("src/io/social_map_json.cpp", "JSON string escape"),
+}
+
+
+def text_copies(root):
+    """{(file, kind)} of every copy of a text helper outside its home."""
+    found = set()
+    for path in sources(root):
+        if str(path) == HELPER_HOME:
+            continue
+        code = (root / path).read_text(encoding="utf-8", errors="replace")
+        code = re.sub(r"//[^\n]*", "", code)  # comments may name the formats
+        for kind, pattern in COPY_PATTERNS.items():
+            if pattern.search(code) and (str(path), kind) not in NOT_COPIES:
+                found.add((str(path), kind))
+    return found
+
+
+def test_text_helpers_have_one_home():
+    found = text_copies(REPO)
+    new = sorted(found - KNOWN_COPIES)
+    assert not new, ("copies of a text helper; call verbind/util/text.hpp (number_text, append_json_string, "
+                     f"append_markup_escaped, join) instead: {new}")
+    stale = sorted(KNOWN_COPIES - found)
+    assert not stale, f"copies that are gone (remove them from KNOWN_COPIES): {stale}"
+
+
+@pytest.mark.parametrize("code, kind", [
+    ('std::snprintf(buffer, sizeof buffer, "%.17g", x);', "number-to-text"),
+    ('std::snprintf(b, sizeof b, "%.*f", digits, value);', "number-to-text"),
+    ('snprintf(q, sizeof q, "%.3f", map.modularity);', "number-to-text"),
+    ('const auto r = std::to_chars(buffer, buffer + 64, value);', "number-to-text"),
+    ('out += "\\\\u00";', "JSON string escape"),
+    ('std::snprintf(buffer, sizeof buffer, "\\\\u%04x", c);', "JSON string escape"),
+    ("case '&': out += \"&amp;\"; break;", "markup escape"),
+    ('std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);', None),  # a date, not a double
+    ('// "%.17g" in a comment', None),
+    ('throw parse_error("escape it as \\\\u00XX");', None),
+    ('html += "Fruchterman &amp; Reingold";', None),
+])
+def test_the_copy_check_catches_what_it_should(tmp_path, code, kind):
+    _tree(tmp_path, {"src/x/copy.cpp": code + "\n", HELPER_HOME: code + "\n"})
+    found = text_copies(tmp_path)
+    assert found == ({("src/x/copy.cpp", kind)} if kind else set())
