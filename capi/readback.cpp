@@ -153,9 +153,23 @@ vb_status_t vb_network_records(const vb_network_t* net, const vb_records_options
         require(net, "net");
         vb_records_options_t o = records_defaults();
         read_options(options, records_options_first_size, o, "vb_records_options_t");
+#ifdef VB_TEST_GROWTH
+        // The growth test's library (tests/abi/growth): an appended option
+        // whose default keeps the 1.0 behaviour; any other value is refused,
+        // so reading past a 1.0 caller's struct_size would show.
+        if (o.vb_test_growth_option != 0)
+            throw argument_error("options field 'vb_test_growth_option' is " +
+                                 std::to_string(o.vb_test_growth_option) + ", not 0");
+#endif
         *out = make_records(net->network, o.include_sensitive != 0);
     });
 }
+
+#ifdef VB_TEST_GROWTH
+// Only in the growth test's library: tells the test program which library
+// it runs with.
+VB_API int vb_test_growth_build(void) { return 1; }
+#endif
 
 void vb_records_free(vb_records_t* records) {
     if (records == nullptr) return;

@@ -22,6 +22,12 @@
       fail; a VB_EXPERIMENTAL function changed or removed passes; and the appended field fails too when the check does not cut
       appended fields off (so that cut is what lets it pass).
 
+  abi_check.py growth PROGRAM GROWN_LIBDIR
+      The growth rule (tests/abi/growth): a program built against the 1.0
+      header runs unchanged, with the same results, against libverbind.so.1
+      and against a library with one more options field and one more result
+      field appended.
+
   abi_check.py versions LIB HEADER PROJECT_VERSION PC_FILE [PYTHONPATH]
       One version everywhere: verbind.h's VB_VERSION_* macros, CMake's
       project(VERSION), the pkg-config file, the library's vb_version() and
@@ -349,6 +355,35 @@ def versions(library, header, project_version, pc_file, pythonpath=None):
     return 0
 
 
+# --- the growth rule ----------------------------------------------------------------
+
+def growth(program, grown_libdir):
+    """Runs the program built against the 1.0 header (tests/abi/growth) with
+    libverbind.so.1 as built and with the grown library (one more field
+    appended to an options and a result struct): both succeed with the same
+    results."""
+    runs = {}
+    for name, extra in (("built", None), ("grown", grown_libdir)):
+        env = dict(os.environ)
+        env.pop("LD_LIBRARY_PATH", None)
+        if extra:
+            env["LD_LIBRARY_PATH"] = str(extra)
+        run = subprocess.run([str(program)], env=env, capture_output=True, text=True)
+        runs[name] = run
+        print(f"abi_check growth: with the {name} library (exit {run.returncode}):\n{run.stdout}{run.stderr}")
+    errors = []
+    for name, expected in (("built", "no"), ("grown", "yes")):
+        if runs[name].returncode != 0:
+            errors.append(f"the program failed with the {name} library")
+        if not runs[name].stdout.startswith(f"grown library: {expected}\n"):
+            errors.append(f"with the {name} library the program did not run against it (grown library: {expected})")
+    if runs["built"].stdout.splitlines()[1:] != runs["grown"].stdout.splitlines()[1:]:
+        errors.append("the results differ between the two libraries")
+    for error in errors:
+        print(f"abi_check growth: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def main(argv):
     if len(argv) == 4 and argv[0] == "check":
         return check(*argv[1:])
@@ -357,6 +392,8 @@ def main(argv):
         return 0
     if len(argv) == 3 and argv[0] == "selftest":
         return selftest(*argv[1:])
+    if len(argv) == 3 and argv[0] == "growth":
+        return growth(*argv[1:])
     if len(argv) in (5, 6) and argv[0] == "versions":
         return versions(*argv[1:])
     print(__doc__, file=sys.stderr)
