@@ -2,8 +2,9 @@
 // SocialMap in their declared order, written compactly.
 #include "verbind/io/social_map_json.hpp"
 
+#include "verbind/util/text.hpp"
+
 #include <cmath>
-#include <cstdio>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -15,35 +16,13 @@ namespace {
 class Json {
 public:
     std::string out;
-    void string(std::string_view s) {
-        out += '"';
-        for (unsigned char c : s) {
-            switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\n': out += "\\n"; break;
-                case '\t': out += "\\t"; break;
-                case '\r': out += "\\r"; break;
-                default:
-                    if (c < 0x20) {
-                        char buffer[8];
-                        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                        out += buffer;
-                    } else {
-                        out += static_cast<char>(c);
-                    }
-            }
-        }
-        out += '"';
-    }
+    void string(std::string_view s) { append_json_string(out, s); }
     void number(double x) {
         if (!std::isfinite(x)) {
             out += "null";
             return;
         }
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.17g", x);
-        out += buffer;
+        append_number(out, x, NumberFormat::significant(17));
     }
     void key(std::string_view k) {
         comma();

@@ -252,8 +252,6 @@ KNOWN_COPIES = {
     ("src/cli/output.cpp", "number-to-text"),
     ("src/cli/output.cpp", "JSON string escape"),
     ("src/socialmap/social_map.cpp", "number-to-text"),
-    ("src/io/social_map_json.cpp", "number-to-text"),
-    ("src/io/social_map_json.cpp", "JSON string escape"),
 }
 
 
