@@ -12,6 +12,7 @@
 #include "verbind/socialmap/communities.hpp"
 #include "verbind/socialmap/mixing.hpp"
 #include "verbind/socialmap/structure.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,11 +26,7 @@ namespace verbind {
 
 namespace {
 
-std::string fixed(double x, int digits = 2) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
-    return buffer;
-}
+std::string fixed(double x, int digits = 2) { return number_text(x, NumberFormat::fixed(digits)); }
 
 std::string count_of(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);

@@ -8,6 +8,7 @@
 #include "verbind/model/text.hpp"
 #include "verbind/util/files.hpp"
 #include "verbind/util/progress.hpp"
+#include "verbind/util/text.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -89,14 +90,7 @@ static_assert(sizeof(migrations) / sizeof(migrations[0]) == store_schema_version
 // The first version whose files carry a checksum.
 constexpr int checksum_version = 3;
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ';';
-        out += item;
-    }
-    return out;
-}
+std::string join(const std::vector<std::string>& items) { return verbind::join(items, ";"); }
 
 std::vector<std::string> split(std::string_view text) {
     std::vector<std::string> out;

@@ -251,7 +251,6 @@ KNOWN_COPIES = {
     ("src/cli/timeline.cpp", "number-to-text"),
     ("src/cli/output.cpp", "number-to-text"),
     ("src/cli/output.cpp", "JSON string escape"),
-    ("src/socialmap/social_map.cpp", "number-to-text"),
 }
 
 
