@@ -25,6 +25,7 @@ and keeps the labels.
 import argparse
 import json
 import os
+import pathlib
 import random
 import statistics
 import subprocess
@@ -107,6 +108,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="a reader to leave out (repeatable)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per reader (medians), default 3")
+    parser.add_argument("--json", metavar="FILE", help="write the ratios (benchmarks/run reads them)")
     args = parser.parse_args()
     nodes = args.nodes or max(10, args.lines // 20)
     with tempfile.TemporaryDirectory() as folder:
@@ -148,6 +150,14 @@ def main():
         gives = (f"{r['nodes']:,} nodes, {r['edges']:,} edges" if "nodes" in r else f"{r['rows']:,} rows (no graph)")
         print(f"{name:28} {r['seconds']:8.2f} {ratio:10.2f} {r['cpu']:6.2f} {cpu_ratio:10.2f} "
               f"{r['peak_bytes'] / 1e6:8.0f} {gives}")
+    if ours and args.json:
+        sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+        import timing
+
+        rows = timing.Rows("edgelist")
+        rows.add(f"read edge list {args.lines} lines", {k: r["seconds"] for k, r in results.items()},
+                 {k: r["cpu"] for k, r in results.items()}, ours="verbind.read_edgelist")
+        rows.write(args.json)
     if ours:
         print()
         print(f"verbind: final graph {ours['graph_bytes'] / 1e6:.0f} MB, peak while reading "

@@ -31,6 +31,12 @@ import numpy as np
 
 import verbind
 
+import pathlib  # noqa: E402
+import sys  # noqa: E402
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+import timing  # noqa: E402
+
 
 def median_times(contenders, repeats):
     """{name: median seconds}, each repeat running every contender once, in turn."""
@@ -68,7 +74,9 @@ def main():
     parser.add_argument("--edges", type=int, default=1_000_000)
     parser.add_argument("--nodes", type=int, default=200_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", metavar="FILE", help="write the ratios (benchmarks/run reads them)")
     args = parser.parse_args()
+    rows = timing.Rows("interop")
     print(f"networkx {nx.__version__}, igraph {igraph.__version__}, verbind {verbind.__version__}")
     for directed, weighted in ((False, False), (False, True), (True, True)):
         g = make_graph(args.nodes, args.edges, directed, weighted, seed=1)
@@ -118,16 +126,20 @@ def main():
         t = median_times({"to_networkx": lambda: verbind.to_networkx(g), "nx": nx_peer}, args.repeats)
         print(f"  to_networkx {t['to_networkx']:7.3f} s   networkx from lists {t['nx']:7.3f} s   "
               f"ratio {t['nx'] / t['to_networkx']:5.2f}")
+        kind = f"{'directed' if directed else 'undirected'}{' weighted' if weighted else ''} {g.num_edges} edges"
+        rows.add(f"to_networkx {kind}", {"verbind": t["to_networkx"], "networkx from lists": t["nx"]})
         t = median_times({"to_igraph": lambda: verbind.to_igraph(g), "ig": ig_peer, "by_hand": ig_by_hand},
                          args.repeats)
         print(f"  to_igraph   {t['to_igraph']:7.3f} s   igraph from lists   {t['ig']:7.3f} s   "
               f"ratio {t['ig'] / t['to_igraph']:5.2f}")
+        rows.add(f"to_igraph {kind}", {"verbind": t["to_igraph"], "igraph from lists": t["ig"]})
         print(f"  {'':27}   igraph from g.edges() by hand {t['by_hand']:7.3f} s   "
               f"ratio {t['by_hand'] / t['to_igraph']:5.2f}")
         G, h = verbind.to_networkx(g), verbind.to_igraph(g)
         t = median_times({"nx": lambda: verbind.from_networkx(G), "ig": lambda: verbind.from_igraph(h)},
                          max(1, args.repeats // 2))
         print(f"  from_networkx {t['nx']:7.3f} s   from_igraph {t['ig']:7.3f} s")
+    rows.write(args.json)
 
 if __name__ == "__main__":
     main()

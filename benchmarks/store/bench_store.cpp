@@ -5,6 +5,7 @@
 // (the floor any SQLite store pays).
 //
 // Usage: build/benchmarks/bench_store [actors] [ties] [repeats]
+#include "../timing.hpp"
 #include "verbind/error.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/store/store.hpp"
@@ -135,6 +136,7 @@ std::size_t bare_sqlite_load(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const std::string json_out = verbind::bench::json_path(argc, argv);
     const std::size_t actors = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100000;
     const std::size_t ties = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 1000000;
     const int repeats = argc > 3 ? std::atoi(argv[3]) : 3;
@@ -172,6 +174,16 @@ int main(int argc, char** argv) {
     std::printf("save (over an old state)   %8.3f   < 3.0\n", so);
     std::printf("load                       %8.3f   < 1.5     %6.3f (x%.2f)   %6.3f (x%.2f)\n", l, median(json_read),
                 l / median(json_read), median(bare_load), l / median(bare_load));
+    verbind::bench::Rows rows("store");
+    auto wall = [](double x) { return verbind::bench::Times{x, 0.0}; };
+    rows.add(
+        "save (new file) 100k actors 1M ties" +
+            std::string(actors == 100000 && ties == 1000000 ? "" : " (other size)"),
+        {{"verbind", wall(s)}, {"verbind JSON", wall(median(json_write))}, {"bare SQLite", wall(median(bare_save))}});
+    rows.add(
+        "load 100k actors 1M ties" + std::string(actors == 100000 && ties == 1000000 ? "" : " (other size)"),
+        {{"verbind", wall(l)}, {"verbind JSON", wall(median(json_read))}, {"bare SQLite", wall(median(bare_load))}});
+    rows.write(json_out);
     fs::remove_all(dir);
     return 0;
 }
