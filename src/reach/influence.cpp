@@ -10,6 +10,7 @@
 #include "verbind/util/batches.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -365,17 +366,9 @@ std::uint64_t coverage(const RRSets& sets, const std::vector<std::uint8_t>& chos
     return hit;
 }
 
-std::string number(double x) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6g", x);
-    return text;
-}
+std::string number(double x) { return number_text(x, NumberFormat::significant(6)); }
 
-std::string gigabytes(double bytes) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3g GB", bytes / 1e9);
-    return text;
-}
+std::string gigabytes(double bytes) { return number_text(bytes / 1e9, NumberFormat::significant(3)) + " GB"; }
 
 // Set ids are 32-bit in the node -> sets index of the greedy steps.
 constexpr double max_sets_per_collection = static_cast<double>(UINT32_MAX);
