@@ -7,6 +7,8 @@
 
 #include "commands.hpp"
 
+#include "verbind/error.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <optional>
@@ -65,6 +67,18 @@ private:
 
     std::string option_list() const;
 };
+
+// options.validate() (every options struct of the library has one), its
+// input_error turned into a usage error: a value out of range is a mistake
+// in how the command was called, found before any work.
+template <class Options>
+void validate_options(const CommandLine& line, const Options& options) {
+    try {
+        options.validate();
+    } catch (const input_error& e) {
+        line.fail(e.what());
+    }
+}
 
 // A whole number in [low, high] for `option`, else usage_error "<command>:
 // <option>: expected a whole number from low to high, got 'text'".

@@ -37,6 +37,7 @@ int map_command(const Args& args) {
     if (const auto n = line.get("neighbourhood")) options.neighbourhood = *n;
     if (const auto top = line.get("top")) options.top = parse_whole(line, "--top", *top, 1, SIZE_MAX);
     options.include_sensitive = line.flag("include-sensitive");
+    validate_options(line, options);
     const std::string path = line.path().value_or("");
     Output output(line);
     const Input input = load_network(line.path(), options.include_sensitive);

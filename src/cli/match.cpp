@@ -48,6 +48,7 @@ int match_command(const Args& args) {
     if (const auto v = line.get("municipality")) options.municipality = *v;
     if (const auto v = line.get("seed")) options.seed = parse_whole(line, "--seed", *v, 0, UINT64_MAX);
     options.include_sensitive = line.flag("include-sensitive");
+    validate_options(line, options);
     const std::string path = line.path().value_or("");
     Output output(line);
     const Input input = load_network(line.path(), options.include_sensitive);

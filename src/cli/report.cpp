@@ -58,6 +58,7 @@ int report_command(const Args& args) {
     if (const auto v = line.get("top")) options.top = parse_whole(line, "--top", *v, 1, 1000);
     if (const auto v = line.get("train")) options.train = parse_whole(line, "--train", *v, 1, 1000);
     options.include_sensitive = line.flag("include-sensitive");
+    validate_options(line, options);
     check_output_path(line, *output);
     const Input input = load_network(path, options.include_sensitive);
     check_area(input.network, options.municipality);

@@ -57,6 +57,7 @@ int demo_command(const Args& args) {
             line.fail("--scale: expected a number, got '" + *scale + "'");
         options.scale = value;
     }
+    validate_options(line, options);
     Output output(line);
     const bool include_sensitive = line.flag("include-sensitive");
     const Network network = sample_programme(options);

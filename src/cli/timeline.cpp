@@ -163,6 +163,7 @@ int timeline_command(const Args& args) {
     if (const auto v = line.get("min-cell")) options.min_cell = parse_whole(line, "--min-cell", *v, 1, UINT64_MAX);
     if (const auto v = line.get("seed")) options.seed = parse_whole(line, "--seed", *v, 0, UINT64_MAX);
     options.include_sensitive = line.flag("include-sensitive");
+    validate_options(line, options);
     const std::optional<std::string> path = line.path();
     Output output(line);
     const Input input = load_network(path, options.include_sensitive);

@@ -374,6 +374,9 @@ def test_usage_errors_say_what_would_be_valid(tmp_path):
     assert "unknown option '--muni'" in usage_error("map", "--muni", "Almere")
     assert "map: expected at most one PATH, got 'a' and 'b'" in usage_error("map", "a", "b")
     assert "demo: takes no PATH, got 'x'" in usage_error("demo", "x")
+    # A value the library's options refuse (validate()) is found before any work.
+    assert "demo: sample options field 'scale': must be a number in (0, 1000], got 0" in \
+        usage_error("demo", "--scale", "0")
     assert "stats: missing PATH" in usage_error("stats")
     assert "report: missing -o FILE" in usage_error("report")
     assert "report: --lang must be en or nl, got 'fr'" in usage_error("report", "-o", tmp_path / "r.html",
