@@ -7,6 +7,7 @@
 
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/graph/graph.hpp"
+#include "verbind/io/io.hpp"
 #include "verbind/model/network.hpp"
 #include "verbind/util/progress.hpp"
 
@@ -74,7 +75,10 @@ std::vector<std::string> string_list(const char* const* items, std::size_t count
 
 // Copies a caller's options struct into `out` (already holding defaults),
 // reading only the fields this library knows. `first_size` is the size of
-// the struct's first published version: anything smaller is refused.
+// the struct's first published version: anything smaller is refused. A
+// struct larger than this library's (a program built against a newer
+// header) is read when every byte this library does not know is 0, as
+// clone3 does; a set unknown field is refused, never silently ignored.
 template <class T>
 void read_options(const T* given, std::size_t first_size, T& out, const char* type_name) {
     if (given == nullptr) return;
@@ -83,6 +87,17 @@ void read_options(const T* given, std::size_t first_size, T& out, const char* ty
                              std::to_string(given->struct_size) + ", expected at least " +
                              std::to_string(first_size) + "; fill it with " +
                              std::string(type_name, std::strlen(type_name) - 2) + "_init first");
+    if (given->struct_size > sizeof(T)) {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(given);
+        for (std::size_t i = sizeof(T); i < given->struct_size; ++i)
+            if (bytes[i] != 0)
+                throw argument_error(std::string("argument 'options' (") + type_name + ") has struct_size " +
+                                     std::to_string(given->struct_size) + ", larger than this library's " +
+                                     std::to_string(sizeof(T)) + ", and sets a field it does not know (byte " +
+                                     std::to_string(i) +
+                                     " is not 0): the program was built against a newer "
+                                     "verbind.h than this libverbind");
+    }
     const std::size_t known = given->struct_size < sizeof(T) ? given->struct_size : sizeof(T);
     std::memcpy(static_cast<void*>(&out), given, known);
 }
@@ -91,12 +106,19 @@ void read_options(const T* given, std::size_t first_size, T& out, const char* ty
 // the caller before the call): the fields this library knows that fit in
 // it; struct_size itself is kept. Checked before any work by
 // check_result_size, so a too-small struct is refused and nothing computed.
+// A struct larger than this library's is refused too: the caller expects
+// fields this library cannot fill (built against a newer verbind.h).
 template <class T>
 void check_result_size(const T* out, std::size_t first_size, const char* type_name) {
     if (out->struct_size < first_size)
         throw argument_error(std::string("argument 'out' (") + type_name + ") has struct_size " +
                              std::to_string(out->struct_size) + ", expected at least " + std::to_string(first_size) +
                              "; set it with " + std::string(type_name, std::strlen(type_name) - 2) + "_init first");
+    if (out->struct_size > sizeof(T))
+        throw argument_error(std::string("argument 'out' (") + type_name + ") has struct_size " +
+                             std::to_string(out->struct_size) + ", larger than this library's " +
+                             std::to_string(sizeof(T)) +
+                             ": the program was built against a newer verbind.h than this libverbind");
 }
 template <class T>
 void write_result(T* out, T value) {
@@ -157,12 +179,25 @@ verbind::OrganisationInfo organisation_info(const char* kind, const vb_organisat
 verbind::TieInfo tie_info(const char* a, const char* b, const vb_tie_options_t* options);
 verbind::EventInfo event_info(const char* key, const char* date, const char* kind, const vb_event_options_t* options);
 
+// A copy of `text` for the caller, NUL-terminated, freed by vb_free
+// (capi/memory.cpp records it so that vb_free can tell it from any other
+// pointer).
+char* library_string(std::string_view text);
+
+// A caller's vb_export_options_t (NULL: the defaults of the C++
+// ExportOptions) as ExportOptions; argument_error for a bad struct_size
+// (capi/io.cpp; the GraphML writer in capi/store.cpp reads it too).
+verbind::ExportOptions export_options(const vb_export_options_t* options);
+
 // The integer a caller stored in an enum field. C allows any int there, but
 // in C++ loading a value outside the enumeration is undefined, so the bytes
-// are read as the underlying integer instead.
+// are read as the underlying integer instead, as a signed number: C's enum
+// constants are ints, so a caller's -1 reads as -1 (GCC gives an enum
+// without negative constants an unsigned underlying type).
 template <class Enum>
 long long enum_value(const Enum& field) {
-    std::underlying_type_t<Enum> value;
+    std::make_signed_t<std::underlying_type_t<Enum>> value;
+    static_assert(sizeof value == sizeof field);
     std::memcpy(&value, &field, sizeof value);
     return static_cast<long long>(value);
 }

@@ -44,6 +44,8 @@ struct vb_timeline {
 namespace {
 
 constexpr std::size_t timeline_options_first_size = VB_FIRST_SIZE(vb_timeline_options_t, friending_days);
+constexpr std::size_t timeline_record_first_size = VB_FIRST_SIZE(vb_timeline_record_t, status);
+constexpr std::size_t timeline_metric_first_size = VB_FIRST_SIZE(vb_timeline_metric_t, description);
 
 vb_area_level_t c_area_level_of(AreaLevel level) {
     switch (level) {
@@ -133,20 +135,19 @@ void vb_timeline_free(vb_timeline_t* timeline) { delete timeline; }
 
 size_t vb_timeline_count(const vb_timeline_t* timeline) { return timeline ? timeline->timeline.records.size() : 0; }
 
-vb_status_t vb_timeline_record(const vb_timeline_t* timeline, size_t index, const char** period, const char** area,
-                               const char** metric, double* value, vb_value_status_t* status) {
+vb_status_t vb_timeline_record(const vb_timeline_t* timeline, size_t index, vb_timeline_record_t* out) {
     return guarded("vb_timeline_record", [&] {
+        require(out, "out");
+        check_result_size(out, timeline_record_first_size, "vb_timeline_record_t");
         require(timeline, "timeline");
         const auto& records = timeline->timeline.records;
         if (index >= records.size())
             throw not_found_error("record " + std::to_string(index) + " is out of range (the timeline has " +
                                   std::to_string(records.size()) + ")");
         const TimelineRecord& r = records[index];
-        if (period) *period = r.period.c_str();
-        if (area) *area = r.area.c_str();
-        if (metric) *metric = r.metric.c_str();
-        if (value) *value = r.value ? *r.value : std::numeric_limits<double>::quiet_NaN();
-        if (status) *status = status_of(r.status);
+        write_result(out, vb_timeline_record_t{0, r.period.c_str(), r.area.c_str(), r.metric.c_str(),
+                                               r.value ? *r.value : std::numeric_limits<double>::quiet_NaN(),
+                                               status_of(r.status)});
     });
 }
 
@@ -171,15 +172,16 @@ const char* vb_timeline_note(const vb_timeline_t* timeline) {
 
 size_t vb_timeline_metric_count(void) { return timeline_metrics().size(); }
 
-vb_status_t vb_timeline_metric(size_t index, const char** name, const char** unit, const char** description) {
+vb_status_t vb_timeline_metric(size_t index, vb_timeline_metric_t* out) {
     return guarded("vb_timeline_metric", [&] {
+        require(out, "out");
+        check_result_size(out, timeline_metric_first_size, "vb_timeline_metric_t");
         const auto& metrics = timeline_metrics();
         if (index >= metrics.size())
             throw not_found_error("metric " + std::to_string(index) + " is out of range (there are " +
                                   std::to_string(metrics.size()) + ")");
-        if (name) *name = metrics[index].name.c_str();
-        if (unit) *unit = metrics[index].unit.c_str();
-        if (description) *description = metrics[index].description.c_str();
+        write_result(out, vb_timeline_metric_t{0, metrics[index].name.c_str(), metrics[index].unit.c_str(),
+                                               metrics[index].description.c_str()});
     });
 }
 

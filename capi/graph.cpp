@@ -49,10 +49,17 @@ vb_view_options_t view_defaults() {
     return o;
 }
 
+// Read from a default-constructed EdgeListOptions, never restated; comments
+// stays NULL, which means the C++ default ("#%").
 vb_edge_list_options_t edge_list_defaults() {
+    static const verbind::EdgeListOptions core;
     auto o = zeroed_options<vb_edge_list_options_t>();
-    o.duplicates = VB_MERGE_ERROR;
-    o.self_loops = VB_SELF_LOOPS_ERROR;
+    o.directed = core.directed ? 1 : 0;
+    o.duplicates = c_merge_of(core.duplicates);
+    o.self_loops = core.self_loops == verbind::SelfLoops::drop ? VB_SELF_LOOPS_DROP : VB_SELF_LOOPS_ERROR;
+    o.delimiter = core.delimiter;
+    o.header = core.header == verbind::EdgeListHeader::yes ? 1 : core.header == verbind::EdgeListHeader::no ? 2 : 0;
+    o.weight_column = core.weight_column < 0 ? 0 : core.weight_column;
     return o;
 }
 verbind::Merge to_merge(const vb_merge_t& field, const char* name) {
@@ -142,26 +149,8 @@ vb_status_t vb_graph_from_network(const vb_network_t* net, const vb_view_options
     });
 }
 
-vb_status_t vb_graph_from_edges_v2(size_t node_count, size_t edge_count, const uint32_t* src, const uint32_t* dst,
-                                   const double* weights, const vb_edge_list_options_t* options, vb_graph_t** out) {
-    static const char fn[] = "vb_graph_from_edges_v2";
-    return guarded(fn, [&] {
-        require(out, "out");
-        *out = nullptr;
-        if (edge_count > 0) {
-            require(src, "src");
-            require(dst, "dst");
-        }
-        const verbind::EdgeListOptions edge_options = to_edge_list_options(options);
-        std::span<const double> weight_span;
-        if (weights) weight_span = {weights, edge_count};
-        *out = make_handle<vb_graph>(verbind::Graph::from_edges(node_count, {src, edge_count}, {dst, edge_count},
-                                                                weight_span, edge_options));
-    });
-}
-
 vb_status_t vb_graph_from_edges(size_t node_count, size_t edge_count, const uint32_t* src, const uint32_t* dst,
-                                const double* weights, int directed, vb_graph_t** out) {
+                                const double* weights, const vb_edge_list_options_t* options, vb_graph_t** out) {
     static const char fn[] = "vb_graph_from_edges";
     return guarded(fn, [&] {
         require(out, "out");
@@ -170,8 +159,7 @@ vb_status_t vb_graph_from_edges(size_t node_count, size_t edge_count, const uint
             require(src, "src");
             require(dst, "dst");
         }
-        verbind::EdgeListOptions edge_options;
-        edge_options.directed = directed != 0;
+        const verbind::EdgeListOptions edge_options = to_edge_list_options(options);
         std::span<const double> weight_span;
         if (weights) weight_span = {weights, edge_count};
         *out = make_handle<vb_graph>(verbind::Graph::from_edges(node_count, {src, edge_count}, {dst, edge_count},

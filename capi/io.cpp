@@ -14,10 +14,23 @@ using namespace verbind::capi;
 namespace {
 
 constexpr std::size_t csv_options_first_size = VB_FIRST_SIZE(vb_csv_options_t, warning_data);
+constexpr std::size_t export_options_first_size = VB_FIRST_SIZE(vb_export_options_t, include_sensitive);
 
+// Read from a default-constructed ExportOptions, never restated.
+vb_export_options_t export_defaults() {
+    static const verbind::ExportOptions core;
+    auto o = zeroed_options<vb_export_options_t>();
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
+    return o;
+}
+
+// Read from a default-constructed CsvOptions, never restated; encoding stays
+// NULL, which means the C++ default (UTF-8).
 vb_csv_options_t csv_defaults() {
+    static const verbind::CsvOptions core;
     auto o = zeroed_options<vb_csv_options_t>();
-    o.dayfirst = 1;
+    o.delimiter = core.delimiter;
+    o.dayfirst = core.dayfirst ? 1 : 0;
     return o;
 }
 
@@ -59,14 +72,22 @@ void report_warnings(const CsvCall& call, const std::vector<std::string>& warnin
 
 }  // namespace
 
+verbind::ExportOptions verbind::capi::export_options(const vb_export_options_t* options) {
+    vb_export_options_t o = export_defaults();
+    read_options(options, export_options_first_size, o, "vb_export_options_t");
+    verbind::ExportOptions out;
+    out.include_sensitive = o.include_sensitive != 0;
+    return out;
+}
+
 extern "C" {
 
 void vb_csv_options_init_sized(vb_csv_options_t* options, size_t struct_size) {
     init_options(options, struct_size, csv_options_first_size, csv_defaults());
 }
 
-vb_status_t vb_network_read_csv_v2(const char* folder, const vb_csv_options_t* options, vb_network_t** out) {
-    static const char fn[] = "vb_network_read_csv_v2";
+vb_status_t vb_network_read_csv(const char* folder, const vb_csv_options_t* options, vb_network_t** out) {
+    static const char fn[] = "vb_network_read_csv";
     std::vector<std::string> warnings;
     CsvCall call;
     const vb_status_t status = guarded(fn, [&] {
@@ -82,8 +103,8 @@ vb_status_t vb_network_read_csv_v2(const char* folder, const vb_csv_options_t* o
     return status;
 }
 
-vb_status_t vb_network_import_csv_v2(vb_network_t* net, const char* folder, const vb_csv_options_t* options) {
-    static const char fn[] = "vb_network_import_csv_v2";
+vb_status_t vb_network_import_csv(vb_network_t* net, const char* folder, const vb_csv_options_t* options) {
+    static const char fn[] = "vb_network_import_csv";
     std::vector<std::string> warnings;
     CsvCall call;
     const vb_status_t status = guarded(fn, [&] {
@@ -96,24 +117,16 @@ vb_status_t vb_network_import_csv_v2(vb_network_t* net, const char* folder, cons
     return status;
 }
 
-vb_status_t vb_network_read_csv(const char* folder, vb_network_t** out) {
-    static const char fn[] = "vb_network_read_csv";
-    return verbind::capi::guarded(fn, [&] {
-        verbind::capi::require(out, "out");
-        *out = nullptr;
-        verbind::capi::require(folder, "folder");
-        *out = verbind::capi::make_handle<vb_network>(verbind::read_csv(folder));
-    });
+void vb_export_options_init_sized(vb_export_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, export_options_first_size, export_defaults());
 }
 
-vb_status_t vb_network_write_csv(const vb_network_t* net, const char* folder, int include_sensitive) {
+vb_status_t vb_network_write_csv(const vb_network_t* net, const char* folder, const vb_export_options_t* options) {
     static const char fn[] = "vb_network_write_csv";
     return verbind::capi::guarded(fn, [&] {
         verbind::capi::require(net, "net");
         verbind::capi::require(folder, "folder");
-        verbind::ExportOptions options;
-        options.include_sensitive = include_sensitive != 0;
-        verbind::write_csv(net->network, folder, options);
+        verbind::write_csv(net->network, folder, export_options(options));
     });
 }
 
@@ -127,14 +140,12 @@ vb_status_t vb_network_read_json(const char* path, vb_network_t** out) {
     });
 }
 
-vb_status_t vb_network_write_json(const vb_network_t* net, const char* path, int include_sensitive) {
+vb_status_t vb_network_write_json(const vb_network_t* net, const char* path, const vb_export_options_t* options) {
     static const char fn[] = "vb_network_write_json";
     return verbind::capi::guarded(fn, [&] {
         verbind::capi::require(net, "net");
         verbind::capi::require(path, "path");
-        verbind::ExportOptions options;
-        options.include_sensitive = include_sensitive != 0;
-        verbind::write_json(net->network, path, options);
+        verbind::write_json(net->network, path, export_options(options));
     });
 }
 
@@ -148,14 +159,6 @@ vb_status_t vb_network_read(const char* path, vb_network_t** out) {
     });
 }
 
-vb_status_t vb_network_import_csv(vb_network_t* net, const char* folder) {
-    static const char fn[] = "vb_network_import_csv";
-    return verbind::capi::guarded(fn, [&] {
-        verbind::capi::require(net, "net");
-        verbind::capi::require(folder, "folder");
-        verbind::import_csv(net->network, folder);
-    });
-}
 
 vb_status_t vb_network_import_json(vb_network_t* net, const char* path) {
     static const char fn[] = "vb_network_import_json";

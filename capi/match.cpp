@@ -58,9 +58,20 @@ vb_introduction_options_t introduction_defaults() {
     return o;
 }
 
+// Read from a default-constructed AssignOptions: its capacities (one value,
+// 1) are what a count of 0 means, so the arrays stay NULL.
+vb_assign_options_t assign_defaults() {
+    static const verbind::AssignOptions core;
+    auto o = zeroed_options<vb_assign_options_t>();
+    o.maximize = core.maximize ? 1 : 0;
+    return o;
+}
+
+// Read from a default-constructed ReviewerCapacities, never restated.
 vb_stable_options_t stable_defaults() {
+    static const verbind::ReviewerCapacities core;
     auto o = zeroed_options<vb_stable_options_t>();
-    o.capacity = 1;
+    o.capacity = core.all;
     return o;
 }
 
@@ -116,15 +127,28 @@ const verbind::Table* table_at(const vb_tables_t* tables, std::size_t i) {
     return &tables->tables[i];
 }
 
-const std::vector<std::string>* table_list(const vb_tables_t* tables, std::size_t i, int what) {
-    const auto* table = table_at(tables, i);
-    if (table == nullptr) return nullptr;
-    switch (what) {
-        case VB_TABLE_MEMBERS: return &table->members;
-        case VB_TABLE_SHARED_TALENTS: return &table->shared_talents;
-        case VB_TABLE_UNCONNECTED: return &table->unconnected;
-        default: return nullptr;
+// Table i's list `list`; argument_error naming what is wrong.
+const std::vector<std::string>& table_list(const vb_tables_t* tables, std::size_t i,
+                                           const vb_table_list_kind_t& list) {
+    require(tables, "tables");
+    if (i >= tables->tables.size())
+        throw argument_error("argument 'i' is " + std::to_string(i) + ", but there are " +
+                             std::to_string(tables->tables.size()) + " tables");
+    const verbind::Table& table = tables->tables[i];
+    switch (enum_value(list)) {
+        case VB_TABLE_MEMBERS: return table.members;
+        case VB_TABLE_SHARED_TALENTS: return table.shared_talents;
+        case VB_TABLE_UNCONNECTED: return table.unconnected;
     }
+    throw argument_error("argument 'list' is " + std::to_string(enum_value(list)) + ", not a vb_table_list_kind_t");
+}
+
+// Item k of `items`, a list of `what`; argument_error when k is out of range.
+const char* list_item(const std::vector<std::string>& items, std::size_t k) {
+    if (k >= items.size())
+        throw argument_error("argument 'k' is " + std::to_string(k) + ", but the list has " +
+                             std::to_string(items.size()) + " items");
+    return items[k].c_str();
 }
 
 verbind::CostMatrix cost_matrix(const double* cost, std::size_t rows, std::size_t cols) {
@@ -134,8 +158,10 @@ verbind::CostMatrix cost_matrix(const double* cost, std::size_t rows, std::size_
     return {std::span<const double>(cost, rows * cols), rows, cols};
 }
 
-std::vector<std::int64_t> capacity_list(const std::int64_t* values, std::size_t count, const char* name) {
-    if (count == 0) return {1};
+// A capacity array; a count of 0 is the C++ default (`fallback`).
+std::vector<std::int64_t> capacity_list(const std::int64_t* values, std::size_t count, const char* name,
+                                        const std::vector<std::int64_t>& fallback) {
+    if (count == 0) return fallback;
     require(values, name);
     return std::vector<std::int64_t>(values, values + count);
 }
@@ -145,15 +171,21 @@ const verbind::Introduction* item(const vb_introductions_t* intros, std::size_t 
     return &intros->items[i];
 }
 
-const std::vector<std::string>* list_of(const vb_introductions_t* intros, std::size_t i, int what) {
-    const auto* intro = item(intros, i);
-    if (intro == nullptr) return nullptr;
-    switch (what) {
-        case VB_INTRODUCTION_SHARED_TALENTS: return &intro->shared_talents;
-        case VB_INTRODUCTION_BRIDGES: return &intro->bridges;
-        case VB_INTRODUCTION_VIA: return &intro->via;
-        default: return nullptr;
+// Suggestion i's list `list`; argument_error naming what is wrong.
+const std::vector<std::string>& list_of(const vb_introductions_t* intros, std::size_t i,
+                                        const vb_introduction_list_kind_t& list) {
+    require(intros, "intros");
+    if (i >= intros->items.size())
+        throw argument_error("argument 'i' is " + std::to_string(i) + ", but there are " +
+                             std::to_string(intros->items.size()) + " suggestions");
+    const verbind::Introduction& intro = intros->items[i];
+    switch (enum_value(list)) {
+        case VB_INTRODUCTION_SHARED_TALENTS: return intro.shared_talents;
+        case VB_INTRODUCTION_BRIDGES: return intro.bridges;
+        case VB_INTRODUCTION_VIA: return intro.via;
     }
+    throw argument_error("argument 'list' is " + std::to_string(enum_value(list)) +
+                         ", not a vb_introduction_list_kind_t");
 }
 
 }  // namespace
@@ -171,7 +203,7 @@ vb_status_t vb_linear_assignment(const double* cost, size_t rows, size_t cols, i
 }
 
 void vb_assign_options_init_sized(vb_assign_options_t* options, size_t struct_size) {
-    init_options(options, struct_size, assign_options_first_size, zeroed_options<vb_assign_options_t>());
+    init_options(options, struct_size, assign_options_first_size, assign_defaults());
 }
 
 vb_status_t vb_assign(const double* cost, size_t rows, size_t cols, const vb_assign_options_t* options,
@@ -180,11 +212,14 @@ vb_status_t vb_assign(const double* cost, size_t rows, size_t cols, const vb_ass
     return guarded(fn, [&] {
         require(out, "out");
         *out = nullptr;
-        vb_assign_options_t o = zeroed_options<vb_assign_options_t>();
+        vb_assign_options_t o = assign_defaults();
         read_options(options, assign_options_first_size, o, "vb_assign_options_t");
         verbind::AssignOptions cxx;
-        cxx.row_capacity = capacity_list(o.row_capacity, o.row_capacity_count, "options->row_capacity");
-        cxx.col_capacity = capacity_list(o.col_capacity, o.col_capacity_count, "options->col_capacity");
+        const verbind::AssignOptions core;
+        cxx.row_capacity =
+            capacity_list(o.row_capacity, o.row_capacity_count, "options->row_capacity", core.row_capacity);
+        cxx.col_capacity =
+            capacity_list(o.col_capacity, o.col_capacity_count, "options->col_capacity", core.col_capacity);
         cxx.maximize = o.maximize != 0;
         auto result = verbind::assign(cost_matrix(cost, rows, cols), cxx);
         *out = make_handle<vb_assignment>(std::move(result));
@@ -194,11 +229,16 @@ vb_status_t vb_assign(const double* cost, size_t rows, size_t cols, const vb_ass
 size_t vb_assignment_count(const vb_assignment_t* assignment) {
     return assignment ? assignment->result.rows.size() : 0;
 }
-const int64_t* vb_assignment_rows(const vb_assignment_t* assignment) {
-    return assignment ? assignment->result.rows.data() : nullptr;
-}
-const int64_t* vb_assignment_cols(const vb_assignment_t* assignment) {
-    return assignment ? assignment->result.cols.data() : nullptr;
+vb_status_t vb_assignment_pairs(const vb_assignment_t* assignment, size_t capacity, int64_t* rows, int64_t* cols) {
+    return guarded("vb_assignment_pairs", [&] {
+        require(assignment, "assignment");
+        const auto& r = assignment->result;
+        if (capacity < r.rows.size())
+            throw argument_error("argument 'capacity' is " + std::to_string(capacity) + ", but the assignment has " +
+                                 std::to_string(r.rows.size()) + " pairs (vb_assignment_count)");
+        if (rows) std::copy(r.rows.begin(), r.rows.end(), rows);
+        if (cols) std::copy(r.cols.begin(), r.cols.end(), cols);
+    });
 }
 double vb_assignment_total(const vb_assignment_t* assignment) { return assignment ? assignment->result.total : 0.0; }
 void vb_assignment_free(vb_assignment_t* assignment) { delete assignment; }
@@ -244,13 +284,21 @@ double vb_introduction_score(const vb_introductions_t* intros, size_t i) {
     const auto* intro = item(intros, i);
     return intro ? intro->score : 0.0;
 }
-size_t vb_introduction_list_count(const vb_introductions_t* intros, size_t i, int what) {
-    const auto* list = list_of(intros, i, what);
-    return list ? list->size() : 0;
+vb_status_t vb_introduction_list_count(const vb_introductions_t* intros, size_t i, vb_introduction_list_kind_t list,
+                                       size_t* count) {
+    return guarded("vb_introduction_list_count", [&] {
+        require(count, "count");
+        *count = 0;
+        *count = list_of(intros, i, list).size();
+    });
 }
-const char* vb_introduction_list_item(const vb_introductions_t* intros, size_t i, int what, size_t k) {
-    const auto* list = list_of(intros, i, what);
-    return list && k < list->size() ? (*list)[k].c_str() : nullptr;
+vb_status_t vb_introduction_list_item(const vb_introductions_t* intros, size_t i, vb_introduction_list_kind_t list,
+                                      size_t k, const char** item) {
+    return guarded("vb_introduction_list_item", [&] {
+        require(item, "item");
+        *item = nullptr;
+        *item = list_item(list_of(intros, i, list), k);
+    });
 }
 const char* vb_introduction_via_reason(const vb_introductions_t* intros, size_t i, size_t k) {
     const auto* intro = item(intros, i);
@@ -295,8 +343,11 @@ vb_status_t vb_blocking_pairs(const vb_preference_list_t* proposer_prefs, size_t
 }
 
 size_t vb_match_pairs_count(const vb_match_pairs_t* pairs) { return pairs ? pairs->items.size() : 0; }
-const vb_match_pair_t* vb_match_pairs_items(const vb_match_pairs_t* pairs) {
-    return pairs ? pairs->items.data() : nullptr;
+const char* vb_match_pairs_proposer(const vb_match_pairs_t* pairs, size_t i) {
+    return pairs && i < pairs->items.size() ? pairs->items[i].proposer : nullptr;
+}
+const char* vb_match_pairs_reviewer(const vb_match_pairs_t* pairs, size_t i) {
+    return pairs && i < pairs->items.size() ? pairs->items[i].reviewer : nullptr;
 }
 void vb_match_pairs_free(vb_match_pairs_t* pairs) { delete pairs; }
 
@@ -321,13 +372,20 @@ vb_status_t vb_tables(const vb_network_t* net, const char* event, const vb_table
 }
 
 size_t vb_tables_count(const vb_tables_t* tables) { return tables ? tables->tables.size() : 0; }
-size_t vb_table_list_count(const vb_tables_t* tables, size_t i, int what) {
-    const auto* list = table_list(tables, i, what);
-    return list ? list->size() : 0;
+vb_status_t vb_table_list_count(const vb_tables_t* tables, size_t i, vb_table_list_kind_t list, size_t* count) {
+    return guarded("vb_table_list_count", [&] {
+        require(count, "count");
+        *count = 0;
+        *count = table_list(tables, i, list).size();
+    });
 }
-const char* vb_table_list_item(const vb_tables_t* tables, size_t i, int what, size_t k) {
-    const auto* list = table_list(tables, i, what);
-    return list && k < list->size() ? (*list)[k].c_str() : nullptr;
+vb_status_t vb_table_list_item(const vb_tables_t* tables, size_t i, vb_table_list_kind_t list, size_t k,
+                               const char** item) {
+    return guarded("vb_table_list_item", [&] {
+        require(item, "item");
+        *item = nullptr;
+        *item = list_item(table_list(tables, i, list), k);
+    });
 }
 size_t vb_table_groups(const vb_tables_t* tables, size_t i) {
     const auto* table = table_at(tables, i);

@@ -25,9 +25,20 @@ constexpr std::size_t organisation_options_first_size = VB_FIRST_SIZE(vb_organis
 constexpr std::size_t tie_options_first_size = VB_FIRST_SIZE(vb_tie_options_t, weight);
 constexpr std::size_t event_options_first_size = VB_FIRST_SIZE(vb_event_options_t, organiser_count);
 
+// Read from a default-constructed TieInfo, never restated.
 vb_tie_options_t tie_defaults() {
+    static const verbind::TieInfo core;
     auto o = zeroed_options<vb_tie_options_t>();
-    o.weight = 1.0;
+    o.weight = core.weight;
+    return o;
+}
+
+// Read from a default-constructed ResidentInfo: its texts and lists are
+// empty (NULL here), its dates not given.
+vb_resident_options_t resident_defaults() {
+    static const verbind::ResidentInfo core;
+    auto o = zeroed_options<vb_resident_options_t>();
+    o.key_figure = core.key_figure ? 1 : 0;
     return o;
 }
 
@@ -45,7 +56,7 @@ std::string field_of(const char* type, const char* key, const char* field) {
 namespace verbind::capi {
 
 verbind::ResidentInfo resident_info(const char* key, const vb_resident_options_t* options) {
-    auto o = zeroed_options<vb_resident_options_t>();
+    vb_resident_options_t o = resident_defaults();
     read_options(options, resident_options_first_size, o, "vb_resident_options_t");
     verbind::ResidentInfo info;
     info.neighbourhood = optional_text(o.neighbourhood);
@@ -99,7 +110,7 @@ extern "C" {
 // --- options ------------------------------------------------------------------
 
 void vb_resident_options_init_sized(vb_resident_options_t* options, size_t struct_size) {
-    init_options(options, struct_size, resident_options_first_size, zeroed_options<vb_resident_options_t>());
+    init_options(options, struct_size, resident_options_first_size, resident_defaults());
 }
 void vb_resident_options_init(vb_resident_options_t* options) {
     vb_resident_options_init_sized(options, sizeof *options);
@@ -147,19 +158,8 @@ vb_status_t vb_network_copy(const vb_network_t* net, vb_network_t** out) {
 
 // --- network: adding ----------------------------------------------------------
 
-vb_status_t vb_network_add_resident(vb_network_t* net, const char* key, const char* neighbourhood) {
+vb_status_t vb_network_add_resident(vb_network_t* net, const char* key, const vb_resident_options_t* options) {
     static const char fn[] = "vb_network_add_resident";
-    return guarded(fn, [&] {
-        require(net, "net");
-        require(key, "key");
-        verbind::ResidentInfo info;
-        info.neighbourhood = optional_text(neighbourhood);
-        net->network.add_resident(key, info);
-    });
-}
-
-vb_status_t vb_network_add_resident_ex(vb_network_t* net, const char* key, const vb_resident_options_t* options) {
-    static const char fn[] = "vb_network_add_resident_ex";
     return guarded(fn, [&] {
         require(net, "net");
         require(key, "key");
@@ -168,22 +168,8 @@ vb_status_t vb_network_add_resident_ex(vb_network_t* net, const char* key, const
 }
 
 vb_status_t vb_network_add_organisation(vb_network_t* net, const char* key, const char* kind,
-                                        const char* neighbourhood) {
+                                        const vb_organisation_options_t* options) {
     static const char fn[] = "vb_network_add_organisation";
-    return guarded(fn, [&] {
-        require(net, "net");
-        require(key, "key");
-        require(kind, "kind");
-        verbind::OrganisationInfo info;
-        info.kind = kind;
-        info.neighbourhood = optional_text(neighbourhood);
-        net->network.add_organisation(key, info);
-    });
-}
-
-vb_status_t vb_network_add_organisation_ex(vb_network_t* net, const char* key, const char* kind,
-                                           const vb_organisation_options_t* options) {
-    static const char fn[] = "vb_network_add_organisation_ex";
     return guarded(fn, [&] {
         require(net, "net");
         require(key, "key");
@@ -192,22 +178,9 @@ vb_status_t vb_network_add_organisation_ex(vb_network_t* net, const char* key, c
     });
 }
 
-vb_status_t vb_network_add_tie(vb_network_t* net, const char* a, const char* b, const char* kind, const char* since) {
+vb_status_t vb_network_add_tie(vb_network_t* net, const char* a, const char* b, const char* kind,
+                               const vb_tie_options_t* options) {
     static const char fn[] = "vb_network_add_tie";
-    return guarded(fn, [&] {
-        require(net, "net");
-        require(a, "a");
-        require(b, "b");
-        require(kind, "kind");
-        verbind::TieInfo info;
-        info.since = optional_date(since, std::string("tie '") + a + "' - '" + b + "' field 'since'");
-        net->network.add_tie(a, b, kind, info);
-    });
-}
-
-vb_status_t vb_network_add_tie_ex(vb_network_t* net, const char* a, const char* b, const char* kind,
-                                  const vb_tie_options_t* options) {
-    static const char fn[] = "vb_network_add_tie_ex";
     return guarded(fn, [&] {
         require(net, "net");
         require(a, "a");
@@ -218,24 +191,8 @@ vb_status_t vb_network_add_tie_ex(vb_network_t* net, const char* a, const char* 
 }
 
 vb_status_t vb_network_add_event(vb_network_t* net, const char* key, const char* date, const char* kind,
-                                 const char* neighbourhood) {
+                                 const vb_event_options_t* options) {
     static const char fn[] = "vb_network_add_event";
-    return guarded(fn, [&] {
-        require(net, "net");
-        require(key, "key");
-        require(date, "date");
-        require(kind, "kind");
-        verbind::EventInfo info;
-        info.date = verbind::parse_date(date, field_of("event", key, "date"));
-        info.kind = kind;
-        info.neighbourhood = optional_text(neighbourhood);
-        net->network.add_event(key, info);
-    });
-}
-
-vb_status_t vb_network_add_event_ex(vb_network_t* net, const char* key, const char* date, const char* kind,
-                                    const vb_event_options_t* options) {
-    static const char fn[] = "vb_network_add_event_ex";
     return guarded(fn, [&] {
         require(net, "net");
         require(key, "key");

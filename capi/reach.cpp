@@ -48,6 +48,16 @@ constexpr std::size_t spread_options_first_size = VB_FIRST_SIZE(vb_spread_option
 constexpr std::size_t influence_options_first_size = VB_FIRST_SIZE(vb_influence_options_t, progress_data);
 constexpr std::size_t temporal_network_options_first_size =
     VB_FIRST_SIZE(vb_temporal_network_options_t, include_sensitive);
+constexpr std::size_t cascade_options_first_size = VB_FIRST_SIZE(vb_cascade_options_t, include_sensitive);
+constexpr std::size_t hop_options_first_size = VB_FIRST_SIZE(vb_hop_options_t, hops);
+constexpr std::size_t temporal_options_first_size = VB_FIRST_SIZE(vb_temporal_options_t, max_wait);
+// The result structs' first sizes (a caller's struct_size below is refused).
+constexpr std::size_t cascade_totals_first_size = VB_FIRST_SIZE(vb_cascade_totals_t, generations);
+constexpr std::size_t event_cascade_first_size = VB_FIRST_SIZE(vb_event_cascade_t, generations);
+constexpr std::size_t cascade_link_first_size = VB_FIRST_SIZE(vb_cascade_link_t, newcomer);
+constexpr std::size_t cascade_bringer_first_size = VB_FIRST_SIZE(vb_cascade_bringer_t, brought);
+constexpr std::size_t spread_result_first_size = VB_FIRST_SIZE(vb_spread_t, high);
+constexpr std::size_t temporal_point_first_size = VB_FIRST_SIZE(vb_temporal_point_t, reached);
 
 // Day numbers (Boost's Julian day) <-> days since 1970-01-01.
 constexpr std::int64_t unix_epoch_day = 2440588;
@@ -99,6 +109,33 @@ vb_influence_options_t influence_defaults() {
 
 // Read from a default-constructed NetworkTemporalOptions (start has no
 // default: NULL, refused by the call).
+// Read from a default-constructed HopOptions (no limit: -1).
+vb_hop_options_t hop_defaults() {
+    static const HopOptions core;
+    auto o = zeroed_options<vb_hop_options_t>();
+    o.hops = core.hops ? static_cast<int64_t>(*core.hops) : -1;
+    return o;
+}
+
+// Read from a default-constructed TemporalOptions (no end, no limit: -1).
+vb_temporal_options_t temporal_defaults() {
+    static const TemporalOptions core;
+    auto o = zeroed_options<vb_temporal_options_t>();
+    o.start = core.start;
+    o.has_end = core.end ? 1 : 0;
+    o.end = core.end.value_or(0);
+    o.max_wait = core.max_wait.value_or(-1);
+    return o;
+}
+
+// Read from a default-constructed CascadeOptions (its dates are open: NULL).
+vb_cascade_options_t cascade_defaults() {
+    static const CascadeOptions core;
+    auto o = zeroed_options<vb_cascade_options_t>();
+    o.include_sensitive = core.include_sensitive ? 1 : 0;
+    return o;
+}
+
 vb_temporal_network_options_t temporal_network_defaults() {
     static const NetworkTemporalOptions core;
     auto o = zeroed_options<vb_temporal_network_options_t>();
@@ -158,13 +195,19 @@ void temporal_reach_network_call(const vb_network_t* net, const char* const* see
 
 extern "C" {
 
-vb_status_t vb_hop_reach(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count, int64_t hops,
-                         int32_t* distances) {
+void vb_hop_options_init_sized(vb_hop_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, hop_options_first_size, hop_defaults());
+}
+
+vb_status_t vb_hop_reach(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count,
+                         const vb_hop_options_t* options, int32_t* distances) {
     return guarded("vb_hop_reach", [&] {
         require(graph, "graph");
         require(distances, "distances");
+        vb_hop_options_t given = hop_defaults();
+        read_options(options, hop_options_first_size, given, "vb_hop_options_t");
         HopOptions o;
-        if (hops >= 0) o.hops = static_cast<std::uint32_t>(std::min<int64_t>(hops, UINT32_MAX));
+        if (given.hops >= 0) o.hops = static_cast<std::uint32_t>(std::min<int64_t>(given.hops, UINT32_MAX));
         const std::vector<std::int32_t> d = hop_reach(graph->graph, node_array(seeds, seed_count, "seeds"), o);
         std::copy(d.begin(), d.end(), distances);
     });
@@ -176,9 +219,10 @@ void vb_spread_options_init_sized(vb_spread_options_t* options, size_t struct_si
 void vb_spread_options_init(vb_spread_options_t* options) { vb_spread_options_init_sized(options, sizeof *options); }
 
 vb_status_t vb_spread(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count,
-                      const vb_spread_options_t* options, double* mean, double* standard_error, double* low,
-                      double* high) {
+                      const vb_spread_options_t* options, vb_spread_t* out) {
     return guarded("vb_spread", [&] {
+        require(out, "out");
+        check_result_size(out, spread_result_first_size, "vb_spread_t");
         require(graph, "graph");
         vb_spread_options_t given = spread_defaults();
         read_options(options, spread_options_first_size, given, "vb_spread_options_t");
@@ -189,10 +233,7 @@ vb_status_t vb_spread(const vb_graph_t* graph, const uint32_t* seeds, size_t see
         o.threads = given.threads;
         o.progress = progress_of(given.progress, given.progress_data);
         const SpreadResult r = spread(graph->graph, node_array(seeds, seed_count, "seeds"), o);
-        if (mean) *mean = r.mean;
-        if (standard_error) *standard_error = r.standard_error;
-        if (low) *low = r.low;
-        if (high) *high = r.high;
+        write_result(out, vb_spread_t{0, r.mean, r.standard_error, r.low, r.high});
     });
 }
 
@@ -266,20 +307,21 @@ vb_status_t vb_influence_group_reach(const vb_influence_t* result, uint32_t grou
     });
 }
 
-vb_status_t vb_cascades(const vb_network_t* net, const char* start, const char* end, vb_cascades_t** out) {
-    return vb_cascades_ex(net, start, end, 0, out);
+void vb_cascade_options_init_sized(vb_cascade_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, cascade_options_first_size, cascade_defaults());
 }
 
-vb_status_t vb_cascades_ex(const vb_network_t* net, const char* start, const char* end, int include_sensitive,
-                           vb_cascades_t** out) {
+vb_status_t vb_cascades(const vb_network_t* net, const vb_cascade_options_t* options, vb_cascades_t** out) {
     if (out) *out = nullptr;
     return guarded("vb_cascades", [&] {
         require(net, "net");
         require(out, "out");
+        vb_cascade_options_t given = cascade_defaults();
+        read_options(options, cascade_options_first_size, given, "vb_cascade_options_t");
         CascadeOptions o;
-        o.start = parse_optional_date(optional_text(start), "start");
-        o.end = parse_optional_date(optional_text(end), "end");
-        o.include_sensitive = include_sensitive != 0;
+        o.start = parse_optional_date(optional_text(given.start), "options->start");
+        o.end = parse_optional_date(optional_text(given.end), "options->end");
+        o.include_sensitive = given.include_sensitive != 0;
         auto handle = std::make_unique<struct vb_cascades>();
         handle->result = cascades(net->network, o);
         for (const EventCascade& e : handle->result.events)
@@ -295,11 +337,12 @@ void vb_cascades_free(vb_cascades_t* cascades) { delete cascades; }
 
 vb_status_t vb_cascades_totals(const vb_cascades_t* c, vb_cascade_totals_t* out) {
     return guarded("vb_cascades_totals", [&] {
-        require(c, "cascades");
         require(out, "out");
+        check_result_size(out, cascade_totals_first_size, "vb_cascade_totals_t");
+        require(c, "cascades");
         const CascadeResult& r = c->result;
-        *out = vb_cascade_totals_t{r.attendances,      r.newcomers,      r.newcomers_brought,
-                                   r.bring_along_rate, r.newcomer_share, r.generations};
+        write_result(out, vb_cascade_totals_t{0, r.attendances, r.newcomers, r.newcomers_brought, r.bring_along_rate,
+                                              r.newcomer_share, r.generations});
     });
 }
 
@@ -307,23 +350,25 @@ size_t vb_cascades_event_count(const vb_cascades_t* c) { return c ? c->result.ev
 
 vb_status_t vb_cascades_event(const vb_cascades_t* c, size_t index, vb_event_cascade_t* out) {
     return guarded("vb_cascades_event", [&] {
-        require(c, "cascades");
         require(out, "out");
+        check_result_size(out, event_cascade_first_size, "vb_event_cascade_t");
+        require(c, "cascades");
         if (index >= c->result.events.size())
             throw argument_error("index " + std::to_string(index) + " is out of range (" +
                                  std::to_string(c->result.events.size()) + " events)");
         const EventCascade& e = c->result.events[index];
-        *out =
-            vb_event_cascade_t{c->event_keys[index].c_str(), e.attendees.size(), e.brought,          e.newcomers,
-                               e.newcomers_brought,          e.newcomer_share,   e.bring_along_rate, e.generations};
+        write_result(out,
+                     vb_event_cascade_t{0, c->event_keys[index].c_str(), e.attendees.size(), e.brought, e.newcomers,
+                                        e.newcomers_brought, e.newcomer_share, e.bring_along_rate, e.generations});
     });
 }
 
 vb_status_t vb_cascades_event_link(const vb_cascades_t* c, size_t event_index, size_t link_index,
                                    vb_cascade_link_t* out) {
     return guarded("vb_cascades_event_link", [&] {
-        require(c, "cascades");
         require(out, "out");
+        check_result_size(out, cascade_link_first_size, "vb_cascade_link_t");
+        require(c, "cascades");
         if (event_index >= c->result.events.size())
             throw argument_error("index " + std::to_string(event_index) + " is out of range (" +
                                  std::to_string(c->result.events.size()) + " events)");
@@ -332,25 +377,25 @@ vb_status_t vb_cascades_event_link(const vb_cascades_t* c, size_t event_index, s
             throw argument_error("link " + std::to_string(link_index) + " is out of range (" +
                                  std::to_string(links.size()) + " attendees)");
         const CascadeLink& link = links[link_index];
-        out->actor = c->actor_keys[link.actor].c_str();
-        out->brought_by = link.brought_by == verbind::no_id ? nullptr : c->actor_keys[link.brought_by].c_str();
-        out->generation = link.generation;
-        out->newcomer = link.newcomer ? 1 : 0;
+        write_result(out, vb_cascade_link_t{
+                              0, c->actor_keys[link.actor].c_str(),
+                              link.brought_by == verbind::no_id ? nullptr : c->actor_keys[link.brought_by].c_str(),
+                              link.generation, link.newcomer ? 1 : 0});
     });
 }
 
 size_t vb_cascades_bringer_count(const vb_cascades_t* c) { return c ? c->result.bringers.size() : 0; }
 
-vb_status_t vb_cascades_bringer(const vb_cascades_t* c, size_t index, const char** actor, size_t* newcomers_brought,
-                                size_t* brought) {
+vb_status_t vb_cascades_bringer(const vb_cascades_t* c, size_t index, vb_cascade_bringer_t* out) {
     return guarded("vb_cascades_bringer", [&] {
+        require(out, "out");
+        check_result_size(out, cascade_bringer_first_size, "vb_cascade_bringer_t");
         require(c, "cascades");
         if (index >= c->result.bringers.size())
             throw argument_error("index " + std::to_string(index) + " is out of range (" +
                                  std::to_string(c->result.bringers.size()) + " bringers)");
-        if (actor) *actor = c->bringer_keys[index].c_str();
-        if (newcomers_brought) *newcomers_brought = c->result.bringers[index].newcomers_brought;
-        if (brought) *brought = c->result.bringers[index].brought;
+        const Bringer& b = c->result.bringers[index];
+        write_result(out, vb_cascade_bringer_t{0, c->bringer_keys[index].c_str(), b.newcomers_brought, b.brought});
     });
 }
 
@@ -399,31 +444,24 @@ vb_status_t vb_contacts_indices(const vb_contacts_t* c, const char* const* keys,
     });
 }
 
+void vb_temporal_options_init_sized(vb_temporal_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, temporal_options_first_size, temporal_defaults());
+}
+
 vb_status_t vb_temporal_reach_contacts(const vb_contacts_t* contacts, const uint32_t* seeds, size_t seed_count,
-                                       int64_t start, const int64_t* end, const int64_t* max_wait,
-                                       vb_temporal_t** out) {
+                                       const vb_temporal_options_t* options, vb_temporal_t** out) {
     if (out) *out = nullptr;
     return guarded("vb_temporal_reach_contacts", [&] {
         require(contacts, "contacts");
         require(out, "out");
+        vb_temporal_options_t given = temporal_defaults();
+        read_options(options, temporal_options_first_size, given, "vb_temporal_options_t");
         TemporalOptions o;
-        o.start = start;
-        if (end) o.end = *end;
-        if (max_wait) o.max_wait = *max_wait;
+        o.start = given.start;
+        if (given.has_end != 0) o.end = given.end;
+        if (given.max_wait >= 0) o.max_wait = given.max_wait;
         *out =
             make_handle<vb_temporal>(temporal_reach(contacts->contacts, node_array(seeds, seed_count, "seeds"), o));
-    });
-}
-
-vb_status_t vb_temporal_reach_network(const vb_network_t* net, const char* const* seeds, size_t seed_count,
-                                      const char* start, const char* end, int64_t max_wait, vb_temporal_t** out) {
-    if (out) *out = nullptr;
-    return guarded("vb_temporal_reach_network", [&] {
-        vb_temporal_network_options_t given = temporal_network_defaults();
-        given.start = start;
-        given.end = end;
-        given.max_wait = max_wait;
-        temporal_reach_network_call(net, seeds, seed_count, given, "start", out);
     });
 }
 
@@ -434,10 +472,10 @@ void vb_temporal_network_options_init(vb_temporal_network_options_t* options) {
     vb_temporal_network_options_init_sized(options, sizeof *options);
 }
 
-vb_status_t vb_temporal_reach_network_opts(const vb_network_t* net, const char* const* seeds, size_t seed_count,
-                                           const vb_temporal_network_options_t* options, vb_temporal_t** out) {
+vb_status_t vb_temporal_reach_network(const vb_network_t* net, const char* const* seeds, size_t seed_count,
+                                      const vb_temporal_network_options_t* options, vb_temporal_t** out) {
     if (out) *out = nullptr;
-    return guarded("vb_temporal_reach_network_opts", [&] {
+    return guarded("vb_temporal_reach_network", [&] {
         vb_temporal_network_options_t given = temporal_network_defaults();
         read_options(options, temporal_network_options_first_size, given, "vb_temporal_network_options_t");
         temporal_reach_network_call(net, seeds, seed_count, given, "options->start", out);
@@ -461,14 +499,15 @@ vb_status_t vb_temporal_arrival(const vb_temporal_t* r, uint32_t node, int64_t* 
 
 size_t vb_temporal_curve_length(const vb_temporal_t* r) { return r ? r->reach.curve_times.size() : 0; }
 
-vb_status_t vb_temporal_curve_point(const vb_temporal_t* r, size_t index, int64_t* time, size_t* reached) {
+vb_status_t vb_temporal_curve_point(const vb_temporal_t* r, size_t index, vb_temporal_point_t* out) {
     return guarded("vb_temporal_curve_point", [&] {
+        require(out, "out");
+        check_result_size(out, temporal_point_first_size, "vb_temporal_point_t");
         require(r, "result");
         if (index >= r->reach.curve_times.size())
             throw argument_error("index " + std::to_string(index) + " is out of range (" +
                                  std::to_string(r->reach.curve_times.size()) + " points)");
-        if (time) *time = r->reach.curve_times[index];
-        if (reached) *reached = r->reach.curve_reached[index];
+        write_result(out, vb_temporal_point_t{0, r->reach.curve_times[index], r->reach.curve_reached[index]});
     });
 }
 

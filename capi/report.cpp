@@ -73,13 +73,10 @@ vb_status_t vb_report_html(const vb_network_t* net, const vb_report_options_t* o
         require(html, "html");
         require(net, "net");
         const std::string text = verbind::report_html(net->network, report_options(options));
-        char* copy = new char[text.size() + 1];
-        std::memcpy(copy, text.c_str(), text.size() + 1);
-        *html = copy;
+        *html = library_string(text);
         if (length) *length = text.size();
     });
 }
 
-void vb_report_html_free(char* html) { delete[] html; }
 
 }  // extern "C"

@@ -4,16 +4,40 @@
 
 #include "verbind/model/sample.hpp"
 
+using namespace verbind::capi;
+
+namespace {
+
+constexpr std::size_t sample_options_first_size = VB_FIRST_SIZE(vb_sample_options_t, scale);
+
+// Read from a default-constructed SampleOptions, never restated.
+vb_sample_options_t sample_defaults() {
+    static const verbind::SampleOptions core;
+    auto o = zeroed_options<vb_sample_options_t>();
+    o.seed = core.seed;
+    o.scale = core.scale;
+    return o;
+}
+
+}  // namespace
+
 extern "C" {
 
-vb_status_t vb_network_sample_programme(uint64_t seed, vb_network_t** out) {
+void vb_sample_options_init_sized(vb_sample_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, sample_options_first_size, sample_defaults());
+}
+
+vb_status_t vb_network_sample_programme(const vb_sample_options_t* options, vb_network_t** out) {
     static const char fn[] = "vb_network_sample_programme";
-    return verbind::capi::guarded(fn, [&] {
-        verbind::capi::require(out, "out");
+    return guarded(fn, [&] {
+        require(out, "out");
         *out = nullptr;
-        verbind::SampleOptions options;
-        options.seed = seed;
-        *out = verbind::capi::make_handle<vb_network>(verbind::sample_programme(options));
+        vb_sample_options_t o = sample_defaults();
+        read_options(options, sample_options_first_size, o, "vb_sample_options_t");
+        verbind::SampleOptions core;
+        core.seed = o.seed;
+        core.scale = o.scale;
+        *out = make_handle<vb_network>(verbind::sample_programme(core));
     });
 }
 

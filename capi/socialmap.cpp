@@ -85,7 +85,7 @@ vb_social_map_options_t social_map_defaults() {
     return o;
 }
 
-// The social map as a JSON string the caller frees with vb_social_map_json_free.
+// The social map as a JSON string the caller frees with vb_free.
 void social_map_json(const vb_network_t* net, const vb_social_map_options_t& given, char** json) {
     require(json, "json");
     *json = nullptr;
@@ -101,10 +101,7 @@ void social_map_json(const vb_network_t* net, const vb_social_map_options_t& giv
     o.min_cell = given.min_cell;
     o.include_sensitive = given.include_sensitive != 0;
     o.progress = progress_of(given.progress, given.progress_data);
-    const std::string text = verbind::to_json(verbind::social_map(net->network, o));
-    char* copy = new char[text.size() + 1];
-    std::memcpy(copy, text.c_str(), text.size() + 1);
-    *json = copy;
+    *json = library_string(verbind::to_json(verbind::social_map(net->network, o)));
 }
 
 const verbind::Graph& graph_of(const vb_graph_t* graph) {
@@ -304,31 +301,13 @@ vb_status_t vb_ei_index_per_group(const vb_graph_t* graph, const uint32_t* group
     });
 }
 
-vb_status_t vb_expected_ei_index(const vb_graph_t* graph, const uint32_t* groups, size_t permutations, uint64_t seed,
-                                 unsigned threads, double* observed, double* expected, double* std_dev,
-                                 double* analytic, double* p_value) {
-    return guarded("vb_expected_ei_index", [&] {
-        const verbind::Graph& g = graph_of(graph);
-        verbind::ExpectedEIOptions o;
-        o.permutations = permutations;
-        o.seed = seed;
-        o.threads = threads;
-        const auto r = verbind::expected_ei_index(g, node_span(g, groups, "groups"), o);
-        if (observed) *observed = r.observed;
-        if (expected) *expected = r.expected;
-        if (std_dev) *std_dev = r.std_dev;
-        if (analytic) *analytic = r.analytic;
-        if (p_value) *p_value = r.p_value;
-    });
-}
-
 void vb_expected_ei_options_init_sized(vb_expected_ei_options_t* options, size_t struct_size) {
     init_options(options, struct_size, expected_ei_options_first_size, expected_ei_defaults());
 }
 
-vb_status_t vb_expected_ei_index_v2(const vb_graph_t* graph, const uint32_t* groups,
-                                    const vb_expected_ei_options_t* options, vb_expected_ei_t* out) {
-    return guarded("vb_expected_ei_index_v2", [&] {
+vb_status_t vb_expected_ei_index(const vb_graph_t* graph, const uint32_t* groups,
+                                 const vb_expected_ei_options_t* options, vb_expected_ei_t* out) {
+    return guarded("vb_expected_ei_index", [&] {
         const verbind::Graph& g = graph_of(graph);
         require(out, "out");
         check_result_size(out, expected_ei_first_size, "vb_expected_ei_t");
@@ -353,31 +332,17 @@ vb_status_t vb_assortativity(const vb_graph_t* graph, const uint32_t* groups, do
     });
 }
 
-vb_status_t vb_social_map_json(const vb_network_t* net, const char* municipality, const char* neighbourhood,
-                               const char* start, const char* end, size_t top, char** json) {
-    return guarded("vb_social_map_json", [&] {
-        vb_social_map_options_t o = social_map_defaults();
-        o.municipality = municipality;
-        o.neighbourhood = neighbourhood;
-        o.start = start;
-        o.end = end;
-        o.top = top;
-        social_map_json(net, o, json);
-    });
-}
-
 void vb_social_map_options_init_sized(vb_social_map_options_t* options, size_t struct_size) {
     init_options(options, struct_size, social_map_options_first_size, social_map_defaults());
 }
 
-vb_status_t vb_social_map_json_v2(const vb_network_t* net, const vb_social_map_options_t* options, char** json) {
-    return guarded("vb_social_map_json_v2", [&] {
+vb_status_t vb_social_map_json(const vb_network_t* net, const vb_social_map_options_t* options, char** json) {
+    return guarded("vb_social_map_json", [&] {
         vb_social_map_options_t o = social_map_defaults();
         read_options(options, social_map_options_first_size, o, "vb_social_map_options_t");
         social_map_json(net, o, json);
     });
 }
 
-void vb_social_map_json_free(char* json) { delete[] json; }
 
 }  // extern "C"

@@ -13,6 +13,20 @@ struct vb_store {
 
 using namespace verbind::capi;
 
+namespace {
+
+constexpr std::size_t suppression_options_first_size = VB_FIRST_SIZE(vb_suppression_options_t, min_cell);
+
+// Read from a default-constructed SuppressionOptions, never restated.
+vb_suppression_options_t suppression_defaults() {
+    static const verbind::SuppressionOptions core;
+    auto o = zeroed_options<vb_suppression_options_t>();
+    o.min_cell = core.min_cell;
+    return o;
+}
+
+}  // namespace
+
 extern "C" {
 
 vb_status_t vb_network_save(const vb_network_t* net, const char* path) {
@@ -183,13 +197,11 @@ vb_status_t vb_store_compact(vb_store_t* store) {
     });
 }
 
-vb_status_t vb_network_write_graphml(const vb_network_t* net, const char* path, int include_sensitive) {
+vb_status_t vb_network_write_graphml(const vb_network_t* net, const char* path, const vb_export_options_t* options) {
     return guarded("vb_network_write_graphml", [&] {
         require(net, "net");
         require(path, "path");
-        verbind::ExportOptions options;
-        options.include_sensitive = include_sensitive != 0;
-        verbind::write_graphml(net->network, path, options);
+        verbind::write_graphml(net->network, path, export_options(options));
     });
 }
 
@@ -205,30 +217,43 @@ vb_status_t vb_network_pseudonymise(const vb_network_t* net, const uint8_t* secr
     });
 }
 
-vb_status_t vb_pseudonym(const uint8_t* secret, size_t secret_size, const char* key, int is_event, char* buffer,
-                         size_t buffer_size) {
+vb_status_t vb_pseudonym(const uint8_t* secret, size_t secret_size, const char* key, vb_key_domain_t domain,
+                         char* buffer, size_t buffer_size) {
     return guarded("vb_pseudonym", [&] {
         require(secret, "secret");
         require(key, "key");
         require(buffer, "buffer");
+        verbind::KeyDomain core_domain = verbind::KeyDomain::actor;
+        switch (enum_value(domain)) {
+            case VB_KEY_ACTOR: core_domain = verbind::KeyDomain::actor; break;
+            case VB_KEY_EVENT: core_domain = verbind::KeyDomain::event; break;
+            default:
+                throw argument_error("argument 'domain' is " + std::to_string(enum_value(domain)) +
+                                     ", not a vb_key_domain_t");
+        }
         if (buffer_size < 65)
             throw argument_error("argument 'buffer_size' is " + std::to_string(buffer_size) + ", needs at least 65");
         const std::string_view s(reinterpret_cast<const char*>(secret), secret_size);
-        const std::string hex =
-            verbind::pseudonym(s, key, is_event ? verbind::KeyDomain::event : verbind::KeyDomain::actor);
+        const std::string hex = verbind::pseudonym(s, key, core_domain);
         std::memcpy(buffer, hex.c_str(), hex.size() + 1);
     });
 }
 
-vb_status_t vb_suppress_small_cells(const uint64_t* counts, size_t rows, size_t cols, uint64_t min_cell,
-                                    uint8_t* marks, uint64_t* table) {
+void vb_suppression_options_init_sized(vb_suppression_options_t* options, size_t struct_size) {
+    init_options(options, struct_size, suppression_options_first_size, suppression_defaults());
+}
+
+vb_status_t vb_suppress_small_cells(const uint64_t* counts, size_t rows, size_t cols,
+                                    const vb_suppression_options_t* given, uint8_t* marks, uint64_t* table) {
     return guarded("vb_suppress_small_cells", [&] {
         require(counts, "counts");
         require(marks, "marks");
         if (rows != 0 && cols > static_cast<size_t>(-1) / rows) throw argument_error("rows * cols overflows");
+        vb_suppression_options_t o = suppression_defaults();
+        read_options(given, suppression_options_first_size, o, "vb_suppression_options_t");
         const std::vector<std::uint64_t> cells(counts, counts + rows * cols);
         verbind::SuppressionOptions options;
-        options.min_cell = min_cell;
+        options.min_cell = o.min_cell;
         const auto t = verbind::suppress_small_cells(cells, rows, cols, options);
         for (std::size_t i = 0; i < t.counts.size(); ++i) {
             marks[i] = static_cast<uint8_t>(t.primary[i] ? 1 : t.suppressed[i] ? 2 : 0);

@@ -1,5 +1,6 @@
 // verbind.Graph: the immutable CSR snapshot, edge arrays in and out as NumPy.
 #include "bindings.hpp"
+#include "options.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/io/edgelist.hpp"
@@ -251,8 +252,10 @@ Build one with Graph.from_edges, read_edgelist or Network.graph.)doc");
     cls.attr("__module__") = "verbind";
 
     cls.def_static("from_edges", &from_edges, py::arg("src"), py::arg("dst"), py::kw_only(),
-                   py::arg("n") = py::none(), py::arg("weights") = py::none(), py::arg("directed") = false,
-                   py::arg("duplicates") = "error", py::arg("self_loops") = "error",
+                   py::arg("n") = py::none(), py::arg("weights") = py::none(),
+                   py::arg("directed") = option_default("EdgeListOptions", "directed"),
+                   py::arg("duplicates") = option_default("EdgeListOptions", "duplicates"),
+                   py::arg("self_loops") = option_default("EdgeListOptions", "self_loops"),
                    R"doc(Builds a graph from edge arrays in one call. src and dst are
 one-dimensional integer arrays (any integer dtype, or anything numpy.asarray
 makes one of); weights, if given, real numbers >= 0. n defaults to the
@@ -425,9 +428,12 @@ each edge once with src < dst; ordered by (src, dst).)doc");
                 return std::make_shared<Graph>(verbind::read_edgelist(p, options));
             });
         },
-        py::arg("path"), py::kw_only(), py::arg("directed") = false, py::arg("weights") = py::none(),
-        py::arg("comments") = "#%", py::arg("delimiter") = py::none(), py::arg("header") = py::none(),
-        py::arg("duplicates") = py::none(), py::arg("self_loops") = "error", py::arg("progress") = py::none(),
+        py::arg("path"), py::kw_only(), py::arg("directed") = option_default("EdgeListOptions", "directed"),
+        py::arg("weights") = option_default("EdgeListOptions", "weight_column"),
+        py::arg("comments") = option_default("EdgeListOptions", "comments"),
+        py::arg("delimiter") = option_default("EdgeListOptions", "delimiter"),
+        py::arg("header") = option_default("EdgeListOptions", "header"), py::arg("duplicates") = py::none(),
+        py::arg("self_loops") = option_default("EdgeListOptions", "self_loops"), py::arg("progress") = py::none(),
         R"doc(Reads an edge-list file (SNAP, KONECT, CSV exports, ...): `source target
 [more columns]` per line.
 

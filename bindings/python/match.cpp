@@ -131,8 +131,9 @@ infeasible" when the forbidden pairs leave no complete matching.)doc");
             }
             return result_arrays(std::move(r));
         },
-        py::arg("cost"), py::kw_only(), py::arg("row_capacity") = 1, py::arg("col_capacity") = 1,
-        py::arg("maximize") = false,
+        py::arg("cost"), py::kw_only(), py::arg("row_capacity") = option_default("AssignOptions", "row_capacity"),
+        py::arg("col_capacity") = option_default("AssignOptions", "col_capacity"),
+        py::arg("maximize") = option_default("AssignOptions", "maximize"),
         R"doc(Capacitated assignment as a minimum-cost flow (exact).
 
 Row i takes part in at most row_capacity[i] pairs, column j in at most

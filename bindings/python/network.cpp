@@ -553,8 +553,9 @@ them.)doc");
                 net = std::move(next);
             });
         },
-        py::arg("folder"), py::kw_only(), py::arg("delimiter") = py::none(), py::arg("encoding") = "utf-8",
-        py::arg("columns") = py::none(), py::arg("dayfirst") = true, py::arg("progress") = py::none(),
+        py::arg("folder"), py::kw_only(), py::arg("delimiter") = option_default("CsvOptions", "delimiter"),
+        py::arg("encoding") = option_default("CsvOptions", "encoding"), py::arg("columns") = py::none(),
+        py::arg("dayfirst") = option_default("CsvOptions", "dayfirst"), py::arg("progress") = py::none(),
         (std::string("Adds a CSV folder's records to this Network, all or nothing: on any error the\n"
                      "Network is exactly as before. Options as for verbind.read_csv:\n") +
          csv_options_doc)
@@ -611,8 +612,9 @@ them.)doc");
             issue_csv_warnings(warnings);
             return network;
         },
-        py::arg("folder"), py::kw_only(), py::arg("delimiter") = py::none(), py::arg("encoding") = "utf-8",
-        py::arg("columns") = py::none(), py::arg("dayfirst") = true, py::arg("progress") = py::none(),
+        py::arg("folder"), py::kw_only(), py::arg("delimiter") = option_default("CsvOptions", "delimiter"),
+        py::arg("encoding") = option_default("CsvOptions", "encoding"), py::arg("columns") = py::none(),
+        py::arg("dayfirst") = option_default("CsvOptions", "dayfirst"), py::arg("progress") = py::none(),
         (std::string("Reads a Network from a folder of CSV files: one written by Network.write_csv, or a\n"
                      "municipality's own spreadsheets saved from Excel.\n") +
          csv_options_doc)
@@ -635,17 +637,15 @@ them.)doc");
         [](Int seed, Float scale_arg) {
             const auto value = seed_arg(seed, "sample_programme");
             if (!value) throw py::type_error("sample_programme(): seed must be int, not NoneType");
-            const double scale = float_arg(scale_arg, "sample_programme", "scale");
-            if (!std::isfinite(scale) || scale <= 0)
-                throw verbind::input_error("sample_programme: scale must be a finite number > 0, got " +
-                                           std::string(py::str(py::float_(scale))));
             SampleOptions options;
             options.seed = *value;
-            options.scale = scale;
+            options.scale = float_arg(scale_arg, "sample_programme", "scale");
+            options.validate();  // the one check of scale, C++'s
             py::gil_scoped_release no_gil;
             return wrap(verbind::sample_programme(options));
         },
-        py::arg("seed") = 2022, py::kw_only(), py::arg("scale") = 1.0,
+        py::arg("seed") = option_default("SampleOptions", "seed"), py::kw_only(),
+        py::arg("scale") = option_default("SampleOptions", "scale"),
         R"doc(The pilot "Veilige Wijken" as a generated year (2022): Lelystad, Almere,
 Groningen and Amsterdam-West, about 2,000 residents (times scale). The same
 seed gives the same Network on every platform.)doc");

@@ -13,9 +13,13 @@
 #include "bindings.hpp"
 
 #include "verbind/evaluate/timeline.hpp"
+#include "verbind/graph/graph.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/io/io.hpp"
+#include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/tables.hpp"
+#include "verbind/model/sample.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/reach/cascades.hpp"
 #include "verbind/reach/spread.hpp"
@@ -87,6 +91,25 @@ const char* merge_name(Merge merge) {
         case Merge::first: return "first";
     }
     return "max";
+}
+
+const char* encoding_name(CsvEncoding encoding) {
+    switch (encoding) {
+        case CsvEncoding::utf8: return "utf-8";
+        case CsvEncoding::cp1252: return "cp1252";
+        case CsvEncoding::latin1: return "latin-1";
+    }
+    return "utf-8";
+}
+
+// A delimiter character; 0 (found per file) is None.
+py::object delimiter_or_none(char delimiter) {
+    return delimiter == 0 ? py::object(py::none()) : py::object(py::str(std::string(1, delimiter)));
+}
+
+// A capacity list of one value is that value (Python's int form).
+py::object capacity_value(const std::vector<std::int64_t>& capacity) {
+    return capacity.size() == 1 ? py::object(py::int_(capacity[0])) : py::object(to_list(capacity));
 }
 
 py::dict build_defaults() {
@@ -210,6 +233,32 @@ py::dict build_defaults() {
                      "residents_only"_a = o.residents_only, "co_attendance"_a = o.co_attendance,
                      "directed"_a = o.directed, "merge"_a = merge_name(o.merge),
                      "include_sensitive"_a = o.include_sensitive);
+    }
+    {
+        const CsvOptions o;
+        d["CsvOptions"] = py::dict("delimiter"_a = delimiter_or_none(o.delimiter),
+                                   "encoding"_a = encoding_name(o.encoding), "columns"_a = list_or_none(o.columns),
+                                   "dayfirst"_a = o.dayfirst, "progress"_a = callback(o.progress));
+    }
+    {
+        const EdgeListOptions o;
+        d["EdgeListOptions"] = py::dict(
+            "directed"_a = o.directed, "duplicates"_a = merge_name(o.duplicates),
+            "self_loops"_a = o.self_loops == SelfLoops::drop ? "drop" : "error", "comments"_a = o.comments,
+            "delimiter"_a = delimiter_or_none(o.delimiter),
+            "header"_a = o.header == EdgeListHeader::detect ? py::object(py::none())
+                                                            : py::object(py::bool_(o.header == EdgeListHeader::yes)),
+            "weight_column"_a = o.weight_column < 0 ? py::object(py::none()) : py::object(py::int_(o.weight_column)),
+            "progress"_a = callback(o.progress));
+    }
+    {
+        const SampleOptions o;
+        d["SampleOptions"] = py::dict("seed"_a = o.seed, "scale"_a = o.scale);
+    }
+    {
+        const AssignOptions o;
+        d["AssignOptions"] = py::dict("row_capacity"_a = capacity_value(o.row_capacity),
+                                      "col_capacity"_a = capacity_value(o.col_capacity), "maximize"_a = o.maximize);
     }
     return d;
 }

@@ -101,6 +101,13 @@ VB_API const char *vb_last_error_message(void);
 /* Forgets this thread's last error message. */
 VB_API void vb_clear_last_error(void);
 
+/* Frees a string the library allocated for the caller (the social map's
+ * JSON, the report's HTML; docs/abi-policy.md, "Results and freeing").
+ * NULL: nothing to do. A pointer the library did not hand out, or has
+ * freed already, is not touched: VB_ERROR_INVALID_ARGUMENT. Handles are
+ * freed by their own vb_<type>_free. */
+VB_API vb_status_t vb_free(void *pointer);
+
 /* ------------------------------------------------------------------------
  * Opaque handles
  * ------------------------------------------------------------------------ */
@@ -136,25 +143,6 @@ VB_API vb_status_t vb_network_copy(const vb_network_t *net, vb_network_t **out);
  * (talents, groups, organisers) may not contain ';'.
  * ------------------------------------------------------------------------ */
 
-/* Adds a resident. `neighbourhood` may be NULL (not known). */
-VB_API vb_status_t vb_network_add_resident(vb_network_t *net, const char *key, const char *neighbourhood);
-
-/* Adds an organisation of `kind` ("library", "welfare", ...).
- * `neighbourhood` may be NULL. */
-VB_API vb_status_t vb_network_add_organisation(vb_network_t *net, const char *key, const char *kind,
-                                               const char *neighbourhood);
-
-/* Adds a tie of `kind` ("knows", "member_of", ...) between two actors,
- * active from `since` (an ISO date, or NULL: since always). Ties are
- * undirected in the model; a directed view reads them as a -> b. */
-VB_API vb_status_t vb_network_add_tie(vb_network_t *net, const char *a, const char *b, const char *kind,
-                                      const char *since);
-
-/* Adds an event on `date` (ISO, required) of `kind` ("iftar", "Keti Koti",
- * ...). `neighbourhood` may be NULL. */
-VB_API vb_status_t vb_network_add_event(vb_network_t *net, const char *key, const char *date, const char *kind,
-                                        const char *neighbourhood);
-
 /* Records that `actor` attended `event`, brought along by `brought_by`
  * (NULL or "": came on their own, or not known). */
 VB_API vb_status_t vb_network_attend(vb_network_t *net, const char *event, const char *actor, const char *brought_by);
@@ -179,9 +167,8 @@ typedef struct vb_resident_options {
 /* Fills `options` with defaults (all unknown, not a key figure). */
 VB_API void vb_resident_options_init(vb_resident_options_t *options);
 
-/* Adds a resident with all attributes; `options` may be NULL (defaults). */
-VB_API vb_status_t vb_network_add_resident_ex(vb_network_t *net, const char *key,
-                                              const vb_resident_options_t *options);
+/* Adds a resident; `options` may be NULL (defaults: nothing known). */
+VB_API vb_status_t vb_network_add_resident(vb_network_t *net, const char *key, const vb_resident_options_t *options);
 
 typedef struct vb_organisation_options {
     size_t struct_size;
@@ -193,10 +180,10 @@ typedef struct vb_organisation_options {
 
 VB_API void vb_organisation_options_init(vb_organisation_options_t *options);
 
-/* Adds an organisation of `kind` with all attributes; `options` may be
- * NULL. */
-VB_API vb_status_t vb_network_add_organisation_ex(vb_network_t *net, const char *key, const char *kind,
-                                                  const vb_organisation_options_t *options);
+/* Adds an organisation of `kind` ("library", "welfare", ...); `options`
+ * may be NULL (defaults). */
+VB_API vb_status_t vb_network_add_organisation(vb_network_t *net, const char *key, const char *kind,
+                                               const vb_organisation_options_t *options);
 
 /* A tie is active on the days in [since, until); a NULL bound is open. */
 typedef struct vb_tie_options {
@@ -208,11 +195,13 @@ typedef struct vb_tie_options {
 
 VB_API void vb_tie_options_init(vb_tie_options_t *options);
 
-/* Adds a tie with all attributes; `options` may be NULL (open, weight 1).
- * A second tie between the same pair with the same kind and `since` is a
- * duplicate (VB_ERROR_INVALID_ARGUMENT). */
-VB_API vb_status_t vb_network_add_tie_ex(vb_network_t *net, const char *a, const char *b, const char *kind,
-                                         const vb_tie_options_t *options);
+/* Adds a tie of `kind` ("knows", "member_of", ...) between two actors;
+ * `options` may be NULL (open, weight 1). Ties are undirected in the
+ * model; a directed view reads them as a -> b. A second tie between the
+ * same pair with the same kind and `since` is a duplicate
+ * (VB_ERROR_INVALID_ARGUMENT). */
+VB_API vb_status_t vb_network_add_tie(vb_network_t *net, const char *a, const char *b, const char *kind,
+                                      const vb_tie_options_t *options);
 
 typedef struct vb_event_options {
     size_t struct_size;
@@ -224,9 +213,10 @@ typedef struct vb_event_options {
 
 VB_API void vb_event_options_init(vb_event_options_t *options);
 
-/* Adds an event with all attributes; `options` may be NULL. */
-VB_API vb_status_t vb_network_add_event_ex(vb_network_t *net, const char *key, const char *date, const char *kind,
-                                           const vb_event_options_t *options);
+/* Adds an event on `date` (ISO, required) of `kind` ("iftar", "Keti
+ * Koti", ...); `options` may be NULL (defaults). */
+VB_API vb_status_t vb_network_add_event(vb_network_t *net, const char *key, const char *date, const char *kind,
+                                        const vb_event_options_t *options);
 
 /* Marks a declared group as special-category data (GDPR art. 9), for
  * example a declared LGBTI+ identity: exports leave it out unless asked
@@ -271,25 +261,38 @@ VB_API int vb_network_has_event(const vb_network_t *net, const char *key);
  * exactly as it was (docs/data-formats.md, "Writing files").
  * ------------------------------------------------------------------------ */
 
+/* The options of every writer of a network (CSV, JSON, GraphML); fill it
+ * with vb_export_options_init (defaults from the C++ ExportOptions). */
+typedef struct vb_export_options {
+    size_t struct_size;
+    /* Non-zero: write sensitive data too (marked groups, events and tie
+     * kinds, and the lists of marks); default 0: left out. */
+    int include_sensitive;
+} vb_export_options_t;
+
+VB_API void vb_export_options_init_sized(vb_export_options_t *options, size_t struct_size);
+#define vb_export_options_init(options) vb_export_options_init_sized((options), sizeof *(options))
+
 /* A folder of CSV files: actors.csv, ties.csv, events.csv, attendance.csv,
  * and with include_sensitive the sensitive_*.csv lists of marks. An existing
- * folder holding any other file is not replaced (VB_ERROR_IO). */
-VB_API vb_status_t vb_network_read_csv(const char *folder, vb_network_t **out);
-VB_API vb_status_t vb_network_write_csv(const vb_network_t *net, const char *folder, int include_sensitive);
+ * folder holding any other file is not replaced (VB_ERROR_IO). `options`
+ * may be NULL (defaults). */
+VB_API vb_status_t vb_network_write_csv(const vb_network_t *net, const char *folder,
+                                        const vb_export_options_t *options);
 
 /* One JSON document. */
 VB_API vb_status_t vb_network_read_json(const char *path, vb_network_t **out);
-VB_API vb_status_t vb_network_write_json(const vb_network_t *net, const char *path, int include_sensitive);
+VB_API vb_status_t vb_network_write_json(const vb_network_t *net, const char *path,
+                                         const vb_export_options_t *options);
 
 /* A folder is read as CSV, anything else as JSON. */
 VB_API vb_status_t vb_network_read(const char *path, vb_network_t **out);
 
-/* Adds a CSV folder's (a JSON document's) records to an existing network,
- * all or nothing: on failure `net` is exactly as before. */
-VB_API vb_status_t vb_network_import_csv(vb_network_t *net, const char *folder);
+/* Adds a JSON document's records to an existing network, all or nothing:
+ * on failure `net` is exactly as before. */
 VB_API vb_status_t vb_network_import_json(vb_network_t *net, const char *path);
 
-/* How vb_network_read_csv_v2 and vb_network_import_csv_v2 read a
+/* How vb_network_read_csv and vb_network_import_csv read a
  * municipality's own spreadsheets (docs/data-formats.md, "Spreadsheets from
  * Excel"): Excel's delimiters, encodings, booleans (TRUE, ja, waar, 1, ...),
  * dates (05-03-2022, 2022-01-05 00:00:00, ...) and decimal commas (1,5).
@@ -331,20 +334,32 @@ typedef struct vb_csv_options {
 VB_API void vb_csv_options_init_sized(vb_csv_options_t *options, size_t struct_size);
 #define vb_csv_options_init(options) vb_csv_options_init_sized((options), sizeof *(options))
 
-/* vb_network_read_csv and vb_network_import_csv with options (NULL: the
- * defaults, which read what the plain functions read and more: a ';' file,
- * 05-03-2022, TRUE, an extra column). Import: all or nothing. */
-VB_API vb_status_t vb_network_read_csv_v2(const char *folder, const vb_csv_options_t *options, vb_network_t **out);
-VB_API vb_status_t vb_network_import_csv_v2(vb_network_t *net, const char *folder, const vb_csv_options_t *options);
+/* Reads a folder of CSV files (actors.csv, ties.csv, events.csv,
+ * attendance.csv); `options` may be NULL (the defaults). Import adds the
+ * folder's records to an existing network, all or nothing: on failure
+ * `net` is exactly as before. */
+VB_API vb_status_t vb_network_read_csv(const char *folder, const vb_csv_options_t *options, vb_network_t **out);
+VB_API vb_status_t vb_network_import_csv(vb_network_t *net, const char *folder, const vb_csv_options_t *options);
 
 /* ------------------------------------------------------------------------
  * Network: ready-made networks
  * ------------------------------------------------------------------------ */
 
+/* The options of the sample programme; fill it with
+ * vb_sample_options_init (defaults from the C++ SampleOptions). */
+typedef struct vb_sample_options {
+    size_t struct_size;
+    uint64_t seed; /* default 2022 */
+    double scale;  /* residents, times about 2,000; in (0, 1000], default 1 */
+} vb_sample_options_t;
+
+VB_API void vb_sample_options_init_sized(vb_sample_options_t *options, size_t struct_size);
+#define vb_sample_options_init(options) vb_sample_options_init_sized((options), sizeof *(options))
+
 /* The sample pilot programme (Lelystad, Almere, Groningen, Amsterdam-West,
  * 2022): about 2,000 residents. Same seed, same network, on every
- * platform. */
-VB_API vb_status_t vb_network_sample_programme(uint64_t seed, vb_network_t **out);
+ * platform. `options` may be NULL (defaults). */
+VB_API vb_status_t vb_network_sample_programme(const vb_sample_options_t *options, vb_network_t **out);
 
 /* Davis, Gardner & Gardner (1941): 18 women, 14 events, 89 attendances. */
 VB_API vb_status_t vb_network_davis_southern_women(vb_network_t **out);
@@ -438,17 +453,14 @@ typedef struct vb_edge_list_options {
 VB_API void vb_edge_list_options_init(vb_edge_list_options_t *options);
 
 /* A graph with nodes 0..node_count-1 and edges src[i] - dst[i] (src[i] ->
- * dst[i] when directed), weights[i] (NULL: all 1; finite and >= 0).
- * Duplicate edges and self-loops are refused. The arrays may be NULL when
- * edge_count is 0. Node keys are the decimal indices ("0", "1", ...). */
+ * dst[i] when options->directed), weights[i] (NULL: all 1; finite and >=
+ * 0). `options` may be NULL (defaults: undirected, duplicate edges and
+ * self-loops refused); its directed, duplicates and self_loops apply, the
+ * reader's fields are ignored. The arrays may be NULL when edge_count is
+ * 0. Node keys are the decimal indices ("0", "1", ...). */
 VB_API vb_status_t vb_graph_from_edges(size_t node_count, size_t edge_count, const uint32_t *src, const uint32_t *dst,
-                                       const double *weights, int directed, vb_graph_t **out);
-
-/* As vb_graph_from_edges, with policies for duplicates and self-loops;
- * `options` may be NULL (defaults). */
-VB_API vb_status_t vb_graph_from_edges_v2(size_t node_count, size_t edge_count, const uint32_t *src,
-                                          const uint32_t *dst, const double *weights,
-                                          const vb_edge_list_options_t *options, vb_graph_t **out);
+                                       const double *weights, const vb_edge_list_options_t *options,
+                                       vb_graph_t **out);
 
 /* Reads an edge-list file: `a b` or `a b weight` per line, `#` comments.
  * Node keys are the labels as written. When every label is an integer
@@ -612,9 +624,6 @@ VB_API vb_status_t vb_modularity(const vb_graph_t *graph, const uint32_t *labels
 VB_API vb_status_t vb_ei_index(const vb_graph_t *graph, const uint32_t *groups, double *out);
 VB_API vb_status_t vb_ei_index_per_group(const vb_graph_t *graph, const uint32_t *groups, size_t capacity,
                                          double *values, size_t *count);
-VB_API vb_status_t vb_expected_ei_index(const vb_graph_t *graph, const uint32_t *groups, size_t permutations,
-                                        uint64_t seed, unsigned threads, double *observed, double *expected,
-                                        double *std_dev, double *analytic, double *p_value);
 VB_API vb_status_t vb_assortativity(const vb_graph_t *graph, const uint32_t *groups, double *out);
 
 /* Labels in these functions are names, not sizes: any uint32_t values
@@ -622,7 +631,7 @@ VB_API vb_status_t vb_assortativity(const vb_graph_t *graph, const uint32_t *gro
  * in vb_ei_index_per_group, whose output is indexed by label (every label
  * must then be below the node count). */
 
-/* vb_expected_ei_index with progress and cancelling. */
+/* The options of vb_expected_ei_index (below). */
 typedef struct vb_expected_ei_options {
     size_t struct_size;
     size_t permutations;     /* default 1000, at least 1 */
@@ -635,7 +644,7 @@ typedef struct vb_expected_ei_options {
 VB_API void vb_expected_ei_options_init_sized(vb_expected_ei_options_t *options, size_t struct_size);
 #define vb_expected_ei_options_init(options) vb_expected_ei_options_init_sized((options), sizeof *(options))
 
-/* What vb_expected_ei_index_v2 writes. Without ties (no edges, or only
+/* What vb_expected_ei_index writes. Without ties (no edges, or only
  * undirected self-loops) E-I is undefined: every value is NaN and
  * permutations is 0 (the same in C++ and Python). The caller sets
  * struct_size (vb_expected_ei_init) before the call; the library writes only
@@ -655,18 +664,8 @@ typedef struct vb_expected_ei {
 
 /* `options` may be NULL (defaults). VB_ERROR_CANCELLED when the progress
  * callback returns 0 (then `out` is left as it was). */
-VB_API vb_status_t vb_expected_ei_index_v2(const vb_graph_t *graph, const uint32_t *groups,
-                                           const vb_expected_ei_options_t *options, vb_expected_ei_t *out);
-
-/* The social map of a network as a JSON document (the same fields as
- * Python's SocialMap.to_dict(); see docs/socialmap.md). `municipality`,
- * `neighbourhood`, `start`, `end` may be NULL (no filter); `top` > 0.
- * `*json` receives a NUL-terminated string to free with vb_social_map_json_free. */
-VB_API vb_status_t vb_social_map_json(const vb_network_t *net, const char *municipality, const char *neighbourhood,
-                                      const char *start, const char *end, size_t top, char **json);
-
-/* Frees what vb_social_map_json and vb_social_map_json_v2 returned. NULL-safe. */
-VB_API void vb_social_map_json_free(char *json);
+VB_API vb_status_t vb_expected_ei_index(const vb_graph_t *graph, const uint32_t *groups,
+                                        const vb_expected_ei_options_t *options, vb_expected_ei_t *out);
 
 typedef struct vb_social_map_options {
     size_t struct_size;
@@ -691,9 +690,11 @@ typedef struct vb_social_map_options {
 VB_API void vb_social_map_options_init_sized(vb_social_map_options_t *options, size_t struct_size);
 #define vb_social_map_options_init(options) vb_social_map_options_init_sized((options), sizeof *(options))
 
-/* As vb_social_map_json, with every option (NULL: the defaults). */
-VB_API vb_status_t vb_social_map_json_v2(const vb_network_t *net, const vb_social_map_options_t *options,
-                                         char **json);
+/* The social map of a network as a JSON document (the same fields as
+ * Python's SocialMap.to_dict(); see docs/socialmap.md). `options` may be
+ * NULL (the defaults). `*json` receives a NUL-terminated string to free
+ * with vb_free. */
+VB_API vb_status_t vb_social_map_json(const vb_network_t *net, const vb_social_map_options_t *options, char **json);
 
 /* @end socialmap */
 
@@ -702,11 +703,24 @@ VB_API vb_status_t vb_social_map_json_v2(const vb_network_t *net, const vb_socia
  * ------------------------------------------------------------------------ */
 /* @section reach */
 
+/* The options of vb_hop_reach; fill it with vb_hop_options_init
+ * (defaults from the C++ HopOptions). */
+typedef struct vb_hop_options {
+    size_t struct_size;
+    /* Stop after this many hops (nodes further away count as unreached);
+     * < 0 (default -1): no limit. */
+    int64_t hops;
+} vb_hop_options_t;
+
+VB_API void vb_hop_options_init_sized(vb_hop_options_t *options, size_t struct_size);
+#define vb_hop_options_init(options) vb_hop_options_init_sized((options), sizeof *(options))
+
 /* Hop distance from the nearest seed for every node, along out-arcs
- * (undirected: edges); -1 when unreached. `hops` < 0: no limit. `distances`
- * must hold vb_graph_node_count(graph) entries. Direction-optimising BFS. */
-VB_API vb_status_t vb_hop_reach(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count, int64_t hops,
-                                int32_t *distances);
+ * (undirected: edges); -1 when unreached. `options` may be NULL
+ * (defaults). `distances` must hold vb_graph_node_count(graph) entries.
+ * Direction-optimising BFS. */
+VB_API vb_status_t vb_hop_reach(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count,
+                                const vb_hop_options_t *options, int32_t *distances);
 
 typedef enum vb_diffusion_model {
     VB_MODEL_INDEPENDENT_CASCADE = 0,
@@ -734,12 +748,21 @@ typedef struct vb_spread_options {
 
 VB_API void vb_spread_options_init(vb_spread_options_t *options);
 
+/* What vb_spread writes; the caller sets struct_size (vb_spread_init). */
+typedef struct vb_spread {
+    size_t struct_size;
+    double mean; /* expected people reached, seeds included */
+    double standard_error;
+    double low; /* 95% interval: mean -/+ 1.96 standard errors */
+    double high;
+} vb_spread_t;
+
+#define vb_spread_init(result) ((void)((result)->struct_size = sizeof *(result)))
+
 /* Expected number of people the seeds reach (seeds included), by Monte
- * Carlo; a 95% interval is mean -/+ 1.96 standard errors (low, high). Any
- * out-parameter may be NULL. `options` may be NULL (defaults). */
+ * Carlo. `options` may be NULL (defaults). */
 VB_API vb_status_t vb_spread(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count,
-                             const vb_spread_options_t *options, double *mean, double *standard_error, double *low,
-                             double *high);
+                             const vb_spread_options_t *options, vb_spread_t *out);
 
 typedef struct vb_influence_options {
     size_t struct_size;
@@ -790,15 +813,33 @@ VB_API vb_status_t vb_influence_group_reach(const vb_influence_t *result, uint32
 /* Observed bring-along cascades (docs/reach.md has the definitions). */
 typedef struct vb_cascades vb_cascades_t;
 
-/* Events dated in [start, end) (ISO dates, NULL: open). Sensitive events
- * are left out, as if they had not happened; vb_cascades_ex with
- * include_sensitive non-zero keeps them. */
-VB_API vb_status_t vb_cascades(const vb_network_t *net, const char *start, const char *end, vb_cascades_t **out);
-VB_API vb_status_t vb_cascades_ex(const vb_network_t *net, const char *start, const char *end, int include_sensitive,
-                                  vb_cascades_t **out);
+/* Every option of vb_cascades; fill it with vb_cascade_options_init
+ * (defaults from the C++ CascadeOptions). */
+typedef struct vb_cascade_options {
+    size_t struct_size;
+    const char *start; /* ISO date; NULL or "" (default): open */
+    const char *end;   /* exclusive; NULL or "" (default): open */
+    /* Non-zero: sensitive events count too (default 0: they are left out,
+     * as if they had not happened). */
+    int include_sensitive;
+} vb_cascade_options_t;
+
+VB_API void vb_cascade_options_init_sized(vb_cascade_options_t *options, size_t struct_size);
+#define vb_cascade_options_init(options) vb_cascade_options_init_sized((options), sizeof *(options))
+#define vb_cascade_totals_init(result) ((void)((result)->struct_size = sizeof *(result)))
+#define vb_event_cascade_init(result) ((void)((result)->struct_size = sizeof *(result)))
+#define vb_cascade_link_init(result) ((void)((result)->struct_size = sizeof *(result)))
+#define vb_cascade_bringer_init(result) ((void)((result)->struct_size = sizeof *(result)))
+
+/* Events dated in [start, end). `options` may be NULL (defaults). */
+VB_API vb_status_t vb_cascades(const vb_network_t *net, const vb_cascade_options_t *options, vb_cascades_t **out);
 VB_API void vb_cascades_free(vb_cascades_t *cascades);
 
+/* The result structs below are filled by the library: set struct_size to
+ * sizeof the struct before the call (the library writes only the fields
+ * that fit in it; docs/abi-policy.md, "Results and freeing"). */
 typedef struct vb_cascade_totals {
+    size_t struct_size;
     size_t attendances;
     size_t newcomers;         /* first attendance in the network's history */
     size_t newcomers_brought; /* newcomers someone brought along */
@@ -811,6 +852,7 @@ VB_API vb_status_t vb_cascades_totals(const vb_cascades_t *cascades, vb_cascade_
 
 /* One event. Strings stay valid until vb_cascades_free. */
 typedef struct vb_event_cascade {
+    size_t struct_size;
     const char *event;
     size_t attendees;
     size_t brought;
@@ -828,6 +870,7 @@ VB_API vb_status_t vb_cascades_event(const vb_cascades_t *cascades, size_t index
  * attendees, in attendance order). Strings stay valid until
  * vb_cascades_free; brought_by is NULL for a root of the tree. */
 typedef struct vb_cascade_link {
+    size_t struct_size;
     const char *actor;
     const char *brought_by;
     uint32_t generation; /* 0 for a root */
@@ -837,10 +880,17 @@ typedef struct vb_cascade_link {
 VB_API vb_status_t vb_cascades_event_link(const vb_cascades_t *cascades, size_t event_index, size_t link_index,
                                           vb_cascade_link_t *out);
 
-/* People who brought others, most newcomers first. */
+/* People who brought others, most newcomers first. actor stays valid until
+ * vb_cascades_free. */
+typedef struct vb_cascade_bringer {
+    size_t struct_size;
+    const char *actor;
+    size_t newcomers_brought;
+    size_t brought;
+} vb_cascade_bringer_t;
+
 VB_API size_t vb_cascades_bringer_count(const vb_cascades_t *cascades);
-VB_API vb_status_t vb_cascades_bringer(const vb_cascades_t *cascades, size_t index, const char **actor,
-                                       size_t *newcomers_brought, size_t *brought);
+VB_API vb_status_t vb_cascades_bringer(const vb_cascades_t *cascades, size_t index, vb_cascade_bringer_t *out);
 
 /* Contact records (`t i j` per line, SocioPatterns format), time-sorted.
  * People are numbered as vb_graph_read_edgelist numbers nodes. */
@@ -860,17 +910,23 @@ VB_API vb_status_t vb_contacts_indices(const vb_contacts_t *contacts, const char
 /* Earliest arrival over time-respecting paths. */
 typedef struct vb_temporal vb_temporal_t;
 
-/* Over contacts: seeds hold it at `start`; only contacts with start <= t
- * < *end count (end NULL: no end); max_wait NULL: no limit. */
+/* The options of temporal reach over contacts; fill it with
+ * vb_temporal_options_init (defaults from the C++ TemporalOptions). */
+typedef struct vb_temporal_options {
+    size_t struct_size;
+    int64_t start;    /* the seeds hold it at this time (default 0) */
+    int has_end;      /* non-zero: only contacts before `end` count (default 0: no end) */
+    int64_t end;      /* exclusive; read only with has_end */
+    int64_t max_wait; /* < 0 (default -1): no limit */
+} vb_temporal_options_t;
+
+VB_API void vb_temporal_options_init_sized(vb_temporal_options_t *options, size_t struct_size);
+#define vb_temporal_options_init(options) vb_temporal_options_init_sized((options), sizeof *(options))
+
+/* Over contacts: only contacts with start <= t (< end) count. `options`
+ * may be NULL (defaults). */
 VB_API vb_status_t vb_temporal_reach_contacts(const vb_contacts_t *contacts, const uint32_t *seeds, size_t seed_count,
-                                              int64_t start, const int64_t *end, const int64_t *max_wait,
-                                              vb_temporal_t **out);
-/* Over a network's dated ties and events (ISO dates; end NULL: after the
- * last dated record; max_wait in days, < 0: no limit). Times in the result
- * are days since 1970-01-01; nodes are the network's actors in order. */
-VB_API vb_status_t vb_temporal_reach_network(const vb_network_t *net, const char *const *seeds, size_t seed_count,
-                                             const char *start, const char *end, int64_t max_wait,
-                                             vb_temporal_t **out);
+                                              const vb_temporal_options_t *options, vb_temporal_t **out);
 /* Every option of temporal reach over a network; fill it with
  * vb_temporal_network_options_init (defaults from the C++
  * NetworkTemporalOptions). */
@@ -887,19 +943,28 @@ typedef struct vb_temporal_network_options {
 VB_API void vb_temporal_network_options_init(vb_temporal_network_options_t *options);
 VB_API void vb_temporal_network_options_init_sized(vb_temporal_network_options_t *options, size_t struct_size);
 #define vb_temporal_network_options_init(options) vb_temporal_network_options_init_sized((options), sizeof *(options))
-/* As vb_temporal_reach_network, with every option; `options` must set start
- * (NULL options: start is missing, VB_ERROR_INVALID_ARGUMENT). The old
- * function is this one with include_sensitive 0. */
-VB_API vb_status_t vb_temporal_reach_network_opts(const vb_network_t *net, const char *const *seeds,
-                                                  size_t seed_count, const vb_temporal_network_options_t *options,
-                                                  vb_temporal_t **out);
+/* Over a network's dated ties and events. Times in the result are days
+ * since 1970-01-01; nodes are the network's actors in order. `options`
+ * must set start (NULL options: start is missing,
+ * VB_ERROR_INVALID_ARGUMENT). */
+VB_API vb_status_t vb_temporal_reach_network(const vb_network_t *net, const char *const *seeds, size_t seed_count,
+                                             const vb_temporal_network_options_t *options, vb_temporal_t **out);
 VB_API void vb_temporal_free(vb_temporal_t *result);
 VB_API size_t vb_temporal_node_count(const vb_temporal_t *result);
 /* Arrival time of `node`; VB_ERROR_NOT_FOUND when it was never reached. */
 VB_API vb_status_t vb_temporal_arrival(const vb_temporal_t *result, uint32_t node, int64_t *time);
-/* The reach curve: point i is (time, people reached by then). */
+/* The reach curve: point i is (time, people reached by then). The caller
+ * sets struct_size (vb_temporal_point_init). */
+typedef struct vb_temporal_point {
+    size_t struct_size;
+    int64_t time;
+    size_t reached;
+} vb_temporal_point_t;
+
+#define vb_temporal_point_init(result) ((void)((result)->struct_size = sizeof *(result)))
+
 VB_API size_t vb_temporal_curve_length(const vb_temporal_t *result);
-VB_API vb_status_t vb_temporal_curve_point(const vb_temporal_t *result, size_t index, int64_t *time, size_t *reached);
+VB_API vb_status_t vb_temporal_curve_point(const vb_temporal_t *result, size_t index, vb_temporal_point_t *out);
 
 VB_API void vb_spread_options_init_sized(vb_spread_options_t *options, size_t struct_size);
 VB_API void vb_influence_options_init_sized(vb_influence_options_t *options, size_t struct_size);
@@ -947,9 +1012,11 @@ VB_API vb_status_t vb_assign(const double *cost, size_t rows, size_t cols, const
                              vb_assignment_t **out);
 
 VB_API size_t vb_assignment_count(const vb_assignment_t *assignment);
-/* Arrays of vb_assignment_count entries, valid until the handle is freed. */
-VB_API const int64_t *vb_assignment_rows(const vb_assignment_t *assignment);
-VB_API const int64_t *vb_assignment_cols(const vb_assignment_t *assignment);
+/* Copies the pairs into the caller's arrays: row rows[k] is matched to
+ * column cols[k], ordered by row. `capacity` must be at least
+ * vb_assignment_count (the size query); either array may be NULL. */
+VB_API vb_status_t vb_assignment_pairs(const vb_assignment_t *assignment, size_t capacity, int64_t *rows,
+                                       int64_t *cols);
 VB_API double vb_assignment_total(const vb_assignment_t *assignment);
 VB_API void vb_assignment_free(vb_assignment_t *assignment);
 
@@ -977,18 +1044,26 @@ VB_API vb_status_t vb_introductions(const vb_network_t *net, const vb_introducti
                                     vb_introductions_t **out);
 VB_API size_t vb_introductions_count(const vb_introductions_t *intros);
 /* Fields of suggestion i; strings are valid until the handle is freed. NULL
- * (or 0) for a NULL handle or i out of range. `what` for the lists:
- * 0 shared talents, 1 bridges, 2 via. */
+ * (or 0) for a NULL handle or i out of range. */
 VB_API const char *vb_introduction_a(const vb_introductions_t *intros, size_t i);
 VB_API const char *vb_introduction_b(const vb_introductions_t *intros, size_t i);
 VB_API double vb_introduction_score(const vb_introductions_t *intros, size_t i);
-VB_API size_t vb_introduction_list_count(const vb_introductions_t *intros, size_t i, int what);
-VB_API const char *vb_introduction_list_item(const vb_introductions_t *intros, size_t i, int what, size_t k);
-VB_API void vb_introductions_free(vb_introductions_t *intros);
 
-#define VB_INTRODUCTION_SHARED_TALENTS 0
-#define VB_INTRODUCTION_BRIDGES 1
-#define VB_INTRODUCTION_VIA 2
+/* The lists of a suggestion. */
+typedef enum vb_introduction_list_kind {
+    VB_INTRODUCTION_SHARED_TALENTS = 0,
+    VB_INTRODUCTION_BRIDGES = 1,
+    VB_INTRODUCTION_VIA = 2
+} vb_introduction_list_kind_t;
+
+/* The length of list `list` of suggestion i, and its item k (valid until
+ * the handle is freed). VB_ERROR_INVALID_ARGUMENT for a NULL handle or
+ * out-parameter, i or k out of range, or `list` outside the enumeration. */
+VB_API vb_status_t vb_introduction_list_count(const vb_introductions_t *intros, size_t i,
+                                              vb_introduction_list_kind_t list, size_t *count);
+VB_API vb_status_t vb_introduction_list_item(const vb_introductions_t *intros, size_t i,
+                                             vb_introduction_list_kind_t list, size_t k, const char **item);
+VB_API void vb_introductions_free(vb_introductions_t *intros);
 /* Why via item k of suggestion i could make the introduction: "mutual
  * contact", "shared organisation" or "key figure in both neighbourhoods"
  * (docs/match.md, "Who could introduce them"). NULL for a NULL handle or i
@@ -1052,9 +1127,10 @@ VB_API vb_status_t vb_blocking_pairs(const vb_preference_list_t *proposer_prefs,
                                      const vb_stable_options_t *options, vb_match_pairs_t **out);
 
 VB_API size_t vb_match_pairs_count(const vb_match_pairs_t *pairs);
-/* vb_match_pairs_count pairs; the array and its strings are valid until the
- * handle is freed. NULL for a NULL handle. */
-VB_API const vb_match_pair_t *vb_match_pairs_items(const vb_match_pairs_t *pairs);
+/* Pair i's proposer and reviewer; valid until the handle is freed. NULL for
+ * a NULL handle or i out of range. */
+VB_API const char *vb_match_pairs_proposer(const vb_match_pairs_t *pairs, size_t i);
+VB_API const char *vb_match_pairs_reviewer(const vb_match_pairs_t *pairs, size_t i);
 VB_API void vb_match_pairs_free(vb_match_pairs_t *pairs);
 
 /* --- Tables at an event (docs/match.md) ----------------------------------- */
@@ -1076,20 +1152,25 @@ typedef struct vb_table_list vb_tables_t;
 VB_API vb_status_t vb_tables(const vb_network_t *net, const char *event, const vb_table_options_t *options,
                              vb_tables_t **out);
 VB_API size_t vb_tables_count(const vb_tables_t *tables);
-/* The lists of table i (`what`: VB_TABLE_MEMBERS, VB_TABLE_SHARED_TALENTS,
- * VB_TABLE_UNCONNECTED); strings are valid until the handle is freed. 0 or
- * NULL for a NULL handle, i, `what` or k out of range. */
-VB_API size_t vb_table_list_count(const vb_tables_t *tables, size_t i, int what);
-VB_API const char *vb_table_list_item(const vb_tables_t *tables, size_t i, int what, size_t k);
+/* The lists of a table. */
+typedef enum vb_table_list_kind {
+    VB_TABLE_MEMBERS = 0,
+    VB_TABLE_SHARED_TALENTS = 1,
+    VB_TABLE_UNCONNECTED = 2
+} vb_table_list_kind_t;
+
+/* The length of list `list` of table i, and its item k (valid until the
+ * handle is freed). VB_ERROR_INVALID_ARGUMENT for a NULL handle or
+ * out-parameter, i or k out of range, or `list` outside the enumeration. */
+VB_API vb_status_t vb_table_list_count(const vb_tables_t *tables, size_t i, vb_table_list_kind_t list,
+                                       size_t *count);
+VB_API vb_status_t vb_table_list_item(const vb_tables_t *tables, size_t i, vb_table_list_kind_t list, size_t k,
+                                      const char **item);
 /* Distinct non-sensitive declared groups at table i, and that number over
  * the distinct groups in the room (1 when the room has none). */
 VB_API size_t vb_table_groups(const vb_tables_t *tables, size_t i);
 VB_API double vb_table_group_mix(const vb_tables_t *tables, size_t i);
 VB_API void vb_tables_free(vb_tables_t *tables);
-
-#define VB_TABLE_MEMBERS 0
-#define VB_TABLE_SHARED_TALENTS 1
-#define VB_TABLE_UNCONNECTED 2
 
 VB_API void vb_assign_options_init_sized(vb_assign_options_t *options, size_t struct_size);
 VB_API void vb_introduction_options_init_sized(vb_introduction_options_t *options, size_t struct_size);
@@ -1188,8 +1269,10 @@ VB_API vb_status_t vb_store_compact(vb_store_t *store);
 /* --- Privacy (docs/privacy.md) -------------------------------------------- */
 
 /* GraphML of the actors and ties (Gephi, Cytoscape); sensitive groups and
- * ties of a sensitive kind are left out unless include_sensitive is non-zero. */
-VB_API vb_status_t vb_network_write_graphml(const vb_network_t *net, const char *path, int include_sensitive);
+ * ties of a sensitive kind are left out unless options->include_sensitive
+ * is non-zero. `options` may be NULL (defaults). */
+VB_API vb_status_t vb_network_write_graphml(const vb_network_t *net, const char *path,
+                                            const vb_export_options_t *options);
 
 /* A copy of `net` whose actor and event keys are replaced by
  * hex(HMAC-SHA-256(secret, "verbind:actor:" + key)) (events:
@@ -1198,19 +1281,37 @@ VB_API vb_status_t vb_network_write_graphml(const vb_network_t *net, const char 
 VB_API vb_status_t vb_network_pseudonymise(const vb_network_t *net, const uint8_t *secret, size_t secret_size,
                                            vb_network_t **out);
 
-/* The pseudonym of one key (is_event: 0 actor, 1 event) into `buffer`,
- * which must hold at least 65 bytes (64 hex digits and a NUL). */
-VB_API vb_status_t vb_pseudonym(const uint8_t *secret, size_t secret_size, const char *key, int is_event,
+/* Whose key a pseudonym is of. */
+typedef enum vb_key_domain {
+    VB_KEY_ACTOR = 0,
+    VB_KEY_EVENT = 1
+} vb_key_domain_t;
+
+/* The pseudonym of one key into `buffer`, which must hold at least 65
+ * bytes (64 hex digits and a NUL). A domain outside the enumeration is
+ * VB_ERROR_INVALID_ARGUMENT. */
+VB_API vb_status_t vb_pseudonym(const uint8_t *secret, size_t secret_size, const char *key, vb_key_domain_t domain,
                                 char *buffer, size_t buffer_size);
+
+/* The options of vb_suppress_small_cells; fill it with
+ * vb_suppression_options_init (defaults from the C++ SuppressionOptions). */
+typedef struct vb_suppression_options {
+    size_t struct_size;
+    uint64_t min_cell; /* counts below it are suppressed; default 10, at least 1 */
+} vb_suppression_options_t;
+
+VB_API void vb_suppression_options_init_sized(vb_suppression_options_t *options, size_t struct_size);
+#define vb_suppression_options_init(options) vb_suppression_options_init_sized((options), sizeof *(options))
 
 /* Small-cell suppression of a rows x cols table of counts (row-major,
  * without totals). `marks` receives (rows + 1) x (cols + 1) bytes for the
  * table extended with a totals column (last) and a totals row (last, ending
  * in the grand total): 0 publish, 1 suppressed (below min_cell), 2
  * suppressed to protect another entry. `table` (may be NULL) receives the
- * extended table's counts. min_cell 0 is refused. */
-VB_API vb_status_t vb_suppress_small_cells(const uint64_t *counts, size_t rows, size_t cols, uint64_t min_cell,
-                                           uint8_t *marks, uint64_t *table);
+ * extended table's counts. `options` may be NULL (defaults). */
+VB_API vb_status_t vb_suppress_small_cells(const uint64_t *counts, size_t rows, size_t cols,
+                                           const vb_suppression_options_t *options, uint8_t *marks,
+                                           uint64_t *table);
 
 /* @end store */
 
@@ -1269,11 +1370,21 @@ VB_API vb_status_t vb_timeline(const vb_network_t *net, const vb_timeline_option
 VB_API void vb_timeline_free(vb_timeline_t *timeline);
 /* Records, ordered by period, then area, then metric. 0 for NULL. */
 VB_API size_t vb_timeline_count(const vb_timeline_t *timeline);
-/* One record; any out-parameter may be NULL. The strings live as long as
- * the timeline. `value` is NaN unless `status` is VB_VALUE_OK. */
-VB_API vb_status_t vb_timeline_record(const vb_timeline_t *timeline, size_t index, const char **period,
-                                      const char **area, const char **metric, double *value,
-                                      vb_value_status_t *status);
+/* One record. The strings live as long as the timeline. `value` is NaN
+ * unless `status` is VB_VALUE_OK. The caller sets struct_size
+ * (vb_timeline_record_init). */
+typedef struct vb_timeline_record {
+    size_t struct_size;
+    const char *period;
+    const char *area;
+    const char *metric;
+    double value;
+    vb_value_status_t status;
+} vb_timeline_record_t;
+
+#define vb_timeline_record_init(result) ((void)((result)->struct_size = sizeof *(result)))
+
+VB_API vb_status_t vb_timeline_record(const vb_timeline_t *timeline, size_t index, vb_timeline_record_t *out);
 /* Periods in order and areas (sorted, then "programme"); NULL when out of range. */
 VB_API size_t vb_timeline_period_count(const vb_timeline_t *timeline);
 VB_API const char *vb_timeline_period(const vb_timeline_t *timeline, size_t index);
@@ -1283,9 +1394,19 @@ VB_API size_t vb_timeline_area_count(const vb_timeline_t *timeline);
 VB_API const char *vb_timeline_area(const vb_timeline_t *timeline, size_t index);
 /* Why the timeline is empty; "" when it is not (and for NULL). */
 VB_API const char *vb_timeline_note(const vb_timeline_t *timeline);
-/* The metrics, in record order: name, unit and a one-sentence description. */
+/* The metrics, in record order: name, unit and a one-sentence description
+ * (static strings). The caller sets struct_size (vb_timeline_metric_init). */
+typedef struct vb_timeline_metric {
+    size_t struct_size;
+    const char *name;
+    const char *unit;
+    const char *description;
+} vb_timeline_metric_t;
+
+#define vb_timeline_metric_init(result) ((void)((result)->struct_size = sizeof *(result)))
+
 VB_API size_t vb_timeline_metric_count(void);
-VB_API vb_status_t vb_timeline_metric(size_t index, const char **name, const char **unit, const char **description);
+VB_API vb_status_t vb_timeline_metric(size_t index, vb_timeline_metric_t *out);
 /* "ok", "suppressed", "no data". */
 VB_API const char *vb_value_status_string(vb_value_status_t status);
 
@@ -1330,12 +1451,10 @@ typedef struct vb_report_options {
  * municipality no actor lives in. */
 VB_API vb_status_t vb_report_write(const vb_network_t *net, const vb_report_options_t *options, const char *path);
 
-/* The report as a NUL-terminated string in `*html`, to free with
- * vb_report_html_free; `length` (may be NULL) receives its length. */
+/* The report as a NUL-terminated string in `*html`, to free with vb_free;
+ * `length` (may be NULL) receives its length. */
 VB_API vb_status_t vb_report_html(const vb_network_t *net, const vb_report_options_t *options, char **html,
                                   size_t *length);
-/* Frees what vb_report_html returned. NULL-safe. */
-VB_API void vb_report_html_free(char *html);
 
 VB_API void vb_report_options_init_sized(vb_report_options_t *options, size_t struct_size);
 #define vb_report_options_init(options) vb_report_options_init_sized((options), sizeof *(options))

@@ -8,10 +8,13 @@
 
 namespace verbind {
 
+void ViewOptions::validate() const {
+    if (start && end && *end <= *start)
+        throw input_error("view: end " + format_date(end) + " is not after start " + format_date(start));
+}
+
 Graph build_graph(const Network& network, const ViewOptions& options) {
-    if (options.start && options.end && *options.end <= *options.start)
-        throw input_error("view: end " + format_date(options.end) + " is not after start " +
-                          format_date(options.start));
+    options.validate();
 
     // Nodes: the actors that pass the filters, in the Network's order.
     const auto& actors = network.actors();

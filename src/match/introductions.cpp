@@ -20,6 +20,15 @@
 
 namespace verbind {
 
+void IntroductionOptions::validate() const {
+    if (min_shared < 1) throw input_error("introductions: min_shared must be >= 1");
+    if (candidates_per_person < 1) throw input_error("introductions: candidates_per_person must be >= 1");
+    if (!(bridge_bonus >= 0.0) || !std::isfinite(bridge_bonus))
+        throw input_error("introductions: bridge_bonus must be finite and >= 0");
+    if (!(introducer_bonus >= 0.0) || !std::isfinite(introducer_bonus))
+        throw input_error("introductions: introducer_bonus must be finite and >= 0");
+}
+
 namespace {
 
 using TagId = std::uint32_t;
@@ -100,12 +109,7 @@ struct Context {
 };
 
 void validate(const Network& network, const IntroductionOptions& options) {
-    if (options.min_shared < 1) throw input_error("introductions: min_shared must be >= 1");
-    if (options.candidates_per_person < 1) throw input_error("introductions: candidates_per_person must be >= 1");
-    if (!(options.bridge_bonus >= 0.0) || !std::isfinite(options.bridge_bonus))
-        throw input_error("introductions: bridge_bonus must be finite and >= 0");
-    if (!(options.introducer_bonus >= 0.0) || !std::isfinite(options.introducer_bonus))
-        throw input_error("introductions: introducer_bonus must be finite and >= 0");
+    options.validate();
     if (!options.communities.empty() && options.communities.size() != network.num_actors())
         throw input_error("introductions: communities has " + std::to_string(options.communities.size()) +
                           " labels, the network has " + std::to_string(network.num_actors()) + " actors");

@@ -60,9 +60,13 @@ struct Seating {
 
 }  // namespace
 
+void TableOptions::validate() const {
+    if (size < 2) throw input_error("tables: size must be >= 2, got " + std::to_string(size));
+}
+
 std::vector<Table> tables(const Network& network, std::string_view event, const TableOptions& options) {
     const EventId e = network.event_id(event);
-    if (options.size < 2) throw input_error("tables: size must be >= 2, got " + std::to_string(options.size));
+    options.validate();
     std::vector<ActorId> people;
     for (const Attendance& a : network.attendance())
         if (a.event == e) people.push_back(a.actor);

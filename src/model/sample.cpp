@@ -1088,12 +1088,16 @@ private:
 
 }  // namespace
 
-Network sample_programme(const SampleOptions& options) {
-    if (!std::isfinite(options.scale) || options.scale <= 0 || options.scale > 1000) {
+void SampleOptions::validate() const {
+    if (!std::isfinite(scale) || scale <= 0 || scale > 1000) {
         std::ostringstream message;
-        message << "sample options field 'scale': must be a number in (0, 1000], got " << options.scale;
+        message << "sample options field 'scale': must be a number in (0, 1000], got " << scale;
         throw input_error(message.str());
     }
+}
+
+Network sample_programme(const SampleOptions& options) {
+    options.validate();
     // Below 60 residents some neighbourhoods would stay empty.
     const auto residents = std::max<long long>(60, std::llround(2000 * options.scale));
     Generator generator(options, static_cast<std::size_t>(residents));

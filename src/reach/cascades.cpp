@@ -48,10 +48,13 @@ double share(std::size_t part, std::size_t whole) {
 
 }  // namespace
 
+void CascadeOptions::validate() const {
+    if (start && end && !(*start < *end))
+        throw input_error("cascades: start " + format_date(start) + " is not before end " + format_date(end));
+}
+
 CascadeResult cascades(const Network& network, const CascadeOptions& options) {
-    if (options.start && options.end && !(*options.start < *options.end))
-        throw input_error("cascades: start " + format_date(options.start) + " is not before end " +
-                          format_date(options.end));
+    options.validate();
     const auto& events = network.events();
     std::vector<EventId> order(events.size());
     std::iota(order.begin(), order.end(), EventId{0});

@@ -95,9 +95,13 @@ std::size_t threshold_run(const Graph& g, const ArcProbabilities& p, std::span<c
 
 }  // namespace
 
+void SpreadOptions::validate() const {
+    if (runs == 0) throw input_error("runs must be at least 1");
+}
+
 SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const SpreadOptions& options) {
     reach_detail::check_nodes(graph, seeds, "seed");
-    if (options.runs == 0) throw input_error("runs must be at least 1");
+    options.validate();
     const ArcProbabilities probabilities(graph, options.diffusion);
     const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
     const std::uint64_t seed = seed_or_default(options.seed);

@@ -99,6 +99,7 @@ private:
     TemporalReach result_;
 };
 
+// The window's and max_wait's checks of both TemporalOptions.
 void check_window(std::int64_t start, std::optional<std::int64_t> end, std::optional<std::int64_t> max_wait,
                   std::string_view unit) {
     if (end && *end <= start)
@@ -110,13 +111,23 @@ void check_window(std::int64_t start, std::optional<std::int64_t> end, std::opti
 
 }  // namespace
 
+void TemporalOptions::validate() const { check_window(start, end, max_wait, ""); }
+
+void NetworkTemporalOptions::validate() const {
+    // start is only compared with a given end (a default-constructed start
+    // is not a date yet).
+    std::optional<std::int64_t> end_day;
+    if (end) end_day = end->day_number();
+    check_window(end ? start.day_number() : 0, end_day, max_wait, " as day numbers");
+}
+
 TemporalReach temporal_reach(const ContactSequence& contacts, std::span<const NodeId> seeds,
                              const TemporalOptions& options) {
     for (std::size_t i = 0; i < seeds.size(); ++i)
         if (seeds[i] >= contacts.num_nodes())
             throw input_error("seed " + std::to_string(i) + ": node " + std::to_string(seeds[i]) +
                               " is out of range (n = " + std::to_string(contacts.num_nodes()) + ")");
-    check_window(options.start, options.end, options.max_wait, "");
+    options.validate();
     for (std::size_t c = 1; c < contacts.size(); ++c)
         if (contacts.times[c] < contacts.times[c - 1])
             throw input_error("temporal_reach: contact " + std::to_string(c) + " (time " +
@@ -147,6 +158,7 @@ TemporalReach temporal_reach(const Network& network, std::span<const ActorId> se
         if (seeds[i] >= n)
             throw input_error("seed " + std::to_string(i) + ": actor " + std::to_string(seeds[i]) +
                               " is out of range (" + std::to_string(n) + " actors)");
+    options.validate();
     const Visible visible(network, options.include_sensitive);
     const std::int64_t start = options.start.day_number();
     std::int64_t end = start + 1;
@@ -161,7 +173,6 @@ TemporalReach temporal_reach(const Network& network, std::span<const ActorId> se
             if (t.until) end = std::max<std::int64_t>(end, t.until->day_number());
         }
     }
-    check_window(start, end, options.max_wait, " as day numbers");
     // Meetings generated day by day, so they come out in time order.
     std::vector<std::vector<EventId>> events_on(static_cast<std::size_t>(end - start));
     for (EventId e = 0; e < network.num_events(); ++e) {

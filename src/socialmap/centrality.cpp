@@ -346,7 +346,13 @@ std::vector<NodeId> betweenness_sources(std::size_t n, std::size_t samples, std:
     return nodes;
 }
 
+void BetweennessOptions::validate() const {
+    if (samples && *samples == 0)
+        throw input_error("betweenness: samples must be at least 1 (none: every node is a source)");
+}
+
 std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& options) {
+    options.validate();
     const std::size_t n = graph.num_nodes();
     std::vector<NodeId> sources;
     if (options.samples) {
@@ -545,26 +551,33 @@ std::vector<double> closeness(const Graph& graph, const DistanceOptions& options
 std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options) {
     return incoming_distances(graph, options).inverse_sum;
 }
+void PageRankOptions::validate() const {
+    if (!(damping >= 0.0 && damping <= 1.0))
+        throw input_error("pagerank: damping must be in [0, 1], got " + std::to_string(damping));
+    if (!(tol > 0.0)) throw input_error("pagerank: tol must be > 0");
+    double sum = 0.0;
+    for (std::size_t v = 0; v < personalization.size(); ++v) {
+        const double x = personalization[v];
+        if (!(x >= 0.0) || !std::isfinite(x))
+            throw input_error("pagerank: personalization[" + std::to_string(v) +
+                              "] must be a finite number >= 0, got " + std::to_string(x));
+        sum += x;
+    }
+    if (!personalization.empty() && !(sum > 0.0))
+        throw input_error("pagerank: personalization must sum to a positive value, got 0");
+}
+
 std::vector<double> pagerank(const Graph& graph, const PageRankOptions& options) {
     const std::size_t n = graph.num_nodes();
-    if (!(options.damping >= 0.0 && options.damping <= 1.0))
-        throw input_error("pagerank: damping must be in [0, 1], got " + std::to_string(options.damping));
-    if (!(options.tol > 0.0)) throw input_error("pagerank: tol must be > 0");
+    options.validate();
+    if (!options.personalization.empty() && options.personalization.size() != n)
+        throw input_error("pagerank: personalization has " + std::to_string(options.personalization.size()) +
+                          " entries, the graph has " + std::to_string(n) + " nodes");
     if (n == 0) return {};
     std::vector<double> p(n, 1.0 / static_cast<double>(n));
     if (!options.personalization.empty()) {
-        if (options.personalization.size() != n)
-            throw input_error("pagerank: personalization has " + std::to_string(options.personalization.size()) +
-                              " entries, the graph has " + std::to_string(n) + " nodes");
         double sum = 0.0;
-        for (std::size_t v = 0; v < n; ++v) {
-            const double x = options.personalization[v];
-            if (!(x >= 0.0) || !std::isfinite(x))
-                throw input_error("pagerank: personalization[" + std::to_string(v) +
-                                  "] must be a finite number >= 0, got " + std::to_string(x));
-            sum += x;
-        }
-        if (!(sum > 0.0)) throw input_error("pagerank: personalization must sum to a positive value, got 0");
+        for (const double x : options.personalization) sum += x;
         for (std::size_t v = 0; v < n; ++v) p[v] = options.personalization[v] / sum;
     }
     const bool weighted = options.weighted && graph.weighted();
@@ -624,10 +637,14 @@ std::vector<double> pagerank(const Graph& graph, const PageRankOptions& options)
                       std::to_string(options.max_iter) + " iterations");
 }
 
+void EigenvectorOptions::validate() const {
+    if (!(tol > 0.0)) throw input_error("eigenvector: tol must be > 0");
+}
+
 std::vector<double> eigenvector(const Graph& graph, const EigenvectorOptions& options) {
     const std::size_t n = graph.num_nodes();
     if (n == 0) throw input_error("eigenvector: centrality is undefined for the null graph");
-    if (!(options.tol > 0.0)) throw input_error("eigenvector: tol must be > 0");
+    options.validate();
     const bool weighted = options.weighted && graph.weighted();
     std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
     for (std::size_t iter = 0; iter < options.max_iter; ++iter) {

@@ -428,12 +428,16 @@ bool one_pass(const Level& base, std::vector<NodeId>& labels, bool leiden, doubl
 
 }  // namespace
 
+void CommunityOptions::validate() const {
+    if (!(resolution > 0) || !std::isfinite(resolution))
+        throw input_error("communities: resolution must be a positive finite number, got " +
+                          std::to_string(resolution));
+}
+
 std::vector<std::uint32_t> communities(const Graph& graph, const CommunityOptions& options) {
     if (graph.directed())
         throw input_error("communities: the graph is directed; community detection needs an undirected graph");
-    if (!(options.resolution > 0) || !std::isfinite(options.resolution))
-        throw input_error("communities: resolution must be a positive finite number, got " +
-                          std::to_string(options.resolution));
+    options.validate();
     const std::size_t n = graph.num_nodes();
     Progress progress(options.progress);
     std::vector<NodeId> labels(n);

@@ -83,10 +83,14 @@ std::vector<double> ei_index_per_group(const Graph& graph, std::span<const std::
     return out;
 }
 
+void ExpectedEIOptions::validate() const {
+    if (permutations == 0) throw input_error("expected_ei_index: permutations must be at least 1");
+}
+
 ExpectedEI expected_ei_index(const Graph& graph, std::span<const std::uint32_t> groups,
                              const ExpectedEIOptions& options) {
     check_groups(graph, groups, "expected_ei_index");
-    if (options.permutations == 0) throw input_error("expected_ei_index: permutations must be at least 1");
+    options.validate();
     Progress progress(options.progress);
     progress.report(0.0);
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();

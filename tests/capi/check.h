@@ -123,4 +123,59 @@ static inline int check_summary(const char *program) {
     return check_failures == 0 ? 0 : 1;
 }
 
+/* The network's records with one attribute set, through the one entry
+ * point of each (options struct, NULL: defaults). */
+static inline vb_status_t add_resident_in(vb_network_t *net, const char *key, const char *neighbourhood) {
+    vb_resident_options_t o;
+    vb_resident_options_init(&o);
+    o.neighbourhood = neighbourhood;
+    return vb_network_add_resident(net, key, &o);
+}
+
+static inline vb_status_t add_organisation_in(vb_network_t *net, const char *key, const char *kind,
+                                              const char *neighbourhood) {
+    vb_organisation_options_t o;
+    vb_organisation_options_init(&o);
+    o.neighbourhood = neighbourhood;
+    return vb_network_add_organisation(net, key, kind, &o);
+}
+
+static inline vb_status_t add_tie_since(vb_network_t *net, const char *a, const char *b, const char *kind,
+                                        const char *since) {
+    vb_tie_options_t o;
+    vb_tie_options_init(&o);
+    o.since = since;
+    return vb_network_add_tie(net, a, b, kind, &o);
+}
+
+static inline vb_status_t add_event_in(vb_network_t *net, const char *key, const char *date, const char *kind,
+                                       const char *neighbourhood) {
+    vb_event_options_t o;
+    vb_event_options_init(&o);
+    o.neighbourhood = neighbourhood;
+    return vb_network_add_event(net, key, date, kind, &o);
+}
+
+/* A graph from edge arrays with options->directed set (1 or 0). */
+static inline vb_status_t graph_from_edges_directed(size_t node_count, size_t edge_count, const uint32_t *src,
+                                                    const uint32_t *dst, const double *weights, int directed,
+                                                    vb_graph_t **out) {
+    vb_edge_list_options_t o;
+    vb_edge_list_options_init(&o);
+    o.directed = directed;
+    return vb_graph_from_edges(node_count, edge_count, src, dst, weights, &o, out);
+}
+
+/* Export options asking for sensitive data by name (a C99 compound
+ * literal; the other fields are 0, their defaults). */
+#define EXPORT_SENSITIVE (&(vb_export_options_t){.struct_size = sizeof(vb_export_options_t), .include_sensitive = 1})
+
+/* The sample programme of another seed. */
+static inline vb_status_t sample_with_seed(uint64_t seed, vb_network_t **out) {
+    vb_sample_options_t o;
+    vb_sample_options_init(&o);
+    o.seed = seed;
+    return vb_network_sample_programme(&o, out);
+}
+
 #endif

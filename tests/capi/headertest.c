@@ -32,7 +32,7 @@ int main(void) {
     failed = build(&net) != VB_OK || vb_graph_from_network(net, &options, &graph) != VB_OK;
     nodes = vb_graph_node_count(graph);
     vb_graph_free(graph);
-    failed |= vb_graph_from_edges(2, 1, src, dst, NULL, 0, &graph) != VB_OK;
+    failed |= vb_graph_from_edges(2, 1, src, dst, NULL, NULL, &graph) != VB_OK;
     vb_graph_free(graph);
     vb_network_free(net);
     (void)vb_last_error_message();

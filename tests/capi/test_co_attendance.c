@@ -121,7 +121,7 @@ static void test_brought_along_person_is_linked(void) {
     vb_network_t *net = hand_network();
     vb_graph_t *graph = NULL;
     vb_view_options_t options;
-    CHECK_OK(vb_network_add_resident(net, "r5", "Zuid"));
+    CHECK_OK(add_resident_in(net, "r5", "Zuid"));
     CHECK_OK(vb_network_attend(net, "e3", "r5", "r4"));
     CHECK_SIZE(vb_network_attendance_count(net), 9);
     vb_view_options_init(&options);

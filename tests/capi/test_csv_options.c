@@ -1,5 +1,5 @@
 /* A municipality's own spreadsheets through the C API: vb_csv_options_t
- * with vb_network_read_csv_v2 and vb_network_import_csv_v2 (a Dutch Excel
+ * with vb_network_read_csv and vb_network_import_csv (a Dutch Excel
  * export equal to its clean equivalent, renames, the warning callback,
  * bad options and bad files leaving the network as it was). */
 #define _POSIX_C_SOURCE 200809L
@@ -62,7 +62,9 @@ static int equal(const vb_network_t *a, const vb_network_t *b) {
     const char *pa = in_scratch("a.json"), *pb = in_scratch("b.json");
     FILE *fa, *fb;
     int same = 1, ca, cb;
-    if (vb_network_write_json(a, pa, 1) != VB_OK || vb_network_write_json(b, pb, 1) != VB_OK) return 0;
+    if (vb_network_write_json(a, pa, EXPORT_SENSITIVE) != VB_OK ||
+        vb_network_write_json(b, pb, EXPORT_SENSITIVE) != VB_OK)
+        return 0;
     fa = fopen(pa, "rb");
     fb = fopen(pb, "rb");
     if (!fa || !fb) same = 0;
@@ -102,7 +104,7 @@ static void test_dutch_excel_export(void) {
          "r2;resident;;;nee;;\r\n");
     spit(dutch, "ties.csv", "a;b;since;weight\r\nr1;r2;2022-01-05 00:00:00;1,5\r\n");
 
-    CHECK_OK(vb_network_read_csv(clean, &expected));
+    CHECK_OK(vb_network_read_csv(clean, NULL, &expected));
     vb_csv_options_init(&options);
     CHECK(options.struct_size == sizeof options);
     CHECK(options.delimiter == 0 && options.encoding == NULL && options.dayfirst == 1);
@@ -114,7 +116,7 @@ static void test_dutch_excel_export(void) {
     options.column_to = to;
     options.warning = on_warning;
     options.warning_data = &seen;
-    CHECK_OK(vb_network_read_csv_v2(dutch, &options, &read));
+    CHECK_OK(vb_network_read_csv(dutch, &options, &read));
     CHECK(equal(read, expected));
     CHECK(seen.count == 1);
     CHECK(strstr(seen.last, "actors.csv:1: column 'note' is not part of the layout and ignored") != NULL);
@@ -123,13 +125,13 @@ static void test_dutch_excel_export(void) {
     CHECK_OK(vb_network_new(&target));
     CHECK_OK(vb_network_add_resident(target, "r0", NULL));
     options.encoding = NULL;
-    CHECK_FAILS(vb_network_import_csv_v2(target, dutch, &options), VB_ERROR_PARSE,
+    CHECK_FAILS(vb_network_import_csv(target, dutch, &options), VB_ERROR_PARSE,
                 "actors.csv:2: field 'municipality': is not valid UTF-8 'Caf\\xE9 de Hoek'; if the file comes from "
                 "Excel on Windows, try encoding='cp1252'");
     CHECK_SIZE(vb_network_actor_count(target), 1);
     CHECK(seen.count == 1); /* no warning from a failed read */
     options.encoding = "cp1252";
-    CHECK_OK(vb_network_import_csv_v2(target, dutch, &options));
+    CHECK_OK(vb_network_import_csv(target, dutch, &options));
     CHECK_SIZE(vb_network_actor_count(target), 3);
     CHECK(seen.count == 2);
 
@@ -151,50 +153,46 @@ static void test_bad_options(void) {
     mkdir(folder, 0700);
     spit(folder, "actors.csv", "key;type\nr1;resident\n");
     /* NULL options: the defaults, which find the ';'. */
-    CHECK_OK(vb_network_read_csv_v2(folder, NULL, &out));
+    CHECK_OK(vb_network_read_csv(folder, NULL, &out));
     CHECK_SIZE(vb_network_actor_count(out), 1);
     vb_network_free(out);
     /* And the plain function reads it too. */
-    CHECK_OK(vb_network_read_csv(folder, &out));
+    CHECK_OK(vb_network_read_csv(folder, NULL, &out));
     vb_network_free(out);
 
     vb_csv_options_init(&options);
     options.struct_size = 0;
-    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID,
-                "vb_network_read_csv_v2: argument 'options' (vb_csv_options_t) has struct_size 0");
+    CHECK_FAILS(vb_network_read_csv(folder, &options, &out), INVALID,
+                "vb_network_read_csv: argument 'options' (vb_csv_options_t) has struct_size 0");
     CHECK(out == NULL);
     vb_csv_options_init(&options);
     options.encoding = "utf-16";
-    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID,
+    CHECK_FAILS(vb_network_read_csv(folder, &options, &out), INVALID,
                 "encoding: expected 'utf-8', 'cp1252' or 'latin-1', got 'utf-16'");
     vb_csv_options_init(&options);
     options.delimiter = '|';
-    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID, "delimiter: expected ',', ';' or a tab");
+    CHECK_FAILS(vb_network_read_csv(folder, &options, &out), INVALID, "delimiter: expected ',', ';' or a tab");
     vb_csv_options_init(&options);
     options.column_count = 1;
-    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID, "argument 'options.column_from' is NULL");
+    CHECK_FAILS(vb_network_read_csv(folder, &options, &out), INVALID, "argument 'options.column_from' is NULL");
     options.column_from = null_item;
     options.column_to = to;
-    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID, "argument 'options.column_from[0]' is NULL");
+    CHECK_FAILS(vb_network_read_csv(folder, &options, &out), INVALID, "argument 'options.column_from[0]' is NULL");
     options.column_from = from;
-    CHECK_FAILS(vb_network_read_csv_v2(folder, &options, &out), INVALID,
+    CHECK_FAILS(vb_network_read_csv(folder, &options, &out), INVALID,
                 "columns: 'x' -> 'kee': no file of the CSV layout has a column 'kee'");
     CHECK(out == NULL);
 
-    CHECK_FAILS(vb_network_read_csv_v2(NULL, NULL, &out), INVALID,
-                "vb_network_read_csv_v2: argument 'folder' is NULL");
-    CHECK_FAILS(vb_network_read_csv_v2(folder, NULL, NULL), INVALID,
-                "vb_network_read_csv_v2: argument 'out' is NULL");
-    CHECK_FAILS(vb_network_import_csv_v2(NULL, folder, NULL), INVALID,
-                "vb_network_import_csv_v2: argument 'net' is NULL");
+    CHECK_FAILS(vb_network_read_csv(NULL, NULL, &out), INVALID, "vb_network_read_csv: argument 'folder' is NULL");
+    CHECK_FAILS(vb_network_read_csv(folder, NULL, NULL), INVALID, "vb_network_read_csv: argument 'out' is NULL");
+    CHECK_FAILS(vb_network_import_csv(NULL, folder, NULL), INVALID, "vb_network_import_csv: argument 'net' is NULL");
     CHECK_OK(vb_network_new(&net));
-    CHECK_FAILS(vb_network_import_csv_v2(net, NULL, NULL), INVALID,
-                "vb_network_import_csv_v2: argument 'folder' is NULL");
+    CHECK_FAILS(vb_network_import_csv(net, NULL, NULL), INVALID, "vb_network_import_csv: argument 'folder' is NULL");
     /* A missing required column and mixed date formats: named, nothing imported. */
     spit(folder, "actors.csv", "key;note\nr1;x\n");
-    CHECK_FAILS(vb_network_import_csv_v2(net, folder, NULL), VB_ERROR_PARSE, "actors.csv:1: missing column 'type'");
+    CHECK_FAILS(vb_network_import_csv(net, folder, NULL), VB_ERROR_PARSE, "actors.csv:1: missing column 'type'");
     spit(folder, "actors.csv", "key,type,trained_on\nr1,resident,05-03-2022\nr2,resident,2022-03-06\n");
-    CHECK_FAILS(vb_network_import_csv_v2(net, folder, NULL), VB_ERROR_PARSE,
+    CHECK_FAILS(vb_network_import_csv(net, folder, NULL), VB_ERROR_PARSE,
                 "actors.csv:3: field 'trained_on': date '2022-03-06' is written yyyy-mm-dd, but the column's first "
                 "date (line 2) is dd-mm-yyyy");
     CHECK_SIZE(vb_network_actor_count(net), 0);

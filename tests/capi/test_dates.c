@@ -23,17 +23,17 @@ static vb_network_t *edge_network(const char *day, const char *since, const char
     r.municipality = "Almere";
     r.key_figure = 1;
     r.trained_on = day;
-    CHECK_OK(vb_network_add_resident_ex(net, "a", &r));
+    CHECK_OK(vb_network_add_resident(net, "a", &r));
     r.key_figure = 0;
     r.trained_on = NULL;
-    CHECK_OK(vb_network_add_resident_ex(net, "b", &r));
+    CHECK_OK(vb_network_add_resident(net, "b", &r));
     vb_tie_options_init(&t);
     t.since = since;
     t.until = until;
-    CHECK_OK(vb_network_add_tie_ex(net, "a", "b", "knows", &t));
+    CHECK_OK(vb_network_add_tie(net, "a", "b", "knows", &t));
     vb_event_options_init(&e);
     e.municipality = "Almere";
-    CHECK_OK(vb_network_add_event_ex(net, "e", day, "breakfast", &e));
+    CHECK_OK(vb_network_add_event(net, "e", day, "breakfast", &e));
     CHECK_OK(vb_network_attend(net, "e", "a", NULL));
     CHECK_OK(vb_network_attend(net, "e", "b", "a"));
     return net;
@@ -62,7 +62,7 @@ static void end_to_end(const char *day, const char *since, const char *until) {
         o.min_cell = 1;
         CHECK_OK(vb_report_html(net, &o, &html, &length));
         CHECK(html != NULL && strstr(html, "</html>") != NULL);
-        vb_report_html_free(html);
+        vb_free(html);
     }
     vb_network_free(net);
 }
@@ -80,14 +80,13 @@ int main(void) {
     CHECK_FAILS(vb_network_add_event(net, "e2", "1499-12-31", "iftar", NULL), INVALID, "1499-12-31 " RANGE);
     vb_tie_options_init(&t);
     t.until = "9900-01-01";
-    CHECK_FAILS(vb_network_add_tie_ex(net, "a", "b", "partner", &t), INVALID, "field 'until': 9900-01-01 " RANGE);
+    CHECK_FAILS(vb_network_add_tie(net, "a", "b", "partner", &t), INVALID, "field 'until': 9900-01-01 " RANGE);
     t.until = NULL;
     t.since = "1499-12-31";
-    CHECK_FAILS(vb_network_add_tie_ex(net, "a", "b", "partner", &t), INVALID, "field 'since': 1499-12-31 " RANGE);
+    CHECK_FAILS(vb_network_add_tie(net, "a", "b", "partner", &t), INVALID, "field 'since': 1499-12-31 " RANGE);
     vb_resident_options_init(&r);
     r.trained_on = "9999-12-31";
-    CHECK_FAILS(vb_network_add_resident_ex(net, "c", &r), INVALID,
-                "resident 'c' field 'trained_on': 9999-12-31 " RANGE);
+    CHECK_FAILS(vb_network_add_resident(net, "c", &r), INVALID, "resident 'c' field 'trained_on': 9999-12-31 " RANGE);
     CHECK_SIZE(vb_network_event_count(net), events);
     CHECK_SIZE(vb_network_tie_count(net), ties);
     CHECK_SIZE(vb_network_actor_count(net), 2);

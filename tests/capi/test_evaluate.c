@@ -17,27 +17,27 @@ static vb_network_t *two_towns(void) {
     r.municipality = "East";
     r.groups = a;
     r.group_count = 1;
-    CHECK_OK(vb_network_add_resident_ex(net, "e1", &r));
-    CHECK_OK(vb_network_add_resident_ex(net, "e2", &r));
+    CHECK_OK(vb_network_add_resident(net, "e1", &r));
+    CHECK_OK(vb_network_add_resident(net, "e2", &r));
     r.key_figure = 1;
-    CHECK_OK(vb_network_add_resident_ex(net, "k1", &r));
+    CHECK_OK(vb_network_add_resident(net, "k1", &r));
     r.key_figure = 0;
     r.groups = b;
-    CHECK_OK(vb_network_add_resident_ex(net, "e3", &r));
+    CHECK_OK(vb_network_add_resident(net, "e3", &r));
     r.municipality = "West";
-    CHECK_OK(vb_network_add_resident_ex(net, "w1", &r));
+    CHECK_OK(vb_network_add_resident(net, "w1", &r));
     r.groups = NULL;
     r.group_count = 0;
-    CHECK_OK(vb_network_add_resident_ex(net, "w2", &r));
+    CHECK_OK(vb_network_add_resident(net, "w2", &r));
     vb_event_options_init(&e);
     e.municipality = "East";
     e.organisers = k1;
     e.organiser_count = 1;
-    CHECK_OK(vb_network_add_event_ex(net, "ev1", "2024-01-10", "meal", &e));
+    CHECK_OK(vb_network_add_event(net, "ev1", "2024-01-10", "meal", &e));
     e.municipality = "West";
     e.organisers = NULL;
     e.organiser_count = 0;
-    CHECK_OK(vb_network_add_event_ex(net, "ev2", "2024-03-05", "walk", &e));
+    CHECK_OK(vb_network_add_event(net, "ev2", "2024-03-05", "walk", &e));
     CHECK_OK(vb_network_attend(net, "ev1", "e1", NULL));
     CHECK_OK(vb_network_attend(net, "ev1", "e3", "k1"));
     CHECK_OK(vb_network_attend(net, "ev1", "k1", NULL));
@@ -48,12 +48,12 @@ static vb_network_t *two_towns(void) {
     vb_tie_options_init(&t);
     t.since = "2023-06-01";
     t.until = "2024-03-15";
-    CHECK_OK(vb_network_add_tie_ex(net, "e1", "e2", "knows", &t));
+    CHECK_OK(vb_network_add_tie(net, "e1", "e2", "knows", &t));
     t.since = "2024-01-20";
     t.until = NULL;
-    CHECK_OK(vb_network_add_tie_ex(net, "e1", "e3", "knows", &t));
+    CHECK_OK(vb_network_add_tie(net, "e1", "e3", "knows", &t));
     t.since = "2024-03-10";
-    CHECK_OK(vb_network_add_tie_ex(net, "e3", "w1", "knows", &t));
+    CHECK_OK(vb_network_add_tie(net, "e3", "w1", "knows", &t));
     return net;
 }
 
@@ -62,9 +62,14 @@ static long find(const vb_timeline_t *t, const char *period, const char *area, c
                  vb_value_status_t *status) {
     size_t i;
     for (i = 0; i < vb_timeline_count(t); ++i) {
-        const char *p, *a, *m;
-        if (vb_timeline_record(t, i, &p, &a, &m, value, status) != VB_OK) return -1;
-        if (!strcmp(p, period) && !strcmp(a, area) && !strcmp(m, metric)) return (long)i;
+        vb_timeline_record_t r;
+        vb_timeline_record_init(&r);
+        if (vb_timeline_record(t, i, &r) != VB_OK) return -1;
+        if (!strcmp(r.period, period) && !strcmp(r.area, area) && !strcmp(r.metric, metric)) {
+            *value = r.value;
+            *status = r.status;
+            return (long)i;
+        }
     }
     return -1;
 }
@@ -87,7 +92,7 @@ int main(void) {
     vb_timeline_t *t = NULL;
     double v = 0;
     vb_value_status_t s = VB_VALUE_OK;
-    const char *name = NULL, *unit = NULL, *description = NULL;
+    vb_timeline_metric_t metric;
 
     vb_timeline_options_init(&o);
     CHECK(o.min_cell == 10 && o.permutations == 200 && o.period == VB_PERIOD_MONTH && o.friending_days == 30);
@@ -128,9 +133,12 @@ int main(void) {
 
     /* Metrics. */
     CHECK(vb_timeline_metric_count() >= 15);
-    CHECK_OK(vb_timeline_metric(0, &name, &unit, &description));
-    CHECK(!strcmp(name, "active_residents") && !strcmp(unit, "people") && strlen(description) > 10);
-    CHECK_FAILS(vb_timeline_metric(1000, &name, NULL, NULL), VB_ERROR_NOT_FOUND, "out of range");
+    vb_timeline_metric_init(&metric);
+    CHECK_OK(vb_timeline_metric(0, &metric));
+    CHECK(!strcmp(metric.name, "active_residents") && !strcmp(metric.unit, "people") &&
+          strlen(metric.description) > 10);
+    CHECK_FAILS(vb_timeline_metric(1000, &metric), VB_ERROR_NOT_FOUND, "out of range");
+    CHECK_FAILS(vb_timeline_metric(0, NULL), VB_ERROR_INVALID_ARGUMENT, "argument 'out' is NULL");
 
     /* Bad input: named, and no handle left behind. */
     o.min_cell = 0;
@@ -154,7 +162,12 @@ int main(void) {
     /* NULL safety. */
     CHECK_FAILS(vb_timeline(NULL, NULL, &t), VB_ERROR_INVALID_ARGUMENT, "net");
     CHECK_FAILS(vb_timeline(net, NULL, NULL), VB_ERROR_INVALID_ARGUMENT, "out");
-    CHECK_FAILS(vb_timeline_record(NULL, 0, NULL, NULL, NULL, NULL, NULL), VB_ERROR_INVALID_ARGUMENT, "timeline");
+    {
+        vb_timeline_record_t r;
+        vb_timeline_record_init(&r);
+        CHECK_FAILS(vb_timeline_record(NULL, 0, &r), VB_ERROR_INVALID_ARGUMENT, "timeline");
+        CHECK_FAILS(vb_timeline_record(NULL, 0, NULL), VB_ERROR_INVALID_ARGUMENT, "out");
+    }
     CHECK(vb_timeline_count(NULL) == 0 && vb_timeline_period_count(NULL) == 0 && vb_timeline_area_count(NULL) == 0);
     CHECK(vb_timeline_period(NULL, 0) == NULL && vb_timeline_area(NULL, 0) == NULL);
     CHECK(!strcmp(vb_timeline_note(NULL), ""));
@@ -164,16 +177,19 @@ int main(void) {
     /* Defaults (options NULL) work. */
     CHECK_OK(vb_timeline(net, NULL, &t));
     CHECK(vb_timeline_period_count(t) == 10); /* 2023-06 .. 2024-03 */
-    CHECK_FAILS(vb_timeline_record(t, vb_timeline_count(t), NULL, NULL, NULL, NULL, NULL), VB_ERROR_NOT_FOUND,
-                "out of range");
+    {
+        vb_timeline_record_t r;
+        vb_timeline_record_init(&r);
+        CHECK_FAILS(vb_timeline_record(t, vb_timeline_count(t), &r), VB_ERROR_NOT_FOUND, "out of range");
+    }
     vb_timeline_free(t);
     t = NULL;
     vb_network_free(net);
 
     /* Nothing dated: empty, with a note. */
     CHECK_OK(vb_network_new(&net));
-    CHECK_OK(vb_network_add_resident_ex(net, "a", NULL));
-    CHECK_OK(vb_network_add_resident_ex(net, "b", NULL));
+    CHECK_OK(vb_network_add_resident(net, "a", NULL));
+    CHECK_OK(vb_network_add_resident(net, "b", NULL));
     CHECK_OK(vb_network_add_tie(net, "a", "b", "knows", NULL));
     CHECK_OK(vb_timeline(net, NULL, &t));
     CHECK(vb_timeline_count(t) == 0);

@@ -38,7 +38,7 @@ static void test_undirected_weighted(void) {
     static const uint32_t want_dst[] = {1, 2, 2, 3};
     static const double want_weight[] = {2.5, 0.5, 1.0, 4.0};
     vb_graph_t *graph = NULL;
-    CHECK_OK(vb_graph_from_edges(4, 4, src, dst, weights, 0, &graph));
+    CHECK_OK(vb_graph_from_edges(4, 4, src, dst, weights, NULL, &graph));
     CHECK_SIZE(vb_graph_node_count(graph), 4);
     CHECK(vb_graph_is_directed(graph) == 0);
     CHECK(vb_graph_is_weighted(graph) == 1);
@@ -63,7 +63,7 @@ static void test_directed_weighted(void) {
     static const double want_weight[] = {2.5, 1.0, 0.5, 4.0};
     vb_graph_t *graph = NULL;
     uint32_t node;
-    CHECK_OK(vb_graph_from_edges(4, 4, src, dst, weights, 1, &graph));
+    CHECK_OK(graph_from_edges_directed(4, 4, src, dst, weights, 1, &graph));
     CHECK(vb_graph_is_directed(graph) == 1);
     CHECK_SIZE(vb_graph_edge_count(graph), 4);
     for (node = 0; node < 4; ++node) CHECK_SIZE(check_in_degree(graph, node), 1);
@@ -81,7 +81,7 @@ static void test_unweighted_and_empty(void) {
     vb_graph_t *graph = NULL;
     double weight_out[4] = {0, 0, 0, 0};
     uint32_t s[4], d[4];
-    CHECK_OK(vb_graph_from_edges(5, 4, src, dst, NULL, 0, &graph));
+    CHECK_OK(vb_graph_from_edges(5, 4, src, dst, NULL, NULL, &graph));
     CHECK(vb_graph_is_weighted(graph) == 0);
     CHECK_SIZE(vb_graph_node_count(graph), 5);
     CHECK_SIZE(check_degree(graph, 4), 0); /* an isolated node */
@@ -93,7 +93,7 @@ static void test_unweighted_and_empty(void) {
     CHECK_SIZE(d[3], 3);
     vb_graph_free(graph);
 
-    CHECK_OK(vb_graph_from_edges(0, 0, NULL, NULL, NULL, 0, &graph));
+    CHECK_OK(vb_graph_from_edges(0, 0, NULL, NULL, NULL, NULL, &graph));
     CHECK_SIZE(vb_graph_node_count(graph), 0);
     CHECK_SIZE(vb_graph_edge_count(graph), 0);
     CHECK_OK(vb_graph_edges(graph, 0, NULL, NULL, NULL));
@@ -115,13 +115,13 @@ static void test_duplicate_and_self_loop_policies(void) {
     CHECK(options.self_loops == VB_SELF_LOOPS_ERROR);
 
     /* The defaults refuse both, naming the edge. */
-    CHECK_FAILS(vb_graph_from_edges_v2(3, 4, s, d, w, &options, &graph), VB_ERROR_INVALID_ARGUMENT, "edge");
+    CHECK_FAILS(vb_graph_from_edges(3, 4, s, d, w, &options, &graph), VB_ERROR_INVALID_ARGUMENT, "edge");
     CHECK(graph == NULL);
-    CHECK_FAILS(vb_graph_from_edges_v2(3, 4, s, d, w, NULL, &graph), VB_ERROR_INVALID_ARGUMENT, "edge");
+    CHECK_FAILS(vb_graph_from_edges(3, 4, s, d, w, NULL, &graph), VB_ERROR_INVALID_ARGUMENT, "edge");
 
     options.self_loops = VB_SELF_LOOPS_DROP;
     options.duplicates = VB_MERGE_SUM;
-    CHECK_OK(vb_graph_from_edges_v2(3, 4, s, d, w, &options, &graph));
+    CHECK_OK(vb_graph_from_edges(3, 4, s, d, w, &options, &graph));
     CHECK_SIZE(vb_graph_edge_count(graph), 2);
     CHECK_DOUBLE(check_weight(graph, "0", "1"), 4.0);
     CHECK_DOUBLE(check_weight(graph, "1", "2"), 2.0);
@@ -129,24 +129,24 @@ static void test_duplicate_and_self_loop_policies(void) {
     vb_graph_free(graph);
 
     options.duplicates = VB_MERGE_MAX;
-    CHECK_OK(vb_graph_from_edges_v2(3, 4, s, d, w, &options, &graph));
+    CHECK_OK(vb_graph_from_edges(3, 4, s, d, w, &options, &graph));
     CHECK_DOUBLE(check_weight(graph, "0", "1"), 3.0);
     vb_graph_free(graph);
 
     options.duplicates = VB_MERGE_MIN;
-    CHECK_OK(vb_graph_from_edges_v2(3, 4, s, d, w, &options, &graph));
+    CHECK_OK(vb_graph_from_edges(3, 4, s, d, w, &options, &graph));
     CHECK_DOUBLE(check_weight(graph, "0", "1"), 1.0);
     vb_graph_free(graph);
 
     options.duplicates = VB_MERGE_FIRST;
-    CHECK_OK(vb_graph_from_edges_v2(3, 4, s, d, w, &options, &graph));
+    CHECK_OK(vb_graph_from_edges(3, 4, s, d, w, &options, &graph));
     CHECK_DOUBLE(check_weight(graph, "1", "0"), 1.0);
     vb_graph_free(graph);
 
     /* Directed, 0->1 and 1->0 are two arcs, not duplicates. */
     options.directed = 1;
     options.duplicates = VB_MERGE_ERROR;
-    CHECK_OK(vb_graph_from_edges_v2(3, 4, s, d, w, &options, &graph));
+    CHECK_OK(vb_graph_from_edges(3, 4, s, d, w, &options, &graph));
     CHECK_SIZE(vb_graph_edge_count(graph), 3);
     CHECK_DOUBLE(check_weight(graph, "1", "0"), 3.0);
     CHECK_DOUBLE(check_weight(graph, "0", "1"), 1.0);

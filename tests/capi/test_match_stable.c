@@ -2,23 +2,43 @@
  * blocking-pair check, on instances worked out by hand, and bad input. */
 #include "check.h"
 
-/* The pair of `proposer` in `pairs`, or NULL. */
-static const vb_match_pair_t *pair_of(const vb_match_pairs_t *pairs, const char *proposer) {
+/* The reviewer of `proposer` in `pairs` ("" when unmatched), or NULL when
+ * `proposer` is not in them. */
+static const char *reviewer_of(const vb_match_pairs_t *pairs, const char *proposer) {
     size_t i;
     for (i = 0; i < vb_match_pairs_count(pairs); ++i)
-        if (strcmp(vb_match_pairs_items(pairs)[i].proposer, proposer) == 0) return &vb_match_pairs_items(pairs)[i];
+        if (strcmp(vb_match_pairs_proposer(pairs, i), proposer) == 0) {
+            const char *reviewer = vb_match_pairs_reviewer(pairs, i);
+            return reviewer ? reviewer : "";
+        }
     return NULL;
 }
 
 static void check_pair(const vb_match_pairs_t *pairs, size_t i, const char *proposer, const char *reviewer) {
-    const vb_match_pair_t *item = vb_match_pairs_items(pairs) + i;
     CHECK(i < vb_match_pairs_count(pairs));
     if (i >= vb_match_pairs_count(pairs)) return;
-    CHECK_STRING(item->proposer, proposer);
+    CHECK_STRING(vb_match_pairs_proposer(pairs, i), proposer);
     if (reviewer == NULL)
-        CHECK(item->reviewer == NULL);
+        CHECK(vb_match_pairs_reviewer(pairs, i) == NULL);
     else
-        CHECK_STRING(item->reviewer, reviewer);
+        CHECK_STRING(vb_match_pairs_reviewer(pairs, i), reviewer);
+}
+
+/* The pairs as the input of vb_blocking_pairs (at most 8). */
+typedef struct {
+    vb_match_pair_t items[8];
+    size_t count;
+} pair_array;
+
+static pair_array as_array(const vb_match_pairs_t *pairs) {
+    pair_array out;
+    size_t i;
+    out.count = vb_match_pairs_count(pairs) < 8 ? vb_match_pairs_count(pairs) : 8;
+    for (i = 0; i < out.count; ++i) {
+        out.items[i].proposer = vb_match_pairs_proposer(pairs, i);
+        out.items[i].reviewer = vb_match_pairs_reviewer(pairs, i);
+    }
+    return out;
 }
 
 int main(void) {
@@ -36,9 +56,11 @@ int main(void) {
     check_pair(pairs, 0, "m1", "w2");
     check_pair(pairs, 1, "m2", "w1");
     check_pair(pairs, 2, "m3", "w3");
-    /* The result's items can be checked directly: stable, so no blocking pair. */
-    CHECK_OK(vb_blocking_pairs(men, 3, women, 3, vb_match_pairs_items(pairs), vb_match_pairs_count(pairs), NULL,
-                               &blocking));
+    /* The result's pairs can be checked: stable, so no blocking pair. */
+    {
+        const pair_array found = as_array(pairs);
+        CHECK_OK(vb_blocking_pairs(men, 3, women, 3, found.items, found.count, NULL, &blocking));
+    }
     CHECK_SIZE(vb_match_pairs_count(blocking), 0);
     vb_match_pairs_free(blocking);
     vb_match_pairs_free(pairs);
@@ -78,6 +100,7 @@ int main(void) {
         const vb_preference_list_t mentors[2] = {{"k1", k1, 3}, {"k2", k2, 2}};
         const char *reviewers[2] = {"k1", "k2"};
         int64_t places[2] = {2, 0};
+        pair_array found;
         vb_stable_options_t options;
         vb_stable_options_init(&options);
         CHECK(options.capacity == 1);
@@ -88,11 +111,12 @@ int main(void) {
         check_pair(pairs, 0, "n1", "k2");
         check_pair(pairs, 1, "n2", "k1");
         check_pair(pairs, 2, "n3", "k1");
-        CHECK_OK(vb_blocking_pairs(newcomers, 3, mentors, 2, vb_match_pairs_items(pairs), 3, &options, &blocking));
+        found = as_array(pairs);
+        CHECK_OK(vb_blocking_pairs(newcomers, 3, mentors, 2, found.items, 3, &options, &blocking));
         CHECK_SIZE(vb_match_pairs_count(blocking), 0);
         vb_match_pairs_free(blocking);
         /* The same matching with one place at k1 is overfilled. */
-        CHECK_FAILS(vb_blocking_pairs(newcomers, 3, mentors, 2, vb_match_pairs_items(pairs), 3, NULL, &blocking),
+        CHECK_FAILS(vb_blocking_pairs(newcomers, 3, mentors, 2, found.items, 3, NULL, &blocking),
                     VB_ERROR_INVALID_ARGUMENT, "reviewer 'k1' holds 2 proposers, capacity 1");
         CHECK(blocking == NULL);
         vb_match_pairs_free(pairs);
@@ -102,8 +126,9 @@ int main(void) {
         options.capacity_count = 2;
         CHECK_OK(vb_stable_match(newcomers, 3, mentors, 2, &options, &pairs));
         check_pair(pairs, 0, "n1", NULL);
-        CHECK(pair_of(pairs, "n2") != NULL && strcmp(pair_of(pairs, "n2")->reviewer, "k1") == 0);
-        CHECK_OK(vb_blocking_pairs(newcomers, 3, mentors, 2, vb_match_pairs_items(pairs), 3, &options, &blocking));
+        CHECK(reviewer_of(pairs, "n2") != NULL && strcmp(reviewer_of(pairs, "n2"), "k1") == 0);
+        found = as_array(pairs);
+        CHECK_OK(vb_blocking_pairs(newcomers, 3, mentors, 2, found.items, 3, &options, &blocking));
         CHECK_SIZE(vb_match_pairs_count(blocking), 0);
         vb_match_pairs_free(blocking);
         vb_match_pairs_free(pairs);
@@ -198,7 +223,7 @@ int main(void) {
     CHECK_SIZE(vb_match_pairs_count(pairs), 0);
     vb_match_pairs_free(pairs);
     CHECK_SIZE(vb_match_pairs_count(NULL), 0);
-    CHECK(vb_match_pairs_items(NULL) == NULL);
+    CHECK(vb_match_pairs_proposer(NULL, 0) == NULL && vb_match_pairs_reviewer(NULL, 0) == NULL);
     vb_match_pairs_free(NULL);
     vb_stable_options_init(NULL);
 

@@ -14,15 +14,27 @@ static void add(vb_network_t *net, const char *key, const char *talent, const ch
     r.talent_count = 1;
     r.groups = groups;
     r.group_count = group2 ? 2 : 1;
-    CHECK_OK(vb_network_add_resident_ex(net, key, &r));
+    CHECK_OK(vb_network_add_resident(net, key, &r));
+}
+
+/* The length of list `list` of table i, or (size_t)-1 when the call fails. */
+static size_t list_count(const vb_tables_t *tables, size_t i, vb_table_list_kind_t list) {
+    size_t count = 0;
+    return vb_table_list_count(tables, i, list, &count) == VB_OK ? count : (size_t)-1;
+}
+
+/* Item k of that list, or NULL when the call fails. */
+static const char *list_item(const vb_tables_t *tables, size_t i, vb_table_list_kind_t list, size_t k) {
+    const char *item = NULL;
+    return vb_table_list_item(tables, i, list, k, &item) == VB_OK ? item : NULL;
 }
 
 /* Index of the table seating `key`, or (size_t)-1. */
 static size_t table_of(const vb_tables_t *tables, const char *key) {
     size_t i, k;
     for (i = 0; i < vb_tables_count(tables); ++i)
-        for (k = 0; k < vb_table_list_count(tables, i, VB_TABLE_MEMBERS); ++k)
-            if (strcmp(vb_table_list_item(tables, i, VB_TABLE_MEMBERS, k), key) == 0) return i;
+        for (k = 0; k < list_count(tables, i, VB_TABLE_MEMBERS); ++k)
+            if (strcmp(list_item(tables, i, VB_TABLE_MEMBERS, k), key) == 0) return i;
     return (size_t)-1;
 }
 
@@ -63,11 +75,11 @@ int main(void) {
     CHECK(table_of(tables, "a1") != table_of(tables, "a3"));
     for (i = 0; i < vb_tables_count(tables); ++i) {
         const char *talent = table_of(tables, "a1") == i ? "cooking" : "chess";
-        seated += vb_table_list_count(tables, i, VB_TABLE_MEMBERS);
-        CHECK_SIZE(vb_table_list_count(tables, i, VB_TABLE_MEMBERS), 2);
-        CHECK_SIZE(vb_table_list_count(tables, i, VB_TABLE_SHARED_TALENTS), 1);
-        CHECK_STRING(vb_table_list_item(tables, i, VB_TABLE_SHARED_TALENTS, 0), talent);
-        CHECK_SIZE(vb_table_list_count(tables, i, VB_TABLE_UNCONNECTED), 0);
+        seated += list_count(tables, i, VB_TABLE_MEMBERS);
+        CHECK_SIZE(list_count(tables, i, VB_TABLE_MEMBERS), 2);
+        CHECK_SIZE(list_count(tables, i, VB_TABLE_SHARED_TALENTS), 1);
+        CHECK_STRING(list_item(tables, i, VB_TABLE_SHARED_TALENTS, 0), talent);
+        CHECK_SIZE(list_count(tables, i, VB_TABLE_UNCONNECTED), 0);
         CHECK_SIZE(vb_table_groups(tables, i), 2); /* A and B; never S */
         CHECK_DOUBLE(vb_table_group_mix(tables, i), 1.0);
     }
@@ -77,16 +89,30 @@ int main(void) {
     CHECK_OK(vb_tables(net, "dinner", &options, &again));
     CHECK_SIZE(vb_tables_count(again), vb_tables_count(tables));
     for (i = 0; i < vb_tables_count(tables); ++i)
-        for (k = 0; k < vb_table_list_count(tables, i, VB_TABLE_MEMBERS); ++k)
-            CHECK_STRING(vb_table_list_item(again, i, VB_TABLE_MEMBERS, k),
-                         vb_table_list_item(tables, i, VB_TABLE_MEMBERS, k));
+        for (k = 0; k < list_count(tables, i, VB_TABLE_MEMBERS); ++k)
+            CHECK_STRING(list_item(again, i, VB_TABLE_MEMBERS, k), list_item(tables, i, VB_TABLE_MEMBERS, k));
     vb_tables_free(again);
 
-    /* Out of range: 0 and NULL, never a crash. */
-    CHECK_SIZE(vb_table_list_count(tables, 2, VB_TABLE_MEMBERS), 0);
-    CHECK_SIZE(vb_table_list_count(tables, 0, 3), 0);
-    CHECK(vb_table_list_item(tables, 0, VB_TABLE_MEMBERS, 2) == NULL);
-    CHECK(vb_table_list_item(tables, 0, -1, 0) == NULL);
+    /* Out of range: a clear error naming the argument, never a crash; the
+     * out-parameter is cleared. */
+    {
+        size_t count = 99;
+        const char *item = "x";
+        CHECK_FAILS(vb_table_list_count(tables, 2, VB_TABLE_MEMBERS, &count), VB_ERROR_INVALID_ARGUMENT,
+                    "vb_table_list_count: argument 'i' is 2, but there are 2 tables");
+        CHECK_SIZE(count, 0);
+        CHECK_FAILS(vb_table_list_count(tables, 0, (vb_table_list_kind_t)3, &count), VB_ERROR_INVALID_ARGUMENT,
+                    "argument 'list' is 3, not a vb_table_list_kind_t");
+        CHECK_FAILS(vb_table_list_item(tables, 0, VB_TABLE_MEMBERS, 2, &item), VB_ERROR_INVALID_ARGUMENT,
+                    "vb_table_list_item: argument 'k' is 2, but the list has 2 items");
+        CHECK(item == NULL);
+        CHECK_FAILS(vb_table_list_item(tables, 0, (vb_table_list_kind_t)-1, 0, &item), VB_ERROR_INVALID_ARGUMENT,
+                    "argument 'list' is -1");
+        CHECK_FAILS(vb_table_list_item(tables, 0, VB_TABLE_MEMBERS, 0, NULL), VB_ERROR_INVALID_ARGUMENT,
+                    "argument 'item' is NULL");
+        CHECK_FAILS(vb_table_list_count(tables, 0, VB_TABLE_MEMBERS, NULL), VB_ERROR_INVALID_ARGUMENT,
+                    "argument 'count' is NULL");
+    }
     CHECK_SIZE(vb_table_groups(tables, 9), 0);
     vb_tables_free(tables);
 
@@ -94,9 +120,9 @@ int main(void) {
      * room has one group, so the table mixes all of it. */
     CHECK_OK(vb_tables(net, "solo", NULL, &tables));
     CHECK_SIZE(vb_tables_count(tables), 1);
-    CHECK_STRING(vb_table_list_item(tables, 0, VB_TABLE_MEMBERS, 0), "a5");
-    CHECK_STRING(vb_table_list_item(tables, 0, VB_TABLE_UNCONNECTED, 0), "a5");
-    CHECK_SIZE(vb_table_list_count(tables, 0, VB_TABLE_SHARED_TALENTS), 0);
+    CHECK_STRING(list_item(tables, 0, VB_TABLE_MEMBERS, 0), "a5");
+    CHECK_STRING(list_item(tables, 0, VB_TABLE_UNCONNECTED, 0), "a5");
+    CHECK_SIZE(list_count(tables, 0, VB_TABLE_SHARED_TALENTS), 0);
     CHECK_DOUBLE(vb_table_group_mix(tables, 0), 1.0);
     vb_tables_free(tables);
 
@@ -118,7 +144,12 @@ int main(void) {
     CHECK_FAILS(vb_tables(net, NULL, NULL, &tables), VB_ERROR_INVALID_ARGUMENT, "argument 'event' is NULL");
     CHECK_FAILS(vb_tables(net, "dinner", NULL, NULL), VB_ERROR_INVALID_ARGUMENT, "argument 'out' is NULL");
     CHECK_SIZE(vb_tables_count(NULL), 0);
-    CHECK(vb_table_list_item(NULL, 0, VB_TABLE_MEMBERS, 0) == NULL);
+    {
+        const char *item = "x";
+        CHECK_FAILS(vb_table_list_item(NULL, 0, VB_TABLE_MEMBERS, 0, &item), VB_ERROR_INVALID_ARGUMENT,
+                    "argument 'tables' is NULL");
+        CHECK(item == NULL);
+    }
     CHECK_DOUBLE(vb_table_group_mix(NULL, 0), 0.0);
     vb_tables_free(NULL);
     vb_table_options_init(NULL);

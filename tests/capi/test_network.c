@@ -1,6 +1,6 @@
 /* The network part of the C API, on the hand-made network of
  * hand_network.h: counts, tie views (kinds, time window, neighbourhoods,
- * residents only, directed, merging), the _ex adders and removal. */
+ * residents only, directed, merging), the adders with their options structs, and removal. */
 #include "hand_network.h"
 
 /* Checks that `graph` has exactly the undirected edges (src[i], dst[i],
@@ -148,7 +148,7 @@ static void test_merging_parallel_ties(void) {
     tie.weight = 3.0;
     tie.since = "2022-01-01";
     tie.until = "2023-01-01";
-    CHECK_OK(vb_network_add_tie_ex(net, "r2", "r1", "neighbour", &tie));
+    CHECK_OK(vb_network_add_tie(net, "r2", "r1", "neighbour", &tie));
     CHECK_SIZE(vb_network_tie_count(net), 6);
 
     vb_view_options_init(&options);
@@ -207,24 +207,24 @@ static void test_full_attributes(void) {
     resident.group_count = 1;
     resident.key_figure = 1;
     resident.trained_on = "2022-02-12";
-    CHECK_OK(vb_network_add_resident_ex(net, "k1", &resident));
-    CHECK_OK(vb_network_add_resident_ex(net, "k2", NULL));
+    CHECK_OK(vb_network_add_resident(net, "k1", &resident));
+    CHECK_OK(vb_network_add_resident(net, "k2", NULL));
     CHECK_OK(vb_network_mark_sensitive(net, "lgbti"));
 
     vb_organisation_options_init(&organisation);
     organisation.municipality = "Lelystad";
     organisation.talents = offers;
     organisation.talent_count = 1;
-    CHECK_OK(vb_network_add_organisation_ex(net, "lib", "library", &organisation));
-    CHECK_OK(vb_network_add_organisation_ex(net, "coc", "anti-discrimination", NULL));
+    CHECK_OK(vb_network_add_organisation(net, "lib", "library", &organisation));
+    CHECK_OK(vb_network_add_organisation(net, "coc", "anti-discrimination", NULL));
 
     vb_event_options_init(&event);
     event.neighbourhood = "Haven";
     event.municipality = "Lelystad";
     event.organisers = organisers;
     event.organiser_count = 2;
-    CHECK_OK(vb_network_add_event_ex(net, "pride", "2022-06-25", "Pride", &event));
-    CHECK_OK(vb_network_add_event_ex(net, "iftar", "2022-04-20", "iftar", NULL));
+    CHECK_OK(vb_network_add_event(net, "pride", "2022-06-25", "Pride", &event));
+    CHECK_OK(vb_network_add_event(net, "iftar", "2022-04-20", "iftar", NULL));
     CHECK_OK(vb_network_add_organiser(net, "iftar", "coc"));
     CHECK_OK(vb_network_attend(net, "pride", "k1", NULL));
     CHECK_OK(vb_network_attend(net, "pride", "k2", "k1"));

@@ -42,7 +42,7 @@ static void test_integer_edge_list_by_value(void) {
     for (i = 0; i < 4; ++i) CHECK_SIZE(nodes[i], i);
     /* Hop reach seeded by key: 30 - 7 - 1000, 30 - 2. */
     CHECK_OK(vb_graph_indices(graph, seeds, 1, seed_nodes));
-    CHECK_OK(vb_hop_reach(graph, seed_nodes, 1, -1, distances));
+    CHECK_OK(vb_hop_reach(graph, seed_nodes, 1, NULL, distances));
     CHECK(distances[0] == 1 && distances[1] == 1 && distances[2] == 0 && distances[3] == 2);
     vb_graph_free(graph);
     remove(path);
@@ -105,7 +105,7 @@ static void test_contacts_by_key(void) {
     CHECK(seed_nodes[0] == 77);
     CHECK_FAILS(vb_contacts_indices(NULL, seeds, 1, seed_nodes), VB_ERROR_INVALID_ARGUMENT, "contacts");
     CHECK_OK(vb_contacts_indices(contacts, seeds, 1, seed_nodes));
-    CHECK_OK(vb_temporal_reach_contacts(contacts, seed_nodes, 1, 0, NULL, NULL, &reach));
+    CHECK_OK(vb_temporal_reach_contacts(contacts, seed_nodes, 1, NULL, &reach));
     CHECK_OK(vb_contacts_index(contacts, "42", &node));
     CHECK_OK(vb_temporal_arrival(reach, node, &time));
     CHECK(time == 20);

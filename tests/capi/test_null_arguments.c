@@ -37,10 +37,8 @@ static void test_network_functions(void) {
     CHECK(out == NULL);
     CHECK_FAILS(vb_network_copy(net, NULL), INVALID, "vb_network_copy: argument 'out' is NULL");
 
-    CHECK_FAILS(vb_network_add_resident(NULL, "x", "Noord"), INVALID,
-                "vb_network_add_resident: argument 'net' is NULL");
-    CHECK_FAILS(vb_network_add_resident(net, NULL, "Noord"), INVALID,
-                "vb_network_add_resident: argument 'key' is NULL");
+    CHECK_FAILS(add_resident_in(NULL, "x", "Noord"), INVALID, "vb_network_add_resident: argument 'net' is NULL");
+    CHECK_FAILS(add_resident_in(net, NULL, "Noord"), INVALID, "vb_network_add_resident: argument 'key' is NULL");
 
     CHECK_FAILS(vb_network_add_organisation(NULL, "x", "library", NULL), INVALID, "argument 'net' is NULL");
     CHECK_FAILS(vb_network_add_organisation(net, NULL, "library", NULL), INVALID, "argument 'key' is NULL");
@@ -69,42 +67,41 @@ static void test_network_functions(void) {
     CHECK_FAILS(vb_network_add_organiser(net, NULL, "lib"), INVALID, "argument 'event' is NULL");
     CHECK_FAILS(vb_network_add_organiser(net, "e1", NULL), INVALID, "argument 'actor' is NULL");
 
-    CHECK_FAILS(vb_network_add_resident_ex(NULL, "x", NULL), INVALID, "argument 'net' is NULL");
-    CHECK_FAILS(vb_network_add_resident_ex(net, NULL, NULL), INVALID,
-                "vb_network_add_resident_ex: argument 'key' is NULL");
+    CHECK_FAILS(vb_network_add_resident(NULL, "x", NULL), INVALID, "argument 'net' is NULL");
+    CHECK_FAILS(vb_network_add_resident(net, NULL, NULL), INVALID, "vb_network_add_resident: argument 'key' is NULL");
     vb_resident_options_init(&resident);
     resident.talent_count = 2;
-    CHECK_FAILS(vb_network_add_resident_ex(net, "x", &resident), INVALID,
+    CHECK_FAILS(vb_network_add_resident(net, "x", &resident), INVALID,
                 "argument 'options->talents' is NULL but its count is 2");
     resident.talents = with_hole;
-    CHECK_FAILS(vb_network_add_resident_ex(net, "x", &resident), INVALID, "argument 'options->talents[1]' is NULL");
+    CHECK_FAILS(vb_network_add_resident(net, "x", &resident), INVALID, "argument 'options->talents[1]' is NULL");
     resident.talent_count = 1;
     resident.group_count = 1;
-    CHECK_FAILS(vb_network_add_resident_ex(net, "x", &resident), INVALID, "argument 'options->groups' is NULL");
+    CHECK_FAILS(vb_network_add_resident(net, "x", &resident), INVALID, "argument 'options->groups' is NULL");
 
-    CHECK_FAILS(vb_network_add_organisation_ex(NULL, "x", "library", NULL), INVALID, "argument 'net' is NULL");
-    CHECK_FAILS(vb_network_add_organisation_ex(net, NULL, "library", NULL), INVALID, "argument 'key' is NULL");
-    CHECK_FAILS(vb_network_add_organisation_ex(net, "x", NULL, NULL), INVALID, "argument 'kind' is NULL");
+    CHECK_FAILS(vb_network_add_organisation(NULL, "x", "library", NULL), INVALID, "argument 'net' is NULL");
+    CHECK_FAILS(vb_network_add_organisation(net, NULL, "library", NULL), INVALID, "argument 'key' is NULL");
+    CHECK_FAILS(vb_network_add_organisation(net, "x", NULL, NULL), INVALID, "argument 'kind' is NULL");
     vb_organisation_options_init(&organisation);
     organisation.talent_count = 1;
-    CHECK_FAILS(vb_network_add_organisation_ex(net, "x", "library", &organisation), INVALID,
+    CHECK_FAILS(vb_network_add_organisation(net, "x", "library", &organisation), INVALID,
                 "argument 'options->talents' is NULL");
 
-    CHECK_FAILS(vb_network_add_tie_ex(NULL, "r1", "r3", "knows", NULL), INVALID, "argument 'net' is NULL");
-    CHECK_FAILS(vb_network_add_tie_ex(net, NULL, "r3", "knows", NULL), INVALID, "argument 'a' is NULL");
-    CHECK_FAILS(vb_network_add_tie_ex(net, "r1", NULL, "knows", NULL), INVALID, "argument 'b' is NULL");
-    CHECK_FAILS(vb_network_add_tie_ex(net, "r1", "r3", NULL, NULL), INVALID,
-                "vb_network_add_tie_ex: argument 'kind' is NULL");
+    CHECK_FAILS(vb_network_add_tie(NULL, "r1", "r3", "knows", NULL), INVALID, "argument 'net' is NULL");
+    CHECK_FAILS(vb_network_add_tie(net, NULL, "r3", "knows", NULL), INVALID, "argument 'a' is NULL");
+    CHECK_FAILS(vb_network_add_tie(net, "r1", NULL, "knows", NULL), INVALID, "argument 'b' is NULL");
+    CHECK_FAILS(vb_network_add_tie(net, "r1", "r3", NULL, NULL), INVALID,
+                "vb_network_add_tie: argument 'kind' is NULL");
     vb_tie_options_init(&tie);
     (void)tie;
 
-    CHECK_FAILS(vb_network_add_event_ex(NULL, "e9", "2022-01-01", "iftar", NULL), INVALID, "argument 'net' is NULL");
-    CHECK_FAILS(vb_network_add_event_ex(net, NULL, "2022-01-01", "iftar", NULL), INVALID, "argument 'key' is NULL");
-    CHECK_FAILS(vb_network_add_event_ex(net, "e9", NULL, "iftar", NULL), INVALID, "argument 'date' is NULL");
-    CHECK_FAILS(vb_network_add_event_ex(net, "e9", "2022-01-01", NULL, NULL), INVALID, "argument 'kind' is NULL");
+    CHECK_FAILS(vb_network_add_event(NULL, "e9", "2022-01-01", "iftar", NULL), INVALID, "argument 'net' is NULL");
+    CHECK_FAILS(vb_network_add_event(net, NULL, "2022-01-01", "iftar", NULL), INVALID, "argument 'key' is NULL");
+    CHECK_FAILS(vb_network_add_event(net, "e9", NULL, "iftar", NULL), INVALID, "argument 'date' is NULL");
+    CHECK_FAILS(vb_network_add_event(net, "e9", "2022-01-01", NULL, NULL), INVALID, "argument 'kind' is NULL");
     vb_event_options_init(&event);
     event.organiser_count = 3;
-    CHECK_FAILS(vb_network_add_event_ex(net, "e9", "2022-01-01", "iftar", &event), INVALID,
+    CHECK_FAILS(vb_network_add_event(net, "e9", "2022-01-01", "iftar", &event), INVALID,
                 "argument 'options->organisers' is NULL");
 
     CHECK_FAILS(vb_network_mark_sensitive(NULL, "lgbti"), INVALID, "argument 'net' is NULL");
@@ -134,10 +131,10 @@ static void test_network_functions(void) {
     CHECK_OK(vb_network_add_tie(net, "r5", "o2", "member_of", NULL));
     CHECK_OK(vb_network_add_event(net, "e4", "2022-12-01", "dialogue evening", NULL));
     CHECK_OK(vb_network_attend(net, "e4", "r5", NULL));
-    CHECK_OK(vb_network_add_resident_ex(net, "r6", NULL));
-    CHECK_OK(vb_network_add_organisation_ex(net, "o3", "library", NULL));
-    CHECK_OK(vb_network_add_tie_ex(net, "r6", "o3", "member_of", NULL));
-    CHECK_OK(vb_network_add_event_ex(net, "e5", "2022-12-02", "Pride", NULL));
+    CHECK_OK(vb_network_add_resident(net, "r6", NULL));
+    CHECK_OK(vb_network_add_organisation(net, "o3", "library", NULL));
+    CHECK_OK(vb_network_add_tie(net, "r6", "o3", "member_of", NULL));
+    CHECK_OK(vb_network_add_event(net, "e5", "2022-12-02", "Pride", NULL));
     CHECK_SIZE(vb_network_actor_count(net), 9);
     vb_network_free(net);
 
@@ -175,15 +172,15 @@ static void test_graph_functions(void) {
     CHECK_FAILS(vb_graph_from_network(net, &view, &graph), INVALID, "argument 'options->neighbourhoods' is NULL");
 
     graph = STALE_GRAPH;
-    CHECK_FAILS(vb_graph_from_edges(3, 2, NULL, dst, NULL, 0, &graph), INVALID,
+    CHECK_FAILS(vb_graph_from_edges(3, 2, NULL, dst, NULL, NULL, &graph), INVALID,
                 "vb_graph_from_edges: argument 'src' is NULL");
     CHECK(graph == NULL);
-    CHECK_FAILS(vb_graph_from_edges(3, 2, src, NULL, NULL, 0, &graph), INVALID, "argument 'dst' is NULL");
-    CHECK_FAILS(vb_graph_from_edges(3, 2, src, dst, NULL, 0, NULL), INVALID, "argument 'out' is NULL");
-    CHECK_FAILS(vb_graph_from_edges_v2(3, 2, NULL, dst, NULL, NULL, &graph), INVALID,
-                "vb_graph_from_edges_v2: argument 'src' is NULL");
-    CHECK_FAILS(vb_graph_from_edges_v2(3, 2, src, NULL, NULL, NULL, &graph), INVALID, "argument 'dst' is NULL");
-    CHECK_FAILS(vb_graph_from_edges_v2(3, 2, src, dst, NULL, NULL, NULL), INVALID, "argument 'out' is NULL");
+    CHECK_FAILS(vb_graph_from_edges(3, 2, src, NULL, NULL, NULL, &graph), INVALID, "argument 'dst' is NULL");
+    CHECK_FAILS(vb_graph_from_edges(3, 2, src, dst, NULL, NULL, NULL), INVALID, "argument 'out' is NULL");
+    CHECK_FAILS(vb_graph_from_edges(3, 2, NULL, dst, NULL, NULL, &graph), INVALID,
+                "vb_graph_from_edges: argument 'src' is NULL");
+    CHECK_FAILS(vb_graph_from_edges(3, 2, src, NULL, NULL, NULL, &graph), INVALID, "argument 'dst' is NULL");
+    CHECK_FAILS(vb_graph_from_edges(3, 2, src, dst, NULL, NULL, NULL), INVALID, "argument 'out' is NULL");
     graph = STALE_GRAPH;
     CHECK_FAILS(vb_graph_read_edgelist(NULL, NULL, &graph), INVALID,
                 "vb_graph_read_edgelist: argument 'path' is NULL");
@@ -210,7 +207,7 @@ static void test_graph_functions(void) {
     CHECK_SIZE(length, 0);
 
     /* A real graph, NULL elsewhere. */
-    CHECK_OK(vb_graph_from_edges(3, 2, src, dst, NULL, 0, &graph));
+    CHECK_OK(vb_graph_from_edges(3, 2, src, dst, NULL, NULL, &graph));
     CHECK_FAILS(vb_graph_degree(graph, 0, NULL), INVALID, "vb_graph_degree: argument 'out' is NULL");
     CHECK_FAILS(vb_graph_in_degree(graph, 0, NULL), INVALID, "argument 'out' is NULL");
     CHECK_FAILS(vb_graph_edge_weight(graph, 0, 1, NULL), INVALID, "vb_graph_edge_weight: argument 'out' is NULL");

@@ -19,7 +19,7 @@ int main(void) {
         CHECK_OK(vb_network_new(&net));
         network_takes = vb_network_add_resident(net, keys[i], NULL) == VB_OK;
         vb_network_free(net);
-        actor = vb_pseudonym(secret, sizeof secret, keys[i], 0, out, sizeof out);
+        actor = vb_pseudonym(secret, sizeof secret, keys[i], VB_KEY_ACTOR, out, sizeof out);
         if (network_takes) {
             CHECK(actor == VB_OK);
             CHECK(strlen(out) == 64);
@@ -28,11 +28,11 @@ int main(void) {
             CHECK(strstr(vb_last_error_message(), "pseudonym: actor key: ") != NULL);
             CHECK(strstr(vb_last_error_message(), "ABCDEFGH") == NULL);
         }
-        event = vb_pseudonym(secret, sizeof secret, keys[i], 1, out, sizeof out);
+        event = vb_pseudonym(secret, sizeof secret, keys[i], VB_KEY_EVENT, out, sizeof out);
         CHECK((event == VB_OK) == network_takes);
         if (!network_takes) CHECK(strstr(vb_last_error_message(), "pseudonym: event key: ") != NULL);
     }
-    CHECK(vb_pseudonym(secret, sizeof secret, "", 0, out, sizeof out) == VB_ERROR_INVALID_ARGUMENT);
+    CHECK(vb_pseudonym(secret, sizeof secret, "", VB_KEY_ACTOR, out, sizeof out) == VB_ERROR_INVALID_ARGUMENT);
     CHECK(strstr(vb_last_error_message(), "must not be empty") != NULL);
     return check_summary("test_pseudonym_keys");
 }

@@ -17,14 +17,20 @@ static void test_hop_reach(void) {
     vb_graph_t *g = NULL;
     int32_t d[5];
     uint32_t seed = 0, bad = 9;
-    CHECK_OK(vb_graph_from_edges(5, 3, src, dst, NULL, 0, &g));
-    CHECK_OK(vb_hop_reach(g, &seed, 1, -1, d));
+    CHECK_OK(vb_graph_from_edges(5, 3, src, dst, NULL, NULL, &g));
+    CHECK_OK(vb_hop_reach(g, &seed, 1, NULL, d));
     CHECK(d[0] == 0 && d[1] == 1 && d[2] == 2 && d[3] == 3 && d[4] == -1);
-    CHECK_OK(vb_hop_reach(g, &seed, 1, 1, d));
-    CHECK(d[1] == 1 && d[2] == -1);
-    CHECK_FAILS(vb_hop_reach(g, &bad, 1, -1, d), VB_ERROR_INVALID_ARGUMENT, "node 9 is out of range");
-    CHECK_FAILS(vb_hop_reach(NULL, &seed, 1, -1, d), VB_ERROR_INVALID_ARGUMENT, "graph");
-    CHECK_FAILS(vb_hop_reach(g, NULL, 1, -1, d), VB_ERROR_INVALID_ARGUMENT, "seeds");
+    {
+        vb_hop_options_t o;
+        vb_hop_options_init(&o);
+        CHECK(o.hops == -1);
+        o.hops = 1;
+        CHECK_OK(vb_hop_reach(g, &seed, 1, &o, d));
+        CHECK(d[1] == 1 && d[2] == -1);
+    }
+    CHECK_FAILS(vb_hop_reach(g, &bad, 1, NULL, d), VB_ERROR_INVALID_ARGUMENT, "node 9 is out of range");
+    CHECK_FAILS(vb_hop_reach(NULL, &seed, 1, NULL, d), VB_ERROR_INVALID_ARGUMENT, "graph");
+    CHECK_FAILS(vb_hop_reach(g, NULL, 1, NULL, d), VB_ERROR_INVALID_ARGUMENT, "seeds");
     vb_graph_free(g);
 }
 
@@ -37,31 +43,31 @@ static void test_spread_and_influence(void) {
     vb_influence_options_t io;
     vb_influence_t *im = NULL;
     uint32_t seed = 0, seeds[2], fixed = 0;
-    double mean = 0, se = -1, low = 0, high = 0;
+    vb_spread_t r;
     int stops = 0;
-    CHECK_OK(vb_graph_from_edges(7, 5, src, dst, NULL, 1, &g));
+    vb_spread_init(&r);
+    CHECK_OK(graph_from_edges_directed(7, 5, src, dst, NULL, 1, &g));
     vb_spread_options_init(&so);
     CHECK(so.runs == 10000 && so.model == VB_MODEL_INDEPENDENT_CASCADE);
     so.probability = VB_PROBABILITY_UNIFORM;
     so.uniform_probability = 1.0;
     so.runs = 100;
-    CHECK_OK(vb_spread(g, &seed, 1, &so, &mean, &se, &low, &high));
-    CHECK(mean == 5.0 && se == 0.0 && low == 5.0 && high == 5.0);
+    CHECK_OK(vb_spread(g, &seed, 1, &so, &r));
+    CHECK(r.mean == 5.0 && r.standard_error == 0.0 && r.low == 5.0 && r.high == 5.0);
     so.uniform_probability = 0.5;
     so.runs = 20000;
-    CHECK_OK(vb_spread(g, &seed, 1, &so, &mean, &se, NULL, NULL));
-    CHECK(check_abs(mean - 3.0) <= 3 * se); /* 1 + 4 * 0.5 */
+    CHECK_OK(vb_spread(g, &seed, 1, &so, &r));
+    CHECK(check_abs(r.mean - 3.0) <= 3 * r.standard_error); /* 1 + 4 * 0.5 */
     so.uniform_probability = 2.0;
-    CHECK_FAILS(vb_spread(g, &seed, 1, &so, &mean, NULL, NULL, NULL), VB_ERROR_INVALID_ARGUMENT,
-                "probability must be in [0, 1]");
+    CHECK_FAILS(vb_spread(g, &seed, 1, &so, &r), VB_ERROR_INVALID_ARGUMENT, "probability must be in [0, 1]");
     so.uniform_probability = 0.5;
     so.progress = stop_at_once;
     so.progress_data = &stops;
-    CHECK_FAILS(vb_spread(g, &seed, 1, &so, &mean, NULL, NULL, NULL), VB_ERROR_CANCELLED, "cancelled");
+    CHECK_FAILS(vb_spread(g, &seed, 1, &so, &r), VB_ERROR_CANCELLED, "cancelled");
     CHECK(stops == 1);
     so.progress = NULL;
     so.struct_size = 8;
-    CHECK_FAILS(vb_spread(g, &seed, 1, &so, &mean, NULL, NULL, NULL), VB_ERROR_INVALID_ARGUMENT, "struct_size");
+    CHECK_FAILS(vb_spread(g, &seed, 1, &so, &r), VB_ERROR_INVALID_ARGUMENT, "struct_size");
 
     vb_influence_options_init(&io);
     CHECK(io.epsilon == 0.1);
@@ -103,8 +109,12 @@ static void test_cascades(void) {
     vb_cascade_totals_t totals;
     vb_event_cascade_t e;
     vb_cascade_link_t link;
-    const char *actor = NULL;
-    size_t newcomers = 0, brought = 0;
+    vb_cascade_bringer_t bringer;
+    vb_cascade_options_t o;
+    totals.struct_size = sizeof totals;
+    e.struct_size = sizeof e;
+    link.struct_size = sizeof link;
+    bringer.struct_size = sizeof bringer;
     CHECK_OK(vb_network_new(&net));
     CHECK_OK(vb_network_add_resident(net, "ann", NULL));
     CHECK_OK(vb_network_add_resident(net, "bob", NULL));
@@ -115,7 +125,7 @@ static void test_cascades(void) {
     CHECK_OK(vb_network_attend(net, "e1", "bob", "ann"));
     CHECK_OK(vb_network_attend(net, "e2", "bob", NULL));
     CHECK_OK(vb_network_attend(net, "e2", "cem", "bob"));
-    CHECK_OK(vb_cascades(net, NULL, NULL, &c));
+    CHECK_OK(vb_cascades(net, NULL, &c));
     CHECK_OK(vb_cascades_totals(c, &totals));
     CHECK(totals.attendances == 4 && totals.newcomers == 3 && totals.newcomers_brought == 2);
     CHECK(check_abs(totals.bring_along_rate - 0.5) < 1e-12);
@@ -123,8 +133,8 @@ static void test_cascades(void) {
     CHECK_OK(vb_cascades_event(c, 1, &e));
     CHECK(strcmp(e.event, "e2") == 0 && e.newcomers == 1 && e.generations == 1);
     CHECK(vb_cascades_bringer_count(c) == 2);
-    CHECK_OK(vb_cascades_bringer(c, 0, &actor, &newcomers, &brought));
-    CHECK(strcmp(actor, "ann") == 0 && newcomers == 1 && brought == 1);
+    CHECK_OK(vb_cascades_bringer(c, 0, &bringer));
+    CHECK(strcmp(bringer.actor, "ann") == 0 && bringer.newcomers_brought == 1 && bringer.brought == 1);
     CHECK_FAILS(vb_cascades_event(c, 5, &e), VB_ERROR_INVALID_ARGUMENT, "index 5 is out of range");
     /* e2's tree by hand: bob came on his own (not a newcomer: he was at e1),
      * cem was brought by bob (a newcomer, generation 1). */
@@ -136,9 +146,12 @@ static void test_cascades(void) {
     CHECK_FAILS(vb_cascades_event_link(c, 1, 2, &link), VB_ERROR_INVALID_ARGUMENT, "link 2 is out of range");
     CHECK_FAILS(vb_cascades_event_link(c, 1, 0, NULL), VB_ERROR_INVALID_ARGUMENT, "out");
     vb_cascades_free(c);
-    CHECK_FAILS(vb_cascades(net, "2022-13-01", NULL, &c), VB_ERROR_INVALID_ARGUMENT, "2022-13-01");
+    vb_cascade_options_init(&o);
+    o.start = "2022-13-01";
+    CHECK_FAILS(vb_cascades(net, &o, &c), VB_ERROR_INVALID_ARGUMENT, "vb_cascades: options->start");
     CHECK(c == NULL);
-    CHECK_OK(vb_cascades(net, "2022-05-05", NULL, &c));
+    o.start = "2022-05-05";
+    CHECK_OK(vb_cascades(net, &o, &c));
     CHECK(vb_cascades_event_count(c) == 1);
     vb_cascades_free(c);
     vb_cascades_free(NULL);
@@ -146,12 +159,15 @@ static void test_cascades(void) {
      * newcomer at e2 (2 attendances, 2 newcomers, 1 brought); asked for by
      * name, e1 counts again. */
     CHECK_OK(vb_network_mark_sensitive_event(net, "e1"));
-    CHECK_OK(vb_cascades(net, NULL, NULL, &c));
+    CHECK_OK(vb_cascades(net, NULL, &c));
     CHECK_OK(vb_cascades_totals(c, &totals));
     CHECK(vb_cascades_event_count(c) == 1);
     CHECK(totals.attendances == 2 && totals.newcomers == 2 && totals.newcomers_brought == 1);
     vb_cascades_free(c);
-    CHECK_OK(vb_cascades_ex(net, NULL, NULL, 1, &c));
+    vb_cascade_options_init(&o);
+    CHECK(o.include_sensitive == 0 && o.start == NULL && o.end == NULL);
+    o.include_sensitive = 1;
+    CHECK_OK(vb_cascades(net, &o, &c));
     CHECK_OK(vb_cascades_totals(c, &totals));
     CHECK(vb_cascades_event_count(c) == 2 && totals.attendances == 4 && totals.newcomers == 3);
     vb_cascades_free(c);
@@ -163,26 +179,32 @@ static void test_temporal(void) {
     vb_temporal_t *t = NULL;
     const char *seeds[] = {"a"};
     int64_t day = 0;
-    size_t reached = 0;
     vb_tie_options_t tie;
+    vb_temporal_network_options_t o;
+    vb_temporal_network_options_init(&o);
+    o.start = "1970-01-01";
     CHECK_OK(vb_network_new(&net));
     CHECK_OK(vb_network_add_resident(net, "a", NULL));
     CHECK_OK(vb_network_add_resident(net, "b", NULL));
     CHECK_OK(vb_network_add_resident(net, "c", NULL));
     vb_tie_options_init(&tie);
     tie.since = "1970-01-03";
-    CHECK_OK(vb_network_add_tie_ex(net, "a", "b", "knows", &tie));
-    CHECK_OK(vb_temporal_reach_network(net, seeds, 1, "1970-01-01", NULL, -1, &t));
+    CHECK_OK(vb_network_add_tie(net, "a", "b", "knows", &tie));
+    CHECK_OK(vb_temporal_reach_network(net, seeds, 1, &o, &t));
     CHECK(vb_temporal_node_count(t) == 3);
     CHECK_OK(vb_temporal_arrival(t, 1, &day));
     CHECK(day == 2); /* 1970-01-03 is day 2 after the epoch */
     CHECK_FAILS(vb_temporal_arrival(t, 2, &day), VB_ERROR_NOT_FOUND, "not reached");
     CHECK(vb_temporal_curve_length(t) == 2);
-    CHECK_OK(vb_temporal_curve_point(t, 1, &day, &reached));
-    CHECK(day == 2 && reached == 2);
+    {
+        vb_temporal_point_t point;
+        vb_temporal_point_init(&point);
+        CHECK_OK(vb_temporal_curve_point(t, 1, &point));
+        CHECK(point.time == 2 && point.reached == 2);
+    }
     vb_temporal_free(t);
     seeds[0] = "zed";
-    CHECK_FAILS(vb_temporal_reach_network(net, seeds, 1, "1970-01-01", NULL, -1, &t), VB_ERROR_NOT_FOUND, "zed");
+    CHECK_FAILS(vb_temporal_reach_network(net, seeds, 1, &o, &t), VB_ERROR_NOT_FOUND, "zed");
     CHECK_FAILS(vb_contacts_read("/nonexistent/x.tij", NULL), VB_ERROR_INVALID_ARGUMENT, "out");
     vb_temporal_free(NULL);
     vb_network_free(net);
@@ -204,7 +226,14 @@ static void test_contacts(void) {
     CHECK(seed == 0);
     CHECK_OK(vb_contacts_index(c, "1336", &seed));
     CHECK(seed == 107);
-    CHECK_OK(vb_temporal_reach_contacts(c, &seed, 1, 0, &end, NULL, &t));
+    {
+        vb_temporal_options_t o;
+        vb_temporal_options_init(&o);
+        CHECK(o.start == 0 && o.has_end == 0 && o.max_wait == -1);
+        o.has_end = 1;
+        o.end = end;
+        CHECK_OK(vb_temporal_reach_contacts(c, &seed, 1, &o, &t));
+    }
     CHECK(vb_temporal_curve_length(t) >= 2);
     vb_temporal_free(t);
     CHECK_FAILS(vb_contacts_index(c, "nobody", &seed), VB_ERROR_NOT_FOUND, "nobody");

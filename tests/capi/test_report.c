@@ -61,7 +61,7 @@ static void test_html(void) {
         CHECK_SIZE(drawn_ties(html), 3);
         CHECK(strstr(html, "(organisation)") == NULL);
     }
-    vb_report_html_free(html);
+    vb_free(html);
 
     o.include_sensitive = 1;
     CHECK_OK(vb_report_html(net, &o, &html, NULL));
@@ -69,7 +69,7 @@ static void test_html(void) {
         CHECK_SIZE(drawn_ties(html), 5);
         CHECK(strstr(html, "<title>lib (organisation)</title>") != NULL);
     }
-    vb_report_html_free(html);
+    vb_free(html);
 
     /* In Dutch: the language's texts, the same file otherwise. */
     o.lang = "nl";
@@ -80,17 +80,17 @@ static void test_html(void) {
         CHECK(strstr(html, "(organisation)") == NULL);
         CHECK_SIZE(drawn_ties(html), 5);
     }
-    vb_report_html_free(html);
+    vb_free(html);
     o.lang = "";
     CHECK_OK(vb_report_html(net, &o, &html, NULL));
     if (html) CHECK(strstr(html, "<html lang=\"en\">") != NULL);
-    vb_report_html_free(html);
+    vb_free(html);
     html = NULL;
     o.lang = "de";
     CHECK_FAILS(vb_report_html(net, &o, &html, NULL), VB_ERROR_INVALID_ARGUMENT,
                 "field 'lang': must be one of en, nl, got 'de'");
     CHECK(html == NULL);
-    vb_report_html_free(NULL);
+    vb_free(NULL);
     vb_network_free(net);
 }
 

@@ -137,9 +137,9 @@ static void test_sample_programme(void) {
     vb_graph_t *g1 = NULL, *g2 = NULL, *g3 = NULL;
     vb_view_options_t options;
 
-    CHECK_OK(vb_network_sample_programme(2022, &first));
-    CHECK_OK(vb_network_sample_programme(2022, &again));
-    CHECK_OK(vb_network_sample_programme(7, &other));
+    CHECK_OK(vb_network_sample_programme(NULL, &first));
+    CHECK_OK(vb_network_sample_programme(NULL, &again));
+    CHECK_OK(sample_with_seed(7, &other));
 
     /* The documented scale: about 2,000 residents and 30 organisations in
      * four municipalities, with a year of events. */
@@ -176,8 +176,18 @@ static void test_sample_programme(void) {
     vb_network_free(again);
     vb_network_free(other);
 
-    CHECK_FAILS(vb_network_sample_programme(1, NULL), VB_ERROR_INVALID_ARGUMENT,
+    CHECK_FAILS(vb_network_sample_programme(NULL, NULL), VB_ERROR_INVALID_ARGUMENT,
                 "vb_network_sample_programme: argument 'out' is NULL");
+    {
+        /* scale outside (0, 1000] is refused by C++'s SampleOptions::validate. */
+        vb_sample_options_t o;
+        vb_sample_options_init(&o);
+        CHECK(o.seed == 2022 && o.scale == 1.0);
+        o.scale = 0;
+        CHECK_FAILS(vb_network_sample_programme(&o, &first), VB_ERROR_INVALID_ARGUMENT,
+                    "vb_network_sample_programme: sample options field 'scale': must be a number in (0, 1000]");
+        CHECK(first == NULL);
+    }
     CHECK_FAILS(vb_network_davis_southern_women(NULL), VB_ERROR_INVALID_ARGUMENT,
                 "vb_network_davis_southern_women: argument 'out' is NULL");
 }

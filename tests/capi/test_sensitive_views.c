@@ -11,9 +11,9 @@ int main(void) {
     vb_graph_t *g = NULL;
     vb_view_options_t view;
     CHECK_OK(vb_network_new(&net));
-    CHECK_OK(vb_network_add_resident(net, "ann", "Noord"));
-    CHECK_OK(vb_network_add_resident(net, "bob", "Noord"));
-    CHECK_OK(vb_network_add_resident(net, "cem", "Noord"));
+    CHECK_OK(add_resident_in(net, "ann", "Noord"));
+    CHECK_OK(add_resident_in(net, "bob", "Noord"));
+    CHECK_OK(add_resident_in(net, "cem", "Noord"));
     CHECK_OK(vb_network_add_tie(net, "ann", "bob", "knows", NULL));
     CHECK_OK(vb_network_add_tie(net, "ann", "cem", "member_of", NULL));
     CHECK_OK(vb_network_mark_sensitive_tie_kind(net, "member_of"));

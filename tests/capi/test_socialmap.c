@@ -18,7 +18,7 @@ int main(void) {
     vb_network_t *net = NULL;
     char *json = NULL;
 
-    CHECK_OK(vb_graph_from_edges(7, 7, src, dst, NULL, 0, &g));
+    CHECK_OK(vb_graph_from_edges(7, 7, src, dst, NULL, NULL, &g));
 
     /* Degree centrality: degree / 6. */
     CHECK_OK(vb_centrality(g, VB_CENTRALITY_DEGREE, NULL, values));
@@ -73,16 +73,21 @@ int main(void) {
     CHECK(vb_modularity(g, NULL, 1.0, &q) == VB_ERROR_INVALID_ARGUMENT);
 
     /* The social map as JSON. */
-    CHECK_OK(vb_network_sample_programme(2022, &net));
+    CHECK_OK(vb_network_sample_programme(NULL, &net));
     if (net) {
-        CHECK_OK(vb_social_map_json(net, "Lelystad", NULL, NULL, NULL, 3, &json));
+        vb_social_map_options_t o;
+        vb_social_map_options_init(&o);
+        o.municipality = "Lelystad";
+        o.top = 3;
+        CHECK_OK(vb_social_map_json(net, &o, &json));
         CHECK(json != NULL && strstr(json, "\"key_figures\":[{") != NULL && strstr(json, "\"gaps\"") != NULL);
-        vb_social_map_json_free(json);
+        vb_free(json);
         json = NULL;
-        CHECK(vb_social_map_json(net, "Nowhere", NULL, NULL, NULL, 3, &json) == VB_ERROR_NOT_FOUND && json == NULL);
+        o.municipality = "Nowhere";
+        CHECK(vb_social_map_json(net, &o, &json) == VB_ERROR_NOT_FOUND && json == NULL);
     }
-    CHECK(vb_social_map_json(NULL, NULL, NULL, NULL, NULL, 3, &json) == VB_ERROR_INVALID_ARGUMENT);
-    vb_social_map_json_free(NULL);
+    CHECK(vb_social_map_json(NULL, NULL, &json) == VB_ERROR_INVALID_ARGUMENT);
+    vb_free(NULL);
     vb_network_free(net);
     vb_graph_free(g);
     return check_summary("test_socialmap");

@@ -57,7 +57,7 @@ int main(void) {
         src[i] = (uint32_t)i;
         dst[i] = (uint32_t)((i + 1) % N);
     }
-    CHECK_OK(vb_graph_from_edges(N, N, src, dst, NULL, 0, &g));
+    CHECK_OK(vb_graph_from_edges(N, N, src, dst, NULL, NULL, &g));
 
     for (m = 0; m < sizeof long_measures / sizeof long_measures[0]; ++m) {
         /* Without a callback, the values to compare with. */
@@ -108,48 +108,48 @@ int main(void) {
     CHECK(t.calls == 0);
 
     /* The social map: options, progress, cancellation, min_cell. */
-    CHECK_OK(vb_network_sample_programme(2022, &net));
+    CHECK_OK(vb_network_sample_programme(NULL, &net));
     vb_social_map_options_init(&map_options);
     CHECK(map_options.top == 10 && map_options.min_cell == 10 && map_options.progress == NULL);
     t = fresh_tally(0);
     map_options.progress = on_progress;
     map_options.progress_data = &t;
-    CHECK_OK(vb_social_map_json_v2(net, &map_options, &json));
+    CHECK_OK(vb_social_map_json(net, &map_options, &json));
     CHECK(json != NULL && strstr(json, "\"communities\":[") != NULL);
     CHECK(t.calls >= 2 && t.in_range && t.increasing && t.last == 1.0);
     {
-        /* The same map as the first version of the call gives. */
-        char *old = NULL;
-        CHECK_OK(vb_social_map_json(net, NULL, NULL, NULL, NULL, 10, &old));
-        CHECK(old != NULL && json != NULL && strcmp(old, json) == 0);
-        vb_social_map_json_free(old);
+        /* The same map as NULL options (the defaults) give: progress changes nothing. */
+        char *plain = NULL;
+        CHECK_OK(vb_social_map_json(net, NULL, &plain));
+        CHECK(plain != NULL && json != NULL && strcmp(plain, json) == 0);
+        vb_free(plain);
     }
-    vb_social_map_json_free(json);
+    vb_free(json);
     json = NULL;
 
     t = fresh_tally(1);
-    CHECK(vb_social_map_json_v2(net, &map_options, &json) == VB_ERROR_CANCELLED && json == NULL && t.calls == 1);
+    CHECK(vb_social_map_json(net, &map_options, &json) == VB_ERROR_CANCELLED && json == NULL && t.calls == 1);
 
     /* min_cell 1 suppresses nothing; 0 is refused by name. */
     map_options.progress = NULL;
     map_options.min_cell = 1;
-    CHECK_OK(vb_social_map_json_v2(net, &map_options, &json));
+    CHECK_OK(vb_social_map_json(net, &map_options, &json));
     CHECK(json != NULL && strstr(json, "\"suppressed\":true") == NULL &&
           strstr(json, "\"suppressed\":false") != NULL);
-    vb_social_map_json_free(json);
+    vb_free(json);
     json = NULL;
     map_options.min_cell = 0;
-    CHECK(vb_social_map_json_v2(net, &map_options, &json) == VB_ERROR_INVALID_ARGUMENT && json == NULL);
+    CHECK(vb_social_map_json(net, &map_options, &json) == VB_ERROR_INVALID_ARGUMENT && json == NULL);
     CHECK(strstr(vb_last_error_message(), "min_cell") != NULL);
 
     /* NULL options: the defaults; NULL network or out-parameter: refused. */
-    CHECK_OK(vb_social_map_json_v2(net, NULL, &json));
-    vb_social_map_json_free(json);
+    CHECK_OK(vb_social_map_json(net, NULL, &json));
+    vb_free(json);
     json = NULL;
-    CHECK(vb_social_map_json_v2(NULL, NULL, &json) == VB_ERROR_INVALID_ARGUMENT && json == NULL);
-    CHECK(vb_social_map_json_v2(net, NULL, NULL) == VB_ERROR_INVALID_ARGUMENT);
+    CHECK(vb_social_map_json(NULL, NULL, &json) == VB_ERROR_INVALID_ARGUMENT && json == NULL);
+    CHECK(vb_social_map_json(net, NULL, NULL) == VB_ERROR_INVALID_ARGUMENT);
     map_options.struct_size = 8;
-    CHECK(vb_social_map_json_v2(net, &map_options, &json) == VB_ERROR_INVALID_ARGUMENT);
+    CHECK(vb_social_map_json(net, &map_options, &json) == VB_ERROR_INVALID_ARGUMENT);
     CHECK(strstr(vb_last_error_message(), "vb_social_map_options_init") != NULL);
 
     vb_network_free(net);

@@ -74,8 +74,8 @@ static void damaged_files(void) {
 
     scratch_path(path, sizeof path, "damaged.db");
     CHECK_OK(vb_network_new(&net));
-    CHECK_OK(vb_network_add_resident(net, "zoe", "Noordhoek"));
-    CHECK_OK(vb_network_add_resident(net, "yan", "Zuid"));
+    CHECK_OK(add_resident_in(net, "zoe", "Noordhoek"));
+    CHECK_OK(add_resident_in(net, "yan", "Zuid"));
     CHECK_OK(vb_network_add_tie(net, "zoe", "yan", "knows", NULL));
     CHECK_OK(vb_network_save(net, path));
     data = read_all(path, &size);

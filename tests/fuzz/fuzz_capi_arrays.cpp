@@ -127,17 +127,15 @@ void graph_functions(Bytes& in, vb_graph_t* g) {
         std::size_t count = 0;
         check(vb_ei_index_per_group(g, maybe(labels, null_labels), capacity, values.data(), &count));
     }
-    double observed, expected, std_dev, analytic, p_value;
-    check(vb_expected_ei_index(g, maybe(labels, null_labels), in.count(8), in.raw64(), in.byte() % 3, &observed,
-                               &expected, &std_dev, &analytic, &p_value));
     {
         vb_expected_ei_options_t o;
         vb_expected_ei_options_init(&o);
         o.permutations = in.count(8);
+        o.seed = in.raw64();
         o.threads = in.byte() % 3;
         vb_expected_ei_t r;
         vb_expected_ei_init(&r);
-        check(vb_expected_ei_index_v2(g, maybe(labels, null_labels), (nulls & 4) ? nullptr : &o, &r));
+        check(vb_expected_ei_index(g, maybe(labels, null_labels), (nulls & 4) ? nullptr : &o, &r));
     }
     {
         vb_community_options_t o;
@@ -154,15 +152,19 @@ void graph_functions(Bytes& in, vb_graph_t* g) {
         std::vector<std::uint32_t> seeds(seed_count);
         for (auto& s : seeds) s = in.label(n);
         std::vector<std::int32_t> distances(n + 1);
-        check(vb_hop_reach(g, maybe(seeds, (nulls & 8) != 0), seed_count, in.integer() % 5, distances.data()));
+        vb_hop_options_t ho;
+        vb_hop_options_init(&ho);
+        ho.hops = in.integer() % 5;
+        check(vb_hop_reach(g, maybe(seeds, (nulls & 8) != 0), seed_count, &ho, distances.data()));
         vb_spread_options_t so;
         vb_spread_options_init(&so);
         so.runs = in.count(32);
         so.model = static_cast<vb_diffusion_model_t>(in.byte() % 3);
         so.probability = static_cast<vb_probability_t>(in.byte() % 4);
         so.uniform_probability = in.real();
-        double mean, se, low, high;
-        check(vb_spread(g, maybe(seeds, (nulls & 8) != 0), seed_count, &so, &mean, &se, &low, &high));
+        vb_spread_t sr;
+        vb_spread_init(&sr);
+        check(vb_spread(g, maybe(seeds, (nulls & 8) != 0), seed_count, &so, &sr));
     }
     {
         vb_influence_options_t o;
@@ -254,8 +256,10 @@ void assignment_functions(Bytes& in) {
     check(vb_stable_match(pp, 3, rp, 3, &so, &pairs));
     if (pairs) {
         vb_match_pairs_t* blocking = nullptr;
-        check(vb_blocking_pairs(pp, 3, rp, 3, vb_match_pairs_items(pairs), vb_match_pairs_count(pairs), &so,
-                                &blocking));
+        std::vector<vb_match_pair_t> found(vb_match_pairs_count(pairs));
+        for (std::size_t i = 0; i < found.size(); ++i)
+            found[i] = {vb_match_pairs_proposer(pairs, i), vb_match_pairs_reviewer(pairs, i)};
+        check(vb_blocking_pairs(pp, 3, rp, 3, found.data(), found.size(), &so, &blocking));
         vb_match_pairs_free(blocking);
     }
     vb_match_pairs_free(pairs);
@@ -280,15 +284,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     vb_graph_t* g = nullptr;
     if (flags & 1) {
         check(vb_graph_from_edges(n, m, (flags & 64) ? nullptr : src.data(), dst.data(),
-                                  (flags & 2) ? weights.data() : nullptr, (flags & 4) != 0, &g));
+                                  (flags & 2) ? weights.data() : nullptr, nullptr, &g));
     } else {
         vb_edge_list_options_t o;
         vb_edge_list_options_init(&o);
         o.directed = (flags & 4) != 0;
         o.duplicates = static_cast<vb_merge_t>(in.byte() % 7);
         o.self_loops = static_cast<vb_self_loops_t>(in.byte() % 3);
-        check(vb_graph_from_edges_v2(n, m, src.data(), (flags & 64) ? nullptr : dst.data(),
-                                     (flags & 2) ? weights.data() : nullptr, &o, &g));
+        check(vb_graph_from_edges(n, m, src.data(), (flags & 64) ? nullptr : dst.data(),
+                                  (flags & 2) ? weights.data() : nullptr, &o, &g));
     }
     if (g) {
         const std::size_t edges = vb_graph_edge_count(g);
@@ -302,7 +306,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         double out;
         const std::uint32_t one = 0;
         check(vb_modularity(nullptr, &one, 1.0, &out));
-        check(vb_expected_ei_index_v2(nullptr, &one, nullptr, nullptr));
+        check(vb_expected_ei_index(nullptr, &one, nullptr, nullptr));
     }
     if (flags & 32) assignment_functions(in);
     return 0;

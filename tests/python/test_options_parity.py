@@ -63,6 +63,7 @@ _C_TYPES = {
     "int": ctypes.c_int,
     "unsigned": ctypes.c_uint,
     "double": ctypes.c_double,
+    "char": ctypes.c_byte,  # a delimiter: read as its number (0: none)
 }
 
 
@@ -243,6 +244,54 @@ def test_the_checks_fail_on_a_wrong_row(library):
             check(short)
     with pytest.raises(AssertionError, match="top"):
         test_c_face(short, library)
+
+
+class _Changed:
+    """A default no face has: compares unequal to everything but itself."""
+
+    def __repr__(self):
+        return "<changed default>"
+
+
+def _with_default(opt, value):
+    """`opt` with `value` as its default on every face that has it."""
+    faces = {}
+    for face in ("cpp", "c", "py"):
+        spec = opt.face(face)
+        faces[face] = spec if isinstance(spec, Absent) else table.Field(spec[0], value)
+    return table.Opt(opt.name, value, **faces)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=IDS)
+def test_every_row_can_fail(op, library):
+    """For every row, not only social_map's: a changed default fails each
+    face that has the option, and a row missing the option fails the C++
+    and Python faces (and the C face, where no other row shares the
+    struct)."""
+    checks = {"cpp": test_cpp_face, "py": test_python_face}
+    if op.c is not None:
+        checks["c"] = lambda o: test_c_face(o, library)
+    shared_c = op.c is not None and sum(o.c == op.c for o in OPERATIONS) > 1
+    tried = 0
+    for opt in op.options:
+        faces = [f for f in checks if not isinstance(opt.face(f), Absent)]
+        if not faces:
+            continue
+        tried += 1
+        changed = _Changed()
+        wrong = table.Operation(python=op.python, cpp=op.cpp, c=op.c, c_why=op.c_why, c_extra=dict(op.c_extra),
+                                options=[_with_default(o, changed) if o is opt else o for o in op.options])
+        for face in faces:
+            with pytest.raises(AssertionError):
+                checks[face](wrong)
+        short = table.Operation(python=op.python, cpp=op.cpp, c=op.c, c_why=op.c_why, c_extra=dict(op.c_extra),
+                                options=[o for o in op.options if o is not opt])
+        for face in faces:
+            if face == "c" and (shared_c or opt.face("c")[0] in op.c_extra):
+                continue
+            with pytest.raises(AssertionError):
+                checks[face](short)
+    assert tried, f"{op.python}: no option on any face"
 
 
 def test_defaults_match_the_behaviour():

@@ -12,6 +12,7 @@ from typing import Dict, List, NamedTuple, Optional
 import numpy as np
 
 from . import _nodump, _verbind
+from ._defaults import DEFAULTS
 from ._verbind import (
     Introduction,
     Table,
@@ -167,12 +168,15 @@ def linear_assignment(cost: numpy.typing.ArrayLike, *, maximize: bool = False) -
     return Assignment(rows, cols)
 
 
+_ASSIGN = DEFAULTS["AssignOptions"]  # the C++ AssignOptions' defaults
+
+
 def assign(
     cost: numpy.typing.ArrayLike,
     *,
-    row_capacity: int | Sequence[int] | numpy.typing.NDArray[numpy.integer] = 1,
-    col_capacity: int | Sequence[int] | numpy.typing.NDArray[numpy.integer] = 1,
-    maximize: bool = False,
+    row_capacity: int | Sequence[int] | numpy.typing.NDArray[numpy.integer] = _ASSIGN["row_capacity"],
+    col_capacity: int | Sequence[int] | numpy.typing.NDArray[numpy.integer] = _ASSIGN["col_capacity"],
+    maximize: bool = _ASSIGN["maximize"],
 ) -> Assignment:
     rows, cols = _verbind.assign(cost, row_capacity=row_capacity, col_capacity=col_capacity, maximize=maximize)
     return Assignment(rows, cols)

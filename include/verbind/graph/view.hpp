@@ -35,6 +35,10 @@ struct ViewOptions {
     // events, as every other reader of a Network does (docs/privacy.md):
     // special-category data is used only when asked for by name, true.
     bool include_sensitive = false;
+
+    // Throws input_error when start and end are both given and end is not
+    // after start.
+    void validate() const;
 };
 
 // Builds the snapshot. Nodes are the actors that pass the filters, in the

@@ -40,6 +40,12 @@ struct IntroductionOptions {
     // Ties of sensitive kinds (a member_of tie to an LGBTI+ organisation) are
     // neither "already tied" nor a `via` unless asked for by name.
     bool include_sensitive = false;
+
+    // Throws input_error for min_shared or candidates_per_person of 0, or
+    // a bridge_bonus or introducer_bonus that is negative or not finite
+    // (communities and municipality are checked against the Network by
+    // introductions).
+    void validate() const;
 };
 
 // Why someone could make an introduction, strongest first.

@@ -13,6 +13,9 @@ struct SampleOptions {
     std::uint64_t seed = 2022;
     // Scale factor on the number of residents (1.0: about 2,000).
     double scale = 1.0;
+
+    // Throws input_error for a scale that is not a number in (0, 1000].
+    void validate() const;
 };
 
 // The pilot "Veilige Wijken" as a generated year (2022): Lelystad, Almere,

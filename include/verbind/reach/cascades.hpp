@@ -39,6 +39,10 @@ struct CascadeOptions {
     // happened, unless asked for by name: attending one can reveal what a
     // declared group would.
     bool include_sensitive = false;
+
+    // Throws input_error when start and end are both given and start is
+    // not before end.
+    void validate() const;
 };
 
 // One attendance in a bring-along tree.

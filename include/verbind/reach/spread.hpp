@@ -40,6 +40,10 @@ struct SpreadOptions {
     std::optional<std::uint64_t> seed;  // none: verbind::default_seed
     unsigned threads = 0;               // 0: all cores; the result does not depend on it
     ProgressCallback progress;
+
+    // Throws input_error for runs == 0 (a uniform probability outside
+    // [0, 1] is refused when the probabilities are made).
+    void validate() const;
 };
 
 struct SpreadResult {

@@ -68,6 +68,10 @@ struct TemporalOptions {
     std::int64_t start = 0;
     std::optional<std::int64_t> end;       // exclusive; none: no end
     std::optional<std::int64_t> max_wait;  // >= 0; none: no limit
+
+    // Throws input_error for an end that is not after start, or a
+    // negative max_wait.
+    void validate() const;
 };
 
 // Throws input_error for an unknown seed, end <= start or max_wait < 0.
@@ -81,6 +85,10 @@ struct NetworkTemporalOptions {
     // Sensitive events and ties of sensitive kinds carry nobody along unless
     // asked for by name.
     bool include_sensitive = false;
+
+    // Throws input_error for a given end that is not after start, or a
+    // negative max_wait.
+    void validate() const;
 };
 
 // Times in the result are day numbers (Date::day_number()); nodes are the

@@ -24,6 +24,10 @@ struct BetweennessOptions {
     std::optional<std::uint64_t> seed;   // for samples; none: default_seed
     unsigned threads = 0;
     ProgressCallback progress;
+
+    // Throws input_error for samples == 0 (more samples than nodes is
+    // refused by betweenness, which knows the graph).
+    void validate() const;
 };
 
 // networkx.betweenness_centrality (Brandes 2001; endpoints excluded). With
@@ -54,6 +58,11 @@ struct PageRankOptions {
     std::size_t max_iter = 1000;
     unsigned threads = 0;
     ProgressCallback progress;
+
+    // Throws input_error for damping outside [0, 1], tol <= 0 (or NaN), a
+    // personalization value that is negative or not finite, or values that
+    // sum to 0 (their count is checked against the graph by pagerank).
+    void validate() const;
 };
 
 // networkx.pagerank: power iteration from the uniform vector; dangling nodes
@@ -65,6 +74,9 @@ struct EigenvectorOptions {
     bool weighted = true;
     double tol = 1e-10;  // networkx's test: L1 change below n * tol
     std::size_t max_iter = 1000;
+
+    // Throws input_error for tol <= 0 (or NaN).
+    void validate() const;
 };
 
 // networkx.eigenvector_centrality: power iteration on (A + I) from the

@@ -20,6 +20,9 @@ struct CommunityOptions {
     std::optional<std::uint64_t> seed;  // none: verbind::default_seed
     unsigned threads = 0;               // 0: all cores; labels do not depend on it
     ProgressCallback progress;
+
+    // Throws input_error for a resolution that is not a positive finite number.
+    void validate() const;
 };
 
 // A community label per node, 0..k-1, numbered in order of each community's

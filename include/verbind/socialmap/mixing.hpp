@@ -31,6 +31,9 @@ struct ExpectedEIOptions {
     std::optional<std::uint64_t> seed;
     unsigned threads = 0;
     ProgressCallback progress;  // reported at least every ~0.1 s; false cancels
+
+    // Throws input_error for permutations == 0.
+    void validate() const;
 };
 
 struct ExpectedEI {

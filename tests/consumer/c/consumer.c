@@ -23,16 +23,26 @@ int main(void) {
     static const uint32_t src[] = {0, 1, 1};
     static const uint32_t dst[] = {1, 2, 3};
     size_t degree = 0;
+    vb_resident_options_t resident;
+    vb_tie_options_t tie;
+    vb_event_options_t event;
 
     expect(strcmp(vb_version(), VB_VERSION_STRING) == 0, "vb_version() matches the installed header");
 
     expect(vb_network_new(&net) == VB_OK, "vb_network_new");
-    expect(vb_network_add_resident(net, "anna", "Haven") == VB_OK, "add anna");
-    expect(vb_network_add_resident(net, "bram", "Haven") == VB_OK, "add bram");
-    expect(vb_network_add_resident(net, "cem", "Centrum") == VB_OK, "add cem");
-    expect(vb_network_add_tie(net, "anna", "bram", "knows", "2022-01-01") == VB_OK, "tie anna - bram");
+    vb_resident_options_init(&resident);
+    resident.neighbourhood = "Haven";
+    expect(vb_network_add_resident(net, "anna", &resident) == VB_OK, "add anna");
+    expect(vb_network_add_resident(net, "bram", &resident) == VB_OK, "add bram");
+    resident.neighbourhood = "Centrum";
+    expect(vb_network_add_resident(net, "cem", &resident) == VB_OK, "add cem");
+    vb_tie_options_init(&tie);
+    tie.since = "2022-01-01";
+    expect(vb_network_add_tie(net, "anna", "bram", "knows", &tie) == VB_OK, "tie anna - bram");
     expect(vb_network_add_tie(net, "bram", "cem", "knows", NULL) == VB_OK, "tie bram - cem");
-    expect(vb_network_add_event(net, "iftar", "2022-04-20", "iftar", "Haven") == VB_OK, "add iftar");
+    vb_event_options_init(&event);
+    event.neighbourhood = "Haven";
+    expect(vb_network_add_event(net, "iftar", "2022-04-20", "iftar", &event) == VB_OK, "add iftar");
     expect(vb_network_attend(net, "iftar", "anna", NULL) == VB_OK, "anna attends");
     expect(vb_network_attend(net, "iftar", "cem", "anna") == VB_OK, "cem attends, brought by anna");
     expect(vb_network_tie_count(net) == 2, "2 ties");
@@ -57,7 +67,7 @@ int main(void) {
     vb_graph_free(graph);
     vb_network_free(net);
 
-    expect(vb_graph_from_edges(4, 3, src, dst, NULL, 0, &graph) == VB_OK, "graph from edges");
+    expect(vb_graph_from_edges(4, 3, src, dst, NULL, NULL, &graph) == VB_OK, "graph from edges");
     expect(vb_graph_degree(graph, 0, &degree) == VB_OK && degree == 1, "degree of 0 is 1");
     expect(vb_graph_degree(graph, 1, &degree) == VB_OK && degree == 3, "degree of 1 is 3");
     expect(vb_graph_degree(graph, 3, &degree) == VB_OK && degree == 1, "degree of 3 is 1");

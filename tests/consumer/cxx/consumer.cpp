@@ -67,7 +67,7 @@ int main() {
     const std::uint32_t dst[] = {1, 2, 3};
     const double weights[] = {1.0, 2.0, 0.5};
     vb_graph_t* star = nullptr;
-    expect(vb_graph_from_edges(4, 3, src, dst, weights, 0, &star) == VB_OK, "vb_graph_from_edges");
+    expect(vb_graph_from_edges(4, 3, src, dst, weights, nullptr, &star) == VB_OK, "vb_graph_from_edges");
     std::size_t degree = 0;
     expect(vb_graph_degree(star, 0, &degree) == VB_OK && degree == 3, "the centre has degree 3");
     double weight = 0;
