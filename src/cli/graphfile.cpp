@@ -11,6 +11,7 @@
 #include "verbind/reach/temporal.hpp"
 #include "verbind/socialmap/structure.hpp"
 #include "verbind/util/files.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -30,11 +31,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string fixed(double x) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", x);
-    return buf;
-}
+std::string fixed(double x) { return number_text(x, NumberFormat::fixed(2)); }
 
 void measure(GraphFileSummary& s, const Graph& g) {
     const std::size_t n = g.num_nodes();

@@ -9,6 +9,7 @@
 #include "verbind/io/social_map_json.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/socialmap/social_map.hpp"
+#include "verbind/util/text.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -67,9 +68,8 @@ int map_command(const Args& args) {
     for (const auto& p : map.fragile_points) out << "  " << p.actor << "\n    " << p.why << '\n';
     heading(out, "Fragile ties", map.fragile_ties.size());
     for (const auto& t : map.fragile_ties) out << "  " << t.a << " - " << t.b << "\n    " << t.why << '\n';
-    char q[32];
-    std::snprintf(q, sizeof q, "%.3f", map.modularity);
-    heading(out, (std::string("Communities (Leiden, modularity ") + q + ")").c_str(), map.communities.size());
+    const std::string q = number_text(map.modularity, NumberFormat::fixed(3));
+    heading(out, ("Communities (Leiden, modularity " + q + ")").c_str(), map.communities.size());
     for (const auto& c : map.communities) {
         out << "  community " << c.id << "\n    " << c.why << "\n    groups:";
         for (const auto& gc : c.groups)

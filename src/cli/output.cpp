@@ -3,6 +3,7 @@
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/util/files.hpp"
+#include "verbind/util/text.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -74,34 +75,14 @@ Json& Json::key(std::string_view name) {
 
 Json& Json::value(std::string_view text) {
     comma();
-    out_ += '"';
-    for (const char c : text) {
-        switch (c) {
-            case '"': out_ += "\\\""; break;
-            case '\\': out_ += "\\\\"; break;
-            case '\n': out_ += "\\n"; break;
-            case '\r': out_ += "\\r"; break;
-            case '\t': out_ += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                    out_ += escaped;
-                } else {
-                    out_ += c;
-                }
-        }
-    }
-    out_ += '"';
+    append_json_string(out_, text);
     return *this;
 }
 
 Json& Json::value(double x) {
     if (!std::isfinite(x)) return null();
     comma();
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
-    out_.append(buffer, ec == std::errc{} ? end : buffer);
+    append_number(out_, x);
     return *this;
 }
 

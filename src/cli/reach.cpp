@@ -12,6 +12,7 @@
 #include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/reach/reach.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -22,11 +23,7 @@ namespace verbind::cli {
 
 namespace {
 
-std::string fixed(double x, int digits) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
-    return buffer;
-}
+std::string fixed(double x, int digits) { return number_text(x, NumberFormat::fixed(digits)); }
 
 std::string pad(const std::string& text, std::size_t width, bool right = false) {
     if (text.size() >= width) return text;

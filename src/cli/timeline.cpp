@@ -13,6 +13,7 @@
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/util/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -26,9 +27,7 @@ namespace {
 
 // The shortest text that reads back to the same double ("12", "0.4375").
 std::string number(double x, char decimal_separator) {
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
-    std::string text(buffer, ec == std::errc{} ? end : buffer);
+    std::string text = number_text(x);
     if (decimal_separator != '.') std::replace(text.begin(), text.end(), '.', decimal_separator);
     return text;
 }
@@ -80,9 +79,7 @@ void write_json(std::ostream& out, const Timeline& t, const std::string& source,
 std::string shown(double x) {
     if (x == static_cast<double>(static_cast<long long>(x)) && std::abs(x) < 1e15)
         return std::to_string(static_cast<long long>(x));
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3f", x);
-    return buffer;
+    return number_text(x, NumberFormat::fixed(3));
 }
 
 void write_table(std::ostream& out, const Timeline& t, const std::string& source, const TimelineOptions& options) {

@@ -244,12 +244,6 @@ NOT_COPIES = {("src/io/graphml.cpp", "markup escape")}
 KNOWN_COPIES = {
     ("src/report/format.cpp", "number-to-text"),
     ("src/report/messages.cpp", "number-to-text"),
-    ("src/cli/reach.cpp", "number-to-text"),
-    ("src/cli/map.cpp", "number-to-text"),
-    ("src/cli/graphfile.cpp", "number-to-text"),
-    ("src/cli/timeline.cpp", "number-to-text"),
-    ("src/cli/output.cpp", "number-to-text"),
-    ("src/cli/output.cpp", "JSON string escape"),
 }
 
 
