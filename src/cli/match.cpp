@@ -9,6 +9,7 @@
 #include "verbind/match/introductions.hpp"
 #include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
+#include "verbind/util/text.hpp"
 
 #include <iomanip>
 #include <iostream>
@@ -18,14 +19,7 @@ namespace verbind::cli {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ", ";
-        out += item;
-    }
-    return out.empty() ? "-" : out;
-}
+std::string joined(const std::vector<std::string>& items) { return items.empty() ? "-" : join(items, ", "); }
 
 }  // namespace
 

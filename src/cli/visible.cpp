@@ -7,6 +7,7 @@
 #include "verbind/model/visible.hpp"
 #include "verbind/store/store.hpp"
 #include "verbind/util/files.hpp"
+#include "verbind/util/text.hpp"
 
 #include "verbind/error.hpp"
 
@@ -56,9 +57,8 @@ namespace {
 
 std::string names_of(const std::set<std::string>& names, const char* what, const char* plural) {
     if (names.empty()) return "the network names no " + std::string(what);
-    std::string out;
-    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + printable(name);
-    return "the " + std::string(plural) + " of the network: " + out;
+    return "the " + std::string(plural) +
+           " of the network: " + join(names, ", ", [](const std::string& name) { return printable(name); });
 }
 
 }  // namespace

@@ -4,18 +4,13 @@
 // written here from the numbers (the social map's own `why` is English).
 #include "parts.hpp"
 
+#include "verbind/util/text.hpp"
+
 namespace verbind::report_detail {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ", ";
-        out += item;
-    }
-    return out.empty() ? "&#8211;" : out;
-}
+std::string joined(const std::vector<std::string>& items) { return items.empty() ? "&#8211;" : join(items, ", "); }
 
 std::string percent(const Words& words, double share) { return words.num(100 * share, 1); }
 
