@@ -5,7 +5,6 @@
 #include "verbind/util/text.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 namespace verbind::report_detail {
@@ -19,9 +18,7 @@ std::string escaped(std::string_view text) {
 
 std::string number(double value, int digits) {
     if (!std::isfinite(value)) throw std::logic_error("report: a value to print is not finite");
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    std::string text = buffer;
+    std::string text = number_text(value, NumberFormat::fixed(digits));
     if (text.front() == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
     return text;
 }

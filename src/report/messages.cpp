@@ -2,11 +2,10 @@
 // writing numbers, dates and counts. Texts are HTML-safe as they stand: an
 // apostrophe is &#39;, a dash &#8211;, a minus &#8722;.
 #include "messages.hpp"
+#include "parts.hpp"
 
 #include "verbind/error.hpp"
 
-#include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 namespace verbind::report_detail {
@@ -610,11 +609,7 @@ std::string Words::fill(M id, std::initializer_list<std::string> args) const {
 }
 
 std::string Words::num(double value, int digits) const {
-    if (!std::isfinite(value)) throw std::logic_error("report: a value to print is not finite");
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    std::string text = buffer;
-    if (text.front() == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
+    std::string text = number(value, digits);  // the one number-to-text, checked finite
     if (lang_ == Lang::en) return text;
     const std::size_t point = text.find('.');
     std::string whole_part = grouped(text.substr(0, point), '.');

@@ -119,9 +119,15 @@ def test_dutch_and_english_reports_hold_the_same_numbers(pair):
         assert canonical_numbers(e, False) == canonical_numbers(n, True), (e, n)
         numbers += len(canonical_numbers(e, False))
     assert numbers > 2000
-    # Dutch writes decimals with a comma and thousands with a point.
+    # Dutch writes decimals with a comma and thousands with a point, dates
+    # as "5 februari 2022".
     assert re.search(r"\b\d+,\d+\b", " ".join(nl))
     assert re.search(r"\b\d+\.\d+\b", " ".join(en))
+    ties = int(re.search(r"(\d+) ties between them", en[2])[1])
+    assert ties > 999 and f"{ties:,} contacten daartussen".replace(",", ".") in nl[2]
+    first, last = re.search(r"events from (\S+) to (\S+?)\.", en[2]).groups()
+    y, m, d = (int(x) for x in first.split("-"))
+    assert f"activiteiten van {d} {MONTHS_NL[m - 1]} {y} tot en met" in nl[2]
 
 
 def test_no_english_identifier_or_word_in_the_dutch_report(net, pair):
