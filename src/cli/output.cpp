@@ -14,6 +14,19 @@
 
 namespace verbind::cli {
 
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+    return width;
+}
+
+std::string pad(const std::string& text, std::size_t width, bool right) {
+    const std::size_t has = display_width(text);
+    if (has >= width) return text;
+    const std::string fill(width - has, ' ');
+    return right ? fill + text : text + fill;
+}
+
 void check_output_path(const CommandLine& line, const std::string& path) {
     if (path == "-") return;
     files::check_path(path, "-o");

@@ -30,6 +30,12 @@ private:
     std::ostringstream buffer_;
 };
 
+// The columns `text` takes in a terminal: its UTF-8 characters (code
+// points), so "Fryslân" is 7 wide, not 8 bytes. The tables pad with it.
+std::size_t display_width(std::string_view text);
+// `text` padded with spaces to `width` columns, on the right (or the left).
+std::string pad(const std::string& text, std::size_t width, bool right = false);
+
 // Checks an -o path (see Output) without making an Output.
 void check_output_path(const CommandLine& line, const std::string& path);
 

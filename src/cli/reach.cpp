@@ -25,12 +25,6 @@ namespace {
 
 std::string fixed(double x, int digits) { return number_text(x, NumberFormat::fixed(digits)); }
 
-std::string pad(const std::string& text, std::size_t width, bool right = false) {
-    if (text.size() >= width) return text;
-    const std::string fill(width - text.size(), ' ');
-    return right ? fill + text : text + fill;
-}
-
 void print_cascades(std::ostream& out, const Network& net, const CascadeResult& c) {
     out << "attendances " << c.attendances << ", newcomers " << c.newcomers << " ("
         << fixed(100 * c.newcomer_share, 1) << "%), newcomers brought along " << c.newcomers_brought

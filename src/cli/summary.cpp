@@ -118,7 +118,7 @@ public:
     void print(std::ostream& out) const {
         std::vector<std::size_t> width(rows_.front().size(), 0);
         for (const auto& row : rows_)
-            for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+            for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
         std::size_t line_width = 0;
         for (std::size_t c = 0; c < width.size(); ++c) line_width += width[c] + (c ? 2 : 0);
         for (std::size_t r = 0; r < rows_.size(); ++r) {
@@ -127,7 +127,7 @@ public:
             std::string line;
             for (std::size_t c = 0; c < rows_[r].size(); ++c) {
                 const std::string& cell = rows_[r][c];
-                const std::string pad(width[c] - cell.size(), ' ');
+                const std::string pad(width[c] - display_width(cell), ' ');
                 if (c == 0)
                     line += cell + pad;
                 else

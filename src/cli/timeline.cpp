@@ -92,18 +92,16 @@ void write_table(std::ostream& out, const Timeline& t, const std::string& source
     if (t.records.empty()) return;
     std::vector<std::size_t> width = {6, 4, 6, 5};
     for (const TimelineRecord& r : t.records) {
-        width[0] = std::max(width[0], r.period.size());
-        width[1] = std::max(width[1], r.area.size());
-        width[2] = std::max(width[2], r.metric.size());
+        width[0] = std::max(width[0], display_width(r.period));
+        width[1] = std::max(width[1], display_width(r.area));
+        width[2] = std::max(width[2], display_width(r.metric));
         if (r.value) width[3] = std::max(width[3], shown(*r.value).size());
     }
     auto row = [&](const std::string& period, const std::string& area, const std::string& metric,
                    const std::string& value, std::string_view status) {
         out << '\n'
-            << period << std::string(width[0] - period.size() + 2, ' ') << area
-            << std::string(width[1] - area.size() + 2, ' ') << metric
-            << std::string(width[2] - metric.size() + 2, ' ') << std::string(width[3] - value.size(), ' ') << value
-            << "  " << status;
+            << pad(period, width[0] + 2) << pad(area, width[1] + 2) << pad(metric, width[2] + 2)
+            << pad(value, width[3], true) << "  " << status;
     };
     row("period", "area", "metric", "value", "status");
     out << '\n' << std::string(width[0] + width[1] + width[2] + width[3] + 8 + 10, '-');

@@ -303,6 +303,35 @@ def test_timeline_excel_reads_back_with_dutch_settings(sample, tmp_path):
     assert re.search(r";\d+,\d+;ok\r\n", body) and not re.search(r";\d+\.\d+;", body)
 
 
+def test_timeline_csv_quotes_what_needs_quoting(tmp_path):
+    """Area names holding the separator, a quote or a comma survive both CSVs."""
+    pandas = pytest.importorskip("pandas")
+    net = verbind.Network()
+    names = ['Noard; "Fryslân"', "Súdwest, Fryslân"]
+    for m, name in enumerate(names):
+        for i in range(12):
+            net.add_resident(f"r{m}-{i}", municipality=name, neighbourhood="Centrum")
+        net.add_event(f"e{m}", date="2022-05-05", kind="ontbijt", municipality=name)
+        for i in range(12):
+            net.attend(f"e{m}", f"r{m}-{i}")
+    net.write_json(tmp_path / "net.json")
+    want = list(verbind.timeline(net))
+    for flag, options in (("--csv", {}), ("--excel", {"sep": ";", "decimal": ",", "encoding": "utf-8-sig"})):
+        run("timeline", tmp_path / "net.json", flag, "-o", tmp_path / "t.csv")
+        frame = pandas.read_csv(tmp_path / "t.csv", keep_default_na=False, na_values={"value": [""]},
+                                float_precision="round_trip", **options)
+        assert list(frame.area) == [r["area"] for r in want], flag
+        assert set(frame.area) == set(names) | {"programme"}
+        assert [None if math.isnan(v) else v for v in frame.value] == [r["value"] for r in want]
+    # The text tables align by characters, not bytes ("â" is two bytes).
+    lines = out("timeline", tmp_path / "net.json").splitlines()
+    rows = lines[lines.index(next(l for l in lines if l.startswith("period"))) + 2:]
+    assert len({row.index(r["metric"]) for row, r in zip(rows, want)}) == 1
+    lines = out("stats", tmp_path / "net.json").splitlines()
+    table = [l for l in lines[2:] if l and not l.startswith("-")][:4]  # header, both municipalities, cross
+    assert len({len(l) for l in table[:3]}) == 1, table  # right-aligned numbers end in one column
+
+
 def test_timeline_table(sample):
     text = out("timeline", "--period", "quarter", "--by", "programme")
     want = verbind.timeline(sample, period="quarter", by="programme")
