@@ -2,7 +2,8 @@
 // Southern Women.
 #include "capi_internal.hpp"
 
-#include "verbind/model/sample.hpp"
+#include "verbind/datasets/davis.hpp"
+#include "verbind/datasets/sample.hpp"
 
 using namespace verbind::capi;
 

@@ -7,8 +7,8 @@
 // prints absolute medians and the share spent in the E-I permutations
 // (permutations=1 vs the default 200), not ratios against a peer.
 #include "../timing.hpp"
+#include "verbind/datasets/sample.hpp"
 #include "verbind/evaluate/timeline.hpp"
-#include "verbind/model/sample.hpp"
 
 #include <algorithm>
 #include <chrono>

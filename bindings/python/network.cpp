@@ -2,10 +2,11 @@
 #include "bindings.hpp"
 #include "options.hpp"
 
+#include "verbind/datasets/davis.hpp"
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
 #include "verbind/io/io.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/model/visible.hpp"
 
 #include <cmath>

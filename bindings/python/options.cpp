@@ -12,6 +12,7 @@
 
 #include "bindings.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/graph/view.hpp"
@@ -19,7 +20,6 @@
 #include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/tables.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/privacy/suppress.hpp"
 #include "verbind/reach/cascades.hpp"
 #include "verbind/reach/spread.hpp"

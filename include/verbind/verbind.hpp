@@ -2,6 +2,8 @@
 // verbind/graph/bgl.hpp where BGL algorithms are used).
 #pragma once
 
+#include "verbind/datasets/davis.hpp"
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/graph/view.hpp"
@@ -16,7 +18,6 @@
 #include "verbind/match/tables.hpp"
 #include "verbind/model/date.hpp"
 #include "verbind/model/network.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/privacy/pseudonymise.hpp"
 #include "verbind/privacy/suppress.hpp"

@@ -5,9 +5,9 @@
 #include "output.hpp"
 #include "visible.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/io/social_map_json.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/socialmap/social_map.hpp"
 #include "verbind/util/text.hpp"
 

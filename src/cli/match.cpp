@@ -5,9 +5,9 @@
 #include "output.hpp"
 #include "visible.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/match/introductions.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/util/text.hpp"
 

@@ -7,9 +7,9 @@
 #include "output.hpp"
 #include "visible.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/graph/view.hpp"
 #include "verbind/io/io.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/reach/reach.hpp"
 #include "verbind/util/text.hpp"

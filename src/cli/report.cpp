@@ -5,9 +5,9 @@
 #include "output.hpp"
 #include "visible.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/io/io.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/report/report.hpp"
 
 #include <iostream>

@@ -7,8 +7,8 @@
 #include "summary.hpp"
 #include "visible.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/io/io.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/store/store.hpp"
 

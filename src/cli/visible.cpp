@@ -1,8 +1,8 @@
 #include "visible.hpp"
 #include "graphfile.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/io/io.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/model/visible.hpp"
 #include "verbind/store/store.hpp"

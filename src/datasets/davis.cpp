@@ -3,7 +3,7 @@
 // p. 148: which of 18 women attended which of 14 social events. Names and
 // event labels as in networkx's davis_southern_women_graph(), which the
 // Python tests compare against.
-#include "verbind/model/sample.hpp"
+#include "verbind/datasets/davis.hpp"
 
 #include <array>
 #include <string>

@@ -8,7 +8,7 @@
 // integer arithmetic only (no std::*_distribution, no floating point except
 // the one multiplication by the scale), and nothing iterates over an
 // unordered container.
-#include "verbind/model/sample.hpp"
+#include "verbind/datasets/sample.hpp"
 
 #include "verbind/error.hpp"
 

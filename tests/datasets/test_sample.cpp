@@ -1,5 +1,6 @@
+#include "verbind/datasets/davis.hpp"
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
-#include "verbind/model/sample.hpp"
 
 #include <catch2/catch.hpp>
 

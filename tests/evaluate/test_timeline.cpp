@@ -1,9 +1,9 @@
 // The timeline on small networks whose every metric is worked out by hand in
 // the comments (definitions: docs/evaluate.md), plus suppression, periods,
 // privacy, bad input and determinism.
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/evaluate/timeline.hpp"
-#include "verbind/model/sample.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -6,6 +6,7 @@
 
 #include "io_test_support.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/io/contacts.hpp"
@@ -13,7 +14,6 @@
 #include "verbind/io/graphml.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/model/network.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/reach/temporal.hpp"
 #include "verbind/report/report.hpp"
 #include "verbind/store/store.hpp"

@@ -1,9 +1,10 @@
 #include "io_test_support.hpp"
 
+#include "verbind/datasets/davis.hpp"
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/model/network.hpp"
-#include "verbind/model/sample.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -5,9 +5,9 @@
 //
 // Progress is throttled to one report per ~0.1 s: a callback that sleeps
 // 0.15 s lets the next report through (no timing is asserted).
-#include "verbind/io/io.hpp"
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
-#include "verbind/model/sample.hpp"
+#include "verbind/io/io.hpp"
 
 #include "io_test_support.hpp"
 

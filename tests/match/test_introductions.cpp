@@ -1,9 +1,9 @@
 // introductions and tables: a hand-made network with known answers, and
 // every constraint checked on the sample programme.
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/tables.hpp"
-#include "verbind/model/sample.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
 // The one privacy view (verbind/model/visible.hpp): what it shows, against a
 // hand-built network and against an independent reading of the marks on
 // random networks; and every export agreeing with it.
+#include "verbind/datasets/sample.hpp"
 #include "verbind/io/io.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/model/visible.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // The coordinator's report: structure, well-formedness, privacy, the
 // layout's determinism and the drawing subset, bad options.
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/report/layout.hpp"
 #include "verbind/report/report.hpp"
 

@@ -1,8 +1,8 @@
 #include "socialmap_test_graphs.hpp"
 
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/io/social_map_json.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/mixing.hpp"

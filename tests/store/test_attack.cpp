@@ -1,8 +1,8 @@
 // The store under attack (issue 11): damaged files, rows of the wrong type
 // or with invalid UTF-8, read-only files and folders, two writers on one
 // file, and erasure that must reach every file beside the store.
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/store/store.hpp"
 #include "verbind/util/random.hpp"
 

@@ -1,8 +1,9 @@
 // The SQLite store: round trips, incremental writes, schema versions and
 // migrations, bad files, a full disk, crash safety under SIGKILL, readers in
 // another process, and erasure that leaves no bytes behind.
+#include "verbind/datasets/davis.hpp"
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/store/store.hpp"
 #include "verbind/util/random.hpp"
 

@@ -5,8 +5,8 @@
 //
 // Progress is throttled to one report per ~0.1 s: a callback that sleeps
 // 0.15 s lets the next report through (no timing is asserted).
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/store/store.hpp"
 
 #include <catch2/catch.hpp>

@@ -4,12 +4,12 @@
 // Every result is compared with the same computation done alone on one
 // thread. scripts/test runs these under ThreadSanitizer (VERBIND_TSAN), where
 // a data race fails the run; in the normal build they check the results.
+#include "verbind/datasets/sample.hpp"
 #include "verbind/error.hpp"
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/graph/view.hpp"
 #include "verbind/io/social_map_json.hpp"
 #include "verbind/match/introductions.hpp"
-#include "verbind/model/sample.hpp"
 #include "verbind/reach/cascades.hpp"
 #include "verbind/reach/spread.hpp"
 #include "verbind/report/report.hpp"

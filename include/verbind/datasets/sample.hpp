@@ -1,6 +1,6 @@
-// Ready-made networks: the embedded sample programme (a seeded, deterministic
-// generator of a realistic pilot year; see docs/sample-programme.md) and
-// Davis's Southern Women, a real event-attendance network.
+// The embedded sample programme: a seeded, deterministic generator of a
+// realistic pilot year (docs/sample-programme.md). Davis's Southern Women,
+// a real event-attendance network: verbind/datasets/davis.hpp.
 #pragma once
 
 #include "verbind/model/network.hpp"
@@ -24,10 +24,5 @@ struct SampleOptions {
 // events with attendance and bring-along chains. Same seed, same Network, on
 // every platform.
 Network sample_programme(const SampleOptions& options = {});
-
-// Davis, Gardner & Gardner (1941), Deep South: 18 women and the 14 social
-// events they attended in Natchez, Mississippi in the 1930s. Women are
-// residents, events are events, attendance is the 89 recorded attendances.
-Network davis_southern_women();
 
 }  // namespace verbind
