@@ -37,6 +37,10 @@ std::atomic<unsigned> thread_cap{0};
 // alone is never handed out.
 constexpr std::chrono::microseconds inline_cutoff{50};
 
+// How long a caller whose own chunks are done spins for the helpers' last
+// ones before it sleeps.
+constexpr std::chrono::microseconds spin_limit{500};
+
 // Set on pool threads for good and on a calling thread while it runs chunks:
 // parallel_for calls made there run inline.
 thread_local bool inside = false;
@@ -84,7 +88,19 @@ struct Job {
         }
     }
 
+    // Spins first: the chunks left are running on helpers and usually end
+    // soon, and a caller that sleeps gives up its core, which on a busy
+    // machine it gets back only after everyone queued for it (measured on
+    // ego-Facebook's influence_max at load 20 on 2 cores: 7-26 ms at
+    // threads=0 against 3.6 ms at threads=1 with a sleeping caller).
     void wait() {
+        const auto start = std::chrono::steady_clock::now();
+        for (unsigned spins = 0; done.load(std::memory_order_acquire) != chunks; ++spins) {
+            if ((spins & 63) == 0 && std::chrono::steady_clock::now() - start > spin_limit) break;
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+#endif
+        }
         if (done.load(std::memory_order_acquire) == chunks) return;
         std::unique_lock<std::mutex> lock(mutex);
         finished_cv.wait(lock, [&] { return finished; });
