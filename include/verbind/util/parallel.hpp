@@ -55,7 +55,9 @@ bool nested() noexcept;
 
 // Calls body(begin, end, worker) for consecutive chunks of [0, n) of at most
 // `chunk` indices, handed out dynamically to resolve_threads(threads)
-// workers (worker in [0, resolve_threads(threads))). The first exception
+// workers (worker in [0, resolve_threads(threads))). Per-worker scratch:
+// resolve the count once, size the scratch by it and pass that count here
+// (a cap or affinity changed meanwhile can only lower an explicit count). The first exception
 // thrown by a body is rethrown here after all workers stopped; the
 // remaining chunks are skipped.
 template <class Body>
