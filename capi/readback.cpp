@@ -45,6 +45,10 @@ using namespace verbind::capi;
 namespace {
 
 constexpr std::size_t records_options_first_size = VB_FIRST_SIZE(vb_records_options_t, include_sensitive);
+constexpr std::size_t actor_record_first_size = VB_FIRST_SIZE(vb_actor_record_t, group_count);
+constexpr std::size_t tie_record_first_size = VB_FIRST_SIZE(vb_tie_record_t, weight);
+constexpr std::size_t event_record_first_size = VB_FIRST_SIZE(vb_event_record_t, organiser_count);
+constexpr std::size_t attendance_record_first_size = VB_FIRST_SIZE(vb_attendance_record_t, brought_by);
 
 vb_records_options_t records_defaults() {
     auto o = zeroed_options<vb_records_options_t>();
@@ -68,17 +72,9 @@ void check_index(std::size_t index, std::size_t count, const char* what) {
                              std::to_string(count) + " " + what + (count == 1 ? "" : "s"));
 }
 
-void check_item(std::size_t k, std::size_t count, const char* list, const char* record, std::size_t index) {
-    if (k >= count)
-        throw argument_error("argument 'k' is " + std::to_string(k) + ", but " + record + " " +
-                             std::to_string(index) + " has " + std::to_string(count) + " " + list);
-}
+bool valid(const vb_records_t* records) noexcept { return records != nullptr && records->tag == records_tag; }
 
-template <class T>
-T& out_arg(T* out) {
-    require(out, "out");
-    return *out;
-}
+const char* key_of(const vb_records& r, verbind::ActorId id) { return r.network.actor(id).key.c_str(); }
 
 const verbind::Actor& actor_at(const vb_records& r, std::size_t index) {
     check_index(index, r.network.num_actors(), "actor");
@@ -182,16 +178,14 @@ void vb_records_free(vb_records_t* records) {
 }
 
 size_t vb_records_actor_count(const vb_records_t* records) {
-    return records && records->tag == records_tag ? records->network.num_actors() : 0;
+    return valid(records) ? records->network.num_actors() : 0;
 }
-size_t vb_records_tie_count(const vb_records_t* records) {
-    return records && records->tag == records_tag ? records->network.num_ties() : 0;
-}
+size_t vb_records_tie_count(const vb_records_t* records) { return valid(records) ? records->network.num_ties() : 0; }
 size_t vb_records_event_count(const vb_records_t* records) {
-    return records && records->tag == records_tag ? records->network.num_events() : 0;
+    return valid(records) ? records->network.num_events() : 0;
 }
 size_t vb_records_attendance_count(const vb_records_t* records) {
-    return records && records->tag == records_tag ? records->network.num_attendances() : 0;
+    return valid(records) ? records->network.num_attendances() : 0;
 }
 
 vb_status_t vb_records_find_actor(const vb_records_t* records, const char* key, size_t* index) {
@@ -243,75 +237,74 @@ vb_status_t vb_records_find_attendance(const vb_records_t* records, const char* 
     });
 }
 
-}  // extern "C"
+// Record `index` into the caller's struct: its size checked first (0,
+// below the 1.0 struct, larger than this library's: refused, nothing
+// written), then the fields that fit.
+vb_status_t vb_records_actor(const vb_records_t* records, size_t index, vb_actor_record_t* out) {
+    return guarded("vb_records_actor", [&] {
+        const vb_records& r = records_of(records);
+        require(out, "out");
+        check_result_size(out, actor_record_first_size, "vb_actor_record_t");
+        const verbind::Actor& a = actor_at(r, index);
+        write_result(out,
+                     vb_actor_record_t{0, a.key.c_str(), a.is_resident() ? VB_ACTOR_RESIDENT : VB_ACTOR_ORGANISATION,
+                                       text_or_null(a.kind), text_or_null(a.neighbourhood),
+                                       text_or_null(a.municipality), a.key_figure ? 1 : 0,
+                                       text_or_null(r.trained_on[index]), a.talents.size(), a.groups.size()});
+    });
+}
 
-namespace {
+vb_status_t vb_records_tie(const vb_records_t* records, size_t index, vb_tie_record_t* out) {
+    return guarded("vb_records_tie", [&] {
+        const vb_records& r = records_of(records);
+        require(out, "out");
+        check_result_size(out, tie_record_first_size, "vb_tie_record_t");
+        const verbind::Tie& t = tie_at(r, index);
+        write_result(out, vb_tie_record_t{0, key_of(r, t.a), key_of(r, t.b), r.network.tie_kind(t).c_str(),
+                                          text_or_null(r.since[index]), text_or_null(r.until[index]), t.weight});
+    });
+}
 
-// A list item as text: a string as it is, an actor id as its key.
-const char* item_text(const vb_records&, const std::string& item) noexcept { return item.c_str(); }
-const char* item_text(const vb_records& r, verbind::ActorId id) { return r.network.actor(id).key.c_str(); }
-const char* key_of(const vb_records& r, verbind::ActorId id) { return r.network.actor(id).key.c_str(); }
+vb_status_t vb_records_event(const vb_records_t* records, size_t index, vb_event_record_t* out) {
+    return guarded("vb_records_event", [&] {
+        const vb_records& r = records_of(records);
+        require(out, "out");
+        check_result_size(out, event_record_first_size, "vb_event_record_t");
+        const verbind::Event& e = event_at(r, index);
+        write_result(out, vb_event_record_t{0, e.key.c_str(), r.date[index].c_str(), e.kind.c_str(),
+                                            text_or_null(e.neighbourhood), text_or_null(e.municipality),
+                                            e.organisers.size()});
+    });
+}
 
-}  // namespace
+vb_status_t vb_records_attendance(const vb_records_t* records, size_t index, vb_attendance_record_t* out) {
+    return guarded("vb_records_attendance", [&] {
+        const vb_records& r = records_of(records);
+        require(out, "out");
+        check_result_size(out, attendance_record_first_size, "vb_attendance_record_t");
+        const verbind::Attendance& a = attendance_at(r, index);
+        write_result(out, vb_attendance_record_t{0, r.network.event(a.event).key.c_str(), key_of(r, a.actor),
+                                                 a.brought_by == verbind::no_id ? nullptr : key_of(r, a.brought_by)});
+    });
+}
 
-// One accessor: checks the handle and out-parameter, then writes `value`
-// (an expression of r, index and, for list items, k).
-#define VB_RECORDS_ACCESSOR(name, type, value) \
-  vb_status_t name(const vb_records_t* records, size_t index, type* out) { \
-    return guarded(#name, [&] { \
-  const vb_records& r = records_of(records); \
-  type& result = out_arg(out); \
-  result = value; \
-    }); \
-  }
-#define VB_RECORDS_ITEM(name, list_expr, list_name, record) \
-  vb_status_t name(const vb_records_t* records, size_t index, size_t k, const char** out) { \
-    return guarded(#name, [&] { \
-  const vb_records& r = records_of(records); \
-  const char*& result = out_arg(out); \
-  const auto& items = list_expr; \
-  check_item(k, items.size(), list_name, record, index); \
-  result = item_text(r, items[k]); \
-    }); \
-  }
+// List items: NULL for a NULL or wrong handle, or an index or k out of range.
+const char* vb_records_actor_talent(const vb_records_t* records, size_t index, size_t k) {
+    if (!valid(records) || index >= records->network.num_actors()) return nullptr;
+    const auto& items = records->network.actor(static_cast<verbind::ActorId>(index)).talents;
+    return k < items.size() ? items[k].c_str() : nullptr;
+}
 
+const char* vb_records_actor_group(const vb_records_t* records, size_t index, size_t k) {
+    if (!valid(records) || index >= records->network.num_actors()) return nullptr;
+    const auto& items = records->network.actor(static_cast<verbind::ActorId>(index)).groups;
+    return k < items.size() ? items[k].c_str() : nullptr;
+}
 
-extern "C" {
-
-VB_RECORDS_ACCESSOR(vb_records_actor_key, const char*, actor_at(r, index).key.c_str())
-VB_RECORDS_ACCESSOR(vb_records_actor_type, vb_actor_type_t,
-                    actor_at(r, index).is_resident() ? VB_ACTOR_RESIDENT : VB_ACTOR_ORGANISATION)
-VB_RECORDS_ACCESSOR(vb_records_actor_kind, const char*, text_or_null(actor_at(r, index).kind))
-VB_RECORDS_ACCESSOR(vb_records_actor_neighbourhood, const char*, text_or_null(actor_at(r, index).neighbourhood))
-VB_RECORDS_ACCESSOR(vb_records_actor_municipality, const char*, text_or_null(actor_at(r, index).municipality))
-VB_RECORDS_ACCESSOR(vb_records_actor_key_figure, int, actor_at(r, index).key_figure ? 1 : 0)
-VB_RECORDS_ACCESSOR(vb_records_actor_trained_on, const char*, (actor_at(r, index), text_or_null(r.trained_on[index])))
-VB_RECORDS_ACCESSOR(vb_records_actor_talent_count, size_t, actor_at(r, index).talents.size())
-VB_RECORDS_ITEM(vb_records_actor_talent, actor_at(r, index).talents, "talents", "actor")
-VB_RECORDS_ACCESSOR(vb_records_actor_group_count, size_t, actor_at(r, index).groups.size())
-VB_RECORDS_ITEM(vb_records_actor_group, actor_at(r, index).groups, "groups", "actor")
-
-VB_RECORDS_ACCESSOR(vb_records_tie_a, const char*, key_of(r, tie_at(r, index).a))
-VB_RECORDS_ACCESSOR(vb_records_tie_b, const char*, key_of(r, tie_at(r, index).b))
-VB_RECORDS_ACCESSOR(vb_records_tie_kind, const char*, r.network.tie_kind(tie_at(r, index)).c_str())
-VB_RECORDS_ACCESSOR(vb_records_tie_since, const char*, (tie_at(r, index), text_or_null(r.since[index])))
-VB_RECORDS_ACCESSOR(vb_records_tie_until, const char*, (tie_at(r, index), text_or_null(r.until[index])))
-VB_RECORDS_ACCESSOR(vb_records_tie_weight, double, tie_at(r, index).weight)
-
-VB_RECORDS_ACCESSOR(vb_records_event_key, const char*, event_at(r, index).key.c_str())
-VB_RECORDS_ACCESSOR(vb_records_event_date, const char*, (event_at(r, index), r.date[index].c_str()))
-VB_RECORDS_ACCESSOR(vb_records_event_kind, const char*, event_at(r, index).kind.c_str())
-VB_RECORDS_ACCESSOR(vb_records_event_neighbourhood, const char*, text_or_null(event_at(r, index).neighbourhood))
-VB_RECORDS_ACCESSOR(vb_records_event_municipality, const char*, text_or_null(event_at(r, index).municipality))
-VB_RECORDS_ACCESSOR(vb_records_event_organiser_count, size_t, event_at(r, index).organisers.size())
-VB_RECORDS_ITEM(vb_records_event_organiser, event_at(r, index).organisers, "organisers", "event")
-
-VB_RECORDS_ACCESSOR(vb_records_attendance_event, const char*,
-                    r.network.event(attendance_at(r, index).event).key.c_str())
-VB_RECORDS_ACCESSOR(vb_records_attendance_actor, const char*, key_of(r, attendance_at(r, index).actor))
-VB_RECORDS_ACCESSOR(vb_records_attendance_brought_by, const char*,
-                    attendance_at(r, index).brought_by == verbind::no_id
-                        ? nullptr
-                        : key_of(r, attendance_at(r, index).brought_by))
+const char* vb_records_event_organiser(const vb_records_t* records, size_t index, size_t k) {
+    if (!valid(records) || index >= records->network.num_events()) return nullptr;
+    const auto& items = records->network.event(static_cast<verbind::EventId>(index)).organisers;
+    return k < items.size() ? key_of(*records, items[k]) : nullptr;
+}
 
 }  // extern "C"

@@ -86,12 +86,6 @@ const social_map_handle& map_of(const vb_social_map_t* map) {
     return *map;
 }
 
-template <class T>
-T& out_arg(T* out) {
-    require(out, "out");
-    return *out;
-}
-
 template <class Items>
 const typename Items::value_type& entry(const Items& items, std::size_t i, const char* section) {
     if (i >= items.size())
@@ -119,12 +113,29 @@ vb_value_status_t status_of(const std::optional<std::size_t>& people) noexcept {
 // The NaN of "not known" for the C ABI.
 double or_nan(const std::optional<double>& x) noexcept { return x ? *x : std::nan(""); }
 
-// The number of a count of people that may be suppressed; refused when it is.
-std::size_t people_of(const std::optional<std::size_t>& people, const std::string& what) {
-    if (!people)
-        throw argument_error(what + ": the count is suppressed (fewer than min_cell people, or withheld so that "
-                                    "such a count cannot be worked out); there is no number to give");
-    return *people;
+constexpr std::size_t key_figure_first_size = VB_FIRST_SIZE(vb_key_figure_t, why);
+constexpr std::size_t broker_first_size = VB_FIRST_SIZE(vb_broker_t, why);
+constexpr std::size_t organisation_role_first_size = VB_FIRST_SIZE(vb_organisation_role_t, why);
+constexpr std::size_t fragile_first_size = VB_FIRST_SIZE(vb_fragile_t, why);
+constexpr std::size_t community_first_size = VB_FIRST_SIZE(vb_community_t, why);
+constexpr std::size_t people_count_first_size = VB_FIRST_SIZE(vb_people_count_t, status);
+constexpr std::size_t gap_first_size = VB_FIRST_SIZE(vb_gap_t, why);
+
+bool valid(const vb_social_map_t* map) noexcept { return map != nullptr && map->tag == social_map_tag; }
+
+// Entry i of a section into the caller's struct: the handle, `out` and its
+// struct_size checked first (nothing written when refused), then the fields
+// that fit. `record(entry)` makes the library's struct of the entry.
+template <class Out, class Items, class Record>
+vb_status_t entry_of(const char* function, const vb_social_map_t* map, std::size_t i, Out* out,
+                     std::size_t first_size, const char* type_name, Items verbind::SocialMap::*items,
+                     const char* section, Record&& record) {
+    return guarded(function, [&] {
+        const social_map_handle& m = map_of(map);
+        require(out, "out");
+        check_result_size(out, first_size, type_name);
+        write_result(out, record(entry(m.map.*items, i, section)));
+    });
 }
 
 }  // namespace
@@ -161,123 +172,111 @@ VB_MAP_COUNT(vb_social_map_fragile_tie_count, fragile_ties)
 VB_MAP_COUNT(vb_social_map_community_count, communities)
 VB_MAP_COUNT(vb_social_map_gap_count, gaps)
 
-size_t vb_social_map_group_count(const vb_social_map_t* map) {
-    return map && map->tag == social_map_tag ? map->groups.size() : 0;
-}
-
 }  // extern "C"
-
-// A whole-map value: `value` is an expression of m.
-#define VB_MAP_VALUE(name, type, value) \
-  vb_status_t name(const vb_social_map_t* map, type* out) { \
-    return guarded(#name, [&] { \
-  const social_map_handle& m = map_of(map); \
-  type& result = out_arg(out); \
-  result = value; \
-    }); \
-  }
-// A field of entry i of a section: `value` is an expression of e (the entry)
-// and m.
-#define VB_MAP_FIELD(name, section, label, type, value) \
-  vb_status_t name(const vb_social_map_t* map, size_t i, type* out) { \
-    return guarded(#name, [&] { \
-  const social_map_handle& m = map_of(map); \
-  type& result = out_arg(out); \
-  const auto& e = entry(m.map.section, i, label); \
-  (void)e; \
-  result = value; \
-    }); \
-  }
 
 extern "C" {
 
-VB_MAP_VALUE(vb_social_map_people, size_t, m.map.people)
-VB_MAP_VALUE(vb_social_map_ties, size_t, m.map.ties)
-VB_MAP_VALUE(vb_social_map_modularity, double, m.map.modularity)
+size_t vb_social_map_people(const vb_social_map_t* map) { return valid(map) ? map->map.people : 0; }
+size_t vb_social_map_ties(const vb_social_map_t* map) { return valid(map) ? map->map.ties : 0; }
+double vb_social_map_modularity(const vb_social_map_t* map) {
+    return valid(map) ? map->map.modularity : std::nan("");
+}
+size_t vb_social_map_group_count(const vb_social_map_t* map) { return valid(map) ? map->groups.size() : 0; }
+const char* vb_social_map_group(const vb_social_map_t* map, size_t g) {
+    return valid(map) && g < map->groups.size() ? map->groups[g].c_str() : nullptr;
+}
 
-VB_MAP_FIELD(vb_social_map_key_figure_actor, key_figures, "key figures", const char*, e.actor.c_str())
-VB_MAP_FIELD(vb_social_map_key_figure_score, key_figures, "key figures", double, e.score)
-VB_MAP_FIELD(vb_social_map_key_figure_two_hop_reach, key_figures, "key figures", size_t, e.two_hop_reach)
-VB_MAP_FIELD(vb_social_map_key_figure_betweenness, key_figures, "key figures", double, e.betweenness)
-VB_MAP_FIELD(vb_social_map_key_figure_cross_group_ties, key_figures, "key figures", size_t, e.cross_group_ties)
-VB_MAP_FIELD(vb_social_map_key_figure_recognised, key_figures, "key figures", int, e.recognised ? 1 : 0)
-VB_MAP_FIELD(vb_social_map_key_figure_trained, key_figures, "key figures", int, e.trained ? 1 : 0)
-VB_MAP_FIELD(vb_social_map_key_figure_why, key_figures, "key figures", const char*, e.why.c_str())
+vb_status_t vb_social_map_key_figure(const vb_social_map_t* map, size_t i, vb_key_figure_t* out) {
+    return entry_of("vb_social_map_key_figure", map, i, out, key_figure_first_size, "vb_key_figure_t",
+                    &verbind::SocialMap::key_figures, "key figures", [](const verbind::KeyFigure& k) {
+                        return vb_key_figure_t{0,
+                                               k.actor.c_str(),
+                                               k.score,
+                                               k.two_hop_reach,
+                                               k.betweenness,
+                                               k.cross_group_ties,
+                                               k.recognised ? 1 : 0,
+                                               k.trained ? 1 : 0,
+                                               k.why.c_str()};
+                    });
+}
 
-VB_MAP_FIELD(vb_social_map_broker_actor, brokers, "brokers", const char*, e.actor.c_str())
-VB_MAP_FIELD(vb_social_map_broker_constraint, brokers, "brokers", double, e.constraint)
-VB_MAP_FIELD(vb_social_map_broker_betweenness, brokers, "brokers", double, e.betweenness)
-VB_MAP_FIELD(vb_social_map_broker_community_count, brokers, "brokers", size_t, e.communities.size())
-VB_MAP_FIELD(vb_social_map_broker_why, brokers, "brokers", const char*, e.why.c_str())
+vb_status_t vb_social_map_broker(const vb_social_map_t* map, size_t i, vb_broker_t* out) {
+    return entry_of("vb_social_map_broker", map, i, out, broker_first_size, "vb_broker_t",
+                    &verbind::SocialMap::brokers, "brokers", [](const verbind::Broker& b) {
+                        return vb_broker_t{
+                            0, b.actor.c_str(), b.constraint, b.betweenness, b.communities.size(), b.why.c_str()};
+                    });
+}
 
-VB_MAP_FIELD(vb_social_map_organisation_actor, organisations, "organisations", const char*, e.actor.c_str())
-VB_MAP_FIELD(vb_social_map_organisation_kind, organisations, "organisations", const char*, e.kind.c_str())
-VB_MAP_FIELD(vb_social_map_organisation_residents_tied, organisations, "organisations", size_t, e.residents_tied)
-VB_MAP_FIELD(vb_social_map_organisation_disconnected_without, organisations, "organisations", size_t,
-             e.disconnected_without)
-VB_MAP_FIELD(vb_social_map_organisation_pairs_far_apart_without, organisations, "organisations", size_t,
-             e.pairs_far_apart_without)
-VB_MAP_FIELD(vb_social_map_organisation_why, organisations, "organisations", const char*, e.why.c_str())
+vb_status_t vb_social_map_organisation(const vb_social_map_t* map, size_t i, vb_organisation_role_t* out) {
+    return entry_of("vb_social_map_organisation", map, i, out, organisation_role_first_size, "vb_organisation_role_t",
+                    &verbind::SocialMap::organisations, "organisations", [](const verbind::OrganisationRole& o) {
+                        return vb_organisation_role_t{0,
+                                                      o.actor.c_str(),
+                                                      o.kind.c_str(),
+                                                      o.residents_tied,
+                                                      o.disconnected_without,
+                                                      o.pairs_far_apart_without,
+                                                      o.why.c_str()};
+                    });
+}
 
-VB_MAP_FIELD(vb_social_map_fragile_point_actor, fragile_points, "fragile points", const char*, e.actor.c_str())
-VB_MAP_FIELD(vb_social_map_fragile_point_cut_off, fragile_points, "fragile points", size_t, e.cut_off)
-VB_MAP_FIELD(vb_social_map_fragile_point_why, fragile_points, "fragile points", const char*, e.why.c_str())
-VB_MAP_FIELD(vb_social_map_fragile_tie_a, fragile_ties, "fragile ties", const char*, e.a.c_str())
-VB_MAP_FIELD(vb_social_map_fragile_tie_b, fragile_ties, "fragile ties", const char*, e.b.c_str())
-VB_MAP_FIELD(vb_social_map_fragile_tie_cut_off, fragile_ties, "fragile ties", size_t, e.cut_off)
-VB_MAP_FIELD(vb_social_map_fragile_tie_why, fragile_ties, "fragile ties", const char*, e.why.c_str())
+vb_status_t vb_social_map_fragile_point(const vb_social_map_t* map, size_t i, vb_fragile_t* out) {
+    return entry_of("vb_social_map_fragile_point", map, i, out, fragile_first_size, "vb_fragile_t",
+                    &verbind::SocialMap::fragile_points, "fragile points", [](const verbind::FragilePoint& p) {
+                        return vb_fragile_t{0, p.actor.c_str(), nullptr, p.cut_off, p.why.c_str()};
+                    });
+}
 
-VB_MAP_FIELD(vb_social_map_community_id, communities, "communities", uint32_t, e.id)
-VB_MAP_FIELD(vb_social_map_community_size, communities, "communities", size_t, e.size)
-VB_MAP_FIELD(vb_social_map_community_density, communities, "communities", double, e.density)
-VB_MAP_FIELD(vb_social_map_community_ei_index, communities, "communities", double, e.ei_index)
-VB_MAP_FIELD(vb_social_map_community_expected_ei_index, communities, "communities", double, e.expected_ei_index)
-VB_MAP_FIELD(vb_social_map_community_why, communities, "communities", const char*, e.why.c_str())
+vb_status_t vb_social_map_fragile_tie(const vb_social_map_t* map, size_t i, vb_fragile_t* out) {
+    return entry_of("vb_social_map_fragile_tie", map, i, out, fragile_first_size, "vb_fragile_t",
+                    &verbind::SocialMap::fragile_ties, "fragile ties", [](const verbind::FragileTie& t) {
+                        return vb_fragile_t{0, t.a.c_str(), t.b.c_str(), t.cut_off, t.why.c_str()};
+                    });
+}
 
-VB_MAP_FIELD(vb_social_map_gap_kind, gaps, "gaps", const char*, e.kind.c_str())
-VB_MAP_FIELD(vb_social_map_gap_name, gaps, "gaps", const char*, e.name.c_str())
-VB_MAP_FIELD(vb_social_map_gap_people_status, gaps, "gaps", vb_value_status_t, status_of(e.people))
-VB_MAP_FIELD(vb_social_map_gap_people, gaps, "gaps", size_t,
-             people_of(e.people, "gap " + std::to_string(i) + " ('" + e.name + "')"))
-VB_MAP_FIELD(vb_social_map_gap_share_of_ties_outside, gaps, "gaps", double, or_nan(e.share_of_ties_outside))
-VB_MAP_FIELD(vb_social_map_gap_ei_index, gaps, "gaps", double, or_nan(e.ei_index))
-VB_MAP_FIELD(vb_social_map_gap_why, gaps, "gaps", const char*, e.why.c_str())
+vb_status_t vb_social_map_community(const vb_social_map_t* map, size_t i, vb_community_t* out) {
+    return entry_of("vb_social_map_community", map, i, out, community_first_size, "vb_community_t",
+                    &verbind::SocialMap::communities, "communities", [](const verbind::CommunitySummary& c) {
+                        return vb_community_t{
+                            0, c.id, c.size, c.density, c.ei_index, c.expected_ei_index, c.why.c_str()};
+                    });
+}
 
+vb_status_t vb_social_map_gap(const vb_social_map_t* map, size_t i, vb_gap_t* out) {
+    return entry_of("vb_social_map_gap", map, i, out, gap_first_size, "vb_gap_t", &verbind::SocialMap::gaps, "gaps",
+                    [](const verbind::Gap& g) {
+                        return vb_gap_t{0,
+                                        g.kind.c_str(),
+                                        g.name.c_str(),
+                                        g.people.value_or(0),
+                                        status_of(g.people),
+                                        or_nan(g.share_of_ties_outside),
+                                        or_nan(g.ei_index),
+                                        g.why.c_str()};
+                    });
+}
 
 vb_status_t vb_social_map_broker_community(const vb_social_map_t* map, size_t i, size_t k, uint32_t* out) {
     return guarded("vb_social_map_broker_community", [&] {
         const social_map_handle& m = map_of(map);
-        uint32_t& result = out_arg(out);
+        require(out, "out");
         const auto& b = entry(m.map.brokers, i, "brokers");
         if (k >= b.communities.size())
             throw argument_error("argument 'k' is " + std::to_string(k) + ", but broker " + std::to_string(i) +
                                  " has " + std::to_string(b.communities.size()) + " communities");
-        result = b.communities[k];
+        *out = b.communities[k];
     });
 }
 
-vb_status_t vb_social_map_group(const vb_social_map_t* map, size_t g, const char** out) {
-    return guarded("vb_social_map_group", [&] {
+vb_status_t vb_social_map_cell(const vb_social_map_t* map, size_t i, size_t g, vb_people_count_t* out) {
+    return guarded("vb_social_map_cell", [&] {
         const social_map_handle& m = map_of(map);
-        const char*& result = out_arg(out);
-        result = m.groups[column_arg(m, g)].c_str();
-    });
-}
-
-vb_status_t vb_social_map_cell_status(const vb_social_map_t* map, size_t i, size_t g, vb_value_status_t* out) {
-    return guarded("vb_social_map_cell_status", [&] {
-        const social_map_handle& m = map_of(map);
-        vb_value_status_t& result = out_arg(out);
-        result = status_of(cell_of(m, i, g));
-    });
-}
-
-vb_status_t vb_social_map_cell_people(const vb_social_map_t* map, size_t i, size_t g, size_t* out) {
-    return guarded("vb_social_map_cell_people", [&] {
-        const social_map_handle& m = map_of(map);
-        size_t& result = out_arg(out);
+        require(out, "out");
+        check_result_size(out, people_count_first_size, "vb_people_count_t");
         const auto& cell = cell_of(m, i, g);
-        result = people_of(cell, "community " + std::to_string(i) + ", group '" + m.groups[g] + "'");
+        write_result(out, vb_people_count_t{0, cell.value_or(0), status_of(cell)});
     });
 }
 

@@ -1499,11 +1499,12 @@ VB_API void vb_edge_list_options_init_sized(vb_edge_list_options_t *options, siz
  * stays valid until vb_records_free.
  *
  * Records are addressed by index (0 .. count - 1, in the network's order)
- * or found by key. Every accessor returns a vb_status_t and writes its
- * out-parameter: VB_ERROR_INVALID_ARGUMENT for a NULL or wrong handle, a
- * NULL out-parameter or an index out of range (the message names it and the
- * count), VB_ERROR_NOT_FOUND for a key the snapshot does not hold. Text a
- * record does not have ("not known", an open date) is written as NULL.
+ * or found by key. A record comes back as a result struct whose struct_size
+ * the caller sets (its _init macro); text a record does not have ("not
+ * known", an open date) is NULL. VB_ERROR_INVALID_ARGUMENT for a NULL or
+ * wrong handle, a NULL `out`, a bad struct_size or an index out of range
+ * (the message names it and the count); VB_ERROR_NOT_FOUND for a key the
+ * snapshot does not hold.
  * ------------------------------------------------------------------------ */
 /* @section readback */
 
@@ -1520,8 +1521,6 @@ VB_API void vb_records_options_init_sized(vb_records_options_t *options, size_t 
 /* A snapshot of a network's records. Free it with vb_records_free. */
 typedef struct vb_records vb_records_t;
 
-typedef enum vb_actor_type { VB_ACTOR_RESIDENT = 0, VB_ACTOR_ORGANISATION = 1 } vb_actor_type_t;
-
 /* `options` may be NULL (defaults: sensitive data left out). */
 VB_API vb_status_t vb_network_records(const vb_network_t *net, const vb_records_options_t *options,
                                       vb_records_t **out);
@@ -1534,6 +1533,66 @@ VB_API size_t vb_records_tie_count(const vb_records_t *records);
 VB_API size_t vb_records_event_count(const vb_records_t *records);
 VB_API size_t vb_records_attendance_count(const vb_records_t *records);
 
+typedef enum vb_actor_type { VB_ACTOR_RESIDENT = 0, VB_ACTOR_ORGANISATION = 1 } vb_actor_type_t;
+
+typedef struct vb_actor_record {
+    size_t struct_size;
+    const char *key;
+    vb_actor_type_t type;
+    const char *kind;          /* an organisation's kind; NULL for a resident */
+    const char *neighbourhood; /* NULL: not known */
+    const char *municipality;  /* NULL: not known */
+    int key_figure;            /* 1: a key figure (sleutelfiguur), else 0 */
+    const char *trained_on;    /* "YYYY-MM-DD" of the key-figure training; NULL: not known */
+    size_t talent_count;       /* items: vb_records_actor_talent */
+    size_t group_count;        /* declared groups the view shows: vb_records_actor_group */
+} vb_actor_record_t;
+
+typedef struct vb_tie_record {
+    size_t struct_size;
+    const char *a; /* the actors' keys, as the tie was added */
+    const char *b;
+    const char *kind;
+    const char *since; /* "YYYY-MM-DD"; NULL: open */
+    const char *until; /* "YYYY-MM-DD", exclusive; NULL: open */
+    double weight;
+} vb_tie_record_t;
+
+typedef struct vb_event_record {
+    size_t struct_size;
+    const char *key;
+    const char *date; /* "YYYY-MM-DD" */
+    const char *kind;
+    const char *neighbourhood; /* NULL: not known */
+    const char *municipality;  /* NULL: not known */
+    size_t organiser_count;    /* items: vb_records_event_organiser */
+} vb_event_record_t;
+
+typedef struct vb_attendance_record {
+    size_t struct_size;
+    const char *event; /* keys */
+    const char *actor;
+    const char *brought_by; /* NULL: came on their own, or not known */
+} vb_attendance_record_t;
+
+#define vb_actor_record_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_tie_record_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_event_record_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_attendance_record_init(record) ((void)((record)->struct_size = sizeof *(record)))
+
+/* Record `index`, written into `out` (struct_size set by the caller). */
+VB_API vb_status_t vb_records_actor(const vb_records_t *records, size_t index, vb_actor_record_t *out);
+VB_API vb_status_t vb_records_tie(const vb_records_t *records, size_t index, vb_tie_record_t *out);
+VB_API vb_status_t vb_records_event(const vb_records_t *records, size_t index, vb_event_record_t *out);
+VB_API vb_status_t vb_records_attendance(const vb_records_t *records, size_t index, vb_attendance_record_t *out);
+
+/* Item k of a record's list: actor `index`'s talents and (visible) declared
+ * groups, event `index`'s organisers (keys). NULL for a NULL handle or an
+ * index or k out of range. */
+VB_API const char *vb_records_actor_talent(const vb_records_t *records, size_t index, size_t k);
+VB_API const char *vb_records_actor_group(const vb_records_t *records, size_t index, size_t k);
+VB_API const char *vb_records_event_organiser(const vb_records_t *records, size_t index, size_t k);
+
 /* By key: the index of the actor (event) with this key; of the tie between
  * `a` and `b` (either order) of `kind` active from `since` (NULL or "":
  * since always), which is what makes a tie unique; of `actor`'s attendance
@@ -1545,60 +1604,19 @@ VB_API vb_status_t vb_records_find_tie(const vb_records_t *records, const char *
 VB_API vb_status_t vb_records_find_attendance(const vb_records_t *records, const char *event, const char *actor,
                                               size_t *index);
 
-/* Actor `index`. kind: an organisation's kind (NULL for a resident);
- * neighbourhood, municipality, trained_on ("YYYY-MM-DD"): NULL when not
- * known; key_figure: 1 or 0. Talents and (visible) declared groups are
- * lists: a count, then item k. */
-VB_API vb_status_t vb_records_actor_key(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_actor_type(const vb_records_t *records, size_t index, vb_actor_type_t *out);
-VB_API vb_status_t vb_records_actor_kind(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_actor_neighbourhood(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_actor_municipality(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_actor_key_figure(const vb_records_t *records, size_t index, int *out);
-VB_API vb_status_t vb_records_actor_trained_on(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_actor_talent_count(const vb_records_t *records, size_t index, size_t *out);
-VB_API vb_status_t vb_records_actor_talent(const vb_records_t *records, size_t index, size_t k, const char **out);
-VB_API vb_status_t vb_records_actor_group_count(const vb_records_t *records, size_t index, size_t *out);
-VB_API vb_status_t vb_records_actor_group(const vb_records_t *records, size_t index, size_t k, const char **out);
-
-/* Tie `index`: its actors' keys, kind, since and until ("YYYY-MM-DD", NULL:
- * open), weight. */
-VB_API vb_status_t vb_records_tie_a(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_tie_b(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_tie_kind(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_tie_since(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_tie_until(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_tie_weight(const vb_records_t *records, size_t index, double *out);
-
-/* Event `index`: key, date ("YYYY-MM-DD"), kind, neighbourhood and
- * municipality (NULL: not known), and its organisers' keys. */
-VB_API vb_status_t vb_records_event_key(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_event_date(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_event_kind(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_event_neighbourhood(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_event_municipality(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_event_organiser_count(const vb_records_t *records, size_t index, size_t *out);
-VB_API vb_status_t vb_records_event_organiser(const vb_records_t *records, size_t index, size_t k, const char **out);
-
-/* Attendance `index`: the event's and the actor's keys, and who brought
- * them (NULL: came on their own, or not known). */
-VB_API vb_status_t vb_records_attendance_event(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_attendance_actor(const vb_records_t *records, size_t index, const char **out);
-VB_API vb_status_t vb_records_attendance_brought_by(const vb_records_t *records, size_t index, const char **out);
-
 /* @end readback */
 
 /* ------------------------------------------------------------------------
  * The social map through accessors (capi/social_map_access.cpp)
  *
- * The same map as vb_social_map_json's document (docs/socialmap.md), field
- * by field: key figures, brokers, organisations, fragile points and ties,
+ * The same map as vb_social_map_json's document (docs/socialmap.md), as
+ * records: key figures, brokers, organisations, fragile points and ties,
  * communities with the community x group table and each cell's suppression
- * status, and gaps. Sections are lists: a count (0 for NULL), then entry
- * `i` field by field. Accessors return a vb_status_t and write their
- * out-parameter, as the read-back accessors do: VB_ERROR_INVALID_ARGUMENT
- * for a NULL or wrong handle, a NULL out-parameter or an index out of
- * range. Strings live until vb_social_map_free.
+ * status, and gaps. Each section is a list: a count (0 for NULL), then entry
+ * `i` as a result struct whose struct_size the caller sets (its _init
+ * macro), in the JSON's order. VB_ERROR_INVALID_ARGUMENT for a NULL or wrong
+ * handle, a NULL `out`, a bad struct_size or an index out of range. Strings
+ * live until vb_social_map_free.
  * ------------------------------------------------------------------------ */
 /* @section socialmap_access */
 
@@ -1611,12 +1629,13 @@ VB_API vb_status_t vb_social_map(const vb_network_t *net, const vb_social_map_op
 /* NULL-safe. */
 VB_API void vb_social_map_free(vb_social_map_t *map);
 
-/* People and ties on the map, and the communities' modularity. */
-VB_API vb_status_t vb_social_map_people(const vb_social_map_t *map, size_t *out);
-VB_API vb_status_t vb_social_map_ties(const vb_social_map_t *map, size_t *out);
-VB_API vb_status_t vb_social_map_modularity(const vb_social_map_t *map, double *out);
+/* People and ties on the map (0 for NULL), and the communities' modularity
+ * (NaN for NULL). */
+VB_API size_t vb_social_map_people(const vb_social_map_t *map);
+VB_API size_t vb_social_map_ties(const vb_social_map_t *map);
+VB_API double vb_social_map_modularity(const vb_social_map_t *map);
 
-/* Entries in each section (0 for NULL), in the JSON's order. */
+/* Entries in each section (0 for NULL). */
 VB_API size_t vb_social_map_key_figure_count(const vb_social_map_t *map);
 VB_API size_t vb_social_map_broker_count(const vb_social_map_t *map);
 VB_API size_t vb_social_map_organisation_count(const vb_social_map_t *map);
@@ -1625,80 +1644,102 @@ VB_API size_t vb_social_map_fragile_tie_count(const vb_social_map_t *map);
 VB_API size_t vb_social_map_community_count(const vb_social_map_t *map);
 VB_API size_t vb_social_map_gap_count(const vb_social_map_t *map);
 
-/* Key figure `i`: actor key, score in [0, 1], people within two steps,
- * normalised betweenness, ties across declared groups, recognised (marked a
- * key figure) and trained (1 or 0), and the sentence saying why. */
-VB_API vb_status_t vb_social_map_key_figure_actor(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_key_figure_score(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_key_figure_two_hop_reach(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_key_figure_betweenness(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_key_figure_cross_group_ties(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_key_figure_recognised(const vb_social_map_t *map, size_t i, int *out);
-VB_API vb_status_t vb_social_map_key_figure_trained(const vb_social_map_t *map, size_t i, int *out);
-VB_API vb_status_t vb_social_map_key_figure_why(const vb_social_map_t *map, size_t i, const char **out);
+typedef struct vb_key_figure {
+    size_t struct_size;
+    const char *actor;
+    double score;            /* the composite, in [0, 1] */
+    size_t two_hop_reach;    /* people within two steps */
+    double betweenness;      /* normalised */
+    size_t cross_group_ties; /* ties to someone with whom no declared group is shared */
+    int recognised;          /* 1: marked a key figure */
+    int trained;             /* 1: trained as one */
+    const char *why;
+} vb_key_figure_t;
 
-/* Broker `i`: actor, Burt's constraint, normalised betweenness, the
- * communities (ids) of its neighbours, why. */
-VB_API vb_status_t vb_social_map_broker_actor(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_broker_constraint(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_broker_betweenness(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_broker_community_count(const vb_social_map_t *map, size_t i, size_t *out);
+typedef struct vb_broker {
+    size_t struct_size;
+    const char *actor;
+    double constraint;      /* Burt's */
+    double betweenness;     /* normalised */
+    size_t community_count; /* communities of its neighbours: vb_social_map_broker_community */
+    const char *why;
+} vb_broker_t;
+
+typedef struct vb_organisation_role {
+    size_t struct_size;
+    const char *actor;
+    const char *kind;
+    size_t residents_tied;
+    size_t disconnected_without;    /* residents cut off from the largest group if it withdrew */
+    size_t pairs_far_apart_without; /* resident pairs within two steps only through it */
+    const char *why;
+} vb_organisation_role_t;
+
+/* A fragile point (an articulation point: b is NULL) or tie (a bridge a - b). */
+typedef struct vb_fragile {
+    size_t struct_size;
+    const char *a;
+    const char *b;
+    size_t cut_off; /* people outside the largest remaining part once it is gone */
+    const char *why;
+} vb_fragile_t;
+
+typedef struct vb_community {
+    size_t struct_size;
+    uint32_t id; /* as in vb_social_map_broker_community */
+    size_t size;
+    double density;           /* internal ties / possible pairs */
+    double ei_index;          /* NaN when undefined */
+    double expected_ei_index; /* under random placement of its size; NaN when undefined */
+    const char *why;
+} vb_community_t;
+
+/* A count of people that may be suppressed: `people` is 0 unless `status` is
+ * VB_VALUE_OK; VB_VALUE_SUPPRESSED: below min_cell, or withheld so that such
+ * a count cannot be worked out (docs/privacy.md). */
+typedef struct vb_people_count {
+    size_t struct_size;
+    size_t people;
+    vb_value_status_t status;
+} vb_people_count_t;
+
+typedef struct vb_gap {
+    size_t struct_size;
+    const char *kind; /* "neighbourhood" or "group" */
+    const char *name;
+    size_t people; /* 0 unless people_status is VB_VALUE_OK */
+    vb_value_status_t people_status;
+    double share_of_ties_outside; /* NaN: not known */
+    double ei_index;              /* NaN: not known */
+    const char *why;
+} vb_gap_t;
+
+#define vb_key_figure_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_broker_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_organisation_role_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_fragile_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_community_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_people_count_init(record) ((void)((record)->struct_size = sizeof *(record)))
+#define vb_gap_init(record) ((void)((record)->struct_size = sizeof *(record)))
+
+VB_API vb_status_t vb_social_map_key_figure(const vb_social_map_t *map, size_t i, vb_key_figure_t *out);
+VB_API vb_status_t vb_social_map_broker(const vb_social_map_t *map, size_t i, vb_broker_t *out);
+VB_API vb_status_t vb_social_map_organisation(const vb_social_map_t *map, size_t i, vb_organisation_role_t *out);
+VB_API vb_status_t vb_social_map_fragile_point(const vb_social_map_t *map, size_t i, vb_fragile_t *out);
+VB_API vb_status_t vb_social_map_fragile_tie(const vb_social_map_t *map, size_t i, vb_fragile_t *out);
+VB_API vb_status_t vb_social_map_community(const vb_social_map_t *map, size_t i, vb_community_t *out);
+VB_API vb_status_t vb_social_map_gap(const vb_social_map_t *map, size_t i, vb_gap_t *out);
+
+/* Community k of broker i's neighbours (an id). */
 VB_API vb_status_t vb_social_map_broker_community(const vb_social_map_t *map, size_t i, size_t k, uint32_t *out);
-VB_API vb_status_t vb_social_map_broker_why(const vb_social_map_t *map, size_t i, const char **out);
-
-/* Organisation `i`: actor, kind, residents tied to it, residents cut off
- * from the largest group if it withdrew, resident pairs within two steps
- * only through it, why. */
-VB_API vb_status_t vb_social_map_organisation_actor(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_organisation_kind(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_organisation_residents_tied(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_organisation_disconnected_without(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_organisation_pairs_far_apart_without(const vb_social_map_t *map, size_t i,
-                                                                      size_t *out);
-VB_API vb_status_t vb_social_map_organisation_why(const vb_social_map_t *map, size_t i, const char **out);
-
-/* Fragile point `i` (an articulation point) and fragile tie `i` (a bridge
- * a - b): people who lose their only connection to the rest, why. */
-VB_API vb_status_t vb_social_map_fragile_point_actor(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_fragile_point_cut_off(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_fragile_point_why(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_fragile_tie_a(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_fragile_tie_b(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_fragile_tie_cut_off(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_fragile_tie_why(const vb_social_map_t *map, size_t i, const char **out);
-
-/* Community `i` (largest first): its id (as in vb_social_map_broker_community),
- * size, density, E-I index and its expectation under random placement (NaN
- * when undefined), why. */
-VB_API vb_status_t vb_social_map_community_id(const vb_social_map_t *map, size_t i, uint32_t *out);
-VB_API vb_status_t vb_social_map_community_size(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_community_density(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_community_ei_index(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_community_expected_ei_index(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_community_why(const vb_social_map_t *map, size_t i, const char **out);
 
 /* The community x group table: rows are the communities above, columns the
- * declared groups (sensitive ones never) that any row names, sorted. Cell
- * (community i, group g) holds a count of people that is published
- * (VB_VALUE_OK) or suppressed (VB_VALUE_SUPPRESSED: below min_cell, or
- * withheld so that such a count cannot be worked out; docs/privacy.md).
- * vb_social_map_cell_people of a suppressed cell is refused
- * (VB_ERROR_INVALID_ARGUMENT): there is no number to give. */
+ * declared groups (sensitive ones never) that any row names, sorted.
+ * vb_social_map_group is column g's name (NULL for NULL or g out of range);
+ * cell (community i, group g) is a count that is published or suppressed. */
 VB_API size_t vb_social_map_group_count(const vb_social_map_t *map);
-VB_API vb_status_t vb_social_map_group(const vb_social_map_t *map, size_t g, const char **out);
-VB_API vb_status_t vb_social_map_cell_status(const vb_social_map_t *map, size_t i, size_t g, vb_value_status_t *out);
-VB_API vb_status_t vb_social_map_cell_people(const vb_social_map_t *map, size_t i, size_t g, size_t *out);
-
-/* Gap `i`: kind ("neighbourhood" or "group"), name, the number of people
- * (status and count, as the table's cells), the share of its people's ties
- * that go outside and its E-I index (NaN when not known), why. */
-VB_API vb_status_t vb_social_map_gap_kind(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_gap_name(const vb_social_map_t *map, size_t i, const char **out);
-VB_API vb_status_t vb_social_map_gap_people_status(const vb_social_map_t *map, size_t i, vb_value_status_t *out);
-VB_API vb_status_t vb_social_map_gap_people(const vb_social_map_t *map, size_t i, size_t *out);
-VB_API vb_status_t vb_social_map_gap_share_of_ties_outside(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_gap_ei_index(const vb_social_map_t *map, size_t i, double *out);
-VB_API vb_status_t vb_social_map_gap_why(const vb_social_map_t *map, size_t i, const char **out);
+VB_API const char *vb_social_map_group(const vb_social_map_t *map, size_t g);
+VB_API vb_status_t vb_social_map_cell(const vb_social_map_t *map, size_t i, size_t g, vb_people_count_t *out);
 
 /* @end socialmap_access */
 

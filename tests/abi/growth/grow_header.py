@@ -2,7 +2,7 @@
 """Writes verbind.h as a later 1.x would have it, for the growth test
 (tests/abi/growth/old_program.c; docs/abi-policy.md, "Growing options and
 results"): one field appended to an options struct (vb_records_options_t)
-and one to a result struct (vb_expected_ei_t), nothing else changed.
+and one to a result struct (vb_actor_record_t), nothing else changed.
 
   grow_header.py IN OUT
 
@@ -19,7 +19,7 @@ import sys
 # so the grown struct is larger than the 1.0 one.
 APPENDED = {
     "} vb_records_options_t;": "    int64_t vb_test_growth_option; /* appended in the growth test; default 0 */\n",
-    "} vb_expected_ei_t;": "    double vb_test_growth_result; /* appended in the growth test */\n",
+    "} vb_actor_record_t;": "    double vb_test_growth_result; /* appended in the growth test */\n",
 }
 
 
