@@ -1,6 +1,7 @@
 // The C ABI's read-back (verbind.h, "Reading a network back"): a snapshot of
 // a network's records as the one privacy view (verbind/model/visible.hpp)
-// lets them leave, with typed accessors by index and lookups by key.
+// lets them leave: records by index as result structs, lists item by item,
+// lookups by key.
 //
 // The snapshot is Visible(network, include_sensitive).copy(): what is
 // sensitive is not in it at all, so no accessor can hand it out. Dates are

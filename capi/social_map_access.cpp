@@ -1,7 +1,8 @@
-// The social map through typed accessors (verbind.h, "The social map through
+// The social map through accessors (verbind.h, "The social map through
 // accessors"): the verbind::SocialMap that vb_social_map_json writes as
-// JSON, held in a handle and read field by field, with the community x group
-// table laid out as rows x columns and each cell's suppression status.
+// JSON, held in a handle and read as records (result structs), with the
+// community x group table laid out as rows x columns and each cell's
+// suppression status.
 #include "capi_internal.hpp"
 
 #include "verbind/model/date.hpp"
