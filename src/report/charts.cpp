@@ -144,9 +144,14 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
         for (double t = low; t <= high + step / 2; t += step)
             svg += "<text x=\"" + number(plot_left - 6, 0) + "\" y=\"" + number(y_at(t) + 4, 1) +
                    "\" text-anchor=\"end\">" + tick_label(words, t, step) + "</text>\n";
-        for (std::size_t p = 0; p < periods; p += label_every)
-            svg += "<text x=\"" + number(x_at(p), 1) + "\" y=\"" + number(plot_bottom + 16, 0) +
-                   "\" text-anchor=\"middle\">" + period_names[p] + "</text>\n";
+        for (std::size_t p = 0; p < periods; p += label_every) {
+            // A label that would run past the chart's edge (long Dutch month
+            // names) ends at the edge instead.
+            const double half = 3.25 * static_cast<double>(period_names[p].size());
+            const bool at_end = x_at(p) + half > width - 2;
+            svg += "<text x=\"" + number(at_end ? width - 2 : x_at(p), 1) + "\" y=\"" + number(plot_bottom + 16, 0) +
+                   "\" text-anchor=\"" + (at_end ? "end" : "middle") + "\">" + period_names[p] + "</text>\n";
+        }
         svg += "</g>\n<line x1=\"" + number(plot_left, 0) + "\" x2=\"" + number(plot_right, 0) + "\" y1=\"" +
                number(plot_bottom, 0) + "\" y2=\"" + number(plot_bottom, 0) + "\" stroke=\"#666666\"/>\n";
 
