@@ -107,7 +107,7 @@ void register_match(py::module_& m) {
             }
             return result_arrays(std::move(r));
         },
-        py::arg("cost"), py::kw_only(), py::arg("maximize") = false,
+        py::arg("cost"), py::kw_only(), py::arg("maximize") = option_default("AssignOptions", "maximize"),
         R"doc(Solve the linear sum assignment problem, as scipy.optimize.linear_sum_assignment.
 
 cost: a 2-D array (may be rectangular); +inf marks a forbidden pair (with

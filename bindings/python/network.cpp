@@ -236,8 +236,8 @@ Network unchanged when it raises.)doc");
             write_network(self, "add_resident", [&](Network& net) { net.add_resident(r.key, r.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("neighbourhood") = py::none(), py::arg("municipality") = py::none(),
-        py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(), py::arg("key_figure") = false,
-        py::arg("trained_on") = py::none(),
+        py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(),
+        py::arg("key_figure") = option_default("ResidentInfo", "key_figure"), py::arg("trained_on") = py::none(),
         R"doc(Adds a resident. talents and groups are iterables of str (groups are declared
 groups; see mark_sensitive); trained_on is a datetime.date or 'YYYY-MM-DD'.
 Raises InputError for a bad value or an existing key.)doc");
@@ -260,7 +260,7 @@ Raises InputError for a bad value or an existing key.)doc");
             write_network(self, "add_tie", [&](Network& net) { net.add_tie(t.a, t.b, t.kind, t.info); });
         },
         py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
-        py::arg("until") = py::none(), py::arg("weight") = 1.0,
+        py::arg("until") = py::none(), py::arg("weight") = option_default("TieInfo", "weight"),
         R"doc(Adds a tie of the given kind between actors a and b, active on the days in
 [since, until) (None: open). Raises NotFoundError for an unknown actor and
 InputError for a bad value or a tie of the same kind and since that exists.)doc");
@@ -375,7 +375,8 @@ attendance. People they brought keep their attendance, without brought_by.)doc")
                 return actor_dict(Visible(net, include_sensitive), net.actor(k));
             });
         },
-        py::arg("key"), py::kw_only(), py::arg("include_sensitive") = false,
+        py::arg("key"), py::kw_only(),
+        py::arg("include_sensitive") = option_default("ExportOptions", "include_sensitive"),
         R"doc(The actor as a dict: key, type ('resident' or 'organisation'), kind,
 neighbourhood, municipality, talents, groups, key_figure, trained_on (a
 datetime.date). Unknown values are None. Raises NotFoundError.)doc");
@@ -386,7 +387,8 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
             return read_network(self, "actors",
                                 [&](const Network& net) { return actor_list(Visible(net, include_sensitive)); });
         },
-        py::kw_only(), py::arg("include_sensitive") = false, "Every actor as a dict (see actor()), in order.");
+        py::kw_only(), py::arg("include_sensitive") = option_default("ExportOptions", "include_sensitive"),
+        "Every actor as a dict (see actor()), in order.");
 
     cls.def(
         "ties",
@@ -459,8 +461,11 @@ datetime.date). Unknown values are None. Raises NotFoundError.)doc");
             });
         },
         py::kw_only(), py::arg("kinds") = py::none(), py::arg("start") = py::none(), py::arg("end") = py::none(),
-        py::arg("neighbourhoods") = py::none(), py::arg("residents_only") = false, py::arg("co_attendance") = false,
-        py::arg("directed") = false, py::arg("merge") = "max",
+        py::arg("neighbourhoods") = py::none(),
+        py::arg("residents_only") = option_default("ViewOptions", "residents_only"),
+        py::arg("co_attendance") = option_default("ViewOptions", "co_attendance"),
+        py::arg("directed") = option_default("ViewOptions", "directed"),
+        py::arg("merge") = option_default("ViewOptions", "merge"),
         py::arg("include_sensitive") = option_default("ViewOptions", "include_sensitive"),
         R"doc(An immutable Graph snapshot of one view of the Network. Nodes are the actors
 that pass the filters, in order, keyed by actor key.
@@ -529,7 +534,8 @@ them.)doc");
             read_network(self, "write_csv",
                          [&](const Network& net) { without_gil([&] { write_csv(net, path, options); }); });
         },
-        py::arg("folder"), py::kw_only(), py::arg("include_sensitive") = false,
+        py::arg("folder"), py::kw_only(),
+        py::arg("include_sensitive") = option_default("ExportOptions", "include_sensitive"),
         "Writes actors.csv, ties.csv, events.csv and attendance.csv (with include_sensitive also the\n"
         "sensitive_*.csv lists of marks) into folder, replacing it as a whole; a folder holding other\n"
         "files is refused with FileError.");
@@ -571,7 +577,8 @@ them.)doc");
             read_network(self, "write_json",
                          [&](const Network& net) { without_gil([&] { write_json(net, p, options); }); });
         },
-        py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false,
+        py::arg("path"), py::kw_only(),
+        py::arg("include_sensitive") = option_default("ExportOptions", "include_sensitive"),
         "Writes the Network as one JSON document.");
 
     // --- value semantics ---------------------------------------------------------

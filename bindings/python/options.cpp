@@ -252,6 +252,18 @@ py::dict build_defaults() {
             "progress"_a = callback(o.progress));
     }
     {
+        const ExportOptions o;
+        d["ExportOptions"] = py::dict("include_sensitive"_a = o.include_sensitive);
+    }
+    {
+        const ResidentInfo o;
+        d["ResidentInfo"] = py::dict("key_figure"_a = o.key_figure);
+    }
+    {
+        const TieInfo o;
+        d["TieInfo"] = py::dict("weight"_a = o.weight);
+    }
+    {
         const SampleOptions o;
         d["SampleOptions"] = py::dict("seed"_a = o.seed, "scale"_a = o.scale);
     }

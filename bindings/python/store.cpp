@@ -181,8 +181,9 @@ first, as it is before every change.)doc");
             with_store(self, [&](Store& s) { s.add_resident(r.key, r.info); });
         },
         py::arg("key"), py::kw_only(), py::arg("neighbourhood") = py::none(), py::arg("municipality") = py::none(),
-        py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(), py::arg("key_figure") = false,
-        py::arg("trained_on") = py::none(), "As Network.add_resident, written through.");
+        py::arg("talents") = py::tuple(), py::arg("groups") = py::tuple(),
+        py::arg("key_figure") = option_default("ResidentInfo", "key_figure"), py::arg("trained_on") = py::none(),
+        "As Network.add_resident, written through.");
 
     cls.def(
         "add_organisation",
@@ -202,7 +203,8 @@ first, as it is before every change.)doc");
             with_store(self, [&](Store& s) { s.add_tie(t.a, t.b, t.kind, t.info); });
         },
         py::arg("a"), py::arg("b"), py::arg("kind") = "knows", py::kw_only(), py::arg("since") = py::none(),
-        py::arg("until") = py::none(), py::arg("weight") = 1.0, "As Network.add_tie, written through as one row.");
+        py::arg("until") = py::none(), py::arg("weight") = option_default("TieInfo", "weight"),
+        "As Network.add_tie, written through as one row.");
 
     cls.def(
         "add_event",
@@ -318,12 +320,14 @@ void register_privacy(py::module_& m, py::class_<NetworkHandle, std::shared_ptr<
         read_network(self, "write_graphml",
                      [&](const Network& net) { without_gil([&] { write_graphml(net, p, options); }); });
     };
-    cls.def("write_graphml", graphml, py::arg("path"), py::kw_only(), py::arg("include_sensitive") = false,
+    cls.def("write_graphml", graphml, py::arg("path"), py::kw_only(),
+            py::arg("include_sensitive") = option_default("ExportOptions", "include_sensitive"),
             R"doc(Writes the actors and ties as GraphML (Gephi, Cytoscape, networkx.read_graphml).
 Sensitive groups and ties of a sensitive kind are left out unless
 include_sensitive=True.)doc");
     m.def("write_graphml", graphml, py::arg("network"), py::arg("path"), py::kw_only(),
-          py::arg("include_sensitive") = false, "verbind.write_graphml(net, path) is net.write_graphml(path).");
+          py::arg("include_sensitive") = option_default("ExportOptions", "include_sensitive"),
+          "verbind.write_graphml(net, path) is net.write_graphml(path).");
 
     // The two functions that take the secret parse their arguments by hand
     // from *args: pybind11 would answer a call it cannot match with

@@ -215,8 +215,7 @@ OPERATIONS: List[Operation] = [
         c_extra={"start": NULL},
     ),
     Operation(
-        python="cascades", cpp="CascadeOptions", c=None,
-        c_why="vb_cascades_ex(net, start, end, include_sensitive, out) takes them as arguments",
+        python="cascades", cpp="CascadeOptions", c="vb_cascade_options_t",
         options=[date("start"), date("end"), include_sensitive()],
     ),
     Operation(
@@ -306,8 +305,7 @@ OPERATIONS: List[Operation] = [
         options=[Opt("size", 8), seed()],
     ),
     Operation(
-        python="suppress_small_cells", cpp="SuppressionOptions", c=None,
-        c_why="vb_suppress_small_cells(counts, rows, cols, min_cell, ...) takes it as an argument",
+        python="suppress_small_cells", cpp="SuppressionOptions", c="vb_suppression_options_t",
         options=[Opt("min_cell", 10)],
     ),
     Operation(
@@ -377,8 +375,19 @@ OPERATIONS: List[Operation] = [
         c_extra=PROGRESS_DATA,
     ),
     Operation(
-        python="sample_programme", cpp="SampleOptions", c=None,
-        c_why="vb_network_sample_programme(seed, out) takes the seed as its argument; scale is not offered in C",
+        python="Network.write_csv", cpp="ExportOptions", c="vb_export_options_t",
+        options=[include_sensitive()],
+    ),
+    Operation(
+        python="Network.write_json", cpp="ExportOptions", c="vb_export_options_t",
+        options=[include_sensitive()],
+    ),
+    Operation(
+        python="write_graphml", cpp="ExportOptions", c="vb_export_options_t",
+        options=[include_sensitive()],
+    ),
+    Operation(
+        python="sample_programme", cpp="SampleOptions", c="vb_sample_options_t",
         options=[Opt("seed", 2022), Opt("scale", 1.0)],
     ),
     Operation(
@@ -413,6 +422,5 @@ NOT_YET_TABLED: Dict[str, List[str]] = {
     "blocking_pairs": ["capacities"],
     "load": ["progress"],
     "pseudonym": ["kind"],
-    "write_graphml": ["include_sensitive"],
     "read_contacts": [],
 }
