@@ -63,6 +63,7 @@ KNOWN_EXCEPTIONS = {
     ("bindings/python/match.cpp", "register_match"),
     ("bindings/python/network.cpp", None),
     ("bindings/python/network.cpp", "register_network"),
+    ("bindings/python/options.cpp", "build_defaults"),
     ("bindings/python/reach.cpp", "register_reach"),
     ("bindings/python/results.cpp", "register_results"),
     ("bindings/python/socialmap.cpp", "register_socialmap"),
