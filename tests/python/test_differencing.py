@@ -214,6 +214,9 @@ def report_numbers(html):
                 continue  # a legend's marker
             label, value = title.text.rsplit(": ", 1)
             area, period = label.rsplit(" ", 1)
+            # The report names the timeline's "programme" line in its
+            # language (English here: "whole programme").
+            area = {"whole programme": "programme"}.get(area, area)
             points[(metric, area, period)] = float(value)
     gaps = []
     for table in root.iter("table"):
