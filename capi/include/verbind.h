@@ -1162,8 +1162,7 @@ typedef enum vb_table_list_kind {
 /* The length of list `list` of table i, and its item k (valid until the
  * handle is freed). VB_ERROR_INVALID_ARGUMENT for a NULL handle or
  * out-parameter, i or k out of range, or `list` outside the enumeration. */
-VB_API vb_status_t vb_table_list_count(const vb_tables_t *tables, size_t i, vb_table_list_kind_t list,
-                                       size_t *count);
+VB_API vb_status_t vb_table_list_count(const vb_tables_t *tables, size_t i, vb_table_list_kind_t list, size_t *count);
 VB_API vb_status_t vb_table_list_item(const vb_tables_t *tables, size_t i, vb_table_list_kind_t list, size_t k,
                                       const char **item);
 /* Distinct non-sensitive declared groups at table i, and that number over
@@ -1282,10 +1281,7 @@ VB_API vb_status_t vb_network_pseudonymise(const vb_network_t *net, const uint8_
                                            vb_network_t **out);
 
 /* Whose key a pseudonym is of. */
-typedef enum vb_key_domain {
-    VB_KEY_ACTOR = 0,
-    VB_KEY_EVENT = 1
-} vb_key_domain_t;
+typedef enum vb_key_domain { VB_KEY_ACTOR = 0, VB_KEY_EVENT = 1 } vb_key_domain_t;
 
 /* The pseudonym of one key into `buffer`, which must hold at least 65
  * bytes (64 hex digits and a NUL). A domain outside the enumeration is
@@ -1310,8 +1306,7 @@ VB_API void vb_suppression_options_init_sized(vb_suppression_options_t *options,
  * suppressed to protect another entry. `table` (may be NULL) receives the
  * extended table's counts. `options` may be NULL (defaults). */
 VB_API vb_status_t vb_suppress_small_cells(const uint64_t *counts, size_t rows, size_t cols,
-                                           const vb_suppression_options_t *options, uint8_t *marks,
-                                           uint64_t *table);
+                                           const vb_suppression_options_t *options, uint8_t *marks, uint64_t *table);
 
 /* @end store */
 
