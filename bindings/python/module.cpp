@@ -5,6 +5,7 @@
 #include "results.hpp"
 
 #include "verbind/error.hpp"
+#include "verbind/util/parallel.hpp"
 #include "verbind/version.hpp"
 
 namespace verbind::python {
@@ -63,6 +64,30 @@ PYBIND11_MODULE(_verbind, m) {
     py::register_exception_translator(&translate);
 
     m.attr("__version__") = verbind::version();
+    m.def(
+        "set_max_threads", [](Int threads) { verbind::set_max_threads(threads_arg(threads, "set_max_threads")); },
+        py::arg("threads"),
+        R"doc(
+Caps the threads of every later computation in this process.
+
+Every function with a ``threads`` keyword uses at most this many threads,
+whatever it is given; ``threads=0`` there means the CPUs this process may
+run on (its affinity mask, e.g. ``os.sched_setaffinity`` or ``taskset``),
+capped by this. ``set_max_threads(0)`` removes the cap (the default).
+Results do not depend on the thread count.
+
+>>> import verbind
+>>> verbind.set_max_threads(1)
+>>> verbind.max_threads()
+1
+>>> verbind.set_max_threads(0)
+)doc");
+    m.def(
+        "max_threads", [] { return verbind::max_threads(); },
+        R"doc(
+The threads a computation given ``threads=0`` uses now: the CPUs in this
+process's affinity mask, capped by :func:`set_max_threads`.
+)doc");
     register_graph(m);
     register_network(m);
     register_socialmap(m);

@@ -81,3 +81,51 @@ def test_two_cpus_start_one_helper_kept_between_calls():
     assert after_more == after_first
     assert during == after_first
     assert same
+
+
+CAP_CHILD = r"""
+import os, sys
+cpus = [int(c) for c in sys.argv[1].split(",")]
+os.sched_setaffinity(0, cpus)
+import verbind
+
+def tasks():
+    return len(os.listdir("/proc/self/task"))
+
+assert verbind.max_threads() == len(cpus), verbind.max_threads()
+verbind.set_max_threads(1)
+assert verbind.max_threads() == 1
+g = verbind.Graph.from_edges(list(range(2000)), [(i * 7 + 1) % 2000 for i in range(2000)], directed=False)
+before = tasks()
+capped = [verbind.spread(g, [0, 1, 2], probability=0.3, runs=20000, seed=3, threads=t).mean for t in (0, 2, 8)]
+after_capped = tasks()
+verbind.set_max_threads(0)
+assert verbind.max_threads() == len(cpus)
+free = verbind.spread(g, [0, 1, 2], probability=0.3, runs=20000, seed=3, threads=0).mean
+print(before, after_capped, capped[0] == capped[1] == capped[2] == free)
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task") or len(os.sched_getaffinity(0)) < 2,
+                    reason="needs two CPUs in the affinity mask")
+def test_set_max_threads_caps_every_later_call():
+    cpus = sorted(os.sched_getaffinity(0))[:2]
+    out = subprocess.run([sys.executable, "-c", CAP_CHILD, ",".join(map(str, cpus))], capture_output=True,
+                         text=True, env=dict(os.environ), timeout=300)
+    assert out.returncode == 0, out.stderr
+    before, after_capped, same = out.stdout.split()
+    # Capped at 1, neither threads=0 nor an explicit 2 or 8 starts a thread;
+    # the results are the same as uncapped.
+    assert after_capped == before
+    assert same == "True"
+
+
+def test_set_max_threads_refuses_what_is_not_a_count():
+    import verbind
+    with pytest.raises(ValueError, match="threads"):
+        verbind.set_max_threads(-1)
+    with pytest.raises(TypeError, match="threads"):
+        verbind.set_max_threads("2")
+    with pytest.raises(TypeError):
+        verbind.set_max_threads(True)
+    assert verbind.max_threads() >= 1

@@ -17,10 +17,12 @@ from ._verbind import (  # noqa: E402
     Network,
     __version__,
     davis_southern_women,
+    max_threads,
     read_csv,
     read_edgelist,
     read_json,
     sample_programme,
+    set_max_threads,
 )
 from . import _pandas  # noqa: E402
 
@@ -46,6 +48,8 @@ __all__ = [
     "read_json",
     "sample_programme",
     "davis_southern_women",
+    "set_max_threads",
+    "max_threads",
     "Error",
     "InputError",
     "ParseError",
