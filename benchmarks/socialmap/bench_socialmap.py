@@ -184,7 +184,7 @@ def main():
                      "igraph": lambda: h.pagerank(),
                      "gt": lambda: gt_centrality.pagerank(q, epsilon=1e-10).a}, r)
     assert np.allclose(t["verbind"][2], t["igraph"][2], rtol=1e-4)  # igraph: PRPACK, not power iteration
-    report("pagerank", t)
+    report("facebook pagerank", t)
 
     communities_section("facebook", g, h, seeds, r)
     random.seed(1)
@@ -216,7 +216,7 @@ def main():
     t = interleaved({"verbind": lambda: verbind.pagerank(bg, tol=1e-10),
                      "igraph": lambda: big.pagerank(),
                      "gt": lambda: gt_centrality.pagerank(bq, epsilon=1e-10).a}, r)
-    report("pagerank", t)
+    report("BA pagerank", t)
     t = interleaved({"verbind": lambda: verbind.hop_reach(bg, 0),
                      "igraph": lambda: big.bfs(0),
                      "gt": lambda: gt_topology.shortest_distance(bq, source=bq.vertex(0)).a}, r)
