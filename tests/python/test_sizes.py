@@ -69,9 +69,6 @@ KNOWN_EXCEPTIONS = {
     ("bindings/python/socialmap.cpp", "register_socialmap"),
     ("bindings/python/store.cpp", "register_store_class"),
     ("bindings/python/verbind/_pandas.py", None),
-    # rooms-core (engineer R2, issue 14), not done this session: the sample
-    # programme's generator (its Generator class, 670 lines) split in files.
-    ("src/datasets/sample.cpp", None),
 }
 
 
