@@ -12,6 +12,7 @@
 #include "verbind/util/progress.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <string>
@@ -20,14 +21,82 @@
 #include <utility>
 #include <vector>
 
-// The handles behind the opaque C types.
+namespace verbind::capi {
+
+// The type of every handle behind an opaque C type: the tag that is the
+// handle's first member (at offset 0, so that it can be read through a
+// pointer of any handle type) and the C name errors give. A handle of
+// another type cast by mistake carries another tag and is refused (issue 15,
+// docs/abi-policy.md "Results and freeing"); see require, usable and
+// freeable below.
+template <class Handle>
+struct handle_type {
+    static constexpr bool is_handle = false;
+};
+#define VB_HANDLE_TYPE(handle, tag_value, c_name) \
+  template <> \
+  struct handle_type<struct handle> { \
+    static constexpr bool is_handle = true; \
+    static constexpr std::uint32_t tag = tag_value; \
+    static constexpr const char* name = c_name; \
+  };
+VB_HANDLE_TYPE(vb_network, 0x56424e57, "vb_network_t")                  // "VBNW"
+VB_HANDLE_TYPE(vb_graph, 0x56424752, "vb_graph_t")                      // "VBGR"
+VB_HANDLE_TYPE(vb_timeline, 0x5642544c, "vb_timeline_t")                // "VBTL"
+VB_HANDLE_TYPE(vb_assignment, 0x56424153, "vb_assignment_t")            // "VBAS"
+VB_HANDLE_TYPE(vb_introduction_list, 0x5642494e, "vb_introductions_t")  // "VBIN"
+VB_HANDLE_TYPE(vb_match_pair_list, 0x56424d50, "vb_match_pairs_t")      // "VBMP"
+VB_HANDLE_TYPE(vb_table_list, 0x56425442, "vb_tables_t")                // "VBTB"
+VB_HANDLE_TYPE(vb_influence, 0x5642494c, "vb_influence_t")              // "VBIL"
+VB_HANDLE_TYPE(vb_cascades, 0x56424341, "vb_cascades_t")                // "VBCA"
+VB_HANDLE_TYPE(vb_contacts, 0x5642434f, "vb_contacts_t")                // "VBCO"
+VB_HANDLE_TYPE(vb_temporal, 0x56425450, "vb_temporal_t")                // "VBTP"
+VB_HANDLE_TYPE(vb_store, 0x56425354, "vb_store_t")                      // "VBST"
+VB_HANDLE_TYPE(vb_records, 0x56425243, "vb_records_t")                  // "VBRC"
+VB_HANDLE_TYPE(vb_social_map, 0x5642534d, "vb_social_map_t")            // "VBSM"
+#undef VB_HANDLE_TYPE
+
+// The first member of every handle struct: `VB_HANDLE_TAG(vb_graph);`.
+#define VB_HANDLE_TAG(handle) std::uint32_t tag = ::verbind::capi::handle_type<struct handle>::tag
+// After the handle struct: its tag is at offset 0 and nothing (a vtable)
+// comes before it. The handles hold C++ members, so they need not be
+// standard-layout; GCC computes offsetof for them all the same.
+#define VB_HANDLE_LAYOUT(handle) \
+  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Winvalid-offsetof\"") static_assert( \
+      offsetof(struct handle, tag) == 0 && !std::is_polymorphic_v<struct handle>, \
+      #handle ": the tag must be the first member"); \
+  _Pragma("GCC diagnostic pop")
+
+// Whether a non-NULL handle carries its type's tag.
+template <class Handle>
+bool has_handle_type(const Handle* handle) noexcept {
+    std::uint32_t tag;
+    std::memcpy(&tag, static_cast<const void*>(handle), sizeof tag);
+    return tag == handle_type<std::remove_cv_t<Handle>>::tag;
+}
+
+// "argument 'graph' is not a vb_graph_t (a handle of another type?)"
+template <class Handle>
+std::string not_a_handle(const char* name) {
+    return std::string("argument '") + name + "' is not a " + handle_type<std::remove_cv_t<Handle>>::name +
+           " (a handle of another type?)";
+}
+
+}  // namespace verbind::capi
+
+// The handles behind the opaque C types (the others are defined in the
+// capi/*.cpp file of their area).
 struct vb_network {
+    VB_HANDLE_TAG(vb_network);
     verbind::Network network;
 };
+VB_HANDLE_LAYOUT(vb_network)
 
 struct vb_graph {
+    VB_HANDLE_TAG(vb_graph);
     verbind::Graph graph;
 };
+VB_HANDLE_LAYOUT(vb_graph)
 
 namespace verbind::capi {
 
@@ -62,10 +131,47 @@ vb_status_t guarded(const char* function, F&& body) noexcept {
     }
 }
 
-// Throws argument_error "argument '<name>' is NULL".
-inline void require(const void* pointer, const char* name) {
+// Throws argument_error "argument '<name>' is NULL". For a handle, the
+// checked accessor of every function that takes one: also throws when it
+// is a handle of another type ("argument 'graph' is not a vb_graph_t ...").
+template <class T>
+void require(const T* pointer, const char* name) {
     if (pointer == nullptr) throw argument_error(std::string("argument '") + name + "' is NULL");
+    if constexpr (handle_type<std::remove_cv_t<T>>::is_handle)
+        if (!has_handle_type(pointer)) throw argument_error(not_a_handle<T>(name));
 }
+
+// For the accessors that return a value instead of a status (counts, names):
+// NULL gives false as before; a handle of another type gives false and
+// records the error, for vb_last_error. Use VB_USABLE(handle).
+template <class Handle>
+bool usable(const Handle* handle, const char* function, const char* name) noexcept {
+    if (handle == nullptr) return false;
+    if (has_handle_type(handle)) return true;
+    try {
+        set_error(function, not_a_handle<Handle>(name));
+    } catch (...) {
+        set_error(function, "argument is a handle of another type");
+    }
+    return false;
+}
+#define VB_USABLE(handle) ::verbind::capi::usable(handle, __func__, #handle)
+
+// For each vb_<type>_free: NULL gives false (nothing to free); a handle of
+// another type gives false and records the error: nothing is freed. Use
+// `if (VB_FREEABLE(handle)) delete handle;`.
+template <class Handle>
+bool freeable(const Handle* handle, const char* function, const char* name) noexcept {
+    if (handle == nullptr) return false;
+    if (has_handle_type(handle)) return true;
+    try {
+        set_error(function, not_a_handle<Handle>(name) + "; not freed");
+    } catch (...) {
+        set_error(function, "argument is a handle of another type; not freed");
+    }
+    return false;
+}
+#define VB_FREEABLE(handle) ::verbind::capi::freeable(handle, __func__, #handle)
 
 // NULL and "" both mean "not given" for optional text.
 inline std::string_view optional_text(const char* text) { return text ? std::string_view(text) : std::string_view(); }
@@ -211,7 +317,7 @@ vb_period_t c_period_of(verbind::Period period);
 // Creates a handle holding `value` for an out-parameter.
 template <class Handle, class Value>
 Handle* make_handle(Value&& value) {
-    return new Handle{std::forward<Value>(value)};
+    return new Handle{handle_type<Handle>::tag, std::forward<Value>(value)};
 }
 
 }  // namespace verbind::capi

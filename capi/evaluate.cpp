@@ -37,9 +37,11 @@ vb_period_t c_period_of(verbind::Period period) {
 }  // namespace verbind::capi
 
 struct vb_timeline {
+    VB_HANDLE_TAG(vb_timeline);
     Timeline timeline;
     std::vector<std::string> period_starts;  // "YYYY-MM-DD", per period
 };
+VB_HANDLE_LAYOUT(vb_timeline)
 
 namespace {
 
@@ -131,9 +133,13 @@ vb_status_t vb_timeline(const vb_network_t* net, const vb_timeline_options_t* op
     });
 }
 
-void vb_timeline_free(vb_timeline_t* timeline) { delete timeline; }
+void vb_timeline_free(vb_timeline_t* timeline) {
+    if (VB_FREEABLE(timeline)) delete timeline;
+}
 
-size_t vb_timeline_count(const vb_timeline_t* timeline) { return timeline ? timeline->timeline.records.size() : 0; }
+size_t vb_timeline_count(const vb_timeline_t* timeline) {
+    return VB_USABLE(timeline) ? timeline->timeline.records.size() : 0;
+}
 
 vb_status_t vb_timeline_record(const vb_timeline_t* timeline, size_t index, vb_timeline_record_t* out) {
     return guarded("vb_timeline_record", [&] {
@@ -152,22 +158,22 @@ vb_status_t vb_timeline_record(const vb_timeline_t* timeline, size_t index, vb_t
 }
 
 size_t vb_timeline_period_count(const vb_timeline_t* timeline) {
-    return timeline ? timeline->timeline.periods.size() : 0;
+    return VB_USABLE(timeline) ? timeline->timeline.periods.size() : 0;
 }
 const char* vb_timeline_period(const vb_timeline_t* timeline, size_t index) {
-    return timeline ? nth(timeline->timeline.periods, index) : nullptr;
+    return VB_USABLE(timeline) ? nth(timeline->timeline.periods, index) : nullptr;
 }
 const char* vb_timeline_period_start(const vb_timeline_t* timeline, size_t index) {
-    return timeline ? nth(timeline->period_starts, index) : nullptr;
+    return VB_USABLE(timeline) ? nth(timeline->period_starts, index) : nullptr;
 }
 size_t vb_timeline_area_count(const vb_timeline_t* timeline) {
-    return timeline ? timeline->timeline.areas.size() : 0;
+    return VB_USABLE(timeline) ? timeline->timeline.areas.size() : 0;
 }
 const char* vb_timeline_area(const vb_timeline_t* timeline, size_t index) {
-    return timeline ? nth(timeline->timeline.areas, index) : nullptr;
+    return VB_USABLE(timeline) ? nth(timeline->timeline.areas, index) : nullptr;
 }
 const char* vb_timeline_note(const vb_timeline_t* timeline) {
-    return timeline ? timeline->timeline.note.c_str() : "";
+    return VB_USABLE(timeline) ? timeline->timeline.note.c_str() : "";
 }
 
 size_t vb_timeline_metric_count(void) { return timeline_metrics().size(); }

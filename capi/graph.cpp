@@ -178,14 +178,18 @@ vb_status_t vb_graph_read_edgelist(const char* path, const vb_edge_list_options_
     });
 }
 
-void vb_graph_free(vb_graph_t* graph) { delete graph; }
+void vb_graph_free(vb_graph_t* graph) {
+    if (VB_FREEABLE(graph)) delete graph;
+}
 
-size_t vb_graph_node_count(const vb_graph_t* graph) { return graph ? graph->graph.num_nodes() : 0; }
-size_t vb_graph_edge_count(const vb_graph_t* graph) { return graph ? graph->graph.num_edges() : 0; }
-int vb_graph_is_directed(const vb_graph_t* graph) { return graph && graph->graph.directed() ? 1 : 0; }
-int vb_graph_is_weighted(const vb_graph_t* graph) { return graph && graph->graph.weighted() ? 1 : 0; }
-size_t vb_graph_memory_bytes(const vb_graph_t* graph) { return graph ? graph->graph.memory_bytes() : 0; }
-size_t vb_graph_key_memory_bytes(const vb_graph_t* graph) { return graph ? graph->graph.key_memory_bytes() : 0; }
+size_t vb_graph_node_count(const vb_graph_t* graph) { return VB_USABLE(graph) ? graph->graph.num_nodes() : 0; }
+size_t vb_graph_edge_count(const vb_graph_t* graph) { return VB_USABLE(graph) ? graph->graph.num_edges() : 0; }
+int vb_graph_is_directed(const vb_graph_t* graph) { return VB_USABLE(graph) && graph->graph.directed() ? 1 : 0; }
+int vb_graph_is_weighted(const vb_graph_t* graph) { return VB_USABLE(graph) && graph->graph.weighted() ? 1 : 0; }
+size_t vb_graph_memory_bytes(const vb_graph_t* graph) { return VB_USABLE(graph) ? graph->graph.memory_bytes() : 0; }
+size_t vb_graph_key_memory_bytes(const vb_graph_t* graph) {
+    return VB_USABLE(graph) ? graph->graph.key_memory_bytes() : 0;
+}
 
 }  // extern "C"
 

@@ -13,15 +13,20 @@
 #include <limits>
 
 struct vb_assignment {
+    VB_HANDLE_TAG(vb_assignment);
     verbind::AssignmentResult result;
 };
+VB_HANDLE_LAYOUT(vb_assignment)
 
 struct vb_introduction_list {
+    VB_HANDLE_TAG(vb_introduction_list);
     std::vector<verbind::Introduction> items;
 };
+VB_HANDLE_LAYOUT(vb_introduction_list)
 
 // `items` points into `pairs`, which never changes after construction.
 struct vb_match_pair_list {
+    VB_HANDLE_TAG(vb_match_pair_list);
     verbind::StableMatching pairs;
     std::vector<vb_match_pair_t> items;
 
@@ -31,10 +36,13 @@ struct vb_match_pair_list {
             items.push_back({proposer.c_str(), reviewer ? reviewer->c_str() : nullptr});
     }
 };
+VB_HANDLE_LAYOUT(vb_match_pair_list)
 
 struct vb_table_list {
+    VB_HANDLE_TAG(vb_table_list);
     std::vector<verbind::Table> tables;
 };
+VB_HANDLE_LAYOUT(vb_table_list)
 
 using namespace verbind::capi;
 
@@ -122,8 +130,8 @@ verbind::StableMatching matching_of(const vb_match_pair_t* pairs, std::size_t co
     return out;
 }
 
-const verbind::Table* table_at(const vb_tables_t* tables, std::size_t i) {
-    if (tables == nullptr || i >= tables->tables.size()) return nullptr;
+const verbind::Table* table_at(const vb_tables_t* tables, std::size_t i, const char* function) {
+    if (!usable(tables, function, "tables") || i >= tables->tables.size()) return nullptr;
     return &tables->tables[i];
 }
 
@@ -166,8 +174,8 @@ std::vector<std::int64_t> capacity_list(const std::int64_t* values, std::size_t 
     return std::vector<std::int64_t>(values, values + count);
 }
 
-const verbind::Introduction* item(const vb_introductions_t* intros, std::size_t i) {
-    if (intros == nullptr || i >= intros->items.size()) return nullptr;
+const verbind::Introduction* item(const vb_introductions_t* intros, std::size_t i, const char* function) {
+    if (!usable(intros, function, "intros") || i >= intros->items.size()) return nullptr;
     return &intros->items[i];
 }
 
@@ -227,7 +235,7 @@ vb_status_t vb_assign(const double* cost, size_t rows, size_t cols, const vb_ass
 }
 
 size_t vb_assignment_count(const vb_assignment_t* assignment) {
-    return assignment ? assignment->result.rows.size() : 0;
+    return VB_USABLE(assignment) ? assignment->result.rows.size() : 0;
 }
 vb_status_t vb_assignment_pairs(const vb_assignment_t* assignment, size_t capacity, int64_t* rows, int64_t* cols) {
     return guarded("vb_assignment_pairs", [&] {
@@ -240,8 +248,12 @@ vb_status_t vb_assignment_pairs(const vb_assignment_t* assignment, size_t capaci
         if (cols) std::copy(r.cols.begin(), r.cols.end(), cols);
     });
 }
-double vb_assignment_total(const vb_assignment_t* assignment) { return assignment ? assignment->result.total : 0.0; }
-void vb_assignment_free(vb_assignment_t* assignment) { delete assignment; }
+double vb_assignment_total(const vb_assignment_t* assignment) {
+    return VB_USABLE(assignment) ? assignment->result.total : 0.0;
+}
+void vb_assignment_free(vb_assignment_t* assignment) {
+    if (VB_FREEABLE(assignment)) delete assignment;
+}
 
 void vb_introduction_options_init_sized(vb_introduction_options_t* options, size_t struct_size) {
     init_options(options, struct_size, introduction_options_first_size, introduction_defaults());
@@ -267,21 +279,23 @@ vb_status_t vb_introductions(const vb_network_t* net, const vb_introduction_opti
         cxx.threads = o.threads;
         cxx.include_sensitive = o.include_sensitive != 0;
         auto items = verbind::introductions(net->network, cxx);
-        *out = new vb_introduction_list{std::move(items)};
+        *out = make_handle<vb_introduction_list>(std::move(items));
     });
 }
 
-size_t vb_introductions_count(const vb_introductions_t* intros) { return intros ? intros->items.size() : 0; }
+size_t vb_introductions_count(const vb_introductions_t* intros) {
+    return VB_USABLE(intros) ? intros->items.size() : 0;
+}
 const char* vb_introduction_a(const vb_introductions_t* intros, size_t i) {
-    const auto* intro = item(intros, i);
+    const auto* intro = item(intros, i, __func__);
     return intro ? intro->a.c_str() : nullptr;
 }
 const char* vb_introduction_b(const vb_introductions_t* intros, size_t i) {
-    const auto* intro = item(intros, i);
+    const auto* intro = item(intros, i, __func__);
     return intro ? intro->b.c_str() : nullptr;
 }
 double vb_introduction_score(const vb_introductions_t* intros, size_t i) {
-    const auto* intro = item(intros, i);
+    const auto* intro = item(intros, i, __func__);
     return intro ? intro->score : 0.0;
 }
 vb_status_t vb_introduction_list_count(const vb_introductions_t* intros, size_t i, vb_introduction_list_kind_t list,
@@ -301,11 +315,13 @@ vb_status_t vb_introduction_list_item(const vb_introductions_t* intros, size_t i
     });
 }
 const char* vb_introduction_via_reason(const vb_introductions_t* intros, size_t i, size_t k) {
-    const auto* intro = item(intros, i);
+    const auto* intro = item(intros, i, __func__);
     if (intro == nullptr || k >= intro->via_kinds.size()) return nullptr;
     return verbind::to_string(intro->via_kinds[k]).data();  // static text, NUL-terminated
 }
-void vb_introductions_free(vb_introductions_t* intros) { delete intros; }
+void vb_introductions_free(vb_introductions_t* intros) {
+    if (VB_FREEABLE(intros)) delete intros;
+}
 
 void vb_stable_options_init_sized(vb_stable_options_t* options, size_t struct_size) {
     init_options(options, struct_size, stable_options_first_size, stable_defaults());
@@ -342,14 +358,16 @@ vb_status_t vb_blocking_pairs(const vb_preference_list_t* proposer_prefs, size_t
     });
 }
 
-size_t vb_match_pairs_count(const vb_match_pairs_t* pairs) { return pairs ? pairs->items.size() : 0; }
+size_t vb_match_pairs_count(const vb_match_pairs_t* pairs) { return VB_USABLE(pairs) ? pairs->items.size() : 0; }
 const char* vb_match_pairs_proposer(const vb_match_pairs_t* pairs, size_t i) {
-    return pairs && i < pairs->items.size() ? pairs->items[i].proposer : nullptr;
+    return VB_USABLE(pairs) && i < pairs->items.size() ? pairs->items[i].proposer : nullptr;
 }
 const char* vb_match_pairs_reviewer(const vb_match_pairs_t* pairs, size_t i) {
-    return pairs && i < pairs->items.size() ? pairs->items[i].reviewer : nullptr;
+    return VB_USABLE(pairs) && i < pairs->items.size() ? pairs->items[i].reviewer : nullptr;
 }
-void vb_match_pairs_free(vb_match_pairs_t* pairs) { delete pairs; }
+void vb_match_pairs_free(vb_match_pairs_t* pairs) {
+    if (VB_FREEABLE(pairs)) delete pairs;
+}
 
 void vb_table_options_init_sized(vb_table_options_t* options, size_t struct_size) {
     init_options(options, struct_size, table_options_first_size, table_defaults());
@@ -367,11 +385,11 @@ vb_status_t vb_tables(const vb_network_t* net, const char* event, const vb_table
         verbind::TableOptions cxx;
         cxx.size = o.size;
         cxx.seed = o.seed;
-        *out = new vb_table_list{verbind::tables(net->network, event, cxx)};
+        *out = make_handle<vb_table_list>(verbind::tables(net->network, event, cxx));
     });
 }
 
-size_t vb_tables_count(const vb_tables_t* tables) { return tables ? tables->tables.size() : 0; }
+size_t vb_tables_count(const vb_tables_t* tables) { return VB_USABLE(tables) ? tables->tables.size() : 0; }
 vb_status_t vb_table_list_count(const vb_tables_t* tables, size_t i, vb_table_list_kind_t list, size_t* count) {
     return guarded("vb_table_list_count", [&] {
         require(count, "count");
@@ -388,13 +406,15 @@ vb_status_t vb_table_list_item(const vb_tables_t* tables, size_t i, vb_table_lis
     });
 }
 size_t vb_table_groups(const vb_tables_t* tables, size_t i) {
-    const auto* table = table_at(tables, i);
+    const auto* table = table_at(tables, i, __func__);
     return table ? table->groups : 0;
 }
 double vb_table_group_mix(const vb_tables_t* tables, size_t i) {
-    const auto* table = table_at(tables, i);
+    const auto* table = table_at(tables, i, __func__);
     return table ? table->group_mix : 0.0;
 }
-void vb_tables_free(vb_tables_t* tables) { delete tables; }
+void vb_tables_free(vb_tables_t* tables) {
+    if (VB_FREEABLE(tables)) delete tables;
+}
 
 }  // extern "C"

@@ -144,7 +144,9 @@ vb_status_t vb_network_new(vb_network_t** out) {
     });
 }
 
-void vb_network_free(vb_network_t* net) { delete net; }
+void vb_network_free(vb_network_t* net) {
+    if (VB_FREEABLE(net)) delete net;
+}
 
 vb_status_t vb_network_copy(const vb_network_t* net, vb_network_t** out) {
     static const char fn[] = "vb_network_copy";
@@ -253,19 +255,25 @@ vb_status_t vb_network_remove_event(vb_network_t* net, const char* event) {
 
 // --- network: looking up ------------------------------------------------------
 
-size_t vb_network_actor_count(const vb_network_t* net) { return net ? net->network.num_actors() : 0; }
-size_t vb_network_resident_count(const vb_network_t* net) { return net ? net->network.num_residents() : 0; }
-size_t vb_network_organisation_count(const vb_network_t* net) { return net ? net->network.num_organisations() : 0; }
-size_t vb_network_tie_count(const vb_network_t* net) { return net ? net->network.num_ties() : 0; }
-size_t vb_network_event_count(const vb_network_t* net) { return net ? net->network.num_events() : 0; }
-size_t vb_network_attendance_count(const vb_network_t* net) { return net ? net->network.num_attendances() : 0; }
+size_t vb_network_actor_count(const vb_network_t* net) { return VB_USABLE(net) ? net->network.num_actors() : 0; }
+size_t vb_network_resident_count(const vb_network_t* net) {
+    return VB_USABLE(net) ? net->network.num_residents() : 0;
+}
+size_t vb_network_organisation_count(const vb_network_t* net) {
+    return VB_USABLE(net) ? net->network.num_organisations() : 0;
+}
+size_t vb_network_tie_count(const vb_network_t* net) { return VB_USABLE(net) ? net->network.num_ties() : 0; }
+size_t vb_network_event_count(const vb_network_t* net) { return VB_USABLE(net) ? net->network.num_events() : 0; }
+size_t vb_network_attendance_count(const vb_network_t* net) {
+    return VB_USABLE(net) ? net->network.num_attendances() : 0;
+}
 
 int vb_network_has_actor(const vb_network_t* net, const char* key) {
-    return net && key && net->network.find_actor(key).has_value() ? 1 : 0;
+    return VB_USABLE(net) && key && net->network.find_actor(key).has_value() ? 1 : 0;
 }
 
 int vb_network_has_event(const vb_network_t* net, const char* key) {
-    return net && key && net->network.find_event(key).has_value() ? 1 : 0;
+    return VB_USABLE(net) && key && net->network.find_event(key).has_value() ? 1 : 0;
 }
 
 }  // extern "C"

@@ -24,23 +24,31 @@ using namespace verbind;
 using namespace verbind::capi;
 
 struct vb_influence {
+    VB_HANDLE_TAG(vb_influence);
     InfluenceResult result;
 };
+VB_HANDLE_LAYOUT(vb_influence)
 
 struct vb_cascades {
+    VB_HANDLE_TAG(vb_cascades);
     CascadeResult result;
     std::vector<std::string> event_keys;  // per entry of result.events
     std::vector<std::string> bringer_keys;
     std::vector<std::string> actor_keys;  // every actor's key, by ActorId, for the links
 };
+VB_HANDLE_LAYOUT(vb_cascades)
 
 struct vb_contacts {
+    VB_HANDLE_TAG(vb_contacts);
     ContactSequence contacts;
 };
+VB_HANDLE_LAYOUT(vb_contacts)
 
 struct vb_temporal {
+    VB_HANDLE_TAG(vb_temporal);
     TemporalReach reach;
 };
+VB_HANDLE_LAYOUT(vb_temporal)
 
 namespace {
 
@@ -274,8 +282,12 @@ vb_status_t vb_influence_max(const vb_graph_t* graph, size_t k, const vb_influen
     });
 }
 
-void vb_influence_free(vb_influence_t* result) { delete result; }
-size_t vb_influence_seed_count(const vb_influence_t* result) { return result ? result->result.seeds.size() : 0; }
+void vb_influence_free(vb_influence_t* result) {
+    if (VB_FREEABLE(result)) delete result;
+}
+size_t vb_influence_seed_count(const vb_influence_t* result) {
+    return VB_USABLE(result) ? result->result.seeds.size() : 0;
+}
 
 vb_status_t vb_influence_seeds(const vb_influence_t* result, size_t capacity, uint32_t* seeds) {
     return guarded("vb_influence_seeds", [&] {
@@ -289,11 +301,15 @@ vb_status_t vb_influence_seeds(const vb_influence_t* result, size_t capacity, ui
     });
 }
 
-double vb_influence_spread_lower_bound(const vb_influence_t* r) { return r ? r->result.spread_lower_bound : 0.0; }
-double vb_influence_extra_spread_lower_bound(const vb_influence_t* r) {
-    return r ? r->result.extra_spread_lower_bound : 0.0;
+double vb_influence_spread_lower_bound(const vb_influence_t* r) {
+    return usable(r, __func__, "result") ? r->result.spread_lower_bound : 0.0;
 }
-double vb_influence_approximation(const vb_influence_t* r) { return r ? r->result.approximation : 0.0; }
+double vb_influence_extra_spread_lower_bound(const vb_influence_t* r) {
+    return usable(r, __func__, "result") ? r->result.extra_spread_lower_bound : 0.0;
+}
+double vb_influence_approximation(const vb_influence_t* r) {
+    return usable(r, __func__, "result") ? r->result.approximation : 0.0;
+}
 
 vb_status_t vb_influence_group_reach(const vb_influence_t* result, uint32_t group, double* out) {
     return guarded("vb_influence_group_reach", [&] {
@@ -333,7 +349,9 @@ vb_status_t vb_cascades(const vb_network_t* net, const vb_cascade_options_t* opt
     });
 }
 
-void vb_cascades_free(vb_cascades_t* cascades) { delete cascades; }
+void vb_cascades_free(vb_cascades_t* cascades) {
+    if (VB_FREEABLE(cascades)) delete cascades;
+}
 
 vb_status_t vb_cascades_totals(const vb_cascades_t* c, vb_cascade_totals_t* out) {
     return guarded("vb_cascades_totals", [&] {
@@ -346,7 +364,9 @@ vb_status_t vb_cascades_totals(const vb_cascades_t* c, vb_cascade_totals_t* out)
     });
 }
 
-size_t vb_cascades_event_count(const vb_cascades_t* c) { return c ? c->result.events.size() : 0; }
+size_t vb_cascades_event_count(const vb_cascades_t* c) {
+    return usable(c, __func__, "cascades") ? c->result.events.size() : 0;
+}
 
 vb_status_t vb_cascades_event(const vb_cascades_t* c, size_t index, vb_event_cascade_t* out) {
     return guarded("vb_cascades_event", [&] {
@@ -384,7 +404,9 @@ vb_status_t vb_cascades_event_link(const vb_cascades_t* c, size_t event_index, s
     });
 }
 
-size_t vb_cascades_bringer_count(const vb_cascades_t* c) { return c ? c->result.bringers.size() : 0; }
+size_t vb_cascades_bringer_count(const vb_cascades_t* c) {
+    return usable(c, __func__, "cascades") ? c->result.bringers.size() : 0;
+}
 
 vb_status_t vb_cascades_bringer(const vb_cascades_t* c, size_t index, vb_cascade_bringer_t* out) {
     return guarded("vb_cascades_bringer", [&] {
@@ -408,9 +430,13 @@ vb_status_t vb_contacts_read(const char* path, vb_contacts_t** out) {
     });
 }
 
-void vb_contacts_free(vb_contacts_t* contacts) { delete contacts; }
-size_t vb_contacts_count(const vb_contacts_t* c) { return c ? c->contacts.size() : 0; }
-size_t vb_contacts_node_count(const vb_contacts_t* c) { return c ? c->contacts.num_nodes() : 0; }
+void vb_contacts_free(vb_contacts_t* contacts) {
+    if (VB_FREEABLE(contacts)) delete contacts;
+}
+size_t vb_contacts_count(const vb_contacts_t* c) { return usable(c, __func__, "contacts") ? c->contacts.size() : 0; }
+size_t vb_contacts_node_count(const vb_contacts_t* c) {
+    return usable(c, __func__, "contacts") ? c->contacts.num_nodes() : 0;
+}
 
 vb_status_t vb_contacts_index(const vb_contacts_t* c, const char* key, uint32_t* out) {
     return guarded("vb_contacts_index", [&] {
@@ -482,8 +508,12 @@ vb_status_t vb_temporal_reach_network(const vb_network_t* net, const char* const
     });
 }
 
-void vb_temporal_free(vb_temporal_t* result) { delete result; }
-size_t vb_temporal_node_count(const vb_temporal_t* r) { return r ? r->reach.arrival.size() : 0; }
+void vb_temporal_free(vb_temporal_t* result) {
+    if (VB_FREEABLE(result)) delete result;
+}
+size_t vb_temporal_node_count(const vb_temporal_t* r) {
+    return usable(r, __func__, "result") ? r->reach.arrival.size() : 0;
+}
 
 vb_status_t vb_temporal_arrival(const vb_temporal_t* r, uint32_t node, int64_t* time) {
     return guarded("vb_temporal_arrival", [&] {
@@ -497,7 +527,9 @@ vb_status_t vb_temporal_arrival(const vb_temporal_t* r, uint32_t node, int64_t* 
     });
 }
 
-size_t vb_temporal_curve_length(const vb_temporal_t* r) { return r ? r->reach.curve_times.size() : 0; }
+size_t vb_temporal_curve_length(const vb_temporal_t* r) {
+    return usable(r, __func__, "result") ? r->reach.curve_times.size() : 0;
+}
 
 vb_status_t vb_temporal_curve_point(const vb_temporal_t* r, size_t index, vb_temporal_point_t* out) {
     return guarded("vb_temporal_curve_point", [&] {

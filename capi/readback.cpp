@@ -23,16 +23,8 @@
 
 #undef vb_records_options_init
 
-namespace {
-
-// The first member of every vb_records: a handle of another type (cast by
-// mistake) does not carry it and is refused instead of read.
-constexpr std::uint32_t records_tag = 0x56425243;  // "VBRC"
-
-}  // namespace
-
 struct vb_records {
-    std::uint32_t tag = records_tag;
+    VB_HANDLE_TAG(vb_records);              // capi_internal.hpp: a handle of another type is refused
     verbind::Network network;               // the records as they may leave
     std::vector<std::string> trained_on;    // per actor; "" none
     std::vector<std::string> since, until;  // per tie; "" open
@@ -40,6 +32,7 @@ struct vb_records {
     std::map<std::tuple<verbind::ActorId, verbind::ActorId, std::string, std::string>, std::size_t> tie_index;
     std::unordered_map<std::uint64_t, std::size_t> attendance_index;  // event << 32 | actor
 };
+VB_HANDLE_LAYOUT(vb_records)
 
 using namespace verbind::capi;
 
@@ -59,8 +52,6 @@ vb_records_options_t records_defaults() {
 
 const vb_records& records_of(const vb_records_t* records) {
     require(records, "records");
-    if (records->tag != records_tag)
-        throw argument_error("argument 'records' is not a vb_records_t (a handle of another type?)");
     return *records;
 }
 
@@ -72,8 +63,6 @@ void check_index(std::size_t index, std::size_t count, const char* what) {
         throw argument_error("argument 'index' is " + std::to_string(index) + ", but the records hold " +
                              std::to_string(count) + " " + what + (count == 1 ? "" : "s"));
 }
-
-bool valid(const vb_records_t* records) noexcept { return records != nullptr && records->tag == records_tag; }
 
 const char* key_of(const vb_records& r, verbind::ActorId id) { return r.network.actor(id).key.c_str(); }
 
@@ -169,24 +158,20 @@ VB_API int vb_test_growth_build(void) { return 1; }
 #endif
 
 void vb_records_free(vb_records_t* records) {
-    if (records == nullptr) return;
-    if (records->tag != records_tag) {
-        set_error("vb_records_free",
-                  "argument 'records' is not a vb_records_t (a handle of another type?); not freed");
-        return;
-    }
-    delete records;
+    if (VB_FREEABLE(records)) delete records;
 }
 
 size_t vb_records_actor_count(const vb_records_t* records) {
-    return valid(records) ? records->network.num_actors() : 0;
+    return VB_USABLE(records) ? records->network.num_actors() : 0;
 }
-size_t vb_records_tie_count(const vb_records_t* records) { return valid(records) ? records->network.num_ties() : 0; }
+size_t vb_records_tie_count(const vb_records_t* records) {
+    return VB_USABLE(records) ? records->network.num_ties() : 0;
+}
 size_t vb_records_event_count(const vb_records_t* records) {
-    return valid(records) ? records->network.num_events() : 0;
+    return VB_USABLE(records) ? records->network.num_events() : 0;
 }
 size_t vb_records_attendance_count(const vb_records_t* records) {
-    return valid(records) ? records->network.num_attendances() : 0;
+    return VB_USABLE(records) ? records->network.num_attendances() : 0;
 }
 
 vb_status_t vb_records_find_actor(const vb_records_t* records, const char* key, size_t* index) {
@@ -291,19 +276,19 @@ vb_status_t vb_records_attendance(const vb_records_t* records, size_t index, vb_
 
 // List items: NULL for a NULL or wrong handle, or an index or k out of range.
 const char* vb_records_actor_talent(const vb_records_t* records, size_t index, size_t k) {
-    if (!valid(records) || index >= records->network.num_actors()) return nullptr;
+    if (!VB_USABLE(records) || index >= records->network.num_actors()) return nullptr;
     const auto& items = records->network.actor(static_cast<verbind::ActorId>(index)).talents;
     return k < items.size() ? items[k].c_str() : nullptr;
 }
 
 const char* vb_records_actor_group(const vb_records_t* records, size_t index, size_t k) {
-    if (!valid(records) || index >= records->network.num_actors()) return nullptr;
+    if (!VB_USABLE(records) || index >= records->network.num_actors()) return nullptr;
     const auto& items = records->network.actor(static_cast<verbind::ActorId>(index)).groups;
     return k < items.size() ? items[k].c_str() : nullptr;
 }
 
 const char* vb_records_event_organiser(const vb_records_t* records, size_t index, size_t k) {
-    if (!valid(records) || index >= records->network.num_events()) return nullptr;
+    if (!VB_USABLE(records) || index >= records->network.num_events()) return nullptr;
     const auto& items = records->network.event(static_cast<verbind::EventId>(index)).organisers;
     return k < items.size() ? key_of(*records, items[k]) : nullptr;
 }

@@ -17,22 +17,15 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-// The first member of every vb_social_map: a handle of another type (cast
-// by mistake) does not carry it and is refused instead of read.
-constexpr std::uint32_t social_map_tag = 0x5642534d;  // "VBSM"
-
-}  // namespace
-
 struct vb_social_map {
-    std::uint32_t tag = social_map_tag;
+    VB_HANDLE_TAG(vb_social_map);  // capi_internal.hpp: a handle of another type is refused
     verbind::SocialMap map;
     // The community x group table: columns (sorted group names) and, per
     // community of map.communities, one cell per column (none: suppressed).
     std::vector<std::string> groups;
     std::vector<std::vector<std::optional<std::size_t>>> cells;
 };
+VB_HANDLE_LAYOUT(vb_social_map)
 // The function vb_social_map hides the struct's name in C++.
 using social_map_handle = struct vb_social_map;
 
@@ -82,8 +75,6 @@ social_map_handle* make_social_map(verbind::SocialMap map) {
 
 const social_map_handle& map_of(const vb_social_map_t* map) {
     require(map, "map");
-    if (map->tag != social_map_tag)
-        throw argument_error("argument 'map' is not a vb_social_map_t (a handle of another type?)");
     return *map;
 }
 
@@ -122,8 +113,6 @@ constexpr std::size_t community_first_size = VB_FIRST_SIZE(vb_community_t, why);
 constexpr std::size_t people_count_first_size = VB_FIRST_SIZE(vb_people_count_t, status);
 constexpr std::size_t gap_first_size = VB_FIRST_SIZE(vb_gap_t, why);
 
-bool valid(const vb_social_map_t* map) noexcept { return map != nullptr && map->tag == social_map_tag; }
-
 // Entry i of a section into the caller's struct: the handle, `out` and its
 // struct_size checked first (nothing written when refused), then the fields
 // that fit. `record(entry)` makes the library's struct of the entry.
@@ -154,17 +143,11 @@ vb_status_t vb_social_map(const vb_network_t* net, const vb_social_map_options_t
 }
 
 void vb_social_map_free(vb_social_map_t* map) {
-    if (map == nullptr) return;
-    if (map->tag != social_map_tag) {
-        set_error("vb_social_map_free",
-                  "argument 'map' is not a vb_social_map_t (a handle of another type?); not freed");
-        return;
-    }
-    delete map;
+    if (VB_FREEABLE(map)) delete map;
 }
 
 #define VB_MAP_COUNT(name, section) \
-  size_t name(const vb_social_map_t* map) { return map && map->tag == social_map_tag ? map->map.section.size() : 0; }
+  size_t name(const vb_social_map_t* map) { return VB_USABLE(map) ? map->map.section.size() : 0; }
 VB_MAP_COUNT(vb_social_map_key_figure_count, key_figures)
 VB_MAP_COUNT(vb_social_map_broker_count, brokers)
 VB_MAP_COUNT(vb_social_map_organisation_count, organisations)
@@ -177,14 +160,14 @@ VB_MAP_COUNT(vb_social_map_gap_count, gaps)
 
 extern "C" {
 
-size_t vb_social_map_people(const vb_social_map_t* map) { return valid(map) ? map->map.people : 0; }
-size_t vb_social_map_ties(const vb_social_map_t* map) { return valid(map) ? map->map.ties : 0; }
+size_t vb_social_map_people(const vb_social_map_t* map) { return VB_USABLE(map) ? map->map.people : 0; }
+size_t vb_social_map_ties(const vb_social_map_t* map) { return VB_USABLE(map) ? map->map.ties : 0; }
 double vb_social_map_modularity(const vb_social_map_t* map) {
-    return valid(map) ? map->map.modularity : std::nan("");
+    return VB_USABLE(map) ? map->map.modularity : std::nan("");
 }
-size_t vb_social_map_group_count(const vb_social_map_t* map) { return valid(map) ? map->groups.size() : 0; }
+size_t vb_social_map_group_count(const vb_social_map_t* map) { return VB_USABLE(map) ? map->groups.size() : 0; }
 const char* vb_social_map_group(const vb_social_map_t* map, size_t g) {
-    return valid(map) && g < map->groups.size() ? map->groups[g].c_str() : nullptr;
+    return VB_USABLE(map) && g < map->groups.size() ? map->groups[g].c_str() : nullptr;
 }
 
 vb_status_t vb_social_map_key_figure(const vb_social_map_t* map, size_t i, vb_key_figure_t* out) {

@@ -8,8 +8,10 @@
 #include "verbind/store/store.hpp"
 
 struct vb_store {
+    VB_HANDLE_TAG(vb_store);
     verbind::Store store;
 };
+VB_HANDLE_LAYOUT(vb_store)
 
 using namespace verbind::capi;
 
@@ -69,11 +71,13 @@ vb_status_t vb_store_open(const char* path, vb_store_t** out) {
         require(out, "out");
         *out = nullptr;
         require(path, "path");
-        *out = new vb_store{verbind::Store::open(path)};
+        *out = make_handle<vb_store>(verbind::Store::open(path));
     });
 }
 
-void vb_store_free(vb_store_t* store) { delete store; }
+void vb_store_free(vb_store_t* store) {
+    if (VB_FREEABLE(store)) delete store;
+}
 
 vb_status_t vb_store_network(const vb_store_t* store, vb_network_t** out) {
     return guarded("vb_store_network", [&] {
