@@ -312,6 +312,7 @@ def _int_bases(net, g, tmp):
         "blocking_pairs": (({"p": ["r"]}, {"r": ["p"]}, {"p": "r"}), {}),
         "suppress_small_cells": (([[1, 2], [3, 4]],), {}),
         "temporal_reach": ((verbind.read_contacts(contacts), ["a"]), {"start": 0}),
+        "set_max_threads": ((), {}),
     }
 
 
