@@ -51,7 +51,6 @@ KNOWN_EXCEPTIONS = {
     ("src/privacy/suppress.cpp", "suppress_linked_cells"),
     # reach and socialmap (engineer P, issue 17: influence, betweenness).
     ("src/reach/influence.cpp", None),
-    ("src/socialmap/centrality.cpp", None),
     # report (engineer N, issue 16): the charts, the drawing, the message tables.
     ("src/report/charts.cpp", "timeline_charts"),
     ("src/report/drawing.cpp", "network_drawing"),
