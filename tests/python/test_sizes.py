@@ -49,8 +49,6 @@ KNOWN_EXCEPTIONS = {
     ("src/match/introductions.cpp", None),
     # privacy: the linked-cells suppression (no owner this session).
     ("src/privacy/suppress.cpp", "suppress_linked_cells"),
-    # reach and socialmap (engineer P, issue 17: influence, betweenness).
-    ("src/reach/influence.cpp", None),
     # report (engineer N, issue 16): the charts, the drawing, the message tables.
     ("src/report/charts.cpp", "timeline_charts"),
     ("src/report/drawing.cpp", "network_drawing"),
