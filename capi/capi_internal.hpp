@@ -21,6 +21,10 @@
 #include <utility>
 #include <vector>
 
+namespace verbind {
+struct SocialMapOptions;  // verbind/socialmap/social_map.hpp
+}
+
 namespace verbind::capi {
 
 // The type of every handle behind an opaque C type: the tag that is the
@@ -294,6 +298,13 @@ char* library_string(std::string_view text);
 // ExportOptions) as ExportOptions; argument_error for a bad struct_size
 // (capi/io.cpp; the GraphML writer in capi/store.cpp reads it too).
 verbind::ExportOptions export_options(const vb_export_options_t* options);
+
+// A caller's vb_social_map_options_t (NULL: the defaults of
+// vb_social_map_options_init, which come from the C++ SocialMapOptions) as
+// SocialMapOptions; a bad date names "argument 'options' field 'start'"
+// ('end'). The one conversion of vb_social_map_json and vb_social_map
+// (capi/socialmap.cpp).
+verbind::SocialMapOptions social_map_options(const vb_social_map_options_t* options);
 
 // The integer a caller stored in an enum field. C allows any int there, but
 // in C++ loading a value outside the enumeration is undefined, so the bytes

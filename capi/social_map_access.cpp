@@ -5,7 +5,6 @@
 // suppression status.
 #include "capi_internal.hpp"
 
-#include "verbind/model/date.hpp"
 #include "verbind/socialmap/social_map.hpp"
 
 #include <algorithm>
@@ -32,26 +31,6 @@ using social_map_handle = struct vb_social_map;
 using namespace verbind::capi;
 
 namespace {
-
-// The caller's options as the core's (NULL: vb_social_map_options_init's
-// defaults, which come from the C++ SocialMapOptions).
-verbind::SocialMapOptions social_map_options_of(const vb_social_map_options_t* given) {
-    vb_social_map_options_t c;
-    (vb_social_map_options_init_sized)(&c, sizeof c);
-    read_options(given, VB_FIRST_SIZE(vb_social_map_options_t, include_sensitive), c, "vb_social_map_options_t");
-    verbind::SocialMapOptions o;
-    o.municipality = std::string(optional_text(c.municipality));
-    o.neighbourhood = std::string(optional_text(c.neighbourhood));
-    if (c.start && *c.start) o.start = verbind::parse_date(c.start, "argument 'options' field 'start'");
-    if (c.end && *c.end) o.end = verbind::parse_date(c.end, "argument 'options' field 'end'");
-    o.top = c.top;
-    o.seed = c.seed;
-    o.threads = c.threads;
-    o.min_cell = c.min_cell;
-    o.include_sensitive = c.include_sensitive != 0;
-    o.progress = progress_of(c.progress, c.progress_data);
-    return o;
-}
 
 social_map_handle* make_social_map(verbind::SocialMap map) {
     auto m = std::make_unique<social_map_handle>();
@@ -137,7 +116,7 @@ vb_status_t vb_social_map(const vb_network_t* net, const vb_social_map_options_t
         require(out, "out");
         *out = nullptr;
         require(net, "net");
-        const verbind::SocialMapOptions o = social_map_options_of(options);
+        const verbind::SocialMapOptions o = social_map_options(options);
         *out = make_social_map(verbind::social_map(net->network, o));
     });
 }

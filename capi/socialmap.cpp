@@ -86,21 +86,11 @@ vb_social_map_options_t social_map_defaults() {
 }
 
 // The social map as a JSON string the caller frees with vb_free.
-void social_map_json(const vb_network_t* net, const vb_social_map_options_t& given, char** json) {
+void social_map_json(const vb_network_t* net, const vb_social_map_options_t* given, char** json) {
     require(json, "json");
     *json = nullptr;
     require(net, "net");
-    verbind::SocialMapOptions o;
-    o.municipality = std::string(optional_text(given.municipality));
-    o.neighbourhood = std::string(optional_text(given.neighbourhood));
-    if (given.start && *given.start) o.start = verbind::parse_date(given.start);
-    if (given.end && *given.end) o.end = verbind::parse_date(given.end);
-    o.top = given.top;
-    o.seed = given.seed;
-    o.threads = given.threads;
-    o.min_cell = given.min_cell;
-    o.include_sensitive = given.include_sensitive != 0;
-    o.progress = progress_of(given.progress, given.progress_data);
+    const verbind::SocialMapOptions o = social_map_options(given);
     *json = library_string(verbind::to_json(verbind::social_map(net->network, o)));
 }
 
@@ -115,6 +105,23 @@ std::span<const std::uint32_t> node_span(const verbind::Graph& g, const std::uin
 }
 
 }  // namespace
+
+verbind::SocialMapOptions verbind::capi::social_map_options(const vb_social_map_options_t* given) {
+    vb_social_map_options_t c = social_map_defaults();
+    read_options(given, social_map_options_first_size, c, "vb_social_map_options_t");
+    verbind::SocialMapOptions o;
+    o.municipality = std::string(optional_text(c.municipality));
+    o.neighbourhood = std::string(optional_text(c.neighbourhood));
+    if (c.start && *c.start) o.start = verbind::parse_date(c.start, "argument 'options' field 'start'");
+    if (c.end && *c.end) o.end = verbind::parse_date(c.end, "argument 'options' field 'end'");
+    o.top = c.top;
+    o.seed = c.seed;
+    o.threads = c.threads;
+    o.min_cell = c.min_cell;
+    o.include_sensitive = c.include_sensitive != 0;
+    o.progress = progress_of(c.progress, c.progress_data);
+    return o;
+}
 
 extern "C" {
 
@@ -337,11 +344,7 @@ void vb_social_map_options_init_sized(vb_social_map_options_t* options, size_t s
 }
 
 vb_status_t vb_social_map_json(const vb_network_t* net, const vb_social_map_options_t* options, char** json) {
-    return guarded("vb_social_map_json", [&] {
-        vb_social_map_options_t o = social_map_defaults();
-        read_options(options, social_map_options_first_size, o, "vb_social_map_options_t");
-        social_map_json(net, o, json);
-    });
+    return guarded("vb_social_map_json", [&] { social_map_json(net, options, json); });
 }
 
 

@@ -318,7 +318,18 @@ static void test_bad_arguments(vb_network_t *net) {
     CHECK_FAILS(vb_social_map(net, &options, &m), VB_ERROR_INVALID_ARGUMENT, "struct_size 0");
     vb_social_map_options_init(&options);
     options.start = "2022-13-01";
-    CHECK_FAILS(vb_social_map(net, &options, &m), VB_ERROR_INVALID_ARGUMENT, "start");
+    CHECK_FAILS(vb_social_map(net, &options, &m), VB_ERROR_INVALID_ARGUMENT,
+                "vb_social_map: argument 'options' field 'start': malformed date '2022-13-01' (no such month)");
+    {
+        /* The JSON face reads its options through the same conversion: the
+           same field named, the same message. */
+        char *json = NULL;
+        options.start = NULL;
+        options.end = "2022-02-30";
+        CHECK_FAILS(vb_social_map_json(net, &options, &json), VB_ERROR_INVALID_ARGUMENT,
+                    "vb_social_map_json: argument 'options' field 'end': malformed date '2022-02-30' (no such day)");
+        CHECK(json == NULL);
+    }
 
     CHECK_OK(vb_social_map(net, NULL, &m));
     CHECK_FAILS(vb_social_map_key_figure(m, 99, &k), VB_ERROR_INVALID_ARGUMENT,
