@@ -224,55 +224,86 @@ void BetweennessOptions::validate() const {
         throw input_error("betweenness: samples must be at least 1 (none: every node is a source)");
 }
 
-std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& options) {
-    options.validate();
+namespace {
+
+// Brandes' dependencies summed over this rank's share of `sources` (one
+// value per node, in the graph's order).
+std::vector<double> dependencies(const Graph& graph, const std::vector<NodeId>& sources, const RankShare& mine,
+                                 const BetweennessOptions& options) {
     const std::size_t n = graph.num_nodes();
-    std::vector<NodeId> sources;
-    if (options.samples) {
-        sources = betweenness_sources(n, *options.samples, seed_or_default(options.seed));
-    } else {
-        sources.resize(n);
-        std::iota(sources.begin(), sources.end(), NodeId{0});
-    }
     Progress progress(options.progress);
-    if (n == 0) {
-        progress.report(1.0);
-        return {};
-    }
     const bool weighted = options.weighted && graph.weighted();
-    const Blocks blocks(sources.size(), n * sizeof(double));
+    const Blocks blocks(mine.count, n * sizeof(double));
     std::vector<std::vector<double>> partial(blocks.count, std::vector<double>(n, 0.0));
     const unsigned workers =
         static_cast<unsigned>(std::min<std::size_t>(resolve_threads(options.threads), blocks.count));
-    std::vector<double> result(n);
     if (weighted) {
         std::vector<DijkstraWorkspace> scratch;
         for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n);
-        run_blocks(sources.size(), blocks, workers, progress, [&](std::size_t b, std::size_t i, unsigned worker) {
+        run_blocks(mine.count, blocks, workers, progress, [&](std::size_t b, std::size_t i, unsigned worker) {
             DijkstraWorkspace& ws = scratch[worker];
-            dijkstra<true>(graph, sources[i], false, ws);
-            accumulate_weighted(graph, sources[i], ws, partial[b].data());
+            const NodeId s = sources[mine[i]];
+            dijkstra<true>(graph, s, false, ws);
+            accumulate_weighted(graph, s, ws, partial[b].data());
             ws.reset();
         });
-        result = sum_blocks(partial);
-    } else {
-        // Searches run on the renumbered graph; the sum is put back in the
-        // graph's order.
-        const SearchGraph search = search_graph(graph);
-        const bool directed = graph.directed();
-        const std::size_t dag_arcs = directed ? search.targets.size() : search.targets.size() / 2;
-        std::vector<BfsWorkspace> scratch;
-        for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n, dag_arcs);
-        run_blocks(sources.size(), blocks, workers, progress, [&](std::size_t b, std::size_t i, unsigned worker) {
-            const NodeId s = search.rank[sources[i]];
-            if (directed)
-                brandes_bfs_directed(search, s, scratch[worker], partial[b].data());
-            else
-                brandes_bfs_undirected(search, s, scratch[worker], partial[b].data());
-        });
-        std::vector<double> by_search_node = sum_blocks(partial);
-        for (NodeId u = 0; u < n; ++u) result[u] = by_search_node[search.rank[u]];
+        return sum_blocks(partial);
     }
+    // Searches run on the renumbered graph; the sum is put back in the
+    // graph's order.
+    const SearchGraph search = search_graph(graph);
+    const bool directed = graph.directed();
+    const std::size_t dag_arcs = directed ? search.targets.size() : search.targets.size() / 2;
+    std::vector<BfsWorkspace> scratch;
+    for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n, dag_arcs);
+    run_blocks(mine.count, blocks, workers, progress, [&](std::size_t b, std::size_t i, unsigned worker) {
+        const NodeId s = search.rank[sources[mine[i]]];
+        if (directed)
+            brandes_bfs_directed(search, s, scratch[worker], partial[b].data());
+        else
+            brandes_bfs_undirected(search, s, scratch[worker], partial[b].data());
+    });
+    const std::vector<double> by_search_node = sum_blocks(partial);
+    std::vector<double> result(n);
+    for (NodeId u = 0; u < n; ++u) result[u] = by_search_node[search.rank[u]];
+    return result;
+}
+
+}  // namespace
+
+std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& options) {
+    return betweenness(graph, options, single_process());
+}
+
+// Every rank lists the same sources (all nodes, or the same sample) and runs
+// every size()-th of them from its rank on; the ranks' sums are added with
+// Collective::sum. One rank runs them all, exactly as without a collective.
+std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& options, Collective& collective) {
+    const std::size_t n = graph.num_nodes();
+    std::vector<NodeId> sources;
+    on_every_rank(collective, [&] {
+        options.validate();
+        if (options.samples) {
+            sources = betweenness_sources(n, *options.samples, seed_or_default(options.seed));
+        } else {
+            sources.resize(n);
+            std::iota(sources.begin(), sources.end(), NodeId{0});
+        }
+    });
+    const bool weighted = options.weighted && graph.weighted();
+    check_ranks_agree(collective, "betweenness", graph, weighted,
+                      {{"normalized", options.normalized, Shown::flag},
+                       {"weighted", options.weighted, Shown::flag},
+                       {"samples", options.samples.value_or(0), Shown::samples},
+                       {"seed", seed_or_default(options.seed), Shown::number}});
+    if (n == 0) {
+        Progress(options.progress).report(1.0);
+        return {};
+    }
+    std::vector<double> result;
+    on_every_rank(collective,
+                  [&] { result = dependencies(graph, sources, RankShare(sources.size(), collective), options); });
+    collective.sum(std::span<double>(result));
 
     // networkx's _rescale.
     double scale = 0.0;

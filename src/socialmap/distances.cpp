@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <string_view>
 
 namespace verbind {
 
@@ -91,7 +92,10 @@ void weighted_incoming(const Graph& g, NodeId u, DijkstraWorkspace& ws, Incoming
     ws.reset();
 }
 
-IncomingDistances incoming_distances(const Graph& graph, const DistanceOptions& options) {
+// This rank's share of the incoming distances: one Dijkstra search per node
+// (weighted) or one bit-parallel search per 64 sources, every size()-th
+// from the rank on.
+IncomingDistances rank_distances(const Graph& graph, const DistanceOptions& options, const Collective& collective) {
     const std::size_t n = graph.num_nodes();
     Progress progress(options.progress);
     if (n == 0) {
@@ -102,24 +106,25 @@ IncomingDistances incoming_distances(const Graph& graph, const DistanceOptions& 
     if (options.weighted && graph.weighted()) {
         // One node per item: each item writes only its own node's entries.
         IncomingDistances result(n);
-        const Blocks blocks(n, 0);
+        const RankShare mine(n, collective);
+        const Blocks blocks(mine.count, 0);
         const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(threads, blocks.count));
         std::vector<DijkstraWorkspace> scratch;
         for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n);
-        run_blocks(n, blocks, workers, progress, [&](std::size_t, std::size_t u, unsigned worker) {
-            weighted_incoming(graph, static_cast<NodeId>(u), scratch[worker], result);
+        run_blocks(mine.count, blocks, workers, progress, [&](std::size_t, std::size_t i, unsigned worker) {
+            weighted_incoming(graph, static_cast<NodeId>(mine[i]), scratch[worker], result);
         });
         return result;
     }
     const NodeId* target = graph.neighbors(0).data() - graph.arc_begin(0);
-    const std::size_t batches = (n + 63) / 64;
-    const Blocks blocks(batches, n * (sizeof(std::uint64_t) + 2 * sizeof(double)));
+    const RankShare mine((n + 63) / 64, collective);  // batches of 64 sources
+    const Blocks blocks(mine.count, n * (sizeof(std::uint64_t) + 2 * sizeof(double)));
     const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(threads, blocks.count));
     std::vector<IncomingDistances> partial(blocks.count, IncomingDistances(n));
     std::vector<MultiSourceWorkspace> scratch;
     for (unsigned t = 0; t < workers; ++t) scratch.emplace_back(n);
-    run_blocks(batches, blocks, workers, progress, [&](std::size_t b, std::size_t batch, unsigned worker) {
-        const NodeId first = static_cast<NodeId>(batch * 64);
+    run_blocks(mine.count, blocks, workers, progress, [&](std::size_t b, std::size_t i, unsigned worker) {
+        const NodeId first = static_cast<NodeId>(mine[i] * 64);
         const NodeId count = static_cast<NodeId>(std::min<std::size_t>(64, n - first));
         multi_source_bfs(graph, target, first, count, scratch[worker], partial[b]);
     });
@@ -127,10 +132,34 @@ IncomingDistances incoming_distances(const Graph& graph, const DistanceOptions& 
     return std::move(partial[0]);
 }
 
+// The incoming distances over every rank's share, as `operation` needs them:
+// closeness the counts and distance sums (integers, unweighted: exact for
+// any number of ranks), harmonic the sums of 1 / d.
+IncomingDistances incoming_distances(const Graph& graph, const DistanceOptions& options, Collective& collective,
+                                     std::string_view operation) {
+    check_ranks_agree(collective, operation, graph, options.weighted && graph.weighted(),
+                      {{"weighted", options.weighted, Shown::flag}});
+    IncomingDistances in(0);
+    on_every_rank(collective, [&] { in = rank_distances(graph, options, collective); });
+    if (collective.size() > 1) {
+        if (operation == "closeness") {
+            collective.sum(std::span<std::uint64_t>(in.reached));
+            collective.sum(std::span<double>(in.distance_sum));
+        } else {
+            collective.sum(std::span<double>(in.inverse_sum));
+        }
+    }
+    return in;
+}
+
 }  // namespace
 
 std::vector<double> closeness(const Graph& graph, const DistanceOptions& options) {
-    const IncomingDistances in = incoming_distances(graph, options);
+    return closeness(graph, options, single_process());
+}
+
+std::vector<double> closeness(const Graph& graph, const DistanceOptions& options, Collective& collective) {
+    const IncomingDistances in = incoming_distances(graph, options, collective, "closeness");
     const std::size_t n = graph.num_nodes();
     std::vector<double> out(n, 0.0);
     if (n <= 1) return out;
@@ -143,7 +172,11 @@ std::vector<double> closeness(const Graph& graph, const DistanceOptions& options
 }
 
 std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options) {
-    return incoming_distances(graph, options).inverse_sum;
+    return harmonic(graph, options, single_process());
+}
+
+std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options, Collective& collective) {
+    return incoming_distances(graph, options, collective, "harmonic").inverse_sum;
 }
 
 }  // namespace verbind

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "verbind/graph/graph.hpp"
+#include "verbind/util/collective.hpp"
 #include "verbind/util/progress.hpp"
 
 #include <cstdint>
@@ -34,6 +35,18 @@ struct BetweennessOptions {
 // samples = k the sum over k sources is scaled by n/k, as networkx does.
 std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& options = {});
 
+// Across the ranks of `collective` (issue 18; docs/scale.md): every rank
+// passes the same graph and options (checked: a difference is the same
+// input_error on every rank, naming the first field that differs and two
+// ranks' values) and gets the same result, the single-process one to about
+// 1e-12 relative (bit-identical with one rank). The sources (all nodes, or
+// the same sample on every rank) are dealt to the ranks in turn; each rank
+// runs its share on its own threads (`threads`: identical results for any
+// thread count), and the dependency sums are added with Collective::sum. A
+// failure on any rank (bad options, samples > n, a cancelling progress
+// callback) is the same exception on every rank.
+std::vector<double> betweenness(const Graph& graph, const BetweennessOptions& options, Collective& collective);
+
 // The sources betweenness samples for these n, k and seed, in the order drawn.
 std::vector<NodeId> betweenness_sources(std::size_t n, std::size_t samples, std::uint64_t seed);
 
@@ -49,6 +62,15 @@ std::vector<double> closeness(const Graph& graph, const DistanceOptions& options
 
 // networkx.harmonic_centrality: sum over other nodes v of 1/d(v, u).
 std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options = {});
+
+// Across the ranks of `collective`, as betweenness above: the sources
+// (unweighted: batches of 64) dealt to the ranks in turn. Closeness sums
+// integer counts and distances (weighted: each node's sums come from one
+// rank), so it is bit-identical for any number of ranks, as is weighted
+// harmonic; unweighted harmonic equals the single-process result to about
+// 1e-12 relative.
+std::vector<double> closeness(const Graph& graph, const DistanceOptions& options, Collective& collective);
+std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options, Collective& collective);
 
 struct PageRankOptions {
     double damping = 0.85;
