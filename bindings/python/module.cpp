@@ -49,6 +49,8 @@ void translate(std::exception_ptr thrown) {
 void register_interop(py::module_& m);
 // The C++ Options structs' defaults (options.cpp).
 void register_options(py::module_& m);
+// Graph.save and load_graph (graph_file.cpp).
+void register_graph_file(py::module_& m);
 }  // namespace verbind::python
 
 PYBIND11_MODULE(_verbind, m) {
@@ -89,6 +91,7 @@ The threads a computation given ``threads=0`` uses now: the CPUs in this
 process's affinity mask, capped by :func:`set_max_threads`.
 )doc");
     register_graph(m);
+    register_graph_file(m);
     register_network(m);
     register_socialmap(m);
     register_reach(m);

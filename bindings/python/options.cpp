@@ -16,6 +16,7 @@
 #include "verbind/evaluate/timeline.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/io/graph_file.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
@@ -250,6 +251,10 @@ py::dict build_defaults() {
                                                             : py::object(py::bool_(o.header == EdgeListHeader::yes)),
             "weight_column"_a = o.weight_column < 0 ? py::object(py::none()) : py::object(py::int_(o.weight_column)),
             "progress"_a = callback(o.progress));
+    }
+    {
+        const LoadGraphOptions o;
+        d["LoadGraphOptions"] = py::dict("verify_checksum"_a = o.verify_checksum);
     }
     {
         const ExportOptions o;

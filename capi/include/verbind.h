@@ -473,6 +473,20 @@ VB_API vb_status_t vb_graph_read_edgelist(const char *path, const vb_edge_list_o
 /* NULL-safe. */
 VB_API void vb_graph_free(vb_graph_t *graph);
 
+/* The binary graph file (docs/data-formats.md, "Binary graph file"; a
+ * ".vbg"): the graph's arrays with a versioned header and a checksum.
+ * vb_graph_save writes `graph` to `path`, replacing it atomically
+ * (VB_ERROR_IO when it cannot be written). vb_graph_load maps the file
+ * read-only (processes on one machine share one copy in memory) and
+ * checks its checksum and structure: VB_ERROR_IO when it cannot be opened,
+ * VB_ERROR_PARSE naming the file and the header field or array when it is
+ * not a graph file, of a newer version, truncated or damaged.
+ * vb_graph_load_unverified skips the checksum (the structure is still
+ * checked: a damaged file cannot crash, but may load as another graph). */
+VB_API vb_status_t vb_graph_save(const vb_graph_t *graph, const char *path);
+VB_API vb_status_t vb_graph_load(const char *path, vb_graph_t **out);
+VB_API vb_status_t vb_graph_load_unverified(const char *path, vb_graph_t **out);
+
 /* Counts and flags; a NULL graph gives 0. Undirected: number of edges;
  * directed: number of arcs. */
 VB_API size_t vb_graph_node_count(const vb_graph_t *graph);

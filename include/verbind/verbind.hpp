@@ -9,6 +9,7 @@
 #include "verbind/graph/view.hpp"
 #include "verbind/io/contacts.hpp"
 #include "verbind/io/edgelist.hpp"
+#include "verbind/io/graph_file.hpp"
 #include "verbind/io/graphml.hpp"
 #include "verbind/io/io.hpp"
 #include "verbind/io/social_map_json.hpp"

@@ -45,9 +45,32 @@ public:
     // For such a builder: the arrays assemble() expects.
     static void set_arcs(Graph& g, bool directed, std::vector<std::uint64_t> offsets, std::vector<NodeId> targets) {
         g.directed_ = directed;
-        g.offsets_ = std::move(offsets);
-        g.targets_ = std::move(targets);
+        g.offsets_ = SharedArray<std::uint64_t>(std::move(offsets));
+        g.targets_ = SharedArray<NodeId>(std::move(targets));
     }
+
+    // A graph's arrays as they are stored (io/graph_file.cpp writes and
+    // maps them). Unused arrays are empty; in_* only for directed graphs.
+    struct Arrays {
+        bool directed = false;
+        WeightPrecision precision = WeightPrecision::unit;
+        SharedArray<std::uint64_t> offsets;
+        SharedArray<NodeId> targets;
+        SharedArray<float> weights_f32;
+        SharedArray<double> weights_f64;
+        SharedArray<std::uint64_t> in_offsets;
+        SharedArray<NodeId> in_sources;
+        SharedArray<float> in_weights_f32;
+        SharedArray<double> in_weights_f64;
+    };
+    static Arrays arrays(const Graph& g);
+    // A graph over `arrays`, which the caller has checked (offsets
+    // ascending from 0 to the arc count, targets in range, lists sorted,
+    // in-arcs the transpose), and `keys` (one per node, or none; throws
+    // input_error on a repeated key).
+    static Graph from_arrays(Arrays arrays, std::vector<std::string> keys);
+    // Sets the keys and what an integer names (part of assemble).
+    static void set_keys(Graph& g, std::vector<std::string> keys);
 };
 
 }  // namespace verbind

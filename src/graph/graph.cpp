@@ -73,60 +73,88 @@ Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<float> single, 
     const std::size_t n = g.num_nodes();
     if (weighted && !double_.empty()) {
         g.precision_ = WeightPrecision::double_;
-        g.weights_f64_ = std::move(double_);
+        g.weights_f64_ = SharedArray<double>(std::move(double_));
     } else if (weighted) {
         g.precision_ = WeightPrecision::single;
-        g.weights_f32_ = std::move(single);
+        g.weights_f32_ = SharedArray<float>(std::move(single));
     }
     // 5. Directed graphs also keep in-arcs (CSC); iterating sources in order
     // leaves each in-list sorted by source.
     if (g.directed_) {
-        g.in_offsets_.assign(n + 1, 0);
-        for (NodeId t : g.targets_) ++g.in_offsets_[t + 1];
-        for (std::size_t u = 0; u < n; ++u) g.in_offsets_[u + 1] += g.in_offsets_[u];
-        g.in_sources_.resize(g.targets_.size());
-        if (g.precision_ == WeightPrecision::single) g.in_weights_f32_.resize(g.targets_.size());
-        if (g.precision_ == WeightPrecision::double_) g.in_weights_f64_.resize(g.targets_.size());
-        std::vector<std::uint64_t> next(g.in_offsets_.begin(), g.in_offsets_.end() - 1);
+        std::vector<std::uint64_t> in_offsets(n + 1, 0);
+        for (NodeId t : g.targets_) ++in_offsets[t + 1];
+        for (std::size_t u = 0; u < n; ++u) in_offsets[u + 1] += in_offsets[u];
+        const std::size_t arcs = g.targets_.size();
+        std::vector<NodeId> in_sources(arcs);
+        std::vector<float> in_f32(g.precision_ == WeightPrecision::single ? arcs : 0);
+        std::vector<double> in_f64(g.precision_ == WeightPrecision::double_ ? arcs : 0);
+        std::vector<std::uint64_t> next(in_offsets.begin(), in_offsets.end() - 1);
         for (std::size_t u = 0; u < n; ++u) {
             for (std::uint64_t a = g.offsets_[u]; a < g.offsets_[u + 1]; ++a) {
                 const std::uint64_t slot = next[g.targets_[a]]++;
-                g.in_sources_[slot] = static_cast<NodeId>(u);
-                if (g.precision_ == WeightPrecision::single) g.in_weights_f32_[slot] = g.weights_f32_[a];
-                if (g.precision_ == WeightPrecision::double_) g.in_weights_f64_[slot] = g.weights_f64_[a];
+                in_sources[slot] = static_cast<NodeId>(u);
+                if (g.precision_ == WeightPrecision::single) in_f32[slot] = g.weights_f32_[a];
+                if (g.precision_ == WeightPrecision::double_) in_f64[slot] = g.weights_f64_[a];
             }
         }
+        g.in_offsets_ = SharedArray<std::uint64_t>(std::move(in_offsets));
+        g.in_sources_ = SharedArray<NodeId>(std::move(in_sources));
+        if (!in_f32.empty()) g.in_weights_f32_ = SharedArray<float>(std::move(in_f32));
+        if (!in_f64.empty()) g.in_weights_f64_ = SharedArray<double>(std::move(in_f64));
     }
 
     // 6. Keys.
-    if (!keys.empty()) {
-        if (keys.size() != n)
-            throw input_error("graph: " + std::to_string(keys.size()) + " keys for " + std::to_string(n) + " nodes");
-        g.key_index_.reserve(n);
-        for (std::size_t u = 0; u < n; ++u)
-            if (!g.key_index_.emplace(keys[u], static_cast<NodeId>(u)).second)
-                throw input_error("graph: key '" + keys[u] + "' is given to two nodes");
-        g.keys_ = std::move(keys);
-        // Integer labels without a zero in front, all different (the index
-        // says so), have different values: no second map to find that out.
-        const bool canonical = std::all_of(g.keys_.begin(), g.keys_.end(), [](const std::string& k) {
-            return is_integer_label(k) && integer_label_value(k).size() == k.size();
-        });
-        if (canonical) {
-            g.label_kind_ = LabelKind::integers;
-        } else {
-            const LabelSummary labels = summarise_labels(g.keys_);
-            g.label_kind_ = labels.kind;
-            g.label_reason_ = labels.reason;
-        }
-        if (g.label_kind_ == LabelKind::integers) {
-            if (!canonical) {
-                g.integer_index_.reserve(n);
-                for (std::size_t u = 0; u < n; ++u)
-                    g.integer_index_.emplace(std::string(integer_label_value(g.keys_[u])), static_cast<NodeId>(u));
-            }
-        }
+    set_keys(g, std::move(keys));
+    return g;
+}
+
+void GraphBuilder::set_keys(Graph& g, std::vector<std::string> keys) {
+    const std::size_t n = g.num_nodes();
+    if (keys.empty()) return;
+    if (keys.size() != n)
+        throw input_error("graph: " + std::to_string(keys.size()) + " keys for " + std::to_string(n) + " nodes");
+    g.key_index_.reserve(n);
+    for (std::size_t u = 0; u < n; ++u)
+        if (!g.key_index_.emplace(keys[u], static_cast<NodeId>(u)).second)
+            throw input_error("graph: key '" + keys[u] + "' is given to two nodes");
+    g.keys_ = std::move(keys);
+    // Integer labels without a zero in front, all different (the index
+    // says so), have different values: no second map to find that out.
+    const bool canonical = std::all_of(g.keys_.begin(), g.keys_.end(), [](const std::string& k) {
+        return is_integer_label(k) && integer_label_value(k).size() == k.size();
+    });
+    if (canonical) {
+        g.label_kind_ = LabelKind::integers;
+    } else {
+        const LabelSummary labels = summarise_labels(g.keys_);
+        g.label_kind_ = labels.kind;
+        g.label_reason_ = labels.reason;
     }
+    if (g.label_kind_ == LabelKind::integers && !canonical) {
+        g.integer_index_.reserve(n);
+        for (std::size_t u = 0; u < n; ++u)
+            g.integer_index_.emplace(std::string(integer_label_value(g.keys_[u])), static_cast<NodeId>(u));
+    }
+}
+
+GraphBuilder::Arrays GraphBuilder::arrays(const Graph& g) {
+    return Arrays{g.directed_,    g.precision_,  g.offsets_,    g.targets_,        g.weights_f32_,
+                  g.weights_f64_, g.in_offsets_, g.in_sources_, g.in_weights_f32_, g.in_weights_f64_};
+}
+
+Graph GraphBuilder::from_arrays(Arrays arrays, std::vector<std::string> keys) {
+    Graph g;
+    g.directed_ = arrays.directed;
+    g.precision_ = arrays.precision;
+    g.offsets_ = std::move(arrays.offsets);
+    g.targets_ = std::move(arrays.targets);
+    g.weights_f32_ = std::move(arrays.weights_f32);
+    g.weights_f64_ = std::move(arrays.weights_f64);
+    g.in_offsets_ = std::move(arrays.in_offsets);
+    g.in_sources_ = std::move(arrays.in_sources);
+    g.in_weights_f32_ = std::move(arrays.in_weights_f32);
+    g.in_weights_f64_ = std::move(arrays.in_weights_f64);
+    set_keys(g, std::move(keys));
     return g;
 }
 
@@ -325,10 +353,8 @@ NodeId Graph::index(std::string_view key) const {
 }
 
 std::size_t Graph::memory_bytes() const noexcept {
-    return offsets_.capacity() * sizeof(std::uint64_t) + targets_.capacity() * sizeof(NodeId) +
-           weights_f32_.capacity() * sizeof(float) + weights_f64_.capacity() * sizeof(double) +
-           in_offsets_.capacity() * sizeof(std::uint64_t) + in_sources_.capacity() * sizeof(NodeId) +
-           in_weights_f32_.capacity() * sizeof(float) + in_weights_f64_.capacity() * sizeof(double);
+    return offsets_.bytes() + targets_.bytes() + weights_f32_.bytes() + weights_f64_.bytes() + in_offsets_.bytes() +
+           in_sources_.bytes() + in_weights_f32_.bytes() + in_weights_f64_.bytes();
 }
 
 std::size_t Graph::key_memory_bytes() const noexcept {

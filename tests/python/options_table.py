@@ -358,6 +358,11 @@ OPERATIONS: List[Operation] = [
         c_extra=PROGRESS_DATA,
     ),
     Operation(
+        python="load_graph", cpp="LoadGraphOptions", c=None,
+        c_why="two functions: vb_graph_load verifies the checksum, vb_graph_load_unverified does not",
+        options=[Opt("verify", True, cpp=Field("verify_checksum", True))],
+    ),
+    Operation(
         python="Graph.from_edges", cpp="EdgeListOptions", c="vb_edge_list_options_t",
         options=[
             Opt("n", None, cpp=Absent("the call's argument"), c=Absent("vb_graph_from_edges' node_count")),

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -66,6 +67,13 @@ struct EdgeListOptions {
     // 1 once the graph is built; returning false cancels (cancelled_error,
     // nothing built). Empty: no progress.
     ProgressCallback progress;
+
+    // input_error naming the field and its valid values: a delimiter other
+    // than 0, ' ', '\t', ',' or ';'; a weight_column other than -1 or 2 to
+    // max_weight_column; a comment character that is a delimiter, a blank
+    // or a digit. The readers call it first (src/io/edgelist.cpp).
+    static constexpr int max_weight_column = 1 << 20;
+    void validate() const;
 };
 
 enum class WeightPrecision : std::uint8_t { unit, single, double_ };
@@ -112,6 +120,42 @@ void number_integer_labels(std::vector<std::string>& keys, std::span<const std::
 void number_integer_labels(std::vector<std::string>& keys, std::span<const std::uint32_t> first_seen,
                            std::span<NodeId> first, std::span<NodeId> second,
                            const std::function<void(NodeId earlier, NodeId later)>& refuse_same_value);
+
+// A read-only array a Graph holds: a pointer and a length into storage kept
+// alive by an owner (a std::vector moved in, or a memory-mapped graph file,
+// io/graph_file.hpp). Copies share the storage, so copying a Graph is cheap;
+// nothing writes through it, so sharing is safe between threads.
+template <class T>
+class SharedArray {
+public:
+    SharedArray() = default;
+    explicit SharedArray(std::vector<T> values) {
+        auto owned = std::make_shared<std::vector<T>>(std::move(values));
+        data_ = owned->data();
+        size_ = owned->size();
+        bytes_ = owned->capacity() * sizeof(T);
+        owner_ = std::move(owned);
+    }
+    // `size` values at `data`, alive as long as `owner` is.
+    SharedArray(const T* data, std::size_t size, std::shared_ptr<const void> owner) noexcept
+        : data_(data), size_(size), bytes_(size * sizeof(T)), owner_(std::move(owner)) {}
+
+    const T* data() const noexcept { return data_; }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+    const T* begin() const noexcept { return data_; }
+    const T* end() const noexcept { return data_ + size_; }
+    std::span<const T> span() const noexcept { return {data_, size_}; }
+    // Bytes held for the values (a vector's capacity; a mapping's size).
+    std::size_t bytes() const noexcept { return bytes_; }
+
+private:
+    const T* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t bytes_ = 0;
+    std::shared_ptr<const void> owner_;
+};
 
 class Graph {
 public:
@@ -232,14 +276,15 @@ private:
 
     bool directed_ = false;
     WeightPrecision precision_ = WeightPrecision::unit;
-    std::vector<std::uint64_t> offsets_;
-    std::vector<NodeId> targets_;
-    std::vector<float> weights_f32_;
-    std::vector<double> weights_f64_;
-    std::vector<std::uint64_t> in_offsets_;
-    std::vector<NodeId> in_sources_;
-    std::vector<float> in_weights_f32_;
-    std::vector<double> in_weights_f64_;
+    // The arrays: owned vectors, or views into a mapped graph file.
+    SharedArray<std::uint64_t> offsets_;
+    SharedArray<NodeId> targets_;
+    SharedArray<float> weights_f32_;
+    SharedArray<double> weights_f64_;
+    SharedArray<std::uint64_t> in_offsets_;
+    SharedArray<NodeId> in_sources_;
+    SharedArray<float> in_weights_f32_;
+    SharedArray<double> in_weights_f64_;
 
     std::vector<std::string> keys_;
     struct string_hash {
