@@ -51,6 +51,8 @@ void register_interop(py::module_& m);
 void register_options(py::module_& m);
 // Graph.save and load_graph (graph_file.cpp).
 void register_graph_file(py::module_& m);
+// verbind.mpi's bridge to a Python communicator (collective.cpp).
+void register_collective(py::module_& m);
 }  // namespace verbind::python
 
 PYBIND11_MODULE(_verbind, m) {
@@ -101,6 +103,7 @@ process's affinity mask, capped by :func:`set_max_threads`.
     register_report(m);
     register_interop(m);
     register_options(m);
+    register_collective(m);
     // After every class: adds pickling and equality to them (results.cpp).
     register_results(m);
 }

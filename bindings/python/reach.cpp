@@ -1,6 +1,7 @@
 // Python bindings of verbind's reach capability: hop reach, cascades,
 // spread, influence maximisation, temporal reach.
 #include "bindings.hpp"
+#include "collective.hpp"
 #include "options.hpp"
 #include "text_lists.hpp"
 #include "results.hpp"
@@ -233,7 +234,9 @@ Returns a NumPy int32 array.
             const std::vector<NodeId> s = graph_nodes(g, seeds, fn, "seeds");
             return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                 o.progress = std::move(callback);
-                return spread(g, s, o);
+                return over_collective(
+                    fn, [&](auto& c) -> decltype(spread(g, s, o, c)) { return spread(g, s, o, c); },
+                    [&] { return spread(g, s, o); });
             });
         },
         py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("model") = option_default("SpreadOptions", "model"),
@@ -314,7 +317,16 @@ result for any thread count. progress(fraction) may return False to cancel
             }
             return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                 o.progress = std::move(callback);
-                return labels.empty() ? influence_max(g, k, o) : fair_influence_max(g, k, labels, o);
+                if (labels.empty())
+                    return over_collective(
+                        fn, [&](auto& c) -> decltype(influence_max(g, k, o, c)) { return influence_max(g, k, o, c); },
+                        [&] { return influence_max(g, k, o); });
+                return over_collective(
+                    fn,
+                    [&](auto& c) -> decltype(fair_influence_max(g, k, labels, o, c)) {
+                        return fair_influence_max(g, k, labels, o, c);
+                    },
+                    [&] { return fair_influence_max(g, k, labels, o); });
             });
         },
         py::name("influence_max"), py::arg("g"), py::arg("k"), py::kw_only(),

@@ -2,6 +2,7 @@
 // communities, mixing and the social map report. Vectors come back as NumPy
 // arrays indexed like Graph.keys; the GIL is released while C++ works.
 #include "bindings.hpp"
+#include "collective.hpp"
 #include "options.hpp"
 
 #include "verbind/error.hpp"
@@ -110,7 +111,7 @@ void register_socialmap(py::module_& m) {
             options.threads = threads_arg(threads, "betweenness");
             auto values = with_progress(std::move(progress), "betweenness", [&](ProgressCallback cb) {
                 options.progress = std::move(cb);
-                return verbind::betweenness(g, options);
+                return verbind::betweenness(g, options, take_collective());
             });
             return to_numpy(std::move(values));
         },
@@ -145,7 +146,7 @@ which. Parallel over sources; identical results for any `threads`.)doc");
                 options.threads = threads_arg(threads, name);
                 auto values = with_progress(std::move(progress), name, [&](ProgressCallback cb) {
                     options.progress = std::move(cb);
-                    return function(g, options);
+                    return function(g, options, take_collective());
                 });
                 return to_numpy(std::move(values));
             },
@@ -154,12 +155,14 @@ which. Parallel over sources; identical results for any `threads`.)doc");
             py::arg("progress") = option_default("DistanceOptions", "progress"), doc);
     };
     distance_measure(
-        "closeness", [](const Graph& g, const DistanceOptions& o) { return verbind::closeness(g, o); },
+        "closeness",
+        [](const Graph& g, const DistanceOptions& o, Collective& c) { return verbind::closeness(g, o, c); },
         R"doc(Closeness as networkx.closeness_centrality (wf_improved=True): for the r nodes
 that reach u, (r-1)/sum d(v,u) * (r-1)/(n-1); directed graphs use incoming
 distances. weighted: weights as distances.)doc");
     distance_measure(
-        "harmonic", [](const Graph& g, const DistanceOptions& o) { return verbind::harmonic(g, o); },
+        "harmonic",
+        [](const Graph& g, const DistanceOptions& o, Collective& c) { return verbind::harmonic(g, o, c); },
         R"doc(Harmonic centrality as networkx.harmonic_centrality: sum of 1/d(v,u) over
 the other nodes v (incoming distances on directed graphs).)doc");
 
