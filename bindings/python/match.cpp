@@ -93,9 +93,8 @@ ReviewerCapacities capacities_arg(py::handle obj, std::string_view function) {
     return caps;
 }
 
-}  // namespace
-
-void register_match(py::module_& m) {
+// linear_assignment and assign (docs/match.md).
+void register_assignment(py::module_& m) {
     m.def(
         "linear_assignment",
         [](ArrayLike cost, bool maximize) {
@@ -143,7 +142,10 @@ with the smaller total capacity is used fully, at minimum total cost
 Returns (rows, cols), int64 arrays of the chosen pairs ordered by (row, col);
 list(zip(rows, cols)) gives the pairs. Raises ValueError for NaN, negative
 capacities, or when the forbidden pairs make the assignment infeasible.)doc");
+}
 
+// stable_match and blocking_pairs.
+void register_stable_matching(py::module_& m) {
     m.def(
         "stable_match",
         [](Preferences proposer_prefs, Preferences reviewer_prefs, CapacitiesArg capacities) {
@@ -201,7 +203,10 @@ proposers. Returns a dict proposer -> reviewer, None when unmatched.)doc");
         R"doc(The (proposer, reviewer) pairs that block a matching (empty: it is stable).
 
 matching: a dict proposer -> reviewer or None, as stable_match returns.)doc");
+}
 
+// Introduction and introductions().
+void register_introductions(py::module_& m) {
     py::class_<Introduction>(m, "Introduction", "A suggested introduction and why.")
         .def_readonly("a", &Introduction::a, "Key of a resident.")
         .def_readonly("b", &Introduction::b, "Key of a resident or an organisation.")
@@ -287,7 +292,10 @@ with include_sensitive=True. Pairs someone can introduce (a mutual contact,
 a shared organisation, a key figure active in both neighbourhoods) score
 higher. Best first; each an Introduction with a, b, score, shared_talents,
 bridges, via (who could introduce them), via_kinds and via_reason (why).)doc");
+}
 
+// Table and tables().
+void register_tables(py::module_& m) {
     py::class_<Table>(m, "Table", "One table of an event's seating.")
         .def_property_readonly("members", [](const Table& x) -> StrList { return str_list(x.members); })
         .def_property_readonly(
@@ -323,6 +331,15 @@ bridges, via (who could introduce them), via_kinds and via_reason (why).)doc");
         R"doc(Split an event's attendees into tables of about `size` that mix declared
 groups while everyone shares a talent with someone at their table. Returns a
 list of Table (members, shared_talents, unconnected, groups, group_mix).)doc");
+}
+
+}  // namespace
+
+void register_match(py::module_& m) {
+    register_assignment(m);
+    register_stable_matching(m);
+    register_introductions(m);
+    register_tables(m);
 }
 
 }  // namespace verbind::python

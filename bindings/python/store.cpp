@@ -122,57 +122,8 @@ file that break the model's rules. A store in a read-only folder is read.)doc");
     m.attr("store_schema_version") = store_schema_version;
 }
 
-void register_store_class(py::module_& m) {
-    py::class_<StoreHandle, std::shared_ptr<StoreHandle>> cls(m, "Store", R"doc(
-A Network kept in a SQLite file that a long-running app holds open. Every
-add_*, mark_* and remove writes through at once as one small transaction (a
-new tie is one row, not a rewrite). On any error, neither the Network nor the
-file changes. Use as a context manager, or call close().
-
-store.network is a copy (a snapshot) of the stored Network; what another
-connection committed (a second Store, a save, another process) is read in
-first, as it is before every change.)doc");
-    cls.attr("__module__") = "verbind";
-
-    cls.def(py::init([](PathLike path, ProgressArg progress) {
-                const std::string p = path_arg(path, "Store", "path");
-                auto handle = std::make_shared<StoreHandle>();
-                handle->path = p;
-                with_progress(std::move(progress), "Store",
-                              [&](ProgressCallback callback) { handle->store.emplace(Store::open(p, callback)); });
-                return handle;
-            }),
-            py::arg("path"), py::kw_only(), py::arg("progress") = py::none(),
-            "Opens (or creates) the store at path; an older schema is migrated forward. A file or folder that "
-            "cannot be written is refused here (FileError), not at the first change. progress: True for a "
-            "progress bar, or a callable taking the fraction of the rows read (returning False cancels with "
-            "CancelledError; the file is left as it was).");
-
-    auto close = [](StoreHandle& self) {
-        with_store_state(self, [](std::optional<Store>& store) { without_gil([&] { store.reset(); }); });
-    };
-    cls.def("close", close, "Closes the file. Further calls raise FileError.");
-    cls.def("__enter__", [](std::shared_ptr<StoreHandle> self) { return self; });
-    cls.def("__exit__", [close](StoreHandle& self, py::handle, py::handle, py::handle) { close(self); });
-    cls.def_property_readonly("path", [](const StoreHandle& self) { return self.path; });
-    cls.def_property_readonly("closed", [](StoreHandle& self) {
-        return with_store_state(self, [](std::optional<Store>& store) { return !store.has_value(); });
-    });
-    cls.def_property_readonly(
-        "network",
-        [](StoreHandle& self) {
-            return with_store(self, [](Store& s) { return std::make_shared<NetworkHandle>(Network(s.network())); });
-        },
-        "A copy of the stored Network (changing it does not change the store).");
-    cls.def("__repr__", [](StoreHandle& self) {
-        return with_store_state(self, [](std::optional<Store>& store) {
-            if (!store) return std::string("<verbind.Store (closed)>");
-            const Network& n = store->network();
-            return "<verbind.Store: " + std::to_string(n.num_actors()) + " actors, " + std::to_string(n.num_ties()) +
-                   " ties, " + std::to_string(n.num_events()) + " events>";
-        });
-    });
-
+// Store's add_* writes (each one transaction).
+void register_store_records(py::class_<StoreHandle, std::shared_ptr<StoreHandle>>& cls) {
     cls.def(
         "add_resident",
         [](StoreHandle& self, Key key, OptionalText neighbourhood, OptionalText municipality,
@@ -238,7 +189,10 @@ first, as it is before every change.)doc");
         },
         py::arg("event"), py::arg("actor"), py::kw_only(), py::arg("brought_by") = py::none(),
         "As Network.attend, written through.");
+}
 
+// Store's marks, removals, replace and compact.
+void register_store_changes(py::class_<StoreHandle, std::shared_ptr<StoreHandle>>& cls) {
     cls.def(
         "mark_sensitive",
         [](StoreHandle& self, Text group) {
@@ -290,6 +244,61 @@ from being truncated (the removal is committed; call compact() later).)doc");
     cls.def(
         "compact", [](StoreHandle& self) { with_store(self, [](Store& s) { s.compact(); }); },
         "Folds the WAL into the file, truncates it and returns free pages to the file system.");
+}
+
+void register_store_class(py::module_& m) {
+    py::class_<StoreHandle, std::shared_ptr<StoreHandle>> cls(m, "Store", R"doc(
+A Network kept in a SQLite file that a long-running app holds open. Every
+add_*, mark_* and remove writes through at once as one small transaction (a
+new tie is one row, not a rewrite). On any error, neither the Network nor the
+file changes. Use as a context manager, or call close().
+
+store.network is a copy (a snapshot) of the stored Network; what another
+connection committed (a second Store, a save, another process) is read in
+first, as it is before every change.)doc");
+    cls.attr("__module__") = "verbind";
+
+    cls.def(py::init([](PathLike path, ProgressArg progress) {
+                const std::string p = path_arg(path, "Store", "path");
+                auto handle = std::make_shared<StoreHandle>();
+                handle->path = p;
+                with_progress(std::move(progress), "Store",
+                              [&](ProgressCallback callback) { handle->store.emplace(Store::open(p, callback)); });
+                return handle;
+            }),
+            py::arg("path"), py::kw_only(), py::arg("progress") = py::none(),
+            "Opens (or creates) the store at path; an older schema is migrated forward. A file or folder that "
+            "cannot be written is refused here (FileError), not at the first change. progress: True for a "
+            "progress bar, or a callable taking the fraction of the rows read (returning False cancels with "
+            "CancelledError; the file is left as it was).");
+
+    auto close = [](StoreHandle& self) {
+        with_store_state(self, [](std::optional<Store>& store) { without_gil([&] { store.reset(); }); });
+    };
+    cls.def("close", close, "Closes the file. Further calls raise FileError.");
+    cls.def("__enter__", [](std::shared_ptr<StoreHandle> self) { return self; });
+    cls.def("__exit__", [close](StoreHandle& self, py::handle, py::handle, py::handle) { close(self); });
+    cls.def_property_readonly("path", [](const StoreHandle& self) { return self.path; });
+    cls.def_property_readonly("closed", [](StoreHandle& self) {
+        return with_store_state(self, [](std::optional<Store>& store) { return !store.has_value(); });
+    });
+    cls.def_property_readonly(
+        "network",
+        [](StoreHandle& self) {
+            return with_store(self, [](Store& s) { return std::make_shared<NetworkHandle>(Network(s.network())); });
+        },
+        "A copy of the stored Network (changing it does not change the store).");
+    cls.def("__repr__", [](StoreHandle& self) {
+        return with_store_state(self, [](std::optional<Store>& store) {
+            if (!store) return std::string("<verbind.Store (closed)>");
+            const Network& n = store->network();
+            return "<verbind.Store: " + std::to_string(n.num_actors()) + " actors, " + std::to_string(n.num_ties()) +
+                   " ties, " + std::to_string(n.num_events()) + " events>";
+        });
+    });
+
+    register_store_records(cls);
+    register_store_changes(cls);
 }
 
 // The secret as bytes (bytes, bytearray, or a contiguous buffer such as a

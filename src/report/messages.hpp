@@ -1,5 +1,5 @@
 // Internal to the report: every visible text, in one message table per
-// language (messages.cpp), and the language's way of writing numbers, dates,
+// language (message_tables.cpp), and the language's way of writing numbers, dates,
 // periods and counts. The report writes no visible word that does not come
 // from here (or from the data: keys, places, talents, groups).
 #pragma once
@@ -23,7 +23,7 @@ Lang parse_lang(std::string_view lang, std::string_view function);
 
 // The message ids. A noun is "one|other" (see Words::count); a template
 // takes {0}, {1}, ... (see Words::fill). Every id has a text in every
-// language: messages.cpp switches over all of them without a default, so a
+// language: message_tables.cpp switches over all of them without a default, so a
 // missing one does not compile (-Wswitch -Werror).
 enum class M : std::uint16_t {
     // nouns (one|other)
@@ -193,6 +193,10 @@ enum class M : std::uint16_t {
     how_prefix,
     docs_page,
 };
+
+// The message tables (message_tables.cpp): id's text in English, in Dutch.
+std::string_view english(M id);
+std::string_view dutch(M id);
 
 class Words {
 public:
