@@ -87,13 +87,13 @@ verbind::EdgeListOptions to_edge_list_options(const vb_edge_list_options_t* give
             throw argument_error("field 'options->self_loops' is " + std::to_string(enum_value(o.self_loops)) +
                                  ", not a vb_self_loops_t");
     }
-    if (o.weight_column != 0 && (o.weight_column < 2 || o.weight_column > (1 << 20)))
+    // The C face's own field: 0 is "no weights" (C++: -1), so it says so; the
+    // delimiter and comments are checked by EdgeListOptions::validate().
+    if (o.weight_column != 0 &&
+        (o.weight_column < 2 || o.weight_column > verbind::EdgeListOptions::max_weight_column))
         throw argument_error("field 'options->weight_column' is " + std::to_string(o.weight_column) +
                              ": 0 (no weights) or a column of 2 or more (0-based; 0 and 1 are the nodes)");
     options.weight_column = o.weight_column == 0 ? -1 : o.weight_column;
-    if (o.delimiter != 0 && o.delimiter != ' ' && o.delimiter != '\t' && o.delimiter != ',' && o.delimiter != ';')
-        throw argument_error("field 'options->delimiter' is " + std::to_string(static_cast<int>(o.delimiter)) +
-                             ": 0 (per file), ' ', '\\t', ',' or ';'");
     options.delimiter = o.delimiter;
     switch (o.header) {
         case 0: options.header = verbind::EdgeListHeader::detect; break;

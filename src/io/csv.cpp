@@ -373,13 +373,7 @@ void read_attendance(Network& network, std::string_view text, const std::string&
 // Reads the folder into `network`, which the caller throws away on error.
 void read_folder(Network& network, const std::string& folder, ReadContext& context) {
     files::check_path(folder, "folder");
-    check_renames(context.options);
-    const char delimiter = context.options.delimiter;
-    if (delimiter != 0 && delimiter != ',' && delimiter != ';' && delimiter != '\t')
-        throw input_error("delimiter: expected ',', ';' or a tab, got " +
-                          (delimiter > ' ' && delimiter < 0x7F
-                               ? "'" + std::string(1, delimiter) + "'"
-                               : "byte " + hex_byte(static_cast<unsigned char>(delimiter))));
+    context.options.validate();
     const CsvEncoding encoding = context.options.encoding;
     // Progress: every file of the layout there is, sized before any is read.
     auto size_of = [&](std::string_view name) -> std::uintmax_t {
@@ -465,7 +459,17 @@ std::string join_list(const std::vector<std::string>& items) { return join(items
 
 }  // namespace
 
+void CsvOptions::validate() const {
+    check_renames(*this);
+    if (delimiter != 0 && delimiter != ',' && delimiter != ';' && delimiter != '\t')
+        throw input_error("delimiter: expected ',', ';' or a tab, got " +
+                          (delimiter > ' ' && delimiter < 0x7F
+                               ? "'" + std::string(1, delimiter) + "'"
+                               : "byte " + hex_byte(static_cast<unsigned char>(delimiter))));
+}
+
 void write_csv(const Network& network, const std::string& folder, const ExportOptions& options) {
+    options.validate();
     // Every file is built in memory first, so a model that cannot be written
     // fails before anything on disk changes. What is written: the records
     // the privacy view shows, and the marks only when it names them.
@@ -529,6 +533,7 @@ void write_csv(const Network& network, const std::string& folder, const ExportOp
 
 
 Network read_csv(const std::string& folder, const CsvOptions& options, std::vector<std::string>* warnings) {
+    options.validate();
     Network network;
     ReadContext context(options);
     read_folder(network, folder, context);
@@ -538,6 +543,7 @@ Network read_csv(const std::string& folder, const CsvOptions& options, std::vect
 
 void import_csv(Network& network, const std::string& folder, const CsvOptions& options,
                 std::vector<std::string>* warnings) {
+    options.validate();
     Network next = network;
     ReadContext context(options);
     read_folder(next, folder, context);

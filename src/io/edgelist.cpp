@@ -107,6 +107,24 @@ inline bool small_plain_integer(const char*& p, const char* end, std::uint64_t& 
     return true;
 }
 
+}  // namespace
+
+void EdgeListOptions::validate() const {
+    if (delimiter != 0 && delimiter != ' ' && delimiter != '\t' && delimiter != ',' && delimiter != ';')
+        throw input_error("delimiter must be blanks (' '), tab, ',' or ';' (or 0: per file), got '" +
+                          printable(std::string_view(&delimiter, 1)) + "'");
+    if (weight_column != -1 && (weight_column < 2 || weight_column > max_weight_column))
+        throw input_error(
+            "the weight column must be 2 or more (0-based; 0 and 1 are the nodes; -1: none) and at most " +
+            std::to_string(max_weight_column) + ", got " + std::to_string(weight_column));
+    for (char c : comments)
+        if (c == delimiter || is_blank(c) || c == '\n' || (c >= '0' && c <= '9'))
+            throw input_error("comment character " + printable(std::string_view(&c, 1)) +
+                              " cannot also be a delimiter, a blank or a digit");
+}
+
+namespace {
+
 // The reader, fed the text in pieces, in order (the whole text at once, or a
 // file in chunks); lines may span pieces. `size` is the text's length in
 // bytes when known (0: not known). Edges, one record per line (first << 32 |
@@ -185,17 +203,11 @@ private:
 };
 
 void EdgeListReader::check_options() const {
-    const EdgeListOptions& options = options_;
-    if (options.delimiter != 0 && options.delimiter != ' ' && options.delimiter != '\t' && options.delimiter != ',' &&
-        options.delimiter != ';')
-        throw input_error(where_ + ": delimiter must be blanks (' '), tab, ',' or ';'");
-    if (options.weight_column != -1 && options.weight_column < 2)
-        throw input_error(where_ + ": the weight column must be 2 or more (0-based; 0 and 1 are the nodes), got " +
-                          std::to_string(options.weight_column));
-    for (char c : options.comments)
-        if (c == options.delimiter || is_blank(c) || c == '\n' || (c >= '0' && c <= '9'))
-            throw input_error(where_ + ": comment character " + printable(std::string_view(&c, 1)) +
-                              " cannot also be a delimiter, a blank or a digit");
+    try {
+        options_.validate();
+    } catch (const input_error& e) {
+        throw input_error(where_ + ": " + e.what());
+    }
 }
 
 NodeId EdgeListReader::node(std::string_view label, std::size_t line, const char* field) {

@@ -81,6 +81,7 @@ std::string number(double value) { return number_text(value, NumberFormat::signi
 }  // namespace
 
 std::string to_graphml(const Network& network, const ExportOptions& options) {
+    options.validate();
     std::string out =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "

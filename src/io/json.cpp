@@ -354,6 +354,7 @@ void append_records(std::string& out, std::string_view name, const Items& items,
 }  // namespace
 
 std::string to_json(const Network& network, const ExportOptions& options) {
+    options.validate();
     std::string out = "{\n  \"format\": ";
     append_json_string(out, format_name);
     out += ",\n  \"version\": ";

@@ -342,14 +342,21 @@ std::vector<std::int64_t> unit_rows(const double* c, std::size_t nr, std::size_t
     return col4row;
 }
 
-std::vector<std::int64_t> capacities(const std::vector<std::int64_t>& given, std::size_t n, const char* which) {
-    if (given.size() != 1 && given.size() != n)
-        throw input_error(std::string("assign: ") + which + " has " + std::to_string(given.size()) +
-                          " values, expected 1 or " + std::to_string(n));
+// A capacity list's own check (AssignOptions::validate): each value >= 0.
+// Its length is checked against the matrix (capacities below).
+void check_capacities(const std::vector<std::int64_t>& given, const char* which) {
     for (std::size_t k = 0; k < given.size(); ++k)
         if (given[k] < 0)
             throw input_error(std::string("assign: ") + which + "[" + std::to_string(k) + "] is " +
                               std::to_string(given[k]) + ", must be >= 0");
+}
+
+// A validated capacity list against the matrix: one value for every row
+// (column) or one per row.
+std::vector<std::int64_t> capacities(const std::vector<std::int64_t>& given, std::size_t n, const char* which) {
+    if (given.size() != 1 && given.size() != n)
+        throw input_error(std::string("assign: ") + which + " has " + std::to_string(given.size()) +
+                          " values, expected 1 or " + std::to_string(n));
     if (given.size() == n) return given;
     return std::vector<std::int64_t>(n, given[0]);
 }
@@ -480,7 +487,13 @@ AssignmentResult linear_assignment(const CostMatrix& cost, bool maximize) {
     return result;
 }
 
+void AssignOptions::validate() const {
+    check_capacities(row_capacity, "row_capacity");
+    check_capacities(col_capacity, "col_capacity");
+}
+
 AssignmentResult assign(const CostMatrix& cost, const AssignOptions& options) {
+    options.validate();
     const auto row_cap = capacities(options.row_capacity, cost.rows, "row_capacity");
     const auto col_cap = capacities(options.col_capacity, cost.cols, "col_capacity");
     const Prepared p = prepare(cost, options.maximize, /*allow_transpose=*/false, "assign");

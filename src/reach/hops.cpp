@@ -7,6 +7,7 @@
 namespace verbind {
 
 std::vector<std::int32_t> hop_reach(const Graph& graph, std::span<const NodeId> seeds, const HopOptions& options) {
+    options.validate();
     const std::size_t n = graph.num_nodes();
     for (std::size_t i = 0; i < seeds.size(); ++i)
         if (seeds[i] >= n)

@@ -41,9 +41,13 @@ using Point = Topology::point_type;
 
 }  // namespace
 
+void LayoutOptions::validate() const {
+    if (iterations == 0) throw input_error("force_directed_layout: iterations must be at least 1");
+}
+
 std::vector<LayoutPoint> force_directed_layout(const Graph& graph, const LayoutOptions& options) {
+    options.validate();
     if (graph.directed()) throw input_error("force_directed_layout: the graph must be undirected");
-    if (options.iterations == 0) throw input_error("force_directed_layout: iterations must be at least 1");
     const std::size_t n = graph.num_nodes();
     const std::uint64_t seed = seed_or_default(options.seed);
     std::vector<LayoutPoint> out(n, LayoutPoint{0.5, 0.5});

@@ -97,6 +97,7 @@ std::vector<double> per_ego(const Graph& graph, const BrokerageOptions& options,
 }  // namespace
 
 std::vector<double> constraint(const Graph& graph, const BrokerageOptions& options) {
+    options.validate();
     return per_ego(graph, options, [](const MutualAdjacency& adj, NodeId v, EgoScratch& sc) {
         // acc[n] = sum over neighbours w of v of p(v,w) p(w,n), n a neighbour of v.
         for (std::size_t i = adj.offsets[v]; i < adj.offsets[v + 1]; ++i) {
@@ -118,6 +119,7 @@ std::vector<double> constraint(const Graph& graph, const BrokerageOptions& optio
 }
 
 std::vector<double> effective_size(const Graph& graph, const BrokerageOptions& options) {
+    options.validate();
     if (!graph.directed() && !options.weighted) {
         // Borgatti's simplification: n - 2t/n, t the ties among the n neighbours.
         return per_ego(graph, options, [](const MutualAdjacency& adj, NodeId v, EgoScratch& sc) {

@@ -159,6 +159,7 @@ std::vector<double> closeness(const Graph& graph, const DistanceOptions& options
 }
 
 std::vector<double> closeness(const Graph& graph, const DistanceOptions& options, Collective& collective) {
+    options.validate();
     const IncomingDistances in = incoming_distances(graph, options, collective, "closeness");
     const std::size_t n = graph.num_nodes();
     std::vector<double> out(n, 0.0);
@@ -176,6 +177,7 @@ std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options)
 }
 
 std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options, Collective& collective) {
+    options.validate();
     return incoming_distances(graph, options, collective, "harmonic").inverse_sum;
 }
 

@@ -96,7 +96,10 @@ static void test_options(void) {
     CHECK_FAILS(vb_graph_read_edgelist(path, &options, &graph), VB_ERROR_INVALID_ARGUMENT, "options->weight_column");
     vb_edge_list_options_init(&options);
     options.delimiter = '|';
-    CHECK_FAILS(vb_graph_read_edgelist(path, &options, &graph), VB_ERROR_INVALID_ARGUMENT, "options->delimiter");
+    /* Checked by the C++ EdgeListOptions::validate(), which names the field and the value. */
+    CHECK_FAILS(vb_graph_read_edgelist(path, &options, &graph), VB_ERROR_INVALID_ARGUMENT,
+                "delimiter must be blanks (' '), tab, ',' or ';' (or 0: per file), got '|'");
+    CHECK(graph == NULL);
     vb_edge_list_options_init(&options);
     options.header = 7;
     CHECK_FAILS(vb_graph_read_edgelist(path, &options, &graph), VB_ERROR_INVALID_ARGUMENT, "options->header");

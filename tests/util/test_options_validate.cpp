@@ -5,12 +5,18 @@
 // the same struct, give it too), and by the operation before any work.
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
+#include "verbind/io/edgelist.hpp"
+#include "verbind/io/io.hpp"
+#include "verbind/match/assignment.hpp"
 #include "verbind/match/introductions.hpp"
 #include "verbind/match/tables.hpp"
 #include "verbind/model/network.hpp"
 #include "verbind/reach/cascades.hpp"
+#include "verbind/reach/hops.hpp"
 #include "verbind/reach/spread.hpp"
 #include "verbind/reach/temporal.hpp"
+#include "verbind/report/layout.hpp"
+#include "verbind/socialmap/brokerage.hpp"
 #include "verbind/socialmap/centrality.hpp"
 #include "verbind/socialmap/communities.hpp"
 #include "verbind/socialmap/mixing.hpp"
@@ -172,5 +178,82 @@ TEST_CASE("validate() refuses each wrong value, as the operation does", "[option
         o.end.reset();
         o.max_wait = -2;
         CHECK_THROWS_WITH(o.validate(), Contains("max_wait must be >= 0, got -2"));
+    }
+}
+
+TEST_CASE("validate() on the edge-list, CSV, assignment and the always-valid options", "[options]") {
+    CHECK_NOTHROW(EdgeListOptions{}.validate());
+    CHECK_NOTHROW(CsvOptions{}.validate());
+    CHECK_NOTHROW(AssignOptions{}.validate());
+    CHECK_NOTHROW(LayoutOptions{}.validate());
+    // Every value of these is valid; each operation still calls validate().
+    CHECK_NOTHROW(DistanceOptions{}.validate());
+    CHECK_NOTHROW(BrokerageOptions{}.validate());
+    CHECK_NOTHROW(HopOptions{}.validate());
+    CHECK_NOTHROW(ExportOptions{}.validate());
+
+    SECTION("EdgeListOptions") {
+        EdgeListOptions o;
+        o.delimiter = '|';
+        CHECK_THROWS_WITH(o.validate(), "delimiter must be blanks (' '), tab, ',' or ';' (or 0: per file), got '|'");
+        // The reader names the source in front, before reading a line.
+        CHECK_THROWS_WITH(parse_edgelist("0 1\n", o, "edges.txt"), Contains("edges.txt: delimiter must be blanks"));
+        for (char d : {'\0', ' ', '\t', ',', ';'}) {
+            o.delimiter = d;
+            CHECK_NOTHROW(o.validate());
+        }
+        o = {};
+        for (int column : {-2, 0, 1, EdgeListOptions::max_weight_column + 1}) {
+            o.weight_column = column;
+            CHECK_THROWS_WITH(o.validate(), Contains("the weight column must be 2 or more") &&
+                                                Contains("got " + std::to_string(column)));
+        }
+        for (int column : {-1, 2, EdgeListOptions::max_weight_column}) {
+            o.weight_column = column;
+            CHECK_NOTHROW(o.validate());
+        }
+        o = {};
+        o.delimiter = ',';
+        o.comments = "#,";
+        CHECK_THROWS_WITH(o.validate(), "comment character , cannot also be a delimiter, a blank or a digit");
+        o.comments = "#7";
+        CHECK_THROWS_WITH(o.validate(), Contains("comment character 7"));
+    }
+    SECTION("CsvOptions") {
+        CsvOptions o;
+        o.delimiter = '|';
+        CHECK_THROWS_WITH(o.validate(), "delimiter: expected ',', ';' or a tab, got '|'");
+        // read_csv refuses it before it looks for the folder.
+        CHECK_THROWS_WITH(read_csv("/nonexistent/verbind-folder", o),
+                          "delimiter: expected ',', ';' or a tab, got '|'");
+        o.delimiter = 7;
+        CHECK_THROWS_WITH(o.validate(), Contains("got byte 0x07"));
+        o = {};
+        o.columns = {{"", "Naam", "no_such_column"}};
+        CHECK_THROWS_WITH(o.validate(), Contains("columns: 'Naam' -> 'no_such_column'"));
+        Network net;
+        CHECK_THROWS_AS(import_csv(net, "/nonexistent/verbind-folder", o), input_error);
+        CHECK(net.num_actors() == 0);
+    }
+    SECTION("LayoutOptions") {
+        LayoutOptions o;
+        o.iterations = 0;
+        CHECK_THROWS_WITH(o.validate(), "force_directed_layout: iterations must be at least 1");
+        CHECK_THROWS_WITH(force_directed_layout(triangle(), o),
+                          "force_directed_layout: iterations must be at least 1");
+        o.iterations = 1;
+        CHECK_NOTHROW(o.validate());
+    }
+    SECTION("AssignOptions") {
+        AssignOptions o;
+        o.col_capacity = {1, -3};
+        CHECK_THROWS_WITH(o.validate(), "assign: col_capacity[1] is -3, must be >= 0");
+        const std::vector<double> cost{1, 2, 3, 4};
+        CHECK_THROWS_WITH(assign({cost, 2, 2}, o), "assign: col_capacity[1] is -3, must be >= 0");
+        o.col_capacity = {0, 5};
+        CHECK_NOTHROW(o.validate());
+        o.row_capacity = {};  // the length is checked against the matrix, by assign
+        CHECK_NOTHROW(o.validate());
+        CHECK_THROWS_WITH(assign({cost, 2, 2}, o), "assign: row_capacity has 0 values, expected 1 or 2");
     }
 }

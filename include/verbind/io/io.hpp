@@ -24,6 +24,10 @@ struct ExportOptions {
     // Write declared groups marked sensitive (special-category data). Off by
     // default: such data leave the library only when asked for by name.
     bool include_sensitive = false;
+
+    // Every value is valid; each writer calls it first, like every Options
+    // struct's validate() (the check a new field would add goes here).
+    void validate() const {}
 };
 
 // CSV: folder/actors.csv, ties.csv, events.csv, attendance.csv, and with
@@ -73,6 +77,12 @@ struct CsvOptions {
     // cancels: cancelled_error, and nothing is read (import_csv: the
     // Network is exactly as before). Empty: no progress.
     ProgressCallback progress;
+
+    // input_error naming the field: a delimiter other than 0, ',', ';' or
+    // '\t'; a rename whose `from` is empty, whose `file` is not a file of
+    // the layout, whose `to` is no column of it, or that renames one column
+    // twice. read_csv and import_csv call it before reading anything.
+    void validate() const;
 };
 
 // Reads a folder (options: see CsvOptions). Columns the layout does not know

@@ -41,6 +41,11 @@ struct AssignOptions {
     std::vector<std::int64_t> row_capacity{1};
     std::vector<std::int64_t> col_capacity{1};
     bool maximize = false;
+
+    // input_error naming the list and the entry: a capacity below 0 ("assign:
+    // row_capacity[1] is -1, must be >= 0"). assign() calls it first, then
+    // checks each list's length against the matrix.
+    void validate() const;
 };
 
 // Capacitated assignment as a minimum-cost flow (LEMON's network simplex).

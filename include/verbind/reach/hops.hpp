@@ -13,6 +13,10 @@ namespace verbind {
 struct HopOptions {
     // Stop after this many hops (nodes further away count as unreached).
     std::optional<std::uint32_t> hops;
+
+    // Every value is valid (0 hops: the seeds alone); hop_reach calls it
+    // first, like every Options struct's validate().
+    void validate() const {}
 };
 
 // Multi-source breadth-first search along out-arcs (undirected: edges):

@@ -22,6 +22,9 @@ struct LayoutPoint {
 struct LayoutOptions {
     std::optional<std::uint64_t> seed;  // none: verbind::default_seed
     std::size_t iterations = 200;       // cooling steps, >= 1
+
+    // input_error for iterations 0; force_directed_layout calls it first.
+    void validate() const;
 };
 
 // Positions in the unit square [0, 1] x [0, 1], one per node, every one

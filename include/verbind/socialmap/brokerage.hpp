@@ -11,7 +11,11 @@ namespace verbind {
 
 struct BrokerageOptions {
     bool weighted = false;
-    unsigned threads = 0;
+    unsigned threads = 0;  // 0: all cores
+
+    // Every value is valid; constraint and effective_size call it first,
+    // like every Options struct's validate() (a new field's check goes here).
+    void validate() const {}
 };
 
 // networkx.constraint.

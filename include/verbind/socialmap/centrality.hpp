@@ -54,6 +54,10 @@ struct DistanceOptions {
     bool weighted = false;  // weights as distances (Dijkstra)
     unsigned threads = 0;
     ProgressCallback progress;
+
+    // Every value is valid; closeness and harmonic call it first, like every
+    // Options struct's validate() (a new field's check goes here).
+    void validate() const {}
 };
 
 // networkx.closeness_centrality with wf_improved=True: (r-1)/sum(d) * (r-1)/(n-1)
