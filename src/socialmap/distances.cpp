@@ -137,6 +137,9 @@ IncomingDistances rank_distances(const Graph& graph, const DistanceOptions& opti
 // any number of ranks), harmonic the sums of 1 / d.
 IncomingDistances incoming_distances(const Graph& graph, const DistanceOptions& options, Collective& collective,
                                      std::string_view operation) {
+    // Validation on every rank, with one agreed outcome, before any other
+    // collective call: a rank that threw alone would leave the others waiting.
+    on_every_rank(collective, [&] { options.validate(); });
     check_ranks_agree(collective, operation, graph, options.weighted && graph.weighted(),
                       {{"weighted", options.weighted, Shown::flag}});
     IncomingDistances in(0);
@@ -159,7 +162,6 @@ std::vector<double> closeness(const Graph& graph, const DistanceOptions& options
 }
 
 std::vector<double> closeness(const Graph& graph, const DistanceOptions& options, Collective& collective) {
-    options.validate();
     const IncomingDistances in = incoming_distances(graph, options, collective, "closeness");
     const std::size_t n = graph.num_nodes();
     std::vector<double> out(n, 0.0);
@@ -177,7 +179,6 @@ std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options)
 }
 
 std::vector<double> harmonic(const Graph& graph, const DistanceOptions& options, Collective& collective) {
-    options.validate();
     return incoming_distances(graph, options, collective, "harmonic").inverse_sum;
 }
 
