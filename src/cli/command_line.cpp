@@ -133,7 +133,7 @@ bool CommandLine::parse(const Args& args) {
     }
     if (values_.count("path")) {
         const auto& paths = values_["path"].as<std::vector<std::string>>();
-        if (synopsis_.find("PATH") == std::string::npos)
+        if (synopsis_.find("PATH") == std::string::npos && synopsis_.find("GRAPH") == std::string::npos)
             fail("takes no PATH, got '" + paths.front() + "' (the options: " + option_list() + ")");
         if (paths.size() > 1) fail("expected at most one PATH, got '" + paths[0] + "' and '" + paths[1] + "'");
         path_ = paths.front();

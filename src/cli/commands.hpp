@@ -17,13 +17,14 @@ struct usage_error {
 
 using Args = std::vector<std::string_view>;
 
-int demo_command(const Args& args);      // src/cli/stats.cpp: the sample programme's summary
-int stats_command(const Args& args);     // src/cli/stats.cpp: what a file or folder holds
-int map_command(const Args& args);       // src/cli/map.cpp: the social map
-int reach_command(const Args& args);     // src/cli/reach.cpp: cascades and whom to train next
-int match_command(const Args& args);     // src/cli/match.cpp: introductions
-int timeline_command(const Args& args);  // src/cli/timeline.cpp: metrics per period and area
-int report_command(const Args& args);    // src/cli/report.cpp: the coordinator's HTML report
+int demo_command(const Args& args);        // src/cli/stats.cpp: the sample programme's summary
+int stats_command(const Args& args);       // src/cli/stats.cpp: what a file or folder holds
+int map_command(const Args& args);         // src/cli/map.cpp: the social map
+int reach_command(const Args& args);       // src/cli/reach.cpp: cascades and whom to train next
+int match_command(const Args& args);       // src/cli/match.cpp: introductions
+int timeline_command(const Args& args);    // src/cli/timeline.cpp: metrics per period and area
+int report_command(const Args& args);      // src/cli/report.cpp: the coordinator's HTML report
+int centrality_command(const Args& args);  // src/cli/centrality.cpp: a centrality of every node of a graph
 
 // Every command, in the order `verbind --help` lists them (src/cli/main.cpp).
 struct CommandInfo {

@@ -3,11 +3,14 @@
 // stderr), 2 a usage mistake (message and the usage line on stderr).
 #include "command_line.hpp"
 #include "commands.hpp"
+#include "ranks.hpp"
 
 #include "verbind/version.hpp"
 
 #include <exception>
 #include <iostream>
+#include <optional>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +29,9 @@ const std::vector<CommandInfo>& command_table() {
          stats_command},
         {"map", "[options] [PATH]",
          "The social map: key figures, brokers, organisations, fragile points, communities and gaps.", map_command},
-        {"reach", "[options] [PATH]", "Observed bring-along cascades, and which residents to train next.",
+        {"reach", "[options] [PATH]",
+         "Observed bring-along cascades, and which residents to train next; with --influence-max K, the K seeds of "
+         "a graph that reach the most (under mpirun: split over the processes).",
          reach_command},
         {"match", "[options] [PATH]", "Suggested introductions across groups, with their reasons.", match_command},
         {"timeline", "[options] [PATH]",
@@ -35,6 +40,10 @@ const std::vector<CommandInfo>& command_table() {
          timeline_command},
         {"report", "[options] [PATH] -o FILE", "The coordinator's report as one self-contained HTML file.",
          report_command},
+        {"centrality", "--betweenness|--closeness|--harmonic [options] GRAPH",
+         "A centrality of every node of a graph file or edge list, as CSV or JSON (under mpirun: split over the "
+         "processes).",
+         centrality_command},
     };
     return table;
 }
@@ -119,8 +128,29 @@ int run(const std::vector<std::string_view>& args) {
 
 }  // namespace
 
+// Where the output of every rank but 0 goes (ranks.hpp).
+class Discard final : public std::streambuf {
+protected:
+    int_type overflow(int_type c) override { return traits_type::not_eof(c); }
+    std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+};
+
 int main(int argc, char** argv) {
     const std::vector<std::string_view> args(argv + 1, argv + argc);
+    // Under mpirun: MPI for the command's ranks; only rank 0 speaks, every
+    // rank exits with the same status (failures are agreed on).
+    std::optional<verbind::cli::Ranks> processes;
+    try {
+        processes.emplace();
+    } catch (const std::exception& failure) {
+        if (verbind::cli::speaks()) std::cerr << "verbind: " << failure.what() << '\n';
+        return exit_error;
+    }
+    static Discard discard;
+    if (!verbind::cli::speaks()) {
+        std::cout.rdbuf(&discard);
+        std::cerr.rdbuf(&discard);
+    }
     try {
         const int status = run(args);
         std::cout.flush();

@@ -1,4 +1,5 @@
 #include "output.hpp"
+#include "ranks.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/model/text.hpp"
@@ -44,7 +45,7 @@ Output::Output(const CommandLine& line) : path_(line.output()) {
 }
 
 void Output::finish() {
-    if (to_stdout()) return;
+    if (to_stdout() || !speaks()) return;
     files::atomic_write_file(*path_, buffer_.str(), "-o");
 }
 

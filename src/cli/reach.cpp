@@ -1,10 +1,14 @@
 // `verbind reach [--train K] [PATH]`: the bring-along cascades observed in a
 // network (the sample programme when no PATH is given), and which K
 // residents (default 5) to train as key figures next, with the expected
-// extra reach.
+// extra reach. `verbind reach GRAPH --influence-max K`: the K seeds of a
+// graph file or edge list that reach the most (OPIM-C), distributed over the
+// ranks under mpirun (ranks.hpp).
 #include "command_line.hpp"
 #include "commands.hpp"
+#include "graph_input.hpp"
 #include "output.hpp"
+#include "ranks.hpp"
 #include "visible.hpp"
 
 #include "verbind/datasets/sample.hpp"
@@ -172,14 +176,79 @@ void plan_json(Json& j, const TrainPlan& plan) {
     j.close_object();
 }
 
+// `reach GRAPH --influence-max K`: influence_max over the ranks.
+int influence_max_command(const CommandLine& line) {
+    const std::optional<std::string> path = line.path();
+    if (!path) line.fail("--influence-max: missing GRAPH (a graph file or an edge list)");
+    if (line.get("train")) line.fail("--train is for a network's residents; --influence-max for a GRAPH, not both");
+    const std::size_t k = parse_whole(line, "--influence-max", *line.get("influence-max"), 1, 0xffffffffULL);
+    InfluenceOptions o;
+    if (const auto v = line.get("epsilon")) {
+        std::size_t used = 0;
+        try {
+            o.epsilon = std::stod(*v, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used == 0 || used != v->size()) line.fail("--epsilon: expected a number in (0, 1), got '" + *v + "'");
+    }
+    if (const auto v = line.get("seed")) o.seed = parse_whole(line, "--seed", *v, 0, ~0ULL);
+    validate_options(line, o);
+    Output output(line);
+    const Graph g = read_graph_input(*path, line.flag("directed"));
+    // The Collective& overload (issue 18) where this build has it, else one process.
+    const InfluenceResult r = [&](auto& collective) {
+        if constexpr (requires { influence_max(g, k, o, collective); })
+            return influence_max(g, k, o, collective);
+        else
+            return influence_max(g, k, o);
+    }(ranks());
+    if (!speaks()) return 0;
+    std::ostream& out = output.stream();
+    const std::string source = graph_source(*path, g);
+    if (line.flag("json")) {
+        Json j;
+        j.open_object().field("source", source).field("k", std::uint64_t{k}).field("epsilon", o.epsilon);
+        j.key("seed");
+        o.seed ? j.value(std::uint64_t{*o.seed}) : j.null();
+        j.key("seeds").open_array();
+        for (const NodeId s : r.seeds) j.value(g.key(s));
+        j.close_array().field("spread_lower_bound", r.spread_lower_bound);
+        j.field("approximation", r.approximation).field("rr_sets", std::uint64_t{r.rr_sets}).close_object();
+        out << j.str() << '\n';
+    } else {
+        out << "influence maximisation: " << source << "\n(Independent Cascade, weighted cascade probabilities; "
+            << "OPIM-C, epsilon " << number_text(o.epsilon) << ")\n\nseeds, in the order chosen:\n";
+        for (std::size_t i = 0; i < r.seeds.size(); ++i)
+            out << "  " << pad(std::to_string(i + 1) + ".", 7) << g.key(r.seeds[i]) << '\n';
+        out << "\ncertified: the " << k << " seeds reach at least " << fixed(r.spread_lower_bound, 1)
+            << " people in expectation (probability >= 1 - 1/n), " << fixed(100 * r.approximation, 0)
+            << "% of the best possible choice of " << k << " or better (" << r.rr_sets
+            << " reverse-reachable sets)\n";
+    }
+    output.finish();
+    return 0;
+}
+
 }  // namespace
 
 int reach_command(const Args& args) {
     CommandLine line("reach");
     line.add()("train", CommandLine::value("K"), "how many residents to choose to train next, 1 to 1000 (default 5)");
+    line.add()("influence-max", CommandLine::value("K"),
+               "the K seeds of the graph GRAPH (a graph file or an edge list) that reach the most people")(
+        "epsilon", CommandLine::value("E"), "with --influence-max: the approximation slack, in (0, 1) (default 0.1)")(
+        "seed", CommandLine::value("N"), "with --influence-max: the random seed (default: verbind's fixed seed)")(
+        "directed", CommandLine::flag(), "with --influence-max: read an edge list as directed (arcs)");
     line.add_output_options();
     line.note("Without PATH: the sample programme. How cascades and the choice are computed: docs/reach.md.");
+    line.note("With --influence-max, PATH is a graph (GRAPH); under mpirun -np N the RR sets are drawn by the N "
+              "processes (each reads GRAPH) and rank 0 writes: the same seeds as one process. See docs/scale.md.");
     if (!line.parse(args)) return 0;
+    if (line.get("influence-max")) return influence_max_command(line);
+    for (const char* option : {"epsilon", "seed"})
+        if (line.get(option)) line.fail(std::string("--") + option + " is for --influence-max");
+    if (line.flag("directed")) line.fail("--directed is for --influence-max");
     std::size_t k = 5;
     if (const auto v = line.get("train")) k = parse_whole(line, "--train", *v, 1, 1000);
     const bool include_sensitive = line.flag("include-sensitive");

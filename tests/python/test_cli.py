@@ -63,11 +63,13 @@ OPTIONS = {
     "demo": ["--seed", "--scale"] + OUTPUT,
     "stats": ["--format", "--directed"] + OUTPUT,
     "map": ["--municipality", "--neighbourhood", "--top"] + OUTPUT,
-    "reach": ["--train"] + OUTPUT,
+    "reach": ["--train", "--influence-max", "--epsilon", "--seed", "--directed"] + OUTPUT,
     "match": ["--top", "--per-person", "--municipality", "--seed"] + OUTPUT,
     "timeline": ["--period", "--by", "--start", "--end", "--min-cell", "--seed", "--csv", "--excel"] + OUTPUT,
     "report": ["-o", "--output", "--lang", "--municipality", "--period", "--top", "--train", "--seed",
                "--include-sensitive", "-h", "--help"],
+    "centrality": ["--betweenness", "--closeness", "--harmonic", "--samples", "--seed", "--weighted",
+                   "--directed"] + OUTPUT,
 }
 
 
@@ -392,7 +394,7 @@ def test_equals_sign_and_space_read_the_same():
 # --- bad input -----------------------------------------------------------------------
 
 def test_usage_errors_say_what_would_be_valid(tmp_path):
-    assert "missing command: expected demo, stats, map, reach, match, timeline, report or help" in usage_error()
+    assert "missing command: expected demo, stats, map, reach, match, timeline, report, centrality or help" in usage_error()
     assert "unknown command 'mapp': expected demo, stats, map" in usage_error("mapp")
     assert "map: --top needs a value" in usage_error("map", "--top")
     assert "map: --top needs a value" in usage_error("map", "--top=")
