@@ -6,13 +6,18 @@
 #include "verbind/reach/spread.hpp"
 
 #include "influence_rr.hpp"
+#include "ranks.hpp"
 #include "verbind/error.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace verbind {
 
@@ -54,22 +59,100 @@ Setup check_influence_options(const Graph& graph, std::size_t k, const Influence
 }
 
 
+void check_influence_ranks(Collective& collective, std::string_view operation, const Graph& graph, std::size_t k,
+                           const InfluenceOptions& options, std::uint64_t groups_hash) {
+    const double delta = options.delta.value_or(0.0);
+    check_ranks_agree(collective, operation, graph,
+                      {{"k", k},
+                       {"epsilon", std::bit_cast<std::uint64_t>(options.epsilon), Shown::real},
+                       {"delta", std::bit_cast<std::uint64_t>(delta), Shown::real},
+                       {"seed", seed_or_default(options.seed)},
+                       {"model", static_cast<std::uint64_t>(options.diffusion.model)},
+                       {"probability", static_cast<std::uint64_t>(options.diffusion.probability)},
+                       {"uniform_probability", std::bit_cast<std::uint64_t>(options.diffusion.uniform_probability),
+                        Shown::real},
+                       {"the candidates", list_hash(options.candidates), Shown::hex},
+                       {"the fixed seeds", list_hash(options.fixed), Shown::hex},
+                       {"the groups", groups_hash, Shown::hex}});
+}
+
 }  // namespace reach_detail
 
+namespace {
+
+// Refuses, before drawing, a round that would not fit on this rank (its
+// share of the sets): the average set size is measured on this rank's sets
+// drawn so far (1 before the first round).
+struct RoomCheck {
+    std::size_t n, k;
+    unsigned threads, ranks;
+    double eps, delta, root, theta_max;
+    std::size_t max_memory_bytes;
+
+    void operator()(double sets, double drawn, double average) const {
+        const double nd = static_cast<double>(n), kd = static_cast<double>(k), per = static_cast<double>(ranks);
+        const double here = std::ceil(sets / per);  // this rank's sets per half
+        const double bytes = estimated_bytes(here, 2.0, average, n, threads);
+        if (here <= max_sets_per_collection && bytes <= static_cast<double>(max_memory_bytes)) return;
+        // epsilon enters theta_max as 1 / epsilon^2: the suggested one keeps
+        // even the worst case (theta_max sets) within the limits.
+        const double fixed_bytes = estimated_bytes(0.0, 2.0, average, n, threads);
+        const double set_bytes = estimated_bytes(1.0, 2.0, average, n, threads) - fixed_bytes;
+        const double fits_sets =
+            per * std::min(max_sets_per_collection,
+                           std::max(0.0, static_cast<double>(max_memory_bytes) - fixed_bytes) / set_bytes);
+        // theta_max(epsilon') = 2 n root^2 / (epsilon'^2 k) <= fits_sets.
+        const double suggested = 1.05 * std::sqrt(2.0 * nd * root * root / (kd * std::max(1.0, fits_sets)));
+        std::string message = "influence_max: epsilon = " + number(eps) + " with delta = " + number(delta) +
+                              " is outside the supported range for this graph and k = " + std::to_string(k) + ": ";
+        if (drawn > 0)
+            message += "the ratio 1 - 1/e - epsilon is not certified after " + number(drawn) +
+                       " reverse-reachable sets per half, and the next round needs ";
+        else
+            message += "the first round needs ";
+        message += number(sets) + " sets per half";
+        if (ranks > 1) message += " (" + number(here) + " on each of " + std::to_string(ranks) + " ranks)";
+        if (here > max_sets_per_collection)
+            message += ", above the limit of " + number(max_sets_per_collection) + (ranks > 1 ? " per rank" : "");
+        else
+            message += ", about " + gigabytes(bytes) + (ranks > 1 ? " per rank" : "") +
+                       ", above max_memory_bytes = " + std::to_string(max_memory_bytes);
+        message += " (a certified result may need up to " + number(theta_max) + " sets per half). ";
+        if (suggested < 1.0)
+            message += "Use epsilon >= " + number(suggested) +
+                       (here > max_sets_per_collection ? std::string() : std::string(" or raise max_memory_bytes"));
+        else
+            message += "No epsilon below 1 is sure to fit: raise max_memory_bytes or take a larger delta";
+        throw input_error(message);
+    }
+};
+
+}  // namespace
+
 InfluenceResult influence_max(const Graph& graph, std::size_t k, const InfluenceOptions& options) {
+    return influence_max(graph, k, options, single_process());
+}
+
+InfluenceResult influence_max(const Graph& graph, std::size_t k, const InfluenceOptions& options,
+                              Collective& collective) {
     const std::size_t n = graph.num_nodes();
-    Setup setup = check_influence_options(graph, k, options);
+    Setup setup;
+    std::optional<ArcProbabilities> made;  // RR sets read in_node() only, unless under LT (in())
+    on_every_rank(collective, [&] {
+        setup = check_influence_options(graph, k, options);
+        made.emplace(graph, options.diffusion, false);
+    });
+    check_influence_ranks(collective, "influence_max", graph, k, options, 0);
     const double delta = setup.delta;
     const std::vector<std::uint8_t>& fixed = setup.fixed;
     const std::vector<std::uint8_t>& allowed = setup.allowed;
     const std::size_t candidate_count = setup.candidate_count;
-    // RR sets read in_node() only, unless under LT (in()).
-    const ArcProbabilities probabilities(graph, options.diffusion, false);
+    const ArcProbabilities& probabilities = *made;
     const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
     const std::uint64_t seed = seed_or_default(options.seed);
     const unsigned threads = resolve_threads(options.threads);
     Progress progress(options.progress);
-    progress.report(0.0);
+    on_every_rank(collective, [&] { progress.report(0.0); });
 
     const double nd = static_cast<double>(n), kd = static_cast<double>(k), eps = options.epsilon;
     const double greedy_ratio = 1.0 - std::exp(-1.0);
@@ -96,58 +179,35 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
     GreedyScratch scratch;
     scratch.chosen.assign(n, 0);
     RRSets first_half, second_half;
-    // Refuses, before drawing, a round that would not fit: the average set
-    // size is measured on the sets drawn so far (1 before the first round).
-    auto check_room = [&](double sets) {
-        const double drawn = static_cast<double>(first_half.size());
-        const double average = drawn > 0 ? static_cast<double>(first_half.nodes.size()) / drawn : 1.0;
-        const double bytes = estimated_bytes(sets, 2.0, average, n, threads);
-        if (sets <= max_sets_per_collection && bytes <= static_cast<double>(options.max_memory_bytes)) return;
-        // epsilon enters theta_max as 1 / epsilon^2: the suggested one keeps
-        // even the worst case (theta_max sets) within the limits.
-        const double fixed_bytes = estimated_bytes(0.0, 2.0, average, n, threads);
-        const double set_bytes = estimated_bytes(1.0, 2.0, average, n, threads) - fixed_bytes;
-        const double fits_sets =
-            std::min(max_sets_per_collection,
-                     std::max(0.0, static_cast<double>(options.max_memory_bytes) - fixed_bytes) / set_bytes);
-        // theta_max(epsilon') = 2 n root^2 / (epsilon'^2 k) <= fits_sets.
-        const double suggested = 1.05 * std::sqrt(2.0 * nd * root * root / (kd * std::max(1.0, fits_sets)));
-        std::string message = "influence_max: epsilon = " + number(eps) + " with delta = " + number(delta) +
-                              " is outside the supported range for this graph and k = " + std::to_string(k) + ": ";
-        if (drawn > 0)
-            message += "the ratio 1 - 1/e - epsilon is not certified after " + number(drawn) +
-                       " reverse-reachable sets per half, and the next round needs ";
-        else
-            message += "the first round needs ";
-        message += number(sets) + " sets per half";
-        if (sets > max_sets_per_collection)
-            message += ", above the limit of " + number(max_sets_per_collection);
-        else
-            message += ", about " + gigabytes(bytes) +
-                       ", above max_memory_bytes = " + std::to_string(options.max_memory_bytes);
-        message += " (a certified result may need up to " + number(theta_max) + " sets per half). ";
-        if (suggested < 1.0)
-            message += "Use epsilon >= " + number(suggested) +
-                       (sets > max_sets_per_collection ? std::string() : std::string(" or raise max_memory_bytes"));
-        else
-            message += "No epsilon below 1 is sure to fit: raise max_memory_bytes or take a larger delta";
-        throw input_error(message);
-    };
+    const RoomCheck check_room{n,     k,    threads,   collective.size(),       eps,
+                               delta, root, theta_max, options.max_memory_bytes};
+    double drawn = 0;  // sets per half so far (all ranks)
     double theta = std::min(std::ceil(theta_zero), std::ceil(theta_max));
     InfluenceResult result;
+    const bool alone = collective.size() == 1;
     for (std::size_t round = 1;; ++round) {
-        check_room(theta);
         const double done = std::log2(theta / theta_zero + 1.0) / std::log2(rounds_max + 1.0);
         const double step = 1.0 / std::log2(rounds_max + 1.0);
-        const auto target = static_cast<std::size_t>(theta);
-        grow(first_half, target, graph, probabilities, threshold_model, fixed.data(), seed, 0, threads, samplers,
-             nullptr, 2, &progress, done, done + step / 2);
-        grow(second_half, target, graph, probabilities, threshold_model, fixed.data(), seed, 1, threads, samplers,
-             nullptr, 2, &progress, done + step / 2, done + step);
-        const GreedyChoice choice = greedy(first_half, n, k, allowed, scratch);
+        // This rank's sets of each half: j = rank, rank + size, ... below theta.
+        const std::size_t target = share_of(static_cast<std::size_t>(theta), collective);
+        // A refusal, a cancel or running out of memory on one rank stops every rank.
+        on_every_rank(collective, [&] {
+            const double here = static_cast<double>(first_half.size());
+            check_room(theta, drawn, here > 0 ? static_cast<double>(first_half.nodes.size()) / here : 1.0);
+            for (const std::uint64_t half : {0, 1})
+                grow(half ? second_half : first_half, target, graph, probabilities, threshold_model, fixed.data(),
+                     seed, half, threads, samplers, nullptr, 2, &progress, done + half * step / 2,
+                     done + (half + 1) * step / 2, collective.size(), collective.rank());
+        });
+        drawn = theta;
+        const GreedyChoice choice = alone ? greedy(first_half, n, k, allowed, scratch)
+                                          : distributed_greedy(first_half, n, k, allowed, collective);
         for (NodeId v : choice.seeds) scratch.chosen[v] = 1;
         const double t = theta;
-        const double hit = static_cast<double>(coverage(second_half, scratch.chosen));
+        // Second-half sets covered, and given: added over the ranks.
+        std::uint64_t counts[2] = {coverage(second_half, scratch.chosen), second_half.given_count};
+        collective.sum(std::span<std::uint64_t>(counts));
+        const double hit = static_cast<double>(counts[0]);
         for (NodeId v : choice.seeds) scratch.chosen[v] = 0;
         auto lower = [&](double covered) {  // OPIM-C Eq. for sigma^l
             const double r = std::sqrt(covered + 2.0 * a / 9.0) - std::sqrt(a / 2.0);
@@ -164,17 +224,17 @@ InfluenceResult influence_max(const Graph& graph, std::size_t k, const Influence
         if (certified || enough) {
             result.seeds = choice.seeds;
             result.extra_spread_lower_bound = extra_lower;
-            result.spread_lower_bound = lower(hit + static_cast<double>(second_half.given_count));
+            result.spread_lower_bound = lower(hit + static_cast<double>(counts[1]));
             // With theta_max sets, Theorem 1 of the IMM/OPIM analysis gives
             // the ratio 1 - 1/e - epsilon at probability 1 - delta.
             result.approximation = enough ? std::max(ratio, greedy_ratio - eps) : ratio;
-            result.rr_sets = first_half.size() + second_half.size();
+            result.rr_sets = 2 * static_cast<std::size_t>(t);  // every rank's sets of both halves
             break;
         }
-        progress.report(done + step);
+        on_every_rank(collective, [&] { progress.report(done + step); });
         theta = std::min(2.0 * theta, std::ceil(theta_max));
     }
-    progress.report(1.0);
+    on_every_rank(collective, [&] { progress.report(1.0); });
     return result;
 }
 

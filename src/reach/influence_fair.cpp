@@ -4,6 +4,7 @@
 #include "verbind/reach/fair.hpp"
 
 #include "influence_rr.hpp"
+#include "ranks.hpp"
 #include "verbind/error.hpp"
 #include "verbind/graph/labels.hpp"
 #include "verbind/util/parallel.hpp"
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <queue>
 #include <string>
 #include <tuple>
@@ -71,22 +73,49 @@ std::vector<double> group_fractions(const RRSets& sets, const std::vector<std::u
 }
 
 
+// The node -> sets index of `sets` (candidates only): the sets holding v
+// are containing[start[v] .. start[v + 1]).
+void index_sets(const RRSets& sets, std::size_t n, const std::vector<std::uint8_t>& allowed,
+                std::vector<std::uint64_t>& start, std::vector<std::uint32_t>& containing) {
+    start.assign(n + 1, 0);
+    for (std::size_t s = 0; s < sets.size(); ++s)
+        for (std::uint64_t i = sets.offsets[s]; i < sets.offsets[s + 1]; ++i)
+            if (allowed[sets.nodes[i]]) ++start[sets.nodes[i] + 1];
+    for (NodeId v = 0; v < n; ++v) start[v + 1] += start[v];
+    containing.assign(start[n], 0);
+    std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t s = 0; s < sets.size(); ++s)
+        for (std::uint64_t i = sets.offsets[s]; i < sets.offsets[s + 1]; ++i)
+            if (allowed[sets.nodes[i]]) containing[fill[sets.nodes[i]]++] = static_cast<std::uint32_t>(s);
+}
+
 }  // namespace
 
 InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<const std::uint32_t> group,
                                    const InfluenceOptions& options) {
+    return fair_influence_max(graph, k, group, options, single_process());
+}
+
+InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<const std::uint32_t> group,
+                                   const InfluenceOptions& options, Collective& collective) {
     const std::size_t n = graph.num_nodes();
-    if (group.size() != n)
-        throw input_error("groups has " + std::to_string(group.size()) + " labels for " + std::to_string(n) +
-                          " nodes");
-    Setup setup = check_influence_options(graph, k, options);
-    // Labels are checked before anything is sized by them: a label of
-    // 0xFFFFFFFF or 1e8 among 0, 1 is refused as "label 2 has no members"
-    // in O(n) memory, not allocated for.
-    require_all_labels_used(compact_labels(group), "fair_influence_max", "groups");
+    Setup setup;
+    std::optional<ArcProbabilities> made;
+    on_every_rank(collective, [&] {
+        if (group.size() != n)
+            throw input_error("groups has " + std::to_string(group.size()) + " labels for " + std::to_string(n) +
+                              " nodes");
+        setup = check_influence_options(graph, k, options);
+        // Labels are checked before anything is sized by them: a label of
+        // 0xFFFFFFFF or 1e8 among 0, 1 is refused as "label 2 has no members"
+        // in O(n) memory, not allocated for.
+        require_all_labels_used(compact_labels(group), "fair_influence_max", "groups");
+        made.emplace(graph, options.diffusion, false);
+    });
+    check_influence_ranks(collective, "fair_influence_max", graph, k, options, list_hash(group));
     std::size_t groups = 0;
     for (std::uint32_t g : group) groups = std::max<std::size_t>(groups, std::size_t{g} + 1);
-    const ArcProbabilities probabilities(graph, options.diffusion, false);
+    const ArcProbabilities& probabilities = *made;
     const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
     const std::uint64_t seed = seed_or_default(options.seed);
     const unsigned threads = resolve_threads(options.threads);
@@ -117,25 +146,37 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
                                      ", above max_memory_bytes = " + std::to_string(options.max_memory_bytes)) +
                           "; use fewer groups, a larger epsilon or delta, or raise max_memory_bytes");
     };
-    refuse(1.0, "at least");
     std::vector<std::vector<NodeId>> members(groups);
     for (NodeId v = 0; v < n; ++v) members[group[v]].push_back(v);
     Progress progress(options.progress);
-    progress.report(0.0);
+    // A refusal, a cancel or running out of memory on one rank stops every rank.
+    on_every_rank(collective, [&] {
+        refuse(1.0, "at least");
+        progress.report(0.0);
+    });
 
     const std::uint64_t halves = 2 * groups;
     std::vector<Sampler> samplers(threads);
     RRSets first, second;
     std::vector<std::uint32_t> first_group, second_group;
     for (std::size_t g = 0; g < groups; ++g) {
-        // grow() numbers sets from the collection's size; draw each group's
-        // sets into its own collection, then append.
+        // Each group's sets into their own collection, then appended. With
+        // several ranks, each draws its share (set j on rank j mod size) and
+        // every rank then holds them all, in set order.
         const double from = 0.5 * static_cast<double>(g) / gd, span = 0.5 / gd;
         RRSets a, b;
-        grow(a, theta, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g, threads, samplers,
-             &members[g], halves, &progress, from, from + span / 2);
-        grow(b, theta, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g + 1, threads, samplers,
-             &members[g], halves, &progress, from + span / 2, from + span);
+        on_every_rank(collective, [&] {
+            const std::size_t mine = share_of(theta, collective);
+            grow(a, mine, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g, threads, samplers,
+                 &members[g], halves, &progress, from, from + span / 2, collective.size(), collective.rank());
+            grow(b, mine, graph, probabilities, threshold_model, setup.fixed.data(), seed, 2 * g + 1, threads,
+                 samplers, &members[g], halves, &progress, from + span / 2, from + span, collective.size(),
+                 collective.rank());
+        });
+        if (collective.size() > 1) {
+            a = gather_sets(a, theta, collective);
+            b = gather_sets(b, theta, collective);
+        }
         for (auto [to, src, labels] :
              {std::tuple{&first, &a, &first_group}, std::tuple{&second, &b, &second_group}}) {
             const std::uint64_t base = to->nodes.size();
@@ -149,23 +190,16 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
         }
         // The groups drawn so far show the sets' size: project the rest.
         const double drawn = static_cast<double>(first.size() + second.size());
-        refuse(static_cast<double>(first.nodes.size() + second.nodes.size()) / drawn,
-               "projected from the sets drawn so far,");
-        progress.report(0.5 * static_cast<double>(g + 1) / gd);
+        on_every_rank(collective, [&] {
+            refuse(static_cast<double>(first.nodes.size() + second.nodes.size()) / drawn,
+                   "projected from the sets drawn so far,");
+            progress.report(0.5 * static_cast<double>(g + 1) / gd);
+        });
     }
     // Node -> sets index over the first collection (candidates only).
-    std::vector<std::uint64_t> start(n + 1, 0);
-    for (std::size_t s = 0; s < first.size(); ++s)
-        for (std::uint64_t i = first.offsets[s]; i < first.offsets[s + 1]; ++i)
-            if (setup.allowed[first.nodes[i]]) ++start[first.nodes[i] + 1];
-    for (NodeId v = 0; v < n; ++v) start[v + 1] += start[v];
-    std::vector<std::uint32_t> containing(start[n]);
-    {
-        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
-        for (std::size_t s = 0; s < first.size(); ++s)
-            for (std::uint64_t i = first.offsets[s]; i < first.offsets[s + 1]; ++i)
-                if (setup.allowed[first.nodes[i]]) containing[fill[first.nodes[i]]++] = static_cast<std::uint32_t>(s);
-    }
+    std::vector<std::uint64_t> start;
+    std::vector<std::uint32_t> containing;
+    index_sets(first, n, setup.allowed, start, containing);
     // Multiplicative weights over groups (Tsang et al. 2019, Sec. 5).
     const std::size_t rounds = std::clamp<std::size_t>(
         static_cast<std::size_t>(std::ceil(std::log(std::max<double>(2.0, double(groups))) / (eps * eps))), 5, 50);
@@ -189,7 +223,8 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
         double total = 0;
         for (std::size_t g = 0; g < groups; ++g) total += group_weight[g] *= std::exp(-eta * fraction[g]);
         for (double& w : group_weight) w /= total;
-        progress.report(0.5 + 0.5 * static_cast<double>(t + 1) / static_cast<double>(rounds));
+        on_every_rank(collective,
+                      [&] { progress.report(0.5 + 0.5 * static_cast<double>(t + 1) / static_cast<double>(rounds)); });
     }
     InfluenceResult result;
     result.seeds = best;
@@ -209,7 +244,7 @@ InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<
     }
     result.approximation = std::numeric_limits<double>::quiet_NaN();
     result.rr_sets = first.size() + second.size();
-    progress.report(1.0);
+    on_every_rank(collective, [&] { progress.report(1.0); });
     return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <queue>
+#include <span>
 #include <utility>
 
 namespace verbind::reach_detail {
@@ -112,6 +113,89 @@ std::uint64_t coverage(const RRSets& sets, const std::vector<std::uint8_t>& chos
                 break;
             }
     return hit;
+}
+
+GreedyChoice distributed_greedy(const RRSets& sets, std::size_t n, std::size_t k,
+                                const std::vector<std::uint8_t>& allowed, Collective& collective) {
+    // Global coverage counts of the candidates: one sum of n counts.
+    std::vector<std::uint64_t> count(n, 0);
+    for (NodeId v : sets.nodes)
+        if (allowed[v]) ++count[v];
+    collective.sum(std::span<std::uint64_t>(count));
+    // This rank's node -> sets index (candidates only).
+    std::vector<std::uint64_t> start(n + 1, 0);
+    for (NodeId v : sets.nodes)
+        if (allowed[v]) ++start[std::size_t{v} + 1];
+    for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    std::vector<std::uint32_t> containing(start[n]);
+    {
+        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t s = 0; s < sets.size(); ++s)
+            for (std::uint64_t i = sets.offsets[s]; i < sets.offsets[s + 1]; ++i)
+                if (allowed[sets.nodes[i]]) containing[fill[sets.nodes[i]]++] = static_cast<std::uint32_t>(s);
+    }
+    // From here on every rank holds the same counts and so makes the same
+    // steps as greedy() does on the union of the sets: the same lazy heap,
+    // the same count of candidates per marginal coverage.
+    GreedyChoice choice;
+    std::vector<std::uint8_t> occurs(n, 0);  // in some set of some rank
+    std::uint64_t highest = 0;
+    for (std::size_t v = 0; v < n; ++v)
+        if (allowed[v] && count[v] > 0) {
+            occurs[v] = 1;
+            highest = std::max(highest, count[v]);
+        }
+    std::vector<std::uint64_t> having(static_cast<std::size_t>(highest) + 1, 0);
+    for (std::size_t v = 0; v < n; ++v)
+        if (occurs[v]) ++having[count[v]];
+    auto prefix_bound = [&] {
+        while (highest > 0 && having[highest] == 0) --highest;
+        std::uint64_t sum = choice.coverage, left = k;
+        for (std::uint64_t c = highest; c > 0 && left > 0; --c) {
+            const std::uint64_t take = std::min<std::uint64_t>(left, having[c]);
+            sum += take * c;
+            left -= take;
+        }
+        return static_cast<double>(sum);
+    };
+    using Entry = std::pair<std::uint64_t, std::uint32_t>;  // (coverage, ~node): ties go to the lowest node
+    std::vector<Entry> entries;
+    for (std::size_t v = 0; v < n; ++v)
+        if (occurs[v]) entries.emplace_back(count[v], ~static_cast<std::uint32_t>(v));
+    std::priority_queue<Entry> heap(std::less<Entry>(), std::move(entries));
+    std::vector<std::uint8_t> covered(sets.size(), 0);
+    std::vector<std::uint32_t> newly;  // members of the sets this pick newly covers here
+    double upper = prefix_bound();
+    while (choice.seeds.size() < k && !heap.empty()) {
+        const auto [stored, inverted] = heap.top();
+        heap.pop();
+        const NodeId v = ~inverted;
+        if (stored != count[v]) {
+            heap.emplace(count[v], inverted);
+            continue;
+        }
+        choice.seeds.push_back(v);
+        choice.coverage += count[v];
+        newly.clear();
+        for (std::uint64_t j = start[v]; j < start[std::size_t{v} + 1]; ++j) {
+            const std::uint32_t s = containing[j];
+            if (covered[s]) continue;
+            covered[s] = 1;
+            for (std::uint64_t x = sets.offsets[s]; x < sets.offsets[s + 1]; ++x)
+                if (allowed[sets.nodes[x]]) newly.push_back(sets.nodes[x]);
+        }
+        // Every rank's decrements, applied in the same order everywhere.
+        for (const NodeId w : collective.gather(std::span<const std::uint32_t>(newly))) {
+            const std::uint64_t c = count[w]--;
+            --having[c];
+            ++having[c - 1];
+        }
+        upper = std::min(upper, prefix_bound());
+    }
+    choice.coverage_upper = upper;
+    for (NodeId v = 0; v < n && choice.seeds.size() < k; ++v)
+        if (allowed[v] && !occurs[v]) choice.seeds.push_back(v);
+    return choice;
 }
 
 }  // namespace verbind::reach_detail

@@ -1,6 +1,7 @@
 // Drawing random reverse-reachable sets (src/reach/influence_rr.hpp).
 #include "influence_rr.hpp"
 
+#include "verbind/error.hpp"
 #include "verbind/util/batches.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/text.hpp"
@@ -136,7 +137,7 @@ bool draw_rr_set(const Graph& g, const ArcProbabilities& p, bool threshold_model
 void grow(RRSets& sets, std::size_t target, const Graph& g, const ArcProbabilities& p, bool threshold_model,
           const std::uint8_t* fixed, std::uint64_t seed, std::uint64_t half, unsigned threads,
           std::vector<Sampler>& samplers, const std::vector<NodeId>* roots, std::uint64_t halves, Progress* progress,
-          double from, double to) {
+          double from, double to, std::uint64_t stride, std::uint64_t offset) {
     constexpr std::size_t block = 512;
     const std::size_t first = sets.size();
     if (target <= first) return;
@@ -155,7 +156,7 @@ void grow(RRSets& sets, std::size_t target, const Graph& g, const ArcProbabiliti
                 Block& o = out[b];
                 const std::size_t lo = first + b * block, hi = std::min(target, lo + block);
                 for (std::size_t j = lo; j < hi; ++j) {
-                    Rng rng(seed, halves * static_cast<std::uint64_t>(j) + half);
+                    Rng rng(seed, halves * (static_cast<std::uint64_t>(j) * stride + offset) + half);
                     const bool given = draw_rr_set(g, p, threshold_model, fixed, roots, rng, s);
                     o.given.push_back(given);
                     if (given) {
@@ -194,6 +195,50 @@ double estimated_bytes(double sets, double collections, double average, std::siz
     const double per_set = 4.0 * average + 9.0;
     return sets * (collections * per_set + 4.0 * average + per_set) +
            static_cast<double>(n) * (7.0 + static_cast<double>(threads) / 8.0);
+}
+
+RRSets gather_sets(const RRSets& mine, std::size_t total, Collective& collective) {
+    constexpr std::uint32_t given = UINT32_MAX;  // a given set's size: its members are not kept
+    std::vector<std::uint32_t> sizes(mine.size());
+    for (std::size_t s = 0; s < mine.size(); ++s)
+        sizes[s] = mine.given[s] ? given : static_cast<std::uint32_t>(mine.offsets[s + 1] - mine.offsets[s]);
+    const std::vector<std::uint32_t> all_sizes = collective.gather(std::span<const std::uint32_t>(sizes));
+    const std::vector<std::uint32_t> all_nodes = collective.gather(std::span<const std::uint32_t>(mine.nodes));
+    // Where each rank's sets and members start in what was gathered.
+    const std::size_t ranks = collective.size();
+    std::vector<std::size_t> next_set(ranks), next_node(ranks);
+    std::size_t sets_seen = 0, nodes_seen = 0;
+    for (std::size_t r = 0; r < ranks; ++r) {
+        const std::size_t share = total > r ? (total - r + ranks - 1) / ranks : 0;
+        next_set[r] = sets_seen;
+        next_node[r] = nodes_seen;
+        for (std::size_t i = 0; i < share && sets_seen + i < all_sizes.size(); ++i)
+            if (all_sizes[sets_seen + i] != given) nodes_seen += all_sizes[sets_seen + i];
+        sets_seen += share;
+    }
+    if (sets_seen != all_sizes.size() || nodes_seen != all_nodes.size())
+        throw error("influence: the ranks sent " + std::to_string(all_sizes.size()) + " RR sets of " +
+                    std::to_string(all_nodes.size()) + " members, not " + std::to_string(sets_seen) + " of " +
+                    std::to_string(nodes_seen));
+    RRSets out;
+    out.nodes.reserve(all_nodes.size());
+    out.offsets.reserve(total + 1);
+    out.given.reserve(total);
+    for (std::size_t j = 0; j < total; ++j) {
+        const std::size_t r = j % ranks;
+        const std::uint32_t size = all_sizes[next_set[r]++];
+        if (size == given) {
+            out.given.push_back(1);
+            ++out.given_count;
+        } else {
+            const auto from = all_nodes.begin() + static_cast<std::ptrdiff_t>(next_node[r]);
+            out.nodes.insert(out.nodes.end(), from, from + size);
+            next_node[r] += size;
+            out.given.push_back(0);
+        }
+        out.offsets.push_back(out.nodes.size());
+    }
+    return out;
 }
 
 }  // namespace reach_detail

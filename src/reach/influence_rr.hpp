@@ -7,6 +7,7 @@
 #include "diffusion.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/reach/spread.hpp"
+#include "verbind/util/collective.hpp"
 #include "verbind/util/progress.hpp"
 #include "verbind/util/random.hpp"
 
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verbind::reach_detail {
@@ -74,11 +76,14 @@ bool draw_rr_set(const Graph& g, const ArcProbabilities& p, bool threshold_model
 
 // Appends RR sets [sets.size(), target) of one collection; set j draws from
 // Rng(seed, halves * j + half), so each set is the same for any thread count.
+// With stride and offset (a rank's share), local set i is set
+// j = i * stride + offset of the whole collection.
 // With `progress`, reports from..to between batches of about 50 ms.
 void grow(RRSets& sets, std::size_t target, const Graph& g, const ArcProbabilities& p, bool threshold_model,
           const std::uint8_t* fixed, std::uint64_t seed, std::uint64_t half, unsigned threads,
           std::vector<Sampler>& samplers, const std::vector<NodeId>* roots = nullptr, std::uint64_t halves = 2,
-          Progress* progress = nullptr, double from = 0.0, double to = 0.0);
+          Progress* progress = nullptr, double from = 0.0, double to = 0.0, std::uint64_t stride = 1,
+          std::uint64_t offset = 0);
 
 struct GreedyChoice {
     std::vector<NodeId> seeds;
@@ -108,6 +113,14 @@ GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std:
 
 std::uint64_t coverage(const RRSets& sets, const std::vector<std::uint8_t>& chosen);
 
+// greedy() over the union of every rank's sets: the coverage counts are
+// added over the ranks (one sum of n counts), then every rank makes the
+// same pick from the global counts and the ranks exchange the members of
+// the sets each pick newly covers (one gather per pick). The same choice as
+// greedy() on the union, on every rank.
+GreedyChoice distributed_greedy(const RRSets& sets, std::size_t n, std::size_t k,
+                                const std::vector<std::uint8_t>& allowed, Collective& collective);
+
 std::string number(double x);
 std::string gigabytes(double bytes);
 
@@ -130,5 +143,17 @@ struct Setup {
 
 // Checks nodes, options and k; throws input_error.
 Setup check_influence_options(const Graph& graph, std::size_t k, const InfluenceOptions& options);
+
+// Every rank's share of one collection of `total` sets (rank r holding sets
+// r, r + size, ...; drawn with grow's stride and offset) as the whole
+// collection in set order, on every rank: the collection one rank alone
+// draws.
+RRSets gather_sets(const RRSets& mine, std::size_t total, Collective& collective);
+
+// With more than one rank: input_error on every rank when the ranks differ
+// in k, the options that change the result, the groups (their hash; 0
+// without), or the graph (ranks.hpp, check_ranks_agree).
+void check_influence_ranks(Collective& collective, std::string_view operation, const Graph& graph, std::size_t k,
+                           const InfluenceOptions& options, std::uint64_t groups_hash);
 
 }  // namespace verbind::reach_detail

@@ -1,13 +1,17 @@
 #include "verbind/reach/spread.hpp"
 
 #include "diffusion.hpp"
+#include "ranks.hpp"
 #include "verbind/error.hpp"
 #include "verbind/util/batches.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
 
+#include <bit>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace verbind {
 namespace {
@@ -100,9 +104,28 @@ void SpreadOptions::validate() const {
 }
 
 SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const SpreadOptions& options) {
-    reach_detail::check_nodes(graph, seeds, "seed");
-    options.validate();
-    const ArcProbabilities probabilities(graph, options.diffusion);
+    return spread(graph, seeds, options, single_process());
+}
+
+SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const SpreadOptions& options,
+                    Collective& collective) {
+    using reach_detail::RankField;
+    using reach_detail::Shown;
+    std::optional<ArcProbabilities> made;
+    reach_detail::on_every_rank(collective, [&] {
+        reach_detail::check_nodes(graph, seeds, "seed");
+        options.validate();
+        made.emplace(graph, options.diffusion);
+    });
+    reach_detail::check_ranks_agree(
+        collective, "spread", graph,
+        {{"the seeds", reach_detail::list_hash(seeds), Shown::hex},
+         {"runs", options.runs},
+         {"seed", seed_or_default(options.seed)},
+         {"model", static_cast<std::uint64_t>(options.diffusion.model)},
+         {"probability", static_cast<std::uint64_t>(options.diffusion.probability)},
+         {"uniform_probability", std::bit_cast<std::uint64_t>(options.diffusion.uniform_probability), Shown::real}});
+    const ArcProbabilities& probabilities = *made;
     const bool threshold_model = options.diffusion.model == DiffusionModel::linear_threshold;
     const std::uint64_t seed = seed_or_default(options.seed);
     const unsigned threads = resolve_threads(options.threads);
@@ -113,29 +136,50 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
     std::vector<std::uint64_t> sum(threads, 0);
     std::vector<unsigned __int128> sum_squares(threads, 0);
     const std::size_t n = graph.num_nodes();
-    progress.report(0.0);
     // Batches of about 50 ms (not a fixed share of the runs), so that even
     // runs = 10**12 reports, and can be cancelled, every ~0.1 s. Run r always
     // draws from Rng(seed, r) and the sums are integers, so the batch
     // boundaries do not change the result.
-    timed_batches(options.runs, progress, 64 * std::size_t{threads}, [&](std::size_t first, std::size_t last) {
-        parallel_for(last - first, threads, 64, [&](std::size_t begin, std::size_t end, unsigned worker) {
-            Simulation& s = scratch[worker];
-            for (std::size_t i = first + begin; i < first + end; ++i) {
-                Rng rng(seed, i);
-                s.start(n, threshold_model);
-                const std::size_t reached = threshold_model ? threshold_run(graph, probabilities, seeds, rng, s)
-                                                            : cascade_run(graph, probabilities, seeds, rng, s);
-                sum[worker] += reached;
-                sum_squares[worker] += static_cast<unsigned __int128>(reached) * reached;
-            }
+    // This rank's runs: i = rank, rank + size, ... (all of them alone).
+    const std::size_t stride = collective.size(), offset = collective.rank();
+    const std::size_t mine = reach_detail::share_of(options.runs, collective);
+    auto simulate = [&] {
+        progress.report(0.0);
+        timed_batches(mine, progress, 64 * std::size_t{threads}, [&](std::size_t first, std::size_t last) {
+            parallel_for(last - first, threads, 64, [&](std::size_t begin, std::size_t end, unsigned worker) {
+                Simulation& s = scratch[worker];
+                for (std::size_t local = first + begin; local < first + end; ++local) {
+                    const std::size_t i = local * stride + offset;
+                    Rng rng(seed, i);
+                    s.start(n, threshold_model);
+                    const std::size_t reached = threshold_model ? threshold_run(graph, probabilities, seeds, rng, s)
+                                                                : cascade_run(graph, probabilities, seeds, rng, s);
+                    sum[worker] += reached;
+                    sum_squares[worker] += static_cast<unsigned __int128>(reached) * reached;
+                }
+            });
         });
-    });
+    };
+    // A cancel (or running out of memory) on one rank stops every rank.
+    reach_detail::on_every_rank(collective, simulate);
     std::uint64_t total = 0;
     unsigned __int128 total_squares = 0;
     for (unsigned w = 0; w < threads; ++w) {
         total += sum[w];
         total_squares += sum_squares[w];
+    }
+    if (collective.size() > 1) {
+        // Every rank's integer sums, added in rank order: exact, so the
+        // result is the single-process one. The sum of squares is 128-bit.
+        const std::uint64_t parts[3] = {total, static_cast<std::uint64_t>(total_squares),
+                                        static_cast<std::uint64_t>(total_squares >> 64)};
+        const std::vector<std::uint64_t> every = collective.gather(std::span<const std::uint64_t>(parts));
+        total = 0;
+        total_squares = 0;
+        for (std::size_t r = 0; r + 2 < every.size(); r += 3) {
+            total += every[r];
+            total_squares += (static_cast<unsigned __int128>(every[r + 2]) << 64) | every[r + 1];
+        }
     }
     SpreadResult result;
     result.runs = options.runs;

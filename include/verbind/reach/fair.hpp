@@ -32,4 +32,13 @@ namespace verbind {
 InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<const std::uint32_t> group,
                                    const InfluenceOptions& options = {});
 
+// fair_influence_max computed by every rank of `collective` together: the
+// RR sets are drawn split over the ranks (set j of each group and half on
+// rank j mod size, from the same stream as alone) and then gathered on every
+// rank, which chooses as alone: the result is exactly the single-process
+// one, on every rank. Each rank holds all the sets (max_memory_bytes as
+// alone). The ranks must agree on the graph, k, groups and options.
+InfluenceResult fair_influence_max(const Graph& graph, std::size_t k, std::span<const std::uint32_t> group,
+                                   const InfluenceOptions& options, Collective& collective);
+
 }  // namespace verbind

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "verbind/graph/graph.hpp"
+#include "verbind/util/collective.hpp"
 #include "verbind/util/progress.hpp"
 
 #include <cstddef>
@@ -60,6 +61,15 @@ struct SpreadResult {
 // or (Linear Threshold) a node whose in-arc probabilities sum above 1.
 SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const SpreadOptions& options = {});
 
+// spread computed by every rank of `collective` together: rank r runs
+// r, r + size, r + 2 size, ... (run i still draws from Rng(seed, i)) and the
+// integer sums are added over the ranks, so every rank gets exactly the
+// single-process result. Every rank must make the call with the same graph,
+// seeds and options (checked: input_error "spread: ranks disagree on ...");
+// a bad input on one rank is the same error on every rank ("rank R: ...").
+SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const SpreadOptions& options,
+                    Collective& collective);
+
 struct InfluenceOptions {
     DiffusionOptions diffusion;
     double epsilon = 0.1;               // in (0, 1)
@@ -109,6 +119,19 @@ struct InfluenceResult {
 // is always certified: approximation >= 1 - 1/e - epsilon with probability
 // at least 1 - delta, and finite lower bounds.
 InfluenceResult influence_max(const Graph& graph, std::size_t k, const InfluenceOptions& options = {});
+
+// influence_max computed by every rank of `collective` together: each rank
+// draws its share of the RR sets (set j of each half on rank j mod size,
+// from the same stream as alone), the coverage counts are added over the
+// ranks at every greedy pick, and the bounds come from the global counts,
+// so seeds, bounds, approximation and rr_sets are exactly the
+// single-process result, on every rank, for any number of ranks.
+// max_memory_bytes is checked per rank (its share of the sets). Every rank
+// must make the call with the same graph, k and options (checked:
+// input_error "influence_max: ranks disagree on k: rank 0 has 5, rank 2 has
+// 6"); a bad input on one rank is the same error on every rank.
+InfluenceResult influence_max(const Graph& graph, std::size_t k, const InfluenceOptions& options,
+                              Collective& collective);
 
 // Random reverse-reachable sets per second on this graph (for benchmarks):
 // draws `count` RR sets and returns their total size.
