@@ -242,50 +242,10 @@ verbind::SelfLoops self_loops_arg(py::handle obj, std::string_view function, std
                                " must be 'error' or 'drop', got " + quoted(value));
 }
 
-void register_graph(py::module_& m) {
-    py::class_<Graph, std::shared_ptr<Graph>> cls(m, "Graph", R"doc(
-An immutable graph snapshot (compressed sparse rows). Nodes are positions
-0..num_nodes-1, each with a label (an actor key, an edge-list label, or the
-position for graphs built from arrays): Graph.labels, Graph.to_series. Nodes
-given to any function follow docs/python.md, "Node identity". Safe to share between threads.
-Build one with Graph.from_edges, read_edgelist or Network.graph.)doc");
-    cls.attr("__module__") = "verbind";
+namespace {
 
-    cls.def_static("from_edges", &from_edges, py::arg("src"), py::arg("dst"), py::kw_only(),
-                   py::arg("n") = py::none(), py::arg("weights") = py::none(),
-                   py::arg("directed") = option_default("EdgeListOptions", "directed"),
-                   py::arg("duplicates") = option_default("EdgeListOptions", "duplicates"),
-                   py::arg("self_loops") = option_default("EdgeListOptions", "self_loops"),
-                   R"doc(Builds a graph from edge arrays in one call. src and dst are
-one-dimensional integer arrays (any integer dtype, or anything numpy.asarray
-makes one of); weights, if given, real numbers >= 0. n defaults to the
-largest index + 1 (0 for no edges). duplicates: 'error', 'sum', 'max', 'min'
-or 'first'; self_loops: 'error' or 'drop'. Raises InputError naming the edge
-index for a negative or out-of-range node, a bad weight, a self-loop or a
-duplicate.)doc");
-
-    cls.def_property_readonly("num_nodes", &Graph::num_nodes);
-    cls.def_property_readonly("num_edges", &Graph::num_edges, "Edges (directed graphs: arcs).");
-    cls.def_property_readonly("directed", &Graph::directed);
-    cls.def_property_readonly("weighted", &Graph::weighted);
-    cls.def_property_readonly("memory_bytes", &Graph::memory_bytes, "Bytes used by structure and weights.");
-    cls.def_property_readonly("key_memory_bytes", &Graph::key_memory_bytes, "Bytes used by the node keys.");
-
-    cls.def_property_readonly(
-        "keys",
-        [](const Graph& g) -> StrList {
-            py::list out(g.num_nodes());
-            for (NodeId u = 0; u < g.num_nodes(); ++u) out[u] = py::str(g.key(u));
-            return out;
-        },
-        "The label of every node as a str, in position order (a list of str).");
-
-    cls.def_property_readonly(
-        "labels", [](const Graph& g) -> Labels { return graph_labels_object(g); },
-        R"doc(The label of every node, in position order: an int64 array when every
-label is an integer (graphs from arrays: the positions), else a list of str.
-Results indexed by position are read through it: labels[i] names node i.)doc");
-
+// Graph's methods: to_series, edges, degrees, neighbours, repr.
+void register_graph_methods(py::class_<Graph, std::shared_ptr<Graph>>& cls) {
     cls.def(
         "to_series",
         [](const Graph& g, ArrayLike values, Hashable name) -> Series {
@@ -358,7 +318,10 @@ each edge once with src < dst; ordered by (src, dst).)doc");
         "sorted: a read-only uint32 array.");
 
     cls.def("__repr__", &repr);
+}
 
+// _positions and read_edgelist.
+void register_graph_functions(py::module_& m) {
     m.def(
         "_positions",
         [](const Graph& g, Nodes nodes, Text function, Text param) {
@@ -463,6 +426,55 @@ cannot be read.
 progress: True for a progress bar, or a callable taking the fraction of the
 file's bytes read (then 1 once the graph is built); returning False cancels
 with CancelledError and nothing is built.)doc");
+}
+
+}  // namespace
+
+void register_graph(py::module_& m) {
+    py::class_<Graph, std::shared_ptr<Graph>> cls(m, "Graph", R"doc(
+An immutable graph snapshot (compressed sparse rows). Nodes are positions
+0..num_nodes-1, each with a label (an actor key, an edge-list label, or the
+position for graphs built from arrays): Graph.labels, Graph.to_series. Nodes
+given to any function follow docs/python.md, "Node identity". Safe to share between threads.
+Build one with Graph.from_edges, read_edgelist or Network.graph.)doc");
+    cls.attr("__module__") = "verbind";
+
+    cls.def_static("from_edges", &from_edges, py::arg("src"), py::arg("dst"), py::kw_only(),
+                   py::arg("n") = py::none(), py::arg("weights") = py::none(),
+                   py::arg("directed") = option_default("EdgeListOptions", "directed"),
+                   py::arg("duplicates") = option_default("EdgeListOptions", "duplicates"),
+                   py::arg("self_loops") = option_default("EdgeListOptions", "self_loops"),
+                   R"doc(Builds a graph from edge arrays in one call. src and dst are
+one-dimensional integer arrays (any integer dtype, or anything numpy.asarray
+makes one of); weights, if given, real numbers >= 0. n defaults to the
+largest index + 1 (0 for no edges). duplicates: 'error', 'sum', 'max', 'min'
+or 'first'; self_loops: 'error' or 'drop'. Raises InputError naming the edge
+index for a negative or out-of-range node, a bad weight, a self-loop or a
+duplicate.)doc");
+
+    cls.def_property_readonly("num_nodes", &Graph::num_nodes);
+    cls.def_property_readonly("num_edges", &Graph::num_edges, "Edges (directed graphs: arcs).");
+    cls.def_property_readonly("directed", &Graph::directed);
+    cls.def_property_readonly("weighted", &Graph::weighted);
+    cls.def_property_readonly("memory_bytes", &Graph::memory_bytes, "Bytes used by structure and weights.");
+    cls.def_property_readonly("key_memory_bytes", &Graph::key_memory_bytes, "Bytes used by the node keys.");
+
+    cls.def_property_readonly(
+        "keys",
+        [](const Graph& g) -> StrList {
+            py::list out(g.num_nodes());
+            for (NodeId u = 0; u < g.num_nodes(); ++u) out[u] = py::str(g.key(u));
+            return out;
+        },
+        "The label of every node as a str, in position order (a list of str).");
+
+    cls.def_property_readonly(
+        "labels", [](const Graph& g) -> Labels { return graph_labels_object(g); },
+        R"doc(The label of every node, in position order: an int64 array when every
+label is an integer (graphs from arrays: the positions), else a list of str.
+Results indexed by position are read through it: labels[i] names node i.)doc");
+    register_graph_methods(cls);
+    register_graph_functions(m);
 }
 
 }  // namespace verbind::python

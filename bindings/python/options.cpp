@@ -113,9 +113,9 @@ py::object capacity_value(const std::vector<std::int64_t>& capacity) {
     return capacity.size() == 1 ? py::object(py::int_(capacity[0])) : py::object(to_list(capacity));
 }
 
-py::dict build_defaults() {
+// The social map, the timeline, the report and suppression.
+void add_report_defaults(py::dict& d) {
     using namespace pybind11::literals;
-    py::dict d;
     {
         const SocialMapOptions o;
         d["SocialMapOptions"] =
@@ -147,6 +147,11 @@ py::dict build_defaults() {
         const SuppressionOptions o;
         d["SuppressionOptions"] = py::dict("min_cell"_a = o.min_cell);
     }
+}
+
+// Reach: spread, influence, temporal reach and cascades.
+void add_reach_defaults(py::dict& d) {
+    using namespace pybind11::literals;
     {
         const SpreadOptions o;
         d["SpreadOptions"] =
@@ -174,6 +179,11 @@ py::dict build_defaults() {
         d["CascadeOptions"] = py::dict("start"_a = date_or_none(o.start), "end"_a = date_or_none(o.end),
                                        "include_sensitive"_a = o.include_sensitive);
     }
+}
+
+// The social map's measures: centralities, brokerage, communities, mixing.
+void add_socialmap_defaults(py::dict& d) {
+    using namespace pybind11::literals;
     {
         const BetweennessOptions o;
         d["BetweennessOptions"] = py::dict("normalized"_a = o.normalized, "weighted"_a = o.weighted,
@@ -211,6 +221,11 @@ py::dict build_defaults() {
         d["ExpectedEIOptions"] = py::dict("permutations"_a = o.permutations, "seed"_a = optional_value(o.seed),
                                           "threads"_a = o.threads, "progress"_a = callback(o.progress));
     }
+}
+
+// Matching: introductions and tables.
+void add_match_defaults(py::dict& d) {
+    using namespace pybind11::literals;
     {
         const IntroductionOptions o;
         d["IntroductionOptions"] =
@@ -226,6 +241,11 @@ py::dict build_defaults() {
         const TableOptions o;
         d["TableOptions"] = py::dict("size"_a = o.size, "seed"_a = optional_value(o.seed));
     }
+}
+
+// Views, files, records, the sample programme and assignment.
+void add_io_defaults(py::dict& d) {
+    using namespace pybind11::literals;
     {
         const ViewOptions o;
         d["ViewOptions"] =
@@ -277,6 +297,15 @@ py::dict build_defaults() {
         d["AssignOptions"] = py::dict("row_capacity"_a = capacity_value(o.row_capacity),
                                       "col_capacity"_a = capacity_value(o.col_capacity), "maximize"_a = o.maximize);
     }
+}
+
+py::dict build_defaults() {
+    py::dict d;
+    add_report_defaults(d);
+    add_reach_defaults(d);
+    add_socialmap_defaults(d);
+    add_match_defaults(d);
+    add_io_defaults(d);
     return d;
 }
 

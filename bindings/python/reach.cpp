@@ -162,9 +162,8 @@ py::array days_to_datetime64(const std::vector<std::int64_t>& days, const std::v
     return to_numpy(std::move(values)).attr("view")("datetime64[D]");
 }
 
-}  // namespace
-
-void register_reach(py::module_& m) {
+// hop_reach and _cascades.
+void register_hops_and_cascades(py::module_& m) {
     m.def(
         "hop_reach",
         [](const Graph& g, Nodes seeds, OptionalInt hops) {
@@ -209,7 +208,10 @@ Returns a NumPy int32 array.
         py::arg("start") = option_default("CascadeOptions", "start"),
         py::arg("end") = option_default("CascadeOptions", "end"),
         py::arg("include_sensitive") = option_default("CascadeOptions", "include_sensitive"));
+}
 
+// SpreadResult and spread.
+void register_spread(py::module_& m) {
     py::class_<SpreadResult>(m, "SpreadResult", "Expected spread: mean with a 95% interval.")
         .def_readonly("mean", &SpreadResult::mean, "Expected number of people reached, seeds included.")
         .def_readonly("stderr", &SpreadResult::standard_error, "Standard error of the mean.")
@@ -255,7 +257,10 @@ Run r draws from its own random stream, so the same seed gives the same
 result for any thread count. progress(fraction) may return False to cancel
 (CancelledError). Returns a SpreadResult (mean, stderr, low, high).
 )doc");
+}
 
+// _InfluenceResult and _influence_max.
+void register_influence(py::module_& m) {
     py::class_<InfluenceResult>(m, "_InfluenceResult", "Seeds chosen by influence_max, with certified bounds.")
         .def_property_readonly(
             "seeds",
@@ -340,7 +345,10 @@ result for any thread count. progress(fraction) may return False to cancel
         py::arg("fixed") = option_default("InfluenceOptions", "fixed"), py::arg("groups") = py::none(),
         py::arg("progress") = option_default("InfluenceOptions", "progress"),
         py::arg("max_memory_bytes") = py::none());
+}
 
+// Temporal reach: Contacts (a contact sequence) and read_contacts.
+void register_contacts(py::module_& m) {
     // --- temporal reach --------------------------------------------------------
     py::class_<ContactSequence, std::shared_ptr<ContactSequence>>(m, "Contacts", R"doc(
 Contact records (``t i j``: i and j met at time t), in time order, as read by
@@ -409,7 +417,10 @@ ParseError naming it (``sort -s -n -k1,1`` sorts a file). People are numbered by
 every label is an integer ('7' and '07' together: ParseError naming both
 lines), else in order of first appearance. Errors name the file and line.
 )doc");
+}
 
+// Temporal reach: TemporalReach and temporal_reach.
+void register_temporal(py::module_& m) {
     py::class_<TemporalResult>(m, "TemporalReach", R"doc(
 Earliest arrival per person and the reach curve. For a Network, times are
 dates (numpy datetime64[D], NaT when unreached); for contacts, the contact
@@ -520,6 +531,16 @@ with start <= t < end count. For a Network, sensitive events and ties of
 sensitive kinds pass nothing on unless include_sensitive=True. Returns a
 TemporalReach.
 )doc");
+}
+
+}  // namespace
+
+void register_reach(py::module_& m) {
+    register_hops_and_cascades(m);
+    register_spread(m);
+    register_influence(m);
+    register_contacts(m);
+    register_temporal(m);
 }
 
 }  // namespace verbind::python

@@ -92,9 +92,8 @@ py::array_t<double> per_node(Compute&& compute) {
     return to_numpy(std::move(values));
 }
 
-}  // namespace
-
-void register_socialmap(py::module_& m) {
+// Per-node centralities: degree, betweenness, closeness and harmonic, PageRank, eigenvector.
+void register_centrality(py::module_& m) {
     m.def(
         "degree_centrality", [](const Graph& g) { return per_node([&] { return verbind::degree_centrality(g); }); },
         py::arg("g"), "As networkx.degree_centrality: degree / (n - 1) (directed: in + out), a float64 array.");
@@ -201,7 +200,10 @@ the other nodes v (incoming distances on directed graphs).)doc");
 (A + I) from the uniform vector, Euclidean norm 1, stopping when the L1 change
 is below n * tol; directed graphs score in-arcs. Raises InputError when it does
 not converge in max_iter iterations.)doc");
+}
 
+// Structure and brokerage: cores, components, cut points, bridges, constraint, effective size.
+void register_structure(py::module_& m) {
     m.def(
         "core_number",
         [](const Graph& g) {
@@ -273,7 +275,10 @@ not converge in max_iter iterations.)doc");
         py::arg("g"), py::kw_only(), py::arg("weighted") = option_default("BrokerageOptions", "weighted"),
         py::arg("threads") = option_default("BrokerageOptions", "threads"),
         "Burt's effective size, as networkx.effective_size (NaN for nodes without neighbours).");
+}
 
+// Mixing: the E-I index, its expectation by chance, assortativity.
+void register_mixing(py::module_& m) {
     m.def(
         "_ei_index",
         [](const Graph& g, ArrayLike codes) {
@@ -321,7 +326,10 @@ not converge in max_iter iterations.)doc");
             return verbind::assortativity(g, groups);
         },
         py::name("assortativity"), py::arg("g"), py::arg("groups"));
+}
 
+// Communities, modularity and the social map as JSON.
+void register_communities_and_map(py::module_& m) {
     m.def(
         "communities",
         [](const Graph& g, CommunityMethodName method, Float resolution, OptionalInt seed, Int threads,
@@ -389,6 +397,15 @@ formula for directed graphs.)doc");
         py::name("social_map"), py::arg("net"), py::arg("municipality"), py::arg("neighbourhood"), py::arg("start"),
         py::arg("end"), py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("min_cell"),
         py::arg("include_sensitive"), py::arg("progress"));
+}
+
+}  // namespace
+
+void register_socialmap(py::module_& m) {
+    register_centrality(m);
+    register_structure(m);
+    register_mixing(m);
+    register_communities_and_map(m);
 }
 
 }  // namespace verbind::python

@@ -63,10 +63,6 @@ KNOWN_EXCEPTIONS = {
     ("src/report/charts.cpp", "timeline_charts"),
     ("src/report/drawing.cpp", "network_drawing"),
     # bindings (engineers C1/C2, issue 15): one registration function per module.
-    ("bindings/python/graph.cpp", "register_graph"),
-    ("bindings/python/options.cpp", "build_defaults"),
-    ("bindings/python/reach.cpp", "register_reach"),
-    ("bindings/python/socialmap.cpp", "register_socialmap"),
     ("bindings/python/verbind/_pandas.py", None),
 }
 
