@@ -19,6 +19,7 @@ using Args = std::vector<std::string_view>;
 
 int demo_command(const Args& args);        // src/cli/stats.cpp: the sample programme's summary
 int stats_command(const Args& args);       // src/cli/stats.cpp: what a file or folder holds
+int convert_command(const Args& args);     // src/cli/convert.cpp: an edge list to a binary graph file
 int map_command(const Args& args);         // src/cli/map.cpp: the social map
 int reach_command(const Args& args);       // src/cli/reach.cpp: cascades and whom to train next
 int match_command(const Args& args);       // src/cli/match.cpp: introductions

@@ -1,12 +1,14 @@
 // `verbind stats FILE` for researchers' files: what a path holds (a CSV
-// folder, a JSON document, a store, an edge list, a contact list) and the
-// graph summary of an edge or contact list.
+// folder, a JSON document, a store, an edge list, a contact list, a binary
+// graph file) and the graph summary of an edge list, a contact list or a
+// graph file.
 #include "graphfile.hpp"
 #include "output.hpp"
 
 #include "verbind/graph/graph.hpp"
 #include "verbind/io/contacts.hpp"
 #include "verbind/io/edgelist.hpp"
+#include "verbind/io/graph_file.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/reach/temporal.hpp"
 #include "verbind/socialmap/structure.hpp"
@@ -81,8 +83,9 @@ FileFormat parse_format(std::string_view name) {
     if (name == "store") return FileFormat::store;
     if (name == "edgelist" || name == "edges") return FileFormat::edgelist;
     if (name == "contacts") return FileFormat::contacts;
-    throw std::invalid_argument("--format must be csv, json, store, edgelist or contacts, got '" + std::string(name) +
-                                "'");
+    if (name == "graph" || name == "vbg") return FileFormat::graph;
+    throw std::invalid_argument("--format must be csv, json, store, edgelist, contacts or graph, got '" +
+                                std::string(name) + "'");
 }
 
 FileFormat detect_format(const std::string& path) {
@@ -95,6 +98,7 @@ FileFormat detect_format(const std::string& path) {
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     if (head.rfind(std::string("SQLite format 3\0", 16), 0) == 0) return FileFormat::store;
+    if (head.rfind("VERBINDG", 0) == 0) return FileFormat::graph;  // by its magic bytes, whatever its name
     const std::string name = lower(std::filesystem::path(path).filename().string());
     const std::string ext = lower(std::filesystem::path(path).extension().string());
     if (ext == ".json") return FileFormat::json;
@@ -115,6 +119,7 @@ std::string_view format_name(FileFormat format) {
         case FileFormat::store: return "store";
         case FileFormat::edgelist: return "edgelist";
         case FileFormat::contacts: return "contacts";
+        case FileFormat::graph: return "graph";
     }
     return "?";
 }
@@ -123,10 +128,10 @@ GraphFileSummary summarise_graph_file(const std::string& path, FileFormat format
     GraphFileSummary s;
     s.path = path;
     s.format = format;
-    if (format == FileFormat::edgelist) {
+    if (format == FileFormat::edgelist || format == FileFormat::graph) {
         EdgeListOptions options;
         options.directed = directed;
-        const Graph g = read_edgelist(path, options);
+        const Graph g = format == FileFormat::graph ? load_graph(path) : read_edgelist(path, options);
         s.directed = g.directed();
         s.nodes = g.num_nodes();
         s.edges = g.num_edges();
@@ -149,8 +154,8 @@ GraphFileSummary summarise_graph_file(const std::string& path, FileFormat format
 }
 
 void print_graph_file(std::ostream& out, const GraphFileSummary& s) {
-    if (s.format == FileFormat::edgelist) {
-        out << "edge list " << s.path << '\n';
+    if (s.format == FileFormat::edgelist || s.format == FileFormat::graph) {
+        out << (s.format == FileFormat::graph ? "graph file " : "edge list ") << s.path << '\n';
         out << "nodes: " << s.nodes << '\n';
         out << (s.directed ? "arcs: " : "edges: ") << s.edges << (s.directed ? " (directed)" : " (undirected)")
             << '\n';

@@ -1,5 +1,5 @@
 // What `verbind stats` reads: a Network (CSV folder, JSON, store) or a
-// researcher's graph file (edge list, contact list).
+// researcher's graph file (edge list, contact list, binary graph file).
 #pragma once
 
 #include <cstddef>
@@ -12,16 +12,18 @@
 
 namespace verbind::cli {
 
-enum class FileFormat { csv, json, store, edgelist, contacts };
+// graph: a binary graph file (io/graph_file.hpp, "VERBINDG" first).
+enum class FileFormat { csv, json, store, edgelist, contacts, graph };
 
 // Throws std::invalid_argument for an unknown name.
 FileFormat parse_format(std::string_view name);
 std::string_view format_name(FileFormat format);
-// A folder: csv; a SQLite file or .db/.sqlite: store; .json or text starting
-// with '{' or '[': json; tij*, *.tij, *contact* or .contacts: contacts; else edgelist.
+// A folder: csv; a file starting with "VERBINDG": graph; a SQLite file or
+// .db/.sqlite: store; .json or text starting with '{' or '[': json; tij*,
+// *.tij, *contact* or .contacts: contacts; else edgelist.
 FileFormat detect_format(const std::string& path);
 
-// The graph summary of an edge or contact list.
+// The graph summary of an edge list, a contact list or a graph file.
 struct GraphFileSummary {
     std::string path;
     FileFormat format = FileFormat::edgelist;

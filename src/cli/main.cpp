@@ -27,6 +27,10 @@ const std::vector<CommandInfo>& command_table() {
          "Summarise PATH: a network (a CSV folder, a JSON file, a store) or a graph file (an edge list, a contact "
          "list).",
          stats_command},
+        {"convert", "[options] EDGES -o GRAPH",
+         "Write an edge list as a binary graph file, which every command taking a graph loads fast (mapped, not "
+         "parsed).",
+         convert_command},
         {"map", "[options] [PATH]",
          "The social map: key figures, brokers, organisations, fragile points, communities and gaps.", map_command},
         {"reach", "[options] [PATH]",

@@ -71,8 +71,9 @@ int demo_command(const Args& args) {
 int stats_command(const Args& args) {
     CommandLine line("stats");
     line.add()("format", CommandLine::value("F"),
-               "read PATH as csv (a folder), json, store, edgelist or contacts (default: found from the path and "
-               "its first bytes)")("directed", CommandLine::flag(), "read an edge list as directed (arcs)");
+               "read PATH as csv (a folder), json, store, edgelist, contacts or graph (a binary graph file) "
+               "(default: found from the path and its first bytes)")("directed", CommandLine::flag(),
+                                                                     "read an edge list as directed (arcs)");
     line.add_output_options();
     if (!line.parse(args)) return 0;
     const auto given = line.path();
@@ -97,6 +98,7 @@ int stats_command(const Args& args) {
     if (line.flag("directed") && what != FileFormat::edgelist) line.fail("--directed is for edge lists");
     switch (what) {
         case FileFormat::edgelist:
+        case FileFormat::graph:
         case FileFormat::contacts: {
             const GraphFileSummary summary = summarise_graph_file(path, what, line.flag("directed"));
             if (json)

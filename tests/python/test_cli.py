@@ -62,6 +62,7 @@ OUTPUT = ["--json", "-o", "--output", "--include-sensitive", "-h", "--help"]
 OPTIONS = {
     "demo": ["--seed", "--scale"] + OUTPUT,
     "stats": ["--format", "--directed"] + OUTPUT,
+    "convert": ["--directed", "--weights", "--duplicates", "--self-loops", "-o", "--output", "-h", "--help"],
     "map": ["--municipality", "--neighbourhood", "--top"] + OUTPUT,
     "reach": ["--train", "--influence-max", "--epsilon", "--seed", "--directed"] + OUTPUT,
     "match": ["--top", "--per-person", "--municipality", "--seed"] + OUTPUT,
@@ -394,8 +395,8 @@ def test_equals_sign_and_space_read_the_same():
 # --- bad input -----------------------------------------------------------------------
 
 def test_usage_errors_say_what_would_be_valid(tmp_path):
-    assert "missing command: expected demo, stats, map, reach, match, timeline, report, centrality or help" in usage_error()
-    assert "unknown command 'mapp': expected demo, stats, map" in usage_error("mapp")
+    assert "missing command: expected demo, stats, convert, map, reach, match, timeline, report, centrality or help" in usage_error()
+    assert "unknown command 'mapp': expected demo, stats, convert, map" in usage_error("mapp")
     assert "map: --top needs a value" in usage_error("map", "--top")
     assert "map: --top needs a value" in usage_error("map", "--top=")
     assert "map: --json takes no value" in usage_error("map", "--json=yes")
@@ -421,7 +422,7 @@ def test_usage_errors_say_what_would_be_valid(tmp_path):
     assert "timeline: --csv, --excel and --json exclude each other" in usage_error("timeline", "--csv", "--json")
     assert "--start" in usage_error("timeline", "--start", "2022-13-01")
     assert "--start must be before --end" in usage_error("timeline", "--start", "2022-05-01", "--end", "2022-04-01")
-    assert "stats: --format must be csv, json, store, edgelist or contacts, got 'xml'" in \
+    assert "stats: --format must be csv, json, store, edgelist, contacts or graph, got 'xml'" in \
         usage_error("stats", "--format", "xml", tmp_path)
     # A folder where a file is expected.
     message = usage_error("map", "-o", tmp_path)

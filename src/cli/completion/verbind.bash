@@ -59,7 +59,7 @@ _verbind() {
     case $prev in
         --period) COMPREPLY=($(compgen -W "week month quarter year" -- "$cur")); return 0 ;;
         --by) COMPREPLY=($(compgen -W "municipality neighbourhood programme" -- "$cur")); return 0 ;;
-        --format) COMPREPLY=($(compgen -W "csv json store edgelist contacts" -- "$cur")); return 0 ;;
+        --format) COMPREPLY=($(compgen -W "csv json store edgelist contacts graph" -- "$cur")); return 0 ;;
         --lang) COMPREPLY=($(compgen -W "nl en" -- "$cur")); return 0 ;;
         -o | --output) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         --municipality | --neighbourhood | --top | --per-person | --seed | --scale | --train | --start | --end | --min-cell)
