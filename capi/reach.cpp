@@ -1,6 +1,7 @@
 // The C ABI of the reach capability: hop reach, spread, influence
 // maximisation, cascades, temporal reach.
 #include "capi_internal.hpp"
+#include "collective.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/io/contacts.hpp"
@@ -12,6 +13,7 @@
 #include <cstddef>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -199,6 +201,91 @@ void temporal_reach_network_call(const vb_network_t* net, const char* const* see
     *out = make_handle<vb_temporal>(std::move(r));
 }
 
+// The ranks of a vb_collective_* call (one process for the plain call).
+// The C arguments are checked inside agreed(): a NULL or a bad options
+// struct on one rank is then the same error on every rank ("rank R: ..."),
+// never a hang of the others in the computation's first collective.
+class CallRanks {
+public:
+    CallRanks(const vb_collective_t* collective, bool distributed) {
+        if (distributed) ranks_.emplace(collective);
+    }
+    Collective& collective() { return ranks_ ? static_cast<Collective&>(*ranks_) : single_process(); }
+    template <class Work>
+    void agreed(Work&& work) {
+        if (!ranks_) {
+            work();
+            return;
+        }
+        agree_on(*ranks_, [&] {
+            try {
+                work();
+            } catch (const argument_error& e) {
+                throw input_error(e.message());
+            }
+        });
+    }
+
+private:
+    std::optional<CallbackCollective> ranks_;
+};
+
+// vb_influence_max and vb_collective_influence_max.
+void influence_call(const vb_graph_t* graph, size_t k, const vb_influence_options_t* options,
+                    const vb_collective_t* collective, bool distributed, vb_influence_t** out) {
+    CallRanks ranks(collective, distributed);
+    InfluenceOptions o;
+    vb_influence_options_t given = influence_defaults();
+    ranks.agreed([&] {
+        require(graph, "graph");
+        require(out, "out");
+        read_options(options, influence_options_first_size, given, "vb_influence_options_t");
+        o.diffusion = diffusion(given.model, given.probability, given.uniform_probability);
+        o.epsilon = given.epsilon;
+        if (given.delta != 0) o.delta = given.delta;
+        o.seed = given.seed;
+        o.threads = given.threads;
+        const auto candidates = node_array(given.candidates, given.candidate_count, "options->candidates");
+        const auto fixed = node_array(given.fixed, given.fixed_count, "options->fixed");
+        o.candidates.assign(candidates.begin(), candidates.end());
+        o.fixed.assign(fixed.begin(), fixed.end());
+        o.progress = progress_of(given.progress, given.progress_data);
+        o.max_memory_bytes = given.max_memory_bytes;
+    });
+    Collective& c = ranks.collective();
+    InfluenceResult r;
+    if (given.groups) {
+        r = fair_influence_max(graph->graph, k, {given.groups, graph->graph.num_nodes()}, o, c);
+    } else {
+        r = influence_max(graph->graph, k, o, c);
+    }
+    *out = make_handle<vb_influence>(std::move(r));
+}
+
+// vb_spread and vb_collective_spread.
+void spread_call(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count,
+                 const vb_spread_options_t* options, const vb_collective_t* collective, bool distributed,
+                 vb_spread_t* out) {
+    CallRanks ranks(collective, distributed);
+    SpreadOptions o;
+    std::span<const NodeId> nodes;
+    ranks.agreed([&] {
+        require(out, "out");
+        check_result_size(out, spread_result_first_size, "vb_spread_t");
+        require(graph, "graph");
+        vb_spread_options_t given = spread_defaults();
+        read_options(options, spread_options_first_size, given, "vb_spread_options_t");
+        o.diffusion = diffusion(given.model, given.probability, given.uniform_probability);
+        o.runs = given.runs;
+        o.seed = given.seed;
+        o.threads = given.threads;
+        o.progress = progress_of(given.progress, given.progress_data);
+        nodes = node_array(seeds, seed_count, "seeds");
+    });
+    const SpreadResult r = spread(graph->graph, nodes, o, ranks.collective());
+    write_result(out, vb_spread_t{0, r.mean, r.standard_error, r.low, r.high});
+}
+
 }  // namespace
 
 extern "C" {
@@ -228,21 +315,14 @@ void vb_spread_options_init(vb_spread_options_t* options) { vb_spread_options_in
 
 vb_status_t vb_spread(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count,
                       const vb_spread_options_t* options, vb_spread_t* out) {
-    return guarded("vb_spread", [&] {
-        require(out, "out");
-        check_result_size(out, spread_result_first_size, "vb_spread_t");
-        require(graph, "graph");
-        vb_spread_options_t given = spread_defaults();
-        read_options(options, spread_options_first_size, given, "vb_spread_options_t");
-        SpreadOptions o;
-        o.diffusion = diffusion(given.model, given.probability, given.uniform_probability);
-        o.runs = given.runs;
-        o.seed = given.seed;
-        o.threads = given.threads;
-        o.progress = progress_of(given.progress, given.progress_data);
-        const SpreadResult r = spread(graph->graph, node_array(seeds, seed_count, "seeds"), o);
-        write_result(out, vb_spread_t{0, r.mean, r.standard_error, r.low, r.high});
-    });
+    return guarded("vb_spread", [&] { spread_call(graph, seeds, seed_count, options, nullptr, false, out); });
+}
+
+vb_status_t vb_collective_spread(const vb_graph_t* graph, const uint32_t* seeds, size_t seed_count,
+                                 const vb_spread_options_t* options, const vb_collective_t* collective,
+                                 vb_spread_t* out) {
+    return guarded("vb_collective_spread",
+                   [&] { spread_call(graph, seeds, seed_count, options, collective, true, out); });
 }
 
 void vb_influence_options_init_sized(vb_influence_options_t* options, size_t struct_size) {
@@ -255,31 +335,13 @@ void vb_influence_options_init(vb_influence_options_t* options) {
 vb_status_t vb_influence_max(const vb_graph_t* graph, size_t k, const vb_influence_options_t* options,
                              vb_influence_t** out) {
     if (out) *out = nullptr;
-    return guarded("vb_influence_max", [&] {
-        require(graph, "graph");
-        require(out, "out");
-        vb_influence_options_t given = influence_defaults();
-        read_options(options, influence_options_first_size, given, "vb_influence_options_t");
-        InfluenceOptions o;
-        o.diffusion = diffusion(given.model, given.probability, given.uniform_probability);
-        o.epsilon = given.epsilon;
-        if (given.delta != 0) o.delta = given.delta;
-        o.seed = given.seed;
-        o.threads = given.threads;
-        const auto candidates = node_array(given.candidates, given.candidate_count, "options->candidates");
-        const auto fixed = node_array(given.fixed, given.fixed_count, "options->fixed");
-        o.candidates.assign(candidates.begin(), candidates.end());
-        o.fixed.assign(fixed.begin(), fixed.end());
-        o.progress = progress_of(given.progress, given.progress_data);
-        o.max_memory_bytes = given.max_memory_bytes;
-        InfluenceResult r;
-        if (given.groups) {
-            r = fair_influence_max(graph->graph, k, {given.groups, graph->graph.num_nodes()}, o);
-        } else {
-            r = influence_max(graph->graph, k, o);
-        }
-        *out = make_handle<vb_influence>(std::move(r));
-    });
+    return guarded("vb_influence_max", [&] { influence_call(graph, k, options, nullptr, false, out); });
+}
+
+vb_status_t vb_collective_influence_max(const vb_graph_t* graph, size_t k, const vb_influence_options_t* options,
+                                        const vb_collective_t* collective, vb_influence_t** out) {
+    if (out) *out = nullptr;
+    return guarded("vb_collective_influence_max", [&] { influence_call(graph, k, options, collective, true, out); });
 }
 
 void vb_influence_free(vb_influence_t* result) {
@@ -310,6 +372,7 @@ double vb_influence_extra_spread_lower_bound(const vb_influence_t* r) {
 double vb_influence_approximation(const vb_influence_t* r) {
     return usable(r, __func__, "result") ? r->result.approximation : 0.0;
 }
+size_t vb_influence_rr_sets(const vb_influence_t* r) { return usable(r, __func__, "result") ? r->result.rr_sets : 0; }
 
 vb_status_t vb_influence_group_reach(const vb_influence_t* result, uint32_t group, double* out) {
     return guarded("vb_influence_group_reach", [&] {

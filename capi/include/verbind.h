@@ -823,6 +823,72 @@ VB_API double vb_influence_extra_spread_lower_bound(const vb_influence_t *result
 VB_API double vb_influence_approximation(const vb_influence_t *result);
 /* With groups: the estimated fraction of group `group` reached. */
 VB_API vb_status_t vb_influence_group_reach(const vb_influence_t *result, uint32_t group, double *out);
+/* Reverse-reachable sets drawn (both halves; all ranks together for a
+ * distributed call). 0 for a NULL result. */
+VB_API size_t vb_influence_rr_sets(const vb_influence_t *result);
+
+/* ---------------------------------------------------------------------------
+ * Distributed computation (docs/reach.md, "Across a cluster (MPI)")
+ *
+ * Several processes ("ranks") compute one result together: each calls the
+ * same vb_collective_* function with the same graph and options and its own
+ * vb_collective_t, and each gets the whole result, identical on every rank
+ * (integer counts are combined as integers, so influence maximisation and
+ * spread give exactly the single-process result for any number of ranks).
+ * libverbind.so never calls MPI: the callbacks below carry the messages.
+ * libverbind_mpi.so (verbind_mpi.h, pkg-config verbind-mpi) fills them from
+ * an MPI communicator. A bad input on one rank gives the same error on
+ * every rank ("rank R: ..."), never a hang, as long as every rank makes the
+ * call. Every callback returns 0 on success, non-zero on failure (the call
+ * then fails with VB_ERROR_IO naming the callback and, when given,
+ * error_message's text).
+ * ------------------------------------------------------------------------- */
+typedef enum vb_collective_type {
+    VB_COLLECTIVE_U64 = 0, /* uint64_t */
+    VB_COLLECTIVE_F64 = 1  /* double */
+} vb_collective_type_t;
+
+typedef enum vb_collective_op {
+    VB_COLLECTIVE_SUM = 0,
+    VB_COLLECTIVE_MIN = 1,
+    VB_COLLECTIVE_MAX = 2
+} vb_collective_op_t;
+
+typedef struct vb_collective {
+    size_t struct_size; /* sizeof(vb_collective_t) (vb_collective_init) */
+    void *context;      /* passed to every callback */
+    unsigned rank;      /* this process, in [0, size) */
+    unsigned size;      /* the number of ranks, >= 1 */
+    /* In place: values[i] becomes op over every rank's values[i]; count
+     * is the same on every rank (MPI_Allreduce with MPI_IN_PLACE). */
+    int (*allreduce)(void *context, void *values, size_t count, vb_collective_type_t type, vb_collective_op_t op);
+    /* Every rank's `mine` (mine_bytes bytes) concatenated in rank order into
+     * `all` on every rank; bytes[r] is rank r's mine_bytes (the same array on
+     * every rank) and `all` holds their sum (MPI_Allgatherv). */
+    int (*allgatherv)(void *context, const void *mine, size_t mine_bytes, void *all, const size_t *bytes);
+    /* The root's `count` bytes on every rank (MPI_Bcast). */
+    int (*broadcast)(void *context, void *bytes, size_t count, unsigned root);
+    /* May be NULL: a text for a callback's non-zero return value. */
+    const char *(*error_message)(void *context, int error);
+} vb_collective_t;
+
+/* Zeroes the struct and sets struct_size (C; C++ sets the fields itself). */
+#define vb_collective_init(collective) \
+  ((void)(*(collective) = (vb_collective_t){sizeof(vb_collective_t), NULL, 0, 0, NULL, NULL, NULL, NULL}))
+
+/* vb_influence_max computed by every rank of `collective` together
+ * (reverse-reachable sets split over the ranks; with options->groups the
+ * fair variant). Every rank gets the same result, identical to
+ * vb_influence_max's. The ranks must agree on the graph, k and options
+ * (checked: "ranks disagree on k: rank 0 has 5, rank 2 has 6"). */
+VB_API vb_status_t vb_collective_influence_max(const vb_graph_t *graph, size_t k,
+                                               const vb_influence_options_t *options,
+                                               const vb_collective_t *collective, vb_influence_t **out);
+/* vb_spread computed by every rank of `collective` together (the runs split
+ * over the ranks); the same result as vb_spread on every rank. */
+VB_API vb_status_t vb_collective_spread(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count,
+                                        const vb_spread_options_t *options, const vb_collective_t *collective,
+                                        vb_spread_t *out);
 
 /* Observed bring-along cascades (docs/reach.md has the definitions). */
 typedef struct vb_cascades vb_cascades_t;
