@@ -236,9 +236,7 @@ void register_spread(py::module_& m) {
             const std::vector<NodeId> s = graph_nodes(g, seeds, fn, "seeds");
             return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                 o.progress = std::move(callback);
-                return over_collective(
-                    fn, [&](auto& c) -> decltype(spread(g, s, o, c)) { return spread(g, s, o, c); },
-                    [&] { return spread(g, s, o); });
+                return spread(g, s, o, take_collective());
             });
         },
         py::arg("g"), py::arg("seeds"), py::kw_only(), py::arg("model") = option_default("SpreadOptions", "model"),
@@ -322,16 +320,9 @@ void register_influence(py::module_& m) {
             }
             return with_progress(std::move(progress), fn, [&](ProgressCallback callback) {
                 o.progress = std::move(callback);
-                if (labels.empty())
-                    return over_collective(
-                        fn, [&](auto& c) -> decltype(influence_max(g, k, o, c)) { return influence_max(g, k, o, c); },
-                        [&] { return influence_max(g, k, o); });
-                return over_collective(
-                    fn,
-                    [&](auto& c) -> decltype(fair_influence_max(g, k, labels, o, c)) {
-                        return fair_influence_max(g, k, labels, o, c);
-                    },
-                    [&] { return fair_influence_max(g, k, labels, o); });
+                Collective& collective = take_collective();
+                return labels.empty() ? influence_max(g, k, o, collective)
+                                      : fair_influence_max(g, k, labels, o, collective);
             });
         },
         py::name("influence_max"), py::arg("g"), py::arg("k"), py::kw_only(),

@@ -196,13 +196,7 @@ int influence_max_command(const CommandLine& line) {
     validate_options(line, o);
     Output output(line);
     const Graph g = read_graph_input(*path, line.flag("directed"));
-    // The Collective& overload (issue 18) where this build has it, else one process.
-    const InfluenceResult r = [&](auto& collective) {
-        if constexpr (requires { influence_max(g, k, o, collective); })
-            return influence_max(g, k, o, collective);
-        else
-            return influence_max(g, k, o);
-    }(ranks());
+    const InfluenceResult r = influence_max(g, k, o, ranks());
     if (!speaks()) return 0;
     std::ostream& out = output.stream();
     const std::string source = graph_source(*path, g);
