@@ -62,8 +62,6 @@ KNOWN_EXCEPTIONS = {
     # report (engineer N, issue 16): the charts, the drawing.
     ("src/report/charts.cpp", "timeline_charts"),
     ("src/report/drawing.cpp", "network_drawing"),
-    # bindings (engineers C1/C2, issue 15): one registration function per module.
-    ("bindings/python/verbind/_pandas.py", None),
 }
 
 
