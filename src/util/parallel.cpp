@@ -1,14 +1,16 @@
 // The persistent thread pool behind parallel_for (include/verbind/util/parallel.hpp).
 //
 // A call runs chunks on the calling thread (worker 0) and posts a job only
-// when work is left after `inline_cutoff`, or at once when the loop is cut
-// into few chunks (each presumably large). A posted job carries one ticket
-// per wanted helper; a pool thread that takes a ticket claims a worker slot
-// and then chunks, by atomic counters, like the caller. The caller waits
-// only for chunks that were claimed, never for a helper that has not started
-// yet (on a busy machine a woken thread may wait for a core), and withdraws
-// unused tickets. Jobs are shared_ptr, so a late helper finds an empty job,
-// never freed memory.
+// when work is left after a time budget: `inline_cutoff` for a loop cut into
+// many chunks; none for one cut into few chunks (each presumably large),
+// unless this call site's last call showed that all its chunks together take
+// less than `small_work` (then the budget is `small_work`). A posted job
+// carries one ticket per wanted helper; a pool thread that takes a ticket
+// claims a worker slot and then chunks, by atomic counters, like the caller.
+// The caller waits only for chunks that were claimed, never for a helper
+// that has not started yet (on a busy machine a woken thread may wait for a
+// core), and withdraws unused tickets. Jobs are shared_ptr, so a late helper
+// finds an empty job, never freed memory.
 #include "verbind/util/parallel.hpp"
 
 #include <pthread.h>
@@ -18,6 +20,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <memory>
@@ -37,6 +40,15 @@ std::atomic<unsigned> thread_cap{0};
 // alone is never handed out.
 constexpr std::chrono::microseconds inline_cutoff{50};
 
+// Work that two threads share gains at most half its time, less a helper's
+// wake-up (20-60 us idle) and the risk that a helper holding the last chunk
+// loses its core on a busy machine (then the caller waits a time slice):
+// work predicted below this runs on the calling thread. Measured with
+// spread() on a 100-node graph (two chunks of ~25 us per call) at load 12 on
+// the 2-core machine: posting them made threads=0 0.88x as fast as
+// threads=1.
+constexpr std::chrono::microseconds small_work{150};
+
 // How long a caller whose own chunks are done spins for the helpers' last
 // ones before it sleeps.
 constexpr std::chrono::microseconds spin_limit{500};
@@ -53,6 +65,43 @@ struct InsideScope {
     InsideScope& operator=(const InsideScope&) = delete;
 };
 
+// What one chunk of each call site (the chunk function of one parallel_for
+// instantiation) took on its last call, in nanoseconds: a small table keyed
+// by the function's address. Two sites sharing a slot overwrite each other;
+// a stale or torn entry only changes how the next call is scheduled, never
+// its result.
+class SiteCosts {
+public:
+    // 0 when the site has no entry.
+    std::uint64_t chunk_ns(const void* site) const noexcept {
+        const Entry& e = entries_[slot(site)];
+        return e.site.load(std::memory_order_relaxed) == site ? e.chunk_ns.load(std::memory_order_relaxed) : 0;
+    }
+    void record(const void* site, std::chrono::nanoseconds took, std::size_t chunks) noexcept {
+        if (chunks == 0) return;
+        Entry& e = entries_[slot(site)];
+        const auto ns = static_cast<std::uint64_t>(std::max<std::int64_t>(took.count(), 1));
+        e.chunk_ns.store(std::max<std::uint64_t>(ns / chunks, 1), std::memory_order_relaxed);
+        e.site.store(site, std::memory_order_relaxed);
+    }
+
+private:
+    static constexpr std::size_t size = 64;
+    struct Entry {
+        std::atomic<const void*> site{nullptr};
+        std::atomic<std::uint64_t> chunk_ns{0};
+    };
+    static std::size_t slot(const void* site) noexcept {
+        auto x = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(site));
+        x ^= x >> 29;
+        x *= 0xbf58476d1ce4e5b9ull;
+        return static_cast<std::size_t>(x >> 58);  // 64 slots
+    }
+    Entry entries_[size];
+};
+
+SiteCosts site_costs;
+
 struct Job {
     std::size_t chunks = 0;
     unsigned workers = 0;
@@ -67,10 +116,12 @@ struct Job {
     bool finished = false;
     std::exception_ptr error;
 
-    void work(unsigned worker) {
-        for (;;) {
+    // Returns how many chunks this worker ran (or skipped after a failure).
+    std::size_t work(unsigned worker) {
+        std::size_t ran = 0;
+        for (;; ++ran) {
             const std::size_t c = next.fetch_add(1, std::memory_order_relaxed);
-            if (c >= chunks) return;
+            if (c >= chunks) return ran;
             if (!failed.load(std::memory_order_relaxed)) {
                 try {
                     chunk(context, c, worker);
@@ -222,17 +273,30 @@ namespace parallel_detail {
 bool nested() noexcept { return inside; }
 
 void run(std::size_t chunks, unsigned workers, void (*chunk)(void*, std::size_t, unsigned), void* context) {
+    using clock = std::chrono::steady_clock;
     InsideScope scope;
+    const void* site = reinterpret_cast<const void*>(chunk);
+    // Many small chunks run here until the cutoff, so small work never wakes
+    // a thread. Few chunks are large ones: hand them out at once, unless this
+    // site's last call says they are small together.
+    const std::uint64_t known_ns = site_costs.chunk_ns(site);
+    const bool small = known_ns != 0 && static_cast<double>(known_ns) * static_cast<double>(chunks) <
+                                            static_cast<double>(std::chrono::nanoseconds(small_work).count());
+    const clock::duration budget = small                                            ? clock::duration(small_work)
+                                   : chunks > 4 * static_cast<std::size_t>(workers) ? clock::duration(inline_cutoff)
+                                                                                    : clock::duration::zero();
     std::size_t c = 0;
-    // Few chunks are large ones: hand them out at once. Many small ones run
-    // here until the cutoff, so small work never wakes a thread.
-    if (chunks > 4 * static_cast<std::size_t>(workers)) {
-        const auto start = std::chrono::steady_clock::now();
+    clock::duration inline_time{};
+    if (budget > clock::duration::zero()) {
+        const auto start = clock::now();
         do {
             chunk(context, c, 0);
             ++c;
-        } while (c < chunks && std::chrono::steady_clock::now() - start < inline_cutoff);
-        if (c == chunks) return;
+        } while (c < chunks && (inline_time = clock::now() - start) < budget);
+        if (c == chunks) {
+            site_costs.record(site, clock::now() - start, c);
+            return;
+        }
     }
     auto job = std::make_shared<Job>();
     job->chunks = chunks;
@@ -244,9 +308,19 @@ void run(std::size_t chunks, unsigned workers, void (*chunk)(void*, std::size_t,
     const auto helpers = static_cast<unsigned>(std::min<std::size_t>(workers - 1, chunks - c));
     Pool& p = pool();
     p.post(job, helpers);
-    job->work(0);
+    const auto own_start = clock::now();
+    const std::size_t own = job->work(0);
+    // What a chunk costs: the caller's chunks, timed on the caller alone;
+    // when helpers took them all (a woken helper may take the caller's core
+    // for a while), the job's time on the helpers that joined it.
+    if (own > 0) site_costs.record(site, inline_time + (clock::now() - own_start), c + own);
     p.withdraw(job.get());
     job->wait();
+    if (own == 0) {
+        // Slot 0 is the caller's, which ran nothing.
+        const unsigned helped = std::min(job->slots.load(std::memory_order_relaxed), workers) - 1;
+        site_costs.record(site, (clock::now() - own_start) * std::max(helped, 1u), chunks - c);
+    }
     if (job->error) std::rethrow_exception(job->error);
 }
 

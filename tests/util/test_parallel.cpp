@@ -10,7 +10,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <dirent.h>
 #include <mutex>
@@ -220,4 +222,62 @@ TEST_CASE("parallel_for in a child made by fork() after the pool started", "[par
     REQUIRE(waitpid(child, &status, 0) == child);
     REQUIRE(WIFEXITED(status));
     REQUIRE(WEXITSTATUS(status) == 0);
+}
+
+namespace {
+
+// One call site per Site (one chunk function each): `chunks` chunks of
+// `rounds` busy rounds each; returns whether a chunk ran on a thread other
+// than the caller.
+template <int Site>
+bool used_a_helper(std::size_t chunks, int rounds) {
+    const std::thread::id me = std::this_thread::get_id();
+    std::atomic<bool> elsewhere{false};
+    parallel_for(chunks, 2, 1, [&](std::size_t begin, std::size_t end, unsigned) {
+        for (std::size_t i = begin; i < end; ++i) sink.fetch_add(spin(i, rounds));
+        if (std::this_thread::get_id() != me) elsewhere = true;
+    });
+    return elsewhere.load();
+}
+
+}  // namespace
+
+// Busy rounds that take about `us` microseconds here (the fastest of five
+// timings: a preempted one only lowers the count).
+int rounds_for(double us) {
+    double best = 1e9;
+    for (int t = 0; t < 5; ++t) {
+        const auto start = std::chrono::steady_clock::now();
+        sink.fetch_add(spin(static_cast<std::uint64_t>(t), 100000));
+        best = std::min(best,
+                        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+    }
+    return std::max(1, static_cast<int>(100000 * us / std::max(best, 1e-3)));
+}
+
+TEST_CASE("parallel_for: few small chunks stay on the calling thread once their site's cost is known", "[parallel]") {
+    // spread() on a 100-node graph cuts 200 runs into two chunks of ~25 us,
+    // and few chunks were handed out at once ("they are large"): a woken
+    // helper took one, and threads=0 ran slower than threads=1. The first
+    // call learns what a chunk costs; later ones run inline.
+    Restore restore;
+    std::vector<std::uint64_t> out;
+    runners(400, 3, out);               // the pool has sleeping helpers
+    const int rounds = rounds_for(12);  // 4 chunks: ~50 us together
+    used_a_helper<1>(4, rounds);        // learns the site's cost
+    int helped = 0;
+    for (int call = 0; call < 20; ++call) helped += used_a_helper<1>(4, rounds);
+    // A call preempted for longer than the small-work budget (150 us) may
+    // still hand its last chunk out; not in more than 2 of 20 calls.
+    REQUIRE(helped <= 2);
+}
+
+TEST_CASE("parallel_for: few large chunks are still handed to a helper at once", "[parallel]") {
+    Restore restore;
+    int helped = 0;
+    // Two chunks of several ms each: a helper takes the second while the
+    // caller runs the first (on a busy machine a helper may get no core in
+    // time, so some calls run both on the caller).
+    for (int call = 0; call < 6; ++call) helped += used_a_helper<2>(2, 2'000'000);
+    REQUIRE(helped >= 1);
 }
