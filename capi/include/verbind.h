@@ -889,6 +889,19 @@ VB_API vb_status_t vb_collective_influence_max(const vb_graph_t *graph, size_t k
 VB_API vb_status_t vb_collective_spread(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count,
                                         const vb_spread_options_t *options, const vb_collective_t *collective,
                                         vb_spread_t *out);
+/* vb_centrality's betweenness, closeness and harmonic computed by every
+ * rank of `collective` together (the sources split over the ranks; see
+ * docs/socialmap.md "Across a cluster"). Every rank writes the same values:
+ * betweenness and harmonic equal vb_centrality's to about 1e-12 relative,
+ * closeness exactly (bit-identical with one rank). The ranks must agree on
+ * the graph and options (checked: "ranks disagree on samples: rank 0 has 50,
+ * rank 2 has 60"). */
+VB_API vb_status_t vb_collective_betweenness(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                             const vb_collective_t *collective, double *values);
+VB_API vb_status_t vb_collective_closeness(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                           const vb_collective_t *collective, double *values);
+VB_API vb_status_t vb_collective_harmonic(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                          const vb_collective_t *collective, double *values);
 
 /* Observed bring-along cascades (docs/reach.md has the definitions). */
 typedef struct vb_cascades vb_cascades_t;
