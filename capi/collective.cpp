@@ -33,7 +33,13 @@ CallbackCollective::CallbackCollective(const vb_collective_t* collective) {
     }
     std::memcpy(static_cast<void*>(&c_), collective, sizeof c_);
     c_.struct_size = sizeof c_;
-    if (c_.size == 0) throw argument_error("argument 'collective' field 'size' is 0 (at least 1 rank)");
+    if (c_.size == 0) {
+        // A collective that could not be made (libverbind_mpi: MPI not
+        // initialised, MPI_COMM_NULL): error_message(context, 0) says why.
+        const char* why = c_.error_message ? c_.error_message(c_.context, 0) : nullptr;
+        throw argument_error(why && *why ? std::string(why)
+                                         : std::string("argument 'collective' field 'size' is 0 (at least 1 rank)"));
+    }
     if (c_.rank >= c_.size)
         throw argument_error("argument 'collective' field 'rank' is " + std::to_string(c_.rank) +
                              ", not below size " + std::to_string(c_.size));

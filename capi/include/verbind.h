@@ -868,7 +868,10 @@ typedef struct vb_collective {
     int (*allgatherv)(void *context, const void *mine, size_t mine_bytes, void *all, const size_t *bytes);
     /* The root's `count` bytes on every rank (MPI_Bcast). */
     int (*broadcast)(void *context, void *bytes, size_t count, unsigned root);
-    /* May be NULL: a text for a callback's non-zero return value. */
+    /* May be NULL: a text for a callback's non-zero return value. With
+     * size 0 (a collective that could not be made), error_message(context,
+     * 0) says why, and the call fails with VB_ERROR_INVALID_ARGUMENT and
+     * that text. */
     const char *(*error_message)(void *context, int error);
 } vb_collective_t;
 
