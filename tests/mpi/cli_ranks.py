@@ -11,6 +11,7 @@ reads another file) is one message from rank 0 and exit status 1, never a
 hang (every run has a timeout).
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -66,12 +67,15 @@ def main():
                 # Betweenness sums the ranks' shares in another order: the
                 # last bits may differ (1e-12 relative), the rows may not.
                 a, b = alone.stdout.splitlines(), together.stdout.splitlines()
-                check(len(a) == len(b) and a[0] == b[0], f"np {N} {args}: {len(b)} lines, not {len(a)}")
-                import json
+                check(len(a) == len(b), f"np {N} {args}: {len(b)} lines, not {len(a)}")
                 if "--json" in args:
+                    head_a, head_b = json.loads(alone.stdout), json.loads(together.stdout)
+                    check({k: v for k, v in head_a.items() if k != "values"} ==
+                          {k: v for k, v in head_b.items() if k != "values"}, f"np {N} {args}: the header")
                     a = [(v["node"], v["value"]) for v in json.loads(alone.stdout)["values"]]
                     b = [(v["node"], v["value"]) for v in json.loads(together.stdout)["values"]]
                 else:
+                    check(a[0] == b[0], f"np {N} {args}: the CSV header")
                     a = [(r.split(",")[0], float(r.split(",")[1])) for r in a[1:]]
                     b = [(r.split(",")[0], float(r.split(",")[1])) for r in b[1:]]
                 for (ka, va), (kb, vb) in zip(a, b):

@@ -1,8 +1,8 @@
 # verbind.mpi (Python, mpi4py) and the `verbind` command under mpirun, np 1..4
 # (issue 18): tests/mpi/python_ranks.py and tests/mpi/cli_ranks.py. Included
 # from tests/CMakeLists.txt. The Python runs need mpiexec and the Python
-# module; the CLI runs a CLI built with MPI (VERBIND_CLI_MPI, top-level
-# CMakeLists.txt). Every run has a TIMEOUT: a hang fails, it never blocks ctest.
+# module; the CLI runs need a CLI built with MPI (VERBIND_MPI_ENABLED:
+# top-level CMakeLists.txt compiles verbind_mpi_communicator in). Every run has a TIMEOUT: a hang fails, it never blocks ctest.
 if(NOT MPIEXEC_EXECUTABLE)
   find_program(MPIEXEC_EXECUTABLE NAMES mpiexec mpirun)
 endif()
@@ -16,7 +16,7 @@ if(MPIEXEC_EXECUTABLE AND Python_EXECUTABLE AND NOT VERBIND_SANITIZE)
                            ENVIRONMENT "PYTHONPATH=${PROJECT_BINARY_DIR}/python;OMP_NUM_THREADS=1")
     endforeach()
   endif()
-  if(VERBIND_CLI_MPI)
+  if(VERBIND_MPI_ENABLED)
     foreach(np 1 2 3 4)
       add_test(NAME mpi_cli_np${np}
                COMMAND ${Python_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/cli_ranks.py $<TARGET_FILE:verbind_cli>

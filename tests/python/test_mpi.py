@@ -257,3 +257,35 @@ def test_a_type_error_on_one_rank_is_a_type_error_everywhere(karate):
 
     with pytest.raises(TypeError, match=r"^rank 0: influence_max\(\): k must be int, not str$"):
         verbind._verbind._with_collective(Rank0Of2(1, 2), verbind.influence_max, karate, 2)
+
+
+# --- hostile integers (as tests/python/test_hostile_input.py's int_world) ---------------
+
+INT_CALLS = {
+    "influence_max": (lambda g: (g, 2), ["k", "seed", "threads", "max_memory_bytes"]),
+    "spread": (lambda g: (g, [0]), ["runs", "seed", "threads"]),
+    "betweenness": (lambda g: (g,), ["samples", "seed", "threads"]),
+    "closeness": (lambda g: (g,), ["threads"]),
+    "harmonic": (lambda g: (g,), ["threads"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INT_CALLS))
+def test_huge_ints_get_a_clear_error(karate, name):
+    args, keywords = INT_CALLS[name]
+    func = getattr(vmpi, name)
+    signature = inspect.signature(func).parameters
+    for keyword in keywords:
+        assert keyword in signature, (name, keyword)
+        for value in (2**64, 2**70, -2**70, 10**5000):
+            call_args = list(args(karate))
+            kwargs = {}
+            if keyword == "k":
+                call_args[1] = value
+            else:
+                kwargs[keyword] = value
+            with pytest.raises((ValueError, TypeError, OverflowError, verbind.InputError)) as raised:
+                func(*call_args, **kwargs)
+            text = str(raised.value)
+            assert "Unable to cast" not in text and "incompatible function arguments" not in text, text
+            assert keyword in text and name in text, (name, keyword, text)
