@@ -1,5 +1,6 @@
 """verbind.mpi on 1, 2 and 4 ranks (issue 18): influence_max (k=50, IC,
-weighted cascade, epsilon 0.1) and sampled betweenness on the generated
+weighted cascade, epsilon 0.1; and IC with p=0.12 on every arc, whose RR
+sets are larger: work the ranks can share) and sampled betweenness on the generated
 1M-node/10M-arc graph of bench_reach.py, one thread per rank, so the ranks
 are the only parallelism. Per run: wall time (the slowest rank), RR sets
 per second per rank, peak memory per rank (VmHWM from /proc) and what the
@@ -53,8 +54,9 @@ def worker(args):
     comm.Barrier()
     graph_kib = memory_kib("VmRSS")
     out = {}
-    calls = [(f"influence_max eps={e:g}", lambda e=e: vmpi.influence_max(g, args.k, epsilon=e, seed=1))
-             for e in args.epsilon]
+    calls = [(f"influence_max {label} eps={args.epsilon:g}",
+              lambda kw=kw: vmpi.influence_max(g, args.k, epsilon=args.epsilon, seed=1, **kw))
+             for label, kw in (("IC-WC", {}), (f"IC p={args.probability:g}", {"probability": args.probability}))]
     calls.append(("betweenness", lambda: vmpi.betweenness(g, samples=args.samples, seed=1)))
     for name, call in calls:
         comm.Barrier()
@@ -80,7 +82,9 @@ def main():
     parser.add_argument("arcs", nargs="?", type=int, default=10_000_000)
     parser.add_argument("--ranks", nargs="+", type=int, default=[1, 2, 4])
     parser.add_argument("--k", type=int, default=50)
-    parser.add_argument("--epsilon", type=float, nargs="+", default=[0.1, 0.02])
+    parser.add_argument("--epsilon", type=float, default=0.1)
+    parser.add_argument("--probability", type=float, default=0.12,
+                        help="the second influence_max run: IC with this probability on every arc (larger RR sets)")
     parser.add_argument("--samples", type=int, default=16)
     parser.add_argument("--json", metavar="FILE")
     parser.add_argument("--worker", metavar="GRAPH", dest="graph", help=argparse.SUPPRESS)
@@ -109,7 +113,7 @@ def main():
         for np_ in args.ranks:
             load = "%.1f %.1f %.1f" % os.getloadavg()
             cmd = [mpirun, "--oversubscribe", "--allow-run-as-root", "-np", str(np_), sys.executable, __file__,
-                   "--worker", path, "--k", str(args.k), "--epsilon", *map(str, args.epsilon),
+                   "--worker", path, "--k", str(args.k), "--epsilon", str(args.epsilon), "--probability", str(args.probability),
                    "--samples", str(args.samples)]
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
             if done.returncode != 0:
