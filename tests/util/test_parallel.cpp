@@ -281,3 +281,31 @@ TEST_CASE("parallel_for: few large chunks are still handed to a helper at once",
     for (int call = 0; call < 6; ++call) helped += used_a_helper<2>(2, 2'000'000);
     REQUIRE(helped >= 1);
 }
+
+TEST_CASE("threads = 0 follows a changed affinity mask within 10 ms; max_threads() at once", "[parallel]") {
+    // resolve_threads(0) rereads the mask (a system call, ~1 us here, as
+    // long as closeness on a 100-node graph takes 12 us) at most every 10 ms.
+    Restore restore;
+    if (CPU_COUNT(&restore.mask) < 2) return;  // nothing to narrow
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    int first = 0;
+    while (!CPU_ISSET(first, &restore.mask)) ++first;
+    CPU_SET(first, &one);
+    const unsigned all = static_cast<unsigned>(CPU_COUNT(&restore.mask));
+    REQUIRE(available_cpus() == all);
+    REQUIRE(resolve_threads(0) == all);
+    REQUIRE(sched_setaffinity(0, sizeof one, &one) == 0);
+    REQUIRE(max_threads() == 1);  // a question about now: asked afresh
+    REQUIRE(sched_setaffinity(0, sizeof restore.mask, &restore.mask) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+    REQUIRE(resolve_threads(0) == all);
+    REQUIRE(sched_setaffinity(0, sizeof one, &one) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+    REQUIRE(resolve_threads(0) == 1);
+    std::vector<std::uint64_t> out;
+    REQUIRE(runners(50, 0, out) == std::set<std::thread::id>{std::this_thread::get_id()});
+    REQUIRE(sched_setaffinity(0, sizeof restore.mask, &restore.mask) == 0);
+    REQUIRE(available_cpus() == all);
+    REQUIRE(resolve_threads(0) == all);
+}
