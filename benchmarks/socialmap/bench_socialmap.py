@@ -17,6 +17,9 @@ facebook_combined: betweenness, closeness, PageRank, Leiden and Louvain; a
 Barabasi-Albert graph of --edges edges: components, core numbers, PageRank,
 BFS, Leiden, and sampled betweenness (k sources) against graph-tool's
 pivots (the same sources: checked equal) and igraph's cutoff=2 estimate.
+A 100-node random graph (300 edges): betweenness, closeness and PageRank at
+threads=0 against threads=1 (a ratio above 1: threads=0 is faster; small
+work must never be slower at threads=0), each sample --tiny-calls calls.
 --json FILE writes every row (medians, ratios, modularities) as JSON.
 """
 
@@ -101,6 +104,42 @@ def gt_threads(k, fn):
     return run
 
 
+def tiny_section(repeats, calls):
+    """threads=0 against threads=1 on a 100-node graph: each sample is `calls` calls."""
+    rng = np.random.default_rng(100)
+    pairs = set()
+    while len(pairs) < 300:
+        a, b = (int(x) for x in rng.integers(0, 100, 2))
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    src, dst = (np.array(x, dtype=np.uint32) for x in zip(*sorted(pairs)))
+    tiny = verbind.Graph.from_edges(src, dst, n=100)
+    print(f"\n100-node graph, 300 edges: threads=0 against threads=1, {calls} calls per sample; {load()}")
+
+    def many(fn, threads):
+        def run():
+            for _ in range(calls):
+                out = fn(threads)
+            return out
+        return run
+
+    for measure, fn in (("tiny betweenness", lambda t: verbind.betweenness(tiny, threads=t)),
+                        ("tiny closeness", lambda t: verbind.closeness(tiny, threads=t)),
+                        ("tiny pagerank", lambda t: verbind.pagerank(tiny, threads=t))):
+        t = interleaved({"verbind": many(fn, 0), "verbind threads=1": many(fn, 1)}, repeats)
+        assert np.array_equal(np.asarray(t["verbind"][2]), np.asarray(t["verbind threads=1"][2]))
+        per_call = {k: (w / calls, c / calls, r) for k, (w, c, r) in t.items()}
+        ratio = per_call["verbind threads=1"][0] / per_call["verbind"][0]
+        print(f"{measure + ' threads=0':<30} " + " | ".join(f"{k} {w * 1e6:.1f}/{c * 1e6:.1f} us"
+                                                         for k, (w, c, _) in per_call.items())
+              + f"   threads=1/threads=0 {ratio:.2f}x")
+        ROWS.append({"measure": f"{measure} threads=0", "ours": "verbind",
+                     "wall_ms": {k: v[0] * 1000 for k, v in per_call.items()},
+                     "cpu_ms": {k: v[1] * 1000 for k, v in per_call.items()},
+                     "ratio": {"verbind threads=1": ratio}, "note": f"per call, {calls} calls per sample",
+                     "load": os.getloadavg()})
+
+
 def communities_section(label, g, h, seeds, repeats):
     """Leiden against igraph's community_leiden and leidenalg, over the same seeds."""
     def ig_leiden(seed):
@@ -141,10 +180,15 @@ def main():
     parser.add_argument("--no-networkx", action="store_true")
     parser.add_argument("--edges", type=int, default=1_200_000)
     parser.add_argument("--samples", type=int, default=100, help="sources of the sampled betweenness")
+    parser.add_argument("--tiny-calls", type=int, default=200, help="calls per sample on the 100-node graph")
+    parser.add_argument("--only-tiny", action="store_true", help="only the 100-node graph")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args()
     r = args.repeat
     seeds = range(1, args.seeds + 1)
+    tiny_section(max(r, 5), args.tiny_calls)
+    if args.only_tiny:
+        return
 
     g = verbind.read_edgelist(str(DATA / "facebook_combined.txt"))
     n = g.num_nodes
