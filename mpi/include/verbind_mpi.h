@@ -47,6 +47,22 @@ VB_MPI_API vb_status_t vb_mpi_spread(const vb_graph_t *graph, const uint32_t *se
 VB_MPI_API vb_status_t vb_mpi_spread_f(const vb_graph_t *graph, const uint32_t *seeds, size_t seed_count,
                                        const vb_spread_options_t *options, MPI_Fint comm, vb_spread_t *out);
 
+/* vb_collective_betweenness / _closeness / _harmonic over `comm`: every
+ * rank writes the whole result into `values` (vb_graph_node_count entries;
+ * docs/socialmap.md "Across a cluster"). */
+VB_MPI_API vb_status_t vb_mpi_betweenness(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                          MPI_Comm comm, double *values);
+VB_MPI_API vb_status_t vb_mpi_betweenness_f(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                            MPI_Fint comm, double *values);
+VB_MPI_API vb_status_t vb_mpi_closeness(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                        MPI_Comm comm, double *values);
+VB_MPI_API vb_status_t vb_mpi_closeness_f(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                          MPI_Fint comm, double *values);
+VB_MPI_API vb_status_t vb_mpi_harmonic(const vb_graph_t *graph, const vb_centrality_options_t *options, MPI_Comm comm,
+                                       double *values);
+VB_MPI_API vb_status_t vb_mpi_harmonic_f(const vb_graph_t *graph, const vb_centrality_options_t *options,
+                                         MPI_Fint comm, double *values);
+
 #ifdef __cplusplus
 }
 #endif
