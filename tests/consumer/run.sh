@@ -98,6 +98,30 @@ echo "   pkg-config: $flags"
 "$cc" -std=c99 -Wall -Wextra -Werror -o "$work_dir/consumer_c" "$here/c/consumer.c" $flags
 LD_LIBRARY_PATH=$libdir "$work_dir/consumer_c"
 
+# libverbind_mpi (issue 18), when the build has it (VERBIND_MPI): its own
+# soname, vb_mpi_ exports only, and a C program through pkg-config verbind-mpi.
+if [ -f "$libdir/libverbind_mpi.so" ]; then
+    echo "== libverbind_mpi through pkg-config verbind-mpi"
+    require_file "$prefix/include/verbind_mpi.h"
+    require_file "$libdir/pkgconfig/verbind-mpi.pc"
+    soname=$(objdump -p "$libdir/libverbind_mpi.so" | awk '$1 == "SONAME" { print $2 }')
+    case $soname in
+        libverbind_mpi.so.[0-9]*) echo "   SONAME $soname" ;;
+        *) fail "libverbind_mpi.so has no soname of the form libverbind_mpi.so.N (got '$soname')" ;;
+    esac
+    if nm -D --defined-only "$libdir/libverbind_mpi.so" | awk '{ print $NF }' | grep -v '^vb_mpi_' > "$work_dir/leaked_mpi.txt"; then
+        echo "install_consumer: libverbind_mpi.so exports symbols without the vb_mpi_ prefix:" >&2
+        head -20 "$work_dir/leaked_mpi.txt" >&2
+        exit 1
+    fi
+    mpi_flags=$(pkg-config --cflags --libs verbind-mpi) || fail "pkg-config does not find verbind-mpi"
+    echo "   pkg-config: $mpi_flags"
+    # shellcheck disable=SC2086 # the flags are meant to split into words
+    "$cc" -std=c99 -Wall -Wextra -Werror -o "$work_dir/consumer_mpi" "$here/c/consumer_mpi.c" $mpi_flags
+    # One process, MPI's singleton start (no mpiexec needed).
+    OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 LD_LIBRARY_PATH=$libdir "$work_dir/consumer_mpi"
+fi
+
 echo "== C++ consumer through find_package(verbind)"
 "$cmake" -S "$here/cxx" -B "$work_dir/cxx-build" -DCMAKE_PREFIX_PATH="$prefix" \
     -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Release > "$work_dir/cxx-configure.log" || {
