@@ -60,9 +60,10 @@ class _Communicator:
         self._comm.Allreduce(_MPI.IN_PLACE, values, op=_OPS[op])
 
     def gather(self, values):
-        counts = self._comm.allgather(len(values))
-        out = _np.empty(sum(counts), dtype=values.dtype)
-        self._comm.Allgatherv(values, [out, counts])
+        counts = _np.empty(self.size, dtype=_np.int64)
+        self._comm.Allgather(_np.array([len(values)], dtype=_np.int64), counts)
+        out = _np.empty(int(counts.sum()), dtype=values.dtype)
+        self._comm.Allgatherv(values, [out, counts.tolist()])
         return out
 
     def broadcast(self, data, root):
