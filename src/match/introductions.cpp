@@ -1,7 +1,10 @@
 // Introductions: candidates that share talents and bridge groups or
 // communities, scored (docs/match.md), then a greedy b-matching and a fair
-// spread over declared groups.
+// spread over declared groups (introductions_explain.cpp: the spread, and
+// each suggestion's reasons and introducers).
 #include "verbind/match/introductions.hpp"
+
+#include "introductions_parts.hpp"
 
 #include "verbind/error.hpp"
 #include "verbind/graph/view.hpp"
@@ -31,82 +34,7 @@ void IntroductionOptions::validate() const {
 
 namespace {
 
-using TagId = std::uint32_t;
-
-struct Candidate {
-    ActorId a = no_id, b = no_id;  // a < b
-    double score = 0.0;
-};
-
-// Interns strings to dense ids in first-seen order.
-class Interner {
-public:
-    std::uint32_t id(const std::string& s) {
-        const auto [it, added] = index_.emplace(s, static_cast<std::uint32_t>(names_.size()));
-        if (added) names_.push_back(s);
-        return it->second;
-    }
-    const std::string& name(std::uint32_t id) const { return names_[id]; }
-    std::size_t size() const noexcept { return names_.size(); }
-
-private:
-    std::unordered_map<std::string, std::uint32_t> index_;
-    std::vector<std::string> names_;
-};
-
-std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> v) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
-}
-
-// Everything the scoring needs, computed once.
-struct Context {
-    const Network& network;
-    const IntroductionOptions& options;
-    Graph ties;                                                       // the window's ties, node = ActorId
-    std::vector<std::uint32_t> community;                             // per actor
-    std::vector<char> in_scope;                                       // per actor
-    std::vector<std::vector<TagId>> tags;                             // per actor, sorted
-    std::vector<std::vector<std::uint32_t>> groups;                   // per actor, non-sensitive, sorted
-    std::vector<std::uint32_t> municipality;                          // per actor
-    std::vector<double> idf;                                          // per tag
-    std::unordered_map<std::uint64_t, std::vector<ActorId>> buckets;  // (municipality, tag) -> actors
-    // Introducers (docs/match.md, "Who could introduce them").
-    std::vector<std::vector<ActorId>> orgs;  // per actor: organisations tied to or met at events, sorted
-    std::vector<std::uint32_t> circle;       // per organisation: how many actors have it in orgs
-    std::vector<std::uint32_t> place;        // per actor: (municipality, neighbourhood) id, no_id: unknown
-    // (place, place) with the smaller first -> up to five key figures active
-    // in both, in key order (five: after leaving out the pair itself and up
-    // to three already named as mutual contacts, some remain).
-    std::unordered_map<std::uint64_t, std::vector<ActorId>> key_figures;
-    Interner tag_names, group_names, municipality_names;
-
-    Context(const Network& net, const IntroductionOptions& opts) : network(net), options(opts) {}
-
-    // What the hot loop reads about each actor, packed so that one pair
-    // costs few cache misses: the id of the actor's set of declared groups
-    // (equal ids: equal sets), its community, and flags.
-    struct Compact {
-        std::uint32_t group_set = 0;
-        std::uint32_t community = 0;
-        std::uint32_t tag_begin = 0, tag_end = 0;  // into flat_tags
-        bool in_scope = false;
-        bool resident = false;
-    };
-    std::vector<Compact> compact;
-    std::vector<TagId> flat_tags;
-    std::vector<const std::vector<ActorId>*> flat_buckets;  // parallel to flat_tags
-
-    bool resident(ActorId u) const { return compact[u].resident; }
-    static std::uint64_t bucket_key(std::uint32_t muni, TagId t) { return std::uint64_t{muni} << 32 | t; }
-    const std::vector<ActorId>* key_figures_of(ActorId u, ActorId v) const {
-        const std::uint32_t p = place[u], q = place[v];
-        if (p == no_id || q == no_id) return nullptr;
-        const auto it = key_figures.find(std::uint64_t{std::min(p, q)} << 32 | std::max(p, q));
-        return it == key_figures.end() ? nullptr : &it->second;
-    }
-};
+using namespace match_detail;
 
 void validate(const Network& network, const IntroductionOptions& options) {
     options.validate();
@@ -402,144 +330,7 @@ void candidates_of(const Context& c, ActorId u, std::uint64_t seed, std::vector<
     out.insert(out.end(), mine.begin(), mine.end());
 }
 
-
-// With a limit: each declared group (and "no declared group") gets
-// suggestions in proportion to its number of members in scope: repeatedly
-// the group with the lowest served/members ratio takes its best remaining
-// suggestion. `chosen` is ordered best first.
-std::vector<Candidate> spread_over_groups(const Context& c, const std::vector<Candidate>& chosen, std::size_t limit) {
-    if (chosen.size() <= limit) return chosen;
-    const std::uint32_t none = static_cast<std::uint32_t>(c.group_names.size());
-    const std::size_t num_groups = c.group_names.size() + 1;
-    std::vector<double> members(num_groups, 0.0);
-    for (ActorId u = 0; u < c.in_scope.size(); ++u) {
-        if (!c.in_scope[u]) continue;
-        if (c.groups[u].empty())
-            members[none] += 1.0;
-        else
-            for (auto g : c.groups[u]) members[g] += 1.0;
-    }
-    std::vector<std::vector<std::size_t>> queue(num_groups);  // suggestion indices, best first
-    for (std::size_t k = 0; k < chosen.size(); ++k) {
-        std::vector<std::uint32_t> touched;
-        for (ActorId u : {chosen[k].a, chosen[k].b}) {
-            if (c.groups[u].empty())
-                touched.push_back(none);
-            else
-                touched.insert(touched.end(), c.groups[u].begin(), c.groups[u].end());
-        }
-        for (auto g : sorted_unique(std::move(touched))) queue[g].push_back(k);
-    }
-    std::vector<std::size_t> head(num_groups, 0);
-    std::vector<double> served(num_groups, 0.0);
-    std::vector<char> taken(chosen.size(), 0);
-    std::vector<std::size_t> picked;
-    while (picked.size() < limit) {
-        std::size_t best = num_groups;
-        for (std::size_t g = 0; g < num_groups; ++g) {
-            while (head[g] < queue[g].size() && taken[queue[g][head[g]]]) ++head[g];
-            if (head[g] == queue[g].size()) continue;
-            if (best == num_groups || served[g] * members[best] < served[best] * members[g] ||
-                (served[g] * members[best] == served[best] * members[g] && members[g] > members[best]))
-                best = g;
-        }
-        if (best == num_groups) break;
-        const std::size_t k = queue[best][head[best]];
-        taken[k] = 1;
-        picked.push_back(k);
-        for (ActorId u : {chosen[k].a, chosen[k].b}) {
-            if (c.groups[u].empty())
-                served[none] += 1.0;
-            else
-                for (auto g : c.groups[u]) served[g] += 1.0;
-        }
-    }
-    std::sort(picked.begin(), picked.end());
-    std::vector<Candidate> result;
-    for (auto k : picked) result.push_back(chosen[k]);
-    return result;
-}
-
-Introduction explain(const Context& c, const Candidate& pick) {
-    const Network& net = c.network;
-    // a is a resident; with two residents, the one added first.
-    ActorId a = pick.a, b = pick.b;
-    if (!c.resident(a)) std::swap(a, b);
-    Introduction intro;
-    intro.a = net.actor(a).key;
-    intro.b = net.actor(b).key;
-    intro.score = pick.score;
-    std::vector<TagId> shared;
-    std::set_intersection(c.tags[a].begin(), c.tags[a].end(), c.tags[b].begin(), c.tags[b].end(),
-                          std::back_inserter(shared));
-    for (TagId t : shared) intro.shared_talents.push_back(c.tag_names.name(t));
-    std::sort(intro.shared_talents.begin(), intro.shared_talents.end());
-    std::vector<std::uint32_t> differ;
-    std::set_symmetric_difference(c.groups[a].begin(), c.groups[a].end(), c.groups[b].begin(), c.groups[b].end(),
-                                  std::back_inserter(differ));
-    for (auto g : differ) intro.bridges.push_back(c.group_names.name(g));
-    std::sort(intro.bridges.begin(), intro.bridges.end());
-    if (c.community[a] != c.community[b]) {
-        intro.bridges.push_back("community " + std::to_string(c.community[a]));
-        intro.bridges.push_back("community " + std::to_string(c.community[b]));
-    }
-    // Who could introduce them: mutual contacts (key figures first, then by
-    // key), shared organisations (smallest circle first, then by key), key
-    // figures active in both neighbourhoods (by key); three at most, nobody
-    // twice.
-    std::vector<ActorId> common, contacts, organisations;
-    std::set_intersection(c.ties.neighbors(a).begin(), c.ties.neighbors(a).end(), c.ties.neighbors(b).begin(),
-                          c.ties.neighbors(b).end(), std::back_inserter(common));
-    for (ActorId w : common)
-        if (net.actor(w).is_resident()) contacts.push_back(w);
-    std::set_intersection(c.orgs[a].begin(), c.orgs[a].end(), c.orgs[b].begin(), c.orgs[b].end(),
-                          std::back_inserter(organisations));
-    std::erase_if(organisations, [&](ActorId w) { return w == a || w == b; });
-    const auto by_key = [&](ActorId x, ActorId y) { return net.actor(x).key < net.actor(y).key; };
-    std::sort(contacts.begin(), contacts.end(), [&](ActorId x, ActorId y) {
-        if (net.actor(x).key_figure != net.actor(y).key_figure) return net.actor(x).key_figure;
-        return by_key(x, y);
-    });
-    // The smallest circle first: a club of twenty knows its people better
-    // than a municipality whose event three hundred attended.
-    std::sort(organisations.begin(), organisations.end(), [&](ActorId x, ActorId y) {
-        if (c.circle[x] != c.circle[y]) return c.circle[x] < c.circle[y];
-        return by_key(x, y);
-    });
-    std::vector<ActorId> named;
-    const auto add = [&](ActorId w, ViaKind kind) {
-        if (intro.via.size() == 3 || std::find(named.begin(), named.end(), w) != named.end()) return;
-        named.push_back(w);
-        intro.via.push_back(net.actor(w).key);
-        intro.via_kinds.push_back(kind);
-    };
-    for (ActorId w : contacts) add(w, ViaKind::mutual_contact);
-    for (ActorId w : organisations) add(w, ViaKind::shared_organisation);
-    if (const auto* figures = c.key_figures_of(a, b))
-        for (ActorId w : *figures)
-            if (w != a && w != b) add(w, ViaKind::key_figure);
-    return intro;
-}
-
 }  // namespace
-
-std::string_view to_string(ViaKind kind) noexcept {
-    switch (kind) {
-        case ViaKind::mutual_contact: return "mutual contact";
-        case ViaKind::shared_organisation: return "shared organisation";
-        case ViaKind::key_figure: return "key figure in both neighbourhoods";
-    }
-    return "";
-}
-
-std::string_view to_identifier(ViaKind kind) noexcept {
-    switch (kind) {
-        case ViaKind::mutual_contact: return "mutual_contact";
-        case ViaKind::shared_organisation: return "shared_organisation";
-        case ViaKind::key_figure: return "key_figure";
-    }
-    return "";
-}
 
 std::vector<Introduction> introductions(const Network& network, const IntroductionOptions& options) {
     validate(network, options);

@@ -48,6 +48,94 @@ std::string status_words(const Words& words, ValueStatus status, std::uint64_t m
     }
 }
 
+// Area a's line colour (areas past the palette: the "other" grey).
+std::string area_colour(std::size_t a) {
+    const auto& colours = area_palette();
+    return a < colours.size() ? colours[a] : std::string(other_colour);
+}
+
+// The areas' colours and what the strip's marks mean.
+std::string chart_legend(const Words& words, const ReportOptions& options,
+                         const std::vector<std::string>& area_names) {
+    std::string html = "<ul class=\"legend areas\">\n";
+    for (std::size_t a = 0; a < area_names.size(); ++a)
+        html +=
+            "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"26\" height=\"12\" viewBox=\"0 0 26 12\"><line x1=\"1\" y1=\"6\" x2=\"25\" "
+            "y2=\"6\" stroke=\"" +
+            area_colour(a) + "\" stroke-width=\"3\"/></svg> " + area_names[a] + "</li>\n";
+    html +=
+        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1\" y=\"1\" width=\"10\" "
+        "height=\"10\" fill=\"#9a9a9a\"/></svg> " +
+        words.fill(M::legend_suppressed, {words.count(options.min_cell, M::n_person)}) + "</li>\n";
+    html +=
+        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1.5\" y=\"1.5\" width=\"9\" "
+        "height=\"9\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/></svg> " +
+        std::string(words(M::legend_no_data)) + "</li>\n";
+    return html;
+}
+
+// The strip under a chart: which points are shown, suppressed or without
+// data, one row per area.
+std::string chart_strip(const Words& words, const ReportOptions& options, const std::vector<std::string>& area_names,
+                        const std::vector<std::string>& period_names, const std::vector<std::vector<Cell>>& cells,
+                        double slot, const std::string& period_word) {
+    const std::size_t periods = period_names.size();
+    auto x_at = [&](std::size_t p) { return plot_left + (static_cast<double>(p) + 0.5) * slot; };
+    std::string svg;
+    svg += "<text x=\"" + number(plot_left, 0) + "\" y=\"" + number(strip_top - 8, 0) +
+           "\" font-size=\"10\" fill=\"#555555\">" + words.fill(M::strip_label, {period_word}) + "</text>\n";
+    for (std::size_t a = 0; a < area_names.size(); ++a) {
+        const double y = strip_top + strip_row * static_cast<double>(a);
+        svg += "<rect x=\"" + number(plot_left - 16, 0) + "\" y=\"" + number(y, 0) +
+               "\" width=\"10\" height=\"9\" fill=\"" + area_colour(a) + "\"><title>" + area_names[a] +
+               "</title></rect>\n";
+        for (std::size_t p = 0; p < periods; ++p) {
+            const Cell& c = cells[a][p];
+            const bool has = c.value && std::isfinite(*c.value);
+            const ValueStatus status =
+                has ? ValueStatus::ok : (c.status == ValueStatus::ok ? ValueStatus::no_data : c.status);
+            const char* look = status == ValueStatus::ok           ? "fill-opacity=\"0.45\""
+                               : status == ValueStatus::suppressed ? "class=\"suppressed\""
+                                                                   : "class=\"no-data\"";
+            const std::string fill = status == ValueStatus::ok           ? area_colour(a)
+                                     : status == ValueStatus::suppressed ? "#9a9a9a"
+                                                                         : "#ffffff";
+            svg += "<rect x=\"" + number(x_at(p) - slot / 2 + 1, 1) + "\" y=\"" + number(y, 0) + "\" width=\"" +
+                   number(std::max(slot - 2, 0.5), 1) + "\" height=\"9\" fill=\"" + fill + "\" " + look +
+                   (status == ValueStatus::no_data ? " stroke=\"#9a9a9a\" stroke-width=\"0.8\"" : "") + "><title>" +
+                   area_names[a] + " " + period_names[p] + ": " + status_words(words, status, options.min_cell) +
+                   "</title></rect>\n";
+        }
+    }
+    return svg;
+}
+
+// The numbers behind a chart: a period x area table, withheld values as
+// words (a gap in the line is a gap in the table too).
+std::string chart_table(const Words& words, const std::vector<std::string>& area_names,
+                        const std::vector<std::string>& period_names, const std::vector<std::vector<Cell>>& cells) {
+    std::string table = "<details>\n<summary>" + std::string(words(M::chart_table_summary)) +
+                        "</summary>\n<table class=\"chart-data\">\n<tr><th scope=\"col\">" +
+                        std::string(words(M::th_period)) + "</th>";
+    for (const auto& name : area_names) table += "<th scope=\"col\">" + name + "</th>";
+    table += "</tr>\n";
+    for (std::size_t p = 0; p < period_names.size(); ++p) {
+        table += "<tr><th scope=\"row\">" + period_names[p] + "</th>";
+        for (std::size_t a = 0; a < area_names.size(); ++a) {
+            const Cell& c = cells[a][p];
+            if (c.value && std::isfinite(*c.value))
+                table += cell(value_text(words, *c.value), "num");
+            else if (c.status == ValueStatus::suppressed)
+                table += cell(std::string(words(M::cell_suppressed)), "withheld");
+            else
+                table += cell(std::string(words(M::cell_no_data)), "withheld");
+        }
+        table += "</tr>\n";
+    }
+    table += "</table>\n</details>\n";
+    return table;
+}
+
 }  // namespace
 
 std::string timeline_charts(const Timeline& timeline, const ReportOptions& options, const Words& words) {
@@ -71,23 +159,8 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
     std::map<std::string, std::size_t> period_index, area_index;
     for (std::size_t i = 0; i < periods; ++i) period_index[timeline.periods[i]] = i;
     for (std::size_t i = 0; i < areas.size(); ++i) area_index[areas[i]] = i;
-    const auto& colours = area_palette();
-    auto area_colour = [&](std::size_t a) { return a < colours.size() ? colours[a] : std::string(other_colour); };
 
-    std::string html = "<ul class=\"legend areas\">\n";
-    for (std::size_t a = 0; a < areas.size(); ++a)
-        html +=
-            "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"26\" height=\"12\" viewBox=\"0 0 26 12\"><line x1=\"1\" y1=\"6\" x2=\"25\" "
-            "y2=\"6\" stroke=\"" +
-            area_colour(a) + "\" stroke-width=\"3\"/></svg> " + area_names[a] + "</li>\n";
-    html +=
-        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1\" y=\"1\" width=\"10\" "
-        "height=\"10\" fill=\"#9a9a9a\"/></svg> " +
-        words.fill(M::legend_suppressed, {words.count(options.min_cell, M::n_person)}) + "</li>\n";
-    html +=
-        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\"><rect x=\"1.5\" y=\"1.5\" width=\"9\" "
-        "height=\"9\" fill=\"#ffffff\" stroke=\"#9a9a9a\"/></svg> " +
-        std::string(words(M::legend_no_data)) + "</li>\n";
+    std::string html = chart_legend(words, options, area_names);
     html += "</ul>\n<div class=\"charts\">\n";
 
     const double height = strip_top + strip_row * static_cast<double>(areas.size()) + 8;
@@ -186,54 +259,12 @@ std::string timeline_charts(const Timeline& timeline, const ReportOptions& optio
         }
 
         // The strip: which points are shown, suppressed or without data.
-        svg += "<text x=\"" + number(plot_left, 0) + "\" y=\"" + number(strip_top - 8, 0) +
-               "\" font-size=\"10\" fill=\"#555555\">" + words.fill(M::strip_label, {period_word}) + "</text>\n";
-        for (std::size_t a = 0; a < areas.size(); ++a) {
-            const double y = strip_top + strip_row * static_cast<double>(a);
-            svg += "<rect x=\"" + number(plot_left - 16, 0) + "\" y=\"" + number(y, 0) +
-                   "\" width=\"10\" height=\"9\" fill=\"" + area_colour(a) + "\"><title>" + area_names[a] +
-                   "</title></rect>\n";
-            for (std::size_t p = 0; p < periods; ++p) {
-                const Cell& c = cells[a][p];
-                const bool has = c.value && std::isfinite(*c.value);
-                const ValueStatus status =
-                    has ? ValueStatus::ok : (c.status == ValueStatus::ok ? ValueStatus::no_data : c.status);
-                const char* look = status == ValueStatus::ok           ? "fill-opacity=\"0.45\""
-                                   : status == ValueStatus::suppressed ? "class=\"suppressed\""
-                                                                       : "class=\"no-data\"";
-                const std::string fill = status == ValueStatus::ok           ? area_colour(a)
-                                         : status == ValueStatus::suppressed ? "#9a9a9a"
-                                                                             : "#ffffff";
-                svg += "<rect x=\"" + number(x_at(p) - slot / 2 + 1, 1) + "\" y=\"" + number(y, 0) + "\" width=\"" +
-                       number(std::max(slot - 2, 0.5), 1) + "\" height=\"9\" fill=\"" + fill + "\" " + look +
-                       (status == ValueStatus::no_data ? " stroke=\"#9a9a9a\" stroke-width=\"0.8\"" : "") +
-                       "><title>" + area_names[a] + " " + period_names[p] + ": " +
-                       status_words(words, status, options.min_cell) + "</title></rect>\n";
-            }
-        }
+        svg += chart_strip(words, options, area_names, period_names, cells, slot, period_word);
         svg += "</svg>\n";
 
         // The numbers behind the chart: a period x area table, withheld
         // values as words (a gap in the line is a gap in the table too).
-        std::string table = "<details>\n<summary>" + std::string(words(M::chart_table_summary)) +
-                            "</summary>\n<table class=\"chart-data\">\n<tr><th scope=\"col\">" +
-                            std::string(words(M::th_period)) + "</th>";
-        for (const auto& name : area_names) table += "<th scope=\"col\">" + name + "</th>";
-        table += "</tr>\n";
-        for (std::size_t p = 0; p < periods; ++p) {
-            table += "<tr><th scope=\"row\">" + period_names[p] + "</th>";
-            for (std::size_t a = 0; a < areas.size(); ++a) {
-                const Cell& c = cells[a][p];
-                if (c.value && std::isfinite(*c.value))
-                    table += cell(value_text(words, *c.value), "num");
-                else if (c.status == ValueStatus::suppressed)
-                    table += cell(std::string(words(M::cell_suppressed)), "withheld");
-                else
-                    table += cell(std::string(words(M::cell_no_data)), "withheld");
-            }
-            table += "</tr>\n";
-        }
-        table += "</table>\n</details>\n";
+        const std::string table = chart_table(words, area_names, period_names, cells);
 
         html += "<figure class=\"chart-figure\" data-metric=\"" + escaped(metric.name) + "\">\n<figcaption><strong>" +
                 std::string(words.metric_title(metric.name)) + "</strong> <span class=\"unit\">(" +

@@ -50,6 +50,46 @@ std::string swatch_circle(const std::string& fill, const std::string& stroke, do
     return s;
 }
 
+// The drawing's caption (the legend and the communities' colours) and the
+// numbers behind it: the communities' sizes.
+std::string drawing_legend(const Words& words, const ReportOptions& options,
+                           const std::vector<std::string>& colour_of, const std::vector<std::uint32_t>& by_size,
+                           const std::vector<std::size_t>& size, std::size_t coloured, std::uint32_t k) {
+    std::string html = "<figcaption>\n<ul class=\"legend\">\n";
+    html +=
+        "<li>" + swatch_circle(palette()[0], "#ffffff", 0) + " " + std::string(words(M::legend_resident)) + "</li>\n";
+    html +=
+        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\"><rect x=\"4\" y=\"4\" width=\"14\" "
+        "height=\"14\" fill=\"" +
+        palette()[0] + "\" stroke=\"#222222\" stroke-width=\"1.2\"/></svg> " +
+        std::string(words(M::legend_organisation)) + "</li>\n";
+    html +=
+        "<li>" + swatch_circle("none", "#111111", 2.2) + " " + std::string(words(M::legend_key_figure)) + "</li>\n";
+    html += "<li>" + swatch_circle("none", "#d81b60", 2.4, "4 3") + " " + std::string(words(M::legend_train_next)) +
+            "</li>\n";
+    html += "<li><span class=\"label-sample\">r0123</span> " + std::string(words(M::legend_labelled)) + "</li>\n";
+    html += "</ul>\n<ul class=\"legend communities\">\n";
+    for (std::size_t rank = 0; rank < coloured; ++rank)
+        html += "<li>" + swatch_circle(colour_of[by_size[rank]], "#ffffff", 0) + " " +
+                words.fill(M::legend_community, {words.whole(rank + 1),
+                                                 people(words, size[by_size[rank]], options.min_cell, M::n_member)}) +
+                "</li>\n";
+    if (coloured < k)
+        html += "<li>" + swatch_circle(std::string(other_colour), "#ffffff", 0) + " " +
+                std::string(words(M::legend_smaller_communities)) + "</li>\n";
+    html += "</ul>\n</figcaption>\n</figure>\n";
+    // The numbers behind the drawing: the communities' sizes.
+    if (coloured > 0) {
+        html += "<details>\n<summary>" + std::string(words(M::drawing_table_summary)) +
+                "</summary>\n<table class=\"drawing-data\">\n" + header_row(words, {M::th_community, M::th_members});
+        for (std::size_t rank = 0; rank < coloured; ++rank)
+            html += "<tr>" + cell(words.whole(rank + 1), "num") +
+                    cell(people(words, size[by_size[rank]], options.min_cell, M::n_member), "num") + "</tr>\n";
+        html += "</table>\n</details>\n";
+    }
+    return html;
+}
+
 }  // namespace
 
 std::string network_drawing(const Network& network, const Graph& graph, const ReportOptions& options,
@@ -167,39 +207,8 @@ std::string network_drawing(const Network& network, const Graph& graph, const Re
     svg += "</g>\n</svg>\n";
 
     // The legend, and what was drawn.
-    std::string html = "<figure class=\"drawing-figure\">\n" + svg + "<figcaption>\n<ul class=\"legend\">\n";
-    html +=
-        "<li>" + swatch_circle(palette()[0], "#ffffff", 0) + " " + std::string(words(M::legend_resident)) + "</li>\n";
-    html +=
-        "<li><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" width=\"22\" height=\"22\" viewBox=\"0 0 22 22\"><rect x=\"4\" y=\"4\" width=\"14\" "
-        "height=\"14\" fill=\"" +
-        palette()[0] + "\" stroke=\"#222222\" stroke-width=\"1.2\"/></svg> " +
-        std::string(words(M::legend_organisation)) + "</li>\n";
-    html +=
-        "<li>" + swatch_circle("none", "#111111", 2.2) + " " + std::string(words(M::legend_key_figure)) + "</li>\n";
-    html += "<li>" + swatch_circle("none", "#d81b60", 2.4, "4 3") + " " + std::string(words(M::legend_train_next)) +
-            "</li>\n";
-    html += "<li><span class=\"label-sample\">r0123</span> " + std::string(words(M::legend_labelled)) + "</li>\n";
-    html += "</ul>\n<ul class=\"legend communities\">\n";
-    for (std::size_t rank = 0; rank < coloured; ++rank)
-        html += "<li>" + swatch_circle(colour_of[by_size[rank]], "#ffffff", 0) + " " +
-                words.fill(M::legend_community, {words.whole(rank + 1),
-                                                 people(words, size[by_size[rank]], options.min_cell, M::n_member)}) +
-                "</li>\n";
-    if (coloured < k)
-        html += "<li>" + swatch_circle(std::string(other_colour), "#ffffff", 0) + " " +
-                std::string(words(M::legend_smaller_communities)) + "</li>\n";
-    html += "</ul>\n</figcaption>\n</figure>\n";
-    // The numbers behind the drawing: the communities' sizes.
-    if (coloured > 0) {
-        html += "<details>\n<summary>" + std::string(words(M::drawing_table_summary)) +
-                "</summary>\n<table class=\"drawing-data\">\n" + header_row(words, {M::th_community, M::th_members});
-        for (std::size_t rank = 0; rank < coloured; ++rank)
-            html += "<tr>" + cell(words.whole(rank + 1), "num") +
-                    cell(people(words, size[by_size[rank]], options.min_cell, M::n_member), "num") + "</tr>\n";
-        html += "</table>\n</details>\n";
-    }
-
+    std::string html = "<figure class=\"drawing-figure\">\n" + svg +
+                       drawing_legend(words, options, colour_of, by_size, size, coloured, k);
     html += "<p class=\"note\">";
     if (subset.size() == graph.num_nodes()) {
         html += words.fill(M::drawn_everyone, {people(words, n, options.min_cell, M::n_actor)});
