@@ -347,7 +347,13 @@ void run(std::size_t chunks, unsigned workers, void (*chunk)(void*, std::size_t,
         const unsigned helped = std::min(job->slots.load(std::memory_order_relaxed), workers) - 1;
         site_costs.record(site, (clock::now() - own_start) * std::max(helped, 1u), chunks - c);
     }
-    if (job->error) std::rethrow_exception(job->error);
+    if (job->error) {
+        // Out of the job first: a late helper may drop the job's last
+        // reference while the caller still handles the exception, and the
+        // exception must not be freed on that thread meanwhile (TSan saw it).
+        std::exception_ptr error = std::move(job->error);
+        std::rethrow_exception(error);
+    }
 }
 
 }  // namespace parallel_detail
