@@ -112,8 +112,8 @@ verbind::SocialMapOptions verbind::capi::social_map_options(const vb_social_map_
     verbind::SocialMapOptions o;
     o.municipality = std::string(optional_text(c.municipality));
     o.neighbourhood = std::string(optional_text(c.neighbourhood));
-    if (c.start && *c.start) o.start = verbind::parse_date(c.start, "argument 'options' field 'start'");
-    if (c.end && *c.end) o.end = verbind::parse_date(c.end, "argument 'options' field 'end'");
+    o.start = verbind::parse_optional_date(optional_text(c.start), "argument 'options' field 'start'");
+    o.end = verbind::parse_optional_date(optional_text(c.end), "argument 'options' field 'end'");
     o.top = c.top;
     o.seed = c.seed;
     o.threads = c.threads;
