@@ -3,12 +3,15 @@
 // function builds one (capi/reach.cpp, capi/socialmap.cpp).
 #pragma once
 
+#include "capi_internal.hpp"
 #include "verbind.h"
 
+#include "verbind/error.hpp"
 #include "verbind/util/collective.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -36,6 +39,36 @@ private:
     [[noreturn]] void fail(const char* callback, int code) const;
 
     vb_collective_t c_{};
+};
+
+// The ranks of a C call: a vb_collective_* function's collective, or one
+// process for the plain function (capi/reach.cpp, capi/socialmap*.cpp).
+// The C arguments are checked inside agreed(): a NULL or a bad options
+// struct on one rank is then the same error on every rank ("rank R: ..."),
+// never a hang of the others in the computation's first collective.
+class CallRanks {
+public:
+    CallRanks(const vb_collective_t* collective, bool distributed) {
+        if (distributed) ranks_.emplace(collective);
+    }
+    Collective& collective() { return ranks_ ? static_cast<Collective&>(*ranks_) : single_process(); }
+    template <class Work>
+    void agreed(Work&& work) {
+        if (!ranks_) {
+            work();
+            return;
+        }
+        agree_on(*ranks_, [&] {
+            try {
+                work();
+            } catch (const argument_error& e) {
+                throw input_error(e.message());
+            }
+        });
+    }
+
+private:
+    std::optional<CallbackCollective> ranks_;
 };
 
 }  // namespace verbind::capi

@@ -201,35 +201,6 @@ void temporal_reach_network_call(const vb_network_t* net, const char* const* see
     *out = make_handle<vb_temporal>(std::move(r));
 }
 
-// The ranks of a vb_collective_* call (one process for the plain call).
-// The C arguments are checked inside agreed(): a NULL or a bad options
-// struct on one rank is then the same error on every rank ("rank R: ..."),
-// never a hang of the others in the computation's first collective.
-class CallRanks {
-public:
-    CallRanks(const vb_collective_t* collective, bool distributed) {
-        if (distributed) ranks_.emplace(collective);
-    }
-    Collective& collective() { return ranks_ ? static_cast<Collective&>(*ranks_) : single_process(); }
-    template <class Work>
-    void agreed(Work&& work) {
-        if (!ranks_) {
-            work();
-            return;
-        }
-        agree_on(*ranks_, [&] {
-            try {
-                work();
-            } catch (const argument_error& e) {
-                throw input_error(e.message());
-            }
-        });
-    }
-
-private:
-    std::optional<CallbackCollective> ranks_;
-};
-
 // vb_influence_max and vb_collective_influence_max.
 void influence_call(const vb_graph_t* graph, size_t k, const vb_influence_options_t* options,
                     const vb_collective_t* collective, bool distributed, vb_influence_t** out) {
