@@ -74,7 +74,8 @@ void Communicator::max(std::span<std::uint64_t> values) {
     allreduce(values.data(), values.size(), MPI_UINT64_T, MPI_MAX);
 }
 
-void Communicator::allgatherv(const void* mine, std::size_t mine_bytes, void* all, std::span<const std::size_t> bytes) {
+void Communicator::allgatherv(const void* mine, std::size_t mine_bytes, void* all,
+                              std::span<const std::size_t> bytes) {
     if (bytes.size() != size_)
         throw input_error("allgatherv: " + std::to_string(bytes.size()) + " byte counts for " +
                           std::to_string(size_) + " ranks");
@@ -94,7 +95,8 @@ void Communicator::allgatherv(const void* mine, std::size_t mine_bytes, void* al
             counts[r] = static_cast<int>(bytes[r]);
             displacements[r] = static_cast<int>(at[r]);
         }
-        check(MPI_Allgatherv(mine, counts[rank_], MPI_BYTE, out, counts.data(), displacements.data(), MPI_BYTE, comm_),
+        check(MPI_Allgatherv(mine, counts[rank_], MPI_BYTE, out, counts.data(), displacements.data(), MPI_BYTE,
+                             comm_),
               "MPI_Allgatherv");
         return;
     }
