@@ -23,11 +23,10 @@ void check(int code, const char* call) {
                                : "MPI error " + std::to_string(code)));
 }
 
-constexpr std::size_t max_count = INT_MAX;  // MPI counts are int
-
 }  // namespace
 
-Communicator::Communicator(MPI_Comm comm) {
+Communicator::Communicator(MPI_Comm comm, std::size_t max_count)
+    : max_count_(std::clamp<std::size_t>(max_count, 1, max_mpi_count)) {
     int initialised = 0, finalised = 0;
     MPI_Initialized(&initialised);
     MPI_Finalized(&finalised);
@@ -55,7 +54,7 @@ void Communicator::allreduce(void* values, std::size_t count, MPI_Datatype type,
     auto* bytes = static_cast<unsigned char*>(values);
     // Every rank has the same count, so every rank makes the same calls.
     for (std::size_t done = 0; done < count;) {
-        const std::size_t chunk = std::min(count - done, max_count);
+        const std::size_t chunk = std::min(count - done, max_count_);
         check(MPI_Allreduce(MPI_IN_PLACE, bytes + done * static_cast<std::size_t>(width), static_cast<int>(chunk),
                             type, op, comm_),
               "MPI_Allreduce");
@@ -90,7 +89,7 @@ void Communicator::allgatherv(const void* mine, std::size_t mine_bytes, void* al
     }
     auto* out = static_cast<unsigned char*>(all);
     std::vector<int> counts(size_), displacements(size_);
-    if (at[size_] <= max_count) {  // one call, straight into `all`
+    if (at[size_] <= max_count_) {  // one call, straight into `all`
         for (unsigned r = 0; r < size_; ++r) {
             counts[r] = static_cast<int>(bytes[r]);
             displacements[r] = static_cast<int>(at[r]);
@@ -102,7 +101,7 @@ void Communicator::allgatherv(const void* mine, std::size_t mine_bytes, void* al
     }
     // Rounds of at most `step` bytes per rank (at most INT_MAX in all) into
     // a buffer, copied to their places; every rank computes the same rounds.
-    const std::size_t step = std::max<std::size_t>(1, max_count / size_);
+    const std::size_t step = std::max<std::size_t>(1, max_count_ / size_);
     std::vector<unsigned char> buffer(std::min(at[size_], step * size_));
     const auto* in = static_cast<const unsigned char*>(mine);
     for (std::size_t offset = 0; offset < longest; offset += step) {
@@ -144,7 +143,7 @@ void Communicator::broadcast(std::span<std::byte> bytes, unsigned root) {
         throw input_error("broadcast: root " + std::to_string(root) + " is not a rank (size " +
                           std::to_string(size_) + ")");
     for (std::size_t done = 0; done < bytes.size();) {
-        const std::size_t chunk = std::min(bytes.size() - done, max_count);
+        const std::size_t chunk = std::min(bytes.size() - done, max_count_);
         check(MPI_Bcast(bytes.data() + done, static_cast<int>(chunk), MPI_BYTE, static_cast<int>(root), comm_),
               "MPI_Bcast");
         done += chunk;

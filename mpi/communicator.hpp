@@ -25,8 +25,12 @@ public:
     // than abort. Throws verbind::input_error when MPI is not initialised
     // (or already finalised) or `comm` is MPI_COMM_NULL. Collective: every
     // rank of `comm` must construct one.
-    explicit Communicator(MPI_Comm comm);
-    ~Communicator() override;  // MPI_Comm_free, unless MPI is finalised
+    explicit Communicator(MPI_Comm comm) : Communicator(comm, max_mpi_count) {}
+    // As above, with MPI calls of at most `max_count` elements (>= 1): the
+    // tests make it small to run the chunked paths on small arrays.
+    Communicator(MPI_Comm comm, std::size_t max_count);
+    static constexpr std::size_t max_mpi_count = 2147483647;  // INT_MAX: MPI counts are int
+    ~Communicator() override;                                 // MPI_Comm_free, unless MPI is finalised
     Communicator(const Communicator&) = delete;
     Communicator& operator=(const Communicator&) = delete;
 
@@ -57,6 +61,7 @@ private:
 
     MPI_Comm comm_ = MPI_COMM_NULL;
     unsigned rank_ = 0, size_ = 1;
+    std::size_t max_count_ = max_mpi_count;
 };
 
 }  // namespace verbind::mpi
