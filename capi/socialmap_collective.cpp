@@ -6,11 +6,8 @@
 
 #include "verbind/error.hpp"
 #include "verbind/socialmap/centrality.hpp"
-#include "verbind/util/collective.hpp"
 
 #include <algorithm>
-#include <string>
-#include <tuple>
 #include <vector>
 
 #undef vb_centrality_options_init
@@ -24,38 +21,16 @@ constexpr std::size_t centrality_options_first_size = VB_FIRST_SIZE(vb_centralit
 
 enum class Measure { betweenness, closeness, harmonic };
 
-// Checks and converts the C arguments on every rank and agrees on the
-// outcome, so that a C-side mistake on one rank (a NULL graph or values, a
-// bad struct_size) is the same VB_ERROR_INVALID_ARGUMENT on every rank
-// ("rank R: argument 'values' is NULL"), never a hang. One rank alone
-// reports it as vb_centrality does.
-template <class Read>
-void read_on_every_rank(verbind::Collective& collective, Read&& read) {
-    if (collective.size() == 1) {
-        read();
-        return;
-    }
-    verbind::FailureKind kind = verbind::FailureKind::none;
-    std::string message;
-    try {
-        read();
-    } catch (const argument_error& e) {
-        // input_error is VB_ERROR_INVALID_ARGUMENT too (status_from_current_exception).
-        kind = verbind::FailureKind::input;
-        message = e.message();
-    } catch (...) {
-        std::tie(kind, message) = verbind::collective_detail::current_failure();
-    }
-    verbind::agree(collective, kind, message);
-}
-
 void collective_centrality(Measure measure, const vb_graph_t* graph, const vb_centrality_options_t* options,
                            const vb_collective_t* collective, double* values) {
-    CallbackCollective ranks(collective);
+    // The C arguments are checked on every rank with one agreed outcome
+    // (CallRanks): a NULL graph or values, or a bad struct_size, on one rank
+    // is the same VB_ERROR_INVALID_ARGUMENT on every rank, never a hang.
+    CallRanks ranks(collective, true);
     const verbind::Graph* g = nullptr;
     vb_centrality_options_t o;
     vb_centrality_options_init_sized(&o, sizeof o);
-    read_on_every_rank(ranks, [&] {
+    ranks.agreed([&] {
         require(graph, "graph");
         g = &graph->graph;
         if (g->num_nodes() > 0) require(values, "values");
@@ -71,13 +46,14 @@ void collective_centrality(Measure measure, const vb_graph_t* graph, const vb_ce
         b.seed = o.seed;
         b.threads = o.threads;
         b.progress = progress_of(o.progress, o.progress_data);
-        result = verbind::betweenness(*g, b, ranks);
+        result = verbind::betweenness(*g, b, ranks.collective());
     } else {
         verbind::DistanceOptions d;
         d.weighted = weighted;
         d.threads = o.threads;
         d.progress = progress_of(o.progress, o.progress_data);
-        result = measure == Measure::closeness ? verbind::closeness(*g, d, ranks) : verbind::harmonic(*g, d, ranks);
+        result = measure == Measure::closeness ? verbind::closeness(*g, d, ranks.collective())
+                                               : verbind::harmonic(*g, d, ranks.collective());
     }
     std::copy(result.begin(), result.end(), values);
 }
