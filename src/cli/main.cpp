@@ -139,6 +139,25 @@ protected:
     std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
 
+// std::cout and std::cerr write nowhere while it lives, and write where they
+// did again after: the standard streams outlive main (they are flushed at
+// exit), so they must not point into a buffer that is gone by then.
+class Quiet {
+public:
+    Quiet() : out_(std::cout.rdbuf(&discard_)), err_(std::cerr.rdbuf(&discard_)) {}
+    ~Quiet() {
+        std::cout.rdbuf(out_);
+        std::cerr.rdbuf(err_);
+    }
+    Quiet(const Quiet&) = delete;
+    Quiet& operator=(const Quiet&) = delete;
+
+private:
+    Discard discard_;  // before out_ and err_: made first
+    std::streambuf* out_;
+    std::streambuf* err_;
+};
+
 int main(int argc, char** argv) {
     const std::vector<std::string_view> args(argv + 1, argv + argc);
     // Under mpirun: MPI for the command's ranks; only rank 0 speaks, every
@@ -150,11 +169,8 @@ int main(int argc, char** argv) {
         if (verbind::cli::speaks()) std::cerr << "verbind: " << failure.what() << '\n';
         return exit_error;
     }
-    static Discard discard;
-    if (!verbind::cli::speaks()) {
-        std::cout.rdbuf(&discard);
-        std::cerr.rdbuf(&discard);
-    }
+    std::optional<Quiet> quiet;
+    if (!verbind::cli::speaks()) quiet.emplace();
     try {
         const int status = run(args);
         std::cout.flush();

@@ -6,8 +6,11 @@
 if(NOT MPIEXEC_EXECUTABLE)
   find_program(MPIEXEC_EXECUTABLE NAMES mpiexec mpirun)
 endif()
-if(MPIEXEC_EXECUTABLE AND Python_EXECUTABLE AND NOT VERBIND_SANITIZE)
-  if(VERBIND_BUILD_PYTHON)
+if(NOT Python_EXECUTABLE)
+  find_package(Python 3.9 COMPONENTS Interpreter)
+endif()
+if(MPIEXEC_EXECUTABLE AND Python_EXECUTABLE)
+  if(VERBIND_BUILD_PYTHON AND NOT VERBIND_SANITIZE)
     foreach(np 1 2 3 4)
       add_test(NAME mpi_python_np${np}
                COMMAND ${MPIEXEC_EXECUTABLE} --oversubscribe --allow-run-as-root -np ${np}
@@ -21,7 +24,10 @@ if(MPIEXEC_EXECUTABLE AND Python_EXECUTABLE AND NOT VERBIND_SANITIZE)
       add_test(NAME mpi_cli_np${np}
                COMMAND ${Python_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/cli_ranks.py $<TARGET_FILE:verbind_cli>
                        ${MPIEXEC_EXECUTABLE} ${np})
-      set_tests_properties(mpi_cli_np${np} PROPERTIES TIMEOUT 300 PROCESSORS ${np})
+      # Also in the sanitizer build (the CLI's ranks exit through ASan there);
+      # ASan's leak check reports MPI's own allocations at exit.
+      set_tests_properties(mpi_cli_np${np} PROPERTIES TIMEOUT 300 PROCESSORS ${np}
+                           ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
     endforeach()
   endif()
 endif()
