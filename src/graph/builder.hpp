@@ -69,8 +69,13 @@ public:
     // in-arcs the transpose), and `keys` (one per node, or none; throws
     // input_error on a repeated key).
     static Graph from_arrays(Arrays arrays, std::vector<std::string> keys);
-    // Sets the keys and what an integer names (part of assemble).
-    static void set_keys(Graph& g, std::vector<std::string> keys);
+    // Sets the keys and what an integer names (part of assemble). With
+    // index_positional false, keys that are the decimal positions
+    // ("0".."n-1") get no key index (find parses them; from_arrays: a
+    // loaded graph file). The builds keep the index: the edge-list reader's
+    // peak memory is measured against the graph with it
+    // (tests/python/test_edgelist_memory.py).
+    static void set_keys(Graph& g, std::vector<std::string> keys, bool index_positional = true);
 };
 
 }  // namespace verbind

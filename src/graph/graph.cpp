@@ -6,6 +6,7 @@
 #include "verbind/model/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -108,11 +109,28 @@ Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<float> single, 
     return g;
 }
 
-void GraphBuilder::set_keys(Graph& g, std::vector<std::string> keys) {
+void GraphBuilder::set_keys(Graph& g, std::vector<std::string> keys, bool index_positional) {
     const std::size_t n = g.num_nodes();
     if (keys.empty()) return;
     if (keys.size() != n)
         throw input_error("graph: " + std::to_string(keys.size()) + " keys for " + std::to_string(n) + " nodes");
+    // Keys that are the positions themselves need no index (find parses
+    // them): no repeats, integer labels by value, as canonical as can be.
+    const bool positional = !index_positional && [&] {
+        char digits[16];
+        for (std::size_t u = 0; u < n; ++u) {
+            const auto end = std::to_chars(digits, digits + sizeof digits, u).ptr;
+            if (std::string_view(keys[u]) != std::string_view(digits, static_cast<std::size_t>(end - digits)))
+                return false;
+        }
+        return true;
+    }();
+    if (positional) {
+        g.keys_ = std::move(keys);
+        g.positional_keys_ = true;
+        g.label_kind_ = LabelKind::integers;
+        return;
+    }
     g.key_index_.reserve(n);
     for (std::size_t u = 0; u < n; ++u)
         if (!g.key_index_.emplace(keys[u], static_cast<NodeId>(u)).second)
@@ -154,7 +172,7 @@ Graph GraphBuilder::from_arrays(Arrays arrays, std::vector<std::string> keys) {
     g.in_sources_ = std::move(arrays.in_sources);
     g.in_weights_f32_ = std::move(arrays.in_weights_f32);
     g.in_weights_f64_ = std::move(arrays.in_weights_f64);
-    set_keys(g, std::move(keys));
+    set_keys(g, std::move(keys), false);
     return g;
 }
 
@@ -331,12 +349,13 @@ std::string Graph::key(NodeId u) const {
 }
 
 std::optional<NodeId> Graph::find(std::string_view key) const noexcept {
-    if (!keys_.empty()) {
+    if (!keys_.empty() && !positional_keys_) {
         const auto it = key_index_.find(key);
         if (it == key_index_.end()) return std::nullopt;
         return it->second;
     }
-    // Keyless graphs: the key is the decimal index, written canonically.
+    // Keyless graphs and positional keys: the key is the decimal index,
+    // written canonically.
     if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0')) return std::nullopt;
     std::uint64_t value = 0;
     for (char c : key) {

@@ -6,12 +6,14 @@
 #include "verbind/error.hpp"
 #include "verbind/util/files.hpp"
 #include "verbind/util/hash.hpp"
+#include "verbind/util/parallel.hpp"
 #include "verbind/util/text.hpp"
 
 #include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <fcntl.h>
 #include <limits>
 #include <string>
@@ -182,12 +184,6 @@ public:
     Graph graph(const LoadGraphOptions& options) const {
         require_little_endian(source_);
         const Header h = header();
-        if (options.verify_checksum) {
-            const std::uint64_t sum = file_checksum(data_, size_);
-            if (sum != h.checksum)
-                fail("checksum", "the file is damaged: it was written with checksum " + hex(h.checksum) +
-                                     ", its bytes now give " + hex(sum));
-        }
         const Layout l = layout(h.num_nodes, h.num_arcs, h.flags, h.weight_type, h.key_bytes);
         const std::size_t n = static_cast<std::size_t>(h.num_nodes);
         const std::size_t m = static_cast<std::size_t>(h.num_arcs);
@@ -200,17 +196,55 @@ public:
         a.targets = array<NodeId>(l.targets, m);
         if (h.weight_type == 1) a.weights_f32 = array<float>(l.weights, m);
         if (h.weight_type == 2) a.weights_f64 = array<double>(l.weights, m);
-        std::vector<std::uint32_t> count(n, 0);
-        check_lists("offsets", "targets", a.offsets, a.targets, n, m, count);
-        check_weights("weights", a.weights_f32, a.weights_f64);
         if (a.directed) {
             a.in_offsets = array<std::uint64_t>(l.in_offsets, n + 1);
             a.in_sources = array<NodeId>(l.in_sources, m);
             if (h.weight_type == 1) a.in_weights_f32 = array<float>(l.in_weights, m);
             if (h.weight_type == 2) a.in_weights_f64 = array<double>(l.in_weights, m);
-            std::vector<std::uint32_t> out_count(n, 0);
-            check_lists("in_offsets", "in_sources", a.in_offsets, a.in_sources, n, m, out_count);
-            check_weights("in_weights", a.in_weights_f32, a.in_weights_f64);
+        }
+
+        // Four independent passes over the file (every read is within the
+        // sizes header() checked, so they are safe before the checksum is
+        // known), run side by side; their errors are reported in this
+        // fixed order, whichever finished first: the checksum, the out-arcs,
+        // the in-arcs, the keys.
+        std::vector<std::uint32_t> count(n, 0), out_count(a.directed ? n : 0, 0);
+        std::vector<std::string> keys;
+        std::exception_ptr failure[4];
+        const auto task = [&](std::size_t which) {
+            try {
+                switch (which) {
+                    case 0:
+                        if (options.verify_checksum) {
+                            const std::uint64_t sum = file_checksum(data_, size_);
+                            if (sum != h.checksum)
+                                fail("checksum", "the file is damaged: it was written with checksum " +
+                                                     hex(h.checksum) + ", its bytes now give " + hex(sum));
+                        }
+                        break;
+                    case 1:
+                        check_lists("offsets", "targets", a.offsets, a.targets, n, m, count);
+                        check_weights("weights", a.weights_f32, a.weights_f64);
+                        break;
+                    case 2:
+                        if (!a.directed) break;
+                        check_lists("in_offsets", "in_sources", a.in_offsets, a.in_sources, n, m, out_count);
+                        check_weights("in_weights", a.in_weights_f32, a.in_weights_f64);
+                        break;
+                    default:
+                        if ((h.flags & flag_keys) != 0) keys = read_keys(l, n, h.key_bytes);
+                }
+            } catch (...) {
+                failure[which] = std::current_exception();
+            }
+        };
+        parallel_for(4, 0, 1, [&](std::size_t begin, std::size_t end, unsigned) {
+            for (std::size_t which = begin; which < end; ++which) task(which);
+        });
+        for (const auto& e : failure)
+            if (e) std::rethrow_exception(e);
+
+        if (a.directed) {
             for (std::size_t v = 0; v < n; ++v) {
                 if (a.in_offsets[v + 1] - a.in_offsets[v] != count[v])
                     fail("in_offsets", "node " + std::to_string(v) + " has " +
@@ -227,11 +261,8 @@ public:
                     fail("targets", "node " + std::to_string(v) + " has " +
                                         std::to_string(a.offsets[v + 1] - a.offsets[v]) + " neighbours, but " +
                                         std::to_string(count[v]) +
-                                        " lists name it (an undirected graph lists "
-                                        "each edge at both ends)");
+                                        " lists name it (an undirected graph lists each edge at both ends)");
         }
-        std::vector<std::string> keys;
-        if ((h.flags & flag_keys) != 0) keys = read_keys(l, n, h.key_bytes);
         try {
             return GraphBuilder::from_arrays(std::move(a), std::move(keys));
         } catch (const input_error& e) {
@@ -258,21 +289,42 @@ private:
         if (offsets[n] != m)
             fail(offsets_field,
                  "the last entry is " + std::to_string(offsets[n]) + ", must be the arc count " + std::to_string(m));
+        // Per list, first a branch-free pass (the common case: all good),
+        // then the counts; the error is looked for only in a bad list.
+        const NodeId* t = targets.data();
+        std::uint32_t* counts = named.data();
         for (std::size_t u = 0; u < n; ++u) {
             const std::uint64_t begin = offsets[u], end = offsets[u + 1];
+            std::int64_t previous = -1;
+            bool bad = false;
             for (std::uint64_t i = begin; i < end; ++i) {
-                const NodeId v = targets[i];
-                if (v >= n)
-                    fail(targets_field, "arc " + std::to_string(i) + " names node " + std::to_string(v) +
-                                            " (n = " + std::to_string(n) + ")");
-                if (v == u)
-                    fail(targets_field, "arc " + std::to_string(i) + " is a self-loop on " + std::to_string(u));
-                if (i > begin && targets[i - 1] >= v)
-                    fail(targets_field,
-                         "the list of node " + std::to_string(u) + " is not sorted (arc " + std::to_string(i) + ")");
-                ++named[v];
+                const NodeId v = t[i];
+                bad |= (v >= n) | (v == u) | (static_cast<std::int64_t>(v) <= previous);
+                previous = v;
+            }
+            if (bad) {
+                for (std::uint64_t i = begin; i < end; ++i) {
+                    const NodeId v = t[i];
+                    if (v >= n)
+                        fail(targets_field, "arc " + std::to_string(i) + " names node " + std::to_string(v) +
+                                                " (n = " + std::to_string(n) + ")");
+                    if (v == u)
+                        fail(targets_field, "arc " + std::to_string(i) + " is a self-loop on " + std::to_string(u));
+                    if (i > begin && t[i - 1] >= v)
+                        fail(targets_field, "the list of node " + std::to_string(u) + " is not sorted (arc " +
+                                                std::to_string(i) + ")");
+                }
             }
         }
+        // Every target is in range now: count them in one flat pass,
+        // fetching the counters ahead (the counters are hit at random).
+        constexpr std::size_t ahead = 16;
+        const std::size_t flat = m > ahead ? m - ahead : 0;
+        for (std::size_t i = 0; i < flat; ++i) {
+            __builtin_prefetch(counts + t[i + ahead], 1);
+            ++counts[t[i]];
+        }
+        for (std::size_t i = flat; i < m; ++i) ++counts[t[i]];
     }
 
     void check_weights(const char* field, const SharedArray<float>& f32, const SharedArray<double>& f64) const {
@@ -351,7 +403,7 @@ std::shared_ptr<const Mapping> map_file(const std::string& path, std::uint64_t& 
     size = static_cast<std::uint64_t>(st.st_size);
     auto m = std::make_shared<Mapping>();
     if (size == 0) return m;
-    void* p = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_SHARED, f.fd, 0);
+    void* p = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_SHARED | MAP_POPULATE, f.fd, 0);
     if (p == MAP_FAILED) os_fail(path, "map");
     m->address = p;
     m->size = static_cast<std::size_t>(size);

@@ -163,6 +163,25 @@ TEST_CASE("graph file: integer labels keep node identity", "[graph_file]") {
     CHECK(h.index("007") == 2);
 }
 
+TEST_CASE("graph file: keys that are the positions are found without an index", "[graph_file]") {
+    TempFolder dir;
+    // Labels 0..n-1, as an edge list numbered from 0 gives them.
+    const Graph g =
+        Graph::from_labelled_edges(std::vector<std::string>{"0", "1", "2"}, std::vector<std::string>{"1", "2", "3"});
+    save_graph(g, dir.file("pos.vbg"));
+    const Graph h = load_graph(dir.file("pos.vbg"));
+    REQUIRE(h.keys() == std::vector<std::string>{"0", "1", "2", "3"});
+    CHECK(h.key_memory_bytes() < g.key_memory_bytes());  // no hash index
+    for (const char* key : {"0", "1", "2", "3", "4", "01", "", "-1", " 1", "1 ", "x", "99999999999"}) {
+        INFO(key);
+        CHECK(h.find(key) == g.find(key));
+        CHECK(h.find_integer(key) == g.find_integer(key));
+    }
+    CHECK(h.label_kind() == LabelKind::integers);
+    CHECK(h.find_integer("0003") == NodeId{3});
+    REQUIRE_THROWS_AS(h.index("01"), not_found_error);
+}
+
 TEST_CASE("a loaded graph outlives its copies and a replaced file", "[graph_file]") {
     TempFolder dir;
     const Graph g = sample_graphs()[4];

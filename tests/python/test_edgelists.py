@@ -216,6 +216,6 @@ def test_cli_stats_on_each_format(tmp_path):
     wrong = cli("stats", "--format", "edgelist", tmp_path / "net.json")
     assert wrong.returncode == 1 and "net.json:" in wrong.stderr
     bad = cli("stats", "--format", "xml", edges)
-    assert bad.returncode == 2 and "--format must be csv, json, store, edgelist or contacts" in bad.stderr
+    assert bad.returncode == 2 and "--format must be csv, json, store, edgelist, contacts or graph" in bad.stderr
     directed = cli("stats", "--directed", edges)
     assert directed.returncode == 0 and "arcs: 5 (directed)" in directed.stdout

@@ -220,6 +220,8 @@ def path_calls(net, tmp):
         "read_json": lambda p: verbind.read_json(p),
         "read_edgelist": lambda p: verbind.read_edgelist(p),
         "read_contacts": lambda p: verbind.read_contacts(p),
+        "load_graph": lambda p: verbind.load_graph(p),
+        "Graph.save": lambda p: verbind.Graph.from_edges([0], [1]).save(p),
         "Store": lambda p: verbind.Store(p),
     }
 
@@ -229,7 +231,7 @@ def test_every_path_argument_is_covered(small_net, tmp_path):
     for name, func in public_functions().items():
         if {"path", "folder"} & set(parameters(func)):
             names.add(name)
-    for cls in (verbind.Network, verbind.Store):
+    for cls in (verbind.Network, verbind.Store, verbind.Graph):
         for member in dir(cls):
             func = getattr(cls, member)
             if (not member.startswith("_") or member == "__init__") and callable(func):

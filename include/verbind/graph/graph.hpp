@@ -292,6 +292,10 @@ private:
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, NodeId, string_hash, std::equal_to<>> key_index_;
+    // Every key is its node's decimal position ("0".."n-1", the labels of
+    // an edge list numbered from 0) and the graph was loaded from a graph
+    // file: found by value, no key_index_ (builds keep theirs).
+    bool positional_keys_ = false;
     LabelKind label_kind_ = LabelKind::integers;
     std::string label_reason_;
     // Integer labels by value, only when some label has leading zeros.
