@@ -6,7 +6,7 @@
 #include "verbind/reach/spread.hpp"
 
 #include "influence_rr.hpp"
-#include "ranks.hpp"
+#include "graph/ranks.hpp"
 #include "verbind/error.hpp"
 #include "verbind/util/parallel.hpp"
 #include "verbind/util/random.hpp"
@@ -22,6 +22,7 @@
 namespace verbind {
 
 using namespace reach_detail;
+using namespace rank_detail;
 
 void InfluenceOptions::validate() const {
     if (!(epsilon > 0.0 && epsilon < 1.0)) throw input_error("epsilon must be in (0, 1), got " + number(epsilon));
@@ -62,7 +63,7 @@ Setup check_influence_options(const Graph& graph, std::size_t k, const Influence
 void check_influence_ranks(Collective& collective, std::string_view operation, const Graph& graph, std::size_t k,
                            const InfluenceOptions& options, std::uint64_t groups_hash) {
     const double delta = options.delta.value_or(0.0);
-    check_ranks_agree(collective, operation, graph,
+    check_ranks_agree(collective, operation, graph, graph.weighted(),
                       {{"k", k},
                        {"epsilon", std::bit_cast<std::uint64_t>(options.epsilon), Shown::real},
                        {"delta", std::bit_cast<std::uint64_t>(delta), Shown::real},

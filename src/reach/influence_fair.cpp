@@ -4,7 +4,7 @@
 #include "verbind/reach/fair.hpp"
 
 #include "influence_rr.hpp"
-#include "ranks.hpp"
+#include "graph/ranks.hpp"
 #include "verbind/error.hpp"
 #include "verbind/graph/labels.hpp"
 #include "verbind/util/parallel.hpp"
@@ -21,6 +21,7 @@
 namespace verbind {
 
 using namespace reach_detail;
+using namespace rank_detail;
 
 namespace {
 

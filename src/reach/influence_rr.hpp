@@ -152,7 +152,7 @@ RRSets gather_sets(const RRSets& mine, std::size_t total, Collective& collective
 
 // With more than one rank: input_error on every rank when the ranks differ
 // in k, the options that change the result, the groups (their hash; 0
-// without), or the graph (ranks.hpp, check_ranks_agree).
+// without), or the graph (graph/ranks.hpp, check_ranks_agree).
 void check_influence_ranks(Collective& collective, std::string_view operation, const Graph& graph, std::size_t k,
                            const InfluenceOptions& options, std::uint64_t groups_hash);
 

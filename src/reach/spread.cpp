@@ -1,7 +1,7 @@
 #include "verbind/reach/spread.hpp"
 
 #include "diffusion.hpp"
-#include "ranks.hpp"
+#include "graph/ranks.hpp"
 #include "verbind/error.hpp"
 #include "verbind/util/batches.hpp"
 #include "verbind/util/parallel.hpp"
@@ -109,17 +109,17 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
 
 SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const SpreadOptions& options,
                     Collective& collective) {
-    using reach_detail::RankField;
-    using reach_detail::Shown;
+    using rank_detail::RankField;
+    using rank_detail::Shown;
     std::optional<ArcProbabilities> made;
-    reach_detail::on_every_rank(collective, [&] {
+    rank_detail::on_every_rank(collective, [&] {
         reach_detail::check_nodes(graph, seeds, "seed");
         options.validate();
         made.emplace(graph, options.diffusion);
     });
-    reach_detail::check_ranks_agree(
-        collective, "spread", graph,
-        {{"the seeds", reach_detail::list_hash(seeds), Shown::hex},
+    rank_detail::check_ranks_agree(
+        collective, "spread", graph, graph.weighted(),
+        {{"the seeds", rank_detail::list_hash(seeds), Shown::hex},
          {"runs", options.runs},
          {"seed", seed_or_default(options.seed)},
          {"model", static_cast<std::uint64_t>(options.diffusion.model)},
@@ -142,7 +142,7 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
     // boundaries do not change the result.
     // This rank's runs: i = rank, rank + size, ... (all of them alone).
     const std::size_t stride = collective.size(), offset = collective.rank();
-    const std::size_t mine = reach_detail::share_of(options.runs, collective);
+    const std::size_t mine = rank_detail::share_of(options.runs, collective);
     auto simulate = [&] {
         progress.report(0.0);
         timed_batches(mine, progress, 64 * std::size_t{threads}, [&](std::size_t first, std::size_t last) {
@@ -161,7 +161,7 @@ SpreadResult spread(const Graph& graph, std::span<const NodeId> seeds, const Spr
         });
     };
     // A cancel (or running out of memory) on one rank stops every rank.
-    reach_detail::on_every_rank(collective, simulate);
+    rank_detail::on_every_rank(collective, simulate);
     std::uint64_t total = 0;
     unsigned __int128 total_squares = 0;
     for (unsigned w = 0; w < threads; ++w) {

@@ -5,6 +5,7 @@
 // sums, and hence the results, are identical for any `threads`.
 #pragma once
 
+#include "graph/ranks.hpp"
 #include "verbind/graph/graph.hpp"
 #include "verbind/util/batches.hpp"
 #include "verbind/util/collective.hpp"
@@ -132,51 +133,12 @@ void dijkstra(const Graph& g, NodeId s, bool reverse, DijkstraWorkspace& ws) {
 
 // --- across ranks (the overloads taking a Collective) -----------------------
 
-// Runs `work` on this rank; with more than one rank, agrees on its outcome
-// (agree_on: a failure on any rank is the same exception on every rank).
-// One rank alone runs it as it is, so its exceptions are unchanged.
-template <class Work>
-void on_every_rank(Collective& collective, Work&& work) {
-    if (collective.size() == 1)
-        work();
-    else
-        agree_on(collective, work);
-}
-
-// The items of [0, items) this rank runs: rank, rank + size, rank + 2 size,
-// ... (sources dealt in turn, so every rank gets a like mix of them).
-struct RankShare {
-    std::size_t first = 0, step = 1, count = 0;
-    RankShare(std::size_t items, const Collective& collective)
-        : first(collective.rank()),
-          step(collective.size()),
-          count(items > first ? (items - first + step - 1) / step : 0) {}
-    std::size_t operator[](std::size_t i) const noexcept { return first + i * step; }
-};
-
-// How check_ranks_agree shows a value in its message.
-enum class Shown : std::uint8_t {
-    number,
-    flag,       // true / false
-    samples,    // 0: none (every node)
-    direction,  // a directed / an undirected graph
-    weights,    // weights / no weights
-    hex,        // a fingerprint
-};
-
-struct RankField {
-    std::string_view name;
-    std::uint64_t value;
-    Shown shown = Shown::number;
-};
-
-// With more than one rank: gathers the graph's size and shape (nodes,
-// edges, directed, weights), the fields and a fingerprint of the arcs (and
-// of the weights when `weights_used`), and throws the same input_error on
-// every rank when two ranks differ: "<operation>: ranks disagree on
-// samples: rank 0 has 50, rank 2 has 60". Makes no collective call with
-// one rank.
-void check_ranks_agree(Collective& collective, std::string_view operation, const Graph& graph, bool weights_used,
-                       std::initializer_list<RankField> fields);
+// The ranks' shared steps (graph/ranks.hpp), one definition for reach and
+// socialmap.
+using rank_detail::check_ranks_agree;
+using rank_detail::on_every_rank;
+using rank_detail::RankField;
+using rank_detail::RankShare;
+using rank_detail::Shown;
 
 }  // namespace verbind::centrality_detail
