@@ -4,26 +4,11 @@
 
 #include "verbind/error.hpp"
 #include "verbind/io/edgelist.hpp"
-#if __has_include("verbind/io/graph_file.hpp")
-#  include "verbind/io/graph_file.hpp"
-#  define VERBIND_CLI_GRAPH_FILE 1
-#endif
+#include "verbind/io/graph_file.hpp"
 #include "verbind/model/text.hpp"
 #include "verbind/util/collective.hpp"
 
-#include <fstream>
-
 namespace verbind::cli {
-
-namespace {
-
-bool is_graph_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    char magic[8] = {};
-    return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "VERBINDG";
-}
-
-}  // namespace
 
 Graph read_graph_input(const std::string& path, bool directed) {
     Graph g;

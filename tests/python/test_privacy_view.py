@@ -404,7 +404,30 @@ CLI = {
     "report": lambda p, o: ["report", p, "-o", o, "--seed", "1"],
     "timeline": lambda p, o: ["timeline", p, "--period", "quarter"],
 }
-CLI_NO_NETWORK = {"demo": "the sample programme only (its own marks, counted not named)"}
+CLI_NO_NETWORK = {
+    "demo": "the sample programme only (its own marks, counted not named)",
+    # A researcher's graph (edge list or binary graph file) only: a network
+    # folder, JSON file or store is refused (test_cli_graph_commands_refuse_a_network).
+    "centrality": "graph files only",
+    "convert": "graph files only",
+}
+
+
+def test_cli_graph_commands_refuse_a_network(nets, tmp_path):
+    """centrality and convert read graphs, never a Network: given one (CSV
+    folder, JSON, store) they fail and show none of its records."""
+    exe = cli()
+    sens, _ = nets
+    sens.write_csv(tmp_path / "sens", include_sensitive=True)
+    sens.write_json(tmp_path / "sens.json", include_sensitive=True)
+    sources = [tmp_path / "sens", tmp_path / "sens.json"]
+    for source in sources:
+        for args in (["centrality", "--betweenness", str(source)], ["convert", str(source), "-o", str(tmp_path / "g.vbg")]):
+            run_ = subprocess.run([exe] + args, capture_output=True, text=True)
+            assert run_.returncode != 0, args
+            for token in TOKENS:
+                assert token not in run_.stdout + run_.stderr, (args, token)
+            assert not (tmp_path / "g.vbg").exists()
 
 
 def test_cli_every_command(nets, tmp_path):
