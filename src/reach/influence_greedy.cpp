@@ -184,11 +184,29 @@ GreedyChoice distributed_greedy(const RRSets& sets, std::size_t n, std::size_t k
             for (std::uint64_t x = sets.offsets[s]; x < sets.offsets[s + 1]; ++x)
                 if (allowed[sets.nodes[x]]) newly.push_back(sets.nodes[x]);
         }
-        // Every rank's decrements, applied in the same order everywhere.
-        for (const NodeId w : collective.gather(std::span<const std::uint32_t>(newly))) {
-            const std::uint64_t c = count[w]--;
+        // Every rank's decrements. Gathered as node lists (4 bytes a member)
+        // while they are short; once the ranks' lists hold more than 2n
+        // members in all (a first pick that covers most sets), as one sum
+        // of n counts instead (8n bytes), so no rank ever receives more
+        // than the larger of the two. Either way every rank applies the
+        // same decrements: a node's count drops by d and one step in
+        // `having` moves from c to c - d, as d single steps would leave it.
+        std::uint64_t members = newly.size();
+        collective.sum(std::span<std::uint64_t>(&members, 1));
+        auto decrement = [&](NodeId w, std::uint64_t d) {
+            const std::uint64_t c = count[w];
+            count[w] = c - d;
             --having[c];
-            ++having[c - 1];
+            ++having[c - d];
+        };
+        if (members > 2 * static_cast<std::uint64_t>(n)) {
+            std::vector<std::uint64_t> dropped(n, 0);
+            for (const NodeId w : newly) ++dropped[w];
+            collective.sum(std::span<std::uint64_t>(dropped));
+            for (std::size_t w = 0; w < n; ++w)
+                if (dropped[w] != 0) decrement(static_cast<NodeId>(w), dropped[w]);
+        } else {
+            for (const NodeId w : collective.gather(std::span<const std::uint32_t>(newly))) decrement(w, 1);
         }
         upper = std::min(upper, prefix_bound());
     }

@@ -13,7 +13,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace verbind;
@@ -99,6 +101,69 @@ TEST_CASE("influence_max across 1..4 ranks is the single-process result on every
                 INFO("case " << c << ", " << ranks << " ranks, rank " << r << ": " << results[r].message());
                 REQUIRE(results[r].value);
                 require_same(*results[r].value, alone);
+            }
+        }
+    }
+}
+
+namespace {
+
+// Forwards to another collective and counts the greedy picks' exchanges:
+// each pick sums one count of members, then gathers them as a node list or
+// sums them as n counts.
+class CountingCollective final : public Collective {
+public:
+    explicit CountingCollective(Collective& inner) : inner_(inner) {}
+    unsigned rank() const noexcept override { return inner_.rank(); }
+    unsigned size() const noexcept override { return inner_.size(); }
+    void sum(std::span<std::uint64_t> v) override {
+        picks += v.size() == 1;
+        inner_.sum(v);
+    }
+    void sum(std::span<double> v) override { inner_.sum(v); }
+    void min(std::span<std::uint64_t> v) override { inner_.min(v); }
+    void max(std::span<std::uint64_t> v) override { inner_.max(v); }
+    std::vector<std::uint32_t> gather(std::span<const std::uint32_t> mine) override {
+        ++gathered;
+        return inner_.gather(mine);
+    }
+    std::vector<std::uint64_t> gather(std::span<const std::uint64_t> mine) override { return inner_.gather(mine); }
+    void broadcast(std::span<std::byte> bytes, unsigned root) override { inner_.broadcast(bytes, root); }
+    std::size_t picks = 0, gathered = 0;
+
+private:
+    Collective& inner_;
+};
+
+}  // namespace
+
+TEST_CASE("a greedy pick that covers most sets sums counts instead of gathering members, with the same result",
+          "[reach][ranks]") {
+    // Uniform 0.5 on an undirected graph with chords: supercritical, nearly
+    // every RR set holds most nodes, so the first pick's newly covered
+    // members are far more than 2n. At 0.05 every pick's are few.
+    const Graph g = random_graph(200, 400, false, 21);
+    for (const double p : {0.5, 0.05}) {
+        InfluenceOptions o;
+        o.diffusion.probability = ProbabilityKind::uniform;
+        o.diffusion.uniform_probability = p;
+        o.epsilon = 0.3;
+        o.seed = 7;
+        const InfluenceResult alone = influence_max(g, 3, o);
+        for (unsigned ranks = 2; ranks <= 3; ++ranks) {
+            auto results = run_ranks(ranks, [&](Collective& collective) {
+                CountingCollective counting(collective);
+                InfluenceResult got = influence_max(g, 3, o, counting);
+                return std::pair(std::move(got), counting.picks - counting.gathered);
+            });
+            for (unsigned r = 0; r < ranks; ++r) {
+                INFO("p " << p << ", " << ranks << " ranks, rank " << r << ": " << results[r].message());
+                REQUIRE(results[r].value);
+                require_same(results[r].value->first, alone);
+                if (p == 0.5)
+                    CHECK(results[r].value->second >= 1);  // summed, not gathered
+                else
+                    CHECK(results[r].value->second == 0);
             }
         }
     }
