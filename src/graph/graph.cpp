@@ -6,7 +6,6 @@
 #include "verbind/model/text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -109,6 +108,21 @@ Graph GraphBuilder::assemble(Graph g, bool weighted, std::vector<float> single, 
     return g;
 }
 
+namespace {
+
+// Whether `key` is `u` written in decimal, canonically (no sign, no leading
+// zero): compared digit by digit from the end, nothing formatted.
+bool is_decimal_of(std::string_view key, std::size_t u) noexcept {
+    std::size_t i = key.size();
+    do {
+        if (i == 0 || key[--i] != static_cast<char>('0' + u % 10)) return false;
+        u /= 10;
+    } while (u != 0);
+    return i == 0;
+}
+
+}  // namespace
+
 void GraphBuilder::set_keys(Graph& g, std::vector<std::string> keys, bool index_positional) {
     const std::size_t n = g.num_nodes();
     if (keys.empty()) return;
@@ -117,12 +131,8 @@ void GraphBuilder::set_keys(Graph& g, std::vector<std::string> keys, bool index_
     // Keys that are the positions themselves need no index (find parses
     // them): no repeats, integer labels by value, as canonical as can be.
     const bool positional = !index_positional && [&] {
-        char digits[16];
-        for (std::size_t u = 0; u < n; ++u) {
-            const auto end = std::to_chars(digits, digits + sizeof digits, u).ptr;
-            if (std::string_view(keys[u]) != std::string_view(digits, static_cast<std::size_t>(end - digits)))
-                return false;
-        }
+        for (std::size_t u = 0; u < n; ++u)
+            if (!is_decimal_of(keys[u], u)) return false;
         return true;
     }();
     if (positional) {

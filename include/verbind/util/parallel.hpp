@@ -7,7 +7,10 @@
 // calls and grows to the largest thread count asked for. A call runs on the
 // calling thread first; helpers are woken only once the work has taken
 // longer than a measured cutoff (a few tens of microseconds), so small work
-// never pays for waking threads. Nested calls (a body calling parallel_for)
+// never pays for waking threads. A loop of few chunks whose call site's
+// previous call was small (under 150 us in all) stays on the calling thread
+// unless it runs past that. threads = 0 reads the process's CPU affinity
+// mask at most every 10 ms per thread (available_cpus() always reads it). Nested calls (a body calling parallel_for)
 // run inline on the thread that makes them; calls from several host threads
 // at once share the pool safely; a child process made by fork() starts a
 // fresh pool.
