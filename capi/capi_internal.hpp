@@ -22,8 +22,10 @@
 #include <vector>
 
 namespace verbind {
-struct SocialMapOptions;  // verbind/socialmap/social_map.hpp
-}
+struct SocialMapOptions;    // verbind/socialmap/social_map.hpp
+struct BetweennessOptions;  // verbind/socialmap/centrality.hpp
+struct DistanceOptions;     // verbind/socialmap/centrality.hpp
+}  // namespace verbind
 
 namespace verbind::capi {
 
@@ -305,6 +307,15 @@ verbind::ExportOptions export_options(const vb_export_options_t* options);
 // ('end'). The one conversion of vb_social_map_json and vb_social_map
 // (capi/socialmap.cpp).
 verbind::SocialMapOptions social_map_options(const vb_social_map_options_t* options);
+
+// A caller's vb_centrality_options_t (NULL: vb_centrality_options_init's
+// defaults); argument_error for a bad struct_size. And the one conversion
+// of it to the C++ options of betweenness and of closeness/harmonic (both
+// unweighted unless `weighted` is positive), for vb_centrality and the
+// vb_collective_* centralities (capi/socialmap.cpp).
+vb_centrality_options_t centrality_options(const vb_centrality_options_t* options);
+verbind::BetweennessOptions betweenness_options(const vb_centrality_options_t& options);
+verbind::DistanceOptions distance_options(const vb_centrality_options_t& options);
 
 // The integer a caller stored in an enum field. C allows any int there, but
 // in C++ loading a value outside the enumeration is undefined, so the bytes

@@ -123,6 +123,35 @@ verbind::SocialMapOptions verbind::capi::social_map_options(const vb_social_map_
     return o;
 }
 
+namespace verbind::capi {
+
+vb_centrality_options_t centrality_options(const vb_centrality_options_t* options) {
+    vb_centrality_options_t o = centrality_defaults();
+    read_options(options, centrality_options_first_size, o, "vb_centrality_options_t");
+    return o;
+}
+
+verbind::BetweennessOptions betweenness_options(const vb_centrality_options_t& o) {
+    verbind::BetweennessOptions b;
+    b.normalized = o.normalized != 0;
+    b.weighted = o.weighted > 0;  // -1: the measure's default, unweighted
+    if (o.samples > 0) b.samples = o.samples;
+    b.seed = o.seed;
+    b.threads = o.threads;
+    b.progress = progress_of(o.progress, o.progress_data);
+    return b;
+}
+
+verbind::DistanceOptions distance_options(const vb_centrality_options_t& o) {
+    verbind::DistanceOptions d;
+    d.weighted = o.weighted > 0;  // -1: the measure's default, unweighted
+    d.threads = o.threads;
+    d.progress = progress_of(o.progress, o.progress_data);
+    return d;
+}
+
+}  // namespace verbind::capi
+
 extern "C" {
 
 void vb_centrality_options_init_sized(vb_centrality_options_t* options, size_t struct_size) {
@@ -140,33 +169,15 @@ vb_status_t vb_centrality(const vb_graph_t* graph, vb_centrality_t measure_given
     return guarded(fn, [&] {
         const verbind::Graph& g = graph_of(graph);
         if (g.num_nodes() > 0) require(values, "values");
-        vb_centrality_options_t o = centrality_defaults();
-        read_options(options, centrality_options_first_size, o, "vb_centrality_options_t");
+        const vb_centrality_options_t o = centrality_options(options);
         const bool default_weighted = measure == VB_CENTRALITY_PAGERANK || measure == VB_CENTRALITY_EIGENVECTOR;
         const bool weighted = o.weighted < 0 ? default_weighted : o.weighted != 0;
         std::vector<double> result;
         switch (measure) {
             case VB_CENTRALITY_DEGREE: result = verbind::degree_centrality(g); break;
-            case VB_CENTRALITY_BETWEENNESS: {
-                verbind::BetweennessOptions b;
-                b.normalized = o.normalized != 0;
-                b.weighted = weighted;
-                if (o.samples > 0) b.samples = o.samples;
-                b.seed = o.seed;
-                b.threads = o.threads;
-                b.progress = progress_of(o.progress, o.progress_data);
-                result = verbind::betweenness(g, b);
-                break;
-            }
-            case VB_CENTRALITY_CLOSENESS:
-            case VB_CENTRALITY_HARMONIC: {
-                verbind::DistanceOptions d;
-                d.weighted = weighted;
-                d.threads = o.threads;
-                d.progress = progress_of(o.progress, o.progress_data);
-                result = measure == VB_CENTRALITY_CLOSENESS ? verbind::closeness(g, d) : verbind::harmonic(g, d);
-                break;
-            }
+            case VB_CENTRALITY_BETWEENNESS: result = verbind::betweenness(g, betweenness_options(o)); break;
+            case VB_CENTRALITY_CLOSENESS: result = verbind::closeness(g, distance_options(o)); break;
+            case VB_CENTRALITY_HARMONIC: result = verbind::harmonic(g, distance_options(o)); break;
             case VB_CENTRALITY_PAGERANK: {
                 verbind::PageRankOptions p;
                 p.damping = o.damping;

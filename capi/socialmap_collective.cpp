@@ -10,14 +10,9 @@
 #include <algorithm>
 #include <vector>
 
-#undef vb_centrality_options_init
-
 using namespace verbind::capi;
 
 namespace {
-
-// vb_centrality_options_t's first published size (as capi/socialmap.cpp).
-constexpr std::size_t centrality_options_first_size = VB_FIRST_SIZE(vb_centrality_options_t, max_iter);
 
 enum class Measure { betweenness, closeness, harmonic };
 
@@ -29,32 +24,19 @@ void collective_centrality(Measure measure, const vb_graph_t* graph, const vb_ce
     CallRanks ranks(collective, true);
     const verbind::Graph* g = nullptr;
     vb_centrality_options_t o;
-    vb_centrality_options_init_sized(&o, sizeof o);
     ranks.agreed([&] {
         require(graph, "graph");
         g = &graph->graph;
         if (g->num_nodes() > 0) require(values, "values");
-        read_options(options, centrality_options_first_size, o, "vb_centrality_options_t");
+        o = centrality_options(options);
     });
-    const bool weighted = o.weighted > 0;  // -1: the measure's default, unweighted for these three
     std::vector<double> result;
-    if (measure == Measure::betweenness) {
-        verbind::BetweennessOptions b;
-        b.normalized = o.normalized != 0;
-        b.weighted = weighted;
-        if (o.samples > 0) b.samples = o.samples;
-        b.seed = o.seed;
-        b.threads = o.threads;
-        b.progress = progress_of(o.progress, o.progress_data);
-        result = verbind::betweenness(*g, b, ranks.collective());
-    } else {
-        verbind::DistanceOptions d;
-        d.weighted = weighted;
-        d.threads = o.threads;
-        d.progress = progress_of(o.progress, o.progress_data);
-        result = measure == Measure::closeness ? verbind::closeness(*g, d, ranks.collective())
-                                               : verbind::harmonic(*g, d, ranks.collective());
-    }
+    if (measure == Measure::betweenness)
+        result = verbind::betweenness(*g, betweenness_options(o), ranks.collective());
+    else if (measure == Measure::closeness)
+        result = verbind::closeness(*g, distance_options(o), ranks.collective());
+    else
+        result = verbind::harmonic(*g, distance_options(o), ranks.collective());
     std::copy(result.begin(), result.end(), values);
 }
 
