@@ -9,6 +9,26 @@
 
 namespace verbind::reach_detail {
 
+namespace {
+
+// Cov(S_i) + the sum of the k largest marginal coverages now, read off
+// `having` (how many candidates have each marginal coverage) walking down
+// from `highest`, which only moves down as counts only fall: integers below
+// 2^53, exact in a double. greedy() and distributed_greedy() share it.
+template <class Count>
+double prefix_bound(const std::vector<Count>& having, Count& highest, std::uint64_t coverage, std::size_t k) {
+    while (highest > 0 && having[highest] == 0) --highest;
+    std::uint64_t sum = coverage, left = k;
+    for (Count c = highest; c > 0 && left > 0; --c) {
+        const std::uint64_t take = std::min<std::uint64_t>(left, having[c]);
+        sum += take * c;
+        left -= take;
+    }
+    return static_cast<double>(sum);
+}
+
+}  // namespace
+
 // Greedy maximum coverage (ties: lowest node index), with the upper bound
 // on the best k-set's coverage of OPIM-C (Tang et al., SIGMOD 2018, Sec.
 // 4.2): by submodularity, for every greedy prefix S_i (i = 0..k),
@@ -51,24 +71,12 @@ GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std:
     for (std::size_t i = 0; i < t; ++i) highest = std::max(highest, count[i]);
     std::vector<std::uint32_t> having(std::size_t{highest} + 1, 0);
     for (std::size_t i = 0; i < t; ++i) ++having[count[i]];
-    // Cov(S_i) + the sum of the k largest marginal coverages now: integers
-    // below 2^53, exact in a double.
-    auto prefix_bound = [&] {
-        while (highest > 0 && having[highest] == 0) --highest;
-        std::uint64_t sum = choice.coverage, left = k;
-        for (std::uint32_t c = highest; c > 0 && left > 0; --c) {
-            const std::uint64_t take = std::min<std::uint64_t>(left, having[c]);
-            sum += take * c;
-            left -= take;
-        }
-        return static_cast<double>(sum);
-    };
     using Entry = std::pair<std::uint32_t, std::uint32_t>;  // (coverage, ~node): ties go to the lowest node
     std::vector<Entry> entries(t);
     for (std::size_t i = 0; i < t; ++i) entries[i] = {count[i], ~touched[i]};
     std::priority_queue<Entry> heap(std::less<Entry>(), std::move(entries));
     std::vector<std::uint8_t> covered(sets.size(), 0);
-    double upper = prefix_bound();  // S_0: the k largest coverages
+    double upper = prefix_bound(having, highest, choice.coverage, k);  // S_0: the k largest coverages
     while (choice.seeds.size() < k && !heap.empty()) {
         // Lazy greedy: a stored key is at least the node's marginal
         // coverage, so a current entry on top is the largest one.
@@ -94,7 +102,7 @@ GreedyChoice greedy(const RRSets& sets, std::size_t n, std::size_t k, const std:
             }
         }
         // S_i for i = 1..k (the chosen nodes have no marginal coverage left).
-        upper = std::min(upper, prefix_bound());
+        upper = std::min(upper, prefix_bound(having, highest, choice.coverage, k));
     }
     choice.coverage_upper = upper;
     // Fewer than k nodes cover anything: the rest add nothing, lowest first.
@@ -148,16 +156,6 @@ GreedyChoice distributed_greedy(const RRSets& sets, std::size_t n, std::size_t k
     std::vector<std::uint64_t> having(static_cast<std::size_t>(highest) + 1, 0);
     for (std::size_t v = 0; v < n; ++v)
         if (occurs[v]) ++having[count[v]];
-    auto prefix_bound = [&] {
-        while (highest > 0 && having[highest] == 0) --highest;
-        std::uint64_t sum = choice.coverage, left = k;
-        for (std::uint64_t c = highest; c > 0 && left > 0; --c) {
-            const std::uint64_t take = std::min<std::uint64_t>(left, having[c]);
-            sum += take * c;
-            left -= take;
-        }
-        return static_cast<double>(sum);
-    };
     using Entry = std::pair<std::uint64_t, std::uint32_t>;  // (coverage, ~node): ties go to the lowest node
     std::vector<Entry> entries;
     for (std::size_t v = 0; v < n; ++v)
@@ -165,7 +163,7 @@ GreedyChoice distributed_greedy(const RRSets& sets, std::size_t n, std::size_t k
     std::priority_queue<Entry> heap(std::less<Entry>(), std::move(entries));
     std::vector<std::uint8_t> covered(sets.size(), 0);
     std::vector<std::uint32_t> newly;  // members of the sets this pick newly covers here
-    double upper = prefix_bound();
+    double upper = prefix_bound(having, highest, choice.coverage, k);
     while (choice.seeds.size() < k && !heap.empty()) {
         const auto [stored, inverted] = heap.top();
         heap.pop();
@@ -208,7 +206,7 @@ GreedyChoice distributed_greedy(const RRSets& sets, std::size_t n, std::size_t k
         } else {
             for (const NodeId w : collective.gather(std::span<const std::uint32_t>(newly))) decrement(w, 1);
         }
-        upper = std::min(upper, prefix_bound());
+        upper = std::min(upper, prefix_bound(having, highest, choice.coverage, k));
     }
     choice.coverage_upper = upper;
     for (NodeId v = 0; v < n && choice.seeds.size() < k; ++v)
